@@ -1,0 +1,12 @@
+/* statuslog: Markdown coordination documents — parse, validate, digest,
+ * append, gate. The umbrella header: include this one. */
+#ifndef STATUSLOG_H
+#define STATUSLOG_H
+
+#include "statuslog/common.h"
+#include "statuslog/config.h"
+#include "statuslog/doc.h"
+#include "statuslog/json.h"
+#include "statuslog/parse.h"
+
+#endif

@@ -1,0 +1,20 @@
+/* A bump allocator: everything a document owns lives in its arena, so one
+ * call frees it all and building the model costs few malloc calls. */
+#ifndef SLOG_ARENA_H
+#define SLOG_ARENA_H
+
+#include <stddef.h>
+
+typedef struct slog_arena_chunk slog_arena_chunk;
+
+typedef struct {
+    slog_arena_chunk *head;
+} slog_arena;
+
+/** Zeroed memory of `size` bytes, or NULL when out of memory. */
+void *slog_arena_alloc(slog_arena *arena, size_t size);
+/** A NUL-terminated copy of `len` bytes of `s`, or NULL. */
+char *slog_arena_strndup(slog_arena *arena, const char *s, size_t len);
+void slog_arena_free(slog_arena *arena);
+
+#endif

@@ -1,0 +1,106 @@
+/* statuslog parse: the document model as JSON. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { OPT_COMPACT = 'c', OPT_JSONL = 256 };
+
+static const cli_option options[] = {
+    {"compact", OPT_COMPACT, NULL, "print JSON on one line"},
+    {"jsonl", OPT_JSONL, NULL, "one compact JSON object per line, one line per file"},
+    {NULL, 0, NULL, NULL},
+};
+
+static int run(int argc, char **argv);
+
+const cli_command cli_parse_command = {
+    "parse",
+    run,
+    "Print the model of each document as JSON (schema statuslog/1).",
+    "FILE...",
+    options,
+    "One file gives one object, several a JSON array of them. FILE '-' reads\n"
+    "standard input. A file that cannot be read is reported on stderr; the\n"
+    "others are still printed, and the exit status is 2.",
+};
+
+static int run(int argc, char **argv)
+{
+    int pretty = 1, jsonl = 0, c;
+    const char *arg;
+    while ((c = cli_next_option(argc, argv, &cli_parse_command, &arg)) != -1) {
+        switch (c) {
+        case OPT_COMPACT:
+            pretty = 0;
+            break;
+        case OPT_JSONL:
+            jsonl = 1;
+            pretty = 0;
+            break;
+        case 'h':
+            cli_print_help(stdout, &cli_parse_command);
+            return cli_finish(EXIT_OK);
+        default:
+            return EXIT_USAGE;
+        }
+    }
+    int first = cli_operand_index(), nfiles = argc - first;
+    if (nfiles < 1)
+        return cli_usage_error(&cli_parse_command, "parse: no FILE given");
+
+    slog_config *config = NULL;
+    slog_error err;
+    if (slog_config_new_default(&config, &err) != SLOG_OK) {
+        cli_report(&err);
+        return EXIT_USAGE;
+    }
+    slog_parse_options opts = SLOG_PARSE_OPTIONS_INIT;
+    opts.config = config;
+    int status = EXIT_OK;
+    cJSON *array = nfiles > 1 && !jsonl ? cJSON_CreateArray() : NULL;
+    if (nfiles > 1 && !jsonl && !array) {
+        cli_error(NULL, "out of memory");
+        slog_config_free(config);
+        return EXIT_USAGE;
+    }
+    /* The array's strings point into the documents: keep them until it is printed. */
+    slog_doc **docs = calloc((size_t)nfiles, sizeof *docs);
+    for (int i = 0; docs && i < nfiles && status != -1; i++) {
+        slog_error_clear(&err);
+        if (slog_parse_file(argv[first + i], &opts, &docs[i], &err) != SLOG_OK) {
+            cli_report(&err);
+            status = EXIT_USAGE;
+            continue;
+        }
+        cJSON *json = slog_doc_to_json(docs[i]);
+        size_t raw_len;
+        slog_doc_raw(docs[i], &raw_len);
+        if (!json) {
+            cli_error(argv[first + i], "out of memory");
+            status = EXIT_USAGE;
+        } else if (array) {
+            cJSON_AddItemToArray(array, json);
+            continue;
+        } else if (cli_print_json(stdout, json, pretty, raw_len * 2) != 0) {
+            status = -1;
+        }
+        cJSON_Delete(json);
+        slog_doc_free(docs[i]);
+        docs[i] = NULL;
+    }
+    if (!docs)
+        cli_error(NULL, "out of memory");
+    if (array && status != -1 && cli_print_json(stdout, array, pretty, 1 << 16) != 0)
+        status = -1;
+    cJSON_Delete(array);
+    for (int i = 0; docs && i < nfiles; i++)
+        slog_doc_free(docs[i]);
+    free(docs);
+    slog_config_free(config);
+    if (status == -1) {
+        cli_error(NULL, "error writing output");
+        return EXIT_USAGE;
+    }
+    return cli_finish(docs ? status : EXIT_USAGE);
+}

@@ -1,0 +1,72 @@
+/* statuslog: the command-line entry point. Dispatches subcommands from a table. */
+#include "cli.h"
+
+#include <string.h>
+
+static const cli_command *const commands[] = {
+    &cli_parse_command,
+};
+enum { NCOMMANDS = sizeof commands / sizeof *commands };
+
+static const cli_command *find_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i]->name, name) == 0)
+            return commands[i];
+    return NULL;
+}
+
+static void print_usage(FILE *out)
+{
+    fprintf(out, "usage: statuslog COMMAND [OPTION]... [ARG]...\n\n"
+                 "Reads Markdown coordination documents (plans and logs with dated status\n"
+                 "entries) into a structured model.\n\nCommands:\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+    fprintf(out, "  %-10s %s\n", "help", "show the help of a command");
+    fprintf(out, "\nOptions:\n  -h, --help     show this help\n"
+                 "  -V, --version  show the version\n\n"
+                 "Exit status: 0 success, 1 findings at or above --fail-on, 2 usage error,\n"
+                 "unreadable input or invalid configuration.\n");
+}
+
+static int help_command(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_usage(stdout);
+        return cli_finish(EXIT_OK);
+    }
+    const cli_command *cmd = find_command(argv[1]);
+    if (!cmd) {
+        cli_error(NULL, "unknown command '%s'", argv[1]);
+        return EXIT_USAGE;
+    }
+    cli_print_help(stdout, cmd);
+    return cli_finish(EXIT_OK);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
+        print_usage(stdout);
+        return cli_finish(EXIT_OK);
+    }
+    if (strcmp(name, "-V") == 0 || strcmp(name, "--version") == 0) {
+        printf("statuslog %s\n", slog_version());
+        return cli_finish(EXIT_OK);
+    }
+    if (strcmp(name, "help") == 0)
+        return help_command(argc - 1, argv + 1);
+    const cli_command *cmd = find_command(name);
+    if (!cmd) {
+        cli_error(NULL, "unknown command '%s'", name);
+        fprintf(stderr, "Try 'statuslog --help' for the list of commands.\n");
+        return EXIT_USAGE;
+    }
+    return cmd->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,130 @@
+/* Dates, times and zones; see dates.h. */
+#include "dates.h"
+
+#include <string.h>
+#include <strings.h>
+
+int slog_is_leap(int year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && slog_is_leap(y) ? 29 : days[m - 1];
+}
+
+/* Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar. */
+long slog_days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void slog_civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+void slog_date_format(long day, char *buf)
+{
+    int y, m, d;
+    slog_civil_from_days(day, &y, &m, &d);
+    unsigned yy = (unsigned)((y % 10000 + 10000) % 10000);
+    unsigned v[3] = {yy, (unsigned)m, (unsigned)d};
+    char *p = buf;
+    *p++ = (char)('0' + yy / 1000);
+    *p++ = (char)('0' + yy / 100 % 10);
+    for (int i = 0; i < 3; i++) {
+        if (i)
+            *p++ = '-';
+        *p++ = (char)('0' + v[i] / 10 % 10);
+        *p++ = (char)('0' + v[i] % 10);
+    }
+    *p = '\0';
+}
+
+static int digits(const char *s, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+int slog_date_parse(const char *s, long *day)
+{
+    int y, m, d;
+    if (!digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &m) || s[7] != '-' ||
+        !digits(s + 8, 2, &d))
+        return 0;
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+        return 0;
+    *day = slog_days_from_civil(y, m, d);
+    return 1;
+}
+
+int slog_time_parse(const char *s)
+{
+    int h, mi, sec = 0;
+    size_t hl = s[1] == ':' ? 1 : 2;
+    if (!digits(s, (int)hl, &h) || s[hl] != ':' || !digits(s + hl + 1, 2, &mi))
+        return -1;
+    const char *rest = s + hl + 3;
+    if (*rest == ':' && !digits(rest + 1, 2, &sec))
+        return -1;
+    if (h > 23 || mi > 59 || sec > 60)
+        return -1;
+    return h * 3600 + mi * 60 + sec;
+}
+
+static const struct {
+    const char *name;
+    int minutes;
+} zone_names[] = {
+    {"Z", 0},         {"UTC", 0},       {"GMT", 0},       {"WET", 0},       {"WEST", 60},
+    {"BST", 60},      {"CET", 60},      {"CEST", 120},    {"EET", 120},     {"EEST", 180},
+    {"MSK", 180},     {"IST", 330},     {"JST", 540},     {"KST", 540},     {"AEST", 600},
+    {"AEDT", 660},    {"NZST", 720},    {"NZDT", 780},    {"HST", -600},    {"AKST", -540},
+    {"AKDT", -480},   {"PST", -480},    {"PDT", -420},    {"MST", -420},    {"MDT", -360},
+    {"CST", -360},    {"CDT", -300},    {"EST", -300},    {"EDT", -240},    {"AST", -240},
+    {"ADT", -180},    {"NST", -210},    {"NDT", -150},
+};
+
+int slog_zone_offset(const char *zone, int *minutes)
+{
+    if (!zone || !*zone)
+        return 0;
+    if (zone[0] == '+' || zone[0] == '-') {
+        int h, m;
+        const char *mm = zone[3] == ':' ? zone + 4 : zone + 3;
+        if (!digits(zone + 1, 2, &h) || !digits(mm, 2, &m) || mm[2] != '\0' || h > 23 || m > 59)
+            return 0;
+        *minutes = (zone[0] == '-' ? -1 : 1) * (h * 60 + m);
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof zone_names / sizeof zone_names[0]; i++) {
+        if (strcasecmp(zone, zone_names[i].name) == 0) {
+            *minutes = zone_names[i].minutes;
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,56 @@
+/* Document lifetime and small model helpers. */
+#include "doc_internal.h"
+#include "statuslog/parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const state_names[SLOG_STATE_COUNT] = {
+    "done", "in_progress", "next", "blocked", "failed", "warning", "open", "note"};
+
+const char *slog_state_name(slog_state state)
+{
+    return (unsigned)state < SLOG_STATE_COUNT ? state_names[state] : "note";
+}
+
+int slog_state_from_name(const char *name, slog_state *out)
+{
+    for (int i = 0; i < SLOG_STATE_COUNT; i++) {
+        if (strcmp(name, state_names[i]) == 0) {
+            *out = (slog_state)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+int slog_state_is_open(slog_state state)
+{
+    return state != SLOG_STATE_DONE && state != SLOG_STATE_NOTE && state < SLOG_STATE_COUNT;
+}
+
+void slog_entry_count_states(const slog_entry *entry, size_t counts[SLOG_STATE_COUNT])
+{
+    memset(counts, 0, SLOG_STATE_COUNT * sizeof *counts);
+    for (const slog_item *it = entry->items; it; it = it->next)
+        counts[it->state]++;
+}
+
+void slog_doc_free(slog_doc *doc)
+{
+    if (!doc)
+        return;
+    if (doc->priv) {
+        slog_text_free(&doc->priv->text);
+        free(doc->priv->raw);
+        slog_arena_free(&doc->priv->arena);
+        free(doc->priv);
+    }
+    free(doc);
+}
+
+const char *slog_doc_raw(const slog_doc *doc, size_t *len)
+{
+    *len = doc->priv->raw_len;
+    return doc->priv->raw;
+}

@@ -1,0 +1,23 @@
+/* What a document keeps besides its public fields. */
+#ifndef SLOG_DOC_INTERNAL_H
+#define SLOG_DOC_INTERNAL_H
+
+#include "arena.h"
+#include "statuslog/config.h"
+#include "statuslog/doc.h"
+#include "text.h"
+
+struct slog_doc_private {
+    slog_arena arena; /* every string and node of the model */
+    char *raw;        /* the original bytes, owned */
+    size_t raw_len;
+    slog_text text;   /* the decoded text the model was built from */
+};
+
+/** Builds the model of `doc` (raw and text already set) with cmark. */
+slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err);
+
+/** Stable 8-hex-digit id of an item: entry date, label and normalized text. */
+void slog_item_id(const char *date, const char *label, const char *text, char out[9]);
+
+#endif
