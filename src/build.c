@@ -116,7 +116,9 @@ static char *trimmed_copy(builder *b, const char *s, size_t len)
 
 /* --- headings ---------------------------------------------------------- */
 
-/* Plain text of a heading: text and code literals, breaks as spaces. */
+/* Plain text of a heading's first line: text and code literals. A setext
+ * "heading" of many lines is almost always command output above a row of
+ * '=' or '-', and a person reads only its first line as a heading. */
 static int heading_text(builder *b, cmark_node *heading)
 {
     b->buf_len = 0;
@@ -140,7 +142,7 @@ static int heading_text(builder *b, cmark_node *heading)
         }
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK:
-            ok = buf_append(b, " ", 1);
+            cmark_iter_reset(it, heading, CMARK_EVENT_EXIT);
             break;
         default:
             break;
@@ -530,6 +532,41 @@ static slog_status on_item_exit(builder *b, cmark_node *node)
     return SLOG_OK;
 }
 
+/* A task-list line that indentation made part of a paragraph ("    - [ ] x"
+ * after a text line) is still a checklist item to a reader. Only the
+ * paragraph's later lines can be such lines. */
+static slog_status swallowed_checklists(builder *b, cmark_node *para)
+{
+    int last = cmark_node_get_end_line(para);
+    for (int line = cmark_node_get_start_line(para) + 1; line <= last; line++) {
+        size_t len, i = 0;
+        const char *s = slog_text_line(b->text, line, &len);
+        while (i < len && is_space(s[i]))
+            i++;
+        if (i + 5 > len || (s[i] != '-' && s[i] != '*' && s[i] != '+') || !is_space(s[i + 1]))
+            continue;
+        i++;
+        while (i < len && is_space(s[i]))
+            i++;
+        char box[5] = {0};
+        memcpy(box, s + i, len - i < 4 ? len - i : 4);
+        if (!is_checkbox(box))
+            continue;
+        size_t t = i + 3;
+        while (t < len && is_space(s[t]))
+            t++;
+        slog_item it = {0};
+        it.line = line;
+        it.text = trimmed_copy(b, s + t, len - t);
+        if (!it.text)
+            return nomem(b);
+        slog_status st = add_checklist(b, &it, box);
+        if (st != SLOG_OK)
+            return st;
+    }
+    return SLOG_OK;
+}
+
 /* --- metadata ---------------------------------------------------------- */
 
 static slog_status metadata(builder *b, cmark_node *para)
@@ -564,18 +601,32 @@ static slog_status metadata(builder *b, cmark_node *para)
 
 /* --- the walk ---------------------------------------------------------- */
 
-/* The title: the first heading, if it is level 1 and the only level-1 heading. */
-static cmark_node *find_title(cmark_node *root)
+/* The title: the first heading, if it is level 1 and the only level-1
+ * heading. A walk over blocks only (leaf blocks' inlines are skipped). */
+static cmark_node *find_title(cmark_node *root, int *nomem_out)
 {
     cmark_node *first = NULL;
     int level1 = 0;
-    for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n)) {
-        if (cmark_node_get_type(n) != CMARK_NODE_HEADING)
-            continue;
-        if (!first)
-            first = n;
-        level1 += cmark_node_get_heading_level(n) == 1;
+    cmark_iter *it = cmark_iter_new(root);
+    if (!it) {
+        *nomem_out = 1;
+        return NULL;
     }
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node_type type = cmark_node_get_type(n);
+        if (type == CMARK_NODE_HEADING) {
+            if (!first)
+                first = n;
+            level1 += cmark_node_get_heading_level(n) == 1;
+        }
+        if (type == CMARK_NODE_HEADING || type == CMARK_NODE_PARAGRAPH)
+            cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+    }
+    cmark_iter_free(it);
     return first && cmark_node_get_heading_level(first) == 1 && level1 == 1 ? first : NULL;
 }
 
@@ -591,8 +642,8 @@ static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_nod
     }
     switch (type) {
     case CMARK_NODE_HEADING:
-        if (!top)
-            st = on_heading(b, n);
+        /* Even inside a list item a heading ends sections, as a reader sees it. */
+        st = on_heading(b, n);
         cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
         break;
     case CMARK_NODE_ITEM:
@@ -603,6 +654,8 @@ static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_nod
             st = item_text(b, top, n);
         else if (!top && !b->seen_level2 && cmark_node_parent(n) == root)
             st = metadata(b, n);
+        if (st == SLOG_OK)
+            st = swallowed_checklists(b, n);
         cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
         break;
     default:
@@ -687,8 +740,9 @@ slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err
     cmark_node *root = cmark_parse_document(b.text->data, b.text->len, CMARK_OPT_DEFAULT);
     slog_status st = root ? SLOG_OK : nomem(&b);
     if (st == SLOG_OK) {
-        b.title_node = find_title(root);
-        st = walk(&b, root);
+        int failed = 0;
+        b.title_node = find_title(root, &failed);
+        st = failed ? nomem(&b) : walk(&b, root);
     }
     if (st == SLOG_OK)
         st = finish(&b);
