@@ -762,9 +762,9 @@ slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err
 static uint32_t fnv_normalized(uint32_t h, const char *s)
 {
     int pending_space = 0, started = 0;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned c = *p;
+        if (c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
             pending_space = started;
             continue;
         }
@@ -772,8 +772,8 @@ static uint32_t fnv_normalized(uint32_t h, const char *s)
             h = (h ^ ' ') * 16777619u;
             pending_space = 0;
         }
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
+        if (c - 'A' < 26u)
+            c += 32;
         h = (h ^ c) * 16777619u;
         started = 1;
     }

@@ -2,7 +2,10 @@
  * the document, keys are constants: no copies of the text. */
 #include "statuslog/json.h"
 
+#include <limits.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 const char *slog_eol_name(slog_eol eol)
 {
@@ -34,14 +37,31 @@ static void add_str(cJSON *obj, const char *key, const char *s, int *ok)
     add(obj, key, s ? cJSON_CreateStringReference(s) : cJSON_CreateNull(), ok);
 }
 
-static void add_num(cJSON *obj, const char *key, double n, int *ok)
+/* Counts and line numbers are integers: cJSON prints every number with
+ * "%1.15g" and checks it with sscanf, which costs more than the rest of an
+ * item's output, so integers go in as raw JSON text formatted here. */
+static cJSON *create_int(long long n)
 {
-    add(obj, key, cJSON_CreateNumber(n), ok);
+    char buf[24], *p = buf + sizeof buf;
+    unsigned long long u = n < 0 ? 0ull - (unsigned long long)n : (unsigned long long)n;
+    *--p = '\0';
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (n < 0)
+        *--p = '-';
+    return cJSON_CreateRaw(p);
+}
+
+static void add_num(cJSON *obj, const char *key, long long n, int *ok)
+{
+    add(obj, key, create_int(n), ok);
 }
 
 static void add_line_or_null(cJSON *obj, const char *key, int line, int *ok)
 {
-    add(obj, key, line ? cJSON_CreateNumber(line) : cJSON_CreateNull(), ok);
+    add(obj, key, line ? create_int(line) : cJSON_CreateNull(), ok);
 }
 
 static cJSON *push(cJSON *array, cJSON *value, int *ok)
@@ -70,6 +90,19 @@ static cJSON *item_json(const slog_item *it, int *ok)
     cJSON *children = add(o, "children", cJSON_CreateArray(), ok);
     for (const slog_item *c = it->children; c && *ok; c = c->next)
         push(children, item_json(c, ok), ok);
+    return o;
+}
+
+static cJSON *entry_json(const slog_entry *e, int *ok);
+
+cJSON *slog_entry_to_json(const slog_entry *e)
+{
+    int ok = 1;
+    cJSON *o = entry_json(e, &ok);
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
     return o;
 }
 
@@ -104,9 +137,9 @@ static void encoding_json(cJSON *doc, const slog_encoding *enc, int *ok)
     add(o, "bom", cJSON_CreateBool(enc->bom), ok);
     add_str(o, "line_endings", slog_eol_name(enc->line_endings), ok);
     add_str(o, "mojibake", slog_mojibake_name(enc->mojibake), ok);
-    add_num(o, "invalid_utf8", (double)enc->invalid_utf8, ok);
+    add_num(o, "invalid_utf8", (long long)enc->invalid_utf8, ok);
     add_line_or_null(o, "invalid_utf8_line", enc->invalid_utf8_line, ok);
-    add_num(o, "nul_bytes", (double)enc->nul_bytes, ok);
+    add_num(o, "nul_bytes", (long long)enc->nul_bytes, ok);
 }
 
 static void lists_json(cJSON *o, const slog_doc *d, int *ok)
@@ -120,9 +153,6 @@ static void lists_json(cJSON *o, const slog_doc *d, int *ok)
         add_num(s, "level", d->sections[i].level, ok);
         add_str(s, "title", d->sections[i].title, ok);
     }
-    cJSON *entries = add(o, "entries", cJSON_CreateArray(), ok);
-    for (size_t i = 0; i < d->nentries && *ok; i++)
-        push(entries, entry_json(d->entries[i], ok), ok);
     cJSON *checklists = add(o, "checklists", cJSON_CreateArray(), ok);
     for (size_t i = 0; i < d->nchecklists && *ok; i++) {
         const slog_checklist_item *c = &d->checklists[i];
@@ -145,7 +175,8 @@ static void lists_json(cJSON *o, const slog_doc *d, int *ok)
     }
 }
 
-cJSON *slog_doc_to_json(const slog_doc *d)
+/* Every member but "entries". */
+static cJSON *head_json(const slog_doc *d)
 {
     int ok = 1;
     cJSON *o = cJSON_CreateObject();
@@ -155,7 +186,7 @@ cJSON *slog_doc_to_json(const slog_doc *d)
     add_str(o, "file", d->file, &ok);
     add_str(o, "title", d->title, &ok);
     add_str(o, "date", d->date, &ok);
-    add_num(o, "lines", (double)d->nlines, &ok);
+    add_num(o, "lines", (long long)d->nlines, &ok);
     cJSON *meta = add(o, "meta", cJSON_CreateObject(), &ok);
     for (size_t i = 0; i < d->nmeta && ok; i++) /* the first of repeated keys wins */
         if (!cJSON_GetObjectItemCaseSensitive(meta, d->meta[i].key))
@@ -168,4 +199,110 @@ cJSON *slog_doc_to_json(const slog_doc *d)
         return NULL;
     }
     return o;
+}
+
+cJSON *slog_doc_to_json(const slog_doc *d)
+{
+    cJSON *o = head_json(d);
+    int ok = o != NULL;
+    cJSON *entries = ok ? add(o, "entries", cJSON_CreateArray(), &ok) : NULL;
+    for (size_t i = 0; i < d->nentries && ok; i++)
+        push(entries, entry_json(d->entries[i], &ok), &ok);
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* A reusable print buffer: cJSON_PrintPreallocated fails when it is too
+ * small, and the buffer doubles. */
+typedef struct {
+    char *data;
+    size_t cap;
+} print_buf;
+
+static const char *print_into(print_buf *pb, const cJSON *json, int pretty)
+{
+    for (;;) {
+        if (pb->cap && cJSON_PrintPreallocated((cJSON *)json, pb->data, (int)pb->cap, pretty))
+            return pb->data;
+        size_t cap = pb->cap ? pb->cap * 2 : 1 << 16;
+        if (cap > INT_MAX)
+            return NULL;
+        char *grown = realloc(pb->data, cap);
+        if (!grown)
+            return NULL;
+        pb->data = grown;
+        pb->cap = cap;
+    }
+}
+
+/* Writes s, indenting every line after the first by two tabs (the depth of
+ * an entry inside "entries"): a JSON text has raw newlines only between
+ * tokens (inside strings they are escaped). `scratch` is reused. */
+static int write_indented(FILE *out, const char *s, print_buf *scratch)
+{
+    size_t len = strlen(s), lines = 0;
+    for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + len - p))) != NULL; p++)
+        lines++;
+    size_t need = len + 2 * lines;
+    if (need > scratch->cap) {
+        char *grown = realloc(scratch->data, need);
+        if (!grown)
+            return -2;
+        scratch->data = grown;
+        scratch->cap = need;
+    }
+    char *o = scratch->data;
+    for (const char *p = s; *p; p++) {
+        *o++ = *p;
+        if (*p == '\n') {
+            *o++ = '\t';
+            *o++ = '\t';
+        }
+    }
+    return fwrite(scratch->data, 1, need, out) == need ? 0 : -1;
+}
+
+slog_status slog_doc_write_json(const slog_doc *d, FILE *out, int pretty, slog_error *err)
+{
+    print_buf pb = {NULL, 0}, indented = {NULL, 0};
+    cJSON *head = head_json(d);
+    const char *s = head ? print_into(&pb, head, pretty) : NULL;
+    cJSON_Delete(head);
+    if (!s) {
+        free(pb.data);
+        return slog_error_set(err, SLOG_ERR_NOMEM, d->file, 0, "out of memory");
+    }
+    /* The head object without its closing brace, then the entries array. */
+    size_t len = strlen(s);
+    while (len && (s[len - 1] == '}' || s[len - 1] == '\n'))
+        len--;
+    int io = fwrite(s, 1, len, out) == len ? 0 : -1;
+    if (io == 0)
+        io = fputs(pretty ? ",\n\t\"entries\":\t[" : ",\"entries\":[", out) == EOF ? -1 : 0;
+    slog_status st = SLOG_OK;
+    for (size_t i = 0; i < d->nentries && io == 0 && st == SLOG_OK; i++) {
+        cJSON *e = slog_entry_to_json(d->entries[i]);
+        s = e ? print_into(&pb, e, pretty) : NULL;
+        cJSON_Delete(e);
+        if (!s) {
+            st = slog_error_set(err, SLOG_ERR_NOMEM, d->file, 0, "out of memory");
+            break;
+        }
+        if (i && fputs(pretty ? ", " : ",", out) == EOF)
+            io = -1;
+        if (io == 0)
+            io = pretty ? write_indented(out, s, &indented) : (fputs(s, out) == EOF ? -1 : 0);
+        if (io == -2)
+            st = slog_error_set(err, SLOG_ERR_NOMEM, d->file, 0, "out of memory");
+    }
+    if (io == 0 && st == SLOG_OK)
+        io = fputs(pretty ? "]\n}\n" : "]}\n", out) == EOF ? -1 : 0;
+    free(pb.data);
+    free(indented.data);
+    if (st == SLOG_OK && io != 0)
+        st = slog_error_set(err, SLOG_ERR_IO, d->file, 0, "error writing output");
+    return st;
 }

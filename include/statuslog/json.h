@@ -3,7 +3,9 @@
 #define STATUSLOG_JSON_H
 
 #include <cjson/cJSON.h>
+#include <stdio.h>
 
+#include "statuslog/common.h"
 #include "statuslog/doc.h"
 
 #ifdef __cplusplus
@@ -13,6 +15,15 @@ extern "C" {
 /** The "statuslog/1" object of a document, or NULL when out of memory. Its
  * strings point into `doc`: free the JSON (cJSON_Delete) before the document. */
 cJSON *slog_doc_to_json(const slog_doc *doc);
+
+/** The JSON of one entry (as in "entries"), or NULL when out of memory. */
+cJSON *slog_entry_to_json(const slog_entry *entry);
+
+/** Writes the document's JSON to `out` (followed by a newline), one entry at a
+ * time so that memory stays proportional to the largest entry, not to the
+ * document. The same members as slog_doc_to_json, "entries" last.
+ * Returns SLOG_OK, SLOG_ERR_NOMEM or SLOG_ERR_IO (write error). */
+slog_status slog_doc_write_json(const slog_doc *doc, FILE *out, int pretty, slog_error *err);
 
 /** "lf", "crlf", "cr", "mixed". */
 const char *slog_eol_name(slog_eol eol);

@@ -73,19 +73,17 @@ static int run(int argc, char **argv)
             status = EXIT_USAGE;
             continue;
         }
-        cJSON *json = slog_doc_to_json(docs[i]);
-        size_t raw_len;
-        slog_doc_raw(docs[i], &raw_len);
-        if (!json) {
+        if (array) {
+            cJSON *json = slog_doc_to_json(docs[i]);
+            if (json && cJSON_AddItemToArray(array, json))
+                continue;
+            cJSON_Delete(json);
             cli_error(argv[first + i], "out of memory");
             status = EXIT_USAGE;
-        } else if (array) {
-            cJSON_AddItemToArray(array, json);
-            continue;
-        } else if (cli_print_json(stdout, json, pretty, raw_len * 2) != 0) {
-            status = -1;
+        } else if (slog_doc_write_json(docs[i], stdout, pretty, &err) != SLOG_OK) {
+            cli_report(&err);
+            status = err.status == SLOG_ERR_IO ? -1 : EXIT_USAGE;
         }
-        cJSON_Delete(json);
         slog_doc_free(docs[i]);
         docs[i] = NULL;
     }

@@ -1,0 +1,38 @@
+/* Runs a command and prints its wall time in seconds and peak RSS in MiB:
+ * "SECONDS MAXRSS_MIB EXIT". stdout of the command goes to /dev/null unless
+ * MEASURE_KEEP_STDOUT is set. usage: measure COMMAND [ARG]... */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: measure COMMAND [ARG]...\n");
+        return 2;
+    }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (!getenv("MEASURE_KEEP_STDOUT")) {
+            int fd = open("/dev/null", O_WRONLY);
+            dup2(fd, 1);
+        }
+        execvp(argv[1], argv + 1);
+        _exit(127);
+    }
+    int status;
+    struct rusage ru;
+    if (pid < 0 || wait4(pid, &status, 0, &ru) < 0)
+        return 2;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    printf("%.3f %.1f %d\n", secs, (double)ru.ru_maxrss / 1024.0,
+           WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+    return 0;
+}
