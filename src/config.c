@@ -74,7 +74,7 @@ static int by_length_desc(const void *a, const void *b)
     return (x->keylen < y->keylen) - (x->keylen > y->keylen);
 }
 
-/* "^(?:\*\*)?[ \t]*(m1|m2|...)\x{FE0F}?" with every marker quoted, longest first
+/* "^(?:\*\*)?[ \t]*((?:m1|m2|...)\x{FE0F}?)" with every marker quoted, longest first
  * so that "✔️" wins over "✔". */
 static char *marker_pattern(const slog_config *c)
 {
@@ -90,7 +90,7 @@ static char *marker_pattern(const slog_config *c)
     }
     memcpy(sorted, c->markers, c->nmarkers * sizeof *sorted);
     qsort(sorted, c->nmarkers, sizeof *sorted, by_length_desc);
-    size_t o = (size_t)sprintf(p, "^(?:\\*\\*)?[ \\t]*(");
+    size_t o = (size_t)sprintf(p, "^(?:\\*\\*)?[ \\t]*((?:");
     for (size_t i = 0; i < c->nmarkers; i++) {
         if (i)
             p[o++] = '|';
@@ -104,7 +104,7 @@ static char *marker_pattern(const slog_config *c)
     }
     if (!c->nmarkers)
         o += (size_t)sprintf(p + o, "(*FAIL)");
-    sprintf(p + o, ")(?:\\x{FE0F})?");
+    sprintf(p + o, ")(?:\\x{FE0F})?)");
     free(sorted);
     return p;
 }

@@ -1,1 +1,205 @@
-int main(void){return 0;}
+/* Corpus tests over ../shared/corpus (skipped when it is absent): the
+ * canonical example in both encodings, and every real document against its
+ * independently made label. */
+#include "helpers.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <sys/stat.h>
+
+static char shared[4096];
+
+static slog_doc *parse_path(const char *rel)
+{
+    char path[8192];
+    snprintf(path, sizeof path, "%s/%s", shared, rel);
+    slog_doc *d = NULL;
+    slog_error err;
+    ck_assert_msg(slog_parse_file(path, NULL, &d, &err) == SLOG_OK, "%s: %s", path, err.message);
+    return d;
+}
+
+static void check_canonical_counts(const slog_doc *d)
+{
+    size_t by_state[SLOG_STATE_COUNT] = {0}, items = 0, unchecked = 0;
+    const slog_item *hourglass = NULL;
+    ck_assert_uint_eq(d->nentries, 19);
+    for (size_t i = 0; i < d->nentries; i++)
+        for (const slog_item *it = d->entries[i]->items; it; it = it->next) {
+            by_state[it->state]++;
+            items++;
+            if (it->state == SLOG_STATE_IN_PROGRESS)
+                hourglass = it;
+        }
+    ck_assert_uint_eq(items, 43);
+    ck_assert_uint_eq(by_state[SLOG_STATE_DONE], 24);
+    ck_assert_uint_eq(by_state[SLOG_STATE_IN_PROGRESS], 1);
+    ck_assert_uint_eq(by_state[SLOG_STATE_NEXT], 18);
+    for (size_t i = 0; i < d->nchecklists; i++)
+        unchecked += !d->checklists[i].checked;
+    ck_assert_uint_eq(unchecked, 5);
+    ck_assert_uint_eq(d->nfollowups, 5);
+    ck_assert_ptr_nonnull(hourglass);
+    ck_assert_str_eq(hourglass->resolved, "2025-09-30");
+    ck_assert_str_eq(hourglass->entry->date, "2025-09-29");
+    ck_assert_str_eq(d->title, "Plan: Prisma CLI Config Migration");
+    ck_assert_str_eq(d->date, "2025-09-26");
+}
+
+START_TEST(canonical_example_both_encodings)
+{
+    slog_doc *clean = parse_path("corpus/prisma-config-plan.md");
+    slog_doc *moji = parse_path("corpus/prisma-config-plan.mojibake.md");
+    check_canonical_counts(clean);
+    check_canonical_counts(moji);
+    ck_assert_int_eq(clean->encoding.mojibake, SLOG_MOJIBAKE_NONE);
+    ck_assert_int_eq(moji->encoding.mojibake, SLOG_MOJIBAKE_MAC_ROMAN);
+    /* identical entries, items, texts and ids */
+    cJSON *a = slog_doc_to_json(clean), *b = slog_doc_to_json(moji);
+    const char *differ[] = {"file", "encoding"};
+    for (size_t i = 0; i < 2; i++) {
+        cJSON_DeleteItemFromObject(a, differ[i]);
+        cJSON_DeleteItemFromObject(b, differ[i]);
+    }
+    ck_assert(cJSON_Compare(a, b, 1));
+    cJSON_Delete(a);
+    cJSON_Delete(b);
+    slog_doc_free(clean);
+    slog_doc_free(moji);
+}
+END_TEST
+
+/* Labels compare loosely: letters and digits, case-insensitive. */
+static void loose(const char *s, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (; s && *s && o + 1 < cap; s++)
+        if (isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)
+            out[o++] = (char)tolower((unsigned char)*s);
+    out[o] = '\0';
+}
+
+static const char *zone_norm(const char *z)
+{
+    if (!z)
+        return "";
+    if (!strcmp(z, "Z") || !strcmp(z, "UTC") || !strcmp(z, "+00:00"))
+        return "UTC";
+    return z;
+}
+
+static const char *str_or_empty(const cJSON *j)
+{
+    return cJSON_IsString(j) ? j->valuestring : "";
+}
+
+static int compare_entry(const char *file, const cJSON *want, const slog_entry *got)
+{
+    int line = cJSON_GetObjectItem(want, "line")->valueint;
+    char a[512], b[512];
+    loose(str_or_empty(cJSON_GetObjectItem(want, "label")), a, sizeof a);
+    loose(got->label, b, sizeof b);
+    const char *wtime = str_or_empty(cJSON_GetObjectItem(want, "time"));
+    const char *gtime = got->time ? got->time : "";
+    int ok = got->line == line && !strcmp(a, b) &&
+             !strcmp(str_or_empty(cJSON_GetObjectItem(want, "date")), got->date) &&
+             !strncmp(wtime, gtime, 5) && (strlen(wtime) >= 5) == (strlen(gtime) >= 5) &&
+             !strcmp(zone_norm(cJSON_IsString(cJSON_GetObjectItem(want, "zone"))
+                                   ? cJSON_GetObjectItem(want, "zone")->valuestring
+                                   : NULL),
+                     zone_norm(got->zone)) &&
+             cJSON_GetObjectItem(want, "level")->valueint == got->level;
+    size_t counts[SLOG_STATE_COUNT];
+    slog_entry_count_states(got, counts);
+    const cJSON *items = cJSON_GetObjectItem(want, "items");
+    for (int s = 0; s < SLOG_STATE_COUNT; s++) {
+        const cJSON *n = cJSON_GetObjectItem(items, slog_state_name((slog_state)s));
+        if ((n ? (size_t)n->valueint : 0) != counts[s])
+            ok = 0;
+    }
+    if (!ok)
+        fprintf(stderr, "%s: entry at line %d (got line %d '%s') differs from its label\n", file,
+                line, got->line, got->heading);
+    return ok;
+}
+
+static int compare_with_label(const char *name, const cJSON *label)
+{
+    char rel[2048];
+    snprintf(rel, sizeof rel, "corpus/real/%s", name);
+    slog_doc *d = parse_path(rel);
+    const cJSON *entries = cJSON_GetObjectItem(label, "entries");
+    int ok = 1;
+    if ((size_t)cJSON_GetArraySize(entries) != d->nentries) {
+        fprintf(stderr, "%s: %d entries labelled, %zu found\n", name,
+                cJSON_GetArraySize(entries), d->nentries);
+        ok = 0;
+    } else {
+        size_t i = 0;
+        const cJSON *e;
+        cJSON_ArrayForEach(e, entries) ok &= compare_entry(name, e, d->entries[i++]);
+    }
+    size_t checked = 0;
+    for (size_t i = 0; i < d->nchecklists; i++)
+        checked += d->checklists[i].checked != 0;
+    const cJSON *cl = cJSON_GetObjectItem(label, "checklist");
+    if ((size_t)cJSON_GetObjectItem(cl, "checked")->valueint != checked ||
+        (size_t)cJSON_GetObjectItem(cl, "unchecked")->valueint != d->nchecklists - checked) {
+        fprintf(stderr, "%s: checklist counts differ\n", name);
+        ok = 0;
+    }
+    slog_doc_free(d);
+    return ok;
+}
+
+START_TEST(real_documents_match_their_labels)
+{
+    char dir[8192];
+    snprintf(dir, sizeof dir, "%s/corpus/real-labels", shared);
+    DIR *dp = opendir(dir);
+    ck_assert_ptr_nonnull(dp);
+    struct dirent *de;
+    int files = 0, failures = 0;
+    while ((de = readdir(dp)) != NULL) {
+        size_t n = strlen(de->d_name);
+        if (n < 6 || strcmp(de->d_name + n - 5, ".json") != 0)
+            continue;
+        char path[12288];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        size_t len;
+        char *text = read_all(path, &len);
+        cJSON *label = cJSON_Parse(text);
+        ck_assert_msg(label != NULL, "%s: invalid JSON", path);
+        char name[1024];
+        snprintf(name, sizeof name, "%.*s", (int)(n - 5), de->d_name);
+        failures += !compare_with_label(name, label);
+        files++;
+        cJSON_Delete(label);
+        free(text);
+    }
+    closedir(dp);
+    fprintf(stderr, "corpus: %d real documents, %d differ from their labels\n", files, failures);
+    ck_assert_int_gt(files, 0);
+    ck_assert_int_eq(failures, 0);
+}
+END_TEST
+
+int main(void)
+{
+    const char *dir = getenv("SLOG_SHARED");
+    struct stat st;
+    snprintf(shared, sizeof shared, "%s", dir ? dir : "../shared");
+    char corpus[8192];
+    snprintf(corpus, sizeof corpus, "%s/corpus", shared);
+    if (stat(corpus, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        printf("corpus: %s not found, skipping the corpus tests\n", corpus);
+        return 77;
+    }
+    Suite *s = suite_create("corpus");
+    TCase *tc = tcase_create("corpus");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, canonical_example_both_encodings);
+    tcase_add_test(tc, real_documents_match_their_labels);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

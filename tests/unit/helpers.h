@@ -1,0 +1,58 @@
+/* Shared helpers for the check unit tests. */
+#ifndef SLOG_TEST_HELPERS_H
+#define SLOG_TEST_HELPERS_H
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "statuslog/statuslog.h"
+
+/* Parses a NUL-terminated string with the default configuration. */
+static inline slog_doc *parse_str(const char *s)
+{
+    slog_doc *doc = NULL;
+    slog_error err;
+    slog_parse_options o = SLOG_PARSE_OPTIONS_INIT;
+    o.filename = "test.md";
+    ck_assert_int_eq(slog_parse_buffer(s, strlen(s), &o, &doc, &err), SLOG_OK);
+    return doc;
+}
+
+static inline slog_doc *parse_len(const char *s, size_t len)
+{
+    slog_doc *doc = NULL;
+    slog_error err;
+    ck_assert_int_eq(slog_parse_buffer(s, len, NULL, &doc, &err), SLOG_OK);
+    return doc;
+}
+
+/* Path of a file under fixtures/ (SLOG_FIXTURES is set by ctest). */
+static inline const char *fixture(const char *name)
+{
+    static char path[4096];
+    const char *dir = getenv("SLOG_FIXTURES");
+    snprintf(path, sizeof path, "%s/%s", dir ? dir : "fixtures", name);
+    return path;
+}
+
+static inline char *read_all(const char *path, size_t *len)
+{
+    char *data = NULL;
+    slog_error err;
+    ck_assert_msg(slog_read_file(path, &data, len, &err) == SLOG_OK, "cannot read %s: %s", path,
+                  err.message);
+    return data;
+}
+
+static inline int run_suite(Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+#endif
