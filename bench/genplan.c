@@ -51,7 +51,7 @@ static void date_of(long day, char *buf)
             break;
         day -= len;
     }
-    snprintf(buf, 11, "%04d-%02d-%02d", y, m + 1, (int)day + 1);
+    snprintf(buf, 16, "%04d-%02d-%02d", y % 10000, (m + 1) % 100, (int)(day + 1) % 100);
 }
 
 int main(int argc, char **argv)
@@ -66,7 +66,7 @@ int main(int argc, char **argv)
                                "## Summary\nA generated plan in the style of the canonical "
                                "example, for benchmarks.\n\n## Goals\n- Keep the log fast to "
                                "read.\n- Keep every entry dated.\n\n");
-    char date[11];
+    char date[16];
     for (long day = 0; written < target; day++) {
         date_of(day, date);
         written += printf("## Status (%s)\n", date);

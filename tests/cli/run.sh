@@ -1,1 +1,121 @@
-exit 0
+#!/bin/sh
+# CLI tests: run the built binary on fixtures; compare stdout with golden files
+# under tests/golden/, and check exit statuses and one-line errors.
+# usage: run.sh STATUSLOG SOURCE_DIR      (UPDATE_GOLDEN=1 rewrites the goldens)
+set -u
+BIN=$1
+SRC=$2
+cd "$SRC" || exit 2
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# golden NAME EXPECTED_STATUS ARGS... : stdout must equal tests/golden/NAME
+golden() {
+    name=$1 want=$2
+    shift 2
+    "$BIN" "$@" >"$TMP/out" 2>"$TMP/err"
+    got=$?
+    if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+        mkdir -p "$(dirname "tests/golden/$name")"
+        cp "$TMP/out" "tests/golden/$name"
+    fi
+    if [ "$got" != "$want" ]; then
+        fail "$name: exit $got, expected $want: $(head -c 300 "$TMP/err")"
+    elif ! cmp -s "$TMP/out" "tests/golden/$name"; then
+        fail "$name: output differs from tests/golden/$name"
+        diff "tests/golden/$name" "$TMP/out" | head -10
+    else
+        pass
+    fi
+}
+
+# expect NAME EXPECTED_STATUS STDERR_PATTERN ARGS... : exit status and a
+# single stderr line matching the pattern (grep -E); '' means no stderr.
+expect() {
+    name=$1 want=$2 pattern=$3
+    shift 3
+    "$BIN" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+    got=$?
+    lines=$(wc -l <"$TMP/err")
+    if [ "$got" != "$want" ]; then
+        fail "$name: exit $got, expected $want: $(head -c 300 "$TMP/err")"
+    elif [ -z "$pattern" ] && [ "$lines" != 0 ]; then
+        fail "$name: unexpected stderr: $(head -c 300 "$TMP/err")"
+    elif [ -n "$pattern" ] && ! grep -Eq "$pattern" "$TMP/err"; then
+        fail "$name: stderr does not match '$pattern': $(head -c 300 "$TMP/err")"
+    else
+        pass
+    fi
+}
+
+# --- parse: golden outputs ---------------------------------------------------
+golden parse/plan.json 0 parse fixtures/plan.md
+golden parse/log.json 0 parse fixtures/log.md
+golden parse/plan-mojibake-macroman.json 0 parse --compact fixtures/plan-mojibake-macroman.md
+golden parse/plan-mojibake-cp1252.json 0 parse --compact fixtures/plan-mojibake-cp1252.md
+golden parse/plan-crlf.json 0 parse --compact fixtures/plan-crlf.md
+golden parse/two-files.json 0 parse fixtures/plan.md fixtures/log.md
+golden parse/two-files.jsonl 0 parse --jsonl fixtures/plan.md fixtures/log.md
+
+# stdin is "-"
+"$BIN" parse --compact - <fixtures/plan.md >"$TMP/stdin.json" 2>"$TMP/err" &&
+    grep -q '"file":"-"' "$TMP/stdin.json" &&
+    grep -q '"title":"Plan: Search Index Rebuild"' "$TMP/stdin.json" && pass ||
+    fail "parse - reads standard input"
+
+# --jsonl: exactly one line per file
+"$BIN" parse --jsonl fixtures/plan.md fixtures/log.md fixtures/plan-crlf.md >"$TMP/l" &&
+    [ "$(wc -l <"$TMP/l")" = 3 ] && pass || fail "--jsonl gives one line per file"
+
+# the mojibake copies give the clean model (all but file and encoding)
+for f in plan-mojibake-macroman plan-mojibake-cp1252 plan-crlf; do
+    "$BIN" parse --compact "fixtures/$f.md" | sed -e 's/"file":"[^"]*",//' \
+        -e 's/"encoding":{[^}]*},//' >"$TMP/a"
+    "$BIN" parse --compact fixtures/plan.md | sed -e 's/"file":"[^"]*",//' \
+        -e 's/"encoding":{[^}]*},//' >"$TMP/b"
+    cmp -s "$TMP/a" "$TMP/b" && pass || fail "$f gives the same model as plan.md"
+done
+
+# --- bad input: one line naming the file, exit 2 ----------------------------
+expect missing-file 2 '^statuslog: nope\.md: No such file or directory$' parse nope.md
+expect directory 2 '^statuslog: fixtures: is a directory$' parse fixtures
+"$BIN" parse --compact fixtures/plan.md nope.md >"$TMP/out" 2>"$TMP/err"
+[ $? = 2 ] && grep -q '"title":"Plan: Search Index Rebuild"' "$TMP/out" &&
+    [ "$(wc -l <"$TMP/err")" = 1 ] && pass || fail "a bad file among good ones: others printed, exit 2"
+head -c 20000 /dev/urandom >"$TMP/junk.md"
+expect binary-junk 0 '' parse "$TMP/junk.md"
+printf '## Status (2025-10-07)\n- \342\234\205 ok \377\376\n- bad \300\n' >"$TMP/invalid.md"
+"$BIN" parse --compact "$TMP/invalid.md" >"$TMP/out" 2>&1
+grep -q '"invalid_utf8":3,"invalid_utf8_line":2' "$TMP/out" && pass ||
+    fail "invalid UTF-8 is counted with its first line"
+{ printf '## 2025-10-07\n- x'; head -c 4000000 /dev/zero | tr '\0' y; echo; } >"$TMP/huge-line.md"
+expect huge-line 0 '' parse "$TMP/huge-line.md"
+if [ -w /dev/full ]; then
+    "$BIN" parse fixtures/plan.md >/dev/full 2>"$TMP/err"
+    [ $? = 2 ] && grep -q 'error writing output' "$TMP/err" && pass || fail "write error gives exit 2"
+fi
+if [ "$(id -u)" != 0 ]; then
+    cp fixtures/plan.md "$TMP/locked.md" && chmod 000 "$TMP/locked.md"
+    expect unreadable 2 'locked\.md: Permission denied$' parse "$TMP/locked.md"
+fi
+
+# --- usage --------------------------------------------------------------------
+expect help 0 '' --help
+expect version 0 '' --version
+expect help-parse 0 '' help parse
+expect parse-help 0 '' parse --help
+"$BIN" parse --help | grep -q -- '--jsonl' && pass || fail "parse --help lists its options"
+"$BIN" --version | grep -Eq '^statuslog [0-9]+\.[0-9]+\.[0-9]+$' && pass || fail "--version format"
+expect no-command 2 'usage: statuslog' 
+expect unknown-command 2 "unknown command 'frobnicate'" frobnicate
+expect unknown-option 2 "unknown option '--frob'" parse --frob fixtures/plan.md
+expect no-file 2 'no FILE given' parse
+expect help-unknown 2 "unknown command 'nope'" help nope
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" = 0 ]
