@@ -68,6 +68,7 @@ typedef struct {
     slog_error *err;
     vec entries, sections, checklists, followups, meta;
     vec headings, items; /* stacks of heading_frame, item_frame */
+    vec all_items;       /* slog_item *, by index */
     cmark_node *title_node;
     int seen_level2;
     int last_block_end;
@@ -481,6 +482,11 @@ static slog_status on_item_enter(builder *b, cmark_node *node)
     slog_item *it = slog_arena_alloc(b->arena, sizeof *it);
     if (!it)
         return nomem(b);
+    slog_item **slot = vec_push(&b->all_items);
+    if (!slot)
+        return nomem(b);
+    *slot = it;
+    it->index = b->all_items.len - 1;
     it->line = cmark_node_get_start_line(node);
     it->state = SLOG_STATE_NOTE;
     it->marker = "";
@@ -735,6 +741,7 @@ slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err
     b.meta.size = sizeof(slog_meta);
     b.headings.size = sizeof(heading_frame);
     b.items.size = sizeof(item_frame);
+    b.all_items.size = sizeof(slog_item *);
     doc->nlines = b.text->nlines;
 
     cmark_node *root = cmark_parse_document(b.text->data, b.text->len, CMARK_OPT_DEFAULT);
@@ -744,11 +751,20 @@ slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err
         b.title_node = find_title(root, &failed);
         st = failed ? nomem(&b) : walk(&b, root);
     }
+    cmark_node_free(root);
     if (st == SLOG_OK)
         st = finish(&b);
-    cmark_node_free(root);
+    if (st == SLOG_OK) {
+        slog_doc_private *priv = doc->priv;
+        priv->items = b.all_items.data;
+        doc->nitems_total = b.all_items.len;
+        b.all_items.data = NULL;
+        if (slog_vocab_build(&priv->vocab, priv->items, doc->nitems_total) != SLOG_OK ||
+            slog_threads_build(doc, priv->items, &priv->vocab, b.arena) != SLOG_OK)
+            st = nomem(&b);
+    }
     vec *vecs[] = {&b.entries, &b.sections, &b.checklists, &b.followups,
-                   &b.meta,    &b.headings, &b.items};
+                   &b.meta,    &b.headings, &b.items,      &b.all_items};
     for (size_t i = 0; i < sizeof vecs / sizeof *vecs; i++)
         free(vecs[i]->data);
     free(b.buf);

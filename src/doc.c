@@ -36,12 +36,19 @@ void slog_entry_count_states(const slog_entry *entry, size_t counts[SLOG_STATE_C
         counts[it->state]++;
 }
 
+double slog_item_similarity(const slog_doc *doc, const slog_item *a, const slog_item *b)
+{
+    return slog_vocab_similarity(&doc->priv->vocab, a->index, b->index);
+}
+
 void slog_doc_free(slog_doc *doc)
 {
     if (!doc)
         return;
     if (doc->priv) {
         slog_text_free(&doc->priv->text);
+        slog_vocab_free(&doc->priv->vocab);
+        free(doc->priv->items);
         free(doc->priv->raw);
         slog_arena_free(&doc->priv->arena);
         free(doc->priv);

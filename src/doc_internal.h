@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "statuslog/config.h"
 #include "statuslog/doc.h"
+#include "similar.h"
 #include "text.h"
 
 struct slog_doc_private {
@@ -12,10 +13,16 @@ struct slog_doc_private {
     char *raw;        /* the original bytes, owned */
     size_t raw_len;
     slog_text text;   /* the decoded text the model was built from */
+    slog_item **items; /* every item by index */
+    slog_vocab vocab; /* words of every item, for similarity */
 };
 
 /** Builds the model of `doc` (raw and text already set) with cmark. */
 slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err);
+
+/** Links open items into doc->threads (threads.c). */
+slog_status slog_threads_build(slog_doc *doc, slog_item *const *all, const slog_vocab *v,
+                               slog_arena *arena);
 
 /** Stable 8-hex-digit id of an item: entry date, label and normalized text. */
 void slog_item_id(const char *date, const char *label, const char *text, char out[9]);

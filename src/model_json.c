@@ -142,6 +142,26 @@ static void encoding_json(cJSON *doc, const slog_encoding *enc, int *ok)
     add_num(o, "nul_bytes", (long long)enc->nul_bytes, ok);
 }
 
+static cJSON *thread_json(const slog_thread *t, int *ok)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o) {
+        *ok = 0;
+        return NULL;
+    }
+    add_str(o, "first_seen", t->first_seen, ok);
+    add_str(o, "last_seen", t->last_seen, ok);
+    add_num(o, "occurrences", (long long)t->nitems, ok);
+    add_str(o, "resolved", t->resolved, ok);
+    add_line_or_null(o, "resolved_line", t->resolved_by ? t->resolved_by->line : 0, ok);
+    add_str(o, "state", slog_state_name(t->state), ok);
+    add_str(o, "text", t->text, ok);
+    cJSON *lines = add(o, "lines", cJSON_CreateArray(), ok);
+    for (size_t i = 0; i < t->nitems && *ok; i++)
+        push(lines, create_int(t->items[i]->line), ok);
+    return o;
+}
+
 static void lists_json(cJSON *o, const slog_doc *d, int *ok)
 {
     cJSON *sections = add(o, "sections", cJSON_CreateArray(), ok);
@@ -165,6 +185,9 @@ static void lists_json(cJSON *o, const slog_doc *d, int *ok)
         add(j, "checked", cJSON_CreateBool(c->checked), ok);
         add_str(j, "text", c->text, ok);
     }
+    cJSON *threads = add(o, "threads", cJSON_CreateArray(), ok);
+    for (size_t i = 0; i < d->nthreads && *ok; i++)
+        push(threads, thread_json(&d->threads[i], ok), ok);
     cJSON *followups = add(o, "followups", cJSON_CreateArray(), ok);
     for (size_t i = 0; i < d->nfollowups && *ok; i++) {
         cJSON *j = push(followups, cJSON_CreateObject(), ok);

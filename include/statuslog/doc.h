@@ -48,6 +48,7 @@ typedef struct slog_item slog_item;
 
 /** A list item of an entry (or a child of such an item). */
 struct slog_item {
+    size_t index;          /* position among all items of the document (creation order) */
     char id[9];            /* 8 hex digits: hash of entry date, label and normalized text */
     int line, end_line;    /* 1-based lines of the original file */
     slog_state state;
@@ -105,6 +106,18 @@ typedef struct {
     int line;
 } slog_meta;
 
+/** Open items linked across entries by text similarity (SPEC §1 Threads). */
+typedef struct {
+    const char *first_seen, *last_seen; /* "YYYY-MM-DD" */
+    long first_day, last_day;
+    const char *resolved;  /* date of resolution, or NULL */
+    const slog_item *resolved_by; /* the later done item that matched, or NULL */
+    slog_state state;      /* state of the latest item */
+    const char *text;      /* text of the latest item */
+    const slog_item **items; /* in date order */
+    size_t nitems;
+} slog_thread;
+
 typedef struct slog_doc_private slog_doc_private;
 
 typedef struct {
@@ -125,11 +138,23 @@ typedef struct {
     size_t nchecklists;
     slog_followup *followups;
     size_t nfollowups;
+    slog_thread *threads;  /* in order of first_seen */
+    size_t nthreads;
+    size_t nitems_total;   /* every item, children included */
     slog_doc_private *priv;
 } slog_doc;
 
 /** Frees the document and everything that hangs from it. NULL is fine. */
 void slog_doc_free(slog_doc *doc);
+
+/** Similarity of two items' texts in [0, 1]: Dice's coefficient over their
+ * words weighted by rarity in the document (see README, Threads). */
+double slog_item_similarity(const slog_doc *doc, const slog_item *a, const slog_item *b);
+
+/** The similarity at or above which two items are "the same task" for threads. */
+#define SLOG_THREAD_THRESHOLD 0.25
+/** The similarity at or above which two items are near-identical repeats. */
+#define SLOG_REPEAT_THRESHOLD 0.5
 
 /** Counts `entry`'s top-level items by state into counts[SLOG_STATE_COUNT]. */
 void slog_entry_count_states(const slog_entry *entry, size_t counts[SLOG_STATE_COUNT]);

@@ -1,0 +1,328 @@
+/* Vocabulary and similarity; see similar.h.
+ *
+ * Words are runs of letters, digits and non-ASCII bytes, lower-cased (ASCII),
+ * without stop words, lightly stemmed ("merges" -> "merg", "pending" ->
+ * "pend"). A word's weight is its IDF over the document's items,
+ * log((N + 1) / (df + 0.5)): words every entry repeats ("prisma", "ran")
+ * weigh little, the words that name a task ("smoke", "ci") weigh much. */
+#include "similar.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+    const char *word;
+    size_t len;
+} stop_words[] = {
+    {"a", 1},
+    {"an", 2},
+    {"the", 3},
+    {"and", 3},
+    {"or", 2},
+    {"of", 2},
+    {"to", 2},
+    {"in", 2},
+    {"on", 2},
+    {"for", 3},
+    {"with", 4},
+    {"by", 2},
+    {"at", 2},
+    {"from", 4},
+    {"as", 2},
+    {"is", 2},
+    {"are", 3},
+    {"was", 3},
+    {"were", 4},
+    {"be", 2},
+    {"been", 4},
+    {"it", 2},
+    {"its", 3},
+    {"this", 4},
+    {"that", 4},
+    {"these", 5},
+    {"those", 5},
+    {"we", 2},
+    {"our", 3},
+    {"us", 2},
+    {"i", 1},
+    {"you", 3},
+    {"they", 4},
+    {"he", 2},
+    {"she", 3},
+    {"them", 4},
+    {"not", 3},
+    {"no", 2},
+    {"but", 3},
+    {"so", 2},
+    {"if", 2},
+    {"then", 4},
+    {"than", 4},
+    {"once", 4},
+    {"still", 5},
+    {"will", 4},
+    {"can", 3},
+    {"need", 4},
+    {"needs", 5},
+    {"via", 3},
+    {"into", 4},
+    {"onto", 4},
+    {"up", 2},
+    {"out", 3},
+    {"over", 4},
+    {"after", 5},
+    {"before", 6},
+    {"until", 5},
+    {"till", 4},
+};
+
+static int is_stop_word(const char *w, size_t n)
+{
+    if (n > 6) /* no stop word is longer */
+        return 0;
+    for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
+        if (stop_words[i].len == n && stop_words[i].word[0] == w[0] &&
+            memcmp(stop_words[i].word, w, n) == 0)
+            return 1;
+    return 0;
+}
+
+static size_t stem(const char *w, size_t n)
+{
+    static const char *const suffixes[] = {"ing", "ed", "es", "s"};
+    for (size_t i = 0; i < 4; i++) {
+        size_t k = strlen(suffixes[i]);
+        if (n >= k + 4 && memcmp(w + n - k, suffixes[i], k) == 0)
+            return n - k;
+    }
+    return n;
+}
+
+/* Open-addressing table from word to id; the words live in one pool. */
+typedef struct {
+    uint32_t *slots; /* id + 1, 0 for empty */
+    size_t cap;
+    char *pool;
+    size_t pool_len, pool_cap;
+    size_t *word_off, *word_len;
+    uint32_t *word_hash;
+    size_t nwords, words_cap;
+} interner;
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static int grow_table(interner *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : 1024;
+    uint32_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return 0;
+    for (size_t id = 0; id < t->nwords; id++) {
+        size_t i = t->word_hash[id] & (cap - 1);
+        while (slots[i])
+            i = (i + 1) & (cap - 1);
+        slots[i] = (uint32_t)id + 1;
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->cap = cap;
+    return 1;
+}
+
+/* The id of word w (added when new), or -1 when out of memory. */
+static long intern(interner *t, const char *w, size_t n)
+{
+    if ((t->nwords + 1) * 2 > t->cap && !grow_table(t))
+        return -1;
+    uint32_t h = hash_bytes(w, n);
+    size_t i = h & (t->cap - 1);
+    for (; t->slots[i]; i = (i + 1) & (t->cap - 1)) {
+        size_t id = t->slots[i] - 1;
+        if (t->word_hash[id] == h && t->word_len[id] == n &&
+            memcmp(t->pool + t->word_off[id], w, n) == 0)
+            return (long)id;
+    }
+    if (t->nwords == t->words_cap) {
+        size_t cap = t->words_cap ? t->words_cap * 2 : 1024;
+        size_t *off = realloc(t->word_off, cap * sizeof *off);
+        if (off)
+            t->word_off = off;
+        size_t *len = realloc(t->word_len, cap * sizeof *len);
+        if (len)
+            t->word_len = len;
+        uint32_t *hs = realloc(t->word_hash, cap * sizeof *hs);
+        if (hs)
+            t->word_hash = hs;
+        if (!off || !len || !hs)
+            return -1;
+        t->words_cap = cap;
+    }
+    if (t->pool_len + n > t->pool_cap) {
+        size_t cap = t->pool_cap ? t->pool_cap * 2 : 1 << 16;
+        while (cap < t->pool_len + n)
+            cap *= 2;
+        char *pool = realloc(t->pool, cap);
+        if (!pool)
+            return -1;
+        t->pool = pool;
+        t->pool_cap = cap;
+    }
+    memcpy(t->pool + t->pool_len, w, n);
+    size_t id = t->nwords++;
+    t->word_off[id] = t->pool_len;
+    t->word_len[id] = n;
+    t->word_hash[id] = h;
+    t->pool_len += n;
+    t->slots[i] = (uint32_t)id + 1;
+    return (long)id;
+}
+
+static void interner_free(interner *t)
+{
+    free(t->slots);
+    free(t->pool);
+    free(t->word_off);
+    free(t->word_len);
+    free(t->word_hash);
+}
+
+static int is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+typedef struct {
+    uint32_t *data;
+    size_t len, cap;
+} u32vec;
+
+static int u32_push(u32vec *v, uint32_t x)
+{
+    if (v->len == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 4096;
+        uint32_t *d = realloc(v->data, cap * sizeof *d);
+        if (!d)
+            return 0;
+        v->data = d;
+        v->cap = cap;
+    }
+    v->data[v->len++] = x;
+    return 1;
+}
+
+/* Appends the sorted unique word ids of `text` to `ids`. */
+static int tokenize(interner *t, const char *text, u32vec *ids)
+{
+    size_t first = ids->len;
+    char word[64];
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        if (!is_word_byte(*p)) {
+            p++;
+            continue;
+        }
+        size_t n = 0, digits = 1;
+        for (; is_word_byte(*p); p++) {
+            unsigned char c = *p;
+            digits &= c >= '0' && c <= '9';
+            if (n < sizeof word)
+                word[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        if ((n < 2 && !digits) || is_stop_word(word, n))
+            continue;
+        long id = intern(t, word, stem(word, n));
+        if (id < 0 || !u32_push(ids, (uint32_t)id))
+            return 0;
+    }
+    size_t n = ids->len - first;
+    qsort(ids->data + first, n, sizeof *ids->data, cmp_u32);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!u || ids->data[first + u - 1] != ids->data[first + i])
+            ids->data[first + u++] = ids->data[first + i];
+    ids->len = first + u;
+    return 1;
+}
+
+slog_status slog_vocab_build(slog_vocab *v, slog_item *const *items, size_t n)
+{
+    memset(v, 0, sizeof *v);
+    interner t = {0};
+    u32vec ids = {0};
+    v->start = malloc((n + 1) * sizeof *v->start);
+    v->weight = malloc((n ? n : 1) * sizeof *v->weight);
+    int ok = v->start && v->weight;
+    for (size_t i = 0; ok && i < n; i++) {
+        v->start[i] = ids.len;
+        ok = tokenize(&t, items[i]->text, &ids);
+    }
+    if (ok) {
+        v->start[n] = ids.len;
+        v->nitems = n;
+        v->nwords = t.nwords;
+        v->ids = ids.data;
+        ids.data = NULL;
+        v->idf = calloc(t.nwords ? t.nwords : 1, sizeof *v->idf);
+        ok = v->idf != NULL;
+    }
+    interner_free(&t);
+    free(ids.data);
+    if (!ok) {
+        slog_vocab_free(v);
+        return SLOG_ERR_NOMEM;
+    }
+    /* document frequencies first, then weights */
+    for (size_t k = 0; k < v->start[n]; k++)
+        v->idf[v->ids[k]] += 1.0f;
+    for (size_t w = 0; w < v->nwords; w++)
+        v->idf[w] = (float)log(((double)n + 1.0) / (v->idf[w] + 0.5));
+    for (size_t i = 0; i < n; i++) {
+        float sum = 0;
+        for (size_t k = v->start[i]; k < v->start[i + 1]; k++)
+            sum += v->idf[v->ids[k]];
+        v->weight[i] = sum;
+    }
+    return SLOG_OK;
+}
+
+double slog_vocab_similarity(const slog_vocab *v, size_t a, size_t b)
+{
+    double denom = (double)v->weight[a] + (double)v->weight[b];
+    if (denom <= 0)
+        return 0;
+    const uint32_t *x = v->ids + v->start[a], *xe = v->ids + v->start[a + 1];
+    const uint32_t *y = v->ids + v->start[b], *ye = v->ids + v->start[b + 1];
+    double shared = 0;
+    while (x < xe && y < ye) {
+        if (*x < *y)
+            x++;
+        else if (*y < *x)
+            y++;
+        else {
+            shared += v->idf[*x];
+            x++;
+            y++;
+        }
+    }
+    return 2 * shared / denom;
+}
+
+void slog_vocab_free(slog_vocab *v)
+{
+    free(v->ids);
+    free(v->start);
+    free(v->weight);
+    free(v->idf);
+    memset(v, 0, sizeof *v);
+}

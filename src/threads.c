@@ -1,0 +1,242 @@
+/* Threads: open items carried from entry to entry in other words, linked in
+ * date order by similarity (SPEC §1). One sweep over the entries sorted by
+ * date; each item looks for its thread among the threads that recently used
+ * one of its words (a small ring per word), never among all threads, so the
+ * sweep stays linear in the number of items. */
+#include "doc_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { RING = 16, COMPARE_LAST = 4 };
+
+typedef struct {
+    size_t *items; /* item indexes, date order */
+    size_t n, cap;
+    const slog_entry *last_entry;
+    long last_day;
+    int closed;
+    const char *resolved;
+    const slog_item *resolved_by;
+} work_thread;
+
+typedef struct {
+    uint32_t thread[RING];
+    unsigned n, next;
+} ring;
+
+typedef struct {
+    slog_doc *doc;
+    const slog_vocab *v;
+    work_thread *threads;
+    size_t nthreads, cap;
+    int32_t *ring_of_word; /* -1: none yet */
+    ring *rings;
+    size_t nrings;
+    size_t *stamp; /* per thread: last query that saw it, to count it once */
+    size_t query;
+} sweep;
+
+static int entry_order(const void *a, const void *b)
+{
+    const slog_entry *x = *(const slog_entry *const *)a, *y = *(const slog_entry *const *)b;
+    if (x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    if (x->seconds != y->seconds)
+        return x->seconds < y->seconds ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+static int add_item(work_thread *t, size_t item)
+{
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 4;
+        size_t *grown = realloc(t->items, cap * sizeof *grown);
+        if (!grown)
+            return 0;
+        t->items = grown;
+        t->cap = cap;
+    }
+    t->items[t->n++] = item;
+    return 1;
+}
+
+static double thread_score(const sweep *s, const work_thread *t, size_t item)
+{
+    double best = 0;
+    size_t from = t->n > COMPARE_LAST ? t->n - COMPARE_LAST : 0;
+    for (size_t i = from; i < t->n; i++) {
+        double sc = slog_vocab_similarity(s->v, t->items[i], item);
+        if (sc > best)
+            best = sc;
+    }
+    return best;
+}
+
+/* The open thread most similar to `item` (not one `entry` already feeds). */
+static long best_thread(sweep *s, const slog_item *item, double *score)
+{
+    const slog_vocab *v = s->v;
+    long best = -1;
+    *score = 0;
+    s->query++;
+    for (size_t k = v->start[item->index]; k < v->start[item->index + 1]; k++) {
+        int32_t r = s->ring_of_word[v->ids[k]];
+        if (r < 0)
+            continue;
+        for (unsigned j = 0; j < s->rings[r].n; j++) {
+            uint32_t t = s->rings[r].thread[j];
+            if (s->stamp[t] == s->query)
+                continue;
+            s->stamp[t] = s->query;
+            work_thread *w = &s->threads[t];
+            if (w->closed || w->last_entry == item->entry)
+                continue;
+            double sc = thread_score(s, w, item->index);
+            if (sc > *score) {
+                *score = sc;
+                best = (long)t;
+            }
+        }
+    }
+    return best;
+}
+
+static int remember_words(sweep *s, const slog_item *item, uint32_t thread)
+{
+    const slog_vocab *v = s->v;
+    for (size_t k = v->start[item->index]; k < v->start[item->index + 1]; k++) {
+        uint32_t w = v->ids[k];
+        if (s->ring_of_word[w] < 0) {
+            s->ring_of_word[w] = (int32_t)s->nrings++;
+            memset(&s->rings[s->ring_of_word[w]], 0, sizeof(ring));
+        }
+        ring *r = &s->rings[s->ring_of_word[w]];
+        int present = 0;
+        for (unsigned j = 0; j < r->n && !present; j++)
+            present = r->thread[j] == thread;
+        if (present)
+            continue;
+        r->thread[r->next] = thread;
+        r->next = (r->next + 1) % RING;
+        if (r->n < RING)
+            r->n++;
+    }
+    return 1;
+}
+
+static slog_status new_thread(sweep *s, size_t *out)
+{
+    if (s->nthreads == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        work_thread *t = realloc(s->threads, cap * sizeof *t);
+        size_t *st = t ? realloc(s->stamp, cap * sizeof *st) : NULL;
+        if (t)
+            s->threads = t;
+        if (!t || !st)
+            return SLOG_ERR_NOMEM;
+        s->stamp = st;
+        s->cap = cap;
+    }
+    memset(&s->threads[s->nthreads], 0, sizeof *s->threads);
+    s->stamp[s->nthreads] = 0;
+    *out = s->nthreads++;
+    return SLOG_OK;
+}
+
+static slog_status visit_item(sweep *s, const slog_item *item)
+{
+    const slog_entry *e = item->entry;
+    if (item->state == SLOG_STATE_NOTE)
+        return SLOG_OK;
+    double score;
+    long best = best_thread(s, item, &score);
+    int matches = best >= 0 && score >= SLOG_THREAD_THRESHOLD;
+    if (item->state == SLOG_STATE_DONE) {
+        work_thread *t = matches ? &s->threads[best] : NULL;
+        if (t && t->last_day < e->day) {
+            t->closed = 1;
+            t->resolved = e->date;
+            t->resolved_by = item;
+        }
+        return SLOG_OK;
+    }
+    size_t id = (size_t)best;
+    if (!matches && new_thread(s, &id) != SLOG_OK)
+        return SLOG_ERR_NOMEM;
+    work_thread *t = &s->threads[id];
+    if (!add_item(t, item->index))
+        return SLOG_ERR_NOMEM;
+    t->last_entry = e;
+    t->last_day = e->day;
+    if (item->resolved) {
+        t->closed = 1;
+        t->resolved = item->resolved;
+    }
+    remember_words(s, item, (uint32_t)id);
+    return SLOG_OK;
+}
+
+static slog_status publish(sweep *s, slog_item *const *all, slog_arena *arena)
+{
+    slog_doc *d = s->doc;
+    d->nthreads = s->nthreads;
+    if (!s->nthreads)
+        return SLOG_OK;
+    d->threads = slog_arena_alloc(arena, s->nthreads * sizeof *d->threads);
+    if (!d->threads)
+        return SLOG_ERR_NOMEM;
+    for (size_t i = 0; i < s->nthreads; i++) {
+        work_thread *w = &s->threads[i];
+        slog_thread *t = &d->threads[i];
+        t->items = slog_arena_alloc(arena, w->n * sizeof *t->items);
+        if (!t->items)
+            return SLOG_ERR_NOMEM;
+        for (size_t k = 0; k < w->n; k++)
+            t->items[k] = all[w->items[k]];
+        t->nitems = w->n;
+        const slog_item *first = t->items[0], *last = t->items[w->n - 1];
+        t->first_seen = first->entry->date;
+        t->first_day = first->entry->day;
+        t->last_seen = last->entry->date;
+        t->last_day = last->entry->day;
+        t->state = last->state;
+        t->text = last->text;
+        t->resolved = w->resolved;
+        t->resolved_by = w->resolved_by;
+    }
+    return SLOG_OK;
+}
+
+slog_status slog_threads_build(slog_doc *doc, slog_item *const *all, const slog_vocab *v,
+                               slog_arena *arena)
+{
+    sweep s = {0};
+    s.doc = doc;
+    s.v = v;
+    slog_entry **order = malloc((doc->nentries ? doc->nentries : 1) * sizeof *order);
+    s.ring_of_word = malloc((v->nwords ? v->nwords : 1) * sizeof *s.ring_of_word);
+    s.rings = malloc((v->nwords ? v->nwords : 1) * sizeof *s.rings);
+    slog_status st = order && s.ring_of_word && s.rings ? SLOG_OK : SLOG_ERR_NOMEM;
+    size_t n = 0;
+    if (st == SLOG_OK) {
+        memset(s.ring_of_word, 0xFF, v->nwords * sizeof *s.ring_of_word);
+        for (size_t i = 0; i < doc->nentries; i++)
+            if (doc->entries[i]->date_valid)
+                order[n++] = doc->entries[i];
+        qsort(order, n, sizeof *order, entry_order);
+    }
+    for (size_t i = 0; st == SLOG_OK && i < n; i++)
+        for (const slog_item *it = order[i]->items; it && st == SLOG_OK; it = it->next)
+            st = visit_item(&s, it);
+    if (st == SLOG_OK)
+        st = publish(&s, all, arena);
+    for (size_t i = 0; i < s.nthreads; i++)
+        free(s.threads[i].items);
+    free(s.threads);
+    free(s.stamp);
+    free(s.ring_of_word);
+    free(s.rings);
+    free(order);
+    return st;
+}
