@@ -300,6 +300,19 @@ static slog_status fill_entry_date(builder *b, slog_entry *e, const char *h)
     return SLOG_OK;
 }
 
+/* From the start of the date to the end of the last of date, time and zone:
+ * what the label leaves out. A configured pattern may match more (its own
+ * context words), which stays in the label. */
+static void date_span(const slog_config *c, size_t *start, size_t *end)
+{
+    size_t s, e;
+    slog_regex_group(&c->entry_re, c->g_date, start, end);
+    if (slog_regex_group(&c->entry_re, c->g_time, &s, &e) && e > *end)
+        *end = e;
+    if (slog_regex_group(&c->entry_re, c->g_zone, &s, &e) && e > *end)
+        *end = e;
+}
+
 static slog_status on_heading(builder *b, cmark_node *node)
 {
     int level = cmark_node_get_heading_level(node);
@@ -356,7 +369,7 @@ static slog_status on_heading(builder *b, cmark_node *node)
         if (parent)
             parent->entry->has_content = 1;
         size_t ms, me;
-        slog_regex_group(&b->cfg->entry_re, 0, &ms, &me);
+        date_span(b->cfg, &ms, &me);
         e->label = entry_label(b, h, hlen, ms, me);
         if (!e->label)
             return nomem(b);

@@ -42,7 +42,7 @@ static size_t strip_fe0f(const char *s, size_t len)
     return len;
 }
 
-static slog_status add_marker(slog_config *c, const char *marker, slog_state state)
+slog_status slog_config_add_marker(slog_config *c, const char *marker, slog_state state)
 {
     slog_marker_def *m = realloc(c->markers, (c->nmarkers + 1) * sizeof *m);
     if (!m)
@@ -144,7 +144,7 @@ slog_status slog_config_new_default(slog_config **out, slog_error *err)
         return slog_error_set(err, SLOG_ERR_NOMEM, NULL, 0, "out of memory");
     slog_status st = SLOG_OK;
     for (size_t i = 0; st == SLOG_OK && i < sizeof default_markers / sizeof *default_markers; i++)
-        st = add_marker(c, default_markers[i].marker, default_markers[i].state);
+        st = slog_config_add_marker(c, default_markers[i].marker, default_markers[i].state);
     size_t nf = sizeof default_followups / sizeof *default_followups;
     c->followup_headings = calloc(nf, sizeof *c->followup_headings);
     if (!c->followup_headings)
@@ -156,6 +156,8 @@ slog_status slog_config_new_default(slog_config **out, slog_error *err)
         c->nfollowup_headings++;
     }
     c->stale_days = 14;
+    for (int r = 0; r < SLOG_RULE_COUNT; r++)
+        c->severity[r] = slog_rule_get((slog_rule)r)->severity;
     if (st != SLOG_OK) {
         slog_config_free(c);
         return slog_error_set(err, st, NULL, 0, "out of memory");
@@ -180,9 +182,30 @@ void slog_config_free(slog_config *c)
         free(c->followup_headings[i]);
     free(c->followup_headings);
     free(c->timezone);
+    free(c->path);
     slog_regex_free(&c->entry_re);
     slog_regex_free(&c->marker_re);
     slog_regex_free(&c->resolved_re);
     slog_regex_free(&c->meta_re);
     free(c);
+}
+
+int slog_config_stale_days(const slog_config *c)
+{
+    return c->stale_days;
+}
+
+const char *slog_config_timezone(const slog_config *c)
+{
+    return c->timezone;
+}
+
+slog_severity slog_config_severity(const slog_config *c, slog_rule rule)
+{
+    return (unsigned)rule < SLOG_RULE_COUNT ? c->severity[rule] : SLOG_SEV_OFF;
+}
+
+const char *slog_config_path(const slog_config *c)
+{
+    return c->path;
 }

@@ -4,6 +4,7 @@
 
 #include "patterns.h"
 #include "statuslog/config.h"
+#include "statuslog/diag.h"
 #include "statuslog/doc.h"
 
 typedef struct {
@@ -20,6 +21,8 @@ struct slog_config {
     size_t nfollowup_headings;
     int stale_days;
     char *timezone;           /* NULL: the machine's local zone */
+    slog_severity severity[SLOG_RULE_COUNT];
+    char *path;               /* the file it was read from, or NULL for defaults */
 
     slog_regex entry_re;      /* finds the date (and time, zone) in a heading */
     int g_date, g_time, g_zone;
@@ -27,6 +30,8 @@ struct slog_config {
     slog_regex resolved_re;   /* "(Resolved YYYY-MM-DD ...)" */
     slog_regex meta_re;       /* "Key: value" lines before the first level-2 heading */
 };
+
+slog_status slog_config_add_marker(slog_config *config, const char *marker, slog_state state);
 
 /** Compiles the patterns from the current marker table and entry pattern. */
 slog_status slog_config_compile(slog_config *config, const char *entry_pattern,

@@ -5,8 +5,11 @@
 
 #include "statuslog/common.h"
 #include "statuslog/config.h"
+#include "statuslog/diag.h"
 #include "statuslog/doc.h"
 #include "statuslog/json.h"
+#include "statuslog/lint.h"
 #include "statuslog/parse.h"
+#include "statuslog/report.h"
 
 #endif

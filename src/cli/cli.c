@@ -1,7 +1,9 @@
 /* Shared CLI helpers: option tables, help, errors, output. */
 #include "cli.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <sys/stat.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -63,6 +65,8 @@ void cli_print_help(FILE *out, const cli_command *cmd)
         fprintf(out, "  %-26s %s\n", left, o->help);
     }
     fprintf(out, "  %-26s %s\n", "-h, --help", "show this help and exit");
+    if (cmd->more_help)
+        cmd->more_help(out);
 }
 
 static void verror(const char *file, const char *fmt, va_list ap)
@@ -121,4 +125,183 @@ int cli_finish(int code)
         return EXIT_USAGE;
     }
     return code;
+}
+
+static int push_path(cli_files *f, const char *path)
+{
+    if (f->count == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 16;
+        char **grown = realloc(f->paths, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        f->paths = grown;
+        f->cap = cap;
+    }
+    f->paths[f->count] = strdup(path);
+    return f->paths[f->count++] ? 0 : -1;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ends_with_md(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 3 && strcmp(name + n - 3, ".md") == 0;
+}
+
+/* Every *.md below dir, depth first, names sorted at each level. */
+static int walk_dir(const char *dir, cli_files *f)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return push_path(f, dir); /* parse reports why it cannot be read */
+    cli_files names = {0};
+    struct dirent *de;
+    int rc = 0;
+    while (rc == 0 && (de = readdir(dp)) != NULL)
+        if (de->d_name[0] != '.')
+            rc = push_path(&names, de->d_name);
+    closedir(dp);
+    if (rc == 0)
+        qsort(names.paths, names.count, sizeof *names.paths, by_name);
+    for (size_t i = 0; rc == 0 && i < names.count; i++) {
+        size_t len = strlen(dir) + strlen(names.paths[i]) + 2;
+        char *path = malloc(len);
+        if (!path) {
+            rc = -1;
+            break;
+        }
+        snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+                 names.paths[i]);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            rc = walk_dir(path, f);
+        else if (ends_with_md(names.paths[i]))
+            rc = push_path(f, path);
+        free(path);
+    }
+    cli_files_free(&names);
+    return rc;
+}
+
+int cli_collect_files(char **operands, int n, cli_files *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        int rc = strcmp(operands[i], "-") != 0 && stat(operands[i], &st) == 0 &&
+                         S_ISDIR(st.st_mode)
+                     ? walk_dir(operands[i], out)
+                     : push_path(out, operands[i]);
+        if (rc != 0) {
+            cli_error(NULL, "out of memory");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void cli_files_free(cli_files *f)
+{
+    for (size_t i = 0; i < f->count; i++)
+        free(f->paths[i]);
+    free(f->paths);
+    memset(f, 0, sizeof *f);
+}
+
+const slog_config *cli_config_for(cli_configs *c, const char *doc_path)
+{
+    slog_error err;
+    slog_error_clear(&err);
+    if (c->explicit_path || c->disabled) {
+        if (!c->fixed && (c->explicit_path ? slog_config_load(c->explicit_path, &c->fixed, &err)
+                                           : slog_config_new_default(&c->fixed, &err)) != SLOG_OK) {
+            cli_report(&err);
+            return NULL;
+        }
+        return c->fixed;
+    }
+    char *found = slog_config_discover(doc_path);
+    if (!found) {
+        if (!c->fixed && slog_config_new_default(&c->fixed, &err) != SLOG_OK) {
+            cli_report(&err);
+            return NULL;
+        }
+        return c->fixed;
+    }
+    for (size_t i = 0; i < c->count; i++)
+        if (strcmp(c->paths[i], found) == 0) {
+            free(found);
+            return c->configs[i];
+        }
+    slog_config *cfg = NULL;
+    char **paths = realloc(c->paths, (c->count + 1) * sizeof *paths);
+    if (paths)
+        c->paths = paths;
+    slog_config **configs = paths ? realloc(c->configs, (c->count + 1) * sizeof *configs) : NULL;
+    if (configs)
+        c->configs = configs;
+    if (!paths || !configs) {
+        cli_error(NULL, "out of memory");
+        free(found);
+        return NULL;
+    }
+    if (slog_config_load(found, &cfg, &err) != SLOG_OK)
+        cli_report(&err);
+    /* remembered even when invalid, so that it is reported once */
+    c->paths[c->count] = found;
+    c->configs[c->count++] = cfg;
+    return cfg;
+}
+
+void cli_configs_free(cli_configs *c)
+{
+    slog_config_free(c->fixed);
+    for (size_t i = 0; i < c->count; i++) {
+        free(c->paths[i]);
+        slog_config_free(c->configs[i]);
+    }
+    free(c->paths);
+    free(c->configs);
+    memset(c, 0, sizeof *c);
+}
+
+int cli_parse_day(const cli_command *cmd, const char *option, const char *arg, long *day)
+{
+    if (slog_parse_date(arg, day) != 0) {
+        cli_usage_error(cmd, "%s: '%s' is not a date (YYYY-MM-DD)", option, arg);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_parse_fail_on(const cli_command *cmd, const char *arg, slog_severity *out)
+{
+    if (slog_severity_from_name(arg, out) != 0 || *out == SLOG_SEV_OFF) {
+        cli_usage_error(cmd, "--fail-on: '%s' is not one of error, warning, info", arg);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_parse_format(const cli_command *cmd, const char *arg, slog_format *out)
+{
+    if (slog_format_from_name(arg, out) != 0) {
+        cli_usage_error(cmd, "--format: '%s' is not one of text, json, github, sarif", arg);
+        return -1;
+    }
+    return 0;
+}
+
+void cli_print_rules(FILE *out)
+{
+    fprintf(out, "\nRules (id, default severity):\n");
+    for (int r = 0; r < SLOG_RULE_COUNT; r++) {
+        const slog_rule_info *info = slog_rule_get((slog_rule)r);
+        fprintf(out, "  %-22s %-8s %s\n", info->name, slog_severity_name(info->severity),
+                info->description);
+    }
 }

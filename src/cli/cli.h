@@ -25,9 +25,45 @@ typedef struct {
     const char *usage;         /* "FILE..." part after the command name */
     const cli_option *options; /* terminated by an entry with name NULL */
     const char *details;       /* extra paragraph for --help, or NULL */
+    void (*more_help)(FILE *out); /* printed after the options, or NULL */
 } cli_command;
 
 extern const cli_command cli_parse_command;
+extern const cli_command cli_lint_command;
+
+/* Files named on the command line: a directory stands for every *.md below
+ * it (sorted; hidden directories skipped). */
+typedef struct {
+    char **paths;
+    size_t count, cap;
+} cli_files;
+/** Expands operands into files; 0, or -1 when out of memory (reported). */
+int cli_collect_files(char **operands, int n, cli_files *out);
+void cli_files_free(cli_files *files);
+
+/* The configuration of each document: --config FILE, --no-config, or the
+ * .statuslog.json found from the document's directory upward (each file
+ * read once). */
+typedef struct {
+    const char *explicit_path; /* --config */
+    int disabled;              /* --no-config */
+    slog_config *fixed;        /* --config's or the defaults, loaded once */
+    char **paths;              /* discovered files ... */
+    slog_config **configs;     /* ... and what they hold */
+    size_t count;
+} cli_configs;
+/** The configuration for `doc_path`; NULL after reporting an invalid one. */
+const slog_config *cli_config_for(cli_configs *c, const char *doc_path);
+void cli_configs_free(cli_configs *c);
+
+/** Parses a --today/--date style YYYY-MM-DD; reports and returns -1 if invalid. */
+int cli_parse_day(const cli_command *cmd, const char *option, const char *arg, long *day);
+/** Parses --fail-on; reports and returns -1 if invalid. */
+int cli_parse_fail_on(const cli_command *cmd, const char *arg, slog_severity *out);
+/** Parses --format (text, json, github, sarif); reports and returns -1 if invalid. */
+int cli_parse_format(const cli_command *cmd, const char *arg, slog_format *out);
+/** The rule table, for --help. */
+void cli_print_rules(FILE *out);
 
 /** getopt_long over a command's option table. Returns the option key, -1 at
  * the end of options, '?' on an unknown option or missing argument (the

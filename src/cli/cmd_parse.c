@@ -4,11 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_COMPACT = 'c', OPT_JSONL = 256 };
+enum { OPT_COMPACT = 'c', OPT_JSONL = 256, OPT_CONFIG, OPT_NO_CONFIG };
 
 static const cli_option options[] = {
     {"compact", OPT_COMPACT, NULL, "print JSON on one line"},
     {"jsonl", OPT_JSONL, NULL, "one compact JSON object per line, one line per file"},
+    {"config", OPT_CONFIG, "FILE", "read this configuration instead of .statuslog.json"},
+    {"no-config", OPT_NO_CONFIG, NULL, "ignore .statuslog.json files"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -23,12 +25,14 @@ const cli_command cli_parse_command = {
     "One file gives one object, several a JSON array of them. FILE '-' reads\n"
     "standard input. A file that cannot be read is reported on stderr; the\n"
     "others are still printed, and the exit status is 2.",
+    NULL,
 };
 
 static int run(int argc, char **argv)
 {
     int pretty = 1, jsonl = 0, c;
     const char *arg;
+    cli_configs configs = {0};
     while ((c = cli_next_option(argc, argv, &cli_parse_command, &arg)) != -1) {
         switch (c) {
         case OPT_COMPACT:
@@ -37,6 +41,12 @@ static int run(int argc, char **argv)
         case OPT_JSONL:
             jsonl = 1;
             pretty = 0;
+            break;
+        case OPT_CONFIG:
+            configs.explicit_path = arg;
+            break;
+        case OPT_NO_CONFIG:
+            configs.disabled = 1;
             break;
         case 'h':
             cli_print_help(stdout, &cli_parse_command);
@@ -49,25 +59,23 @@ static int run(int argc, char **argv)
     if (nfiles < 1)
         return cli_usage_error(&cli_parse_command, "parse: no FILE given");
 
-    slog_config *config = NULL;
     slog_error err;
-    if (slog_config_new_default(&config, &err) != SLOG_OK) {
-        cli_report(&err);
-        return EXIT_USAGE;
-    }
     slog_parse_options opts = SLOG_PARSE_OPTIONS_INIT;
-    opts.config = config;
     int status = EXIT_OK;
     cJSON *array = nfiles > 1 && !jsonl ? cJSON_CreateArray() : NULL;
     if (nfiles > 1 && !jsonl && !array) {
         cli_error(NULL, "out of memory");
-        slog_config_free(config);
         return EXIT_USAGE;
     }
     /* The array's strings point into the documents: keep them until it is printed. */
     slog_doc **docs = calloc((size_t)nfiles, sizeof *docs);
     for (int i = 0; docs && i < nfiles && status != -1; i++) {
         slog_error_clear(&err);
+        opts.config = cli_config_for(&configs, argv[first + i]);
+        if (!opts.config) {
+            status = EXIT_USAGE;
+            continue;
+        }
         if (slog_parse_file(argv[first + i], &opts, &docs[i], &err) != SLOG_OK) {
             cli_report(&err);
             status = EXIT_USAGE;
@@ -95,7 +103,7 @@ static int run(int argc, char **argv)
     for (int i = 0; docs && i < nfiles; i++)
         slog_doc_free(docs[i]);
     free(docs);
-    slog_config_free(config);
+    cli_configs_free(&configs);
     if (status == -1) {
         cli_error(NULL, "error writing output");
         return EXIT_USAGE;

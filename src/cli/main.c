@@ -5,6 +5,7 @@
 
 static const cli_command *const commands[] = {
     &cli_parse_command,
+    &cli_lint_command,
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 

@@ -104,6 +104,35 @@ if [ "$(id -u)" != 0 ]; then
     expect unreadable 2 'locked\.md: Permission denied$' parse "$TMP/locked.md"
 fi
 
+# --- lint ---------------------------------------------------------------------
+golden lint/problems.txt 1 lint --today 2026-06-10 fixtures/lint/problems.md
+golden lint/problems.json 1 lint --today 2026-06-10 --format json fixtures/lint/problems.md
+golden lint/problems.github 1 lint --today 2026-06-10 --format github fixtures/lint/problems.md
+golden lint/problems.sarif 1 lint --today 2026-06-10 --format sarif fixtures/lint/problems.md
+golden lint/config.txt 0 lint --today 2026-06-20 fixtures/config
+golden lint/config-ignored.txt 0 lint --today 2026-06-20 --no-config fixtures/config/plan.md
+golden lint/explicit-config.txt 1 lint --today 2026-06-10 --config fixtures/config/.statuslog.json \
+    fixtures/lint/problems.md
+expect lint-summary 1 '^statuslog: 4 errors, 4 warnings, 1 note in 1 file$' \
+    lint --today 2026-06-10 fixtures/lint/problems.md
+expect lint-fail-on-warning 1 '' lint --today 2026-06-20 --fail-on warning --format json fixtures/config
+printf '# Clean\n\n## Status (2026-03-01)\n- \342\234\205 Shipped.\n' >"$TMP/clean.md"
+expect lint-fail-on-info-clean 0 '' lint --today 2026-03-07 --fail-on info --format json \
+    --no-config "$TMP/clean.md"
+expect lint-fail-on-info 1 '' lint --today 2026-06-20 --fail-on info --format json fixtures/config
+"$BIN" lint --today 2026-06-10 fixtures/lint >"$TMP/dir.txt" 2>/dev/null
+cmp -s "$TMP/dir.txt" tests/golden/lint/problems.txt && pass || fail "lint DIR lints every *.md below"
+expect lint-bad-config 2 '^statuslog: .*fixtures/bad-config/\.statuslog\.json:4:5: rule "entry-order": severity must be' \
+    lint fixtures/bad-config/plan.md
+[ "$(wc -l <"$TMP/err")" = 1 ] && pass || fail "an invalid configuration is one line"
+expect lint-missing 2 '^statuslog: nope\.md: No such file or directory$' lint nope.md
+expect lint-bad-format 2 "not one of text, json, github, sarif" lint --format xml fixtures/plan.md
+expect lint-bad-fail-on 2 "not one of error, warning, info" lint --fail-on fatal fixtures/plan.md
+expect lint-bad-today 2 "'2026-02-30' is not a date" lint --today 2026-02-30 fixtures/plan.md
+expect lint-no-path 2 'no PATH given' lint
+"$BIN" lint --help | grep -q 'stale-item  *warning' && pass || fail "lint --help lists the rules"
+golden parse/config-markers.json 0 parse --compact fixtures/config/plan.md
+
 # --- usage --------------------------------------------------------------------
 expect help 0 '' --help
 expect version 0 '' --version

@@ -1,0 +1,65 @@
+/* The lint driver: runs each rule group over a document. */
+#include "lint_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef slog_status (*lint_group)(lint_ctx *ctx);
+
+static const lint_group groups[] = {lint_encoding, lint_dates, lint_content};
+
+int lint_enabled(const lint_ctx *ctx, slog_rule rule)
+{
+    return ctx->config->severity[rule] != SLOG_SEV_OFF;
+}
+
+slog_status lint_emit(lint_ctx *ctx, slog_rule rule, int line, const char *fmt, ...)
+{
+    if (!lint_enabled(ctx, rule))
+        return SLOG_OK;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return slog_diags_add(ctx->out, rule, ctx->config->severity[rule], ctx->doc->file, line, "%s",
+                          msg);
+}
+
+const char *lint_excerpt(const char *text, char *buf, size_t size, size_t max)
+{
+    size_t n = strlen(text);
+    if (max + 4 > size)
+        max = size - 4;
+    if (n <= max) {
+        memcpy(buf, text, n + 1);
+        return buf;
+    }
+    while (max && ((unsigned char)text[max] & 0xC0) == 0x80)
+        max--;
+    memcpy(buf, text, max);
+    memcpy(buf + max, "…", 4);
+    return buf;
+}
+
+slog_status slog_lint(const slog_doc *doc, const slog_lint_options *opts, slog_diags *out,
+                      slog_error *err)
+{
+    slog_config *own = NULL;
+    const slog_config *config = opts ? opts->config : NULL;
+    if (!config) {
+        slog_status st = slog_config_new_default(&own, err);
+        if (st != SLOG_OK)
+            return st;
+        config = own;
+    }
+    lint_ctx ctx = {doc, config, opts ? opts->today : slog_today(NULL), out};
+    slog_status st = SLOG_OK;
+    for (size_t i = 0; st == SLOG_OK && i < sizeof groups / sizeof *groups; i++)
+        st = groups[i](&ctx);
+    slog_config_free(own);
+    if (st != SLOG_OK)
+        return slog_error_set(err, st, doc->file, 0, "out of memory");
+    return SLOG_OK;
+}

@@ -1,0 +1,36 @@
+/* Shared by the lint driver and the rule files. */
+#ifndef SLOG_LINT_INTERNAL_H
+#define SLOG_LINT_INTERNAL_H
+
+#include "config_internal.h"
+#include "dates.h"
+#include "statuslog/lint.h"
+
+typedef struct {
+    const slog_doc *doc;
+    const slog_config *config;
+    long today;
+    slog_diags *out;
+} lint_ctx;
+
+/** Reports a finding of `rule` with its configured severity (none if off). */
+slog_status lint_emit(lint_ctx *ctx, slog_rule rule, int line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+/** 1 when the rule is not turned off. */
+int lint_enabled(const lint_ctx *ctx, slog_rule rule);
+
+/** Copies up to `max` bytes of text into buf (cut at a character boundary,
+ * with "…" when cut). */
+const char *lint_excerpt(const char *text, char *buf, size_t size, size_t max);
+
+/* The rule groups: each runs the rules of one subject. */
+slog_status lint_dates(lint_ctx *ctx);     /* entry-order, invalid-date, future-entry,
+                                              entry-before-document, duplicate-entry */
+slog_status lint_content(lint_ctx *ctx);   /* stale-item, empty-entry, repeated-entry,
+                                              open-checklist, unmarked-item */
+slog_status lint_encoding(lint_ctx *ctx);  /* invalid-utf8, mojibake */
+
+#endif

@@ -1,0 +1,304 @@
+/* Lint rules (each positive and negative), instants, and the reporters. */
+#include "helpers.h"
+
+static long day_of(const char *s)
+{
+    long d;
+    ck_assert(slog_parse_date(s, &d) == 0);
+    return d;
+}
+
+/* Lints `md` at `today` and returns how many findings `rule` has; the line of
+ * the first one goes to *line. */
+static int count_rule(const char *md, const char *today, slog_rule rule, int *line)
+{
+    slog_doc *d = parse_str(md);
+    slog_diags diags = {0};
+    slog_error err;
+    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, day_of(today)};
+    ck_assert_int_eq(slog_lint(d, &lo, &diags, &err), SLOG_OK);
+    slog_diags_sort(&diags);
+    int n = 0;
+    for (size_t i = 0; i < diags.count; i++)
+        if (diags.items[i].rule == rule && n++ == 0 && line)
+            *line = diags.items[i].line;
+    slog_diags_free(&diags);
+    slog_doc_free(d);
+    return n;
+}
+
+#define HAS(md, rule, expected_line)                                                               \
+    do {                                                                                           \
+        int line_ = 0;                                                                             \
+        ck_assert_int_eq(count_rule(md, "2025-10-19", rule, &line_), 1);                          \
+        ck_assert_int_eq(line_, expected_line);                                                    \
+    } while (0)
+#define HASNT(md, rule) ck_assert_int_eq(count_rule(md, "2025-10-19", rule, NULL), 0)
+
+START_TEST(entry_order)
+{
+    HAS("## Status (2025-10-02)\n- ✅ a\n## Status (2025-10-01)\n- ✅ b\n", SLOG_RULE_ENTRY_ORDER,
+        3);
+    HASNT("## Status (2025-10-01)\n- ✅ a\n## Status (2025-10-02)\n- ✅ b\n",
+          SLOG_RULE_ENTRY_ORDER);
+    /* same date is no violation */
+    HASNT("## A 2025-10-01\n- ✅ a\n## B 2025-10-01\n- ✅ b\n", SLOG_RULE_ENTRY_ORDER);
+    /* instants: 15:51 MDT is 21:51Z, after 21:00Z */
+    HASNT("## 2025-10-01T21:00Z — A\n- ✅ a\n## 2025-10-01 15:51 MDT — B\n- ✅ b\n",
+          SLOG_RULE_ENTRY_ORDER);
+    HAS("## 2025-10-01T22:00Z — A\n- ✅ a\n## 2025-10-01 15:51 MDT — B\n- ✅ b\n",
+        SLOG_RULE_ENTRY_ORDER, 3);
+    /* a time on one side only: calendar dates */
+    HASNT("## 2025-10-01T22:00Z — A\n- ✅ a\n## Status 2025-10-01\n- ✅ b\n",
+          SLOG_RULE_ENTRY_ORDER);
+    /* a dated ### under a later dated ## compares with its siblings only */
+    HASNT("## Day 2025-10-02\n- ✅ a\n### Run 2025-10-01T10:00Z\n- ✅ b\n"
+          "### Run 2025-10-01T11:00Z\n- ✅ c\n",
+          SLOG_RULE_ENTRY_ORDER);
+    HAS("## Day 2025-10-02\n- ✅ a\n### Run 2025-10-01T11:00Z\n- ✅ b\n"
+        "### Run 2025-10-01T10:00Z\n- ✅ c\n",
+        SLOG_RULE_ENTRY_ORDER, 5);
+    /* compared with the latest earlier sibling, not only the previous one */
+    ck_assert_int_eq(count_rule("## S 2025-10-05\n- a\n## S 2025-10-03\n- b\n## S 2025-10-04\n- c\n",
+                                "2025-10-19", SLOG_RULE_ENTRY_ORDER, NULL),
+                     2);
+}
+END_TEST
+
+START_TEST(invalid_and_future_dates)
+{
+    HAS("## Status (2025-02-30)\n- ✅ a\n", SLOG_RULE_INVALID_DATE, 1);
+    HASNT("## Status (2024-02-29)\n- ✅ a\n", SLOG_RULE_INVALID_DATE);
+    HAS("## 2025-10-01 25:10 — x\n- ✅ a\n", SLOG_RULE_INVALID_DATE, 1);
+    HAS("## Status (2025-10-20)\n- ✅ a\n", SLOG_RULE_FUTURE_ENTRY, 1);
+    HASNT("## Status (2025-10-19)\n- ✅ a\n", SLOG_RULE_FUTURE_ENTRY);
+}
+END_TEST
+
+START_TEST(duplicate_entry)
+{
+    HAS("## Status (2025-10-07)\n- ✅ a\n## Status (2025-10-08)\n- ✅ b\n## Status (2025-10-07)\n"
+        "- ✅ c\n",
+        SLOG_RULE_DUPLICATE_ENTRY, 5);
+    HASNT("## Status (2025-10-07)\n- ✅ a\n## Notes (2025-10-07)\n- ✅ b\n",
+          SLOG_RULE_DUPLICATE_ENTRY);
+    HASNT("## 2025-10-07 10:00 — Run\n- ✅ a\n## 2025-10-07 11:00 — Run\n- ✅ b\n",
+          SLOG_RULE_DUPLICATE_ENTRY);
+}
+END_TEST
+
+START_TEST(stale_item)
+{
+    const char *md = "## Status (2025-10-01)\n- 🔜 Coordinate CI smoke after the deploy window\n"
+                     "## Status (2025-10-10)\n- 🔜 CI smoke still pending; coordinate with DevOps\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2025-10-16", SLOG_RULE_STALE_ITEM, &line), 1);
+    ck_assert_int_eq(line, 4); /* its latest line */
+    ck_assert_int_eq(count_rule(md, "2025-10-15", SLOG_RULE_STALE_ITEM, NULL), 0); /* 14 days */
+    /* resolved by a later done item that matches, or by an annotation */
+    const char *done = "## Status (2025-10-01)\n- 🔜 Coordinate CI smoke after the deploy window\n"
+                       "## Status (2025-10-03)\n- ✅ CI smoke ran after the deploy window\n";
+    ck_assert_int_eq(count_rule(done, "2025-11-01", SLOG_RULE_STALE_ITEM, NULL), 0);
+    const char *annotated =
+        "## Status (2025-10-01)\n- 🔜 Coordinate CI smoke (Resolved 2025-10-02 merged)\n";
+    ck_assert_int_eq(count_rule(annotated, "2025-11-01", SLOG_RULE_STALE_ITEM, NULL), 0);
+}
+END_TEST
+
+START_TEST(threads_link_rewordings_not_strangers)
+{
+    slog_doc *d = parse_str("## S 2025-10-01\n- 🔜 Coordinate CI smoke after Oct 1 deploy window\n"
+                            "- 🔜 Document scheduler options for the retention cron\n"
+                            "## S 2025-10-02\n- ✅ Reran the Prisma suite\n"
+                            "- 🔜 Post-Oct 1 CI smoke still pending; coordinate with DevOps\n"
+                            "## S 2025-10-03\n- ✅ Reran the Prisma suite\n"
+                            "- 🔜 Still need to trigger the post-Oct 1 CI smoke once merged\n");
+    ck_assert_uint_eq(d->nthreads, 2);
+    ck_assert_uint_eq(d->threads[0].nitems, 3);
+    ck_assert_str_eq(d->threads[0].first_seen, "2025-10-01");
+    ck_assert_str_eq(d->threads[0].last_seen, "2025-10-03");
+    ck_assert_uint_eq(d->threads[1].nitems, 1);
+    ck_assert_ptr_null(d->threads[0].resolved);
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(empty_entry_and_before_document)
+{
+    HAS("## Status (2025-10-07)\n\n## Status (2025-10-08)\n- ✅ a\n", SLOG_RULE_EMPTY_ENTRY, 1);
+    HASNT("## Status (2025-10-07)\nSome words.\n", SLOG_RULE_EMPTY_ENTRY);
+    HAS("# Plan\n\nDate: 2025-10-05\n\n## Status (2025-10-04)\n- ✅ a\n",
+        SLOG_RULE_ENTRY_BEFORE_DOCUMENT, 5);
+    HASNT("# Plan\n\nDate: 2025-10-05\n\n## Status (2025-10-05)\n- ✅ a\n",
+          SLOG_RULE_ENTRY_BEFORE_DOCUMENT);
+}
+END_TEST
+
+START_TEST(repeated_entry)
+{
+    HAS("## Status (2025-10-01)\n- ✅ Reran the Prisma CLI suite on main; all passed\n"
+        "## Status (2025-10-02)\n- ✅ Reran the Prisma CLI suite on main; all passed again\n",
+        SLOG_RULE_REPEATED_ENTRY, 3);
+    HASNT("## Status (2025-10-01)\n- ✅ Reran the Prisma CLI suite on main\n"
+          "## Status (2025-10-02)\n- ✅ Reran the Prisma CLI suite on main\n"
+          "- ✅ Shipped the new billing export\n",
+          SLOG_RULE_REPEATED_ENTRY);
+    /* same text, other state: progress */
+    HASNT("## Status (2025-10-01)\n- 🔜 Deploy the API\n## Status (2025-10-02)\n- ✅ Deploy the "
+          "API\n",
+          SLOG_RULE_REPEATED_ENTRY);
+}
+END_TEST
+
+START_TEST(checklists_and_unmarked)
+{
+    ck_assert_int_eq(count_rule("- [ ] a\n- [x] b\n- [ ] c\n", "2025-10-19",
+                                SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     2);
+    /* unmarked-item is off by default */
+    HASNT("## Status (2025-10-01)\n- plain\n", SLOG_RULE_UNMARKED_ITEM);
+}
+END_TEST
+
+START_TEST(encoding_rules)
+{
+    HAS("ok\n## Status (2025-10-01)\n- ✅ bad \xFF byte\n", SLOG_RULE_INVALID_UTF8, 3);
+    HASNT("## Status (2025-10-01)\n- ✅ fine\n", SLOG_RULE_INVALID_UTF8);
+    HAS("plain\n- \xE2\x80\x9A\xC3\xBA\xC3\x96 done\n", SLOG_RULE_MOJIBAKE, 2); /* ‚úÖ */
+    HASNT("- ✅ done\n", SLOG_RULE_MOJIBAKE);
+}
+END_TEST
+
+START_TEST(instants)
+{
+    slog_doc *d = parse_str("## A 2025-10-01 15:51 MDT\n## B 2025-10-01T21:00Z\n"
+                            "## C 2025-10-01 10:00\n");
+    long long a, b, c;
+    ck_assert_int_eq(slog_entry_instant(d->entries[0], NULL, &a), 0);
+    ck_assert_int_eq(slog_entry_instant(d->entries[1], NULL, &b), 0);
+    ck_assert_int_gt(a, b);
+    ck_assert_int_eq(a - b, 51 * 60);
+    ck_assert_int_eq(slog_entry_instant(d->entries[2], "+02:00", &c), 0);
+    ck_assert_int_eq(b - c, 13 * 3600);
+    ck_assert_int_eq(slog_entry_instant(d->entries[2], "America/Denver", &a), 0);
+    ck_assert_int_eq(a - c, 8 * 3600); /* MDT is UTC-6 on that day */
+    slog_doc_free(d);
+}
+END_TEST
+
+/* --- reporters --------------------------------------------------------- */
+
+static char *report(slog_format format, const slog_diags *diags)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    slog_error err;
+    ck_assert_int_eq(slog_report(format, diags, f, &err), SLOG_OK);
+    fclose(f);
+    return buf;
+}
+
+START_TEST(github_escaping)
+{
+    slog_diags diags = {0};
+    ck_assert_int_eq(slog_diags_add(&diags, SLOG_RULE_ENTRY_ORDER, SLOG_SEV_ERROR, "a:b,c%.md",
+                                    7, "50%% done\r\nnext: a, b"),
+                     SLOG_OK);
+    ck_assert_int_eq(slog_diags_add(&diags, SLOG_RULE_OPEN_CHECKLIST, SLOG_SEV_INFO, "x.md", 1,
+                                    "note"),
+                     SLOG_OK);
+    char *out = report(SLOG_FORMAT_GITHUB, &diags);
+    ck_assert_str_eq(out, "::error file=a%3Ab%2Cc%25.md,line=7,col=1,title=entry-order::50%25 "
+                          "done%0D%0Anext: a, b\n"
+                          "::notice file=x.md,line=1,col=1,title=open-checklist::note\n");
+    free(out);
+    slog_diags_free(&diags);
+}
+END_TEST
+
+START_TEST(text_and_json_formats)
+{
+    slog_diags diags = {0};
+    slog_diags_add(&diags, SLOG_RULE_MOJIBAKE, SLOG_SEV_WARNING, "b.md", 3, "moji");
+    slog_diags_add(&diags, SLOG_RULE_ENTRY_ORDER, SLOG_SEV_ERROR, "a.md", 9, "order");
+    slog_diags_add(&diags, SLOG_RULE_OPEN_CHECKLIST, SLOG_SEV_INFO, "a.md", 2, "box");
+    slog_diags_sort(&diags);
+    char *text = report(SLOG_FORMAT_TEXT, &diags);
+    ck_assert_str_eq(text, "a.md:2:1: info: box [open-checklist]\n"
+                           "a.md:9:1: error: order [entry-order]\n"
+                           "b.md:3:1: warning: moji [mojibake]\n");
+    free(text);
+    char *json = report(SLOG_FORMAT_JSON, &diags);
+    cJSON *j = cJSON_Parse(json);
+    ck_assert_str_eq(cJSON_GetObjectItem(j, "schema")->valuestring, "statuslog-diagnostics/1");
+    cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "diagnostics"), 0);
+    ck_assert_str_eq(cJSON_GetObjectItem(first, "rule")->valuestring, "open-checklist");
+    ck_assert_int_eq(cJSON_GetObjectItem(first, "line")->valueint, 2);
+    ck_assert_int_eq(cJSON_GetObjectItem(first, "column")->valueint, 1);
+    ck_assert(cJSON_IsFalse(cJSON_GetObjectItem(first, "fixable")));
+    cJSON *third = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "diagnostics"), 2);
+    ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(third, "fixable")));
+    cJSON *summary = cJSON_GetObjectItem(j, "summary");
+    ck_assert_int_eq(cJSON_GetObjectItem(summary, "error")->valueint, 1);
+    ck_assert_int_eq(cJSON_GetObjectItem(summary, "warning")->valueint, 1);
+    ck_assert_int_eq(cJSON_GetObjectItem(summary, "info")->valueint, 1);
+    cJSON_Delete(j);
+    free(json);
+    slog_diags_free(&diags);
+}
+END_TEST
+
+START_TEST(sarif_structure)
+{
+    slog_diags diags = {0};
+    slog_diags_add(&diags, SLOG_RULE_STALE_ITEM, SLOG_SEV_WARNING, "docs/plan.md", 12, "stale");
+    char *out = report(SLOG_FORMAT_SARIF, &diags);
+    cJSON *j = cJSON_Parse(out);
+    ck_assert_str_eq(cJSON_GetObjectItem(j, "version")->valuestring, "2.1.0");
+    cJSON *run = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "runs"), 0);
+    cJSON *driver = cJSON_GetObjectItem(cJSON_GetObjectItem(run, "tool"), "driver");
+    ck_assert_str_eq(cJSON_GetObjectItem(driver, "name")->valuestring, "statuslog");
+    cJSON *rules = cJSON_GetObjectItem(driver, "rules");
+    ck_assert_int_eq(cJSON_GetArraySize(rules), SLOG_RULE_COUNT);
+    cJSON *rule0 = cJSON_GetArrayItem(rules, 0);
+    ck_assert_str_eq(cJSON_GetObjectItem(rule0, "id")->valuestring, "entry-order");
+    cJSON *res = cJSON_GetArrayItem(cJSON_GetObjectItem(run, "results"), 0);
+    ck_assert_str_eq(cJSON_GetObjectItem(res, "ruleId")->valuestring, "stale-item");
+    ck_assert_str_eq(cJSON_GetObjectItem(res, "level")->valuestring, "warning");
+    ck_assert_int_eq(cJSON_GetObjectItem(res, "ruleIndex")->valueint, SLOG_RULE_STALE_ITEM);
+    cJSON *loc = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(res, "locations"), 0),
+                                     "physicalLocation");
+    ck_assert_str_eq(
+        cJSON_GetObjectItem(cJSON_GetObjectItem(loc, "artifactLocation"), "uri")->valuestring,
+        "docs/plan.md");
+    ck_assert_int_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(loc, "region"), "startLine")->valueint,
+                     12);
+    cJSON_Delete(j);
+    free(out);
+    slog_diags_free(&diags);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("lint");
+    TCase *tc = tcase_create("rules");
+    tcase_add_test(tc, entry_order);
+    tcase_add_test(tc, invalid_and_future_dates);
+    tcase_add_test(tc, duplicate_entry);
+    tcase_add_test(tc, stale_item);
+    tcase_add_test(tc, threads_link_rewordings_not_strangers);
+    tcase_add_test(tc, empty_entry_and_before_document);
+    tcase_add_test(tc, repeated_entry);
+    tcase_add_test(tc, checklists_and_unmarked);
+    tcase_add_test(tc, encoding_rules);
+    tcase_add_test(tc, instants);
+    suite_add_tcase(s, tc);
+    TCase *rep = tcase_create("reporters");
+    tcase_add_test(rep, github_escaping);
+    tcase_add_test(rep, text_and_json_formats);
+    tcase_add_test(rep, sarif_structure);
+    suite_add_tcase(s, rep);
+    return run_suite(s);
+}
