@@ -76,25 +76,15 @@ static const struct {
     {"till", 4},
 };
 
-static int is_stop_word(const char *w, size_t n)
-{
-    if (n > 6) /* no stop word is longer */
-        return 0;
-    for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
-        if (stop_words[i].len == n && stop_words[i].word[0] == w[0] &&
-            memcmp(stop_words[i].word, w, n) == 0)
-            return 1;
-    return 0;
-}
-
+/* Light stemming: "-ing", "-ed", "-es", "-s" go when four letters remain. */
 static size_t stem(const char *w, size_t n)
 {
-    static const char *const suffixes[] = {"ing", "ed", "es", "s"};
-    for (size_t i = 0; i < 4; i++) {
-        size_t k = strlen(suffixes[i]);
-        if (n >= k + 4 && memcmp(w + n - k, suffixes[i], k) == 0)
-            return n - k;
-    }
+    if (n >= 7 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g')
+        return n - 3;
+    if (n >= 6 && (w[n - 1] == 'd' || w[n - 1] == 's') && w[n - 2] == 'e')
+        return n - 2;
+    if (n >= 5 && w[n - 1] == 's')
+        return n - 1;
     return n;
 }
 
@@ -135,12 +125,11 @@ static int grow_table(interner *t)
     return 1;
 }
 
-/* The id of word w (added when new), or -1 when out of memory. */
-static long intern(interner *t, const char *w, size_t n)
+/* The id of word w with hash h (added when new), or -1 when out of memory. */
+static long intern(interner *t, const char *w, size_t n, uint32_t h)
 {
     if ((t->nwords + 1) * 2 > t->cap && !grow_table(t))
         return -1;
-    uint32_t h = hash_bytes(w, n);
     size_t i = h & (t->cap - 1);
     for (; t->slots[i]; i = (i + 1) & (t->cap - 1)) {
         size_t id = t->slots[i] - 1;
@@ -197,12 +186,6 @@ static int is_word_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 typedef struct {
     uint32_t *data;
     size_t len, cap;
@@ -222,8 +205,53 @@ static int u32_push(u32vec *v, uint32_t x)
     return 1;
 }
 
+/* The stop words in a small hash set, built once per vocabulary. */
+enum { STOP_SLOTS = 256 };
+typedef struct {
+    int8_t slot[STOP_SLOTS]; /* index into stop_words, or -1 */
+} stop_set;
+
+static void stop_set_init(stop_set *set)
+{
+    memset(set->slot, -1, sizeof set->slot);
+    for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++) {
+        size_t k = hash_bytes(stop_words[i].word, stop_words[i].len) & (STOP_SLOTS - 1);
+        while (set->slot[k] >= 0)
+            k = (k + 1) & (STOP_SLOTS - 1);
+        set->slot[k] = (int8_t)i;
+    }
+}
+
+static int is_stop_word(const stop_set *set, const char *w, size_t n, uint32_t h)
+{
+    if (n > 6) /* no stop word is longer */
+        return 0;
+    for (size_t k = h & (STOP_SLOTS - 1); set->slot[k] >= 0; k = (k + 1) & (STOP_SLOTS - 1)) {
+        const char *sw = stop_words[set->slot[k]].word;
+        if (stop_words[set->slot[k]].len == n && memcmp(sw, w, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void sort_unique(uint32_t *a, size_t *n)
+{
+    for (size_t i = 1; i < *n; i++) { /* insertion sort: items have few words */
+        uint32_t x = a[i];
+        size_t j = i;
+        for (; j > 0 && a[j - 1] > x; j--)
+            a[j] = a[j - 1];
+        a[j] = x;
+    }
+    size_t u = 0;
+    for (size_t i = 0; i < *n; i++)
+        if (!u || a[u - 1] != a[i])
+            a[u++] = a[i];
+    *n = u;
+}
+
 /* Appends the sorted unique word ids of `text` to `ids`. */
-static int tokenize(interner *t, const char *text, u32vec *ids)
+static int tokenize(interner *t, const stop_set *stops, const char *text, u32vec *ids)
 {
     size_t first = ids->len;
     char word[64];
@@ -232,26 +260,28 @@ static int tokenize(interner *t, const char *text, u32vec *ids)
             p++;
             continue;
         }
-        size_t n = 0, digits = 1;
+        size_t n = 0;
+        int digits = 1;
+        uint32_t h = 2166136261u;
         for (; is_word_byte(*p); p++) {
             unsigned char c = *p;
             digits &= c >= '0' && c <= '9';
-            if (n < sizeof word)
-                word[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            c = (unsigned char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+            if (n < sizeof word) {
+                word[n++] = (char)c;
+                h = (h ^ c) * 16777619u;
+            }
         }
-        if ((n < 2 && !digits) || is_stop_word(word, n))
+        if ((n < 2 && !digits) || is_stop_word(stops, word, n, h))
             continue;
-        long id = intern(t, word, stem(word, n));
+        size_t sn = stem(word, n);
+        long id = intern(t, word, sn, sn == n ? h : hash_bytes(word, sn));
         if (id < 0 || !u32_push(ids, (uint32_t)id))
             return 0;
     }
     size_t n = ids->len - first;
-    qsort(ids->data + first, n, sizeof *ids->data, cmp_u32);
-    size_t u = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!u || ids->data[first + u - 1] != ids->data[first + i])
-            ids->data[first + u++] = ids->data[first + i];
-    ids->len = first + u;
+    sort_unique(ids->data + first, &n);
+    ids->len = first + n;
     return 1;
 }
 
@@ -260,12 +290,14 @@ slog_status slog_vocab_build(slog_vocab *v, slog_item *const *items, size_t n)
     memset(v, 0, sizeof *v);
     interner t = {0};
     u32vec ids = {0};
+    stop_set stops;
+    stop_set_init(&stops);
     v->start = malloc((n + 1) * sizeof *v->start);
     v->weight = malloc((n ? n : 1) * sizeof *v->weight);
     int ok = v->start && v->weight;
     for (size_t i = 0; ok && i < n; i++) {
         v->start[i] = ids.len;
-        ok = tokenize(&t, items[i]->text, &ids);
+        ok = tokenize(&t, &stops, items[i]->text, &ids);
     }
     if (ok) {
         v->start[n] = ids.len;
