@@ -761,7 +761,7 @@ slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err
     slog_status st = root ? SLOG_OK : nomem(&b);
     if (st == SLOG_OK) {
         int failed = 0;
-        b.title_node = find_title(root, &failed);
+        b.title_node = doc->priv->fragment ? NULL : find_title(root, &failed);
         st = failed ? nomem(&b) : walk(&b, root);
     }
     cmark_node_free(root);

@@ -9,7 +9,9 @@
 #include "statuslog/doc.h"
 #include "statuslog/json.h"
 #include "statuslog/lint.h"
+#include "statuslog/edit.h"
 #include "statuslog/parse.h"
 #include "statuslog/report.h"
+#include "statuslog/run.h"
 
 #endif

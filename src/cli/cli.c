@@ -14,8 +14,8 @@ enum { MAX_OPTIONS = 32 };
 int cli_next_option(int argc, char **argv, const cli_command *cmd, const char **optarg_out)
 {
     struct option longs[MAX_OPTIONS + 2];
-    char shorts[MAX_OPTIONS * 2 + 4] = "+h";
-    size_t n = 0, s = 2;
+    char shorts[MAX_OPTIONS * 2 + 4] = "h";
+    size_t n = 0, s = 1;
     for (const cli_option *o = cmd->options; o && o->name && n < MAX_OPTIONS; o++, n++) {
         longs[n] = (struct option){o->name, o->arg ? required_argument : no_argument, NULL, o->key};
         if (o->key < 256) {

@@ -30,6 +30,7 @@ typedef struct {
 
 extern const cli_command cli_parse_command;
 extern const cli_command cli_lint_command;
+extern const cli_command cli_append_command;
 
 /* Files named on the command line: a directory stands for every *.md below
  * it (sorted; hidden directories skipped). */

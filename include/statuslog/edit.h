@@ -1,0 +1,89 @@
+/* statuslog: edits — appending results by splicing bytes into the original
+ * (SPEC §4), and writing files safely. */
+#ifndef STATUSLOG_EDIT_H
+#define STATUSLOG_EDIT_H
+
+#include <stdio.h>
+
+#include "statuslog/config.h"
+#include "statuslog/doc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+    slog_state state;
+    const char *text; /* may span lines: they become continuation lines */
+} slog_append_item;
+
+/** What to record: items for the entry of `date` and `label`. */
+typedef struct {
+    const char *date;  /* "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]" with an optional zone
+                          ("Z", "+02:00", "MDT"); NULL: today in the configured zone */
+    const char *label; /* NULL: "Status" */
+    const slog_append_item *items;
+    size_t nitems;
+} slog_append_request;
+
+typedef struct {
+    unsigned version;
+    const slog_config *config; /* NULL: defaults */
+    int no_dedupe;             /* add items even when the entry has them already */
+    const char *filename;      /* for messages */
+} slog_append_options;
+
+#define SLOG_APPEND_OPTIONS_VERSION 1
+
+typedef struct {
+    size_t added;   /* items written */
+    size_t skipped; /* items already present (not written again) */
+    int new_entry;  /* a new entry (heading) was made */
+    int line;       /* first line of the inserted text in the result, 0 if none */
+} slog_append_summary;
+
+/** Validates a request: date (calendar date, time of day, known zone), label
+ * without line breaks, items with text. SLOG_ERR_INVALID with a message. */
+slog_status slog_append_check(const slog_append_request *req, slog_error *err);
+
+/** Applies one request to a document's bytes: *out (malloc'd, *out_len
+ * bytes) is `raw` with the new text spliced in; every other byte is as it
+ * was. When nothing is added (all items present), *out is a copy. */
+slog_status slog_append_buffer(const char *raw, size_t len, const slog_append_request *req,
+                               const slog_append_options *opts, char **out, size_t *out_len,
+                               slog_append_summary *summary, slog_error *err);
+
+/** Reads `--from-json` input: {"date", "label", "items": [{"state", "text"}]}
+ * or an array of such objects. *reqs and everything in it live in one block:
+ * free it with slog_append_requests_free. */
+slog_status slog_append_requests_from_json(const char *json, size_t len, const char *name,
+                                           slog_append_request **reqs, size_t *count,
+                                           slog_error *err);
+void slog_append_requests_free(slog_append_request *reqs, size_t count);
+
+/** The transformation slog_update_file applies under its lock. */
+typedef slog_status (*slog_transform)(const char *old, size_t old_len, char **out,
+                                      size_t *out_len, void *ctx, slog_error *err);
+
+/** Updates a file safely: resolves symlinks (the target changes, the link
+ * stays), takes an exclusive lock on the file (released by the kernel if the
+ * process dies, so a crash never blocks later updates), re-reads it under the
+ * lock, applies `fn`, writes the result to a temporary file in the same
+ * directory, fsyncs it, keeps the mode, renames it over the file and fsyncs
+ * the directory: readers see the old or the new file, never a part. With
+ * `write` 0 nothing is written (a dry run); *old_out and *new_out (if not NULL)
+ * receive both versions (caller frees). A read-only file, an unwritable
+ * directory, a directory or a missing file fail with nothing changed. */
+slog_status slog_update_file(const char *path, slog_transform fn, void *ctx, int write,
+                             char **old_out, size_t *old_len, char **new_out, size_t *new_len,
+                             slog_error *err);
+
+/** Writes a unified diff of two texts that differ by inserted lines (as
+ * appends produce) to `out`, with three lines of context. */
+int slog_write_insertion_diff(FILE *out, const char *name, const char *old, size_t old_len,
+                              const char *new_text, size_t new_len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

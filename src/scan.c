@@ -1,0 +1,220 @@
+/* Heading scanner; see scan.h. It follows CommonMark where logs need it:
+ * fences (``` and ~~~, up to three spaces of indentation) hide headings; an
+ * ATX heading is up to three spaces, 1-6 '#', then a space or the end; a
+ * setext underline ('=' or '-' only) follows a paragraph line, and the
+ * heading's first line is where that paragraph starts. */
+#include "scan.h"
+
+#include "dates.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static size_t indent_of(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    return i;
+}
+
+static int blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return 0;
+    return 1;
+}
+
+/* Fence opener: returns its char and sets *n to its length, or 0. */
+static char fence_of(const char *s, size_t len, size_t *n)
+{
+    size_t i = indent_of(s, len);
+    if (i > 3 || i >= len || (s[i] != '`' && s[i] != '~'))
+        return 0;
+    char c = s[i];
+    size_t k = i;
+    while (k < len && s[k] == c)
+        k++;
+    if (k - i < 3)
+        return 0;
+    if (c == '`' && memchr(s + k, '`', len - k)) /* a backtick fence's info has no backticks */
+        return 0;
+    *n = k - i;
+    return c;
+}
+
+static int closes_fence(const char *s, size_t len, char c, size_t n)
+{
+    size_t i = indent_of(s, len), k = i;
+    if (i > 3)
+        return 0;
+    while (k < len && s[k] == c)
+        k++;
+    return k - i >= n && blank(s + k, len - k);
+}
+
+/* ATX level (1-6) and the content's bounds, or 0. */
+static int atx_level(const char *s, size_t len, size_t *cs, size_t *ce)
+{
+    size_t i = indent_of(s, len), k = i;
+    if (i > 3)
+        return 0;
+    while (k < len && s[k] == '#')
+        k++;
+    size_t level = k - i;
+    if (level < 1 || level > 6 || (k < len && s[k] != ' ' && s[k] != '\t'))
+        return 0;
+    while (k < len && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    size_t e = len;
+    while (e > k && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+        e--;
+    size_t h = e; /* an optional closing sequence of '#' after a space */
+    while (h > k && s[h - 1] == '#')
+        h--;
+    if (h < e && (h == k || s[h - 1] == ' ' || s[h - 1] == '\t')) {
+        e = h;
+        while (e > k && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+            e--;
+    }
+    *cs = k;
+    *ce = e;
+    return (int)level;
+}
+
+/* 1 for '=' underline, 2 for '-', 0 otherwise. */
+static int setext_underline(const char *s, size_t len)
+{
+    size_t i = indent_of(s, len);
+    if (i > 3 || i >= len || (s[i] != '=' && s[i] != '-'))
+        return 0;
+    char c = s[i];
+    size_t k = i;
+    while (k < len && s[k] == c)
+        k++;
+    return blank(s + k, len - k) ? (c == '=' ? 1 : 2) : 0;
+}
+
+/* A line that can continue a paragraph and so carry a setext underline. */
+static int paragraph_line(const char *s, size_t len)
+{
+    size_t i = indent_of(s, len);
+    if (blank(s, len) || i > 3)
+        return i > 3 && !blank(s, len) ? 2 : 0; /* 2: only as a continuation */
+    char c = s[i];
+    if (c == '>' || ((c == '-' || c == '*' || c == '+') && (i + 1 == len || s[i + 1] == ' ')))
+        return 0;
+    size_t k = i;
+    while (k < len && k - i < 10 && s[k] >= '0' && s[k] <= '9')
+        k++;
+    if (k > i && k < len && (s[k] == '.' || s[k] == ')') && (k + 1 == len || s[k + 1] == ' '))
+        return 0;
+    return 1;
+}
+
+typedef struct {
+    slog_scan_heading *h;
+    size_t n, cap;
+} hvec;
+
+static slog_scan_heading *push(hvec *v)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 64;
+        slog_scan_heading *g = realloc(v->h, cap * sizeof *g);
+        if (!g)
+            return NULL;
+        v->h = g;
+        v->cap = cap;
+    }
+    memset(&v->h[v->n], 0, sizeof *v->h);
+    return &v->h[v->n++];
+}
+
+static void date_heading(slog_config *c, slog_scan_heading *h, const char *s, size_t len)
+{
+    h->seconds = -1;
+    if (!slog_regex_match(&c->entry_re, s, len, 0))
+        return;
+    size_t ds, de, ts, te;
+    slog_regex_group(&c->entry_re, c->g_date, &ds, &de);
+    h->dated = 1;
+    h->date_valid = de - ds == 10 && slog_date_parse(s + ds, &h->day);
+    h->span_start = ds;
+    h->span_end = de;
+    if (slog_regex_group(&c->entry_re, c->g_time, &ts, &te)) {
+        char t[16] = {0};
+        memcpy(t, s + ts, te - ts < 15 ? te - ts : 15);
+        h->seconds = slog_time_parse(t);
+        h->span_end = te;
+    }
+    if (slog_regex_group(&c->entry_re, c->g_zone, &ts, &te) && te > h->span_end)
+        h->span_end = te;
+}
+
+slog_status slog_scan_headings(const slog_text *t, slog_config *c, slog_scan_heading **out,
+                               size_t *count)
+{
+    hvec v = {0};
+    char fence = 0;
+    size_t fence_len = 0;
+    int para_start = 0; /* first line of the current paragraph, 0 if none */
+    for (int line = 1; (size_t)line <= t->nlines; line++) {
+        size_t len, cs, ce, n;
+        const char *s = slog_text_line(t, line, &len);
+        if (fence) {
+            if (closes_fence(s, len, fence, fence_len))
+                fence = 0;
+            continue;
+        }
+        char f = fence_of(s, len, &n);
+        if (f) {
+            fence = f;
+            fence_len = n;
+            para_start = 0;
+            continue;
+        }
+        int level = atx_level(s, len, &cs, &ce);
+        int under = para_start ? setext_underline(s, len) : 0;
+        if (level || under) {
+            slog_scan_heading *h = push(&v);
+            if (!h) {
+                free(v.h);
+                return SLOG_ERR_NOMEM;
+            }
+            h->line = under ? para_start : line;
+            h->end_line = line;
+            h->level = level ? level : under;
+            h->setext = !level;
+            if (level) {
+                date_heading(c, h, s + cs, ce - cs);
+                h->span_start += cs;
+                h->span_end += cs;
+            } else {
+                size_t flen;
+                const char *first = slog_text_line(t, para_start, &flen);
+                size_t fi = indent_of(first, flen);
+                date_heading(c, h, first + fi, flen - fi);
+                h->span_start += fi;
+                h->span_end += fi;
+            }
+            para_start = 0;
+            continue;
+        }
+        int p = paragraph_line(s, len);
+        if (p == 1 && !para_start)
+            para_start = line;
+        else if (!p)
+            para_start = 0;
+    }
+    /* The title (first heading, level 1, the only level 1) is no entry. */
+    size_t level1 = 0;
+    for (size_t i = 0; i < v.n; i++)
+        level1 += v.h[i].level == 1;
+    if (v.n && v.h[0].level == 1 && level1 == 1)
+        v.h[0].dated = 0;
+    *out = v.h;
+    *count = v.n;
+    return SLOG_OK;
+}
