@@ -133,6 +133,73 @@ expect lint-no-path 2 'no PATH given' lint
 "$BIN" lint --help | grep -q 'stale-item  *warning' && pass || fail "lint --help lists the rules"
 golden parse/config-markers.json 0 parse --compact fixtures/config/plan.md
 
+# --- append -------------------------------------------------------------------
+cp fixtures/plan.md "$TMP/plan.md"
+expect append-existing 0 '' append "$TMP/plan.md" --date 2026-03-06 --done "Mapping change merged" \
+    --next "Rerun the canary after the merge"
+two_lines=$(printf 'Backfill running\nsecond line\n# kept as text')
+expect append-new 0 '' append "$TMP/plan.md" --date 2026-03-05 --label Status \
+    --in-progress "$two_lines"
+expect append-end 0 '' append "$TMP/plan.md" --date 2026-03-10 --blocked "Waiting on SRE"
+cmp -s "$TMP/plan.md" tests/golden/append/plan-after.md && pass ||
+    { [ "${UPDATE_GOLDEN:-}" = 1 ] && mkdir -p tests/golden/append &&
+      cp "$TMP/plan.md" tests/golden/append/plan-after.md; fail "append result differs from tests/golden/append/plan-after.md"; }
+cp "$TMP/plan.md" "$TMP/before.md"
+expect append-dedupe 0 '1 item already recorded, not added again; file unchanged' \
+    append "$TMP/plan.md" --date 2026-03-10 --blocked "waiting on  SRE"
+cmp -s "$TMP/plan.md" "$TMP/before.md" && pass || fail "a duplicate leaves the file as it was"
+golden append/dry-run.diff 0 append fixtures/plan.md --date 2026-03-04 --done "Dry" --dry-run
+printf '[{"date": "2026-03-11", "items": [{"state": "done", "text": "From JSON"}]}]' |
+    "$BIN" append "$TMP/plan.md" --from-json - && grep -q '^- ✅ From JSON$' "$TMP/plan.md" && pass ||
+    fail "append --from-json - reads standard input"
+# every error leaves the file byte-identical, with one line and exit 2
+cp "$TMP/plan.md" "$TMP/before.md"
+for args in "--date 2026-02-30 --done x" "--date tomorrow --done x" "--done" \
+    "--from-json $TMP/nope.json" "--run" "--timeout 3 --done x" "--date 2026-03-01T10:00XYZT --done x" \
+    "--label= --done x"; do
+    # shellcheck disable=SC2086
+    "$BIN" append "$TMP/plan.md" $args >/dev/null 2>"$TMP/err" </dev/null
+    rc=$?
+    [ $rc = 2 ] && cmp -s "$TMP/plan.md" "$TMP/before.md" && pass ||
+        fail "append $args: exit $rc, or the file changed"
+done
+echo '{"items": [{"state": "finished", "text": "x"}]}' >"$TMP/bad.json"
+expect append-bad-state 2 "entry 1: unknown state finished" append "$TMP/plan.md" --from-json "$TMP/bad.json"
+echo '{"items": [' >"$TMP/bad.json"
+expect append-bad-json 2 "bad\.json:1:12: invalid JSON" append "$TMP/plan.md" --from-json "$TMP/bad.json"
+expect append-missing 2 '^statuslog: nope\.md: No such file or directory$' append nope.md --done x
+expect append-directory 2 'is a directory' append fixtures --done x
+cmp -s "$TMP/plan.md" "$TMP/before.md" && pass || fail "failed appends left the file as it was"
+if [ "$(id -u)" != 0 ]; then
+    chmod 555 "$TMP" && expect append-readonly-dir 2 'not writable' append "$TMP/plan.md" --done x
+    chmod 755 "$TMP"
+fi
+cp "$TMP/plan.md" "$TMP/ro.md" && chmod 444 "$TMP/ro.md"
+expect append-readonly 2 'ro\.md: is read-only$' append "$TMP/ro.md" --done x
+cmp -s "$TMP/ro.md" "$TMP/plan.md" && pass || fail "a read-only file is untouched"
+# --run: output passes through, the result is recorded, the exit status is the command's
+"$BIN" append "$TMP/plan.md" --date 2026-03-12 --run -- sh -c 'echo out; echo err >&2; exit 0' \
+    >"$TMP/out" 2>"$TMP/err"
+[ $? = 0 ] && grep -q '^out$' "$TMP/out" && grep -q '^err$' "$TMP/err" &&
+    grep -Eq "^- ✅ \`sh -c echo out; echo err >&2; exit 0\` passed in [0-9]+\.[0-9] s$" "$TMP/plan.md" &&
+    pass || fail "append --run success"
+"$BIN" append "$TMP/plan.md" --date 2026-03-12 --run --name "unit tests" -- sh -c 'exit 3' 2>/dev/null
+[ $? = 3 ] && grep -Eq '^- ❌ `unit tests` failed with exit status 3 after' "$TMP/plan.md" && pass ||
+    fail "append --run failure"
+"$BIN" append "$TMP/plan.md" --date 2026-03-12 --run --timeout 0.3 -- sleep 5 2>/dev/null
+[ $? = 124 ] && grep -q '`sleep 5` timed out after' "$TMP/plan.md" && pass || fail "append --run --timeout"
+"$BIN" append "$TMP/plan.md" --date 2026-03-12 --run -- sh -c 'kill -TERM $$' 2>/dev/null
+[ $? = 143 ] && grep -q 'was killed by signal 15' "$TMP/plan.md" && pass || fail "append --run signal"
+expect append-run-no-command 2 'no COMMAND after --' append "$TMP/plan.md" --run
+expect append-extra 2 "unexpected argument 'extra'" append "$TMP/plan.md" extra --done x
+ln -s plan.md "$TMP/link.md"
+"$BIN" append "$TMP/link.md" --date 2026-03-13 --done "Through a link" &&
+    [ -L "$TMP/link.md" ] && grep -q 'Through a link' "$TMP/plan.md" && pass ||
+    fail "append through a symlink updates the target and keeps the link"
+"$BIN" parse "$TMP/plan.md" >/dev/null && pass || fail "the appended file parses"
+"$BIN" lint --today 2026-03-20 --no-config "$TMP/plan.md" 2>/dev/null | grep -q entry-order &&
+    fail "appends keep the log in date order" || pass
+
 # --- usage --------------------------------------------------------------------
 expect help 0 '' --help
 expect version 0 '' --version
