@@ -128,12 +128,52 @@ typedef struct {
     const char *raw;
     size_t len;
     slog_text text;
-    size_t *raw_start; /* raw offset of each line; [nlines] = len */
+    size_t *raw_start; /* raw offset of each line when the text is a copy, else NULL */
+    size_t raw_shift;  /* else: raw offset = text offset + this (a BOM) */
     slog_scan_heading *h;
     size_t nh;
     slog_config *cfg;
     slog_error *err;
 } view;
+
+static const char *line_of(const view *v, int line, size_t *len)
+{
+    return slog_text_line(&v->text, line, len);
+}
+
+/* Line starts in the original bytes when the text is a repaired or sanitized
+ * copy, counted as the decoder counts them. */
+static slog_status index_raw_lines(view *v)
+{
+    size_t n = v->text.nlines;
+    v->raw_start = malloc((n + 1) * sizeof *v->raw_start);
+    if (!v->raw_start)
+        return SLOG_ERR_NOMEM;
+    size_t line = 0;
+    v->raw_start[line++] = 0;
+    for (size_t i = 0; i < v->len && line < n; i++) {
+        if (v->raw[i] != '\n' && v->raw[i] != '\r')
+            continue;
+        if (v->raw[i] == '\r' && i + 1 < v->len && v->raw[i + 1] == '\n')
+            i++;
+        v->raw_start[line++] = i + 1;
+    }
+    v->raw_start[n] = v->len;
+    return SLOG_OK;
+}
+
+/* Offset in the original bytes of the start of line `line` + 1 (0-based
+ * index into the line starts: 0 is the file's start, nlines its end). */
+static size_t raw_offset(const view *v, int index)
+{
+    if (v->raw_start)
+        return v->raw_start[index];
+    if (index == 0)
+        return 0;
+    if ((size_t)index >= v->text.nlines)
+        return v->len;
+    return v->text.line_start[index] + v->raw_shift;
+}
 
 static slog_status view_open(view *v, const char *raw, size_t len, slog_config *cfg,
                              slog_error *err)
@@ -143,24 +183,38 @@ static slog_status view_open(view *v, const char *raw, size_t len, slog_config *
     v->len = len;
     v->cfg = cfg;
     v->err = err;
-    if (slog_text_decode(&v->text, raw, len) != SLOG_OK)
+    int light;
+    if (slog_text_decode_lines(&v->text, raw, len, &light) != SLOG_OK)
         return SLOG_ERR_NOMEM;
-    size_t n = v->text.nlines;
-    v->raw_start = malloc((n + 1) * sizeof *v->raw_start);
-    if (!v->raw_start)
-        return SLOG_ERR_NOMEM;
-    /* Line starts in the original bytes, counted as the decoder counts them. */
-    size_t line = 0;
-    v->raw_start[line++] = 0;
-    for (size_t i = 0; i < len && line < n; i++) {
-        if (raw[i] != '\n' && raw[i] != '\r')
-            continue;
-        if (raw[i] == '\r' && i + 1 < len && raw[i + 1] == '\n')
-            i++;
-        v->raw_start[line++] = i + 1;
+    if (light) {
+        /* heading lines are matched with UTF checks off: they must be valid */
+        slog_status st = slog_scan_headings(&v->text, &v->h, &v->nh);
+        if (st != SLOG_OK)
+            return st;
+        for (size_t i = 0; i < v->nh && light; i++)
+            for (int l = v->h[i].line; l <= v->h[i].end_line && light; l++) {
+                size_t n;
+                const char *s = line_of(v, l, &n);
+                for (size_t k = 0; k < n && light;) {
+                    size_t w = (unsigned char)s[k] < 0x80 && s[k] ? 1
+                               : slog_utf8_valid_len((const unsigned char *)s + k, n - k);
+                    light = w != 0;
+                    k += w;
+                }
+            }
+        if (light)
+            return SLOG_OK;
+        free(v->h);
+        v->h = NULL;
+        slog_text_free(&v->text);
+        if (slog_text_decode(&v->text, raw, len) != SLOG_OK)
+            return SLOG_ERR_NOMEM;
     }
-    v->raw_start[n] = len;
-    return slog_scan_headings(&v->text, cfg, &v->h, &v->nh);
+    if (!v->text.owned) /* the text is the bytes (less a BOM): same line starts */
+        v->raw_shift = v->text.enc.bom ? 3 : 0;
+    else if (index_raw_lines(v) != SLOG_OK)
+        return SLOG_ERR_NOMEM;
+    return slog_scan_headings(&v->text, &v->h, &v->nh);
 }
 
 static void view_close(view *v)
@@ -170,9 +224,12 @@ static void view_close(view *v)
     free(v->h);
 }
 
-static const char *line_of(const view *v, int line, size_t *len)
+
+/* Heading i with its date read (matching is done once, and only when asked). */
+static const slog_scan_heading *dated(view *v, size_t i)
 {
-    return slog_text_line(&v->text, line, len);
+    slog_scan_date(&v->text, v->cfg, &v->h[i]);
+    return &v->h[i];
 }
 
 static int is_blank_line(const view *v, int line)
@@ -370,8 +427,14 @@ static slog_status add_items(view *v, const slog_append_request *req,
 static slog_status find_target(view *v, const target_spec *t, long *found)
 {
     *found = -1;
+    char date[11];
+    slog_date_format(t->day, date);
     for (size_t i = 0; i < v->nh; i++) {
-        const slog_scan_heading *h = &v->h[i];
+        size_t len;
+        const char *s = line_of(v, v->h[i].line, &len);
+        if (!memmem(s, len, date, 10)) /* cheap: most headings are other days */
+            continue;
+        const slog_scan_heading *h = dated(v, i);
         if (!h->dated || !h->date_valid || h->day != t->day || h->seconds != t->seconds)
             continue;
         char *label;
@@ -429,10 +492,12 @@ static slog_status new_heading(view *v, const target_spec *t, sbuf *out, int *le
 {
     size_t llen = strlen(t->label);
     for (size_t i = v->nh; i-- > 0;) {
-        const slog_scan_heading *h = &v->h[i];
         size_t len;
-        const char *s = line_of(v, h->line, &len);
-        if (!h->dated || (llen && !memmem(s, len, t->label, llen)))
+        const char *s = line_of(v, v->h[i].line, &len);
+        if (llen && !memmem(s, len, t->label, llen))
+            continue;
+        const slog_scan_heading *h = dated(v, i);
+        if (!h->dated)
             continue;
         char *label;
         slog_status st = heading_label(v, i, &label);
@@ -457,7 +522,7 @@ static slog_status new_heading(view *v, const target_spec *t, sbuf *out, int *le
     }
     *level = 2;
     for (size_t i = v->nh; i-- > 0;)
-        if (v->h[i].dated) {
+        if (dated(v, i)->dated) {
             *level = v->h[i].level;
             break;
         }
@@ -494,13 +559,16 @@ static slog_status as_new_entry(view *v, const target_spec *t, const slog_append
     items = tmp.text;
     p->added = tmp.added;
     p->skipped = tmp.skipped;
+    /* The last entry (at that level) not dated later: searched from the end,
+     * so that in a sorted log the search stops at the last entry. */
     long last = -1, first = -1;
-    for (size_t i = 0; i < v->nh; i++) {
-        const slog_scan_heading *h = &v->h[i];
-        if (!h->dated || !h->date_valid || h->level != level)
+    for (size_t i = v->nh; i-- > 0 && last < 0;) {
+        if (v->h[i].level != level)
             continue;
-        if (first < 0)
-            first = (long)i;
+        const slog_scan_heading *h = dated(v, i);
+        if (!h->dated || !h->date_valid)
+            continue;
+        first = (long)i;
         if (not_later(h, t))
             last = (long)i;
     }
@@ -562,11 +630,11 @@ static slog_status encode_insert(const view *v, const char *text, size_t len, in
     return SLOG_OK;
 }
 
-slog_status slog_append_buffer(const char *raw, size_t len, const slog_append_request *req,
-                               const slog_append_options *opts, char **out, size_t *out_len,
-                               slog_append_summary *summary, slog_error *err)
+slog_status slog_append_edit(const char *raw, size_t len, const slog_append_request *req,
+                             const slog_append_options *opts, slog_edit *edit,
+                             slog_append_summary *summary, slog_error *err)
 {
-    *out = NULL;
+    memset(edit, 0, sizeof *edit);
     memset(summary, 0, sizeof *summary);
     slog_append_options o = {SLOG_APPEND_OPTIONS_VERSION, NULL, 0, NULL};
     if (opts)
@@ -600,42 +668,50 @@ slog_status slog_append_buffer(const char *raw, size_t len, const slog_append_re
     if (st == SLOG_OK)
         st = target >= 0 ? into_existing(&v, (size_t)target, req, &o, &p)
                          : as_new_entry(&v, &t, req, &o, &p);
-    sbuf ins = {0};
     if (st == SLOG_OK && p.added) {
-        size_t at = v.raw_start[p.after_line];
+        size_t at = raw_offset(&v, p.after_line);
         int need_eol = at == len && len && raw[len - 1] != '\n' && raw[len - 1] != '\r';
+        sbuf ins = {0};
         st = encode_insert(&v, p.text.data, p.text.len, need_eol, &ins);
         if (st == SLOG_OK) {
-            *out = malloc(len + ins.len + 1);
-            if (!*out)
-                st = SLOG_ERR_NOMEM;
-        }
-        if (st == SLOG_OK) {
-            memcpy(*out, raw, at);
-            memcpy(*out + at, ins.data, ins.len);
-            memcpy(*out + at + ins.len, raw + at, len - at);
-            *out_len = len + ins.len;
-            (*out)[*out_len] = '\0';
+            edit->offset = at;
+            edit->insert = ins.data;
+            edit->insert_len = ins.len;
             summary->line = p.after_line + 1 + need_eol;
-        }
-    } else if (st == SLOG_OK) {
-        *out = malloc(len + 1);
-        if (!*out)
-            st = SLOG_ERR_NOMEM;
-        else {
-            memcpy(*out, raw, len);
-            (*out)[len] = '\0';
-            *out_len = len;
         }
     }
     summary->added = p.added;
     summary->skipped = p.skipped;
     summary->new_entry = p.new_entry && p.added;
-    free(ins.data);
     free(p.text.data);
     view_close(&v);
     slog_config_free(own);
     if (st == SLOG_ERR_NOMEM)
         slog_error_set(err, st, o.filename, 0, "out of memory");
     return st;
+}
+
+slog_status slog_append_buffer(const char *raw, size_t len, const slog_append_request *req,
+                               const slog_append_options *opts, char **out, size_t *out_len,
+                               slog_append_summary *summary, slog_error *err)
+{
+    *out = NULL;
+    slog_edit e;
+    slog_status st = slog_append_edit(raw, len, req, opts, &e, summary, err);
+    if (st != SLOG_OK)
+        return st;
+    *out_len = len + e.insert_len;
+    *out = malloc(*out_len + 1);
+    if (!*out) {
+        slog_edit_free(&e);
+        return slog_error_set(err, SLOG_ERR_NOMEM, opts ? opts->filename : NULL, 0,
+                              "out of memory");
+    }
+    memcpy(*out, raw, e.offset);
+    if (e.insert_len)
+        memcpy(*out + e.offset, e.insert, e.insert_len);
+    memcpy(*out + e.offset + e.insert_len, raw + e.offset, len - e.offset);
+    (*out)[*out_len] = '\0';
+    slog_edit_free(&e);
+    return SLOG_OK;
 }

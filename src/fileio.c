@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -61,31 +62,102 @@ static slog_status lock_file(const char *path, int *fd_out, struct stat *st, slo
     }
 }
 
-static slog_status read_all(int fd, const char *path, size_t size, char **data, size_t *len,
-                            slog_error *err)
+/* The file's bytes: mapped (no copy into a fresh buffer, which costs a page
+ * fault per page), or read when mapping is not possible. The lock keeps our
+ * own writers out; a foreign program truncating the file in place while it
+ * is mapped is the one case this does not survive. */
+typedef struct {
+    const char *data;
+    size_t len;
+    void *map;
+    char *copy;
+} contents;
+
+static slog_status load(int fd, const char *path, size_t size, contents *c, slog_error *err)
 {
+    memset(c, 0, sizeof *c);
     if (size > SLOG_MAX_INPUT_BYTES)
         return slog_error_set(err, SLOG_ERR_TOO_LARGE, path, 0,
                               "larger than the limit of %zu MiB", SLOG_MAX_INPUT_BYTES >> 20);
-    char *buf = malloc(size + 1);
-    if (!buf)
+    c->len = size;
+    c->data = "";
+    if (!size)
+        return SLOG_OK;
+    void *m = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (m != MAP_FAILED) {
+        c->map = m;
+        c->data = m;
+        return SLOG_OK;
+    }
+    c->copy = malloc(size);
+    if (!c->copy)
         return slog_error_set(err, SLOG_ERR_NOMEM, path, 0, "out of memory");
     size_t n = 0;
     while (n < size) {
-        ssize_t got = pread(fd, buf + n, size - n, (off_t)n);
+        ssize_t got = pread(fd, c->copy + n, size - n, (off_t)n);
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0) {
-            free(buf);
-            return got < 0 ? io_error(err, path, "") : slog_error_set(err, SLOG_ERR_IO, path, 0,
-                                                                       "file shrank while read");
+            free(c->copy);
+            c->copy = NULL;
+            return got < 0 ? io_error(err, path, "")
+                           : slog_error_set(err, SLOG_ERR_IO, path, 0, "file shrank while read");
         }
         n += (size_t)got;
     }
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
+    c->data = c->copy;
     return SLOG_OK;
+}
+
+static void unload(contents *c)
+{
+    if (c->map)
+        munmap(c->map, c->len);
+    free(c->copy);
+}
+
+void slog_edit_free(slog_edit *e)
+{
+    free(e->insert);
+    free(e->whole);
+    memset(e, 0, sizeof *e);
+}
+
+static int edit_changes(const slog_edit *e)
+{
+    return e->whole || (e->insert && e->insert_len);
+}
+
+/* The new contents in one buffer (for a dry run's diff). */
+static char *assemble(const contents *c, const slog_edit *e, size_t *len)
+{
+    if (!edit_changes(e)) {
+        *len = c->len;
+        char *copy = malloc(c->len + 1);
+        if (copy) {
+            memcpy(copy, c->data, c->len);
+            copy[c->len] = '\0';
+        }
+        return copy;
+    }
+    if (e->whole) {
+        *len = e->whole_len;
+        char *copy = malloc(e->whole_len + 1);
+        if (copy) {
+            memcpy(copy, e->whole, e->whole_len);
+            copy[e->whole_len] = '\0';
+        }
+        return copy;
+    }
+    *len = c->len + e->insert_len;
+    char *out = malloc(*len + 1);
+    if (out) {
+        memcpy(out, c->data, e->offset);
+        memcpy(out + e->offset, e->insert, e->insert_len);
+        memcpy(out + e->offset + e->insert_len, c->data + e->offset, c->len - e->offset);
+        out[*len] = '\0';
+    }
+    return out;
 }
 
 static void split_path(const char *path, char *dir, size_t dsize, const char **base)
@@ -134,9 +206,26 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-/* Writes data to a temporary beside `path`, then renames it over `path`. */
-static slog_status replace_file(const char *path, const struct stat *st, const char *data,
-                                size_t len, slog_error *err)
+/* Copies len bytes at offset `from` of src_fd to out_fd (at its position):
+ * in the kernel when it can, else through `data` (the same bytes, mapped). */
+static int copy_range(int src_fd, int out_fd, const char *data, size_t from, size_t len)
+{
+    loff_t in = (loff_t)from;
+    while (len) {
+        ssize_t n = copy_file_range(src_fd, &in, out_fd, NULL, len, 0);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return write_all(out_fd, data + (size_t)in, len);
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* Writes the new contents to a temporary beside `path`, then renames it over
+ * `path`. */
+static slog_status replace_file(const char *path, int src_fd, const struct stat *st,
+                                const contents *old, const slog_edit *e, slog_error *err)
 {
     char dir[PATH_MAX], tmp[PATH_MAX + NAME_MAX + 32];
     const char *base;
@@ -147,7 +236,11 @@ static slog_status replace_file(const char *path, const struct stat *st, const c
     if (fd < 0)
         return io_error(err, path, "cannot create a temporary file in its directory");
     slog_status rc = SLOG_OK;
-    if (write_all(fd, data, len) != 0)
+    int wr = e->whole ? write_all(fd, e->whole, e->whole_len)
+                      : copy_range(src_fd, fd, old->data, 0, e->offset) ||
+                            write_all(fd, e->insert, e->insert_len) ||
+                            copy_range(src_fd, fd, old->data, e->offset, old->len - e->offset);
+    if (wr != 0)
         rc = io_error(err, path, "cannot write");
     else if (fchmod(fd, st->st_mode & 07777) != 0)
         rc = io_error(err, path, "cannot keep the mode");
@@ -190,30 +283,31 @@ slog_status slog_update_file(const char *path, slog_transform fn, void *ctx, int
         if (access(dir, W_OK) != 0)
             rc = io_error(err, path, "its directory is not writable");
     }
-    char *old = NULL, *neu = NULL;
-    size_t olen = 0, nlen = 0;
+    contents old = {0};
+    slog_edit edit = {0};
+    int loaded = 0;
+    if (rc == SLOG_OK) {
+        rc = load(fd, path, (size_t)st.st_size, &old, err);
+        loaded = rc == SLOG_OK;
+    }
     if (rc == SLOG_OK)
-        rc = read_all(fd, path, (size_t)st.st_size, &old, &olen, err);
-    if (rc == SLOG_OK)
-        rc = fn(old, olen, &neu, &nlen, ctx, err);
-    if (rc == SLOG_OK && write && (nlen != olen || memcmp(old, neu, olen) != 0))
-        rc = replace_file(target, &st, neu, nlen, err);
+        rc = fn(old.data, old.len, &edit, ctx, err);
+    if (rc == SLOG_OK && write && edit_changes(&edit))
+        rc = replace_file(target, fd, &st, &old, &edit, err);
+    if (rc == SLOG_OK && old_out) {
+        *old_out = assemble(&old, &(slog_edit){0}, old_len);
+        *new_out = assemble(&old, &edit, new_len);
+        if (!*old_out || !*new_out) {
+            free(*old_out);
+            free(*new_out);
+            rc = slog_error_set(err, SLOG_ERR_NOMEM, path, 0, "out of memory");
+        }
+    }
     if (fd >= 0)
         close(fd); /* releases the lock */
-    if (rc == SLOG_OK && err && !err->file[0])
-        snprintf(err->file, sizeof err->file, "%s", path);
-    if (rc == SLOG_OK && old_out) {
-        *old_out = old;
-        *old_len = olen;
-        old = NULL;
-    }
-    if (rc == SLOG_OK && new_out) {
-        *new_out = neu;
-        *new_len = nlen;
-        neu = NULL;
-    }
-    free(old);
-    free(neu);
+    if (loaded)
+        unload(&old);
+    slog_edit_free(&edit);
     free(target);
     return rc;
 }

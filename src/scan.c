@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void date_heading(slog_config *c, slog_scan_heading *h, const char *s, size_t len);
+
 static size_t indent_of(const char *s, size_t len)
 {
     size_t i = 0;
@@ -132,9 +134,33 @@ static slog_scan_heading *push(hvec *v)
     return &v->h[v->n++];
 }
 
+void slog_scan_date(const slog_text *t, slog_config *c, slog_scan_heading *h)
+{
+    if (h->date_read)
+        return;
+    h->date_read = 1;
+    h->seconds = -1;
+    if (h->title)
+        return;
+    size_t len, cs = 0, ce;
+    const char *s = slog_text_line(t, h->line, &len);
+    if (!h->setext && atx_level(s, len, &cs, &ce)) {
+        s += cs;
+        len = ce - cs;
+    } else {
+        cs = indent_of(s, len);
+        s += cs;
+        len -= cs;
+    }
+    date_heading(c, h, s, len);
+    if (h->dated) {
+        h->span_start += cs;
+        h->span_end += cs;
+    }
+}
+
 static void date_heading(slog_config *c, slog_scan_heading *h, const char *s, size_t len)
 {
-    h->seconds = -1;
     if (!slog_regex_match(&c->entry_re, s, len, 0))
         return;
     size_t ds, de, ts, te;
@@ -153,7 +179,7 @@ static void date_heading(slog_config *c, slog_scan_heading *h, const char *s, si
         h->span_end = te;
 }
 
-slog_status slog_scan_headings(const slog_text *t, slog_config *c, slog_scan_heading **out,
+slog_status slog_scan_headings(const slog_text *t, slog_scan_heading **out,
                                size_t *count)
 {
     hvec v = {0};
@@ -161,8 +187,24 @@ slog_status slog_scan_headings(const slog_text *t, slog_config *c, slog_scan_hea
     size_t fence_len = 0;
     int para_start = 0; /* first line of the current paragraph, 0 if none */
     for (int line = 1; (size_t)line <= t->nlines; line++) {
-        size_t len, cs, ce, n;
-        const char *s = slog_text_line(t, line, &len);
+        size_t cs, ce, n;
+        const char *s = t->data + t->line_start[line - 1];
+        size_t len = t->line_start[line] - t->line_start[line - 1];
+        while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+            len--;
+        /* most lines start with a letter or a bullet: skip them fast ("- x"
+         * can be neither a fence, an ATX heading nor an underline) */
+        if (!fence && len &&
+            ((s[0] != '#' && s[0] != ' ' && s[0] != '`' && s[0] != '~' && s[0] != '=' &&
+              s[0] != '-') ||
+             (s[0] == '-' && len > 2 && s[1] == ' ' && s[2] != '-' && s[2] != ' '))) {
+            int p = paragraph_line(s, len);
+            if (p == 1 && !para_start)
+                para_start = line;
+            else if (!p)
+                para_start = 0;
+            continue;
+        }
         if (fence) {
             if (closes_fence(s, len, fence, fence_len))
                 fence = 0;
@@ -187,18 +229,6 @@ slog_status slog_scan_headings(const slog_text *t, slog_config *c, slog_scan_hea
             h->end_line = line;
             h->level = level ? level : under;
             h->setext = !level;
-            if (level) {
-                date_heading(c, h, s + cs, ce - cs);
-                h->span_start += cs;
-                h->span_end += cs;
-            } else {
-                size_t flen;
-                const char *first = slog_text_line(t, para_start, &flen);
-                size_t fi = indent_of(first, flen);
-                date_heading(c, h, first + fi, flen - fi);
-                h->span_start += fi;
-                h->span_end += fi;
-            }
             para_start = 0;
             continue;
         }
@@ -213,7 +243,7 @@ slog_status slog_scan_headings(const slog_text *t, slog_config *c, slog_scan_hea
     for (size_t i = 0; i < v.n; i++)
         level1 += v.h[i].level == 1;
     if (v.n && v.h[0].level == 1 && level1 == 1)
-        v.h[0].dated = 0;
+        v.h[0].title = 1;
     *out = v.h;
     *count = v.n;
     return SLOG_OK;

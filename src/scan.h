@@ -13,6 +13,8 @@ typedef struct {
     int end_line;      /* its last line (a setext heading's underline) */
     int level;
     int setext;
+    int title;         /* the document's title: never an entry */
+    int date_read;     /* the fields below are set (slog_scan_date) */
     int dated;         /* an entry: its first line matches the entry pattern (not the title) */
     int date_valid;
     long day;
@@ -20,8 +22,11 @@ typedef struct {
     size_t span_start, span_end; /* date..zone within the first line (offsets in the line) */
 } slog_scan_heading;
 
-/** Scans `text` for headings; *out is malloc'd (free it). */
-slog_status slog_scan_headings(const slog_text *text, slog_config *config,
-                               slog_scan_heading **out, size_t *count);
+/** Scans `text` for headings; *out is malloc'd (free it). Headings are not
+ * dated yet: matching every heading costs more than a scan needs. */
+slog_status slog_scan_headings(const slog_text *text, slog_scan_heading **out, size_t *count);
+
+/** Reads the date of a heading (once): dated, date_valid, day, seconds, span. */
+void slog_scan_date(const slog_text *text, slog_config *config, slog_scan_heading *h);
 
 #endif

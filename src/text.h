@@ -25,6 +25,13 @@ typedef struct {
 slog_status slog_text_decode(slog_text *text, const char *raw, size_t len);
 void slog_text_free(slog_text *text);
 
+/** A faster decode for text that will only be scanned by lines (append): when
+ * the bytes have no CR and are not mojibake, the text is the bytes and only
+ * the line index is built; invalid UTF-8 is not counted (enc.invalid_utf8 is
+ * 0 and enc is otherwise as slog_text_decode finds it). Otherwise it is
+ * slog_text_decode. *light tells which was done. */
+slog_status slog_text_decode_lines(slog_text *text, const char *raw, size_t len, int *light);
+
 /** Start of line `line` (1-based) and its length without the line break. */
 const char *slog_text_line(const slog_text *text, int line, size_t *len);
 

@@ -61,19 +61,39 @@ slog_status slog_append_requests_from_json(const char *json, size_t len, const c
                                            slog_error *err);
 void slog_append_requests_free(slog_append_request *reqs, size_t count);
 
+/** A change to a file's bytes: one insertion into the old bytes, or (when
+ * `whole` is set) entirely new contents. An empty edit changes nothing. */
+typedef struct {
+    size_t offset;     /* where `insert` goes in the old bytes */
+    char *insert;      /* malloc'd, NULL for none */
+    size_t insert_len;
+    char *whole;       /* malloc'd new contents, or NULL */
+    size_t whole_len;
+} slog_edit;
+
+/** Frees what an edit holds. */
+void slog_edit_free(slog_edit *edit);
+
+/** Like slog_append_buffer, but returns the insertion itself instead of a
+ * new copy of the document (what slog_update_file writes fastest). */
+slog_status slog_append_edit(const char *raw, size_t len, const slog_append_request *req,
+                             const slog_append_options *opts, slog_edit *edit,
+                             slog_append_summary *summary, slog_error *err);
+
 /** The transformation slog_update_file applies under its lock. */
-typedef slog_status (*slog_transform)(const char *old, size_t old_len, char **out,
-                                      size_t *out_len, void *ctx, slog_error *err);
+typedef slog_status (*slog_transform)(const char *old, size_t old_len, slog_edit *edit,
+                                      void *ctx, slog_error *err);
 
 /** Updates a file safely: resolves symlinks (the target changes, the link
  * stays), takes an exclusive lock on the file (released by the kernel if the
- * process dies, so a crash never blocks later updates), re-reads it under the
+ * process dies, so a crash never blocks later updates), reads it under the
  * lock, applies `fn`, writes the result to a temporary file in the same
- * directory, fsyncs it, keeps the mode, renames it over the file and fsyncs
- * the directory: readers see the old or the new file, never a part. With
- * `write` 0 nothing is written (a dry run); *old_out and *new_out (if not NULL)
- * receive both versions (caller frees). A read-only file, an unwritable
- * directory, a directory or a missing file fail with nothing changed. */
+ * directory (the unchanged parts copied in the kernel where it can), fsyncs
+ * it, keeps the mode, renames it over the file and fsyncs the directory:
+ * readers see the old or the new file, never a part. With `write` 0 nothing
+ * is written (a dry run). When `old_out` is not NULL, both versions are
+ * returned in full (caller frees). A read-only file, an unwritable directory,
+ * a directory or a missing file fail with nothing changed. */
 slog_status slog_update_file(const char *path, slog_transform fn, void *ctx, int write,
                              char **old_out, size_t *old_len, char **new_out, size_t *new_len,
                              slog_error *err);

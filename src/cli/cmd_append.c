@@ -88,17 +88,24 @@ static int add_item(append_job *j, slog_state state, const char *text)
     return 0;
 }
 
-/* The transformation run under the file's lock: every request in turn. */
-static slog_status apply_all(const char *old, size_t len, char **out, size_t *out_len,
-                             void *ctx, slog_error *err)
+/* The transformation run under the file's lock. One request gives one
+ * insertion (written around the unchanged bytes); several are applied in
+ * turn to a copy. */
+static slog_status apply_all(const char *old, size_t len, slog_edit *edit, void *ctx,
+                             slog_error *err)
 {
     append_job *j = ctx;
+    size_t n = j->njson + (j->cli.nitems > 0);
+    memset(&j->total, 0, sizeof j->total);
+    if (n == 1) {
+        const slog_append_request *r = j->njson ? &j->json[0] : &j->cli;
+        return slog_append_edit(old, len, r, &j->opts, edit, &j->total, err);
+    }
     char *cur = NULL;
     size_t cur_len = len;
     const char *src = old;
     slog_status st = SLOG_OK;
-    memset(&j->total, 0, sizeof j->total);
-    for (size_t i = 0; st == SLOG_OK && i < j->njson + (j->cli.nitems > 0); i++) {
+    for (size_t i = 0; st == SLOG_OK && i < n; i++) {
         const slog_append_request *r = i < j->njson ? &j->json[i] : &j->cli;
         char *next;
         size_t next_len;
@@ -112,15 +119,13 @@ static slog_status apply_all(const char *old, size_t len, char **out, size_t *ou
         cur_len = next_len;
         j->total.added += s.added;
         j->total.skipped += s.skipped;
-        if (!j->total.line)
-            j->total.line = s.line;
     }
     if (st != SLOG_OK) {
         free(cur);
         return st;
     }
-    *out = cur;
-    *out_len = cur_len;
+    edit->whole = cur;
+    edit->whole_len = cur_len;
     return SLOG_OK;
 }
 
