@@ -6,6 +6,7 @@
  * log((N + 1) / (df + 0.5)): words every entry repeats ("prisma", "ran")
  * weigh little, the words that name a task ("smoke", "ci") weigh much. */
 #include "similar.h"
+#include "statuslog/check.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -357,4 +358,32 @@ void slog_vocab_free(slog_vocab *v)
     free(v->weight);
     free(v->idf);
     memset(v, 0, sizeof *v);
+}
+
+double slog_text_similarity(const char *a, const char *b)
+{
+    slog_item x = {0}, y = {0};
+    x.text = a;
+    y.text = b;
+    y.index = 1;
+    slog_item *items[2] = {&x, &y};
+    slog_vocab v;
+    if (slog_vocab_build(&v, items, 2) != SLOG_OK)
+        return 0;
+    size_t na = v.start[1] - v.start[0], nb = v.start[2] - v.start[1], shared = 0;
+    const uint32_t *p = v.ids + v.start[0], *pe = v.ids + v.start[1];
+    const uint32_t *q = v.ids + v.start[1], *qe = v.ids + v.start[2];
+    while (p < pe && q < qe) {
+        if (*p < *q)
+            p++;
+        else if (*q < *p)
+            q++;
+        else {
+            shared++;
+            p++;
+            q++;
+        }
+    }
+    slog_vocab_free(&v);
+    return na + nb ? 2.0 * (double)shared / (double)(na + nb) : 1.0;
 }

@@ -3,6 +3,7 @@
 #ifndef STATUSLOG_H
 #define STATUSLOG_H
 
+#include "statuslog/check.h"
 #include "statuslog/common.h"
 #include "statuslog/config.h"
 #include "statuslog/diag.h"

@@ -305,3 +305,23 @@ void cli_print_rules(FILE *out)
                 info->description);
     }
 }
+
+int cli_emit_findings(slog_diags *diags, slog_format format, slog_severity fail_on,
+                      size_t nfiles, int failed)
+{
+    slog_diags_sort(diags);
+    slog_error err;
+    if (slog_report(format, diags, stdout, &err) != SLOG_OK) {
+        cli_report(&err);
+        failed = 1;
+    }
+    if (format == SLOG_FORMAT_TEXT && !failed) {
+        size_t n[4];
+        slog_diags_count(diags, n);
+        fprintf(stderr, "statuslog: %zu %s, %zu %s, %zu %s in %zu %s\n", n[SLOG_SEV_ERROR],
+                n[SLOG_SEV_ERROR] == 1 ? "error" : "errors", n[SLOG_SEV_WARNING],
+                n[SLOG_SEV_WARNING] == 1 ? "warning" : "warnings", n[SLOG_SEV_INFO],
+                n[SLOG_SEV_INFO] == 1 ? "note" : "notes", nfiles, nfiles == 1 ? "file" : "files");
+    }
+    return failed ? EXIT_USAGE : slog_diags_worst(diags) >= fail_on ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -31,6 +31,7 @@ typedef struct {
 extern const cli_command cli_parse_command;
 extern const cli_command cli_lint_command;
 extern const cli_command cli_append_command;
+extern const cli_command cli_check_command;
 
 /* Files named on the command line: a directory stands for every *.md below
  * it (sorted; hidden directories skipped). */
@@ -63,6 +64,12 @@ int cli_parse_day(const cli_command *cmd, const char *option, const char *arg, l
 int cli_parse_fail_on(const cli_command *cmd, const char *arg, slog_severity *out);
 /** Parses --format (text, json, github, sarif); reports and returns -1 if invalid. */
 int cli_parse_format(const cli_command *cmd, const char *arg, slog_format *out);
+/** Sorts and prints findings in `format` (with the summary line on stderr
+ * for text when nothing failed) and returns the exit status: 2 when
+ * `failed`, 1 for a finding at or above `fail_on`, else 0. */
+int cli_emit_findings(slog_diags *diags, slog_format format, slog_severity fail_on,
+                      size_t nfiles, int failed);
+
 /** The rule table, for --help. */
 void cli_print_rules(FILE *out);
 

@@ -98,16 +98,6 @@ static int lint_file(const char *path, lint_args *a, slog_diags *diags)
     return rc;
 }
 
-static void print_summary(const slog_diags *diags, size_t nfiles)
-{
-    size_t n[4];
-    slog_diags_count(diags, n);
-    fprintf(stderr, "statuslog: %zu %s, %zu %s, %zu %s in %zu %s\n", n[SLOG_SEV_ERROR],
-            n[SLOG_SEV_ERROR] == 1 ? "error" : "errors", n[SLOG_SEV_WARNING],
-            n[SLOG_SEV_WARNING] == 1 ? "warning" : "warnings", n[SLOG_SEV_INFO],
-            n[SLOG_SEV_INFO] == 1 ? "note" : "notes", nfiles, nfiles == 1 ? "file" : "files");
-}
-
 static int run(int argc, char **argv)
 {
     lint_args a = {SLOG_FORMAT_TEXT, SLOG_SEV_ERROR, 0, 0, {0}};
@@ -124,15 +114,7 @@ static int run(int argc, char **argv)
     int failed = 0;
     for (size_t i = 0; i < files.count; i++)
         failed |= lint_file(files.paths[i], &a, &diags) != EXIT_OK;
-    slog_diags_sort(&diags);
-    slog_error err;
-    if (slog_report(a.format, &diags, stdout, &err) != SLOG_OK) {
-        cli_report(&err);
-        failed = 1;
-    }
-    if (a.format == SLOG_FORMAT_TEXT && !failed)
-        print_summary(&diags, files.count);
-    rc = failed ? EXIT_USAGE : slog_diags_worst(&diags) >= a.fail_on ? EXIT_FINDINGS : EXIT_OK;
+    rc = cli_emit_findings(&diags, a.format, a.fail_on, files.count, failed);
     slog_diags_free(&diags);
     cli_files_free(&files);
     cli_configs_free(&a.configs);

@@ -5,6 +5,7 @@
 set -u
 BIN=$1
 SRC=$2
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 cd "$SRC" || exit 2
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -199,6 +200,52 @@ ln -s plan.md "$TMP/link.md"
 "$BIN" parse "$TMP/plan.md" >/dev/null && pass || fail "the appended file parses"
 "$BIN" lint --today 2026-03-20 --no-config "$TMP/plan.md" 2>/dev/null | grep -q entry-order &&
     fail "appends keep the log in date order" || pass
+
+# --- check ---------------------------------------------------------------------
+cp fixtures/plan.md "$TMP/current.md"
+expect check-same 0 '^statuslog: 0 errors, 0 warnings, 0 notes in 1 file$' \
+    check "$TMP/current.md" --baseline fixtures/plan.md
+# fixtures/check/regressed.md is fixtures/plan.md with a box unchecked, a box
+# deleted, a done item turned next, an item reworded and an entry deleted
+golden check/regressed.txt 1 check fixtures/check/regressed.md --baseline fixtures/plan.md
+golden check/regressed.github 1 check --format github fixtures/check/regressed.md \
+    --baseline fixtures/plan.md
+golden check/reverse.txt 1 check fixtures/plan.md --baseline fixtures/check/regressed.md
+expect check-appends-ok 0 '' check --format json tests/golden/append/plan-after.md --baseline fixtures/plan.md
+expect check-fail-on 0 '' check --format json --fail-on error fixtures/plan.md --baseline fixtures/plan.md
+expect check-no-mode 2 'give one of --baseline and --git' check fixtures/plan.md
+expect check-both 2 'give one of --baseline and --git' check fixtures/plan.md --baseline a --git b
+expect check-missing-baseline 2 '^statuslog: nope\.md: No such file or directory$' \
+    check fixtures/plan.md --baseline nope.md
+if command -v git >/dev/null 2>&1; then
+    repo="$TMP/repo"
+    mkdir -p "$repo/docs"
+    g() { git -C "$repo" -c user.email=ci@example.com -c user.name=ci "$@" >/dev/null 2>&1; }
+    g init -q
+    cp fixtures/plan.md "$repo/docs/plan.md"
+    g add docs/plan.md && g commit -qm one
+    g branch base
+    "$BIN" append "$repo/docs/plan.md" --date 2026-03-07 --done "Later work" 2>/dev/null
+    g commit -qam two
+    sed -i 's/- \[x\] Feature flag/- [ ] Feature flag/' "$repo/docs/plan.md"
+    expect check-git-head 1 '0 warnings' check "$repo/docs/plan.md" --git HEAD
+    grep -q 'checklist-regressed' "$TMP/out" && pass || fail "check --git HEAD finds the unchecked box"
+    expect check-git-parent 1 '' check --format json "$repo/docs/plan.md" --git HEAD~1
+    expect check-git-branch 1 '' check --format json "$repo/docs/plan.md" --git base
+    (cd "$repo/docs" && "$BIN" check plan.md --git HEAD --format json >/dev/null 2>&1)
+    [ $? = 1 ] && pass || fail "check --git from inside the repository with a relative path"
+    cp fixtures/plan.md "$repo/docs/new.md"
+    expect check-git-absent 0 "new\.md: not in HEAD: no baseline" check "$repo/docs/new.md" --git HEAD
+    expect check-git-bad-ref 2 '^statuslog: .*plan\.md: git: Not a valid object name nope' \
+        check "$repo/docs/plan.md" --git nope
+    [ "$(wc -l <"$TMP/err")" = 1 ] && pass || fail "a bad ref is one line"
+    expect check-git-dash 2 "is not a revision" check "$repo/docs/plan.md" --git --upload-pack=x
+    mkdir -p "$TMP/norepo" && cp fixtures/plan.md "$TMP/norepo/plan.md"
+    GIT_CEILING_DIRECTORIES="$TMP" expect check-git-norepo 2 'git: not a git repository' \
+        check "$TMP/norepo/plan.md" --git HEAD
+else
+    echo "cli: git not found, skipping check --git tests"
+fi
 
 # --- usage --------------------------------------------------------------------
 expect help 0 '' --help

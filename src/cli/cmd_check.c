@@ -1,0 +1,157 @@
+/* statuslog check: fail when checklist items or recorded history regress. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { OPT_FORMAT = 'f', OPT_BASELINE = 256, OPT_GIT, OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG };
+
+static const cli_option options[] = {
+    {"baseline", OPT_BASELINE, "OLDFILE", "compare with this earlier version of FILE"},
+    {"git", OPT_GIT, "REF", "compare with FILE as it is at git revision REF"},
+    {"format", OPT_FORMAT, "FORMAT", "text (default), json, github or sarif"},
+    {"fail-on", OPT_FAIL_ON, "SEVERITY", "exit 1 on findings at or above: error (default), "
+                                          "warning, info"},
+    {"config", OPT_CONFIG, "FILE", "read this configuration instead of .statuslog.json"},
+    {"no-config", OPT_NO_CONFIG, NULL, "ignore .statuslog.json files"},
+    {NULL, 0, NULL, NULL},
+};
+
+static int run(int argc, char **argv);
+
+const cli_command cli_check_command = {
+    "check",
+    run,
+    "Compare a document with an earlier version and report what regressed.",
+    "FILE (--baseline OLDFILE | --git REF)",
+    options,
+    "Entries are matched by date, time and label, items by their text (a reworded\n"
+    "item by similar text), checklist items by text: moving text is no regression,\n"
+    "and neither is adding entries or items or checking boxes. With --git, FILE is\n"
+    "read at REF by running git in its repository; a FILE absent at REF has no\n"
+    "baseline (a notice, exit 0). Exit status as for lint.",
+    NULL,
+};
+
+typedef struct {
+    const char *baseline, *git;
+    slog_format format;
+    slog_severity fail_on;
+    cli_configs configs;
+} check_args;
+
+static int parse_args(int argc, char **argv, check_args *a)
+{
+    int c;
+    const char *arg;
+    while ((c = cli_next_option(argc, argv, &cli_check_command, &arg)) != -1) {
+        switch (c) {
+        case OPT_BASELINE:
+            a->baseline = arg;
+            break;
+        case OPT_GIT:
+            a->git = arg;
+            break;
+        case OPT_FORMAT:
+            if (cli_parse_format(&cli_check_command, arg, &a->format) != 0)
+                return EXIT_USAGE;
+            break;
+        case OPT_FAIL_ON:
+            if (cli_parse_fail_on(&cli_check_command, arg, &a->fail_on) != 0)
+                return EXIT_USAGE;
+            break;
+        case OPT_CONFIG:
+            a->configs.explicit_path = arg;
+            break;
+        case OPT_NO_CONFIG:
+            a->configs.disabled = 1;
+            break;
+        case 'h':
+            cli_print_help(stdout, &cli_check_command);
+            return -1;
+        default:
+            return EXIT_USAGE;
+        }
+    }
+    return EXIT_OK;
+}
+
+/* The baseline document; NULL with *rc set when there is none or it failed. */
+static slog_doc *load_baseline(const check_args *a, const char *path, const slog_config *config,
+                               int *rc)
+{
+    slog_error err;
+    slog_error_clear(&err);
+    slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
+    po.config = config;
+    slog_doc *doc = NULL;
+    if (a->baseline) {
+        if (slog_parse_file(a->baseline, &po, &doc, &err) != SLOG_OK) {
+            cli_report(&err);
+            *rc = EXIT_USAGE;
+        }
+        return doc;
+    }
+    char *data;
+    size_t len;
+    if (slog_git_show(path, a->git, &data, &len, &err) != SLOG_OK) {
+        cli_report(&err);
+        *rc = EXIT_USAGE;
+        return NULL;
+    }
+    if (!data) {
+        cli_error(path, "not in %s: no baseline, nothing to compare", a->git);
+        *rc = EXIT_OK;
+        return NULL;
+    }
+    char name[1024];
+    snprintf(name, sizeof name, "%s:%s", a->git, path);
+    po.filename = name;
+    if (slog_parse_buffer(data, len, &po, &doc, &err) != SLOG_OK) {
+        cli_report(&err);
+        *rc = EXIT_USAGE;
+    }
+    free(data);
+    return doc;
+}
+
+static int run(int argc, char **argv)
+{
+    check_args a = {NULL, NULL, SLOG_FORMAT_TEXT, SLOG_SEV_ERROR, {0}};
+    int rc = parse_args(argc, argv, &a);
+    if (rc != EXIT_OK)
+        return rc == -1 ? cli_finish(EXIT_OK) : rc;
+    int first = cli_operand_index();
+    if (first >= argc)
+        return cli_usage_error(&cli_check_command, "check: no FILE given");
+    if (argc - first > 1)
+        return cli_usage_error(&cli_check_command, "check: one FILE at a time");
+    if (!a.baseline == !a.git)
+        return cli_usage_error(&cli_check_command, "check: give one of --baseline and --git");
+    const char *path = argv[first];
+    const slog_config *config = cli_config_for(&a.configs, path);
+    slog_doc *current = NULL, *baseline = NULL;
+    slog_error err;
+    slog_error_clear(&err);
+    slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
+    po.config = config;
+    rc = EXIT_USAGE;
+    if (config && slog_parse_file(path, &po, &current, &err) != SLOG_OK)
+        cli_report(&err);
+    if (current)
+        baseline = load_baseline(&a, path, config, &rc);
+    if (baseline) {
+        slog_diags diags = {0};
+        if (slog_check(current, baseline, config, &diags, &err) != SLOG_OK) {
+            cli_report(&err);
+            rc = EXIT_USAGE;
+        } else {
+            rc = cli_emit_findings(&diags, a.format, a.fail_on, 1, 0);
+        }
+        slog_diags_free(&diags);
+    }
+    slog_doc_free(current);
+    slog_doc_free(baseline);
+    cli_configs_free(&a.configs);
+    return cli_finish(rc);
+}

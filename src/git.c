@@ -1,0 +1,191 @@
+/* Reading a file at a git revision, by running git (execvp, no shell). */
+#define _GNU_SOURCE /* pipe2 */
+#include "statuslog/check.h"
+#include "statuslog/parse.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+} buf;
+
+static int append_bytes(buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 4096;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        if (cap > SLOG_MAX_INPUT_BYTES + 4096)
+            return -1;
+        char *g = realloc(b->data, cap);
+        if (!g)
+            return -1;
+        b->data = g;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+/* Runs git with `args` (after "git"); collects stdout and stderr. Returns the
+ * exit status, or -1 when git could not be run. */
+static int run_git(const char *const args[], buf *out, buf *errs)
+{
+    const char *argv[16] = {"git"};
+    size_t n = 1;
+    for (; args[n - 1] && n < 15; n++)
+        argv[n] = args[n - 1];
+    argv[n] = NULL;
+    int po[2], pe[2];
+    if (pipe2(po, O_CLOEXEC) != 0)
+        return -1;
+    if (pipe2(pe, O_CLOEXEC) != 0) {
+        close(po[0]);
+        close(po[1]);
+        return -1;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(po[1], 1);
+        dup2(pe[1], 2);
+        execvp("git", (char *const *)argv);
+        _exit(127);
+    }
+    close(po[1]);
+    close(pe[1]);
+    if (pid < 0) {
+        close(po[0]);
+        close(pe[0]);
+        return -1;
+    }
+    struct pollfd fds[2] = {{po[0], POLLIN, 0}, {pe[0], POLLIN, 0}};
+    buf *dest[2] = {out, errs};
+    int open_fds = 2, failed = 0;
+    while (open_fds) {
+        if (poll(fds, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        for (int i = 0; i < 2; i++) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            char chunk[65536];
+            ssize_t got = read(fds[i].fd, chunk, sizeof chunk);
+            if (got > 0 && append_bytes(dest[i], chunk, (size_t)got) == 0)
+                continue;
+            failed |= got > 0; /* too large or out of memory */
+            close(fds[i].fd);
+            fds[i].fd = -1;
+            open_fds--;
+        }
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (failed)
+        return -2;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* git's reason: its first stderr line without "fatal: " / "error: ". */
+static const char *reason(buf *errs, const char *fallback)
+{
+    if (!errs->data || !*errs->data)
+        return fallback;
+    char *nl = strchr(errs->data, '\n');
+    if (nl)
+        *nl = '\0';
+    const char *s = errs->data;
+    if (!strncmp(s, "fatal: ", 7))
+        s += 7;
+    else if (!strncmp(s, "error: ", 7))
+        s += 7;
+    return s;
+}
+
+slog_status slog_git_show(const char *path, const char *rev, char **data, size_t *len,
+                          slog_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    if (!*rev || rev[0] == '-')
+        return slog_error_set(err, SLOG_ERR_INVALID, path, 0, "git: '%s' is not a revision",
+                              rev);
+    char *abs = realpath(path, NULL);
+    if (!abs)
+        return slog_error_set(err, SLOG_ERR_IO, path, 0, "%s", strerror(errno));
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", abs);
+    *strrchr(dir, '/') = '\0';
+    buf out = {0}, errs = {0};
+    slog_status st = SLOG_OK;
+    const char *top[] = {"-C", dir[0] ? dir : "/", "rev-parse", "--show-toplevel", NULL};
+    int rc = run_git(top, &out, &errs);
+    char *root = NULL;
+    if (rc == -1)
+        st = slog_error_set(err, SLOG_ERR_INVALID, path, 0, "git: cannot run git");
+    else if (rc != 0 || !out.data)
+        st = slog_error_set(err, SLOG_ERR_INVALID, path, 0, "git: %s",
+                            reason(&errs, "not in a git repository"));
+    else {
+        out.data[strcspn(out.data, "\n")] = '\0';
+        root = realpath(out.data, NULL);
+        size_t rl = root ? strlen(root) : 0;
+        if (!root || strncmp(abs, root, rl) != 0 || abs[rl] != '/')
+            st = slog_error_set(err, SLOG_ERR_INVALID, path, 0, "git: not inside the work tree");
+    }
+    char spec[PATH_MAX + 256];
+    if (st == SLOG_OK) {
+        snprintf(spec, sizeof spec, "%s^{commit}", rev);
+        const char *verify[] = {"-C", root, "cat-file", "-t", spec, NULL};
+        free(out.data);
+        free(errs.data);
+        out = (buf){0};
+        errs = (buf){0};
+        if (run_git(verify, &out, &errs) != 0)
+            st = slog_error_set(err, SLOG_ERR_INVALID, path, 0, "git: %s",
+                                reason(&errs, "bad revision"));
+    }
+    if (st == SLOG_OK) {
+        snprintf(spec, sizeof spec, "%s:%s", rev, abs + strlen(root) + 1);
+        const char *exists[] = {"-C", root, "cat-file", "-e", spec, NULL};
+        const char *show[] = {"-C", root, "cat-file", "blob", spec, NULL};
+        free(out.data);
+        free(errs.data);
+        out = (buf){0};
+        errs = (buf){0};
+        if (run_git(exists, &out, &errs) == 0) {
+            free(errs.data);
+            errs = (buf){0};
+            rc = run_git(show, &out, &errs);
+            if (rc == 0) {
+                *data = out.data ? out.data : strdup("");
+                *len = out.len;
+                out.data = NULL;
+                if (!*data)
+                    st = slog_error_set(err, SLOG_ERR_NOMEM, path, 0, "out of memory");
+            } else {
+                st = slog_error_set(err, rc == -2 ? SLOG_ERR_TOO_LARGE : SLOG_ERR_INVALID, path,
+                                    0, "git: %s", reason(&errs, "cannot read the file"));
+            }
+        }
+    }
+    free(out.data);
+    free(errs.data);
+    free(root);
+    free(abs);
+    return st;
+}
