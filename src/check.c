@@ -75,8 +75,10 @@ static slog_status match_entries(const slog_doc *cur, const slog_doc *base,
         free(b);
         return SLOG_ERR_NOMEM;
     }
-    memcpy(a, base->entries, base->nentries * sizeof *a);
-    memcpy(b, cur->entries, cur->nentries * sizeof *b);
+    if (base->nentries) /* entries is NULL when there are none */
+        memcpy(a, base->entries, base->nentries * sizeof *a);
+    if (cur->nentries)
+        memcpy(b, cur->entries, cur->nentries * sizeof *b);
     qsort(a, base->nentries, sizeof *a, by_key);
     qsort(b, cur->nentries, sizeof *b, by_key);
     size_t i = 0, j = 0;

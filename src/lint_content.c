@@ -55,7 +55,8 @@ static slog_status repeated_entries(lint_ctx *ctx)
     const slog_entry **sorted = malloc((d->nentries ? d->nentries : 1) * sizeof *sorted);
     if (!sorted)
         return SLOG_ERR_NOMEM;
-    memcpy(sorted, d->entries, d->nentries * sizeof *sorted);
+    if (d->nentries) /* entries is NULL when there are none */
+        memcpy(sorted, d->entries, d->nentries * sizeof *sorted);
     qsort(sorted, d->nentries, sizeof *sorted, by_label);
     slog_status st = SLOG_OK;
     for (size_t i = 1; i < d->nentries && st == SLOG_OK; i++) {

@@ -14,5 +14,6 @@
 #include "statuslog/parse.h"
 #include "statuslog/report.h"
 #include "statuslog/run.h"
+#include "statuslog/template.h"
 
 #endif

@@ -137,6 +137,20 @@ START_TEST(item_regressed)
 }
 END_TEST
 
+START_TEST(documents_without_entries)
+{
+    slog_doc *a = parse_str("# Plan\n"), *b = parse_str("");
+    slog_diags diags = {0};
+    slog_error err;
+    ck_assert_int_eq(slog_check(a, b, NULL, &diags, &err), SLOG_OK);
+    ck_assert_int_eq(slog_check(b, a, NULL, &diags, &err), SLOG_OK);
+    ck_assert_uint_eq(diags.count, 0);
+    slog_diags_free(&diags);
+    slog_doc_free(a);
+    slog_doc_free(b);
+}
+END_TEST
+
 START_TEST(text_similarity)
 {
     ck_assert(slog_text_similarity("Reran the suite", "reran the suite") == 1.0);
@@ -156,6 +170,7 @@ int main(void)
     tcase_add_test(tc, entry_rewritten);
     tcase_add_test(tc, item_regressed);
     tcase_add_test(tc, text_similarity);
+    tcase_add_test(tc, documents_without_entries);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

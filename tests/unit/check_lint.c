@@ -169,6 +169,16 @@ START_TEST(encoding_rules)
 }
 END_TEST
 
+/* A document without entries (entries is NULL) lints without touching it. */
+START_TEST(no_entries)
+{
+    ck_assert_int_eq(count_rule("# Plan\n\nNo log yet.\n", "2025-10-19", SLOG_RULE_REPEATED_ENTRY,
+                                NULL),
+                     0);
+    ck_assert_int_eq(count_rule("", "2025-10-19", SLOG_RULE_ENTRY_ORDER, NULL), 0);
+}
+END_TEST
+
 START_TEST(instants)
 {
     slog_doc *d = parse_str("## A 2025-10-01 15:51 MDT\n## B 2025-10-01T21:00Z\n"
@@ -294,6 +304,7 @@ int main(void)
     tcase_add_test(tc, checklists_and_unmarked);
     tcase_add_test(tc, encoding_rules);
     tcase_add_test(tc, instants);
+    tcase_add_test(tc, no_entries);
     suite_add_tcase(s, tc);
     TCase *rep = tcase_create("reporters");
     tcase_add_test(rep, github_escaping);
