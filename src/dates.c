@@ -128,3 +128,29 @@ int slog_zone_offset(const char *zone, int *minutes)
     }
     return 0;
 }
+
+int slog_weekday(long day)
+{
+    return (int)(((day % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
+}
+
+void slog_iso_week(long day, int *year, int *week)
+{
+    long thursday = day - slog_weekday(day) + 3;
+    int y, m, d;
+    slog_civil_from_days(thursday, &y, &m, &d);
+    *year = y;
+    *week = (int)((thursday - slog_days_from_civil(y, 1, 1)) / 7 + 1);
+}
+
+int slog_iso_week_monday(int year, int week, long *monday)
+{
+    long jan4 = slog_days_from_civil(year, 1, 4);
+    long week1 = jan4 - slog_weekday(jan4);
+    int y, w;
+    slog_iso_week(slog_days_from_civil(year, 12, 28), &y, &w); /* the last week */
+    if (week < 1 || week > w)
+        return 0;
+    *monday = week1 + (long)(week - 1) * 7;
+    return 1;
+}

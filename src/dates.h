@@ -19,4 +19,11 @@ int slog_time_parse(const char *s);
  * "-0600" or a common abbreviation ("MDT"). Returns 1 when known. */
 int slog_zone_offset(const char *zone, int *minutes);
 
+/** 0 for Monday .. 6 for Sunday. */
+int slog_weekday(long day);
+/** ISO 8601 week-numbering year and week of a day. */
+void slog_iso_week(long day, int *year, int *week);
+/** Monday of ISO week `week` of `year`; 0 when the year has no such week. */
+int slog_iso_week_monday(int year, int week, long *monday);
+
 #endif

@@ -311,3 +311,22 @@ slog_status slog_update_file(const char *path, slog_transform fn, void *ctx, int
     free(target);
     return rc;
 }
+
+slog_status slog_write_file_atomic(const char *path, const char *data, size_t len,
+                                   slog_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) { /* a new file: the usual mode */
+        mode_t mask = umask(0);
+        umask(mask);
+        memset(&st, 0, sizeof st);
+        st.st_mode = 0666 & ~mask;
+        st.st_uid = getuid();
+        st.st_gid = getgid();
+    } else if (!S_ISREG(st.st_mode)) {
+        return slog_error_set(err, SLOG_ERR_IO, path, 0, "not a regular file");
+    }
+    contents c = {data, len, NULL, NULL};
+    slog_edit whole = {0, NULL, 0, (char *)data, len};
+    return replace_file(path, -1, &st, &c, &whole, err);
+}

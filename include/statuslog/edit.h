@@ -98,6 +98,11 @@ slog_status slog_update_file(const char *path, slog_transform fn, void *ctx, int
                              char **old_out, size_t *old_len, char **new_out, size_t *new_len,
                              slog_error *err);
 
+/** Writes `len` bytes to `path` the safe way (temporary file, fsync, rename,
+ * directory fsync): the file is complete or not there (or as it was). */
+slog_status slog_write_file_atomic(const char *path, const char *data, size_t len,
+                                   slog_error *err);
+
 /** Writes a unified diff of two texts that differ by inserted lines (as
  * appends produce) to `out`, with three lines of context. */
 int slog_write_insertion_diff(FILE *out, const char *name, const char *old, size_t old_len,

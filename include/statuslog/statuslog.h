@@ -6,6 +6,7 @@
 #include "statuslog/check.h"
 #include "statuslog/common.h"
 #include "statuslog/config.h"
+#include "statuslog/digest.h"
 #include "statuslog/diag.h"
 #include "statuslog/doc.h"
 #include "statuslog/json.h"

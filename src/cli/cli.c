@@ -325,3 +325,64 @@ int cli_emit_findings(slog_diags *diags, slog_format format, slog_severity fail_
     }
     return failed ? EXIT_USAGE : slog_diags_worst(diags) >= fail_on ? EXIT_FINDINGS : EXIT_OK;
 }
+
+slog_status cli_load_partial(const char *name, char **src, size_t *len, void *ctx,
+                             slog_error *err)
+{
+    *src = NULL;
+    *len = 0;
+    /* a partial is a file of the directory, never a path elsewhere */
+    if (!ctx || !*name || strchr(name, '/') || strcmp(name, "..") == 0 || name[0] == '.')
+        return SLOG_OK;
+    size_t n = strlen(ctx) + strlen(name) + 16;
+    char *path = malloc(n);
+    if (!path)
+        return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
+    snprintf(path, n, "%s/%s.mustache", (const char *)ctx, name);
+    struct stat st;
+    slog_status rc = SLOG_OK;
+    if (stat(path, &st) == 0)
+        rc = slog_read_file(path, src, len, err);
+    free(path);
+    return rc;
+}
+
+slog_template *cli_read_template(const char *path)
+{
+    char *src;
+    size_t len;
+    slog_error err;
+    slog_error_clear(&err);
+    slog_template *t = NULL;
+    if (slog_read_file(path, &src, &len, &err) != SLOG_OK ||
+        slog_template_parse(path, src, len, &t, &err) != SLOG_OK)
+        cli_report(&err);
+    if (err.status != SLOG_ERR_IO)
+        free(src);
+    return t;
+}
+
+int cli_render(const slog_template *t, const cJSON *data, const char *partials_dir,
+               const char *out_path)
+{
+    char *out;
+    size_t len;
+    slog_error err;
+    slog_error_clear(&err);
+    if (slog_template_render(t, data, cli_load_partial, (void *)partials_dir, &out, &len, &err) !=
+        SLOG_OK) {
+        cli_report(&err);
+        return EXIT_USAGE;
+    }
+    int rc = EXIT_OK;
+    if (out_path) {
+        if (slog_write_file_atomic(out_path, out, len, &err) != SLOG_OK) {
+            cli_report(&err);
+            rc = EXIT_USAGE;
+        }
+    } else if (fwrite(out, 1, len, stdout) != len) {
+        rc = EXIT_USAGE;
+    }
+    free(out);
+    return rc;
+}

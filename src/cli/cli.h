@@ -32,6 +32,8 @@ extern const cli_command cli_parse_command;
 extern const cli_command cli_lint_command;
 extern const cli_command cli_append_command;
 extern const cli_command cli_check_command;
+extern const cli_command cli_digest_command;
+extern const cli_command cli_template_command;
 
 /* Files named on the command line: a directory stands for every *.md below
  * it (sorted; hidden directories skipped). */
@@ -69,6 +71,15 @@ int cli_parse_format(const cli_command *cmd, const char *arg, slog_format *out);
  * `failed`, 1 for a finding at or above `fail_on`, else 0. */
 int cli_emit_findings(slog_diags *diags, slog_format format, slog_severity fail_on,
                       size_t nfiles, int failed);
+
+/** Partials for templates: DIR/NAME.mustache (ctx is the directory). */
+slog_status cli_load_partial(const char *name, char **src, size_t *len, void *ctx,
+                             slog_error *err);
+/** Reads and parses a template file; reports and returns NULL on failure. */
+slog_template *cli_read_template(const char *path);
+/** Renders `t` over `data` to FILE `out_path` (atomically) or stdout. */
+int cli_render(const slog_template *t, const cJSON *data, const char *partials_dir,
+               const char *out_path);
 
 /** The rule table, for --help. */
 void cli_print_rules(FILE *out);

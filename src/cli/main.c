@@ -8,6 +8,8 @@ static const cli_command *const commands[] = {
     &cli_lint_command,
     &cli_append_command,
     &cli_check_command,
+    &cli_digest_command,
+    &cli_template_command,
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 

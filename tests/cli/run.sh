@@ -47,7 +47,7 @@ expect() {
         fail "$name: exit $got, expected $want: $(head -c 300 "$TMP/err")"
     elif [ -z "$pattern" ] && [ "$lines" != 0 ]; then
         fail "$name: unexpected stderr: $(head -c 300 "$TMP/err")"
-    elif [ -n "$pattern" ] && ! grep -Eq "$pattern" "$TMP/err"; then
+    elif [ -n "$pattern" ] && ! grep -Eq -- "$pattern" "$TMP/err"; then
         fail "$name: stderr does not match '$pattern': $(head -c 300 "$TMP/err")"
     else
         pass
@@ -246,6 +246,49 @@ if command -v git >/dev/null 2>&1; then
 else
     echo "cli: git not found, skipping check --git tests"
 fi
+
+# --- digest and template ---------------------------------------------------------
+golden digest/week.md 0 digest --today 2026-03-08 --week 2026-W10 fixtures/plan.md
+golden digest/week.html 0 digest --today 2026-03-08 --week 2026-W10 --format html fixtures/plan.md
+golden digest/week.txt 0 digest --today 2026-03-08 --week 2026-W10 --format text fixtures/plan.md
+golden digest/week.json 0 digest --today 2026-03-08 --week 2026-W10 --format json fixtures/plan.md
+golden digest/newyear.txt 0 digest --today 2027-01-05 --week 2026-W53 --format text \
+    fixtures/digest/newyear.md
+golden digest/several.md 0 digest --today 2027-01-05 --since 2026-03-01 --until 2027-01-03 \
+    fixtures/plan.md fixtures/digest
+golden digest/empty.md 0 digest --today 2026-08-10 --days 3 fixtures/plan.md
+golden digest/custom.txt 0 digest --today 2026-03-08 --template fixtures/templates/custom.mustache \
+    fixtures/plan.md fixtures/digest/newyear.md
+"$BIN" digest --today 2026-03-08 fixtures/plan.md >"$TMP/d1" && "$BIN" digest --today 2026-03-08 \
+    --days 7 --until 2026-03-08 fixtures/plan.md >"$TMP/d2" && cmp -s "$TMP/d1" "$TMP/d2" && pass ||
+    fail "the default period is the 7 days ending on --today"
+"$BIN" digest --today 2026-03-08 --week 2026-W10 --format html -o "$TMP/d.html" fixtures/plan.md &&
+    cmp -s "$TMP/d.html" tests/golden/digest/week.html && pass || fail "digest -o FILE"
+grep -q '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;' tests/golden/digest/several.md && 
+    fail "markdown is not HTML-escaped" || pass
+"$BIN" digest --today 2027-01-05 --week 2026-W53 --format html fixtures/digest/newyear.md >"$TMP/ny.html"
+grep -q '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot;' "$TMP/ny.html" &&
+    ! grep -q '<script' "$TMP/ny.html" && pass || fail "the HTML digest escapes document text"
+grep -q 'http' tests/golden/digest/week.html && fail "the HTML digest loads nothing from outside" || pass
+expect digest-bad-week 2 "2027 has no week 53" digest --week 2027-W53 fixtures/plan.md
+expect digest-bad-week-form 2 "expected YYYY-Www" digest --week 2027-53 fixtures/plan.md
+expect digest-week-and-days 2 "--week goes alone" digest --week 2026-W10 --days 3 fixtures/plan.md
+expect digest-since-after-until 2 "--since is after --until" digest --since 2026-03-09 --until 2026-03-01 fixtures/plan.md
+expect digest-bad-format 2 "not one of markdown, html, text, json" digest --format pdf fixtures/plan.md
+expect digest-missing 2 '^statuslog: nope\.md: No such file or directory$' digest nope.md
+expect digest-broken-template 2 'broken\.mustache:1: unclosed section .documents.' \
+    digest --template fixtures/templates/broken.mustache fixtures/plan.md
+echo '{"name": "<b>"}' >"$TMP/data.json"
+golden template/nopartial.txt 0 template fixtures/templates/nopartial.mustache "$TMP/data.json"
+"$BIN" digest --today 2026-03-08 --format json fixtures/plan.md >"$TMP/d.json"
+"$BIN" template fixtures/templates/custom.mustache "$TMP/d.json" >"$TMP/t.txt" &&
+    "$BIN" digest --today 2026-03-08 --template fixtures/templates/custom.mustache fixtures/plan.md |
+    cmp -s - "$TMP/t.txt" && pass || fail "template over digest --format json equals digest --template"
+echo '{"name": ' >"$TMP/bad.json"
+expect template-bad-json 2 'bad\.json:2:1: invalid JSON' template fixtures/templates/nopartial.mustache "$TMP/bad.json"
+expect template-broken 2 'unclosed section' template fixtures/templates/broken.mustache
+echo '{"name": "stdin"}' | "$BIN" template fixtures/templates/nopartial.mustache - | grep -q '^\[\]stdin$' &&
+    pass || fail "template reads data from standard input"
 
 # --- usage --------------------------------------------------------------------
 expect help 0 '' --help

@@ -1,0 +1,54 @@
+/* statuslog: the digest view model (SPEC §5) — what got done, what is still
+ * open and for how long, checklist progress — per document and in total. */
+#ifndef STATUSLOG_DIGEST_H
+#define STATUSLOG_DIGEST_H
+
+#include <cjson/cJSON.h>
+
+#include "statuslog/config.h"
+#include "statuslog/doc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A period of whole days, both ends included (days since 1970-01-01). */
+typedef struct {
+    long since, until;
+    int iso_year, iso_week; /* when given as a week, else 0 */
+} slog_period;
+
+/** "YYYY-Www" to Monday..Sunday; SLOG_ERR_INVALID for a week the year lacks. */
+slog_status slog_period_from_week(const char *week, slog_period *out, slog_error *err);
+/** The `days` days ending on `until`. */
+slog_period slog_period_days(long until, int days);
+
+typedef struct {
+    unsigned version;
+    const slog_config *config; /* for lint counts and thresholds; NULL: defaults */
+    slog_period period;
+    long today;                /* the reference date of the lint counts */
+} slog_digest_options;
+
+#define SLOG_DIGEST_OPTIONS_VERSION 1
+
+/** The digest root {"schema": "statuslog-digest/1", "period", "totals",
+ * "documents": []}; NULL when out of memory. */
+cJSON *slog_digest_new(const slog_digest_options *opts);
+
+/** Adds a document's section to the digest and its counts to the totals.
+ * The strings are copied: the document may be freed afterwards. */
+slog_status slog_digest_add(cJSON *digest, const slog_doc *doc, const slog_digest_options *opts,
+                            slog_error *err);
+
+/** The built-in template of a digest format ("markdown", "html", "text"),
+ * or NULL for another name. */
+const char *slog_digest_template(const char *format, size_t *len);
+
+/** The near-identity at or above which done items fold into one line. */
+#define SLOG_FOLD_THRESHOLD 0.6
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,234 @@
+/* statuslog digest: a weekly (or any period's) digest across documents. */
+#include "cli.h"
+
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    OPT_OUTPUT = 'o',
+    OPT_FORMAT = 'f',
+    OPT_WEEK = 256,
+    OPT_SINCE,
+    OPT_UNTIL,
+    OPT_DAYS,
+    OPT_TODAY,
+    OPT_TEMPLATE,
+    OPT_CONFIG,
+    OPT_NO_CONFIG,
+};
+
+static const cli_option options[] = {
+    {"week", OPT_WEEK, "YYYY-Www", "the ISO week (Monday to Sunday)"},
+    {"since", OPT_SINCE, "DATE", "first day of the period"},
+    {"until", OPT_UNTIL, "DATE", "last day of the period (default: today)"},
+    {"days", OPT_DAYS, "N", "the N days ending on --until or today (default 7)"},
+    {"today", OPT_TODAY, "DATE", "reference date YYYY-MM-DD"},
+    {"format", OPT_FORMAT, "FORMAT", "markdown (default), html, text or json"},
+    {"template", OPT_TEMPLATE, "FILE", "render this Mustache template instead"},
+    {"output", OPT_OUTPUT, "FILE", "write to FILE (atomically) instead of standard output"},
+    {"config", OPT_CONFIG, "FILE", "read this configuration instead of .statuslog.json"},
+    {"no-config", OPT_NO_CONFIG, NULL, "ignore .statuslog.json files"},
+    {NULL, 0, NULL, NULL},
+};
+
+static int run(int argc, char **argv);
+
+const cli_command cli_digest_command = {
+    "digest",
+    run,
+    "Summarize documents over a period: done, open threads, checklists, lint.",
+    "PATH...",
+    options,
+    "A directory means every *.md below it. The default period is the 7 days\n"
+    "ending on --today. --format json prints the view model (statuslog-digest/1)\n"
+    "that the built-in templates and --template render.",
+    NULL,
+};
+
+typedef struct {
+    const char *week, *since, *until, *format, *template_path, *output;
+    int days;
+    long today;
+    int has_today;
+    cli_configs configs;
+} digest_args;
+
+static int parse_args(int argc, char **argv, digest_args *a)
+{
+    int c;
+    const char *arg;
+    while ((c = cli_next_option(argc, argv, &cli_digest_command, &arg)) != -1) {
+        switch (c) {
+        case OPT_WEEK:
+            a->week = arg;
+            break;
+        case OPT_SINCE:
+            a->since = arg;
+            break;
+        case OPT_UNTIL:
+            a->until = arg;
+            break;
+        case OPT_DAYS: {
+            char *end;
+            long n = strtol(arg, &end, 10);
+            if (*end || n < 1 || n > 3660)
+                return cli_usage_error(&cli_digest_command, "--days: '%s' is not 1..3660", arg);
+            a->days = (int)n;
+            break;
+        }
+        case OPT_TODAY:
+            if (cli_parse_day(&cli_digest_command, "--today", arg, &a->today) != 0)
+                return EXIT_USAGE;
+            a->has_today = 1;
+            break;
+        case OPT_FORMAT:
+            if (strcmp(arg, "json") && strcmp(arg, "markdown") && strcmp(arg, "html") &&
+                strcmp(arg, "text"))
+                return cli_usage_error(&cli_digest_command,
+                                       "--format: '%s' is not one of markdown, html, text, json",
+                                       arg);
+            a->format = arg;
+            break;
+        case OPT_TEMPLATE:
+            a->template_path = arg;
+            break;
+        case OPT_OUTPUT:
+            a->output = arg;
+            break;
+        case OPT_CONFIG:
+            a->configs.explicit_path = arg;
+            break;
+        case OPT_NO_CONFIG:
+            a->configs.disabled = 1;
+            break;
+        case 'h':
+            cli_print_help(stdout, &cli_digest_command);
+            return -1;
+        default:
+            return EXIT_USAGE;
+        }
+    }
+    return EXIT_OK;
+}
+
+static int period_of(const digest_args *a, long today, slog_period *p)
+{
+    slog_error err;
+    if (a->week && (a->since || a->until || a->days))
+        return cli_usage_error(&cli_digest_command, "--week goes alone (not with --since, "
+                                                    "--until or --days)");
+    if (a->week) {
+        if (slog_period_from_week(a->week, p, &err) != SLOG_OK)
+            return cli_usage_error(&cli_digest_command, "%s", err.message);
+        return EXIT_OK;
+    }
+    long since = 0, until = today;
+    if (a->until && cli_parse_day(&cli_digest_command, "--until", a->until, &until) != 0)
+        return EXIT_USAGE;
+    if (a->since) {
+        if (a->days)
+            return cli_usage_error(&cli_digest_command, "--since and --days exclude each other");
+        if (cli_parse_day(&cli_digest_command, "--since", a->since, &since) != 0)
+            return EXIT_USAGE;
+        if (since > until)
+            return cli_usage_error(&cli_digest_command, "--since is after --until");
+        *p = (slog_period){since, until, 0, 0};
+        return EXIT_OK;
+    }
+    *p = slog_period_days(until, a->days ? a->days : 7);
+    return EXIT_OK;
+}
+
+static int output(const digest_args *a, const cJSON *digest)
+{
+    const char *format = a->format ? a->format : "markdown";
+    if (!a->template_path && strcmp(format, "json") == 0) {
+        char *s = cJSON_Print(digest);
+        if (!s)
+            return EXIT_USAGE;
+        size_t n = strlen(s);
+        s[n] = '\n'; /* cJSON's terminator becomes the final newline */
+        int rc = EXIT_OK;
+        slog_error err;
+        if (a->output ? slog_write_file_atomic(a->output, s, n + 1, &err) != SLOG_OK
+                      : fwrite(s, 1, n + 1, stdout) != n + 1) {
+            if (a->output)
+                cli_report(&err);
+            rc = EXIT_USAGE;
+        }
+        cJSON_free(s);
+        return rc;
+    }
+    slog_template *t = NULL;
+    char *copy = NULL;
+    const char *dir = NULL;
+    if (a->template_path) {
+        t = cli_read_template(a->template_path);
+        copy = strdup(a->template_path);
+        dir = copy ? dirname(copy) : ".";
+    } else {
+        size_t len;
+        const char *src = slog_digest_template(format, &len);
+        slog_error err;
+        if (src && slog_template_parse(format, src, len, &t, &err) != SLOG_OK)
+            cli_report(&err);
+    }
+    int rc = t ? cli_render(t, digest, dir, a->output) : EXIT_USAGE;
+    slog_template_free(t);
+    free(copy);
+    return rc;
+}
+
+static int run(int argc, char **argv)
+{
+    digest_args a = {0};
+    int rc = parse_args(argc, argv, &a);
+    if (rc != EXIT_OK)
+        return rc == -1 ? cli_finish(EXIT_OK) : rc;
+    int first = cli_operand_index();
+    if (first >= argc)
+        return cli_usage_error(&cli_digest_command, "digest: no PATH given");
+    cli_files files;
+    if (cli_collect_files(argv + first, argc - first, &files) != 0)
+        return EXIT_USAGE;
+    int failed = 0;
+    cJSON *digest = NULL;
+    for (size_t i = 0; i < files.count; i++) {
+        const slog_config *config = cli_config_for(&a.configs, files.paths[i]);
+        if (!config) {
+            failed = 1;
+            continue;
+        }
+        long today = a.has_today ? a.today : slog_today(slog_config_timezone(config));
+        slog_digest_options o = {SLOG_DIGEST_OPTIONS_VERSION, config, {0, 0, 0, 0}, today};
+        if ((rc = period_of(&a, today, &o.period)) != EXIT_OK) {
+            cli_files_free(&files);
+            cli_configs_free(&a.configs);
+            cJSON_Delete(digest);
+            return rc;
+        }
+        if (!digest && !(digest = slog_digest_new(&o))) {
+            cli_error(NULL, "out of memory");
+            failed = 1;
+            break;
+        }
+        slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
+        po.config = config;
+        slog_doc *doc;
+        slog_error err;
+        slog_error_clear(&err);
+        if (slog_parse_file(files.paths[i], &po, &doc, &err) != SLOG_OK ||
+            slog_digest_add(digest, doc, &o, &err) != SLOG_OK) {
+            cli_report(&err);
+            failed = 1;
+        }
+        if (err.status != SLOG_ERR_IO && err.status != SLOG_ERR_TOO_LARGE)
+            slog_doc_free(doc);
+    }
+    rc = digest ? output(&a, digest) : EXIT_USAGE;
+    cJSON_Delete(digest);
+    cli_files_free(&files);
+    cli_configs_free(&a.configs);
+    return cli_finish(failed ? EXIT_USAGE : rc);
+}
