@@ -15,8 +15,8 @@ static unsigned next_rand(unsigned n)
     return (unsigned)(rng % n);
 }
 
-static const char *const verbs[] = {"Reran", "Revalidated", "Captured", "Documented",
-                                    "Verified", "Reconfirmed", "Added", "Migrated"};
+static const char *const verbs[] = {"Reran",    "Revalidated", "Captured", "Documented",
+                                    "Verified", "Reconfirmed", "Added",    "Migrated"};
 static const char *const things[] = {
     "the Prisma CLI suite on `feature/route-sales-drilldown`",
     "`npm run prisma:generate` and the SQLite seed harness",
@@ -72,8 +72,8 @@ int main(int argc, char **argv)
         written += printf("## Status (%s)\n", date);
         int done = 2 + (int)next_rand(3);
         for (int i = 0; i < done; i++)
-            written += printf("- ✅ %s %s; all steps completed (run %u).\n",
-                              verbs[next_rand(8)], things[next_rand(8)], next_rand(1000));
+            written += printf("- ✅ %s %s; all steps completed (run %u).\n", verbs[next_rand(8)],
+                              things[next_rand(8)], next_rand(1000));
         if (next_rand(10) == 0)
             written += printf("- ⏳ %s\n", open_items[next_rand(4)]);
         written += printf("- 🔜 %s.\n", open_items[next_rand(4)]);

@@ -7,6 +7,7 @@
  * endings (and its mojibake, if it has any) and inserted at a line boundary
  * of the original bytes. */
 #include "doc_internal.h"
+#include "buf.h"
 #include "scan.h"
 #include "statuslog/edit.h"
 #include "statuslog/lint.h"
@@ -20,7 +21,7 @@
 
 typedef struct {
     long day;
-    int seconds;          /* -1 without time */
+    int seconds;           /* -1 without time */
     char heading_date[48]; /* as the heading will show it */
     const char *label;
 } target_spec;
@@ -47,15 +48,15 @@ static slog_status parse_when(const char *when, target_spec *t, slog_error *err)
     memcpy(tbuf, time, tl < 15 ? tl : 15);
     t->seconds = tl >= 4 && tl <= 8 ? slog_time_parse(tbuf) : -1;
     if (t->seconds < 0)
-        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0, "date '%s': '%s' is not a time",
-                              when, tbuf);
+        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0, "date '%s': '%s' is not a time", when,
+                              tbuf);
     const char *zone = time + tl;
     while (*zone == ' ')
         zone++;
     int minutes;
     if (*zone && !slog_zone_offset(zone, &minutes))
-        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0, "date '%s': unknown zone '%s'",
-                              when, zone);
+        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0, "date '%s': unknown zone '%s'", when,
+                              zone);
     int iso = *zone == 'Z' || *zone == '+' || *zone == '-';
     snprintf(t->heading_date, sizeof t->heading_date, "%s%c%s%s%s", date, iso ? 'T' : ' ', tbuf,
              *zone && !iso ? " " : "", zone);
@@ -71,8 +72,7 @@ slog_status slog_append_check(const slog_append_request *req, slog_error *err)
             return st;
     }
     if (req->label && (strpbrk(req->label, "\r\n") || !*req->label))
-        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0,
-                              "label must be one non-empty line");
+        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0, "label must be one non-empty line");
     if (!req->nitems)
         return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0, "no items to append");
     for (size_t i = 0; i < req->nitems; i++) {
@@ -90,36 +90,16 @@ slog_status slog_append_check(const slog_append_request *req, slog_error *err)
 
 /* --- a growing string ---------------------------------------------------- */
 
-typedef struct {
-    char *data;
-    size_t len, cap;
-    int failed;
-} sbuf;
+typedef slog_buf sbuf;
 
 static void put(sbuf *b, const char *s, size_t n)
 {
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *g = realloc(b->data, cap);
-        if (!g) {
-            b->failed = 1;
-            return;
-        }
-        b->data = g;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
+    slog_buf_put(b, s, n);
 }
 
 static void puts_(sbuf *b, const char *s)
 {
-    put(b, s, strlen(s));
+    slog_buf_puts(b, s);
 }
 
 /* --- the document as append sees it -------------------------------------- */
@@ -196,8 +176,9 @@ static slog_status view_open(view *v, const char *raw, size_t len, slog_config *
                 size_t n;
                 const char *s = line_of(v, l, &n);
                 for (size_t k = 0; k < n && light;) {
-                    size_t w = (unsigned char)s[k] < 0x80 && s[k] ? 1
-                               : slog_utf8_valid_len((const unsigned char *)s + k, n - k);
+                    size_t w = (unsigned char)s[k] < 0x80 && s[k]
+                                   ? 1
+                                   : slog_utf8_valid_len((const unsigned char *)s + k, n - k);
                     light = w != 0;
                     k += w;
                 }
@@ -223,7 +204,6 @@ static void view_close(view *v)
     free(v->raw_start);
     free(v->h);
 }
-
 
 /* Heading i with its date read (matching is done once, and only when asked). */
 static const slog_scan_heading *dated(view *v, size_t i)
@@ -361,9 +341,9 @@ static void item_lines(sbuf *out, sbuf *folded, const char *prefix, const char *
 /* --- placement ------------------------------------------------------------ */
 
 typedef struct {
-    size_t offset;   /* where in the raw bytes */
-    int after_line;  /* the new text starts after this line (0: at offset of line 1) */
-    sbuf text;       /* clean UTF-8, LF line ends */
+    size_t offset;  /* where in the raw bytes */
+    int after_line; /* the new text starts after this line (0: at offset of line 1) */
+    sbuf text;      /* clean UTF-8, LF line ends */
     size_t added, skipped;
     int new_entry;
 } plan;
@@ -384,11 +364,11 @@ static void leading_bullet(const view *v, int line, char *prefix, size_t size)
 
 /* Adds the request's items to `p->text`, skipping those already in `existing`
  * (an entry of the same date and label) or earlier in the request. */
-static slog_status add_items(view *v, const slog_append_request *req,
-                             const slog_append_options *o, const slog_entry *existing,
-                             const char *date, const char *label, const char *prefix, plan *p)
+static slog_status add_items(view *v, const slog_append_request *req, const slog_append_options *o,
+                             const slog_entry *existing, const char *date, const char *label,
+                             const char *prefix, plan *p)
 {
-    char (*ids)[9] = calloc(req->nitems ? req->nitems : 1, sizeof *ids);
+    char(*ids)[9] = calloc(req->nitems ? req->nitems : 1, sizeof *ids);
     slog_state *states = calloc(req->nitems ? req->nitems : 1, sizeof *states);
     size_t nids = 0;
     slog_status st = ids && states ? SLOG_OK : SLOG_ERR_NOMEM;
@@ -626,7 +606,7 @@ static slog_status encode_insert(const view *v, const char *text, size_t len, in
     free(lines.data);
     if (!enc)
         return SLOG_ERR_NOMEM;
-    *out = (sbuf){enc, n, n + 1, 0};
+    *out = (sbuf){enc, n, n + 1, 0, 0};
     return SLOG_OK;
 }
 

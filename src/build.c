@@ -4,6 +4,7 @@
  * not re-rendered. */
 #include "config_internal.h"
 #include "dates.h"
+#include "buf.h"
 #include "doc_internal.h"
 
 #include <cmark.h>
@@ -46,8 +47,8 @@ static void *vec_to_arena(vec *v, slog_arena *arena, size_t *count)
 /* An open heading: its section lasts until a heading of the same or a higher level. */
 typedef struct {
     int level;
-    slog_entry *entry;      /* NULL for an undated heading */
-    slog_item *items_tail;  /* last top-level item of the entry */
+    slog_entry *entry;     /* NULL for an undated heading */
+    slog_item *items_tail; /* last top-level item of the entry */
     const char *title;
     int followup;
 } heading_frame;
@@ -72,8 +73,7 @@ typedef struct {
     cmark_node *title_node;
     int seen_level2;
     int last_block_end;
-    char *buf; /* scratch for heading text and folded item text */
-    size_t buf_len, buf_cap;
+    slog_buf text_buf; /* scratch for heading text and folded item text */
 } builder;
 
 static slog_status nomem(builder *b)
@@ -83,20 +83,7 @@ static slog_status nomem(builder *b)
 
 static int buf_append(builder *b, const char *s, size_t n)
 {
-    if (b->buf_len + n + 1 > b->buf_cap) {
-        size_t cap = b->buf_cap ? b->buf_cap : 256;
-        while (cap < b->buf_len + n + 1)
-            cap *= 2;
-        char *grown = realloc(b->buf, cap);
-        if (!grown)
-            return 0;
-        b->buf = grown;
-        b->buf_cap = cap;
-    }
-    memcpy(b->buf + b->buf_len, s, n);
-    b->buf_len += n;
-    b->buf[b->buf_len] = '\0';
-    return 1;
+    return slog_buf_put(&b->text_buf, s, n) == 0;
 }
 
 static int is_space(char c)
@@ -122,7 +109,7 @@ static char *trimmed_copy(builder *b, const char *s, size_t len)
  * '=' or '-', and a person reads only its first line as a heading. */
 static int heading_text(builder *b, cmark_node *heading)
 {
-    b->buf_len = 0;
+    slog_buf_clear(&b->text_buf);
     if (!buf_append(b, "", 0))
         return 0;
     cmark_iter *it = cmark_iter_new(heading);
@@ -203,8 +190,7 @@ static char *entry_label(builder *b, const char *h, size_t len, size_t ms, size_
         l--;
     while (r < len && is_space(h[r]))
         r++;
-    if (l && r < len &&
-        ((h[l - 1] == '(' && h[r] == ')') || (h[l - 1] == '[' && h[r] == ']'))) {
+    if (l && r < len && ((h[l - 1] == '(' && h[r] == ')') || (h[l - 1] == '[' && h[r] == ']'))) {
         left = l - 1;
         rstart = r + 1;
     }
@@ -319,8 +305,8 @@ static slog_status on_heading(builder *b, cmark_node *node)
     int line = cmark_node_get_start_line(node);
     if (!heading_text(b, node))
         return nomem(b);
-    const char *h = b->buf;
-    size_t hlen = b->buf_len;
+    const char *h = b->text_buf.data;
+    size_t hlen = b->text_buf.len;
 
     heading_frame *frames = b->headings.data;
     while (b->headings.len && frames[b->headings.len - 1].level >= level)
@@ -398,7 +384,7 @@ static int paragraph_source(builder *b, cmark_node *para)
 {
     int first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para);
     int col = cmark_node_get_start_column(para);
-    b->buf_len = 0;
+    slog_buf_clear(&b->text_buf);
     if (!buf_append(b, "", 0))
         return 0;
     for (int line = first; line <= last; line++) {
@@ -413,7 +399,7 @@ static int paragraph_source(builder *b, cmark_node *para)
             len--;
         if (len == i)
             continue;
-        if (b->buf_len && !buf_append(b, " ", 1))
+        if (b->text_buf.len && !buf_append(b, " ", 1))
             return 0;
         if (!buf_append(b, s + i, len - i))
             return 0;
@@ -447,13 +433,14 @@ static slog_status item_text(builder *b, item_frame *f, cmark_node *para)
     if (!paragraph_source(b, para))
         return nomem(b);
     slog_item *it = f->item;
-    const char *t = b->buf;
-    size_t len = b->buf_len;
+    const char *t = b->text_buf.data;
+    size_t len = b->text_buf.len;
     slog_config *c = b->cfg;
     size_t ms, me, text_from = 0;
     int bold = 0;
     it->marker = "";
-    if (slog_regex_match(&c->marker_re, t, len, 0) && slog_regex_group(&c->marker_re, 1, &ms, &me)) {
+    if (slog_regex_match(&c->marker_re, t, len, 0) &&
+        slog_regex_group(&c->marker_re, 1, &ms, &me)) {
         it->marker = slog_arena_strndup(b->arena, t + ms, me - ms);
         if (!it->marker)
             return nomem(b);
@@ -595,7 +582,8 @@ static slog_status metadata(builder *b, cmark_node *para)
     for (int line = cmark_node_get_start_line(para); line <= last; line++) {
         size_t len, ks, ke, vs, ve;
         const char *s = slog_text_line(b->text, line, &len);
-        if (!slog_regex_match(&c->meta_re, s, len, 0) || !slog_regex_group(&c->meta_re, 1, &ks, &ke) ||
+        if (!slog_regex_match(&c->meta_re, s, len, 0) ||
+            !slog_regex_group(&c->meta_re, 1, &ks, &ke) ||
             !slog_regex_group(&c->meta_re, 2, &vs, &ve))
             continue;
         slog_meta *m = vec_push(&b->meta);
@@ -714,7 +702,8 @@ static slog_status walk(builder *b, cmark_node *root)
         }
         if (cmark_node_get_type(n) == CMARK_NODE_ITEM)
             st = on_item_exit(b, n);
-        if (n != root && cmark_node_parent(n) == root && cmark_node_get_type(n) != CMARK_NODE_HEADING)
+        if (n != root && cmark_node_parent(n) == root &&
+            cmark_node_get_type(n) != CMARK_NODE_HEADING)
             b->last_block_end = last_nonblank_line(b, n);
     }
     cmark_iter_free(it);
@@ -780,7 +769,7 @@ slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err
                    &b.meta,    &b.headings, &b.items,      &b.all_items};
     for (size_t i = 0; i < sizeof vecs / sizeof *vecs; i++)
         free(vecs[i]->data);
-    free(b.buf);
+    slog_buf_free(&b.text_buf);
     return st;
 }
 

@@ -22,15 +22,11 @@ static slog_status emit(check_ctx *c, slog_rule rule, int line, const char *fmt,
 
 static slog_status emit(check_ctx *c, slog_rule rule, int line, const char *fmt, ...)
 {
-    slog_severity sev = c->config->severity[rule];
-    if (sev == SLOG_SEV_OFF)
-        return SLOG_OK;
-    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    slog_status st = slog_config_emit(c->config, c->out, rule, c->file, line, fmt, ap);
     va_end(ap);
-    return slog_diags_add(c->out, rule, sev, c->file, line, "%s", msg);
+    return st;
 }
 
 static const char *excerpt(const char *text, char *buf, size_t size)
@@ -172,8 +168,7 @@ static slog_status compare_items(check_ctx *c, const slog_entry *be, const slog_
             if (b->state == SLOG_STATE_DONE && cur[bi]->state != SLOG_STATE_DONE)
                 st = emit(c, SLOG_RULE_ITEM_REGRESSED, cur[bi]->line,
                           "item was done at baseline line %d, now %s: %s", b->line,
-                          slog_state_name(cur[bi]->state),
-                          excerpt(cur[bi]->text, t1, sizeof t1));
+                          slog_state_name(cur[bi]->state), excerpt(cur[bi]->text, t1, sizeof t1));
         } else if (!nremoved++) {
             removed = b;
         }
@@ -253,9 +248,9 @@ static slog_status compare_checklists(check_ctx *c, const slog_doc *cur, const s
     for (size_t i = 0; i < base->nchecklists; i++) {
         double best = 0;
         for (size_t j = 0; j < cur->nchecklists && !found[i]; j++) {
-            double s = used[j] ? 0
-                               : slog_text_similarity(base->checklists[i].text,
-                                                      cur->checklists[j].text);
+            double s =
+                used[j] ? 0
+                        : slog_text_similarity(base->checklists[i].text, cur->checklists[j].text);
             if (s > best) {
                 best = s;
                 pair[i] = j;
@@ -292,8 +287,8 @@ static slog_status compare_checklists(check_ctx *c, const slog_doc *cur, const s
     return st;
 }
 
-slog_status slog_check(const slog_doc *current, const slog_doc *baseline,
-                       const slog_config *config, slog_diags *out, slog_error *err)
+slog_status slog_check(const slog_doc *current, const slog_doc *baseline, const slog_config *config,
+                       slog_diags *out, slog_error *err)
 {
     slog_config *own = NULL;
     if (!config) {

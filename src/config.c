@@ -22,14 +22,14 @@ static const struct {
     const char *marker;
     slog_state state;
 } default_markers[] = {
-    {"✅", SLOG_STATE_DONE},         {"✔️", SLOG_STATE_DONE},        {"✔", SLOG_STATE_DONE},
-    {"☑️", SLOG_STATE_DONE},         {"☑", SLOG_STATE_DONE},         {"🟢", SLOG_STATE_DONE},
-    {"[x]", SLOG_STATE_DONE},        {"[X]", SLOG_STATE_DONE},       {"⏳", SLOG_STATE_IN_PROGRESS},
-    {"🔄", SLOG_STATE_IN_PROGRESS},  {"🟡", SLOG_STATE_IN_PROGRESS}, {"🚧", SLOG_STATE_IN_PROGRESS},
-    {"🔜", SLOG_STATE_NEXT},         {"➡️", SLOG_STATE_NEXT},        {"➡", SLOG_STATE_NEXT},
-    {"🛑", SLOG_STATE_BLOCKED},      {"⛔", SLOG_STATE_BLOCKED},     {"🔴", SLOG_STATE_BLOCKED},
-    {"🚫", SLOG_STATE_BLOCKED},      {"❌", SLOG_STATE_FAILED},      {"⚠️", SLOG_STATE_WARNING},
-    {"⚠", SLOG_STATE_WARNING},       {"🟠", SLOG_STATE_WARNING},     {"[ ]", SLOG_STATE_OPEN},
+    {"✅", SLOG_STATE_DONE},        {"✔️", SLOG_STATE_DONE},      {"✔", SLOG_STATE_DONE},
+    {"☑️", SLOG_STATE_DONE},   {"☑", SLOG_STATE_DONE},           {"🟢", SLOG_STATE_DONE},
+    {"[x]", SLOG_STATE_DONE},      {"[X]", SLOG_STATE_DONE},         {"⏳", SLOG_STATE_IN_PROGRESS},
+    {"🔄", SLOG_STATE_IN_PROGRESS}, {"🟡", SLOG_STATE_IN_PROGRESS}, {"🚧", SLOG_STATE_IN_PROGRESS},
+    {"🔜", SLOG_STATE_NEXT},        {"➡️", SLOG_STATE_NEXT},      {"➡", SLOG_STATE_NEXT},
+    {"🛑", SLOG_STATE_BLOCKED},  {"⛔", SLOG_STATE_BLOCKED},        {"🔴", SLOG_STATE_BLOCKED},
+    {"🚫", SLOG_STATE_BLOCKED},     {"❌", SLOG_STATE_FAILED},         {"⚠️", SLOG_STATE_WARNING},
+    {"⚠", SLOG_STATE_WARNING},     {"🟠", SLOG_STATE_WARNING},     {"[ ]", SLOG_STATE_OPEN},
 };
 
 static const char *const default_followups[] = {"follow-ups", "follow ups", "next steps",
@@ -96,8 +96,8 @@ static char *marker_pattern(const slog_config *c)
             p[o++] = '|';
         for (size_t k = 0; k < sorted[i].keylen; k++) {
             unsigned char ch = (unsigned char)sorted[i].key[k];
-            if (ch < 0x80 && !((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
-                               (ch >= 'a' && ch <= 'z')))
+            if (ch < 0x80 &&
+                !((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')))
                 p[o++] = '\\';
             p[o++] = (char)ch;
         }
@@ -208,4 +208,15 @@ slog_severity slog_config_severity(const slog_config *c, slog_rule rule)
 const char *slog_config_path(const slog_config *c)
 {
     return c->path;
+}
+
+slog_status slog_config_emit(const slog_config *c, slog_diags *out, slog_rule rule,
+                             const char *file, int line, const char *fmt, va_list ap)
+{
+    slog_severity sev = c->severity[rule];
+    if (sev == SLOG_SEV_OFF)
+        return SLOG_OK;
+    char msg[1024];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    return slog_diags_add(out, rule, sev, file, line, "%s", msg);
 }

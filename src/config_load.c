@@ -76,7 +76,8 @@ static slog_status load_markers(slog_config *c, const source *src, const cJSON *
         if (!cJSON_IsString(m) || slog_state_from_name(m->valuestring, &st) != 0)
             return fail_at(src, m->string,
                            "marker \"%s\": state must be one of done, in_progress, next, "
-                           "blocked, failed, warning, open, note", m->string);
+                           "blocked, failed, warning, open, note",
+                           m->string);
         if (slog_config_add_marker(c, m->string, st) != SLOG_OK)
             return slog_error_set(src->err, SLOG_ERR_NOMEM, src->path, 0, "out of memory");
     }
@@ -86,7 +87,8 @@ static slog_status load_markers(slog_config *c, const source *src, const cJSON *
 static slog_status load_followups(slog_config *c, const source *src, const cJSON *j)
 {
     if (!cJSON_IsArray(j))
-        return fail_at(src, "followup_headings", "\"followup_headings\" must be an array of "
+        return fail_at(src, "followup_headings",
+                       "\"followup_headings\" must be an array of "
                        "strings");
     int n = cJSON_GetArraySize(j);
     char **names = calloc((size_t)n + 1, sizeof *names);
@@ -194,7 +196,8 @@ static slog_status apply(slog_config *c, const source *src, const cJSON *root)
         } else {
             st = fail_at(src, key,
                          "unknown key \"%s\" (known: markers, entry_pattern, "
-                         "followup_headings, stale_days, timezone, rules)", key);
+                         "followup_headings, stale_days, timezone, rules)",
+                         key);
         }
         if (st != SLOG_OK)
             return st;

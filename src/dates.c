@@ -99,13 +99,12 @@ static const struct {
     const char *name;
     int minutes;
 } zone_names[] = {
-    {"Z", 0},         {"UTC", 0},       {"GMT", 0},       {"WET", 0},       {"WEST", 60},
-    {"BST", 60},      {"CET", 60},      {"CEST", 120},    {"EET", 120},     {"EEST", 180},
-    {"MSK", 180},     {"IST", 330},     {"JST", 540},     {"KST", 540},     {"AEST", 600},
-    {"AEDT", 660},    {"NZST", 720},    {"NZDT", 780},    {"HST", -600},    {"AKST", -540},
-    {"AKDT", -480},   {"PST", -480},    {"PDT", -420},    {"MST", -420},    {"MDT", -360},
-    {"CST", -360},    {"CDT", -300},    {"EST", -300},    {"EDT", -240},    {"AST", -240},
-    {"ADT", -180},    {"NST", -210},    {"NDT", -150},
+    {"Z", 0},      {"UTC", 0},     {"GMT", 0},     {"WET", 0},    {"WEST", 60},  {"BST", 60},
+    {"CET", 60},   {"CEST", 120},  {"EET", 120},   {"EEST", 180}, {"MSK", 180},  {"IST", 330},
+    {"JST", 540},  {"KST", 540},   {"AEST", 600},  {"AEDT", 660}, {"NZST", 720}, {"NZDT", 780},
+    {"HST", -600}, {"AKST", -540}, {"AKDT", -480}, {"PST", -480}, {"PDT", -420}, {"MST", -420},
+    {"MDT", -360}, {"CST", -360},  {"CDT", -300},  {"EST", -300}, {"EDT", -240}, {"AST", -240},
+    {"ADT", -180}, {"NST", -210},  {"NDT", -150},
 };
 
 int slog_zone_offset(const char *zone, int *minutes)

@@ -21,8 +21,8 @@ slog_status slog_period_from_week(const char *week, slog_period *out, slog_error
                               "week '%s': expected YYYY-Www (e.g. 2025-W41)", week);
     long monday;
     if (!slog_iso_week_monday(y, w, &monday))
-        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0, "week '%s': %d has no week %d",
-                              week, y, w);
+        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0, "week '%s': %d has no week %d", week,
+                              y, w);
     *out = (slog_period){monday, monday + 6, y, w};
     return SLOG_OK;
 }
@@ -98,8 +98,8 @@ cJSON *slog_digest_new(const slog_digest_options *opts)
     add_str(root, "schema", "statuslog-digest/1", &ok);
     add_period(root, &opts->period, &ok);
     cJSON *t = add(root, "totals", cJSON_CreateObject(), &ok);
-    static const char *const counts[] = {"documents", "entries",          "done",
-                                         "done_lines", "open_threads",    "resolved_threads",
+    static const char *const counts[] = {"documents",  "entries",           "done",
+                                         "done_lines", "open_threads",      "resolved_threads",
                                          "followups",  "checklist_checked", "checklist_total"};
     for (size_t i = 0; t && i < sizeof counts / sizeof *counts; i++)
         add_num(t, counts[i], 0, &ok);
@@ -150,8 +150,8 @@ typedef struct {
 
 /* Done items of the period, near-identical repeats folded into one line with
  * a count and first/last dates (each compared with recent lines only). */
-static void done_items(cJSON *doc, const slog_doc *d, const slog_period *p, int *ok,
-                       size_t *items, size_t *lines)
+static void done_items(cJSON *doc, const slog_doc *d, const slog_period *p, int *ok, size_t *items,
+                       size_t *lines)
 {
     fold *folds = NULL;
     size_t n = 0, cap = 0;
@@ -295,7 +295,9 @@ static void days(cJSON *doc, const slog_doc *d, const slog_period *p, int *ok)
         if (!e->date_valid || !in_period(p, e->day) || e->day - p->since >= n)
             continue;
         for (const slog_item *it = e->items; it; it = it->next) {
-            size_t *slot = it->state == SLOG_STATE_DONE ? done : slog_state_is_open(it->state) ? open : NULL;
+            size_t *slot = it->state == SLOG_STATE_DONE    ? done
+                           : slog_state_is_open(it->state) ? open
+                                                           : NULL;
             if (slot && ++slot[e->day - p->since] > top)
                 top = slot[e->day - p->since];
         }
@@ -363,8 +365,8 @@ slog_status slog_digest_add(cJSON *digest, const slog_doc *d, const slog_digest_
     slog_diags_count(&diags, sev);
     slog_diags_free(&diags);
     cJSON *lint = add(doc, "lint", cJSON_CreateObject(), &ok);
-    cJSON *tl = cJSON_GetObjectItemCaseSensitive(
-        cJSON_GetObjectItemCaseSensitive(digest, "totals"), "lint");
+    cJSON *tl = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(digest, "totals"),
+                                                 "lint");
     for (int s = SLOG_SEV_INFO; lint && s <= SLOG_SEV_ERROR; s++) {
         add_num(lint, slog_severity_name((slog_severity)s), (double)sev[s], &ok);
         bump(tl, slog_severity_name((slog_severity)s), (double)sev[s]);

@@ -12,10 +12,10 @@ struct slog_doc_private {
     slog_arena arena; /* every string and node of the model */
     char *raw;        /* the original bytes, owned */
     size_t raw_len;
-    slog_text text;   /* the decoded text the model was built from */
+    slog_text text;    /* the decoded text the model was built from */
     slog_item **items; /* every item by index */
-    slog_vocab vocab; /* words of every item, for similarity */
-    int fragment;     /* a piece of a document: no title detection */
+    slog_vocab vocab;  /* words of every item, for similarity */
+    int fragment;      /* a piece of a document: no title detection */
 };
 
 /** Parses a piece of a document (a heading line, one entry's section): like

@@ -77,8 +77,8 @@ static slog_status load(int fd, const char *path, size_t size, contents *c, slog
 {
     memset(c, 0, sizeof *c);
     if (size > SLOG_MAX_INPUT_BYTES)
-        return slog_error_set(err, SLOG_ERR_TOO_LARGE, path, 0,
-                              "larger than the limit of %zu MiB", SLOG_MAX_INPUT_BYTES >> 20);
+        return slog_error_set(err, SLOG_ERR_TOO_LARGE, path, 0, "larger than the limit of %zu MiB",
+                              SLOG_MAX_INPUT_BYTES >> 20);
     c->len = size;
     c->data = "";
     if (!size)
@@ -312,8 +312,7 @@ slog_status slog_update_file(const char *path, slog_transform fn, void *ctx, int
     return rc;
 }
 
-slog_status slog_write_file_atomic(const char *path, const char *data, size_t len,
-                                   slog_error *err)
+slog_status slog_write_file_atomic(const char *path, const char *data, size_t len, slog_error *err)
 {
     struct stat st;
     if (stat(path, &st) != 0) { /* a new file: the usual mode */

@@ -3,6 +3,8 @@
 #include "statuslog/check.h"
 #include "statuslog/parse.h"
 
+#include "buf.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -13,29 +15,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-typedef struct {
-    char *data;
-    size_t len, cap;
-} buf;
+typedef slog_buf buf;
 
+/* git's output may be a whole file: at most the input limit */
 static int append_bytes(buf *b, const char *s, size_t n)
 {
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 4096;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        if (cap > SLOG_MAX_INPUT_BYTES + 4096)
-            return -1;
-        char *g = realloc(b->data, cap);
-        if (!g)
-            return -1;
-        b->data = g;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-    return 0;
+    b->limit = SLOG_MAX_INPUT_BYTES + 4096;
+    return slog_buf_put(b, s, n);
 }
 
 /* Runs git with `args` (after "git"); collects stdout and stderr. Returns the
@@ -122,8 +108,7 @@ slog_status slog_git_show(const char *path, const char *rev, char **data, size_t
     *data = NULL;
     *len = 0;
     if (!*rev || rev[0] == '-')
-        return slog_error_set(err, SLOG_ERR_INVALID, path, 0, "git: '%s' is not a revision",
-                              rev);
+        return slog_error_set(err, SLOG_ERR_INVALID, path, 0, "git: '%s' is not a revision", rev);
     char *abs = realpath(path, NULL);
     if (!abs)
         return slog_error_set(err, SLOG_ERR_IO, path, 0, "%s", strerror(errno));
@@ -153,8 +138,8 @@ slog_status slog_git_show(const char *path, const char *rev, char **data, size_t
         const char *verify[] = {"-C", root, "cat-file", "-t", spec, NULL};
         free(out.data);
         free(errs.data);
-        out = (buf){0};
-        errs = (buf){0};
+        memset(&out, 0, sizeof out);
+        memset(&errs, 0, sizeof errs);
         if (run_git(verify, &out, &errs) != 0)
             st = slog_error_set(err, SLOG_ERR_INVALID, path, 0, "git: %s",
                                 reason(&errs, "bad revision"));
@@ -165,11 +150,11 @@ slog_status slog_git_show(const char *path, const char *rev, char **data, size_t
         const char *show[] = {"-C", root, "cat-file", "blob", spec, NULL};
         free(out.data);
         free(errs.data);
-        out = (buf){0};
-        errs = (buf){0};
+        memset(&out, 0, sizeof out);
+        memset(&errs, 0, sizeof errs);
         if (run_git(exists, &out, &errs) == 0) {
             free(errs.data);
-            errs = (buf){0};
+            memset(&errs, 0, sizeof errs);
             rc = run_git(show, &out, &errs);
             if (rc == 0) {
                 *data = out.data ? out.data : strdup("");
@@ -178,8 +163,8 @@ slog_status slog_git_show(const char *path, const char *rev, char **data, size_t
                 if (!*data)
                     st = slog_error_set(err, SLOG_ERR_NOMEM, path, 0, "out of memory");
             } else {
-                st = slog_error_set(err, rc == -2 ? SLOG_ERR_TOO_LARGE : SLOG_ERR_INVALID, path,
-                                    0, "git: %s", reason(&errs, "cannot read the file"));
+                st = slog_error_set(err, rc == -2 ? SLOG_ERR_TOO_LARGE : SLOG_ERR_INVALID, path, 0,
+                                    "git: %s", reason(&errs, "cannot read the file"));
             }
         }
     }

@@ -16,15 +16,11 @@ int lint_enabled(const lint_ctx *ctx, slog_rule rule)
 
 slog_status lint_emit(lint_ctx *ctx, slog_rule rule, int line, const char *fmt, ...)
 {
-    if (!lint_enabled(ctx, rule))
-        return SLOG_OK;
-    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    slog_status st = slog_config_emit(ctx->config, ctx->out, rule, ctx->doc->file, line, fmt, ap);
     va_end(ap);
-    return slog_diags_add(ctx->out, rule, ctx->config->severity[rule], ctx->doc->file, line, "%s",
-                          msg);
+    return st;
 }
 
 const char *lint_excerpt(const char *text, char *buf, size_t size, size_t max)

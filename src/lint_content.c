@@ -32,8 +32,8 @@ static int repeats(const slog_doc *d, const slog_entry *e, const slog_entry *pre
     for (const slog_item *it = e->items; it; it = it->next) {
         int found = 0;
         for (const slog_item *p = prev->items; p && !found; p = p->next)
-            found = p->state == it->state &&
-                    slog_item_similarity(d, it, p) >= SLOG_REPEAT_THRESHOLD;
+            found =
+                p->state == it->state && slog_item_similarity(d, it, p) >= SLOG_REPEAT_THRESHOLD;
         if (!found)
             return 0;
     }
@@ -77,12 +77,13 @@ slog_status lint_content(lint_ctx *ctx)
     for (size_t i = 0; i < d->nentries && st == SLOG_OK; i++) {
         const slog_entry *e = d->entries[i];
         if (!e->nitems && !e->has_content)
-            st = lint_emit(ctx, SLOG_RULE_EMPTY_ENTRY, e->line, "entry '%s' has no items and no "
-                           "text", e->heading);
+            st = lint_emit(ctx, SLOG_RULE_EMPTY_ENTRY, e->line,
+                           "entry '%s' has no items and no "
+                           "text",
+                           e->heading);
         for (const slog_item *it = e->items; it && st == SLOG_OK; it = it->next)
             if (it->state == SLOG_STATE_NOTE)
-                st = lint_emit(ctx, SLOG_RULE_UNMARKED_ITEM, it->line,
-                               "item has no status marker");
+                st = lint_emit(ctx, SLOG_RULE_UNMARKED_ITEM, it->line, "item has no status marker");
     }
     if (st == SLOG_OK && lint_enabled(ctx, SLOG_RULE_REPEATED_ENTRY))
         st = repeated_entries(ctx);

@@ -5,6 +5,8 @@
  * given to every line of the partial. */
 #include "statuslog/template.h"
 
+#include "buf.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +16,7 @@ typedef enum { N_TEXT, N_VAR, N_RAW, N_SECTION, N_INVERTED, N_PARTIAL } node_kin
 typedef struct node node;
 struct node {
     node_kind kind;
-    char *text;     /* text, or the tag's name */
+    char *text; /* text, or the tag's name */
     size_t len;
     char *indent;   /* partials: the standalone indentation */
     node *children; /* sections */
@@ -130,8 +132,8 @@ static slog_status parse(parser *p, node *root)
         const char *open = find(p->src, p->pos, p->len, p->otag);
         size_t tag_start = open ? (size_t)(open - p->src) : p->len;
         if (!open) {
-            if (tag_start > text_from && !add_node(p->stack[p->depth], N_TEXT,
-                                                   p->src + text_from, tag_start - text_from))
+            if (tag_start > text_from &&
+                !add_node(p->stack[p->depth], N_TEXT, p->src + text_from, tag_start - text_from))
                 return fail(p, tag_start, "out of memory", NULL);
             break;
         }
@@ -257,8 +259,8 @@ static void free_node(node *n)
     free(n->indent);
 }
 
-slog_status slog_template_parse(const char *name, const char *src, size_t len,
-                                slog_template **out, slog_error *err)
+slog_status slog_template_parse(const char *name, const char *src, size_t len, slog_template **out,
+                                slog_error *err)
 {
     *out = NULL;
     slog_template *t = calloc(1, sizeof *t);
@@ -293,31 +295,11 @@ void slog_template_free(slog_template *t)
 
 /* --- rendering ------------------------------------------------------------- */
 
-typedef struct {
-    char *data;
-    size_t len, cap;
-    int failed;
-} out_buf;
+typedef slog_buf out_buf;
 
 static void put(out_buf *b, const char *s, size_t n)
 {
-    if (b->failed || !n)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 1024;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *g = realloc(b->data, cap);
-        if (!g) {
-            b->failed = 1;
-            return;
-        }
-        b->data = g;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
+    slog_buf_put(b, s, n);
 }
 
 static void put_escaped(out_buf *b, const char *s)

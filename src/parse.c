@@ -83,8 +83,8 @@ slog_status slog_read_file(const char *path, char **data, size_t *len, slog_erro
 }
 
 /* Takes ownership of `raw` (malloc'd, len bytes). */
-static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *opts,
-                               int fragment, slog_doc **out, slog_error *err)
+static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *opts, int fragment,
+                               slog_doc **out, slog_error *err)
 {
     *out = NULL;
     const char *name = opts && opts->filename ? opts->filename : "<input>";
@@ -133,8 +133,8 @@ slog_status slog_parse_buffer(const char *data, size_t len, const slog_parse_opt
     *out = NULL;
     const char *name = opts && opts->filename ? opts->filename : "<input>";
     if (len > SLOG_MAX_INPUT_BYTES)
-        return slog_error_set(err, SLOG_ERR_TOO_LARGE, name, 0,
-                              "larger than the limit of %zu MiB", SLOG_MAX_INPUT_BYTES >> 20);
+        return slog_error_set(err, SLOG_ERR_TOO_LARGE, name, 0, "larger than the limit of %zu MiB",
+                              SLOG_MAX_INPUT_BYTES >> 20);
     char *copy = malloc(len + 1);
     if (!copy)
         return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");

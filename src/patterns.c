@@ -37,8 +37,7 @@ slog_status slog_regex_compile(slog_regex *re, const char *pattern, uint32_t opt
 int slog_regex_match(slog_regex *re, const char *s, size_t len, size_t start)
 {
     /* Text reaching here is valid UTF-8 (the decoder guarantees it). */
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, re->md,
-                         re->mctx);
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, re->md, re->mctx);
     return rc > 0;
 }
 

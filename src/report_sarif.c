@@ -70,9 +70,10 @@ int slog_report_sarif(const slog_diags *diags, FILE *out)
     int ok = runs && run && cJSON_AddItemToArray(runs, run);
     if (!ok)
         cJSON_Delete(run);
-    ok = ok &&
-         cJSON_AddStringToObject(root, "$schema", "https://json.schemastore.org/sarif-2.1.0.json") &&
-         cJSON_AddStringToObject(root, "version", "2.1.0");
+    ok =
+        ok &&
+        cJSON_AddStringToObject(root, "$schema", "https://json.schemastore.org/sarif-2.1.0.json") &&
+        cJSON_AddStringToObject(root, "version", "2.1.0");
     cJSON *tool = ok ? cJSON_AddObjectToObject(run, "tool") : NULL;
     cJSON *driver = tool ? cJSON_AddObjectToObject(tool, "driver") : NULL;
     cJSON *rules = driver ? rules_json() : NULL;

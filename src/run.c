@@ -138,8 +138,8 @@ int slog_run_item(char *const argv[], const char *name, const slog_run_result *r
     else if (r->timed_out)
         snprintf(text, sizeof text, "%s timed out after %.1f s", cmd, r->seconds);
     else if (r->signal)
-        snprintf(text, sizeof text, "%s was killed by signal %d (%s) after %.1f s", cmd,
-                 r->signal, strsignal(r->signal), r->seconds);
+        snprintf(text, sizeof text, "%s was killed by signal %d (%s) after %.1f s", cmd, r->signal,
+                 strsignal(r->signal), r->seconds);
     else if (r->exit_status)
         snprintf(text, sizeof text, "%s failed with exit status %d after %.1f s", cmd,
                  r->exit_status, r->seconds);

@@ -179,8 +179,7 @@ static void date_heading(slog_config *c, slog_scan_heading *h, const char *s, si
         h->span_end = te;
 }
 
-slog_status slog_scan_headings(const slog_text *t, slog_scan_heading **out,
-                               size_t *count)
+slog_status slog_scan_headings(const slog_text *t, slog_scan_heading **out, size_t *count)
 {
     hvec v = {0};
     char fence = 0;

@@ -9,16 +9,16 @@
 #include "text.h"
 
 typedef struct {
-    int line;          /* first line of the heading */
-    int end_line;      /* its last line (a setext heading's underline) */
+    int line;     /* first line of the heading */
+    int end_line; /* its last line (a setext heading's underline) */
     int level;
     int setext;
-    int title;         /* the document's title: never an entry */
-    int date_read;     /* the fields below are set (slog_scan_date) */
-    int dated;         /* an entry: its first line matches the entry pattern (not the title) */
+    int title;     /* the document's title: never an entry */
+    int date_read; /* the fields below are set (slog_scan_date) */
+    int dated;     /* an entry: its first line matches the entry pattern (not the title) */
     int date_valid;
     long day;
-    int seconds;       /* -1 without time */
+    int seconds;                 /* -1 without time */
     size_t span_start, span_end; /* date..zone within the first line (offsets in the line) */
 } slog_scan_heading;
 

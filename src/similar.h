@@ -11,10 +11,10 @@
 #include "statuslog/doc.h"
 
 typedef struct {
-    uint32_t *ids;     /* every item's sorted unique word ids, one run after the other */
-    size_t *start;     /* item i's words are ids[start[i] .. start[i+1]) */
-    float *weight;     /* item i: sum of its words' IDF */
-    float *idf;        /* per word id */
+    uint32_t *ids; /* every item's sorted unique word ids, one run after the other */
+    size_t *start; /* item i's words are ids[start[i] .. start[i+1]) */
+    float *weight; /* item i: sum of its words' IDF */
+    float *idf;    /* per word id */
     size_t nitems, nwords;
 } slog_vocab;
 

@@ -332,10 +332,10 @@ slog_status slog_text_decode(slog_text *t, const char *raw, size_t len)
     t->data = raw;
     t->len = len;
     int kinds = (r.lf > 0) + (r.crlf > 0) + (r.cr > 0);
-    t->enc.line_endings = kinds > 1  ? SLOG_EOL_MIXED
-                          : r.crlf ? SLOG_EOL_CRLF
-                          : r.cr   ? SLOG_EOL_CR
-                                   : SLOG_EOL_LF;
+    t->enc.line_endings = kinds > 1 ? SLOG_EOL_MIXED
+                          : r.crlf  ? SLOG_EOL_CRLF
+                          : r.cr    ? SLOG_EOL_CR
+                                    : SLOG_EOL_LF;
     t->enc.first_eol = r.first_eol;
     t->enc.invalid_utf8 = r.invalid;
     t->enc.invalid_utf8_line = r.first_invalid_line;
@@ -347,8 +347,7 @@ slog_status slog_text_decode(slog_text *t, const char *raw, size_t len)
             return SLOG_ERR_NOMEM;
         t->data = t->owned;
     } else if (r.nonascii) {
-        static const slog_mojibake kinds_tried[] = {SLOG_MOJIBAKE_MAC_ROMAN,
-                                                    SLOG_MOJIBAKE_CP1252};
+        static const slog_mojibake kinds_tried[] = {SLOG_MOJIBAKE_MAC_ROMAN, SLOG_MOJIBAKE_CP1252};
         for (size_t k = 0; k < 2 && !t->owned; k++) {
             int nomem;
             size_t n;

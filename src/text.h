@@ -12,10 +12,10 @@
 #include <stddef.h>
 
 typedef struct {
-    const char *data;    /* decoded text: valid UTF-8, no BOM */
+    const char *data; /* decoded text: valid UTF-8, no BOM */
     size_t len;
-    char *owned;         /* non-NULL when data had to be copied (repair, replacement) */
-    size_t *line_start;  /* offset in data of each line; nlines + 1 entries */
+    char *owned;        /* non-NULL when data had to be copied (repair, replacement) */
+    size_t *line_start; /* offset in data of each line; nlines + 1 entries */
     size_t nlines;
     slog_encoding enc;
 } slog_text;

@@ -17,8 +17,8 @@ extern "C" {
  * equal keys with the k-th), items by id and then by similar text, checklist
  * items by text: moving text is no regression, and neither is adding entries
  * or items or checking boxes. Severities come from `config` (NULL: defaults). */
-slog_status slog_check(const slog_doc *current, const slog_doc *baseline,
-                       const slog_config *config, slog_diags *out, slog_error *err);
+slog_status slog_check(const slog_doc *current, const slog_doc *baseline, const slog_config *config,
+                       slog_diags *out, slog_error *err);
 
 /** Similarity of two texts in [0, 1] (Dice over their words, unweighted): for
  * texts of different documents. */

@@ -12,9 +12,9 @@ extern "C" {
  * (lint diagnostics, regressions) are data, never a failing status. */
 typedef enum {
     SLOG_OK = 0,
-    SLOG_ERR_NOMEM = -1,   /* an allocation failed */
-    SLOG_ERR_IO = -2,      /* a file could not be read or written */
-    SLOG_ERR_INVALID = -3, /* invalid input: option, configuration, JSON, pattern */
+    SLOG_ERR_NOMEM = -1,    /* an allocation failed */
+    SLOG_ERR_IO = -2,       /* a file could not be read or written */
+    SLOG_ERR_INVALID = -3,  /* invalid input: option, configuration, JSON, pattern */
     SLOG_ERR_TOO_LARGE = -4 /* input above SLOG_MAX_INPUT_BYTES */
 } slog_status;
 

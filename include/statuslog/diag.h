@@ -20,8 +20,8 @@ typedef enum {
 #undef SLOG_RULE
 
 typedef struct {
-    const char *name;        /* "entry-order" */
-    slog_severity severity;  /* default */
+    const char *name;       /* "entry-order" */
+    slog_severity severity; /* default */
     int fixable;
     const char *description;
 } slog_rule_info;

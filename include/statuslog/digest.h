@@ -27,7 +27,7 @@ typedef struct {
     unsigned version;
     const slog_config *config; /* for lint counts and thresholds; NULL: defaults */
     slog_period period;
-    long today;                /* the reference date of the lint counts */
+    long today; /* the reference date of the lint counts */
 } slog_digest_options;
 
 #define SLOG_DIGEST_OPTIONS_VERSION 1

@@ -34,13 +34,13 @@ typedef enum { SLOG_MOJIBAKE_NONE, SLOG_MOJIBAKE_MAC_ROMAN, SLOG_MOJIBAKE_CP1252
 
 /** What decoding found in the bytes. */
 typedef struct {
-    int bom;                  /* the file starts with a UTF-8 byte order mark */
-    slog_eol line_endings;    /* LF also when the file has no line break */
-    slog_eol first_eol;       /* the first line break's kind, what appends follow */
-    slog_mojibake mojibake;   /* the file was double-encoded and has been repaired */
-    size_t invalid_utf8;      /* invalid sequences, each replaced with U+FFFD */
-    int invalid_utf8_line;    /* line of the first one, 0 if none */
-    size_t nul_bytes;         /* NUL bytes, each replaced with U+FFFD */
+    int bom;                /* the file starts with a UTF-8 byte order mark */
+    slog_eol line_endings;  /* LF also when the file has no line break */
+    slog_eol first_eol;     /* the first line break's kind, what appends follow */
+    slog_mojibake mojibake; /* the file was double-encoded and has been repaired */
+    size_t invalid_utf8;    /* invalid sequences, each replaced with U+FFFD */
+    int invalid_utf8_line;  /* line of the first one, 0 if none */
+    size_t nul_bytes;       /* NUL bytes, each replaced with U+FFFD */
 } slog_encoding;
 
 typedef struct slog_entry slog_entry;
@@ -48,39 +48,39 @@ typedef struct slog_item slog_item;
 
 /** A list item of an entry (or a child of such an item). */
 struct slog_item {
-    size_t index;          /* position among all items of the document (creation order) */
-    char id[9];            /* 8 hex digits: hash of entry date, label and normalized text */
-    int line, end_line;    /* 1-based lines of the original file */
+    size_t index;       /* position among all items of the document (creation order) */
+    char id[9];         /* 8 hex digits: hash of entry date, label and normalized text */
+    int line, end_line; /* 1-based lines of the original file */
     slog_state state;
-    const char *marker;    /* the marker as written ("✅", "[x]"), "" for notes */
-    const char *text;      /* source text, bullet and marker removed, lines folded */
-    const char *resolved;  /* "YYYY-MM-DD" of a (Resolved ...) annotation, or NULL */
-    slog_entry *entry;     /* the entry the item belongs to */
-    slog_item *parent;     /* the enclosing item for children, else NULL */
-    slog_item *children;   /* first child; siblings through `next` */
+    const char *marker;   /* the marker as written ("✅", "[x]"), "" for notes */
+    const char *text;     /* source text, bullet and marker removed, lines folded */
+    const char *resolved; /* "YYYY-MM-DD" of a (Resolved ...) annotation, or NULL */
+    slog_entry *entry;    /* the entry the item belongs to */
+    slog_item *parent;    /* the enclosing item for children, else NULL */
+    slog_item *children;  /* first child; siblings through `next` */
     size_t nchildren;
     slog_item *next;
 };
 
 /** A dated heading and its section. */
 struct slog_entry {
-    size_t index;          /* position in slog_doc.entries */
+    size_t index; /* position in slog_doc.entries */
     int line, end_line, level;
-    int setext;            /* heading written in setext style */
-    const char *heading;   /* heading text (inline markup removed) */
-    const char *label;     /* heading text without date, time, zone and their punctuation */
-    const char *date;      /* "YYYY-MM-DD" as written */
-    int date_valid;        /* the date is a calendar date */
-    long day;              /* days since 1970-01-01 (when date_valid) */
-    const char *time;      /* "HH:MM" or "HH:MM:SS" as written, or NULL */
-    int seconds;           /* time of day in seconds, -1 without time */
-    const char *zone;      /* zone as written ("MDT", "-06:00", "Z"), or NULL */
-    int zone_known;        /* zone_offset is meaningful */
-    int zone_offset;       /* minutes east of UTC */
-    slog_entry *parent;    /* nearest enclosing dated entry, or NULL */
-    slog_item *items;      /* first top-level item; siblings through `next` */
+    int setext;          /* heading written in setext style */
+    const char *heading; /* heading text (inline markup removed) */
+    const char *label;   /* heading text without date, time, zone and their punctuation */
+    const char *date;    /* "YYYY-MM-DD" as written */
+    int date_valid;      /* the date is a calendar date */
+    long day;            /* days since 1970-01-01 (when date_valid) */
+    const char *time;    /* "HH:MM" or "HH:MM:SS" as written, or NULL */
+    int seconds;         /* time of day in seconds, -1 without time */
+    const char *zone;    /* zone as written ("MDT", "-06:00", "Z"), or NULL */
+    int zone_known;      /* zone_offset is meaningful */
+    int zone_offset;     /* minutes east of UTC */
+    slog_entry *parent;  /* nearest enclosing dated entry, or NULL */
+    slog_item *items;    /* first top-level item; siblings through `next` */
     size_t nitems;
-    int has_content;       /* any block (list, paragraph, code...) in its own section */
+    int has_content; /* any block (list, paragraph, code...) in its own section */
 };
 
 typedef struct {
@@ -92,7 +92,7 @@ typedef struct {
     char id[9];
     int line;
     int checked;
-    const char *section;   /* the heading it stands under, or "" */
+    const char *section; /* the heading it stands under, or "" */
     const char *text;
 } slog_checklist_item;
 
@@ -110,37 +110,37 @@ typedef struct {
 typedef struct {
     const char *first_seen, *last_seen; /* "YYYY-MM-DD" */
     long first_day, last_day;
-    const char *resolved;  /* date of resolution, or NULL */
+    const char *resolved;         /* date of resolution, or NULL */
     const slog_item *resolved_by; /* the later done item that matched, or NULL */
-    slog_state state;      /* state of the latest item */
-    const char *text;      /* text of the latest item */
-    const slog_item **items; /* in date order */
+    slog_state state;             /* state of the latest item */
+    const char *text;             /* text of the latest item */
+    const slog_item **items;      /* in date order */
     size_t nitems;
 } slog_thread;
 
 typedef struct slog_doc_private slog_doc_private;
 
 typedef struct {
-    const char *file;      /* name given to the parser */
-    const char *title;     /* NULL when the document has none */
+    const char *file;  /* name given to the parser */
+    const char *title; /* NULL when the document has none */
     int title_line;
-    const char *date;      /* document date "YYYY-MM-DD" or NULL */
-    long day;              /* days since 1970-01-01 when date is set */
+    const char *date; /* document date "YYYY-MM-DD" or NULL */
+    long day;         /* days since 1970-01-01 when date is set */
     size_t nlines;
     slog_encoding encoding;
     slog_meta *meta;
     size_t nmeta;
     slog_section *sections;
     size_t nsections;
-    slog_entry **entries;  /* in document order */
+    slog_entry **entries; /* in document order */
     size_t nentries;
     slog_checklist_item *checklists;
     size_t nchecklists;
     slog_followup *followups;
     size_t nfollowups;
-    slog_thread *threads;  /* in order of first_seen */
+    slog_thread *threads; /* in order of first_seen */
     size_t nthreads;
-    size_t nitems_total;   /* every item, children included */
+    size_t nitems_total; /* every item, children included */
     slog_doc_private *priv;
 } slog_doc;
 

@@ -64,10 +64,10 @@ void slog_append_requests_free(slog_append_request *reqs, size_t count);
 /** A change to a file's bytes: one insertion into the old bytes, or (when
  * `whole` is set) entirely new contents. An empty edit changes nothing. */
 typedef struct {
-    size_t offset;     /* where `insert` goes in the old bytes */
-    char *insert;      /* malloc'd, NULL for none */
+    size_t offset; /* where `insert` goes in the old bytes */
+    char *insert;  /* malloc'd, NULL for none */
     size_t insert_len;
-    char *whole;       /* malloc'd new contents, or NULL */
+    char *whole; /* malloc'd new contents, or NULL */
     size_t whole_len;
 } slog_edit;
 
@@ -81,8 +81,8 @@ slog_status slog_append_edit(const char *raw, size_t len, const slog_append_requ
                              slog_append_summary *summary, slog_error *err);
 
 /** The transformation slog_update_file applies under its lock. */
-typedef slog_status (*slog_transform)(const char *old, size_t old_len, slog_edit *edit,
-                                      void *ctx, slog_error *err);
+typedef slog_status (*slog_transform)(const char *old, size_t old_len, slog_edit *edit, void *ctx,
+                                      slog_error *err);
 
 /** Updates a file safely: resolves symlinks (the target changes, the link
  * stays), takes an exclusive lock on the file (released by the kernel if the
@@ -100,8 +100,7 @@ slog_status slog_update_file(const char *path, slog_transform fn, void *ctx, int
 
 /** Writes `len` bytes to `path` the safe way (temporary file, fsync, rename,
  * directory fsync): the file is complete or not there (or as it was). */
-slog_status slog_write_file_atomic(const char *path, const char *data, size_t len,
-                                   slog_error *err);
+slog_status slog_write_file_atomic(const char *path, const char *data, size_t len, slog_error *err);
 
 /** Writes a unified diff of two texts that differ by inserted lines (as
  * appends produce) to `out`, with three lines of context. */

@@ -21,7 +21,10 @@ typedef struct {
 } slog_parse_options;
 
 #define SLOG_PARSE_OPTIONS_VERSION 1
-#define SLOG_PARSE_OPTIONS_INIT {SLOG_PARSE_OPTIONS_VERSION, NULL, NULL}
+#define SLOG_PARSE_OPTIONS_INIT                                                                    \
+    {                                                                                              \
+        SLOG_PARSE_OPTIONS_VERSION, NULL, NULL                                                     \
+    }
 
 /** Parses `len` bytes (copied; the caller keeps its buffer). */
 slog_status slog_parse_buffer(const char *data, size_t len, const slog_parse_options *opts,

@@ -10,7 +10,12 @@
 extern "C" {
 #endif
 
-typedef enum { SLOG_FORMAT_TEXT, SLOG_FORMAT_JSON, SLOG_FORMAT_GITHUB, SLOG_FORMAT_SARIF } slog_format;
+typedef enum {
+    SLOG_FORMAT_TEXT,
+    SLOG_FORMAT_JSON,
+    SLOG_FORMAT_GITHUB,
+    SLOG_FORMAT_SARIF
+} slog_format;
 
 /** "text", "json", "github", "sarif"; 0 and *out set, or -1. */
 int slog_format_from_name(const char *name, slog_format *out);

@@ -9,11 +9,11 @@ extern "C" {
 #endif
 
 typedef struct {
-    int exit_status;  /* when it exited */
-    int signal;       /* when a signal ended it (0 otherwise) */
-    int timed_out;    /* it ran past the timeout and was stopped */
-    int exec_errno;   /* it could not be started (errno of execvp) */
-    double seconds;   /* wall time */
+    int exit_status; /* when it exited */
+    int signal;      /* when a signal ended it (0 otherwise) */
+    int timed_out;   /* it ran past the timeout and was stopped */
+    int exec_errno;  /* it could not be started (errno of execvp) */
+    double seconds;  /* wall time */
 } slog_run_result;
 
 /** Runs argv[0] with execvp (never a shell); its standard streams are ours.

@@ -49,8 +49,7 @@ int cli_operand_index(void)
 
 void cli_print_help(FILE *out, const cli_command *cmd)
 {
-    fprintf(out, "usage: statuslog %s [OPTION]... %s\n\n%s\n", cmd->name, cmd->usage,
-            cmd->summary);
+    fprintf(out, "usage: statuslog %s [OPTION]... %s\n\n%s\n", cmd->name, cmd->usage, cmd->summary);
     if (cmd->details)
         fprintf(out, "\n%s\n", cmd->details);
     fprintf(out, "\nOptions:\n");
@@ -174,8 +173,7 @@ static int walk_dir(const char *dir, cli_files *f)
             rc = -1;
             break;
         }
-        snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
-                 names.paths[i]);
+        snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.paths[i]);
         struct stat st;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
             rc = walk_dir(path, f);
@@ -192,8 +190,7 @@ int cli_collect_files(char **operands, int n, cli_files *out)
     memset(out, 0, sizeof *out);
     for (int i = 0; i < n; i++) {
         struct stat st;
-        int rc = strcmp(operands[i], "-") != 0 && stat(operands[i], &st) == 0 &&
-                         S_ISDIR(st.st_mode)
+        int rc = strcmp(operands[i], "-") != 0 && stat(operands[i], &st) == 0 && S_ISDIR(st.st_mode)
                      ? walk_dir(operands[i], out)
                      : push_path(out, operands[i]);
         if (rc != 0) {
@@ -306,8 +303,8 @@ void cli_print_rules(FILE *out)
     }
 }
 
-int cli_emit_findings(slog_diags *diags, slog_format format, slog_severity fail_on,
-                      size_t nfiles, int failed)
+int cli_emit_findings(slog_diags *diags, slog_format format, slog_severity fail_on, size_t nfiles,
+                      int failed)
 {
     slog_diags_sort(diags);
     slog_error err;
@@ -326,8 +323,7 @@ int cli_emit_findings(slog_diags *diags, slog_format format, slog_severity fail_
     return failed ? EXIT_USAGE : slog_diags_worst(diags) >= fail_on ? EXIT_FINDINGS : EXIT_OK;
 }
 
-slog_status cli_load_partial(const char *name, char **src, size_t *len, void *ctx,
-                             slog_error *err)
+slog_status cli_load_partial(const char *name, char **src, size_t *len, void *ctx, slog_error *err)
 {
     *src = NULL;
     *len = 0;
@@ -385,4 +381,22 @@ int cli_render(const slog_template *t, const cJSON *data, const char *partials_d
     }
     free(out);
     return rc;
+}
+
+int cli_common_option(const cli_command *cmd, int key, const char *arg, cli_common *c)
+{
+    switch (key) {
+    case CLI_OPT_CONFIG:
+        c->configs.explicit_path = arg;
+        return 1;
+    case CLI_OPT_NO_CONFIG:
+        c->configs.disabled = 1;
+        return 1;
+    case CLI_OPT_FORMAT:
+        return cli_parse_format(cmd, arg, &c->format) == 0 ? 1 : -1;
+    case CLI_OPT_FAIL_ON:
+        return cli_parse_fail_on(cmd, arg, &c->fail_on) == 0 ? 1 : -1;
+    default:
+        return 0;
+    }
 }

@@ -12,9 +12,9 @@ enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
 /* One option of a subcommand: used both to parse argv and to print --help. */
 typedef struct {
-    const char *name;  /* long name without "--" */
-    int key;           /* short letter, or a value >= 256 for long-only options */
-    const char *arg;   /* argument name for --help, NULL for a flag */
+    const char *name; /* long name without "--" */
+    int key;          /* short letter, or a value >= 256 for long-only options */
+    const char *arg;  /* argument name for --help, NULL for a flag */
     const char *help;
 } cli_option;
 
@@ -22,9 +22,9 @@ typedef struct {
     const char *name;
     int (*run)(int argc, char **argv);
     const char *summary;
-    const char *usage;         /* "FILE..." part after the command name */
-    const cli_option *options; /* terminated by an entry with name NULL */
-    const char *details;       /* extra paragraph for --help, or NULL */
+    const char *usage;            /* "FILE..." part after the command name */
+    const cli_option *options;    /* terminated by an entry with name NULL */
+    const char *details;          /* extra paragraph for --help, or NULL */
     void (*more_help)(FILE *out); /* printed after the options, or NULL */
 } cli_command;
 
@@ -60,6 +60,36 @@ typedef struct {
 const slog_config *cli_config_for(cli_configs *c, const char *doc_path);
 void cli_configs_free(cli_configs *c);
 
+/* Options several commands share: their keys and table entries. */
+enum { CLI_OPT_CONFIG = 1000, CLI_OPT_NO_CONFIG, CLI_OPT_FAIL_ON, CLI_OPT_FORMAT = 'f' };
+#define CLI_OPTION_CONFIG                                                                          \
+    {"config", CLI_OPT_CONFIG, "FILE", "read this configuration instead of .statuslog.json"},      \
+    {                                                                                              \
+        "no-config", CLI_OPT_NO_CONFIG, NULL, "ignore .statuslog.json files"                       \
+    }
+#define CLI_OPTION_FINDINGS                                                                        \
+    {"format", CLI_OPT_FORMAT, "FORMAT", "text (default), json, github or sarif"},                 \
+    {                                                                                              \
+        "fail-on", CLI_OPT_FAIL_ON, "SEVERITY",                                                    \
+            "exit 1 on findings at or above: error (default), warning, info"                       \
+    }
+
+/* What the shared options set. */
+typedef struct {
+    cli_configs configs;
+    slog_format format;
+    slog_severity fail_on;
+} cli_common;
+
+#define CLI_COMMON_INIT                                                                            \
+    {                                                                                              \
+        {0}, SLOG_FORMAT_TEXT, SLOG_SEV_ERROR                                                      \
+    }
+
+/** Handles a shared option: 1 when it was one, 0 when not, -1 after
+ * reporting a bad argument. */
+int cli_common_option(const cli_command *cmd, int key, const char *arg, cli_common *common);
+
 /** Parses a --today/--date style YYYY-MM-DD; reports and returns -1 if invalid. */
 int cli_parse_day(const cli_command *cmd, const char *option, const char *arg, long *day);
 /** Parses --fail-on; reports and returns -1 if invalid. */
@@ -69,12 +99,11 @@ int cli_parse_format(const cli_command *cmd, const char *arg, slog_format *out);
 /** Sorts and prints findings in `format` (with the summary line on stderr
  * for text when nothing failed) and returns the exit status: 2 when
  * `failed`, 1 for a finding at or above `fail_on`, else 0. */
-int cli_emit_findings(slog_diags *diags, slog_format format, slog_severity fail_on,
-                      size_t nfiles, int failed);
+int cli_emit_findings(slog_diags *diags, slog_format format, slog_severity fail_on, size_t nfiles,
+                      int failed);
 
 /** Partials for templates: DIR/NAME.mustache (ctx is the directory). */
-slog_status cli_load_partial(const char *name, char **src, size_t *len, void *ctx,
-                             slog_error *err);
+slog_status cli_load_partial(const char *name, char **src, size_t *len, void *ctx, slog_error *err);
 /** Reads and parses a template file; reports and returns NULL on failure. */
 slog_template *cli_read_template(const char *path);
 /** Renders `t` over `data` to FILE `out_path` (atomically) or stdout. */

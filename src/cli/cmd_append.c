@@ -20,8 +20,6 @@ enum {
     OPT_RUN,
     OPT_NAME,
     OPT_TIMEOUT,
-    OPT_CONFIG,
-    OPT_NO_CONFIG,
 };
 
 static const cli_option options[] = {
@@ -40,8 +38,7 @@ static const cli_option options[] = {
     {"run", OPT_RUN, NULL, "run COMMAND (after --) and record its result"},
     {"name", OPT_NAME, "TEXT", "with --run: the name to record instead of the command"},
     {"timeout", OPT_TIMEOUT, "SECS", "with --run: stop COMMAND after SECS seconds"},
-    {"config", OPT_CONFIG, "FILE", "read this configuration instead of .statuslog.json"},
-    {"no-config", OPT_NO_CONFIG, NULL, "ignore .statuslog.json files"},
+    CLI_OPTION_CONFIG,
     {NULL, 0, NULL, NULL},
 };
 
@@ -66,8 +63,8 @@ const cli_command cli_append_command = {
 typedef struct {
     slog_append_item *items;
     size_t nitems, cap;
-    slog_append_request cli;     /* from the options */
-    slog_append_request *json;   /* from --from-json */
+    slog_append_request cli;   /* from the options */
+    slog_append_request *json; /* from --from-json */
     size_t njson;
     slog_append_options opts;
     slog_append_summary total;
@@ -139,10 +136,9 @@ typedef struct {
 
 static int parse_args(int argc, char **argv, append_job *j, append_args *a)
 {
-    static const slog_state states[] = {SLOG_STATE_DONE,    SLOG_STATE_IN_PROGRESS,
-                                        SLOG_STATE_NEXT,    SLOG_STATE_BLOCKED,
-                                        SLOG_STATE_FAILED,  SLOG_STATE_WARNING,
-                                        SLOG_STATE_NOTE};
+    static const slog_state states[] = {
+        SLOG_STATE_DONE,   SLOG_STATE_IN_PROGRESS, SLOG_STATE_NEXT, SLOG_STATE_BLOCKED,
+        SLOG_STATE_FAILED, SLOG_STATE_WARNING,     SLOG_STATE_NOTE};
     int c;
     const char *arg;
     while ((c = cli_next_option(argc, argv, &cli_append_command, &arg)) != -1) {
@@ -183,10 +179,10 @@ static int parse_args(int argc, char **argv, append_job *j, append_args *a)
                                        "--timeout: '%s' is not a positive number of seconds", arg);
             break;
         }
-        case OPT_CONFIG:
+        case CLI_OPT_CONFIG:
             a->configs.explicit_path = arg;
             break;
-        case OPT_NO_CONFIG:
+        case CLI_OPT_NO_CONFIG:
             a->configs.disabled = 1;
             break;
         case 'h':
@@ -242,15 +238,17 @@ static int run(int argc, char **argv)
     if (a.run_cmd && !*command)
         return finish(&j, &a, cli_usage_error(&cli_append_command, "--run: no COMMAND after --"));
     if (!a.run_cmd && *command)
-        return finish(&j, &a, cli_usage_error(&cli_append_command, "unexpected argument '%s'",
-                                              *command));
+        return finish(&j, &a,
+                      cli_usage_error(&cli_append_command, "unexpected argument '%s'", *command));
     if ((a.name || a.timeout > 0) && !a.run_cmd)
-        return finish(&j, &a, cli_usage_error(&cli_append_command, "--name and --timeout go "
-                                                                    "with --run"));
+        return finish(&j, &a,
+                      cli_usage_error(&cli_append_command, "--name and --timeout go "
+                                                           "with --run"));
     if (!j.nitems && !a.from_json && !a.run_cmd)
-        return finish(&j, &a, cli_usage_error(&cli_append_command,
-                                              "nothing to append: give items, --from-json or "
-                                              "--run"));
+        return finish(&j, &a,
+                      cli_usage_error(&cli_append_command,
+                                      "nothing to append: give items, --from-json or "
+                                      "--run"));
     if (a.from_json && load_json(&j, a.from_json) != EXIT_OK)
         return finish(&j, &a, EXIT_USAGE);
 

@@ -4,16 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_FORMAT = 'f', OPT_BASELINE = 256, OPT_GIT, OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG };
+enum { OPT_BASELINE = 256, OPT_GIT };
 
 static const cli_option options[] = {
     {"baseline", OPT_BASELINE, "OLDFILE", "compare with this earlier version of FILE"},
     {"git", OPT_GIT, "REF", "compare with FILE as it is at git revision REF"},
-    {"format", OPT_FORMAT, "FORMAT", "text (default), json, github or sarif"},
-    {"fail-on", OPT_FAIL_ON, "SEVERITY", "exit 1 on findings at or above: error (default), "
-                                          "warning, info"},
-    {"config", OPT_CONFIG, "FILE", "read this configuration instead of .statuslog.json"},
-    {"no-config", OPT_NO_CONFIG, NULL, "ignore .statuslog.json files"},
+    CLI_OPTION_FINDINGS,
+    CLI_OPTION_CONFIG,
     {NULL, 0, NULL, NULL},
 };
 
@@ -35,9 +32,7 @@ const cli_command cli_check_command = {
 
 typedef struct {
     const char *baseline, *git;
-    slog_format format;
-    slog_severity fail_on;
-    cli_configs configs;
+    cli_common common;
 } check_args;
 
 static int parse_args(int argc, char **argv, check_args *a)
@@ -45,26 +40,17 @@ static int parse_args(int argc, char **argv, check_args *a)
     int c;
     const char *arg;
     while ((c = cli_next_option(argc, argv, &cli_check_command, &arg)) != -1) {
+        int common = cli_common_option(&cli_check_command, c, arg, &a->common);
+        if (common < 0)
+            return EXIT_USAGE;
+        if (common)
+            continue;
         switch (c) {
         case OPT_BASELINE:
             a->baseline = arg;
             break;
         case OPT_GIT:
             a->git = arg;
-            break;
-        case OPT_FORMAT:
-            if (cli_parse_format(&cli_check_command, arg, &a->format) != 0)
-                return EXIT_USAGE;
-            break;
-        case OPT_FAIL_ON:
-            if (cli_parse_fail_on(&cli_check_command, arg, &a->fail_on) != 0)
-                return EXIT_USAGE;
-            break;
-        case OPT_CONFIG:
-            a->configs.explicit_path = arg;
-            break;
-        case OPT_NO_CONFIG:
-            a->configs.disabled = 1;
             break;
         case 'h':
             cli_print_help(stdout, &cli_check_command);
@@ -117,7 +103,7 @@ static slog_doc *load_baseline(const check_args *a, const char *path, const slog
 
 static int run(int argc, char **argv)
 {
-    check_args a = {NULL, NULL, SLOG_FORMAT_TEXT, SLOG_SEV_ERROR, {0}};
+    check_args a = {NULL, NULL, CLI_COMMON_INIT};
     int rc = parse_args(argc, argv, &a);
     if (rc != EXIT_OK)
         return rc == -1 ? cli_finish(EXIT_OK) : rc;
@@ -129,7 +115,7 @@ static int run(int argc, char **argv)
     if (!a.baseline == !a.git)
         return cli_usage_error(&cli_check_command, "check: give one of --baseline and --git");
     const char *path = argv[first];
-    const slog_config *config = cli_config_for(&a.configs, path);
+    const slog_config *config = cli_config_for(&a.common.configs, path);
     slog_doc *current = NULL, *baseline = NULL;
     slog_error err;
     slog_error_clear(&err);
@@ -146,12 +132,12 @@ static int run(int argc, char **argv)
             cli_report(&err);
             rc = EXIT_USAGE;
         } else {
-            rc = cli_emit_findings(&diags, a.format, a.fail_on, 1, 0);
+            rc = cli_emit_findings(&diags, a.common.format, a.common.fail_on, 1, 0);
         }
         slog_diags_free(&diags);
     }
     slog_doc_free(current);
     slog_doc_free(baseline);
-    cli_configs_free(&a.configs);
+    cli_configs_free(&a.common.configs);
     return cli_finish(rc);
 }

@@ -14,8 +14,6 @@ enum {
     OPT_DAYS,
     OPT_TODAY,
     OPT_TEMPLATE,
-    OPT_CONFIG,
-    OPT_NO_CONFIG,
 };
 
 static const cli_option options[] = {
@@ -27,8 +25,7 @@ static const cli_option options[] = {
     {"format", OPT_FORMAT, "FORMAT", "markdown (default), html, text or json"},
     {"template", OPT_TEMPLATE, "FILE", "render this Mustache template instead"},
     {"output", OPT_OUTPUT, "FILE", "write to FILE (atomically) instead of standard output"},
-    {"config", OPT_CONFIG, "FILE", "read this configuration instead of .statuslog.json"},
-    {"no-config", OPT_NO_CONFIG, NULL, "ignore .statuslog.json files"},
+    CLI_OPTION_CONFIG,
     {NULL, 0, NULL, NULL},
 };
 
@@ -96,10 +93,10 @@ static int parse_args(int argc, char **argv, digest_args *a)
         case OPT_OUTPUT:
             a->output = arg;
             break;
-        case OPT_CONFIG:
+        case CLI_OPT_CONFIG:
             a->configs.explicit_path = arg;
             break;
-        case OPT_NO_CONFIG:
+        case CLI_OPT_NO_CONFIG:
             a->configs.disabled = 1;
             break;
         case 'h':

@@ -4,15 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_FORMAT = 'f', OPT_FAIL_ON = 256, OPT_TODAY, OPT_CONFIG, OPT_NO_CONFIG };
+enum { OPT_TODAY = 256 };
 
 static const cli_option options[] = {
-    {"format", OPT_FORMAT, "FORMAT", "text (default), json, github or sarif"},
-    {"fail-on", OPT_FAIL_ON, "SEVERITY", "exit 1 on findings at or above: error (default), "
-                                          "warning, info"},
+    CLI_OPTION_FINDINGS,
     {"today", OPT_TODAY, "DATE", "reference date YYYY-MM-DD (default: today in the zone)"},
-    {"config", OPT_CONFIG, "FILE", "read this configuration instead of .statuslog.json"},
-    {"no-config", OPT_NO_CONFIG, NULL, "ignore .statuslog.json files"},
+    CLI_OPTION_CONFIG,
     {NULL, 0, NULL, NULL},
 };
 
@@ -32,11 +29,9 @@ const cli_command cli_lint_command = {
 };
 
 typedef struct {
-    slog_format format;
-    slog_severity fail_on;
+    cli_common common;
     long today;
     int has_today;
-    cli_configs configs;
 } lint_args;
 
 static int parse_args(int argc, char **argv, lint_args *a)
@@ -44,25 +39,16 @@ static int parse_args(int argc, char **argv, lint_args *a)
     int c;
     const char *arg;
     while ((c = cli_next_option(argc, argv, &cli_lint_command, &arg)) != -1) {
+        int common = cli_common_option(&cli_lint_command, c, arg, &a->common);
+        if (common < 0)
+            return EXIT_USAGE;
+        if (common)
+            continue;
         switch (c) {
-        case OPT_FORMAT:
-            if (cli_parse_format(&cli_lint_command, arg, &a->format) != 0)
-                return EXIT_USAGE;
-            break;
-        case OPT_FAIL_ON:
-            if (cli_parse_fail_on(&cli_lint_command, arg, &a->fail_on) != 0)
-                return EXIT_USAGE;
-            break;
         case OPT_TODAY:
             if (cli_parse_day(&cli_lint_command, "--today", arg, &a->today) != 0)
                 return EXIT_USAGE;
             a->has_today = 1;
-            break;
-        case OPT_CONFIG:
-            a->configs.explicit_path = arg;
-            break;
-        case OPT_NO_CONFIG:
-            a->configs.disabled = 1;
             break;
         case 'h':
             cli_print_help(stdout, &cli_lint_command);
@@ -77,7 +63,7 @@ static int parse_args(int argc, char **argv, lint_args *a)
 /* Lints one file into `diags`; EXIT_USAGE after reporting a failure. */
 static int lint_file(const char *path, lint_args *a, slog_diags *diags)
 {
-    const slog_config *config = cli_config_for(&a->configs, path);
+    const slog_config *config = cli_config_for(&a->common.configs, path);
     if (!config)
         return EXIT_USAGE;
     slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
@@ -100,7 +86,7 @@ static int lint_file(const char *path, lint_args *a, slog_diags *diags)
 
 static int run(int argc, char **argv)
 {
-    lint_args a = {SLOG_FORMAT_TEXT, SLOG_SEV_ERROR, 0, 0, {0}};
+    lint_args a = {CLI_COMMON_INIT, 0, 0};
     int rc = parse_args(argc, argv, &a);
     if (rc != EXIT_OK)
         return rc == -1 ? cli_finish(EXIT_OK) : rc;
@@ -114,9 +100,9 @@ static int run(int argc, char **argv)
     int failed = 0;
     for (size_t i = 0; i < files.count; i++)
         failed |= lint_file(files.paths[i], &a, &diags) != EXIT_OK;
-    rc = cli_emit_findings(&diags, a.format, a.fail_on, files.count, failed);
+    rc = cli_emit_findings(&diags, a.common.format, a.common.fail_on, files.count, failed);
     slog_diags_free(&diags);
     cli_files_free(&files);
-    cli_configs_free(&a.configs);
+    cli_configs_free(&a.common.configs);
     return cli_finish(rc);
 }

@@ -4,13 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_COMPACT = 'c', OPT_JSONL = 256, OPT_CONFIG, OPT_NO_CONFIG };
+enum { OPT_COMPACT = 'c', OPT_JSONL = 256 };
 
 static const cli_option options[] = {
     {"compact", OPT_COMPACT, NULL, "print JSON on one line"},
     {"jsonl", OPT_JSONL, NULL, "one compact JSON object per line, one line per file"},
-    {"config", OPT_CONFIG, "FILE", "read this configuration instead of .statuslog.json"},
-    {"no-config", OPT_NO_CONFIG, NULL, "ignore .statuslog.json files"},
+    CLI_OPTION_CONFIG,
     {NULL, 0, NULL, NULL},
 };
 
@@ -42,10 +41,10 @@ static int run(int argc, char **argv)
             jsonl = 1;
             pretty = 0;
             break;
-        case OPT_CONFIG:
+        case CLI_OPT_CONFIG:
             configs.explicit_path = arg;
             break;
-        case OPT_NO_CONFIG:
+        case CLI_OPT_NO_CONFIG:
             configs.disabled = 1;
             break;
         case 'h':

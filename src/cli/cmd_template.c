@@ -8,8 +8,9 @@
 enum { OPT_PARTIALS = 'p' };
 
 static const cli_option options[] = {
-    {"partials", OPT_PARTIALS, "DIR", "where {{>name}} finds name.mustache (default: the "
-                                      "template's directory)"},
+    {"partials", OPT_PARTIALS, "DIR",
+     "where {{>name}} finds name.mustache (default: the "
+     "template's directory)"},
     {NULL, 0, NULL, NULL},
 };
 

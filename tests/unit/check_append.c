@@ -17,8 +17,8 @@ static char *append(const char *doc, const char *date, const char *label, slog_s
     size_t n;
     slog_error err;
     slog_append_summary s;
-    ck_assert_msg(slog_append_buffer(doc, strlen(doc), &r, NULL, &out, &n, sum ? sum : &s,
-                                     &err) == SLOG_OK,
+    ck_assert_msg(slog_append_buffer(doc, strlen(doc), &r, NULL, &out, &n, sum ? sum : &s, &err) ==
+                      SLOG_OK,
                   "%s", err.message);
     ck_assert_uint_eq(strlen(out), n);
     return out;
@@ -39,9 +39,10 @@ START_TEST(same_date_goes_to_the_end_of_its_list)
     EXPECT_APPEND(LOG, "2025-10-01", NULL, "more",
                   "# Log\n\n## Status (2025-10-01)\n- ✅ one\n- ✅ more\n\n"
                   "## Status (2025-10-03)\n- ✅ three\n  - child\n\n## Notes\ntext\n");
-    EXPECT_APPEND(LOG, "2025-10-03", NULL, "after child",
-                  "# Log\n\n## Status (2025-10-01)\n- ✅ one\n\n"
-                  "## Status (2025-10-03)\n- ✅ three\n  - child\n- ✅ after child\n\n## Notes\ntext\n");
+    EXPECT_APPEND(
+        LOG, "2025-10-03", NULL, "after child",
+        "# Log\n\n## Status (2025-10-01)\n- ✅ one\n\n"
+        "## Status (2025-10-03)\n- ✅ three\n  - child\n- ✅ after child\n\n## Notes\ntext\n");
 }
 END_TEST
 
@@ -52,18 +53,20 @@ START_TEST(new_dates_keep_a_sorted_log_sorted)
                   "# Log\n\n## Status (2025-10-01)\n- ✅ one\n\n## Status (2025-10-02)\n- ✅ two\n\n"
                   "## Status (2025-10-03)\n- ✅ three\n  - child\n\n## Notes\ntext\n");
     /* after the last entry (today's entry lands at the end of the log) */
-    EXPECT_APPEND(LOG, "2025-10-04", NULL, "four",
-                  "# Log\n\n## Status (2025-10-01)\n- ✅ one\n\n"
-                  "## Status (2025-10-03)\n- ✅ three\n  - child\n\n## Status (2025-10-04)\n- ✅ four\n"
-                  "\n## Notes\ntext\n");
+    EXPECT_APPEND(
+        LOG, "2025-10-04", NULL, "four",
+        "# Log\n\n## Status (2025-10-01)\n- ✅ one\n\n"
+        "## Status (2025-10-03)\n- ✅ three\n  - child\n\n## Status (2025-10-04)\n- ✅ four\n"
+        "\n## Notes\ntext\n");
     /* before the first entry */
     EXPECT_APPEND(LOG, "2025-09-30", NULL, "zero",
                   "# Log\n\n## Status (2025-09-30)\n- ✅ zero\n\n## Status (2025-10-01)\n- ✅ one\n\n"
                   "## Status (2025-10-03)\n- ✅ three\n  - child\n\n## Notes\ntext\n");
     /* another label on the same date is another entry */
-    EXPECT_APPEND(LOG, "2025-10-01", "Deploy", "shipped",
-                  "# Log\n\n## Status (2025-10-01)\n- ✅ one\n\n## Deploy (2025-10-01)\n- ✅ shipped\n"
-                  "\n## Status (2025-10-03)\n- ✅ three\n  - child\n\n## Notes\ntext\n");
+    EXPECT_APPEND(
+        LOG, "2025-10-01", "Deploy", "shipped",
+        "# Log\n\n## Status (2025-10-01)\n- ✅ one\n\n## Deploy (2025-10-01)\n- ✅ shipped\n"
+        "\n## Status (2025-10-03)\n- ✅ three\n  - child\n\n## Notes\ntext\n");
 }
 END_TEST
 
@@ -86,12 +89,12 @@ END_TEST
 
 START_TEST(heading_style_follows_the_document)
 {
-    EXPECT_APPEND("# L\n\n### Progress - 2025-10-12T12:34:56-06:00\n- ✅ a\n", "2025-10-13T09:00-06:00",
-                  "Progress", "b",
+    EXPECT_APPEND("# L\n\n### Progress - 2025-10-12T12:34:56-06:00\n- ✅ a\n",
+                  "2025-10-13T09:00-06:00", "Progress", "b",
                   "# L\n\n### Progress - 2025-10-12T12:34:56-06:00\n- ✅ a\n\n"
                   "### Progress - 2025-10-13T09:00-06:00\n- ✅ b\n");
-    EXPECT_APPEND("# L\n\n## 2025-10-01 14:29 MDT — Command Log\n- ✅ a\n", "2025-10-02", "Command Log",
-                  "b",
+    EXPECT_APPEND("# L\n\n## 2025-10-01 14:29 MDT — Command Log\n- ✅ a\n", "2025-10-02",
+                  "Command Log", "b",
                   "# L\n\n## 2025-10-01 14:29 MDT — Command Log\n- ✅ a\n\n"
                   "## 2025-10-02 — Command Log\n- ✅ b\n");
     /* a label the document has not used: default style at the entries' level */
@@ -108,12 +111,12 @@ START_TEST(markers_by_state)
     static const struct {
         slog_state state;
         const char *line;
-    } cases[] = {{SLOG_STATE_IN_PROGRESS, "- ⏳ t\n"}, {SLOG_STATE_NEXT, "- 🔜 t\n"},
-                 {SLOG_STATE_BLOCKED, "- 🛑 t\n"},     {SLOG_STATE_FAILED, "- ❌ t\n"},
-                 {SLOG_STATE_WARNING, "- ⚠️ t\n"},    {SLOG_STATE_NOTE, "- t\n"}};
+    } cases[] = {{SLOG_STATE_IN_PROGRESS, "- ⏳ t\n"},  {SLOG_STATE_NEXT, "- 🔜 t\n"},
+                 {SLOG_STATE_BLOCKED, "- 🛑 t\n"},   {SLOG_STATE_FAILED, "- ❌ t\n"},
+                 {SLOG_STATE_WARNING, "- ⚠️ t\n"}, {SLOG_STATE_NOTE, "- t\n"}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char *out = append("## Status (2025-10-01)\n", "2025-10-01", NULL, cases[i].state, "t",
-                           NULL);
+        char *out =
+            append("## Status (2025-10-01)\n", "2025-10-01", NULL, cases[i].state, "t", NULL);
         ck_assert_ptr_nonnull(strstr(out, cases[i].line));
         slog_doc *d = parse_str(out);
         ck_assert_int_eq(d->entries[0]->items->state, cases[i].state);
@@ -244,9 +247,9 @@ END_TEST
 
 START_TEST(invalid_requests)
 {
-    static const char *const bad_dates[] = {"2025-02-30", "2025-10-1", "yesterday",
-                                            "2025-10-01T25:00", "2025-10-01T10:00 XYZT",
-                                            "2025-10-01X"};
+    static const char *const bad_dates[] = {
+        "2025-02-30", "2025-10-1", "yesterday", "2025-10-01T25:00", "2025-10-01T10:00 XYZT",
+        "2025-10-01X"};
     for (size_t i = 0; i < sizeof bad_dates / sizeof *bad_dates; i++) {
         slog_append_item it = {SLOG_STATE_DONE, "x"};
         slog_append_request r = {bad_dates[i], NULL, &it, 1};
@@ -285,10 +288,15 @@ START_TEST(from_json)
     ck_assert_uint_eq(n, 2);
     slog_append_requests_free(r, n);
     static const char *const bad[] = {
-        "{", "[]", "{\"items\": []}", "{\"items\": [{\"state\": \"finished\", \"text\": \"x\"}]}",
-        "{\"items\": [{\"state\": \"done\"}]}", "{\"date\": \"2025-13-01\", \"items\": "
+        "{",
+        "[]",
+        "{\"items\": []}",
+        "{\"items\": [{\"state\": \"finished\", \"text\": \"x\"}]}",
+        "{\"items\": [{\"state\": \"done\"}]}",
+        "{\"date\": \"2025-13-01\", \"items\": "
         "[{\"state\": \"done\", \"text\": \"x\"}]}",
-        "{\"colour\": 1, \"items\": [{\"state\": \"done\", \"text\": \"x\"}]}", "42"};
+        "{\"colour\": 1, \"items\": [{\"state\": \"done\", \"text\": \"x\"}]}",
+        "42"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         ck_assert_msg(slog_append_requests_from_json(bad[i], strlen(bad[i]), "in", &r, &n, &err) ==
                           SLOG_ERR_INVALID,

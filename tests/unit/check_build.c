@@ -30,14 +30,14 @@ START_TEST(heading_styles_and_labels)
          "12:42", NULL},
         {"## 2025-10-01T16:54Z — New blockers (Integration)", "New blockers (Integration)",
          "2025-10-01", "16:54", "Z"},
-        {"## Idle agent readiness - 2025-09-29T11:04:30-0600", "Idle agent readiness",
-         "2025-09-29", "11:04:30", "-0600"},
+        {"## Idle agent readiness - 2025-09-29T11:04:30-0600", "Idle agent readiness", "2025-09-29",
+         "11:04:30", "-0600"},
         {"## Next 5 Tasks (updated 2025-10-01 08:29 UTC)", "Next 5 Tasks (updated )", "2025-10-01",
          "08:29", "UTC"},
         {"## [2025-10-02 10:00] Sweep", "Sweep", "2025-10-02", "10:00", NULL},
         {"## 2025-09-29 16:17:49 MDT", "", "2025-09-29", "16:17:49", "MDT"},
-        {"## Tunnel Cleanup - 2025-09-29_15:54:37", "Tunnel Cleanup _15:54:37", "2025-09-29",
-         NULL, NULL},
+        {"## Tunnel Cleanup - 2025-09-29_15:54:37", "Tunnel Cleanup _15:54:37", "2025-09-29", NULL,
+         NULL},
         {"## **Status** — 2025-10-03", "Status", "2025-10-03", NULL, NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -210,7 +210,7 @@ START_TEST(title_metadata_and_document_date)
     slog_doc *d = parse_str("# Plan 2025-09-20\n\nAuthor: Ops\nDate: 2025-09-26\n\n"
                             "## Summary\nNote: not metadata after the first level-2 heading\n");
     ck_assert_str_eq(d->title, "Plan 2025-09-20");
-    ck_assert_uint_eq(d->nentries, 0); /* the title is not an entry */
+    ck_assert_uint_eq(d->nentries, 0);       /* the title is not an entry */
     ck_assert_str_eq(d->date, "2025-09-26"); /* Date: wins over the title's date */
     ck_assert_uint_eq(d->nmeta, 2);
     ck_assert_str_eq(d->meta[0].key, "Author");

@@ -113,7 +113,8 @@ START_TEST(entry_rewritten)
 {
     int line;
     char msg[512];
-    char *s = edit("Reran the indexer suite; all tests pass", "Reran the indexer suite; 3 tests fail");
+    char *s =
+        edit("Reran the indexer suite; all tests pass", "Reran the indexer suite; 3 tests fail");
     ck_assert_int_eq(findings(s, SLOG_RULE_ENTRY_REWRITTEN, &line, msg, sizeof msg), 1);
     ck_assert_int_eq(line, 4);
     ck_assert_ptr_nonnull(strstr(msg, "baseline line 4 was 'Reran the indexer suite; all tests "

@@ -52,15 +52,16 @@ static slog_doc *parse_with(const slog_config *c, const char *md)
 
 START_TEST(every_key)
 {
-    slog_config *c = load_ok("{\n"
-                             "  \"markers\": {\"DONE:\": \"done\", \"🔜\": \"blocked\"},\n"
-                             "  \"entry_pattern\": \"Week of (?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\",\n"
-                             "  \"followup_headings\": [\"Todo\"],\n"
-                             "  \"stale_days\": 3,\n"
-                             "  \"timezone\": \"America/Denver\",\n"
-                             "  \"rules\": {\"open-checklist\": \"off\", \"unmarked-item\": "
-                             "\"warning\"}\n"
-                             "}\n");
+    slog_config *c =
+        load_ok("{\n"
+                "  \"markers\": {\"DONE:\": \"done\", \"🔜\": \"blocked\"},\n"
+                "  \"entry_pattern\": \"Week of (?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\",\n"
+                "  \"followup_headings\": [\"Todo\"],\n"
+                "  \"stale_days\": 3,\n"
+                "  \"timezone\": \"America/Denver\",\n"
+                "  \"rules\": {\"open-checklist\": \"off\", \"unmarked-item\": "
+                "\"warning\"}\n"
+                "}\n");
     ck_assert_int_eq(slog_config_stale_days(c), 3);
     ck_assert_str_eq(slog_config_timezone(c), "America/Denver");
     ck_assert_int_eq(slog_config_severity(c, SLOG_RULE_OPEN_CHECKLIST), SLOG_SEV_OFF);

@@ -203,8 +203,8 @@ static int disputed(const char *name)
 }
 
 /* The lines of `rule`'s findings equal the label's array `key`. */
-static int same_lines(const char *name, const slog_diags *diags, slog_rule rule,
-                      const cJSON *label, const char *key)
+static int same_lines(const char *name, const slog_diags *diags, slog_rule rule, const cJSON *label,
+                      const char *key)
 {
     const cJSON *want = cJSON_GetObjectItem(label, key);
     int n = 0, ok = 1;
@@ -245,8 +245,8 @@ static int compare_with_label(const char *name, const cJSON *label)
     const cJSON *entries = cJSON_GetObjectItem(label, "entries");
     int ok = 1;
     if ((size_t)cJSON_GetArraySize(entries) != d->nentries) {
-        fprintf(stderr, "%s: %d entries labelled, %zu found\n", name,
-                cJSON_GetArraySize(entries), d->nentries);
+        fprintf(stderr, "%s: %d entries labelled, %zu found\n", name, cJSON_GetArraySize(entries),
+                d->nentries);
         ok = 0;
     } else {
         size_t i = 0;

@@ -30,17 +30,15 @@ static int count_rule(const char *md, const char *today, slog_rule rule, int *li
 #define HAS(md, rule, expected_line)                                                               \
     do {                                                                                           \
         int line_ = 0;                                                                             \
-        ck_assert_int_eq(count_rule(md, "2025-10-19", rule, &line_), 1);                          \
+        ck_assert_int_eq(count_rule(md, "2025-10-19", rule, &line_), 1);                           \
         ck_assert_int_eq(line_, expected_line);                                                    \
     } while (0)
 #define HASNT(md, rule) ck_assert_int_eq(count_rule(md, "2025-10-19", rule, NULL), 0)
 
 START_TEST(entry_order)
 {
-    HAS("## Status (2025-10-02)\n- ✅ a\n## Status (2025-10-01)\n- ✅ b\n", SLOG_RULE_ENTRY_ORDER,
-        3);
-    HASNT("## Status (2025-10-01)\n- ✅ a\n## Status (2025-10-02)\n- ✅ b\n",
-          SLOG_RULE_ENTRY_ORDER);
+    HAS("## Status (2025-10-02)\n- ✅ a\n## Status (2025-10-01)\n- ✅ b\n", SLOG_RULE_ENTRY_ORDER, 3);
+    HASNT("## Status (2025-10-01)\n- ✅ a\n## Status (2025-10-02)\n- ✅ b\n", SLOG_RULE_ENTRY_ORDER);
     /* same date is no violation */
     HASNT("## A 2025-10-01\n- ✅ a\n## B 2025-10-01\n- ✅ b\n", SLOG_RULE_ENTRY_ORDER);
     /* instants: 15:51 MDT is 21:51Z, after 21:00Z */
@@ -49,8 +47,7 @@ START_TEST(entry_order)
     HAS("## 2025-10-01T22:00Z — A\n- ✅ a\n## 2025-10-01 15:51 MDT — B\n- ✅ b\n",
         SLOG_RULE_ENTRY_ORDER, 3);
     /* a time on one side only: calendar dates */
-    HASNT("## 2025-10-01T22:00Z — A\n- ✅ a\n## Status 2025-10-01\n- ✅ b\n",
-          SLOG_RULE_ENTRY_ORDER);
+    HASNT("## 2025-10-01T22:00Z — A\n- ✅ a\n## Status 2025-10-01\n- ✅ b\n", SLOG_RULE_ENTRY_ORDER);
     /* a dated ### under a later dated ## compares with its siblings only */
     HASNT("## Day 2025-10-02\n- ✅ a\n### Run 2025-10-01T10:00Z\n- ✅ b\n"
           "### Run 2025-10-01T11:00Z\n- ✅ c\n",
@@ -59,9 +56,10 @@ START_TEST(entry_order)
         "### Run 2025-10-01T10:00Z\n- ✅ c\n",
         SLOG_RULE_ENTRY_ORDER, 5);
     /* compared with the latest earlier sibling, not only the previous one */
-    ck_assert_int_eq(count_rule("## S 2025-10-05\n- a\n## S 2025-10-03\n- b\n## S 2025-10-04\n- c\n",
-                                "2025-10-19", SLOG_RULE_ENTRY_ORDER, NULL),
-                     2);
+    ck_assert_int_eq(
+        count_rule("## S 2025-10-05\n- a\n## S 2025-10-03\n- b\n## S 2025-10-04\n- c\n",
+                   "2025-10-19", SLOG_RULE_ENTRY_ORDER, NULL),
+        2);
 }
 END_TEST
 
@@ -152,9 +150,8 @@ END_TEST
 
 START_TEST(checklists_and_unmarked)
 {
-    ck_assert_int_eq(count_rule("- [ ] a\n- [x] b\n- [ ] c\n", "2025-10-19",
-                                SLOG_RULE_OPEN_CHECKLIST, NULL),
-                     2);
+    ck_assert_int_eq(
+        count_rule("- [ ] a\n- [x] b\n- [ ] c\n", "2025-10-19", SLOG_RULE_OPEN_CHECKLIST, NULL), 2);
     /* unmarked-item is off by default */
     HASNT("## Status (2025-10-01)\n- plain\n", SLOG_RULE_UNMARKED_ITEM);
 }
@@ -172,9 +169,8 @@ END_TEST
 /* A document without entries (entries is NULL) lints without touching it. */
 START_TEST(no_entries)
 {
-    ck_assert_int_eq(count_rule("# Plan\n\nNo log yet.\n", "2025-10-19", SLOG_RULE_REPEATED_ENTRY,
-                                NULL),
-                     0);
+    ck_assert_int_eq(
+        count_rule("# Plan\n\nNo log yet.\n", "2025-10-19", SLOG_RULE_REPEATED_ENTRY, NULL), 0);
     ck_assert_int_eq(count_rule("", "2025-10-19", SLOG_RULE_ENTRY_ORDER, NULL), 0);
 }
 END_TEST
@@ -212,12 +208,12 @@ static char *report(slog_format format, const slog_diags *diags)
 START_TEST(github_escaping)
 {
     slog_diags diags = {0};
-    ck_assert_int_eq(slog_diags_add(&diags, SLOG_RULE_ENTRY_ORDER, SLOG_SEV_ERROR, "a:b,c%.md",
-                                    7, "50%% done\r\nnext: a, b"),
+    ck_assert_int_eq(slog_diags_add(&diags, SLOG_RULE_ENTRY_ORDER, SLOG_SEV_ERROR, "a:b,c%.md", 7,
+                                    "50%% done\r\nnext: a, b"),
                      SLOG_OK);
-    ck_assert_int_eq(slog_diags_add(&diags, SLOG_RULE_OPEN_CHECKLIST, SLOG_SEV_INFO, "x.md", 1,
-                                    "note"),
-                     SLOG_OK);
+    ck_assert_int_eq(
+        slog_diags_add(&diags, SLOG_RULE_OPEN_CHECKLIST, SLOG_SEV_INFO, "x.md", 1, "note"),
+        SLOG_OK);
     char *out = report(SLOG_FORMAT_GITHUB, &diags);
     ck_assert_str_eq(out, "::error file=a%3Ab%2Cc%25.md,line=7,col=1,title=entry-order::50%25 "
                           "done%0D%0Anext: a, b\n"

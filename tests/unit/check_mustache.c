@@ -18,7 +18,7 @@ static slog_status from_object(const char *name, char **src, size_t *len, void *
 
 START_TEST(official_spec)
 {
-    static const char *const modules[] = {"interpolation", "sections", "inverted",
+    static const char *const modules[] = {"interpolation", "sections",   "inverted",
                                           "comments",      "delimiters", "partials"};
     int passed = 0, total = 0;
     for (size_t m = 0; m < sizeof modules / sizeof *modules; m++) {

@@ -85,7 +85,11 @@ START_TEST(nul_bytes_replaced)
     slog_text t = decode(s, 4);
     ck_assert_uint_eq(t.enc.nul_bytes, 1);
     ck_assert_uint_eq(t.len, 6);
-    ck_assert_int_eq(memcmp(t.data, "a\xEF\xBF\xBD" "b\n", 6), 0);
+    ck_assert_int_eq(memcmp(t.data,
+                            "a\xEF\xBF\xBD"
+                            "b\n",
+                            6),
+                     0);
     slog_text_free(&t);
 }
 END_TEST
@@ -125,7 +129,7 @@ END_TEST
 
 START_TEST(clean_text_is_not_mojibake)
 {
-    const char *samples[] = {"caf\xC3\xA9 na\xC3\xAFve\n",        /* café naïve */
+    const char *samples[] = {"caf\xC3\xA9 na\xC3\xAFve\n",          /* café naïve */
                              "it\xE2\x80\x99s done \xE2\x9C\x85\n", /* it’s done ✅ */
                              "plain ascii\n"};
     for (size_t i = 0; i < 3; i++) {
