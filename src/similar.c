@@ -247,9 +247,12 @@ slog_status slog_vocab_build(slog_vocab *v, slog_item *const *items, size_t n)
     v->start = malloc((n + 1) * sizeof *v->start);
     v->weight = malloc((n ? n : 1) * sizeof *v->weight);
     int ok = v->start && v->weight;
+    /* Only top-level items of entries are ever compared (threads, repeats,
+     * folding); the others get no words. */
     for (size_t i = 0; ok && i < n; i++) {
         v->start[i] = ids.len;
-        ok = tokenize(&t, &stops, items[i]->text, &ids);
+        if (items[i]->entry && !items[i]->parent)
+            ok = tokenize(&t, &stops, items[i]->text, &ids);
     }
     if (ok) {
         v->start[n] = ids.len;
@@ -313,9 +316,11 @@ void slog_vocab_free(slog_vocab *v)
 
 double slog_text_similarity(const char *a, const char *b)
 {
+    slog_entry entry = {0}; /* two top-level items of an entry: both tokenized */
     slog_item x = {0}, y = {0};
     x.text = a;
     y.text = b;
+    x.entry = y.entry = &entry;
     y.index = 1;
     slog_item *items[2] = {&x, &y};
     slog_vocab v;
