@@ -1,0 +1,44 @@
+#!/bin/sh
+# Every command over every real document of ../shared/corpus/real: no crash
+# (exit status 0, 1 or 2 only; sanitizer reports abort the process).
+# usage: corpus.sh STATUSLOG SHARED_DIR        (skips with 77 without the corpus)
+# env: SLOG_CORPUS_EVERY=N takes every N-th document (1: all)
+set -u
+BIN=$1
+REAL=$2/corpus/real
+if [ ! -d "$REAL" ]; then
+    echo "corpus-cli: $REAL not found, skipping"
+    exit 77
+fi
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+failed=0
+files=0
+run() {
+    "$@" >/dev/null 2>"$TMP/err"
+    rc=$?
+    if [ $rc -gt 2 ]; then
+        failed=$((failed + 1))
+        echo "FAIL (exit $rc): $*"
+        head -5 "$TMP/err"
+    fi
+}
+EVERY=${SLOG_CORPUS_EVERY:-1}
+n=0
+for f in "$REAL"/*.md; do
+    n=$((n + 1))
+    [ $((n % EVERY)) = 0 ] || [ "$EVERY" = 1 ] || continue
+    files=$((files + 1))
+    cp "$f" "$TMP/doc.md"
+    run "$BIN" parse --compact --no-config "$f"
+    run "$BIN" lint --no-config --format sarif --today 2025-10-20 "$f"
+    run "$BIN" append "$TMP/doc.md" --no-config --date 2025-10-02 --done "corpus check" --dry-run
+    run "$BIN" append "$TMP/doc.md" --no-config --date 2025-10-02T10:00Z --label Sweep --next "x"
+    run "$BIN" check "$TMP/doc.md" --no-config --baseline "$f"
+    run "$BIN" check "$f" --no-config --baseline "$TMP/doc.md"
+done
+run "$BIN" digest --no-config --format html --since 2025-09-01 --until 2025-10-31 "$REAL"
+run "$BIN" digest --no-config --format json --today 2025-10-05 "$REAL"
+echo "corpus-cli: $files documents, 6 commands each and 2 digests; $failed crashed"
+echo "corpus-cli: $((files * 6 + 2 - failed)) passed, $failed failed"
+[ "$failed" = 0 ]
