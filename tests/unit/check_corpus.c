@@ -100,6 +100,38 @@ static void check_canonical_lint(const char *rel, int mojibake)
     slog_doc_free(d);
 }
 
+/* SPEC §5 / issue: week 2025-W41 of the example folds its many "reran the
+ * Prisma CLI suite" items into one line with a count and a date range. */
+START_TEST(canonical_example_digest_folds_repeats)
+{
+    slog_doc *d = parse_path("corpus/prisma-config-plan.md");
+    slog_digest_options o = {SLOG_DIGEST_OPTIONS_VERSION, NULL, {0, 0, 0, 0}, 0};
+    slog_error err;
+    ck_assert_int_eq(slog_period_from_week("2025-W41", &o.period, &err), SLOG_OK);
+    ck_assert(slog_parse_date("2025-10-19", &o.today) == 0);
+    cJSON *dg = slog_digest_new(&o);
+    ck_assert_int_eq(slog_digest_add(dg, d, &o, &err), SLOG_OK);
+    const cJSON *doc = cJSON_GetArrayItem(cJSON_GetObjectItem(dg, "documents"), 0);
+    const cJSON *done, *folded = NULL;
+    cJSON_ArrayForEach(done, cJSON_GetObjectItem(doc, "done"))
+    {
+        if (cJSON_GetObjectItem(done, "count")->valueint > 1)
+            folded = done;
+    }
+    ck_assert_ptr_nonnull(folded);
+    ck_assert_int_eq(cJSON_GetObjectItem(folded, "count")->valueint, 5);
+    ck_assert_str_eq(cJSON_GetObjectItem(folded, "first")->valuestring, "2025-10-07");
+    ck_assert_str_eq(cJSON_GetObjectItem(folded, "last")->valuestring, "2025-10-12");
+    ck_assert_ptr_nonnull(strstr(cJSON_GetObjectItem(folded, "text")->valuestring, "Prisma CLI"));
+    /* the CI smoke thread is open at the end of the week, 15 days old */
+    const cJSON *t = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "open_threads"), 0);
+    ck_assert_str_eq(cJSON_GetObjectItem(t, "first_seen")->valuestring, "2025-09-27");
+    ck_assert_int_eq(cJSON_GetObjectItem(t, "age_days")->valueint, 15);
+    cJSON_Delete(dg);
+    slog_doc_free(d);
+}
+END_TEST
+
 START_TEST(canonical_example_lint)
 {
     check_canonical_lint("corpus/prisma-config-plan.md", 0);
@@ -314,6 +346,7 @@ int main(void)
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, canonical_example_both_encodings);
     tcase_add_test(tc, canonical_example_lint);
+    tcase_add_test(tc, canonical_example_digest_folds_repeats);
     tcase_add_test(tc, real_documents_match_their_labels);
     suite_add_tcase(s, tc);
     return run_suite(s);
