@@ -98,12 +98,30 @@ static int setext_underline(const char *s, size_t len)
     return blank(s + k, len - k) ? (c == '=' ? 1 : 2) : 0;
 }
 
+/* Three or more '-', '*' or '_' (spaces between allowed): a thematic break. */
+static int thematic_break(const char *s, size_t len, size_t i)
+{
+    char c = s[i];
+    if (c != '-' && c != '*' && c != '_')
+        return 0;
+    size_t n = 0;
+    for (; i < len; i++) {
+        if (s[i] == c)
+            n++;
+        else if (s[i] != ' ' && s[i] != '\t')
+            return 0;
+    }
+    return n >= 3;
+}
+
 /* A line that can continue a paragraph and so carry a setext underline. */
 static int paragraph_line(const char *s, size_t len)
 {
     size_t i = indent_of(s, len);
     if (blank(s, len) || i > 3)
         return i > 3 && !blank(s, len) ? 2 : 0; /* 2: only as a continuation */
+    if (thematic_break(s, len, i))
+        return 0;
     char c = s[i];
     if (c == '>' || ((c == '-' || c == '*' || c == '+') && (i + 1 == len || s[i + 1] == ' ')))
         return 0;

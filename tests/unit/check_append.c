@@ -100,6 +100,9 @@ START_TEST(heading_style_follows_the_document)
     /* a label the document has not used: default style at the entries' level */
     EXPECT_APPEND("# L\n\n### Run 2025-10-01\n- ✅ a\n", "2025-10-02", "Status", "b",
                   "# L\n\n### Run 2025-10-01\n- ✅ a\n\n### Status (2025-10-02)\n- ✅ b\n");
+    /* a thematic break is no paragraph: the setext heading after it keeps its date */
+    EXPECT_APPEND("# L\n\n---\nRun 2025-10-01\n---\n- ✅ a\n", "2025-10-01", "Run", "b",
+                  "# L\n\n---\nRun 2025-10-01\n---\n- ✅ a\n- ✅ b\n");
     /* bullet character of the list */
     EXPECT_APPEND("## Status (2025-10-01)\n* ✅ a\n", "2025-10-01", NULL, "b",
                   "## Status (2025-10-01)\n* ✅ a\n* ✅ b\n");

@@ -2,6 +2,7 @@
  * canonical example in both encodings, and every real document against its
  * independently made label. */
 #include "helpers.h"
+#include "scan.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -268,12 +269,39 @@ static int lint_matches_label(const char *name, const slog_doc *d, const cJSON *
     return ok;
 }
 
+/* append's heading scanner finds the entries the full model finds. */
+static int scanner_agrees(const char *name, const slog_doc *d)
+{
+    size_t len;
+    const char *raw = slog_doc_raw(d, &len);
+    slog_config *c;
+    slog_error err;
+    slog_text t;
+    slog_scan_heading *h = NULL;
+    size_t nh = 0, k = 0;
+    int ok = slog_config_new_default(&c, &err) == SLOG_OK &&
+             slog_text_decode(&t, raw, len) == SLOG_OK &&
+             slog_scan_headings(&t, &h, &nh) == SLOG_OK;
+    for (size_t i = 0; ok && i < nh; i++) {
+        slog_scan_date(&t, c, &h[i]);
+        if (h[i].dated)
+            ok = k < d->nentries && h[i].line == d->entries[k++]->line;
+    }
+    ok = ok && k == d->nentries;
+    if (!ok)
+        fprintf(stderr, "%s: the heading scanner disagrees with the model\n", name);
+    free(h);
+    slog_text_free(&t);
+    slog_config_free(c);
+    return ok;
+}
+
 static int compare_with_label(const char *name, const cJSON *label)
 {
     char rel[2048];
     snprintf(rel, sizeof rel, "corpus/real/%s", name);
     slog_doc *d = parse_path(rel);
-    int lint_ok = lint_matches_label(name, d, label);
+    int lint_ok = lint_matches_label(name, d, label) & scanner_agrees(name, d);
     const cJSON *entries = cJSON_GetObjectItem(label, "entries");
     int ok = 1;
     if ((size_t)cJSON_GetArraySize(entries) != d->nentries) {
