@@ -20,8 +20,10 @@ static const cli_command *find_command(const char *name)
 static void print_usage(FILE *out)
 {
     fprintf(out, "usage: statuslog COMMAND [OPTION]... [ARG]...\n\n"
-                 "Reads Markdown coordination documents (plans and logs with dated status\n"
-                 "entries) into a structured model.\n\nCommands:\n");
+                 "Markdown coordination documents (plans and logs with dated status\n"
+                 "entries): read them into a model, validate them, append results safely,\n"
+                 "digest them over a period and fail CI when their history regresses.\n\n"
+                 "Commands:\n");
     for (size_t i = 0; i < NCOMMANDS; i++)
         fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(out, "  %-10s %s\n", "help", "show the help of a command");
