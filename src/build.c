@@ -1,24 +1,17 @@
-/* The model: one walk over cmark's block tree (inlines are skipped, except a
- * heading's, for its text) that records entries, items, checklists, follow-ups
- * and metadata with their source lines. Item texts are taken from the source,
- * not re-rendered. */
-#include "config_internal.h"
-#include "dates.h"
-#include "buf.h"
-#include "doc_internal.h"
+/* The model: a walk over cmark's block tree (inlines are skipped, except a
+ * heading's, for its text) that records entries, items, checklists,
+ * follow-ups and metadata with their source lines. Item texts are taken from
+ * the source, not re-rendered. This file holds the walk, headings and the
+ * finishing passes; build_entries.c, build_items.c and build_meta.c the rest. */
+#include "build_internal.h"
 
-#include <cmark.h>
+#include "dates.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* A growable array, copied into the arena when the walk ends. */
-typedef struct {
-    void *data;
-    size_t len, cap, size;
-} vec;
-
-static void *vec_push(vec *v)
+void *vec_push(vec *v)
 {
     if (v->len == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 16;
@@ -33,7 +26,7 @@ static void *vec_push(vec *v)
     return slot;
 }
 
-static void *vec_to_arena(vec *v, slog_arena *arena, size_t *count)
+void *vec_to_arena(vec *v, slog_arena *arena, size_t *count)
 {
     *count = v->len;
     if (!v->len)
@@ -44,62 +37,19 @@ static void *vec_to_arena(vec *v, slog_arena *arena, size_t *count)
     return p;
 }
 
-/* An open heading: its section lasts until a heading of the same or a higher level. */
-typedef struct {
-    int level;
-    slog_entry *entry;     /* NULL for an undated heading */
-    slog_item *items_tail; /* last top-level item of the entry */
-    const char *title;
-    int followup;
-} heading_frame;
-
-/* An open list item. */
-typedef struct {
-    cmark_node *node;
-    slog_item *item;
-    slog_item *children_tail;
-    int has_text;
-} item_frame;
-
-typedef struct {
-    slog_doc *doc;
-    slog_arena *arena;
-    const slog_text *text;
-    slog_config *cfg;
-    slog_error *err;
-    vec entries, sections, checklists, followups, meta;
-    vec headings, items; /* stacks of heading_frame, item_frame */
-    vec all_items;       /* slog_item *, by index */
-    cmark_node *title_node;
-    int seen_level2;
-    int last_block_end;
-    slog_buf text_buf; /* scratch for heading text and folded item text */
-} builder;
-
-static slog_status nomem(builder *b)
+slog_status build_nomem(builder *b)
 {
     return slog_error_set(b->err, SLOG_ERR_NOMEM, b->doc->file, 0, "out of memory");
 }
 
-static int buf_append(builder *b, const char *s, size_t n)
+int build_line(const builder *b, int cmark_line)
 {
-    return slog_buf_put(&b->text_buf, s, n) == 0;
+    return cmark_line + b->line_offset;
 }
 
 static int is_space(char c)
 {
     return c == ' ' || c == '\t';
-}
-
-static char *trimmed_copy(builder *b, const char *s, size_t len)
-{
-    while (len && is_space(*s)) {
-        s++;
-        len--;
-    }
-    while (len && is_space(s[len - 1]))
-        len--;
-    return slog_arena_strndup(b->arena, s, len);
 }
 
 /* --- headings ---------------------------------------------------------- */
@@ -110,7 +60,7 @@ static char *trimmed_copy(builder *b, const char *s, size_t len)
 static int heading_text(builder *b, cmark_node *heading)
 {
     slog_buf_clear(&b->text_buf);
-    if (!buf_append(b, "", 0))
+    if (slog_buf_put(&b->text_buf, "", 0) != 0)
         return 0;
     cmark_iter *it = cmark_iter_new(heading);
     if (!it)
@@ -125,7 +75,7 @@ static int heading_text(builder *b, cmark_node *heading)
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE: {
             const char *lit = cmark_node_get_literal(n);
-            ok = buf_append(b, lit, strlen(lit));
+            ok = slog_buf_puts(&b->text_buf, lit) == 0;
             break;
         }
         case CMARK_NODE_SOFTBREAK:
@@ -138,77 +88,6 @@ static int heading_text(builder *b, cmark_node *heading)
     }
     cmark_iter_free(it);
     return ok;
-}
-
-static int is_separator(const char *s, size_t len, size_t *width)
-{
-    static const char *const seps[] = {"—", "–", "-", ":", "|", ",", "·", "@"};
-    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
-        size_t n = strlen(seps[i]);
-        if (n <= len && memcmp(s, seps[i], n) == 0) {
-            *width = n;
-            return 1;
-        }
-    }
-    if (len && is_space(*s)) {
-        *width = 1;
-        return 1;
-    }
-    return 0;
-}
-
-static size_t trim_left_seps(const char *s, size_t len)
-{
-    size_t off = 0, w;
-    while (off < len && is_separator(s + off, len - off, &w))
-        off += w;
-    return off;
-}
-
-static size_t trim_right_seps(const char *s, size_t len)
-{
-    for (;;) {
-        size_t w, cut = 0;
-        /* Separators are ASCII or 3-byte dashes/dot; try the widths they have. */
-        for (size_t n = 1; n <= 3 && n <= len && !cut; n++)
-            if (is_separator(s + len - n, n, &w) && w == n)
-                cut = n;
-        if (!cut)
-            return len;
-        len -= cut;
-    }
-}
-
-/* The label: the heading text without the matched date/time/zone and the
- * brackets, dashes and colons around it ("Status (2025-10-07)" -> "Status"). */
-static char *entry_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
-{
-    size_t left = ms, rstart = me;
-    /* Empty brackets around the date go too: "(2025-10-07)" and "[2025-10-07 14:00]". */
-    size_t l = left, r = rstart;
-    while (l && is_space(h[l - 1]))
-        l--;
-    while (r < len && is_space(h[r]))
-        r++;
-    if (l && r < len && ((h[l - 1] == '(' && h[r] == ')') || (h[l - 1] == '[' && h[r] == ']'))) {
-        left = l - 1;
-        rstart = r + 1;
-    }
-    size_t llen = trim_right_seps(h, left);
-    size_t roff = rstart + trim_left_seps(h + rstart, len - rstart);
-    size_t rlen = trim_right_seps(h + roff, len - roff);
-    size_t lstart = trim_left_seps(h, llen);
-    char *out = slog_arena_alloc(b->arena, len + 2);
-    if (!out)
-        return NULL;
-    size_t o = 0;
-    memcpy(out, h + lstart, llen - lstart);
-    o = llen - lstart;
-    if (o && rlen)
-        out[o++] = ' ';
-    memcpy(out + o, h + roff, rlen);
-    out[o + rlen] = '\0';
-    return out;
 }
 
 static int is_followup_heading(const slog_config *cfg, const char *text)
@@ -229,26 +108,24 @@ static int is_followup_heading(const slog_config *cfg, const char *text)
     return 0;
 }
 
-static void close_entry(builder *b, heading_frame *f)
+/* Ends a heading's section: its entry ends at the last block before. */
+static void close_frame(builder *b, heading_frame *f, int next_line, int next_level)
 {
-    if (f->entry) {
-        int end = b->last_block_end;
-        f->entry->end_line = end > f->entry->line ? end : f->entry->line;
-    }
+    slog_entry *e = f->entry;
+    if (!e)
+        return;
+    e->end_line = b->last_block_end > e->line ? b->last_block_end : e->line;
+    e->next_heading_line = next_line;
+    e->next_heading_level = next_level;
 }
 
-static heading_frame *innermost_entry_frame(builder *b)
+static void close_headings_from(builder *b, int level, int next_line)
 {
     heading_frame *frames = b->headings.data;
-    for (size_t i = b->headings.len; i-- > 0;)
-        if (frames[i].entry)
-            return &frames[i];
-    return NULL;
-}
-
-static heading_frame *innermost_heading(builder *b)
-{
-    return b->headings.len ? (heading_frame *)b->headings.data + b->headings.len - 1 : NULL;
+    while (b->headings.len && frames[b->headings.len - 1].level >= level) {
+        b->headings.len--;
+        close_frame(b, &frames[b->headings.len], next_line, level);
+    }
 }
 
 static int is_setext(builder *b, int line)
@@ -261,349 +138,59 @@ static int is_setext(builder *b, int line)
     return !(i < len && s[i] == '#');
 }
 
-static slog_status fill_entry_date(builder *b, slog_entry *e, const char *h)
+static slog_status dated_heading(builder *b, heading_frame *f, const char *h, size_t hlen,
+                                 const slog_found_date *fd, int level)
 {
-    slog_config *c = b->cfg;
-    size_t s, en;
-    slog_regex_group(&c->entry_re, c->g_date, &s, &en);
-    e->date = slog_arena_strndup(b->arena, h + s, en - s);
-    if (!e->date)
-        return nomem(b);
-    e->date_valid = en - s == 10 && slog_date_parse(e->date, &e->day);
-    e->seconds = -1;
-    if (slog_regex_group(&c->entry_re, c->g_time, &s, &en)) {
-        e->time = slog_arena_strndup(b->arena, h + s, en - s);
-        if (!e->time)
-            return nomem(b);
-        e->seconds = slog_time_parse(e->time);
-    }
-    if (slog_regex_group(&c->entry_re, c->g_zone, &s, &en)) {
-        e->zone = slog_arena_strndup(b->arena, h + s, en - s);
-        if (!e->zone)
-            return nomem(b);
-        e->zone_known = slog_zone_offset(e->zone, &e->zone_offset);
-    }
+    slog_entry *e = build_new_entry(b, SLOG_ENTRY_HEADING, f->line, level, h, hlen, fd);
+    if (!e)
+        return build_nomem(b);
+    e->setext = is_setext(b, f->line);
+    e->heading = f->title;
+    f->entry = e;
+    f->followup = is_followup_heading(b->cfg, e->label);
     return SLOG_OK;
-}
-
-/* From the start of the date to the end of the last of date, time and zone:
- * what the label leaves out. A configured pattern may match more (its own
- * context words), which stays in the label. */
-static void date_span(const slog_config *c, size_t *start, size_t *end)
-{
-    size_t s, e;
-    slog_regex_group(&c->entry_re, c->g_date, start, end);
-    if (slog_regex_group(&c->entry_re, c->g_time, &s, &e) && e > *end)
-        *end = e;
-    if (slog_regex_group(&c->entry_re, c->g_zone, &s, &e) && e > *end)
-        *end = e;
 }
 
 static slog_status on_heading(builder *b, cmark_node *node)
 {
     int level = cmark_node_get_heading_level(node);
-    int line = cmark_node_get_start_line(node);
+    int line = build_line(b, cmark_node_get_start_line(node));
     if (!heading_text(b, node))
-        return nomem(b);
+        return build_nomem(b);
     const char *h = b->text_buf.data;
     size_t hlen = b->text_buf.len;
 
-    heading_frame *frames = b->headings.data;
-    while (b->headings.len && frames[b->headings.len - 1].level >= level)
-        close_entry(b, &frames[--b->headings.len]);
+    build_close_bold(b, line, level);
+    close_headings_from(b, level, line);
     if (level <= 2 && node != b->title_node)
         b->seen_level2 = 1;
 
-    slog_doc *doc = b->doc;
-    int dated = slog_regex_match(&b->cfg->entry_re, h, hlen, 0);
-    if (node == b->title_node) {
-        doc->title = slog_arena_strndup(b->arena, h, hlen);
-        doc->title_line = line;
-        if (!doc->title)
-            return nomem(b);
-        size_t s, e;
-        if (dated && !doc->date && slog_regex_group(&b->cfg->entry_re, b->cfg->g_date, &s, &e) &&
-            e - s == 10 && slog_date_parse(h + s, &doc->day))
-            doc->date = slog_arena_strndup(b->arena, h + s, 10);
-        dated = 0;
-    }
-
     heading_frame *f = vec_push(&b->headings);
     if (!f)
-        return nomem(b);
+        return build_nomem(b);
     f->level = level;
+    f->line = line;
     f->title = slog_arena_strndup(b->arena, h, hlen);
     if (!f->title)
-        return nomem(b);
-    if (dated) {
-        heading_frame *parent = NULL;
-        frames = b->headings.data;
-        for (size_t i = b->headings.len - 1; i-- > 0 && !parent;)
-            if (frames[i].entry)
-                parent = &frames[i];
-        slog_entry *e = slog_arena_alloc(b->arena, sizeof *e);
-        slog_entry **slot = vec_push(&b->entries);
-        if (!e || !slot)
-            return nomem(b);
-        *slot = e;
-        e->index = b->entries.len - 1;
-        e->line = e->end_line = line;
-        e->level = level;
-        e->setext = is_setext(b, line);
-        e->heading = f->title;
-        e->parent = parent ? parent->entry : NULL;
-        if (parent)
-            parent->entry->has_content = 1;
-        size_t ms, me;
-        date_span(b->cfg, &ms, &me);
-        e->label = entry_label(b, h, hlen, ms, me);
-        if (!e->label)
-            return nomem(b);
-        slog_status st = fill_entry_date(b, e, h);
-        if (st != SLOG_OK)
-            return st;
-        f->entry = e;
-        f->followup = is_followup_heading(b->cfg, e->label);
-    } else if (node != b->title_node) {
-        slog_section *s = vec_push(&b->sections);
-        if (!s)
-            return nomem(b);
-        s->line = line;
-        s->level = level;
-        s->title = f->title;
-        f->followup = is_followup_heading(b->cfg, f->title);
+        return build_nomem(b);
+    if (node == b->title_node) {
+        b->doc->title = f->title;
+        b->doc->title_line = line;
+        return SLOG_OK;
     }
-    return SLOG_OK;
-}
-
-/* --- items ------------------------------------------------------------- */
-
-/* The source of a paragraph, lines folded to one space: its first line from
- * its start column, the others without their indentation (or '>' prefixes). */
-static int paragraph_source(builder *b, cmark_node *para)
-{
-    int first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para);
-    int col = cmark_node_get_start_column(para);
-    slog_buf_clear(&b->text_buf);
-    if (!buf_append(b, "", 0))
-        return 0;
-    for (int line = first; line <= last; line++) {
-        size_t len;
-        const char *s = slog_text_line(b->text, line, &len);
-        size_t i = 0;
-        if (line == first)
-            i = col > 1 && (size_t)(col - 1) <= len ? (size_t)(col - 1) : 0;
-        while (i < len && (is_space(s[i]) || (line != first && s[i] == '>')))
-            i++;
-        while (len > i && is_space(s[len - 1]))
-            len--;
-        if (len == i)
-            continue;
-        if (b->text_buf.len && !buf_append(b, " ", 1))
-            return 0;
-        if (!buf_append(b, s + i, len - i))
-            return 0;
+    slog_found_date fd;
+    if (slog_find_date(b->cfg, h, hlen, 0, 0, &fd)) {
+        slog_status st = dated_heading(b, f, h, hlen, &fd, level);
+        return st == SLOG_OK ? build_heading_date_line(b, f, node) : st;
     }
-    return 1;
-}
-
-static int is_checkbox(const char *t)
-{
-    return t[0] == '[' && (t[1] == ' ' || t[1] == 'x' || t[1] == 'X') && t[2] == ']' &&
-           (t[3] == '\0' || is_space(t[3]));
-}
-
-static slog_status add_checklist(builder *b, const slog_item *it, const char *raw)
-{
-    slog_checklist_item *c = vec_push(&b->checklists);
-    if (!c)
-        return nomem(b);
-    heading_frame *h = innermost_heading(b);
-    c->line = it->line;
-    c->checked = raw[1] != ' ';
-    c->section = h ? h->title : "";
-    c->text = it->text;
-    slog_item_id("", c->section, c->text, c->id);
-    return SLOG_OK;
-}
-
-/* Marker, state, text and resolution of an item from its first paragraph. */
-static slog_status item_text(builder *b, item_frame *f, cmark_node *para)
-{
-    if (!paragraph_source(b, para))
-        return nomem(b);
-    slog_item *it = f->item;
-    const char *t = b->text_buf.data;
-    size_t len = b->text_buf.len;
-    slog_config *c = b->cfg;
-    size_t ms, me, text_from = 0;
-    int bold = 0;
-    it->marker = "";
-    if (slog_regex_match(&c->marker_re, t, len, 0) &&
-        slog_regex_group(&c->marker_re, 1, &ms, &me)) {
-        it->marker = slog_arena_strndup(b->arena, t + ms, me - ms);
-        if (!it->marker)
-            return nomem(b);
-        it->state = slog_config_marker_state(c, t + ms, me - ms);
-        slog_regex_group(&c->marker_re, 0, &ms, &me);
-        text_from = me;
-        bold = len >= 2 && t[0] == '*' && t[1] == '*';
-    }
-    while (text_from < len && is_space(t[text_from]))
-        text_from++;
-    /* "**✅ Done**" keeps its emphasis: "**Done**". */
-    char *text = slog_arena_alloc(b->arena, len - text_from + 3);
-    if (!text)
-        return nomem(b);
-    size_t o = 0;
-    if (bold) {
-        memcpy(text, "**", 2);
-        o = 2;
-    }
-    memcpy(text + o, t + text_from, len - text_from);
-    it->text = text;
-    if (slog_regex_match(&c->resolved_re, text, strlen(text), 0) &&
-        slog_regex_group(&c->resolved_re, 1, &ms, &me)) {
-        long day;
-        if (slog_date_parse(text + ms, &day)) {
-            it->resolved = slog_arena_strndup(b->arena, text + ms, 10);
-            if (!it->resolved)
-                return nomem(b);
-        }
-    }
-    f->has_text = 1;
-    if (is_checkbox(t))
-        return add_checklist(b, it, t);
-    return SLOG_OK;
-}
-
-static slog_status on_item_enter(builder *b, cmark_node *node)
-{
-    slog_item *it = slog_arena_alloc(b->arena, sizeof *it);
-    if (!it)
-        return nomem(b);
-    slog_item **slot = vec_push(&b->all_items);
-    if (!slot)
-        return nomem(b);
-    *slot = it;
-    it->index = b->all_items.len - 1;
-    it->line = cmark_node_get_start_line(node);
-    it->state = SLOG_STATE_NOTE;
-    it->marker = "";
-    it->text = "";
-    item_frame *parent = b->items.len ? (item_frame *)b->items.data + b->items.len - 1 : NULL;
-    heading_frame *ef = innermost_entry_frame(b);
-    it->entry = ef ? ef->entry : NULL;
-    if (parent) {
-        it->parent = parent->item;
-        if (parent->children_tail)
-            parent->children_tail->next = it;
-        else
-            parent->item->children = it;
-        parent->children_tail = it;
-        parent->item->nchildren++;
-    } else if (ef) {
-        if (ef->items_tail)
-            ef->items_tail->next = it;
-        else
-            ef->entry->items = it;
-        ef->items_tail = it;
-        ef->entry->nitems++;
-    }
-    item_frame *f = vec_push(&b->items);
-    if (!f)
-        return nomem(b);
-    f->node = node;
-    f->item = it;
-    return SLOG_OK;
-}
-
-static slog_status on_item_exit(builder *b, cmark_node *node)
-{
-    item_frame *f = (item_frame *)b->items.data + --b->items.len;
-    slog_item *it = f->item;
-    it->end_line = cmark_node_get_end_line(node);
-    if (it->end_line < it->line)
-        it->end_line = it->line;
-    const slog_entry *e = it->entry;
-    slog_item_id(e ? e->date : "", e ? e->label : "", it->text, it->id);
-    heading_frame *h = innermost_heading(b);
-    if (!it->parent && h && h->followup) {
-        slog_followup *fu = vec_push(&b->followups);
-        if (!fu)
-            return nomem(b);
-        fu->line = it->line;
-        fu->text = it->text;
-    }
-    return SLOG_OK;
-}
-
-/* A task-list line that indentation made part of a paragraph ("    - [ ] x"
- * after a text line) is still a checklist item to a reader. Only the
- * paragraph's later lines can be such lines. */
-static slog_status swallowed_checklists(builder *b, cmark_node *para)
-{
-    int last = cmark_node_get_end_line(para);
-    for (int line = cmark_node_get_start_line(para) + 1; line <= last; line++) {
-        size_t len, i = 0;
-        const char *s = slog_text_line(b->text, line, &len);
-        while (i < len && is_space(s[i]))
-            i++;
-        if (i + 5 > len || (s[i] != '-' && s[i] != '*' && s[i] != '+') || !is_space(s[i + 1]))
-            continue;
-        i++;
-        while (i < len && is_space(s[i]))
-            i++;
-        char box[5] = {0};
-        memcpy(box, s + i, len - i < 4 ? len - i : 4);
-        if (!is_checkbox(box))
-            continue;
-        size_t t = i + 3;
-        while (t < len && is_space(s[t]))
-            t++;
-        slog_item it = {0};
-        it.line = line;
-        it.text = trimmed_copy(b, s + t, len - t);
-        if (!it.text)
-            return nomem(b);
-        slog_status st = add_checklist(b, &it, box);
-        if (st != SLOG_OK)
-            return st;
-    }
-    return SLOG_OK;
-}
-
-/* --- metadata ---------------------------------------------------------- */
-
-static slog_status metadata(builder *b, cmark_node *para)
-{
-    slog_config *c = b->cfg;
-    int last = cmark_node_get_end_line(para);
-    for (int line = cmark_node_get_start_line(para); line <= last; line++) {
-        size_t len, ks, ke, vs, ve;
-        const char *s = slog_text_line(b->text, line, &len);
-        if (!slog_regex_match(&c->meta_re, s, len, 0) ||
-            !slog_regex_group(&c->meta_re, 1, &ks, &ke) ||
-            !slog_regex_group(&c->meta_re, 2, &vs, &ve))
-            continue;
-        slog_meta *m = vec_push(&b->meta);
-        if (!m)
-            return nomem(b);
-        m->key = trimmed_copy(b, s + ks, ke - ks);
-        m->value = trimmed_copy(b, s + vs, ve - vs);
-        m->line = line;
-        if (!m->key || !m->value)
-            return nomem(b);
-        long day;
-        if (strcmp(m->key, "Date") == 0 && strlen(m->value) >= 10 &&
-            slog_date_parse(m->value, &day) && (m->value[10] < '0' || m->value[10] > '9')) {
-            b->doc->date = slog_arena_strndup(b->arena, m->value, 10);
-            b->doc->day = day;
-            if (!b->doc->date)
-                return nomem(b);
-        }
-    }
-    return SLOG_OK;
+    slog_section *s = vec_push(&b->sections);
+    if (!s)
+        return build_nomem(b);
+    s->line = line;
+    s->level = level;
+    s->title = f->title;
+    f->followup = is_followup_heading(b->cfg, f->title);
+    return build_heading_date_line(b, f, node);
 }
 
 /* --- the walk ---------------------------------------------------------- */
@@ -637,15 +224,42 @@ static cmark_node *find_title(cmark_node *root, int *nomem_out)
     return first && cmark_node_get_heading_level(first) == 1 && level1 == 1 ? first : NULL;
 }
 
+static item_frame *top_item(builder *b)
+{
+    return b->items.len ? (item_frame *)b->items.data + b->items.len - 1 : NULL;
+}
+
+static slog_status on_paragraph(builder *b, cmark_node *n, cmark_node *root)
+{
+    item_frame *top = top_item(b);
+    slog_status st = SLOG_OK;
+    if (top && !top->has_text && cmark_node_parent(n) == top->node)
+        st = build_item_text(b, top, n);
+    else if (!top) {
+        int started = 0;
+        if (!b->seen_level2 && cmark_node_parent(n) == root)
+            st = build_metadata(b, n);
+        if (st == SLOG_OK)
+            st = build_bold_paragraph(b, n, &started);
+        slog_entry *e = build_current_entry(b);
+        if (!started && e && n != b->dating_para && n != b->restating_para)
+            e->has_content = 1;
+    }
+    if (st == SLOG_OK)
+        st = build_swallowed_checklists(b, n);
+    return st;
+}
+
 static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_node *root)
 {
     cmark_node_type type = cmark_node_get_type(n);
-    item_frame *top = b->items.len ? (item_frame *)b->items.data + b->items.len - 1 : NULL;
     slog_status st = SLOG_OK;
-    if (n != root && type != CMARK_NODE_HEADING && type != CMARK_NODE_ITEM && !top) {
-        heading_frame *ef = innermost_entry_frame(b);
-        if (ef)
-            ef->entry->has_content = 1;
+    /* content of the current entry's own section */
+    if (n != root && type != CMARK_NODE_HEADING && type != CMARK_NODE_ITEM && !top_item(b) &&
+        n != b->dating_para && n != b->restating_para && type != CMARK_NODE_PARAGRAPH) {
+        slog_entry *e = build_current_entry(b);
+        if (e)
+            e->has_content = 1;
     }
     switch (type) {
     case CMARK_NODE_HEADING:
@@ -653,16 +267,15 @@ static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_nod
         st = on_heading(b, n);
         cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
         break;
+    case CMARK_NODE_LIST:
+        if (!top_item(b) && !b->entry_list)
+            st = build_list_enter(b, n);
+        break;
     case CMARK_NODE_ITEM:
-        st = on_item_enter(b, n);
+        st = build_item_enter(b, n);
         break;
     case CMARK_NODE_PARAGRAPH:
-        if (top && !top->has_text && cmark_node_parent(n) == top->node)
-            st = item_text(b, top, n);
-        else if (!top && !b->seen_level2 && cmark_node_parent(n) == root)
-            st = metadata(b, n);
-        if (st == SLOG_OK)
-            st = swallowed_checklists(b, n);
+        st = on_paragraph(b, n, root);
         cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
         break;
     default:
@@ -673,9 +286,8 @@ static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_nod
 
 /* cmark counts a list's trailing blank lines as its own; an entry ends at its
  * last line with text. */
-static int last_nonblank_line(builder *b, cmark_node *n)
+int build_last_nonblank(builder *b, int first, int last)
 {
-    int first = cmark_node_get_start_line(n), last = cmark_node_get_end_line(n);
     for (; last > first; last--) {
         size_t len;
         const char *s = slog_text_line(b->text, last, &len);
@@ -691,7 +303,7 @@ static slog_status walk(builder *b, cmark_node *root)
 {
     cmark_iter *it = cmark_iter_new(root);
     if (!it)
-        return nomem(b);
+        return build_nomem(b);
     slog_status st = SLOG_OK;
     cmark_event_type ev;
     while (st == SLOG_OK && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -700,17 +312,28 @@ static slog_status walk(builder *b, cmark_node *root)
             st = on_enter(b, it, n, root);
             continue;
         }
-        if (cmark_node_get_type(n) == CMARK_NODE_ITEM)
-            st = on_item_exit(b, n);
-        if (n != root && cmark_node_parent(n) == root &&
-            cmark_node_get_type(n) != CMARK_NODE_HEADING)
-            b->last_block_end = last_nonblank_line(b, n);
+        cmark_node_type type = cmark_node_get_type(n);
+        if (type == CMARK_NODE_ITEM)
+            st = build_item_exit(b, n);
+        else if (type == CMARK_NODE_LIST && n == b->entry_list) {
+            b->entry_list = NULL;
+        }
+        if (n != root && cmark_node_parent(n) == root && type != CMARK_NODE_HEADING)
+            b->last_block_end = build_last_nonblank(b, build_line(b, cmark_node_get_start_line(n)),
+                                                    build_line(b, cmark_node_get_end_line(n)));
     }
     cmark_iter_free(it);
-    heading_frame *frames = b->headings.data;
-    while (st == SLOG_OK && b->headings.len)
-        close_entry(b, &frames[--b->headings.len]);
     return st;
+}
+
+static void close_all(builder *b)
+{
+    build_close_bold(b, 0, 0);
+    heading_frame *frames = b->headings.data;
+    while (b->headings.len) {
+        b->headings.len--;
+        close_frame(b, &frames[b->headings.len], 0, 0);
+    }
 }
 
 static slog_status finish(builder *b)
@@ -724,8 +347,38 @@ static slog_status finish(builder *b)
     if ((d->nentries && !d->entries) || (d->nsections && !d->sections) ||
         (d->nchecklists && !d->checklists) || (d->nfollowups && !d->followups) ||
         (d->nmeta && !d->meta))
-        return nomem(b);
+        return build_nomem(b);
     return SLOG_OK;
+}
+
+/* Everything after the walk: dates settled, ids, logs, words, threads. */
+static slog_status after_walk(builder *b)
+{
+    slog_doc *doc = b->doc;
+    build_settle_numeric_dates(b);
+    build_item_ids(b);
+    slog_status st = finish(b);
+    if (st != SLOG_OK)
+        return st;
+    slog_doc_private *priv = doc->priv;
+    priv->items = b->all_items.data;
+    doc->nitems_total = b->all_items.len;
+    b->all_items.data = NULL;
+    if (slog_logs_build(doc, b->cfg, b->arena) != SLOG_OK ||
+        slog_vocab_build(&priv->vocab, priv->items, doc->nitems_total) != SLOG_OK ||
+        slog_threads_build(doc, b->cfg, priv->items, &priv->vocab, b->arena) != SLOG_OK)
+        return build_nomem(b);
+    return SLOG_OK;
+}
+
+static void builder_free(builder *b)
+{
+    vec *vecs[] = {&b->entries, &b->tails, &b->sections, &b->checklists, &b->followups,
+                   &b->meta,    &b->numeric, &b->headings, &b->items,    &b->all_items};
+    for (size_t i = 0; i < sizeof vecs / sizeof *vecs; i++)
+        free(vecs[i]->data);
+    slog_buf_free(&b->text_buf);
+    slog_buf_free(&b->line_buf);
 }
 
 slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err)
@@ -737,39 +390,39 @@ slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err
     b.cfg = (slog_config *)config; /* matching uses the config's match data */
     b.err = err;
     b.entries.size = sizeof(slog_entry *);
+    b.tails.size = sizeof(slog_item *);
     b.sections.size = sizeof(slog_section);
     b.checklists.size = sizeof(slog_checklist_item);
     b.followups.size = sizeof(slog_followup);
     b.meta.size = sizeof(slog_meta);
+    b.numeric.size = sizeof(numeric_date);
     b.headings.size = sizeof(heading_frame);
     b.items.size = sizeof(item_frame);
     b.all_items.size = sizeof(slog_item *);
+    b.year_scan_line = 1;
     doc->nlines = b.text->nlines;
 
-    cmark_node *root = cmark_parse_document(b.text->data, b.text->len, CMARK_OPT_DEFAULT);
-    slog_status st = root ? SLOG_OK : nomem(&b);
+    int skip = 0;
+    slog_status st = build_front_matter(&b, &skip);
+    cmark_node *root = NULL;
+    if (st == SLOG_OK) {
+        size_t from = b.text->line_start[skip < (int)b.text->nlines ? skip : (int)b.text->nlines];
+        b.line_offset = skip;
+        root = cmark_parse_document(b.text->data + from, b.text->len - from, CMARK_OPT_DEFAULT);
+        st = root ? SLOG_OK : build_nomem(&b);
+    }
     if (st == SLOG_OK) {
         int failed = 0;
         b.title_node = doc->priv->fragment ? NULL : find_title(root, &failed);
-        st = failed ? nomem(&b) : walk(&b, root);
+        st = failed ? build_nomem(&b) : walk(&b, root);
     }
     cmark_node_free(root);
+    close_all(&b);
     if (st == SLOG_OK)
-        st = finish(&b);
-    if (st == SLOG_OK) {
-        slog_doc_private *priv = doc->priv;
-        priv->items = b.all_items.data;
-        doc->nitems_total = b.all_items.len;
-        b.all_items.data = NULL;
-        if (slog_vocab_build(&priv->vocab, priv->items, doc->nitems_total) != SLOG_OK ||
-            slog_threads_build(doc, priv->items, &priv->vocab, b.arena) != SLOG_OK)
-            st = nomem(&b);
-    }
-    vec *vecs[] = {&b.entries, &b.sections, &b.checklists, &b.followups,
-                   &b.meta,    &b.headings, &b.items,      &b.all_items};
-    for (size_t i = 0; i < sizeof vecs / sizeof *vecs; i++)
-        free(vecs[i]->data);
-    slog_buf_free(&b.text_buf);
+        build_document_date(&b, doc->title, doc->title ? strlen(doc->title) : 0);
+    if (st == SLOG_OK)
+        st = after_walk(&b);
+    builder_free(&b);
     return st;
 }
 

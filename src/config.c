@@ -4,12 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-/* SPEC §1: an ISO date, optionally a time and a zone, or ISO-8601 style. */
-const char *const SLOG_DEFAULT_ENTRY_PATTERN =
-    "(?<![0-9])(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9])"
-    "(?:(?:T|[ \\t]+)(?<time>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?![0-9:])"
-    "(?:[ \\t]*(?<zone>Z|UTC|GMT|[+-][0-9]{2}:?[0-9]{2}|[A-Z]{1,3}[SD]?T)(?![A-Za-z0-9]))?)?";
+#include "buf.h"
 
 static const char *const RESOLVED_PATTERN =
     "\\((?i:resolved)(?:[ \\t:]+(?i:on))?[ \\t:]*([0-9]{4}-[0-9]{2}-[0-9]{2})";
@@ -109,26 +106,172 @@ static char *marker_pattern(const slog_config *c)
     return p;
 }
 
-slog_status slog_config_compile(slog_config *c, const char *entry_pattern, slog_error *err)
+static int group_number(const slog_regex *re, const char *name)
 {
-    slog_regex_free(&c->entry_re);
-    slog_regex_free(&c->marker_re);
-    slog_regex_free(&c->resolved_re);
-    slog_regex_free(&c->meta_re);
-    slog_status st = slog_regex_compile(&c->entry_re, entry_pattern, 0, "entry_pattern", err);
+    return slog_regex_group_number(re, name);
+}
+
+static void date_groups(slog_config *c)
+{
+    static const char *const names[] = {"wd",  "iy",  "im",  "id",   "m1", "d1",  "y1",
+                                        "d2",  "m2",  "y2",  "n1",   "nsep", "n2", "n3",
+                                        "wd2", "th",  "tm",  "ts",   "ap", "th2", "ap2",
+                                        "ap3", "zone", "y3", "date", "time", "month", "day",
+                                        "year"};
+    int *slots = &c->dg.wd;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        slots[i] = group_number(&c->date_re, names[i]);
+}
+
+/* A configured entry_pattern finds dates with its own groups: `date` (an
+ * ISO date), or `month`, `day` and (optionally) `year`. */
+static slog_status compile_date_pattern(slog_config *c, const char *custom, slog_error *err)
+{
+    slog_status st = slog_regex_compile(&c->date_re, custom ? custom : SLOG_DATE_PATTERN, 0,
+                                        custom ? "entry_pattern" : "dates", err);
     if (st != SLOG_OK)
         return st;
-    c->g_date = slog_regex_group_number(&c->entry_re, "date");
-    c->g_time = slog_regex_group_number(&c->entry_re, "time");
-    c->g_zone = slog_regex_group_number(&c->entry_re, "zone");
-    if (c->g_date < 0)
+    c->custom_date_pattern = custom != NULL;
+    date_groups(c);
+    if (!custom) {
+        c->dg.date = c->dg.time = c->dg.month = c->dg.day = c->dg.year = -1;
+        return SLOG_OK;
+    }
+    c->dg.zone = group_number(&c->date_re, "zone");
+    if (c->dg.date < 0 && (c->dg.month < 0 || c->dg.day < 0))
         return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0,
-                              "entry_pattern: no named group 'date'");
+                              "entry_pattern: no named group 'date' (or 'month' and 'day')");
+    return SLOG_OK;
+}
+
+/* Word markers (SPEC §1 r2): a word in capitals or capitalised that opens an
+ * item, followed by ':', ' -', ' —' or written in bold. */
+static const struct {
+    const char *word;
+    slog_state state;
+} default_words[] = {
+    {"done", SLOG_STATE_DONE},     {"completed", SLOG_STATE_DONE},   {"fixed", SLOG_STATE_DONE},
+    {"wip", SLOG_STATE_IN_PROGRESS}, {"in progress", SLOG_STATE_IN_PROGRESS},
+    {"next", SLOG_STATE_NEXT},     {"todo", SLOG_STATE_NEXT},        {"to do", SLOG_STATE_NEXT},
+    {"blocked", SLOG_STATE_BLOCKED}, {"failed", SLOG_STATE_FAILED}, {"fail", SLOG_STATE_FAILED},
+};
+
+static int is_word_marker(const char *m, size_t len)
+{
+    if (!len)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)m[i];
+        if (!(((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || (ch == ' ' && i && i + 1 < len)))
+            return 0;
+    }
+    return 1;
+}
+
+/* Appends the written forms of a word: UPPER, Capitalised, Title Case. */
+static void add_word_forms(slog_buf *p, const char *w, size_t len, int *first)
+{
+    char forms[3][64];
+    if (len >= sizeof forms[0])
+        return;
+    for (int f = 0; f < 3; f++) {
+        for (size_t i = 0; i < len; i++) {
+            char ch = (char)(w[i] | 0x20);
+            int up = f == 0 || (i == 0) || (f == 2 && w[i - 1] == ' ');
+            forms[f][i] = up && ch != ' ' ? (char)(ch - 32) : ch;
+        }
+        forms[f][len] = '\0';
+        int seen = 0;
+        for (int k = 0; k < f; k++)
+            seen |= strcmp(forms[k], forms[f]) == 0;
+        if (seen)
+            continue;
+        if (!*first)
+            slog_buf_puts(p, "|");
+        *first = 0;
+        for (size_t i = 0; i < len; i++)
+            slog_buf_put(p, forms[f][i] == ' ' ? "[ \\t]+" : &forms[f][i],
+                         forms[f][i] == ' ' ? 6 : 1);
+    }
+}
+
+static char *word_pattern(const slog_config *c)
+{
+    slog_buf p = {0};
+    int first = 1;
+    slog_buf_puts(&p, "^(?:\\*\\*[ \\t]*(?<wb>");
+    size_t mark = p.len;
+    for (size_t i = 0; i < sizeof default_words / sizeof *default_words; i++)
+        add_word_forms(&p, default_words[i].word, strlen(default_words[i].word), &first);
+    for (size_t i = 0; i < c->nmarkers; i++)
+        if (is_word_marker(c->markers[i].key, c->markers[i].keylen))
+            add_word_forms(&p, c->markers[i].key, c->markers[i].keylen, &first);
+    size_t alt_len = p.len - mark;
+    char *alt = malloc(alt_len + 1);
+    if (!alt) {
+        free(p.data);
+        return NULL;
+    }
+    memcpy(alt, p.data + mark, alt_len);
+    alt[alt_len] = '\0';
+    slog_buf_puts(&p, ")[ \\t]*(?::[ \\t]*\\*\\*|\\*\\*[ \\t]*:?)(?![*\\w])|(?<w>");
+    slog_buf_puts(&p, alt);
+    slog_buf_puts(&p, ")(?=[ \\t]*:|[ \\t]+[-\\x{2013}\\x{2014}](?:[ \\t]|$)))[ \\t]*[:\\x{2013}\\x{2014}-]?[ \\t]*");
+    free(alt);
+    if (p.failed) {
+        free(p.data);
+        return NULL;
+    }
+    return p.data;
+}
+
+/* The state of a word marker as written ("Next", "TO DO"), NOTE if none. */
+slog_state slog_config_word_state(const slog_config *c, const char *w, size_t len)
+{
+    char key[64];
+    size_t n = 0;
+    for (size_t i = 0; i < len && n + 1 < sizeof key; i++) {
+        if (w[i] == ' ' || w[i] == '\t') {
+            while (i + 1 < len && (w[i + 1] == ' ' || w[i + 1] == '\t'))
+                i++;
+            key[n++] = ' ';
+        } else {
+            key[n++] = (char)(w[i] | 0x20);
+        }
+    }
+    key[n] = '\0';
+    for (size_t i = c->nmarkers; i-- > 0;) /* configured words win */
+        if (c->markers[i].keylen == n && is_word_marker(c->markers[i].key, n) &&
+            strncasecmp(c->markers[i].key, key, n) == 0)
+            return c->markers[i].state;
+    for (size_t i = 0; i < sizeof default_words / sizeof *default_words; i++)
+        if (strcmp(default_words[i].word, key) == 0)
+            return default_words[i].state;
+    return SLOG_STATE_NOTE;
+}
+
+slog_status slog_config_compile(slog_config *c, const char *entry_pattern, slog_error *err)
+{
+    slog_regex_free(&c->date_re);
+    slog_regex_free(&c->marker_re);
+    slog_regex_free(&c->word_re);
+    slog_regex_free(&c->resolved_re);
+    slog_regex_free(&c->meta_re);
+    slog_status st = compile_date_pattern(c, entry_pattern, err);
+    if (st != SLOG_OK)
+        return st;
     char *mp = marker_pattern(c);
-    if (!mp)
+    char *wp = word_pattern(c);
+    if (!mp || !wp) {
+        free(mp);
+        free(wp);
         return slog_error_set(err, SLOG_ERR_NOMEM, NULL, 0, "out of memory");
+    }
     st = slog_regex_compile(&c->marker_re, mp, 0, "markers", err);
+    if (st == SLOG_OK)
+        st = slog_regex_compile(&c->word_re, wp, 0, "markers", err);
     free(mp);
+    free(wp);
     if (st == SLOG_OK)
         st = slog_regex_compile(&c->resolved_re, RESOLVED_PATTERN, 0, "resolved", err);
     if (st == SLOG_OK)
@@ -162,7 +305,8 @@ slog_status slog_config_new_default(slog_config **out, slog_error *err)
         slog_config_free(c);
         return slog_error_set(err, st, NULL, 0, "out of memory");
     }
-    st = slog_config_compile(c, SLOG_DEFAULT_ENTRY_PATTERN, err);
+    c->stale_states = 1u << SLOG_STATE_IN_PROGRESS | 1u << SLOG_STATE_NEXT | 1u << SLOG_STATE_BLOCKED;
+    st = slog_config_compile(c, NULL, err);
     if (st != SLOG_OK) {
         slog_config_free(c);
         return st;
@@ -183,8 +327,9 @@ void slog_config_free(slog_config *c)
     free(c->followup_headings);
     free(c->timezone);
     free(c->path);
-    slog_regex_free(&c->entry_re);
+    slog_regex_free(&c->date_re);
     slog_regex_free(&c->marker_re);
+    slog_regex_free(&c->word_re);
     slog_regex_free(&c->resolved_re);
     slog_regex_free(&c->meta_re);
     free(c);

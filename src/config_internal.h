@@ -9,6 +9,16 @@
 #include "statuslog/diag.h"
 #include "statuslog/doc.h"
 
+/* Group numbers of the date pattern (-1 when absent). The default pattern
+ * has all but the last five; a configured entry_pattern has those. */
+typedef struct {
+    int wd, iy, im, id, m1, d1, y1, d2, m2, y2, n1, nsep, n2, n3, wd2, th, tm, ts, ap, th2, ap2,
+        ap3, zone, y3;
+    int date, time, month, day, year;
+} slog_date_groups;
+
+typedef enum { SLOG_ORDER_AUTO, SLOG_ORDER_OLDEST_FIRST, SLOG_ORDER_NEWEST_FIRST } slog_order;
+
 typedef struct {
     char *marker; /* as configured */
     char *key;    /* marker without a trailing U+FE0F, what lookups compare */
@@ -26,9 +36,14 @@ struct slog_config {
     slog_severity severity[SLOG_RULE_COUNT];
     char *path; /* the file it was read from, or NULL for defaults */
 
-    slog_regex entry_re; /* finds the date (and time, zone) in a heading */
-    int g_date, g_time, g_zone;
+    int order;                   /* slog_order: direction of every log, or found per log */
+    int date_order;              /* slog_date_order: how N/N/YYYY is read */
+    unsigned stale_states;       /* bit per slog_state: the tasks stale-item follows */
+    int custom_date_pattern;     /* entry_pattern was configured */
+    slog_regex date_re;          /* finds a date (time, zone) in a line: datefind.c */
+    slog_date_groups dg;
     slog_regex marker_re;   /* built from the marker table: leading marker of an item */
+    slog_regex word_re;     /* word markers: "Next:", "**TODO**", "DONE -" */
     slog_regex resolved_re; /* "(Resolved YYYY-MM-DD ...)" */
     slog_regex meta_re;     /* "Key: value" lines before the first level-2 heading */
 };
@@ -44,8 +59,14 @@ slog_status slog_config_emit(const slog_config *config, slog_diags *out, slog_ru
 #endif
     ;
 
-/** Compiles the patterns from the current marker table and entry pattern. */
+/** Compiles the patterns from the current marker table and the entry
+ * pattern (NULL: the built-in date forms of SPEC §1). */
 slog_status slog_config_compile(slog_config *config, const char *entry_pattern, slog_error *err);
+
+/** The built-in date pattern (datefind.c). */
+extern const char *const SLOG_DATE_PATTERN;
+/** The state of a word marker as written ("Next", "TO DO"); NOTE if unknown. */
+slog_state slog_config_word_state(const slog_config *config, const char *word, size_t len);
 /** The state of a marker as matched (trailing U+FE0F ignored); NOTE if unknown. */
 slog_state slog_config_marker_state(const slog_config *config, const char *marker, size_t len);
 

@@ -155,11 +155,51 @@ static slog_status load_rules(slog_config *c, const source *src, const cJSON *j)
     return SLOG_OK;
 }
 
+/* A string key with a few allowed values; *out gets the value's index + 1
+ * (0 stays "automatic"). */
+typedef struct {
+    const char *key;
+    const char *values[3];
+} choice;
+static const choice ORDERS = {"order", {"oldest-first", "newest-first", NULL}};
+static const choice DATE_ORDERS = {"date_order", {"mdy", "dmy", NULL}};
+
+static slog_status load_choice(const source *src, const cJSON *j, choice ch, void *out)
+{
+    for (int i = 0; cJSON_IsString(j) && ch.values[i]; i++)
+        if (strcmp(j->valuestring, ch.values[i]) == 0) {
+            *(int *)out = i + 1;
+            return SLOG_OK;
+        }
+    return fail_at(src, ch.key, "\"%s\" must be \"%s\" or \"%s\"", ch.key, ch.values[0],
+                   ch.values[1]);
+}
+
+static slog_status load_states(slog_config *c, const source *src, const cJSON *j)
+{
+    unsigned states = 0;
+    const cJSON *s;
+    if (!cJSON_IsArray(j))
+        return fail_at(src, "stale_states", "\"stale_states\" must be an array of states");
+    cJSON_ArrayForEach(s, j)
+    {
+        slog_state st;
+        if (!cJSON_IsString(s) || slog_state_from_name(s->valuestring, &st) != 0 ||
+            st == SLOG_STATE_DONE || st == SLOG_STATE_NOTE)
+            return fail_at(src, "stale_states",
+                           "\"stale_states\": each must be one of in_progress, next, blocked, "
+                           "failed, warning, open");
+        states |= 1u << st;
+    }
+    c->stale_states = states;
+    return SLOG_OK;
+}
+
 static slog_status apply(slog_config *c, const source *src, const cJSON *root)
 {
     if (!cJSON_IsObject(root))
         return fail_at(src, NULL, "the configuration must be a JSON object");
-    const char *entry_pattern = SLOG_DEFAULT_ENTRY_PATTERN;
+    const char *entry_pattern = NULL;
     const cJSON *item;
     slog_status st = SLOG_OK;
     cJSON_ArrayForEach(item, root)
@@ -193,10 +233,17 @@ static slog_status apply(slog_config *c, const source *src, const cJSON *root)
                 if (!c->timezone)
                     st = slog_error_set(src->err, SLOG_ERR_NOMEM, src->path, 0, "out of memory");
             }
+        } else if (strcmp(key, "order") == 0) {
+            st = load_choice(src, item, ORDERS, &c->order);
+        } else if (strcmp(key, "date_order") == 0) {
+            st = load_choice(src, item, DATE_ORDERS, &c->date_order);
+        } else if (strcmp(key, "stale_states") == 0) {
+            st = load_states(c, src, item);
         } else {
             st = fail_at(src, key,
                          "unknown key \"%s\" (known: markers, entry_pattern, "
-                         "followup_headings, stale_days, timezone, rules)",
+                         "followup_headings, stale_days, stale_states, timezone, order, "
+                         "date_order, rules)",
                          key);
         }
         if (st != SLOG_OK)

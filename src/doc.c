@@ -24,6 +24,21 @@ int slog_state_from_name(const char *name, slog_state *out)
     return -1;
 }
 
+const char *slog_entry_kind_name(slog_entry_kind kind)
+{
+    return kind == SLOG_ENTRY_BOLD ? "bold" : kind == SLOG_ENTRY_LIST ? "list" : "heading";
+}
+
+const char *slog_precision_name(slog_precision p)
+{
+    return p == SLOG_PRECISION_SECOND ? "second" : p == SLOG_PRECISION_MINUTE ? "minute" : "date";
+}
+
+const char *slog_direction_name(slog_direction d)
+{
+    return d == SLOG_NEWEST_FIRST ? "newest-first" : "oldest-first";
+}
+
 int slog_state_is_open(slog_state state)
 {
     return state != SLOG_STATE_DONE && state != SLOG_STATE_NOTE && state < SLOG_STATE_COUNT;

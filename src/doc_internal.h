@@ -27,8 +27,8 @@ slog_status slog_parse_fragment(const char *text, size_t len, const slog_config 
 slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err);
 
 /** Links open items into doc->threads (threads.c). */
-slog_status slog_threads_build(slog_doc *doc, slog_item *const *all, const slog_vocab *v,
-                               slog_arena *arena);
+slog_status slog_threads_build(slog_doc *doc, const slog_config *config, slog_item *const *all,
+                               const slog_vocab *v, slog_arena *arena);
 
 /** Stable 8-hex-digit id of an item: entry date, label and normalized text. */
 void slog_item_id(const char *date, const char *label, const char *text, char out[9]);

@@ -1,12 +1,14 @@
 /* Rules about dates: entry-order, invalid-date, future-entry,
  * entry-before-document, duplicate-entry. */
 #include "lint_internal.h"
+#include "order.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* "2025-10-01 15:51 MDT": the date as the heading writes it. */
+/* "2025-10-01 15:51 MDT": the date as the entry writes it (normalised to
+ * YYYY-MM-DD and 24-hour time). */
 static const char *when(const slog_entry *e, char *buf, size_t size)
 {
     snprintf(buf, size, "%s%s%s%s%s", e->date, e->time ? " " : "", e->time ? e->time : "",
@@ -14,42 +16,79 @@ static const char *when(const slog_entry *e, char *buf, size_t size)
     return buf;
 }
 
-/* 1 when a is later than b: as instants when both have a time, else by date. */
-static int later(const lint_ctx *ctx, const slog_entry *a, const slog_entry *b)
+/* " (21:35Z)" when the entry's zone is not the zone of the others it is
+ * compared with, so that a reader can compare the instants. */
+static const char *in_utc(const slog_entry *e, const slog_entry *a, const slog_entry *b,
+                          char *buf, size_t size)
 {
-    long long ia, ib;
-    const char *tz = ctx->config->timezone;
-    if (slog_entry_instant(a, tz, &ia) == 0 && slog_entry_instant(b, tz, &ib) == 0)
-        return ia > ib;
-    return a->day > b->day;
+    buf[0] = '\0';
+    int differ = 0;
+    const slog_entry *others[2] = {a, b};
+    for (int i = 0; i < 2; i++)
+        if (others[i] && others[i]->has_instant)
+            differ |= others[i]->zone_offset != e->zone_offset ||
+                      others[i]->zone_known != e->zone_known;
+    if (!e->has_instant || !differ || (e->zone_known && e->zone_offset == 0))
+        return buf;
+    long long t = e->instant;
+    long day = (long)((t - ((t % 86400) + 86400) % 86400) / 86400);
+    int sec = (int)(t - (long long)day * 86400);
+    char date[11];
+    slog_date_format(day, date);
+    if (e->precision == SLOG_PRECISION_SECOND)
+        snprintf(buf, size, " (%s %02d:%02d:%02dZ)", date, sec / 3600, sec / 60 % 60, sec % 60);
+    else
+        snprintf(buf, size, " (%s %02d:%02dZ)", date, sec / 3600, sec / 60 % 60);
+    return buf;
 }
 
-/* An entry is compared with its siblings (same nearest dated ancestor): the
- * latest sibling so far is kept per parent, so one pass suffices. */
+static void describe(const slog_entry *e, const slog_entry *a, const slog_entry *b, char *buf,
+                     size_t size)
+{
+    char w[96], u[48];
+    snprintf(buf, size, "%s%s", when(e, w, sizeof w), in_utc(e, a, b, u, sizeof u));
+}
+
+/* entry-order: per log, the entries outside its longest monotone run. */
 static slog_status entry_order(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
-    const slog_entry **latest = calloc(d->nentries + 1, sizeof *latest);
-    if (!latest)
-        return SLOG_ERR_NOMEM;
     slog_status st = SLOG_OK;
-    for (size_t i = 0; i < d->nentries && st == SLOG_OK; i++) {
-        const slog_entry *e = d->entries[i];
-        if (!e->date_valid)
-            continue;
-        size_t key = e->parent ? e->parent->index + 1 : 0;
-        const slog_entry *prev = latest[key];
-        if (prev && later(ctx, prev, e)) {
-            char a[64], b[64];
-            st = lint_emit(ctx, SLOG_RULE_ENTRY_ORDER, e->line,
-                           "entry dated %s is earlier than %s at line %d", when(e, a, sizeof a),
-                           when(prev, b, sizeof b), prev->line);
-        } else {
-            latest[key] = e;
+    for (size_t l = 0; l < d->nlogs && st == SLOG_OK; l++) {
+        slog_misplaced *m;
+        size_t n;
+        if (slog_log_misplaced(&d->logs[l], &m, &n) != 0)
+            return SLOG_ERR_NOMEM;
+        for (size_t i = 0; i < n && st == SLOG_OK; i++) {
+            const slog_entry *e = m[i].entry, *a = m[i].before, *b = m[i].after;
+            char me[160], x[160], y[160];
+            describe(e, a, b, me, sizeof me);
+            if (a)
+                describe(a, e, NULL, x, sizeof x);
+            if (b)
+                describe(b, e, NULL, y, sizeof y);
+            const char *dir = d->logs[l].direction == SLOG_NEWEST_FIRST ? " (newest first)" : "";
+            if (a && b)
+                st = lint_emit(ctx, SLOG_RULE_ENTRY_ORDER, e->line,
+                               "dated %s, belongs between %s (line %d) and %s (line %d)%s", me, x,
+                               a->line, y, b->line, dir);
+            else if (a)
+                st = lint_emit(ctx, SLOG_RULE_ENTRY_ORDER, e->line,
+                               "dated %s, belongs after %s (line %d)%s", me, x, a->line, dir);
+            else if (b)
+                st = lint_emit(ctx, SLOG_RULE_ENTRY_ORDER, e->line,
+                               "dated %s, belongs before %s (line %d)%s", me, y, b->line, dir);
         }
+        free(m);
     }
-    free(latest);
     return st;
+}
+
+static const char *weekday_name(long day)
+{
+    static const char *const names[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                        "Friday", "Saturday", "Sunday"};
+    return names[slog_weekday(day)];
 }
 
 static slog_status single_entry_rules(lint_ctx *ctx)
@@ -62,7 +101,11 @@ static slog_status single_entry_rules(lint_ctx *ctx)
         const slog_entry *e = d->entries[i];
         if (!e->date_valid)
             st = lint_emit(ctx, SLOG_RULE_INVALID_DATE, e->line, "'%s' is not a calendar date",
-                           e->date);
+                           e->date_text ? e->date_text : e->date);
+        else if (e->weekday_mismatch)
+            st = lint_emit(ctx, SLOG_RULE_INVALID_DATE, e->line, "%s%s%s is a %s, not as written",
+                           e->date, e->date_text ? " (" : "", e->date_text ? e->date_text : "",
+                           weekday_name(e->day));
         else if (e->time && e->seconds < 0)
             st = lint_emit(ctx, SLOG_RULE_INVALID_DATE, e->line, "'%s' is not a time of day",
                            e->time);
@@ -78,40 +121,58 @@ static slog_status single_entry_rules(lint_ctx *ctx)
     return st;
 }
 
-static int by_date_label(const void *a, const void *b)
+/* Same log, date, label and time: the time compared as an instant at the
+ * precision written (both without a time also count). */
+static int by_log_date_label_time(const void *a, const void *b)
 {
     const slog_entry *x = *(const slog_entry *const *)a, *y = *(const slog_entry *const *)b;
+    if (x->log != y->log)
+        return x->log < y->log ? -1 : 1;
     int c = strcmp(x->date, y->date);
     if (!c)
         c = strcmp(x->label, y->label);
+    if (!c)
+        c = (x->has_instant > y->has_instant) - (x->has_instant < y->has_instant);
+    if (!c && x->has_instant)
+        c = (x->instant > y->instant) - (x->instant < y->instant);
+    if (!c)
+        c = (x->seconds < 0) - (y->seconds < 0);
     return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
-/* Same date and label, neither with a time: sorted by (date, label), every
- * entry after the first of its group is a duplicate of that first one. */
+static int same_time(const slog_entry *a, const slog_entry *b)
+{
+    if (a->has_instant != b->has_instant)
+        return 0;
+    return a->has_instant ? a->instant == b->instant : (a->time == NULL) == (b->time == NULL);
+}
+
+/* Sorted by (log, date, label, time), every entry after the first of its
+ * group duplicates that first one. */
 static slog_status duplicate_entry(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
-    const slog_entry **untimed = malloc((d->nentries ? d->nentries : 1) * sizeof *untimed);
-    if (!untimed)
+    const slog_entry **sorted = malloc((d->nentries ? d->nentries : 1) * sizeof *sorted);
+    if (!sorted)
         return SLOG_ERR_NOMEM;
-    size_t n = 0;
-    for (size_t i = 0; i < d->nentries; i++)
-        if (!d->entries[i]->time)
-            untimed[n++] = d->entries[i];
-    qsort(untimed, n, sizeof *untimed, by_date_label);
+    if (d->nentries)
+        memcpy(sorted, d->entries, d->nentries * sizeof *sorted);
+    qsort(sorted, d->nentries, sizeof *sorted, by_log_date_label_time);
     slog_status st = SLOG_OK;
     const slog_entry *first = NULL;
-    for (size_t i = 0; i < n && st == SLOG_OK; i++) {
-        const slog_entry *e = untimed[i];
-        if (first && !strcmp(first->date, e->date) && !strcmp(first->label, e->label))
+    for (size_t i = 0; i < d->nentries && st == SLOG_OK; i++) {
+        const slog_entry *e = sorted[i];
+        if (first && first->log == e->log && !strcmp(first->date, e->date) &&
+            !strcmp(first->label, e->label) && same_time(first, e)) {
+            char w[96];
             st = lint_emit(ctx, SLOG_RULE_DUPLICATE_ENTRY, e->line,
-                           "another '%s' entry for %s is at line %d", e->label, e->date,
+                           "another '%s' entry for %s is at line %d", e->label, when(e, w, sizeof w),
                            first->line);
-        else
+        } else {
             first = e;
+        }
     }
-    free(untimed);
+    free(sorted);
     return st;
 }
 

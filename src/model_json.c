@@ -116,11 +116,16 @@ static cJSON *entry_json(const slog_entry *e, int *ok)
     add_num(o, "line", e->line, ok);
     add_num(o, "end_line", e->end_line, ok);
     add_num(o, "level", e->level, ok);
+    add_str(o, "kind", slog_entry_kind_name(e->kind), ok);
+    if (e->date_line != e->line)
+        add_num(o, "date_line", e->date_line, ok);
     add_str(o, "heading", e->heading, ok);
     add_str(o, "label", e->label, ok);
     add_str(o, "date", e->date, ok);
+    add_str(o, "date_text", e->date_text, ok);
     add_str(o, "time", e->time, ok);
     add_str(o, "zone", e->zone, ok);
+    add_str(o, "precision", slog_precision_name(e->precision), ok);
     add(o, "valid_date", cJSON_CreateBool(e->date_valid), ok);
     add_line_or_null(o, "parent_line", e->parent ? e->parent->line : 0, ok);
     cJSON *items = add(o, "items", cJSON_CreateArray(), ok);
@@ -188,6 +193,18 @@ static void lists_json(cJSON *o, const slog_doc *d, int *ok)
     cJSON *threads = add(o, "threads", cJSON_CreateArray(), ok);
     for (size_t i = 0; i < d->nthreads && *ok; i++)
         push(threads, thread_json(&d->threads[i], ok), ok);
+    cJSON *logs = add(o, "logs", cJSON_CreateArray(), ok);
+    for (size_t i = 0; i < d->nlogs && *ok; i++) {
+        const slog_log *l = &d->logs[i];
+        cJSON *j = push(logs, cJSON_CreateObject(), ok);
+        if (!j)
+            break;
+        add_line_or_null(j, "parent_line", l->parent ? l->parent->line : 0, ok);
+        add_str(j, "direction", slog_direction_name(l->direction), ok);
+        cJSON *lines = add(j, "entries", cJSON_CreateArray(), ok);
+        for (size_t k = 0; k < l->nentries && *ok; k++)
+            push(lines, create_int(l->entries[k]->line), ok);
+    }
     cJSON *followups = add(o, "followups", cJSON_CreateArray(), ok);
     for (size_t i = 0; i < d->nfollowups && *ok; i++) {
         cJSON *j = push(followups, cJSON_CreateObject(), ok);

@@ -14,7 +14,7 @@ slog_status slog_regex_compile(slog_regex *re, const char *pattern, uint32_t opt
     int code;
     PCRE2_SIZE offset;
     re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                             PCRE2_UTF | PCRE2_NO_UTF_CHECK | options, &code, &offset, NULL);
+                             PCRE2_UTF | options, &code, &offset, NULL);
     if (!re->code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof msg);

@@ -5,6 +5,7 @@
  * heading's first line is where that paragraph starts. */
 #include "scan.h"
 
+#include "datefind.h"
 #include "dates.h"
 
 #include <stdlib.h>
@@ -179,22 +180,14 @@ void slog_scan_date(const slog_text *t, slog_config *c, slog_scan_heading *h)
 
 static void date_heading(slog_config *c, slog_scan_heading *h, const char *s, size_t len)
 {
-    if (!slog_regex_match(&c->entry_re, s, len, 0))
+    slog_found_date f;
+    if (!slog_find_date(c, s, len, 0, 0, &f))
         return;
-    size_t ds, de, ts, te;
-    slog_regex_group(&c->entry_re, c->g_date, &ds, &de);
     h->dated = 1;
-    h->date_valid = de - ds == 10 && slog_date_parse(s + ds, &h->day);
-    h->span_start = ds;
-    h->span_end = de;
-    if (slog_regex_group(&c->entry_re, c->g_time, &ts, &te)) {
-        char t[16] = {0};
-        memcpy(t, s + ts, te - ts < 15 ? te - ts : 15);
-        h->seconds = slog_time_parse(t);
-        h->span_end = te;
-    }
-    if (slog_regex_group(&c->entry_re, c->g_zone, &ts, &te) && te > h->span_end)
-        h->span_end = te;
+    h->date_valid = f.year && slog_found_day(&f, &h->day);
+    h->span_start = f.start;
+    h->span_end = f.end;
+    h->seconds = f.time_end > f.time_start && f.time_valid ? f.seconds : -1;
 }
 
 slog_status slog_scan_headings(const slog_text *t, slog_scan_heading **out, size_t *count)

@@ -208,9 +208,10 @@ static slog_status publish(sweep *s, slog_item *const *all, slog_arena *arena)
     return SLOG_OK;
 }
 
-slog_status slog_threads_build(slog_doc *doc, slog_item *const *all, const slog_vocab *v,
-                               slog_arena *arena)
+slog_status slog_threads_build(slog_doc *doc, const slog_config *config, slog_item *const *all,
+                               const slog_vocab *v, slog_arena *arena)
 {
+    (void)config;
     sweep s = {0};
     s.doc = doc;
     s.v = v;

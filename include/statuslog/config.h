@@ -37,9 +37,6 @@ slog_severity slog_config_severity(const slog_config *config, slog_rule rule);
 /** The file the configuration came from, or NULL for the defaults. */
 const char *slog_config_path(const slog_config *config);
 
-/** The default entry pattern (PCRE2, named groups date, time, zone). */
-extern const char *const SLOG_DEFAULT_ENTRY_PATTERN;
-
 #ifdef __cplusplus
 }
 #endif

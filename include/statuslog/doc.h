@@ -45,6 +45,26 @@ typedef struct {
 
 typedef struct slog_entry slog_entry;
 typedef struct slog_item slog_item;
+typedef struct slog_log slog_log;
+
+/** The three kinds of entries (SPEC §1 r2). */
+typedef enum {
+    SLOG_ENTRY_HEADING, /* a heading with a date */
+    SLOG_ENTRY_BOLD,    /* a paragraph opening with a bold date or a bold key and a date */
+    SLOG_ENTRY_LIST     /* a top-level list item opening with a date */
+} slog_entry_kind;
+
+/** How precisely an entry's time was written. */
+typedef enum { SLOG_PRECISION_DATE, SLOG_PRECISION_MINUTE, SLOG_PRECISION_SECOND } slog_precision;
+
+/** The direction of a log: where its new entries go. */
+typedef enum { SLOG_OLDEST_FIRST, SLOG_NEWEST_FIRST } slog_direction;
+
+/** "heading", "bold", "list"; "date", "minute", "second";
+ * "oldest-first", "newest-first". */
+const char *slog_entry_kind_name(slog_entry_kind kind);
+const char *slog_precision_name(slog_precision precision);
+const char *slog_direction_name(slog_direction direction);
 
 /** A list item of an entry (or a child of such an item). */
 struct slog_item {
@@ -62,25 +82,44 @@ struct slog_item {
     slog_item *next;
 };
 
-/** A dated heading and its section. */
+/** A dated place in the log that items belong to, and its section. */
 struct slog_entry {
     size_t index; /* position in slog_doc.entries */
-    int line, end_line, level;
-    int setext;          /* heading written in setext style */
-    const char *heading; /* heading text (inline markup removed) */
-    const char *label;   /* heading text without date, time, zone and their punctuation */
-    const char *date;    /* "YYYY-MM-DD" as written */
-    int date_valid;      /* the date is a calendar date */
-    long day;            /* days since 1970-01-01 (when date_valid) */
-    const char *time;    /* "HH:MM" or "HH:MM:SS" as written, or NULL */
-    int seconds;         /* time of day in seconds, -1 without time */
-    const char *zone;    /* zone as written ("MDT", "-06:00", "Z"), or NULL */
-    int zone_known;      /* zone_offset is meaningful */
-    int zone_offset;     /* minutes east of UTC */
-    slog_entry *parent;  /* nearest enclosing dated entry, or NULL */
-    slog_item *items;    /* first top-level item; siblings through `next` */
+    slog_entry_kind kind;
+    int line, end_line, level; /* level: the heading's; bold and list entries one deeper */
+    int date_line;             /* the line the date is on (a bold line below its heading) */
+    int setext;                /* heading written in setext style */
+    const char *heading;       /* the heading, bold line or item line (inline markup removed) */
+    const char *label;         /* heading text without date, time, zone and their punctuation */
+    const char *date;          /* "YYYY-MM-DD" (also for a date that is not a calendar date) */
+    const char *date_text;     /* the date as written when that is not YYYY-MM-DD, else NULL */
+    int date_valid;            /* the date is a calendar date */
+    int weekday_mismatch;      /* a weekday was written that the date does not fall on */
+    long day;                  /* days since 1970-01-01 (when date_valid) */
+    const char *time;          /* "HH:MM" or "HH:MM:SS" (24-hour), or NULL */
+    int seconds;               /* time of day in seconds, -1 without time or when invalid */
+    slog_precision precision;  /* date, minute or second */
+    const char *zone;          /* zone as written ("MDT", "-06:00", "Z"), or NULL */
+    int zone_known;            /* zone_offset is meaningful */
+    int zone_offset;           /* minutes east of UTC */
+    int has_instant;           /* it has a time, and instant is when */
+    long long instant;         /* seconds since 1970-01-01T00:00Z (a time without a zone in
+                                  the configured timezone) */
+    slog_entry *parent;        /* nearest enclosing entry, or NULL */
+    slog_log *log;             /* the log of its siblings */
+    slog_item *items;          /* first top-level item; siblings through `next` */
     size_t nitems;
-    int has_content; /* any block (list, paragraph, code...) in its own section */
+    int has_content;      /* any block (list, paragraph, code...) in its own section */
+    int next_heading_line; /* the heading that ends its section (0: the end of the document) */
+    int next_heading_level;
+};
+
+/** Entries with the same parent, in document order (SPEC §1 r2). */
+struct slog_log {
+    const slog_entry *parent; /* NULL for the document's top level */
+    slog_direction direction; /* found from the entries, or configured */
+    slog_entry **entries;
+    size_t nentries;
 };
 
 typedef struct {
@@ -134,6 +173,8 @@ typedef struct {
     size_t nsections;
     slog_entry **entries; /* in document order */
     size_t nentries;
+    slog_log *logs; /* in order of their first entry */
+    size_t nlogs;
     slog_checklist_item *checklists;
     size_t nchecklists;
     slog_followup *followups;
@@ -155,6 +196,12 @@ double slog_item_similarity(const slog_doc *doc, const slog_item *a, const slog_
 #define SLOG_THREAD_THRESHOLD 0.25
 /** The similarity at or above which two items are near-identical repeats. */
 #define SLOG_REPEAT_THRESHOLD 0.5
+
+/** Compares two entries' dates (SPEC §3 r2): as instants when both have
+ * times, at the coarser precision of the two (02:35Z equals 02:35:29Z), else
+ * by calendar date (a date without time equals every time that day).
+ * Negative, 0 or positive. Meaningful for entries with valid dates. */
+int slog_entry_compare(const slog_entry *a, const slog_entry *b);
 
 /** Counts `entry`'s top-level items by state into counts[SLOG_STATE_COUNT]. */
 void slog_entry_count_states(const slog_entry *entry, size_t counts[SLOG_STATE_COUNT]);

@@ -35,31 +35,74 @@ static int count_rule(const char *md, const char *today, slog_rule rule, int *li
     } while (0)
 #define HASNT(md, rule) ck_assert_int_eq(count_rule(md, "2025-10-19", rule, NULL), 0)
 
+/* The message of the first finding of `rule`. */
+static char *first_message(const char *md, const char *today, slog_rule rule)
+{
+    slog_doc *d = parse_str(md);
+    slog_diags diags = {0};
+    slog_error err;
+    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, day_of(today)};
+    ck_assert_int_eq(slog_lint(d, &lo, &diags, &err), SLOG_OK);
+    slog_diags_sort(&diags);
+    char *msg = NULL;
+    for (size_t i = 0; i < diags.count && !msg; i++)
+        if (diags.items[i].rule == rule)
+            msg = strdup(diags.items[i].message);
+    slog_diags_free(&diags);
+    slog_doc_free(d);
+    ck_assert_ptr_nonnull(msg);
+    return msg;
+}
+
 START_TEST(entry_order)
 {
-    HAS("## Status (2025-10-02)\n- ✅ a\n## Status (2025-10-01)\n- ✅ b\n", SLOG_RULE_ENTRY_ORDER, 3);
+    /* oldest first: the entries outside the longest sorted run */
+    HAS("## Status (2025-10-01)\n- ✅ a\n## Status (2025-10-03)\n- ✅ b\n## Status (2025-10-02)\n"
+        "- ✅ c\n",
+        SLOG_RULE_ENTRY_ORDER, 5);
     HASNT("## Status (2025-10-01)\n- ✅ a\n## Status (2025-10-02)\n- ✅ b\n", SLOG_RULE_ENTRY_ORDER);
+    /* two entries going back are a newest-first log, in order */
+    HASNT("## Status (2025-10-02)\n- ✅ a\n## Status (2025-10-01)\n- ✅ b\n", SLOG_RULE_ENTRY_ORDER);
     /* same date is no violation */
     HASNT("## A 2025-10-01\n- ✅ a\n## B 2025-10-01\n- ✅ b\n", SLOG_RULE_ENTRY_ORDER);
     /* instants: 15:51 MDT is 21:51Z, after 21:00Z */
-    HASNT("## 2025-10-01T21:00Z — A\n- ✅ a\n## 2025-10-01 15:51 MDT — B\n- ✅ b\n",
+    HASNT("## 2025-10-01T20:00Z — 0\n- ✅ a\n## 2025-10-01T21:00Z — A\n- ✅ a\n"
+          "## 2025-10-01 15:51 MDT — B\n- ✅ b\n",
           SLOG_RULE_ENTRY_ORDER);
-    HAS("## 2025-10-01T22:00Z — A\n- ✅ a\n## 2025-10-01 15:51 MDT — B\n- ✅ b\n",
-        SLOG_RULE_ENTRY_ORDER, 3);
+    HAS("## 2025-10-01T20:00Z — 0\n- ✅ a\n## 2025-10-01T22:00Z — A\n- ✅ a\n"
+        "## 2025-10-01 15:51 MDT — B\n- ✅ b\n## 2025-10-01T23:00Z — C\n- ✅ c\n",
+        SLOG_RULE_ENTRY_ORDER, 5);
+    /* at the coarser precision: 02:35Z equals 02:35:29Z (the same minute) */
+    HASNT("## 2025-10-01T20:00Z — A\n- ✅ a\n## 2025-10-02T02:35:29Z — B\n- ✅ b\n"
+          "## 2025-10-02T02:35Z — C\n- ✅ c\n",
+          SLOG_RULE_ENTRY_ORDER);
     /* a time on one side only: calendar dates */
     HASNT("## 2025-10-01T22:00Z — A\n- ✅ a\n## Status 2025-10-01\n- ✅ b\n", SLOG_RULE_ENTRY_ORDER);
     /* a dated ### under a later dated ## compares with its siblings only */
     HASNT("## Day 2025-10-02\n- ✅ a\n### Run 2025-10-01T10:00Z\n- ✅ b\n"
           "### Run 2025-10-01T11:00Z\n- ✅ c\n",
           SLOG_RULE_ENTRY_ORDER);
-    HAS("## Day 2025-10-02\n- ✅ a\n### Run 2025-10-01T11:00Z\n- ✅ b\n"
-        "### Run 2025-10-01T10:00Z\n- ✅ c\n",
+    /* one misplaced entry is one finding, wherever it stands */
+    HAS("## S 2025-10-09\n- a\n## S 2025-10-01\n- b\n## S 2025-10-02\n- c\n## S 2025-10-03\n- d\n",
+        SLOG_RULE_ENTRY_ORDER, 1);
+    HAS("## S 2025-10-01\n- a\n## S 2025-10-02\n- b\n## S 2025-10-03\n- c\n## S 2025-09-01\n- d\n",
+        SLOG_RULE_ENTRY_ORDER, 7);
+    /* newest first: the mirror image */
+    HAS("## S 2025-10-04\n- a\n## S 2025-10-03\n- b\n## S 2025-10-09\n- c\n## S 2025-10-02\n- d\n"
+        "## S 2025-10-01\n- e\n",
         SLOG_RULE_ENTRY_ORDER, 5);
-    /* compared with the latest earlier sibling, not only the previous one */
-    ck_assert_int_eq(
-        count_rule("## S 2025-10-05\n- a\n## S 2025-10-03\n- b\n## S 2025-10-04\n- c\n",
-                   "2025-10-19", SLOG_RULE_ENTRY_ORDER, NULL),
-        2);
+    char *m = first_message("## S 2025-10-05\n- a\n## S 2025-10-07\n- b\n## S 2025-10-06\n- c\n"
+                            "## S 2025-10-08\n- d\n",
+                            "2025-10-19", SLOG_RULE_ENTRY_ORDER);
+    ck_assert_str_eq(m, "dated 2025-10-06, belongs between 2025-10-05 (line 1) and 2025-10-07 (line 3)");
+    free(m);
+    /* zones that differ are also shown in UTC */
+    m = first_message("## 2025-10-01T20:00Z — A\n- a\n## 2025-10-02T01:00Z — B\n- b\n"
+                      "## 2025-10-01 15:51 MDT — C\n- c\n## 2025-10-02T03:00Z — D\n- d\n",
+                      "2025-10-19", SLOG_RULE_ENTRY_ORDER);
+    ck_assert_str_eq(m, "dated 2025-10-01 15:51 MDT (2025-10-01 21:51Z), belongs between "
+                        "2025-10-01 20:00 Z (line 1) and 2025-10-02 01:00 Z (line 3)");
+    free(m);
 }
 END_TEST
 

@@ -1,0 +1,450 @@
+/* Entries of the three kinds (SPEC §1 r2) and their dates: headings with a
+ * date; a bold date or bold key and date opening a paragraph (which makes the
+ * heading above it an entry when it is that heading's first paragraph); a
+ * top-level list item opening with a date, in a list where two items do. */
+#include "build_internal.h"
+
+#include "dates.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* --- labels ------------------------------------------------------------------ */
+
+static int is_separator(const char *s, size_t len, size_t *width)
+{
+    static const char *const seps[] = {"—", "–", "-", ":", "|", ",", "·", "@"};
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+        size_t n = strlen(seps[i]);
+        if (n <= len && memcmp(s, seps[i], n) == 0) {
+            *width = n;
+            return 1;
+        }
+    }
+    if (len && is_space(*s)) {
+        *width = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static size_t trim_left_seps(const char *s, size_t len)
+{
+    size_t off = 0, w;
+    while (off < len && is_separator(s + off, len - off, &w))
+        off += w;
+    return off;
+}
+
+static size_t trim_right_seps(const char *s, size_t len)
+{
+    for (;;) {
+        size_t w, cut = 0;
+        /* Separators are ASCII or 3-byte dashes/dot; try the widths they have. */
+        for (size_t n = 1; n <= 3 && n <= len && !cut; n++)
+            if (is_separator(s + len - n, n, &w) && w == n)
+                cut = n;
+        if (!cut)
+            return len;
+        len -= cut;
+    }
+}
+
+char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
+{
+    size_t left = ms, rstart = me;
+    /* Empty brackets around the date go too: "(2025-10-07)" and "[2025-10-07 14:00]". */
+    size_t l = left, r = rstart;
+    while (l && is_space(h[l - 1]))
+        l--;
+    while (r < len && is_space(h[r]))
+        r++;
+    if (l && r < len && ((h[l - 1] == '(' && h[r] == ')') || (h[l - 1] == '[' && h[r] == ']'))) {
+        left = l - 1;
+        rstart = r + 1;
+    }
+    size_t llen = trim_right_seps(h, left);
+    size_t roff = rstart + trim_left_seps(h + rstart, len - rstart);
+    size_t rlen = trim_right_seps(h + roff, len - roff);
+    size_t lstart = trim_left_seps(h, llen);
+    char *out = slog_arena_alloc(b->arena, len + 2);
+    if (!out)
+        return NULL;
+    size_t o = llen - lstart;
+    memcpy(out, h + lstart, o);
+    if (o && rlen)
+        out[o++] = ' ';
+    memcpy(out + o, h + roff, rlen);
+    out[o + rlen] = '\0';
+    return out;
+}
+
+/* --- the entry that owns what is met now --------------------------------------- */
+
+slog_entry *build_heading_entry(builder *b)
+{
+    heading_frame *frames = b->headings.data;
+    for (size_t i = b->headings.len; i-- > 0;)
+        if (frames[i].entry)
+            return frames[i].entry;
+    return NULL;
+}
+
+slog_entry *build_current_entry(builder *b)
+{
+    return b->bold ? b->bold : build_heading_entry(b);
+}
+
+void build_close_bold(builder *b, int next_line, int next_level)
+{
+    slog_entry *e = b->bold;
+    if (!e)
+        return;
+    e->end_line = b->last_block_end > e->line ? b->last_block_end : e->line;
+    e->next_heading_line = next_line;
+    e->next_heading_level = next_level;
+    b->bold = NULL;
+}
+
+/* --- dates ---------------------------------------------------------------------- */
+
+/* Moves the year of reference up to `line`: the latest full date in the text
+ * before it (entries, metadata, front matter, plain text). Each line is
+ * searched once. */
+static void scan_year_refs(builder *b, int line)
+{
+    if (line <= b->year_scan_line)
+        return;
+    const slog_text *t = b->text;
+    size_t from = t->line_start[b->year_scan_line - 1];
+    size_t to = t->line_start[(size_t)line - 1 < t->nlines ? (size_t)line - 1 : t->nlines];
+    slog_found_date f;
+    size_t next;
+    while (from < to && slog_find_full_date(b->cfg, t->data, to, from, &f, &next)) {
+        b->year_ref = f.year;
+        b->month_ref = f.month;
+        from = next;
+    }
+    b->year_scan_line = line;
+}
+
+/* A year-less date takes the year of the latest date before it; a log that
+ * runs from December into January moves to the next year there (and a
+ * newest-first one back a year). 0 when there is no date before. */
+static int infer_year(builder *b, int line, int month)
+{
+    scan_year_refs(b, line);
+    if (!b->year_ref)
+        return 0;
+    int year = b->year_ref;
+    if (month < b->month_ref - 6)
+        year++;
+    else if (month > b->month_ref + 6)
+        year--;
+    return year;
+}
+
+static slog_status set_date_fields(builder *b, slog_entry *e, int year, int month, int day,
+                                   int weekday)
+{
+    char buf[16];
+    slog_format_ymd(year, month, day, buf);
+    e->date = slog_arena_strndup(b->arena, buf, 10);
+    if (!e->date)
+        return SLOG_ERR_NOMEM;
+    e->date_valid = year > 0 && slog_date_parse(buf, &e->day);
+    e->weekday_mismatch = e->date_valid && weekday >= 0 && slog_weekday(e->day) != weekday;
+    return SLOG_OK;
+}
+
+static slog_status fill_time(builder *b, slog_entry *e, const char *h, const slog_found_date *f)
+{
+    e->seconds = -1;
+    if (f->time_end > f->time_start) {
+        int h24 = f->seconds / 3600, m = f->seconds / 60 % 60, s = f->seconds % 60;
+        char buf[16];
+        snprintf(buf, sizeof buf, f->has_seconds ? "%02d:%02d:%02d" : "%02d:%02d", h24 % 100, m,
+                 s);
+        e->time = slog_arena_strndup(b->arena, buf, strlen(buf));
+        if (!e->time)
+            return SLOG_ERR_NOMEM;
+        e->seconds = f->time_valid ? f->seconds : -1;
+        e->precision = f->has_seconds ? SLOG_PRECISION_SECOND : SLOG_PRECISION_MINUTE;
+    }
+    if (f->zone_end > f->zone_start) {
+        e->zone = slog_arena_strndup(b->arena, h + f->zone_start, f->zone_end - f->zone_start);
+        if (!e->zone)
+            return SLOG_ERR_NOMEM;
+        e->zone_known = slog_zone_offset(e->zone, &e->zone_offset);
+    }
+    return SLOG_OK;
+}
+
+static slog_status fill_date(builder *b, slog_entry *e, const char *h, const slog_found_date *f)
+{
+    int year = f->year;
+    if (!year)
+        year = infer_year(b, e->date_line, f->month);
+    slog_status st = set_date_fields(b, e, year, f->month, f->day, f->weekday);
+    if (st == SLOG_OK && !f->iso && f->date_end > f->date_start) {
+        e->date_text = slog_arena_strndup(b->arena, h + f->date_start, f->date_end - f->date_start);
+        if (!e->date_text)
+            st = SLOG_ERR_NOMEM;
+    }
+    if (st == SLOG_OK)
+        st = fill_time(b, e, h, f);
+    if (f->numeric && f->day_first_forced)
+        b->numeric_day_first = 1;
+    if (st == SLOG_OK && f->numeric && !f->day_first_forced) {
+        numeric_date *n = vec_push(&b->numeric);
+        if (!n)
+            return SLOG_ERR_NOMEM;
+        *n = (numeric_date){e, f->first, f->second, f->weekday};
+    }
+    if (st == SLOG_OK && year) {
+        scan_year_refs(b, e->date_line + 1);
+        b->year_ref = year;
+        b->month_ref = f->month;
+    }
+    return st;
+}
+
+slog_entry *build_new_entry(builder *b, slog_entry_kind kind, int line, int level,
+                            const char *text, size_t len, const slog_found_date *f)
+{
+    slog_entry *e = slog_arena_alloc(b->arena, sizeof *e);
+    slog_entry **slot = e ? vec_push(&b->entries) : NULL;
+    slog_item **tail = slot ? vec_push(&b->tails) : NULL;
+    if (!tail)
+        return NULL;
+    *slot = e;
+    e->index = b->entries.len - 1;
+    e->kind = kind;
+    e->line = e->end_line = e->date_line = line;
+    e->level = level;
+    e->parent = kind == SLOG_ENTRY_LIST ? build_current_entry(b) : build_heading_entry(b);
+    if (e->parent)
+        e->parent->has_content = 1;
+    e->label = build_label(b, text, len, f->start, f->end);
+    if (!e->label || fill_date(b, e, text, f) != SLOG_OK)
+        return NULL;
+    return e;
+}
+
+void build_settle_numeric_dates(builder *b)
+{
+    numeric_date *n = b->numeric.data;
+    int day_first = b->cfg->date_order == SLOG_DMY_DMY;
+    if (b->cfg->date_order == SLOG_DMY_AUTO) {
+        /* a reader who meets 25/3/2026 in a log reads its 3/9/2026 day first */
+        int mdy = 0;
+        for (size_t i = 0; i < b->numeric.len; i++)
+            mdy |= n[i].second > 12;
+        day_first = b->numeric_day_first && !mdy;
+    }
+    if (!day_first)
+        return;
+    for (size_t i = 0; i < b->numeric.len; i++) {
+        if (n[i].second > 12)
+            continue;
+        slog_entry *e = n[i].entry;
+        char buf[16];
+        slog_format_ymd(atoi(e->date), n[i].second, n[i].first, buf);
+        memcpy((char *)e->date, buf, 10);
+        e->date_valid = slog_date_parse(buf, &e->day);
+        e->weekday_mismatch =
+            e->date_valid && n[i].weekday >= 0 && slog_weekday(e->day) != n[i].weekday;
+    }
+}
+
+/* --- bold lines -------------------------------------------------------------- */
+
+int build_first_line(builder *b, cmark_node *para, const char **s, size_t *len)
+{
+    int line = build_line(b, cmark_node_get_start_line(para));
+    int col = cmark_node_get_start_column(para);
+    size_t n;
+    const char *p = slog_text_line(b->text, line, &n);
+    size_t i = col > 1 && (size_t)(col - 1) <= n ? (size_t)(col - 1) : 0;
+    while (i < n && is_space(p[i]))
+        i++;
+    while (n > i && is_space(p[n - 1]))
+        n--;
+    *s = p + i;
+    *len = n - i;
+    return line;
+}
+
+typedef struct {
+    slog_found_date date; /* offsets into `plain` */
+    const char *plain;    /* the line without its bold markers (in b->line_buf) */
+    size_t len;
+    int key;  /* "**Key:** date" rather than "**date**" */
+    int more; /* the paragraph says more than its date */
+} bold_line;
+
+/* "**2026-03-09** ...", "**Mar 9, 2026** — ...", "**Date:** 2026-03-09",
+ * "**Reported**: 2026-03-09 20:23 EST". */
+static int bold_line_date(builder *b, cmark_node *para, bold_line *out)
+{
+    const char *s;
+    size_t len;
+    build_first_line(b, para, &s, &len);
+    if (len < 5 || !((s[0] == '*' && s[1] == '*') || (s[0] == '_' && s[1] == '_')))
+        return 0;
+    char mark = s[0];
+    slog_buf *p = &b->line_buf;
+    slog_buf_clear(p);
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == mark && i + 1 < len && s[i + 1] == mark) {
+            i++;
+            continue;
+        }
+        slog_buf_put(p, s + i, 1);
+    }
+    if (p->failed || !p->data)
+        return 0;
+    memset(out, 0, sizeof *out);
+    out->plain = p->data;
+    out->len = p->len;
+    if (!slog_find_date(b->cfg, p->data, p->len, 0, 1, &out->date)) {
+        /* a short key (a few words) and a colon, then the date */
+        const char *colon = memchr(p->data, ':', p->len < 64 ? p->len : 64);
+        if (!colon || colon == p->data)
+            return 0;
+        size_t at = (size_t)(colon - p->data) + 1;
+        if (!slog_find_date(b->cfg, p->data, p->len, at, 1, &out->date))
+            return 0;
+        out->key = 1;
+    }
+    size_t rest = out->date.end;
+    while (rest < p->len && (is_space(p->data[rest]) || strchr(":-|", p->data[rest])))
+        rest++;
+    out->more = rest < p->len || cmark_node_get_end_line(para) > cmark_node_get_start_line(para);
+    return 1;
+}
+
+static int directly_under_title(builder *b)
+{
+    heading_frame *frames = b->headings.data;
+    return !b->headings.len ||
+           (b->doc->title && frames[b->headings.len - 1].line == b->doc->title_line);
+}
+
+/* Another bold-dated paragraph before the next heading: the section is a
+ * log of bold-line entries, not one entry. */
+static int more_bold_lines(builder *b, cmark_node *after)
+{
+    bold_line bl;
+    for (cmark_node *n = cmark_node_next(after); n; n = cmark_node_next(n)) {
+        cmark_node_type t = cmark_node_get_type(n);
+        if (t == CMARK_NODE_HEADING)
+            return 0;
+        if (t == CMARK_NODE_PARAGRAPH && bold_line_date(b, n, &bl))
+            return 1;
+    }
+    return 0;
+}
+
+slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *heading)
+{
+    cmark_node *next = cmark_node_next(heading);
+    cmark_node *parent = cmark_node_parent(heading);
+    bold_line bl;
+    if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH ||
+        (parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM) || !bold_line_date(b, next, &bl))
+        return SLOG_OK;
+    if (f->entry) { /* "## 2026-03-09 Status" then "**Date:** 2026-03-09": a restatement */
+        long day;
+        if (slog_found_day(&bl.date, &day) && day == f->entry->day) {
+            b->restating_para = next;
+            f->entry->has_content |= bl.more;
+        }
+        return SLOG_OK;
+    }
+    if (more_bold_lines(b, next))
+        return SLOG_OK;
+    int line = build_line(b, cmark_node_get_start_line(next));
+    slog_entry *e = build_new_entry(b, SLOG_ENTRY_BOLD, f->line, f->level, bl.plain, bl.len,
+                                    &bl.date);
+    if (!e)
+        return build_nomem(b);
+    e->date_line = line;
+    e->heading = f->title;
+    e->label = f->title;
+    e->has_content = bl.more;
+    f->entry = e;
+    b->dating_para = next;
+    return SLOG_OK;
+}
+
+slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
+{
+    *started = 0;
+    bold_line bl;
+    if (para == b->dating_para || para == b->restating_para || !bold_line_date(b, para, &bl))
+        return SLOG_OK;
+    if (bl.key && directly_under_title(b))
+        return SLOG_OK; /* "**Date:** ..." below the title is the document's metadata */
+    int line = build_line(b, cmark_node_get_start_line(para));
+    heading_frame *frames = b->headings.data;
+    int level = (b->headings.len ? frames[b->headings.len - 1].level : 0) + 1;
+    build_close_bold(b, line, level);
+    slog_entry *e = build_new_entry(b, SLOG_ENTRY_BOLD, line, level, bl.plain, bl.len, &bl.date);
+    char *heading = e ? slog_arena_strndup(b->arena, bl.plain, bl.len) : NULL;
+    if (!heading)
+        return build_nomem(b);
+    e->heading = heading;
+    e->has_content = bl.more;
+    b->bold = e;
+    *started = 1;
+    return SLOG_OK;
+}
+
+/* --- list items ----------------------------------------------------------------- */
+
+int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_t *text_from)
+{
+    cmark_node *para = cmark_node_first_child(item);
+    if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+        return 0;
+    const char *s;
+    size_t len, i = 0;
+    build_first_line(b, para, &s, &len);
+    if (len >= 3 && s[0] == '[' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X') && s[2] == ']')
+        return 0; /* a task-list item */
+    while (i < len && (s[i] == '*' || s[i] == '_' || s[i] == '[' || s[i] == '(' || is_space(s[i])))
+        i++;
+    if (!slog_find_date(b->cfg, s, len, i, 1, f))
+        return 0;
+    size_t k = f->end;
+    if (k < len && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
+        return 0; /* "2026-03-09x": glued to a word */
+    while (k < len && (strchr("*_])|:-", s[k]) || is_space(s[k])))
+        k++;
+    while (k + 3 <= len && (!memcmp(s + k, "—", 3) || !memcmp(s + k, "–", 3))) {
+        k += 3;
+        while (k < len && is_space(s[k]))
+            k++;
+    }
+    *text_from = k;
+    return 1;
+}
+
+slog_status build_list_enter(builder *b, cmark_node *list)
+{
+    int dated = 0;
+    slog_found_date f;
+    size_t from;
+    for (cmark_node *it = cmark_node_first_child(list); it && dated < 2; it = cmark_node_next(it))
+        dated += build_list_item_date(b, it, &f, &from);
+    if (dated >= 2) {
+        b->entry_list = list;
+    }
+    return SLOG_OK;
+}

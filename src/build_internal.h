@@ -1,0 +1,135 @@
+/* The model builder's state, shared by the files of the reading stage:
+ * build.c (the walk, headings and sections), build_entries.c (entries of the
+ * three kinds and their dates), build_items.c (items, markers, checklists,
+ * follow-ups), build_meta.c (front matter, metadata, the document's date).
+ * A builder walks one or more cmark trees in document order; each tree's
+ * line 1 is line `line_offset` + 1 of the document. */
+#ifndef SLOG_BUILD_INTERNAL_H
+#define SLOG_BUILD_INTERNAL_H
+
+#include <cmark.h>
+
+#include "buf.h"
+#include "config_internal.h"
+#include "datefind.h"
+#include "doc_internal.h"
+
+/* A growable array, copied into the arena when the walk ends. */
+typedef struct {
+    void *data;
+    size_t len, cap, size;
+} vec;
+
+void *vec_push(vec *v);
+void *vec_to_arena(vec *v, slog_arena *arena, size_t *count);
+
+/* An open heading: its section lasts until a heading of the same or a higher level. */
+typedef struct {
+    int level, line;
+    slog_entry *entry; /* a dated heading, or one a bold line below it dates; else NULL */
+    const char *title;
+    int followup;
+} heading_frame;
+
+/* An open list item. */
+typedef struct {
+    cmark_node *node;
+    slog_item *item;       /* NULL: a list entry whose line held nothing but its date */
+    slog_item *children_tail;
+    int has_text;
+    slog_entry *list_entry; /* the item is this entry: its nested items are the entry's */
+    size_t text_skip;       /* bytes of the item's first line taken by its date */
+} item_frame;
+
+/* What an N/N/YYYY entry date was, to settle month/day order per document. */
+typedef struct {
+    slog_entry *entry;
+    int first, second;
+    int weekday; /* as written, -1 none */
+} numeric_date;
+
+typedef struct builder {
+    slog_doc *doc;
+    slog_arena *arena;
+    const slog_text *text;
+    slog_config *cfg;
+    slog_error *err;
+    vec entries, tails, sections, checklists, followups, meta, numeric;
+    vec headings, items; /* stacks of heading_frame, item_frame */
+    vec all_items;       /* slog_item *, by index */
+    int line_offset;
+    cmark_node *title_node;
+    int seen_level2;
+    int last_block_end;
+    slog_buf text_buf; /* scratch for heading text and folded item text */
+    slog_buf line_buf; /* scratch for a bold line without its markers */
+    int numeric_day_first; /* an N/N/YYYY date here can only be day first */
+
+    slog_entry *bold;            /* a bold-line entry: runs to the next heading or bold line */
+    cmark_node *dating_para;     /* the paragraph that made its heading an entry */
+    cmark_node *restating_para;  /* a dated heading's first paragraph restating its date */
+    cmark_node *entry_list;      /* the list whose dated items are entries */
+
+    int year_scan_line; /* year-less dates: text before this line was searched */
+    int year_ref;       /* the latest full date before it: year, month (0: none) */
+    int month_ref;
+    int has_front_matter_date;
+    long front_matter_day;
+    int has_meta_date;
+} builder;
+
+slog_status build_nomem(builder *b);
+/* The doc line of a cmark line of the current tree. */
+int build_line(const builder *b, int cmark_line);
+/* The last line in [first, last] that is not blank. */
+int build_last_nonblank(builder *b, int first, int last);
+
+/* build_entries.c */
+/** A new entry dated by `f` (found in `text`), appended to the document. */
+slog_entry *build_new_entry(builder *b, slog_entry_kind kind, int line, int level,
+                            const char *text, size_t len, const slog_found_date *f);
+/** The label of a heading or line: text without the date span and the
+ * brackets and separators around it. */
+char *build_label(builder *b, const char *h, size_t len, size_t start, size_t end);
+/** The entry that owns blocks met now: a bold-line entry, else the innermost
+ * dated heading. */
+slog_entry *build_current_entry(builder *b);
+slog_entry *build_heading_entry(builder *b);
+/** Ends the running bold-line entry (at the last block before `line`). */
+void build_close_bold(builder *b, int next_line, int next_level);
+/** A heading's first paragraph: may make the heading an entry (bold line). */
+slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *heading);
+/** A top-level paragraph: may start a bold-line entry. */
+slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started);
+/** A list at the top: are its dated items entries? */
+slog_status build_list_enter(builder *b, cmark_node *list);
+/** Dated list item: 1 and the date and where the item's text starts. */
+int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_t *text_from);
+/** Settles N/N/YYYY dates of the document: day first when only that reading
+ * fits some of them (and the configuration does not say). */
+void build_settle_numeric_dates(builder *b);
+/** The first source line of a paragraph from its start column (in text_buf). */
+int build_first_line(builder *b, cmark_node *para, const char **s, size_t *len);
+
+/* build_items.c */
+slog_status build_item_enter(builder *b, cmark_node *node);
+slog_status build_item_exit(builder *b, cmark_node *node);
+slog_status build_item_text(builder *b, item_frame *f, cmark_node *para);
+slog_status build_swallowed_checklists(builder *b, cmark_node *para);
+/** Gives every item its id (after dates are settled). */
+void build_item_ids(builder *b);
+int build_paragraph_source(builder *b, cmark_node *para);
+
+/* build_meta.c */
+/** YAML front matter at the start: its lines become metadata; returns the
+ * number of lines it takes (0 without). */
+slog_status build_front_matter(builder *b, int *lines);
+slog_status build_metadata(builder *b, cmark_node *para);
+/** The document's date: Date metadata, else front matter, else the title. */
+void build_document_date(builder *b, const char *title, size_t title_len);
+
+/* logs.c */
+/** Groups entries into logs and finds each log's direction. */
+slog_status slog_logs_build(slog_doc *doc, const slog_config *config, slog_arena *arena);
+
+#endif

@@ -1,0 +1,309 @@
+/* Items: where each belongs, its marker and state (emoji, checkboxes and
+ * word markers), its text from the source, `(Resolved ...)`; task-list
+ * items as checklists; follow-ups. */
+#include "build_internal.h"
+
+#include "dates.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static char *trimmed_copy(builder *b, const char *s, size_t len)
+{
+    while (len && is_space(*s)) {
+        s++;
+        len--;
+    }
+    while (len && is_space(s[len - 1]))
+        len--;
+    return slog_arena_strndup(b->arena, s, len);
+}
+
+static heading_frame *innermost_heading(builder *b)
+{
+    return b->headings.len ? (heading_frame *)b->headings.data + b->headings.len - 1 : NULL;
+}
+
+static void link_item(builder *b, slog_entry *e, slog_item *it)
+{
+    slog_item **tail = (slog_item **)b->tails.data + e->index;
+    if (*tail)
+        (*tail)->next = it;
+    else
+        e->items = it;
+    *tail = it;
+    e->nitems++;
+}
+
+/* The source of a paragraph, lines folded to one space: its first line from
+ * its start column, the others without their indentation (or '>' prefixes). */
+int build_paragraph_source(builder *b, cmark_node *para)
+{
+    int first = build_line(b, cmark_node_get_start_line(para));
+    int last = build_line(b, cmark_node_get_end_line(para));
+    int col = cmark_node_get_start_column(para);
+    slog_buf_clear(&b->text_buf);
+    if (slog_buf_put(&b->text_buf, "", 0) != 0)
+        return 0;
+    for (int line = first; line <= last; line++) {
+        size_t len;
+        const char *s = slog_text_line(b->text, line, &len);
+        size_t i = 0;
+        if (line == first)
+            i = col > 1 && (size_t)(col - 1) <= len ? (size_t)(col - 1) : 0;
+        while (i < len && (is_space(s[i]) || (line != first && s[i] == '>')))
+            i++;
+        while (len > i && is_space(s[len - 1]))
+            len--;
+        if (len == i)
+            continue;
+        if (b->text_buf.len && slog_buf_put(&b->text_buf, " ", 1) != 0)
+            return 0;
+        if (slog_buf_put(&b->text_buf, s + i, len - i) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+static int is_checkbox(const char *t)
+{
+    return t[0] == '[' && (t[1] == ' ' || t[1] == 'x' || t[1] == 'X') && t[2] == ']' &&
+           (t[3] == '\0' || is_space(t[3]));
+}
+
+static slog_status add_checklist(builder *b, const slog_item *it, const char *raw)
+{
+    slog_checklist_item *c = vec_push(&b->checklists);
+    if (!c)
+        return build_nomem(b);
+    heading_frame *h = innermost_heading(b);
+    c->line = it->line;
+    c->checked = raw[1] != ' ';
+    c->section = h ? h->title : "";
+    c->text = it->text;
+    slog_item_id("", c->section, c->text, c->id);
+    return SLOG_OK;
+}
+
+/* The marker opening t: an emoji or checkbox of the table, else a word
+ * marker ("Next:", "**TODO**", "DONE -"). Sets the state, the marker as
+ * written and where the text starts; *bold when "**" opened the item. */
+static slog_status find_marker(builder *b, slog_item *it, const char *t, size_t len,
+                               size_t *text_from, int *bold)
+{
+    slog_config *c = b->cfg;
+    size_t ms, me, whole;
+    *bold = 0;
+    *text_from = 0;
+    if (slog_regex_match(&c->marker_re, t, len, 0) &&
+        slog_regex_group(&c->marker_re, 1, &ms, &me)) {
+        it->state = slog_config_marker_state(c, t + ms, me - ms);
+        slog_regex_group(&c->marker_re, 0, &whole, text_from);
+        *bold = len >= 2 && t[0] == '*' && t[1] == '*';
+    } else if (slog_regex_match(&c->word_re, t, len, 0) &&
+               (slog_regex_group(&c->word_re, 1, &ms, &me) ||
+                slog_regex_group(&c->word_re, 2, &ms, &me))) {
+        it->state = slog_config_word_state(c, t + ms, me - ms);
+        slog_regex_group(&c->word_re, 0, &whole, text_from);
+    } else {
+        return SLOG_OK;
+    }
+    it->marker = slog_arena_strndup(b->arena, t + ms, me - ms);
+    return it->marker ? SLOG_OK : build_nomem(b);
+}
+
+static slog_status resolution(builder *b, slog_item *it)
+{
+    slog_config *c = b->cfg;
+    size_t ms, me;
+    long day;
+    if (slog_regex_match(&c->resolved_re, it->text, strlen(it->text), 0) &&
+        slog_regex_group(&c->resolved_re, 1, &ms, &me) && slog_date_parse(it->text + ms, &day)) {
+        it->resolved = slog_arena_strndup(b->arena, it->text + ms, 10);
+        if (!it->resolved)
+            return build_nomem(b);
+    }
+    return SLOG_OK;
+}
+
+/* Marker, state, text and resolution of an item from its first paragraph. */
+slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
+{
+    f->has_text = 1;
+    if (!build_paragraph_source(b, para))
+        return build_nomem(b);
+    slog_item *it = f->item;
+    size_t skip = f->list_entry && f->text_skip <= b->text_buf.len ? f->text_skip : 0;
+    const char *t = b->text_buf.data + skip;
+    size_t len = b->text_buf.len - skip, text_from;
+    int bold;
+    slog_status st = find_marker(b, it, t, len, &text_from, &bold);
+    if (st != SLOG_OK)
+        return st;
+    while (text_from < len && is_space(t[text_from]))
+        text_from++;
+    /* "**✅ Done**" keeps its emphasis: "**Done**". */
+    char *text = slog_arena_alloc(b->arena, len - text_from + 3);
+    if (!text)
+        return build_nomem(b);
+    size_t o = bold ? 2 : 0;
+    memcpy(text, "**", o);
+    memcpy(text + o, t + text_from, len - text_from);
+    it->text = text;
+    st = resolution(b, it);
+    if (st == SLOG_OK && f->list_entry) {
+        if (*text) /* the entry's own item: what its line says after the date */
+            link_item(b, f->list_entry, it);
+        return SLOG_OK;
+    }
+    if (st == SLOG_OK && !skip && is_checkbox(t))
+        st = add_checklist(b, it, t);
+    return st;
+}
+
+static item_frame *top_frame(builder *b)
+{
+    return b->items.len ? (item_frame *)b->items.data + b->items.len - 1 : NULL;
+}
+
+/* A top-level item of the entry list that opens with a date: a new entry. */
+static slog_status list_entry(builder *b, cmark_node *node, item_frame *f)
+{
+    slog_found_date fd;
+    size_t from;
+    if (!build_list_item_date(b, node, &fd, &from))
+        return SLOG_OK;
+    const char *s;
+    size_t len;
+    int line = build_first_line(b, cmark_node_first_child(node), &s, &len);
+    slog_entry *owner = build_current_entry(b);
+    slog_entry *e = build_new_entry(b, SLOG_ENTRY_LIST, line, (owner ? owner->level : 0) + 1, s,
+                                    len, &fd);
+    char *heading = e ? trimmed_copy(b, s, len) : NULL;
+    if (!heading)
+        return build_nomem(b);
+    e->heading = heading;
+    e->has_content = 1;
+    f->list_entry = e;
+    f->text_skip = from;
+    f->item->entry = e;
+    return SLOG_OK;
+}
+
+slog_status build_item_enter(builder *b, cmark_node *node)
+{
+    slog_item *it = slog_arena_alloc(b->arena, sizeof *it);
+    slog_item **slot = it ? vec_push(&b->all_items) : NULL;
+    if (!slot)
+        return build_nomem(b);
+    *slot = it;
+    it->index = b->all_items.len - 1;
+    it->line = build_line(b, cmark_node_get_start_line(node));
+    it->state = SLOG_STATE_NOTE;
+    it->marker = "";
+    it->text = "";
+    item_frame *parent = top_frame(b);
+    item_frame *f = vec_push(&b->items);
+    if (!f)
+        return build_nomem(b);
+    parent = b->items.len > 1 ? f - 1 : NULL; /* the push may have moved the stack */
+    f->node = node;
+    f->item = it;
+    int in_entry_list = !parent && b->entry_list && cmark_node_parent(node) == b->entry_list;
+    if (in_entry_list) {
+        slog_status st = list_entry(b, node, f);
+        if (st != SLOG_OK || f->list_entry)
+            return st; /* linked once its text is known */
+    }
+    if (parent && parent->list_entry) {
+        it->entry = parent->list_entry;
+        link_item(b, it->entry, it);
+    } else if (parent) {
+        it->entry = parent->item->entry;
+        it->parent = parent->item;
+        if (parent->children_tail)
+            parent->children_tail->next = it;
+        else
+            parent->item->children = it;
+        parent->children_tail = it;
+        parent->item->nchildren++;
+    } else {
+        /* an undated item of an entry list is a sibling of its dated items:
+         * it stays with the enclosing entry */
+        slog_entry *owner = build_current_entry(b);
+        it->entry = owner;
+        if (owner)
+            link_item(b, owner, it);
+    }
+    return SLOG_OK;
+}
+
+slog_status build_item_exit(builder *b, cmark_node *node)
+{
+    item_frame *f = (item_frame *)b->items.data + --b->items.len;
+    slog_item *it = f->item;
+    int end = build_line(b, cmark_node_get_end_line(node));
+    it->end_line = build_last_nonblank(b, it->line, end > it->line ? end : it->line);
+    if (f->list_entry) {
+        f->list_entry->end_line = it->end_line;
+        return SLOG_OK;
+    }
+    heading_frame *h = innermost_heading(b);
+    if (!it->parent && h && h->followup) {
+        slog_followup *fu = vec_push(&b->followups);
+        if (!fu)
+            return build_nomem(b);
+        fu->line = it->line;
+        fu->text = it->text;
+    }
+    return SLOG_OK;
+}
+
+void build_item_ids(builder *b)
+{
+    slog_item **items = b->all_items.data;
+    for (size_t i = 0; i < b->all_items.len; i++) {
+        const slog_entry *e = items[i]->entry;
+        slog_item_id(e ? e->date : "", e ? e->label : "", items[i]->text, items[i]->id);
+    }
+}
+
+/* A task-list line that indentation made part of a paragraph ("    - [ ] x"
+ * after a text line) is still a checklist item to a reader. Only the
+ * paragraph's later lines can be such lines. */
+slog_status build_swallowed_checklists(builder *b, cmark_node *para)
+{
+    int last = build_line(b, cmark_node_get_end_line(para));
+    for (int line = build_line(b, cmark_node_get_start_line(para)) + 1; line <= last; line++) {
+        size_t len, i = 0;
+        const char *s = slog_text_line(b->text, line, &len);
+        while (i < len && is_space(s[i]))
+            i++;
+        if (i + 5 > len || (s[i] != '-' && s[i] != '*' && s[i] != '+') || !is_space(s[i + 1]))
+            continue;
+        i++;
+        while (i < len && is_space(s[i]))
+            i++;
+        char box[5] = {0};
+        memcpy(box, s + i, len - i < 4 ? len - i : 4);
+        if (!is_checkbox(box))
+            continue;
+        size_t t = i + 3;
+        while (t < len && is_space(s[t]))
+            t++;
+        slog_item it = {0};
+        it.line = line;
+        it.text = trimmed_copy(b, s + t, len - t);
+        if (!it.text)
+            return build_nomem(b);
+        slog_status st = add_checklist(b, &it, box);
+        if (st != SLOG_OK)
+            return st;
+    }
+    return SLOG_OK;
+}

@@ -1,0 +1,418 @@
+/* Date recognition; see datefind.h. The pattern does the finding, this file
+ * the arithmetic: month names to numbers, 12-hour to 24-hour, which of a
+ * numeric date's numbers is the day. */
+#include "datefind.h"
+
+#include "config_internal.h"
+#include "dates.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define WEEKDAY                                                                                    \
+    "(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"         \
+    "|sat(?:urday)?|sun(?:day)?)(?![a-z])"
+#define MONTH                                                                                      \
+    "(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"             \
+    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
+#define ORDINAL "(?:st|nd|rd|th)?"
+#define AMPM "(?i:[ap]\\.?m\\.?)(?![a-z])"
+/* The zones dates.c knows, longest first where one is a prefix of another. */
+#define ZONE                                                                                       \
+    "(?:(?:UTC|GMT)?[+-][0-9]{2}:?[0-9]{2}|UTC|GMT|WEST|WET|BST|CEST|CET|EEST|EET|MSK|IST|JST"     \
+    "|KST|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AST|ADT|NST|NDT|Z)"     \
+    "(?![A-Za-z0-9])"
+
+/* Named groups, in the order the pattern has them. */
+const char *const SLOG_DATE_PATTERN =
+    "(?:(?<![A-Za-z])(?<wd>" WEEKDAY ")\\.?,?[ \\t]+)?"
+    "(?:"
+    /* 2026-03-09, 2026/03/09, 2026.03.09 */
+    "(?<![0-9A-Za-z])(?<iy>[0-9]{4})(?<isep>[-/.])(?<im>[0-9]{1,2})\\k<isep>(?<id>[0-9]{1,2})"
+    /* Mar 9, 2026 / March 9th / MARCH 9 2026 */
+    "|(?<![0-9A-Za-z])(?<m1>" MONTH ")\\.?[ \\t]+(?<d1>[0-9]{1,2})" ORDINAL
+    "(?![0-9])(?:,?[ \\t]+(?<y1>[0-9]{4}))?"
+    /* 9 March 2026 / 3rd of March / 9 Mar */
+    "|(?<![0-9A-Za-z.])(?<d2>[0-9]{1,2})" ORDINAL "[ \\t]+(?:of[ \\t]+)?(?<m2>" MONTH
+    ")\\.?(?:,?[ \\t]+(?<y2>[0-9]{4}))?"
+    /* 3/9/2026, 9.3.2026 */
+    "|(?<![0-9A-Za-z/.])(?<n1>[0-9]{1,2})(?<nsep>[/.])(?<n2>[0-9]{1,2})\\k<nsep>(?<n3>[0-9]{4})"
+    ")(?![0-9])"
+    /* a weekday after the date: "March 9, 2026 (Monday)", "2026-03-09, Mon" */
+    "(?:[ \\t]*,?[ \\t]*(?<wp>\\()?(?<wd2>" WEEKDAY ")(?(wp)\\)))?"
+    /* a time: "T14:51:03", " 14:51", ", 2:30 p.m.", " at 2 PM", " 1:00-2:15 PM" */
+    "(?:(?:T|[ \\t]*(?:,|at|@|[-\\x{2013}\\x{2014}|])?[ \\t]*)"
+    "(?:(?<th>[0-9]{1,2}):(?<tm>[0-9]{2})(?::(?<ts>[0-9]{2})(?:[.,][0-9]+)?)?(?![0-9])"
+    "(?:[ \\t]*(?<ap>" AMPM "))?"
+    "|(?<th2>[0-9]{1,2})[ \\t]*(?<ap2>" AMPM "))"
+    "(?:[ \\t]*[-\\x{2013}][ \\t]*[0-9]{1,2}(?::[0-9]{2})?[ \\t]*(?<ap3>" AMPM "))?"
+    "(?:[ \\t]*(?<zp>\\()?(?<zone>" ZONE ")(?(zp)\\)))?"
+    /* `date`'s own format puts the year last: "Mon Sep 29 14:00:22 MDT 2025" */
+    "(?:[ \\t]+(?<y3>[0-9]{4})(?![0-9]))?"
+    ")?";
+
+static int group(const slog_regex *re, int n, const char *s, size_t *a, size_t *b)
+{
+    (void)s;
+    return n >= 0 && slog_regex_group(re, n, a, b);
+}
+
+static int number(const char *s, size_t a, size_t b)
+{
+    int v = 0;
+    for (size_t i = a; i < b && i < a + 6; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+static int month_number(const char *s, size_t a)
+{
+    static const char names[12][4] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+    char k[4];
+    for (int i = 0; i < 3; i++)
+        k[i] = (char)(s[a + i] | 0x20);
+    k[3] = '\0';
+    for (int m = 0; m < 12; m++)
+        if (memcmp(k, names[m], 3) == 0)
+            return m + 1;
+    return 0;
+}
+
+static int weekday_number(const char *s, size_t a)
+{
+    static const char names[7][3] = {"mo", "tu", "we", "th", "fr", "sa", "su"};
+    char k0 = (char)(s[a] | 0x20), k1 = (char)(s[a + 1] | 0x20);
+    for (int d = 0; d < 7; d++)
+        if (names[d][0] == k0 && names[d][1] == k1)
+            return d;
+    return -1;
+}
+
+/* 12-hour clock: "12 am" is midnight, "12 pm" noon. */
+static int to_24(int hour, const char *s, size_t a)
+{
+    int pm = (s[a] | 0x20) == 'p';
+    if (hour == 12)
+        return pm ? 12 : 0;
+    return pm ? hour + 12 : hour;
+}
+
+static void read_time(const slog_config *c, const char *s, slog_found_date *f)
+{
+    const slog_regex *re = &c->date_re;
+    const slog_date_groups *g = &c->dg;
+    size_t a, b, ta, tb;
+    int h, m = 0, sec = 0, twelve = 0;
+    if (group(re, g->th, s, &ta, &tb)) {
+        h = number(s, ta, tb);
+        group(re, g->tm, s, &a, &tb);
+        m = number(s, a, tb);
+        if (group(re, g->ts, s, &a, &b)) {
+            sec = number(s, a, b);
+            f->has_seconds = 1;
+            tb = b;
+        }
+        if (group(re, g->ap, s, &a, &b))
+            tb = b; /* "2:30 p.m." is the time as written */
+        twelve = group(re, g->ap, s, &a, &b) || group(re, g->ap3, s, &a, &b);
+    } else if (group(re, g->th2, s, &ta, &tb)) {
+        h = number(s, ta, tb);
+        group(re, g->ap2, s, &a, &b);
+        tb = b;
+        twelve = 1;
+    } else {
+        return;
+    }
+    f->time_valid = !twelve || (h >= 1 && h <= 12);
+    if (twelve)
+        h = to_24(h, s, a);
+    if (h > 23 || m > 59 || sec > 60)
+        f->time_valid = 0;
+    f->time_start = ta;
+    f->time_end = tb;
+    f->seconds = h * 3600 + m * 60 + sec;
+}
+
+static void read_default(slog_config *c, const char *s, slog_found_date *f)
+{
+    const slog_regex *re = &c->date_re;
+    const slog_date_groups *g = &c->dg;
+    size_t a, b, ya, yb;
+    if (group(re, g->iy, s, &a, &b)) {
+        f->date_start = a;
+        f->year = number(s, a, b);
+        group(re, g->im, s, &a, &b);
+        f->month = number(s, a, b);
+        group(re, g->id, s, &a, &b);
+        f->day = number(s, a, b);
+        f->date_end = b;
+        f->iso = b - f->date_start == 10 && s[f->date_start + 4] == '-';
+    } else if (group(re, g->m1, s, &a, &b)) {
+        f->date_start = a;
+        f->month = month_number(s, a);
+        group(re, g->d1, s, &a, &b);
+        f->day = number(s, a, b);
+        f->date_end = b;
+        while (f->date_end < f->end && s[f->date_end] >= 'a' && s[f->date_end] <= 'z')
+            f->date_end++; /* the ordinal */
+        if (group(re, g->y1, s, &ya, &yb)) {
+            f->year = number(s, ya, yb);
+            f->date_end = yb;
+        }
+    } else if (group(re, g->d2, s, &a, &b)) {
+        f->date_start = a;
+        f->day = number(s, a, b);
+        group(re, g->m2, s, &a, &b);
+        f->month = month_number(s, a);
+        f->date_end = b;
+        if (group(re, g->y2, s, &ya, &yb)) {
+            f->year = number(s, ya, yb);
+            f->date_end = yb;
+        }
+    } else if (group(re, g->n1, s, &a, &b)) {
+        f->date_start = a;
+        f->first = number(s, a, b);
+        group(re, g->n2, s, &a, &b);
+        f->second = number(s, a, b);
+        group(re, g->n3, s, &a, &b);
+        f->year = number(s, a, b);
+        f->date_end = b;
+        group(re, g->nsep, s, &a, &b);
+        int dotted = s[a] == '.'; /* D.M.YYYY is day first everywhere */
+        f->numeric = !dotted;
+        f->day_first_forced = dotted || (f->first > 12 && f->second <= 12);
+        int day_first = f->day_first_forced || (c->date_order == SLOG_DMY_DMY && f->second <= 12);
+        f->month = day_first ? f->second : f->first;
+        f->day = day_first ? f->first : f->second;
+    }
+    if (group(re, g->y3, s, &ya, &yb) && !f->year)
+        f->year = number(s, ya, yb);
+    if (group(re, g->wd, s, &a, &b) || group(re, g->wd2, s, &a, &b))
+        f->weekday = weekday_number(s, a);
+    read_time(c, s, f);
+    if (group(re, g->zone, s, &a, &b)) {
+        f->zone_start = a;
+        f->zone_end = b;
+    }
+}
+
+/* What a configured pattern's label leaves out: its date, time and zone
+ * groups (its other words stay). */
+static void custom_span(const slog_found_date *f, size_t *start, size_t *end)
+{
+    *start = f->date_end > f->date_start ? f->date_start : f->start;
+    *end = f->date_end > f->date_start ? f->date_end : f->end;
+    if (f->time_end > f->time_start && f->time_end > *end)
+        *end = f->time_end;
+    if (f->zone_end > f->zone_start && f->zone_end > *end)
+        *end = f->zone_end;
+}
+
+/* "H:MM[:SS]" with an optional am/pm, in s[a, b). */
+static void read_clock(const char *s, size_t a, size_t b, slog_found_date *f)
+{
+    int part[3] = {0, 0, 0}, n = 0, digits = 0;
+    size_t i = a;
+    for (; i < b && n < 3; i++) {
+        if (s[i] >= '0' && s[i] <= '9' && digits < 2) {
+            part[n] = part[n] * 10 + (s[i] - '0');
+            digits++;
+        } else if (s[i] == ':' && digits) {
+            n++;
+            digits = 0;
+        } else {
+            break;
+        }
+    }
+    n += digits > 0;
+    while (i < b && s[i] == ' ')
+        i++;
+    int twelve = i < b && ((s[i] | 0x20) == 'a' || (s[i] | 0x20) == 'p');
+    int h = part[0];
+    f->time_valid = n >= 1 && (!twelve || (h >= 1 && h <= 12));
+    if (twelve)
+        h = to_24(h, s, i);
+    if (h > 23 || part[1] > 59 || part[2] > 60 || (n < 2 && !twelve))
+        f->time_valid = 0;
+    f->has_seconds = n == 3;
+    f->time_start = a;
+    f->time_end = b;
+    f->seconds = h * 3600 + part[1] * 60 + part[2];
+}
+
+/* A configured entry_pattern: `date` (ISO) or `month`, `day`, `year`;
+ * `time` ("H:MM[:SS]", "2 PM"); `zone`. */
+static void read_custom(slog_config *c, const char *s, slog_found_date *f)
+{
+    const slog_regex *re = &c->date_re;
+    const slog_date_groups *g = &c->dg;
+    size_t a, b;
+    f->custom = 1;
+    if (group(re, g->date, s, &a, &b)) {
+        f->date_start = a;
+        f->date_end = b;
+    }
+    if (g->month >= 0 && group(re, g->month, s, &a, &b)) {
+        f->month = s[a] >= '0' && s[a] <= '9' ? number(s, a, b) : month_number(s, a);
+        if (group(re, g->day, s, &a, &b))
+            f->day = number(s, a, b);
+        if (group(re, g->year, s, &a, &b))
+            f->year = number(s, a, b);
+    } else if (f->date_end > f->date_start && f->date_end - f->date_start >= 10) {
+        const char *d = s + f->date_start;
+        int ok = 1;
+        for (int i = 0; i < 10; i++)
+            ok &= i == 4 || i == 7 ? d[i] == '-' : d[i] >= '0' && d[i] <= '9';
+        if (ok) {
+            f->year = number(d, 0, 4);
+            f->month = number(d, 5, 7);
+            f->day = number(d, 8, 10);
+            f->iso = 1;
+        }
+    }
+    if (group(re, g->time, s, &a, &b))
+        read_clock(s, a, b, f);
+    if (group(re, g->zone, s, &a, &b)) {
+        f->zone_start = a;
+        f->zone_end = b;
+    }
+    if (g->month >= 0 && group(re, g->month, s, &a, &b) && f->date_end == f->date_start) {
+        f->date_start = a; /* the date as written: month .. day .. year */
+        f->date_end = b;
+        size_t da, db;
+        if (group(re, g->day, s, &da, &db) && db > f->date_end)
+            f->date_end = db;
+        if (group(re, g->year, s, &da, &db) && db > f->date_end)
+            f->date_end = db;
+    }
+    custom_span(f, &f->start, &f->end);
+}
+
+/* Words that make a date a plan: "Due 2026-03-09", "Week of ...",
+ * "**Deadline**: ...", "Next update: ...". */
+int slog_future_prefix(const char *s, size_t at)
+{
+    static const char *const words[] = {
+        "due",     "due by",      "due on",   "deadline",  "week of",   "starts",    "starting",
+        "start date",  "starts on", "eta",      "target",    "target date", "until",
+        "expires", "expiry",      "scheduled", "scheduled for", "planned", "planned for", "by",
+        "next update", "next review", "next check", "next run", "next sync", "next report",
+        "begins",  "launch date", "review by", "valid until", "expected",
+    };
+    /* the words before, without the separators and markup in between */
+    size_t e = at;
+    while (e > 0 && s[e - 1] && strchr(" \t:*_([-", s[e - 1]))
+        e--;
+    size_t b = e;
+    int spaces = 0;
+    while (b > 0 && (((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z') ||
+                     (s[b - 1] == ' ' && spaces < 2 && b > 1 && s[b - 2] != ' '))) {
+        spaces += s[b - 1] == ' ';
+        b--;
+    }
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]);
+        if (n > e - b)
+            continue;
+        size_t start = e - n;
+        if (start > 0 && ((s[start - 1] | 0x20) >= 'a' && (s[start - 1] | 0x20) <= 'z'))
+            continue;
+        size_t k = 0;
+        while (k < n && (s[start + k] | 0x20) == words[i][k])
+            k++;
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* -1: no match from `from` on; 0: a match that is no date (an optional
+ * date group that did not take part, a bare weekday); 1: a date. */
+static int match_at(slog_config *c, const char *s, size_t len, size_t from, slog_found_date *f)
+{
+    if (!slog_regex_match(&c->date_re, s, len, from))
+        return -1;
+    memset(f, 0, sizeof *f);
+    f->weekday = -1;
+    f->seconds = -1;
+    slog_regex_group(&c->date_re, 0, &f->start, &f->end);
+    if (c->custom_date_pattern)
+        read_custom(c, s, f);
+    else
+        read_default(c, s, f);
+    return f->month > 0 && f->day > 0;
+}
+
+/* Nothing but spaces, punctuation and symbols (emoji) before `at`. */
+static int opens_text(const char *s, size_t from, size_t at)
+{
+    for (size_t i = from; i < at; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if ((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+            return 0;
+    }
+    return 1;
+}
+
+static size_t skip_spaces(const char *s, size_t len, size_t i)
+{
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int anchored,
+                   slog_found_date *out)
+{
+    size_t open = skip_spaces(s, len, from);
+    for (size_t at = from; at <= len;) {
+        slog_found_date f;
+        int m = match_at(c, s, len, at, &f);
+        if (m < 0 || (anchored && f.start != open))
+            return 0;
+        at = f.end > f.start ? f.end : f.start + 1;
+        if (!m)
+            continue;
+        /* year-less: only where it opens the text; and never a plan */
+        if (f.custom || ((f.year || opens_text(s, from, f.start)) &&
+                         !slog_future_prefix(s, f.start))) {
+            *out = f;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int slog_find_full_date(slog_config *c, const char *s, size_t len, size_t from,
+                        slog_found_date *out, size_t *next)
+{
+    for (size_t at = from; at <= len;) {
+        slog_found_date f;
+        int m = match_at(c, s, len, at, &f);
+        if (m < 0)
+            return 0;
+        at = f.end > f.start ? f.end : f.start + 1;
+        if (m && f.year) {
+            *out = f;
+            *next = at;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int slog_found_day(const slog_found_date *f, long *day)
+{
+    char buf[16];
+    if (!f->year || f->year > 9999 || f->month < 1 || f->month > 12)
+        return 0;
+    slog_format_ymd(f->year, f->month, f->day, buf);
+    return slog_date_parse(buf, day);
+}
+
+void slog_format_ymd(int year, int month, int day, char *buf)
+{
+    snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)year % 10000u, (unsigned)month % 100u,
+             (unsigned)day % 100u);
+}

@@ -1,0 +1,60 @@
+/* Finding dates in text (SPEC §1 r2): ISO, YYYY/MM/DD, month names (English,
+ * any case, with or without a weekday or an ordinal), numeric M/D/YYYY (or
+ * D/M/YYYY) and D.M.YYYY, year-less month-name dates; then an optional time
+ * (24- or 12-hour, the first time of a range) and zone. One PCRE2 pattern,
+ * compiled once per configuration; this file turns its groups into numbers. */
+#ifndef SLOG_DATEFIND_H
+#define SLOG_DATEFIND_H
+
+#include <stddef.h>
+
+#include "statuslog/common.h"
+
+typedef struct slog_config slog_config;
+
+typedef enum { SLOG_DMY_AUTO, SLOG_DMY_MDY, SLOG_DMY_DMY } slog_date_order;
+
+/** A date as found in a line of text. Offsets are bytes into that text. */
+typedef struct {
+    size_t start, end;           /* everything the date takes: weekday .. zone */
+    size_t date_start, date_end; /* the date itself, as written */
+    size_t time_start, time_end; /* the time as written (0, 0 without) */
+    size_t zone_start, zone_end; /* the zone as written (0, 0 without) */
+    int year, month, day;        /* year 0 when the text has none */
+    int weekday;                 /* 0 Monday .. 6 Sunday as written, -1 none */
+    int seconds;                 /* time of day in seconds (24-hour), -1 without */
+    int has_seconds;             /* the time was written with seconds */
+    int time_valid;              /* 0 for 25:10 */
+    int iso;                     /* written YYYY-MM-DD */
+    int numeric;                 /* written N/N/YYYY: month and day may swap */
+    int first, second;           /* the two leading numbers of a numeric date */
+    int day_first_forced;        /* N/N/YYYY whose first number can only be a day */
+    int custom;                  /* found by a configured entry_pattern */
+} slog_found_date;
+
+/** Finds the first date in s[from, len) that is not only a plan for the
+ * future ("Due 2026-03-09", "Week of ..."): 1 and *out, or 0. With `anchored`
+ * the date must start at `from` (after spaces). Year-less dates are found
+ * only where they open the text (an ordinary "5 May" in a sentence is not a
+ * date to a reader). */
+int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int anchored,
+                   slog_found_date *out);
+
+/** Like slog_find_date but any date, future ones included, with a year:
+ * what year-less dates take their year from. Returns the end offset of the
+ * match in *next (to continue searching). */
+int slog_find_full_date(slog_config *c, const char *s, size_t len, size_t from,
+                        slog_found_date *out, size_t *next);
+
+/** The day number of a found date (its year known), or 0 when it is not a
+ * calendar date. */
+int slog_found_day(const slog_found_date *f, long *day);
+
+/** "YYYY-MM-DD" of year, month, day (any numbers, zero padded) into buf[11]. */
+void slog_format_ymd(int year, int month, int day, char *buf);
+
+/** 1 when the words just before offset `at` of s say that what follows is a
+ * plan ("Due", "Week of", "Deadline:", "Starts", "ETA", "Next update"...). */
+int slog_future_prefix(const char *s, size_t at);
+
+#endif

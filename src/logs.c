@@ -1,0 +1,118 @@
+/* Logs (SPEC §1 r2): entries with the same parent, in document order, and
+ * the direction each is written in — newest-first when more of its adjacent
+ * entries go back in time than forward (ties: oldest-first), unless the
+ * configuration fixes it. Also the instants entries are compared by. */
+#include "build_internal.h"
+
+#include "statuslog/lint.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int slog_entry_compare(const slog_entry *a, const slog_entry *b)
+{
+    if (a->has_instant && b->has_instant) {
+        long long x = a->instant, y = b->instant;
+        if (a->precision == SLOG_PRECISION_MINUTE || b->precision == SLOG_PRECISION_MINUTE) {
+            /* the coarser precision: 02:35Z equals 02:35:29Z */
+            x = (x - ((x % 60) + 60) % 60) / 60;
+            y = (y - ((y % 60) + 60) % 60) / 60;
+        }
+        return (x > y) - (x < y);
+    }
+    return (a->day > b->day) - (a->day < b->day);
+}
+
+/* Times without a zone: the configured timezone; without one, the zone the
+ * log's other times all name (a reader of a log written in MDT reads its
+ * bare "16:21" as MDT), else the machine's zone. */
+static void instants(slog_log *log, const slog_config *cfg)
+{
+    int inferred = 0, offset = 0, conflict = 0;
+    for (size_t i = 0; i < log->nentries && !cfg->timezone; i++) {
+        const slog_entry *e = log->entries[i];
+        if (!e->zone_known || e->seconds < 0)
+            continue;
+        conflict |= inferred && e->zone_offset != offset;
+        offset = e->zone_offset;
+        inferred = 1;
+    }
+    for (size_t i = 0; i < log->nentries; i++) {
+        slog_entry *e = log->entries[i];
+        slog_entry local = *e;
+        if (inferred && !conflict && !e->zone_known) {
+            local.zone_known = 1;
+            local.zone_offset = offset;
+        }
+        e->has_instant = slog_entry_instant(&local, cfg->timezone, &e->instant) == 0;
+    }
+}
+
+static slog_direction direction(const slog_log *log, const slog_config *cfg)
+{
+    if (cfg->order == SLOG_ORDER_NEWEST_FIRST)
+        return SLOG_NEWEST_FIRST;
+    if (cfg->order == SLOG_ORDER_OLDEST_FIRST)
+        return SLOG_OLDEST_FIRST;
+    size_t back = 0, forward = 0;
+    const slog_entry *prev = NULL;
+    for (size_t i = 0; i < log->nentries; i++) {
+        const slog_entry *e = log->entries[i];
+        if (!e->date_valid)
+            continue;
+        if (prev) {
+            int c = slog_entry_compare(prev, e);
+            back += c > 0;
+            forward += c < 0;
+        }
+        prev = e;
+    }
+    return back > forward ? SLOG_NEWEST_FIRST : SLOG_OLDEST_FIRST;
+}
+
+slog_status slog_logs_build(slog_doc *doc, const slog_config *cfg, slog_arena *arena)
+{
+    size_t n = doc->nentries;
+    if (!n)
+        return SLOG_OK;
+    /* log number of each parent (index + 1; 0 for the top), in order of first entry */
+    size_t *log_of = malloc((n + 1) * sizeof *log_of);
+    size_t *count = calloc(n + 1, sizeof *count);
+    if (!log_of || !count) {
+        free(log_of);
+        free(count);
+        return SLOG_ERR_NOMEM;
+    }
+    memset(log_of, 0xFF, (n + 1) * sizeof *log_of);
+    size_t nlogs = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t key = doc->entries[i]->parent ? doc->entries[i]->parent->index + 1 : 0;
+        if (log_of[key] == (size_t)-1)
+            log_of[key] = nlogs++;
+        count[log_of[key]]++;
+    }
+    doc->logs = slog_arena_alloc(arena, nlogs * sizeof *doc->logs);
+    slog_status st = doc->logs ? SLOG_OK : SLOG_ERR_NOMEM;
+    for (size_t l = 0; st == SLOG_OK && l < nlogs; l++) {
+        doc->logs[l].entries = slog_arena_alloc(arena, count[l] * sizeof(slog_entry *));
+        if (!doc->logs[l].entries)
+            st = SLOG_ERR_NOMEM;
+    }
+    for (size_t i = 0; st == SLOG_OK && i < n; i++) {
+        slog_entry *e = doc->entries[i];
+        slog_log *log = &doc->logs[log_of[e->parent ? e->parent->index + 1 : 0]];
+        log->parent = e->parent;
+        log->entries[log->nentries++] = e;
+        e->log = log;
+    }
+    if (st == SLOG_OK) {
+        doc->nlogs = nlogs;
+        for (size_t l = 0; l < nlogs; l++) {
+            instants(&doc->logs[l], cfg);
+            doc->logs[l].direction = direction(&doc->logs[l], cfg);
+        }
+    }
+    free(log_of);
+    free(count);
+    return st;
+}

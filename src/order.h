@@ -1,0 +1,23 @@
+/* Order within a log (SPEC §3 r2): the entries outside a longest monotone
+ * subsequence of the log, in its direction — the fewest entries whose moving
+ * sorts it, keeping earlier entries where several such subsequences exist —
+ * and, for each, the kept neighbours it belongs between. entry-order reports
+ * them; fix --order moves them there. */
+#ifndef SLOG_ORDER_H
+#define SLOG_ORDER_H
+
+#include "statuslog/doc.h"
+
+typedef struct {
+    const slog_entry *entry;
+    /* the kept entries it belongs between in document order (NULL: it
+     * belongs before the first, or after the last) */
+    const slog_entry *before, *after;
+} slog_misplaced;
+
+/** The misplaced entries of `log`, in document order (*out malloc'd, NULL
+ * when there are none). Entries without a valid date are never misplaced.
+ * Returns 0, or -1 when out of memory. */
+int slog_log_misplaced(const slog_log *log, slog_misplaced **out, size_t *count);
+
+#endif
