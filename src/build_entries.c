@@ -55,6 +55,28 @@ static size_t trim_right_seps(const char *s, size_t len)
     }
 }
 
+/* Calendar and clock emoji stand for the date: "📅 Session 4: 9 March 2026"
+ * is labelled "Session 4". Returns the bytes of one at s, or 0. */
+static size_t date_symbol(const char *s, size_t len)
+{
+    static const char *const symbols[] = {"📅", "📆", "🗓️", "🗓", "⏰", "🕐", "🕑", "🕒", "🕓",
+                                          "🕔", "🕕", "🕖", "🕗", "🕘", "🕙", "🕚", "🕛"};
+    for (size_t i = 0; i < sizeof symbols / sizeof *symbols; i++) {
+        size_t n = strlen(symbols[i]);
+        if (n <= len && memcmp(s, symbols[i], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+static void strip_date_symbols(char *label)
+{
+    size_t len = strlen(label), from = 0, w;
+    while (from < len && ((w = date_symbol(label + from, len - from)) || is_space(label[from])))
+        from += w ? w : 1;
+    memmove(label, label + from, len - from + 1);
+}
+
 char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
 {
     size_t left = ms, rstart = me;
@@ -81,6 +103,7 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
         out[o++] = ' ';
     memcpy(out + o, h + roff, rlen);
     out[o + rlen] = '\0';
+    strip_date_symbols(out);
     return out;
 }
 

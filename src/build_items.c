@@ -157,8 +157,10 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
     it->text = text;
     st = resolution(b, it);
     if (st == SLOG_OK && f->list_entry) {
-        if (*text) /* the entry's own item: what its line says after the date */
+        if (*text) { /* the entry's own item: what its line says after the date */
             link_item(b, f->list_entry, it);
+            f->list_entry->label = it->text;
+        }
         return SLOG_OK;
     }
     if (st == SLOG_OK && !skip && is_checkbox(t))

@@ -15,7 +15,7 @@
 #define MONTH                                                                                      \
     "(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"             \
     "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
-#define ORDINAL "(?:st|nd|rd|th)?"
+#define ORDINAL "(?i:st|nd|rd|th)?"
 #define AMPM "(?i:[ap]\\.?m\\.?)(?![a-z])"
 /* The zones dates.c knows, longest first where one is a prefix of another. */
 #define ZONE                                                                                       \
@@ -154,7 +154,8 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
         group(re, g->d1, s, &a, &b);
         f->day = number(s, a, b);
         f->date_end = b;
-        while (f->date_end < f->end && s[f->date_end] >= 'a' && s[f->date_end] <= 'z')
+        while (f->date_end < f->end && (s[f->date_end] | 0x20) >= 'a' &&
+               (s[f->date_end] | 0x20) <= 'z')
             f->date_end++; /* the ordinal */
         if (group(re, g->y1, s, &ya, &yb)) {
             f->year = number(s, ya, yb);

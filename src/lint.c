@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef slog_status (*lint_group)(lint_ctx *ctx);
@@ -50,10 +51,11 @@ slog_status slog_lint(const slog_doc *doc, const slog_lint_options *opts, slog_d
             return st;
         config = own;
     }
-    lint_ctx ctx = {doc, config, opts ? opts->today : slog_today(NULL), out};
-    slog_status st = SLOG_OK;
+    lint_ctx ctx = {doc, config, opts ? opts->today : slog_today(NULL), out, NULL};
+    slog_status st = lint_find_duplicates(&ctx);
     for (size_t i = 0; st == SLOG_OK && i < sizeof groups / sizeof *groups; i++)
         st = groups[i](&ctx);
+    free((void *)ctx.duplicate_of);
     slog_config_free(own);
     if (st != SLOG_OK)
         return slog_error_set(err, st, doc->file, 0, "out of memory");

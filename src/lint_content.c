@@ -2,84 +2,234 @@
  * open-checklist, unmarked-item. */
 #include "lint_internal.h"
 
+#include "doc_internal.h"
+
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* --- stale-item ------------------------------------------------------------ */
+
+/* The latest date the item's log (or a log around it) reached. */
+static long log_end(const slog_entry *e)
+{
+    long end = e->day;
+    for (; e; e = e->parent)
+        for (size_t i = 0; e->log && i < e->log->nentries; i++)
+            if (e->log->entries[i]->date_valid && e->log->entries[i]->day > end)
+                end = e->log->entries[i]->day;
+    return end;
+}
+
+/* The thread's k-th item stands in a copy of an earlier entry that says
+ * the same (an entry pasted twice): that is one mention, not two. */
+static int pasted_copy(const lint_ctx *ctx, const slog_thread *t, size_t k)
+{
+    const slog_entry *original = ctx->duplicate_of[t->items[k]->entry->index];
+    for (size_t j = 0; original && j < k; j++)
+        if (t->items[j]->entry == original && !strcmp(t->items[j]->id, t->items[k]->id))
+            return 1;
+    return 0;
+}
+
+/* An unresolved thread of tasks, carried (seen in two or more entries, first
+ * more than stale_days ago) or dropped (seen once, after which its log went
+ * on for more than stale_days). Unchecked boxes are open-checklist's;
+ * failed and warning items are observations, not tasks. */
 static slog_status stale_items(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
+    int days = ctx->config->stale_days;
     slog_status st = SLOG_OK;
     for (size_t i = 0; i < d->nthreads && st == SLOG_OK; i++) {
         const slog_thread *t = &d->threads[i];
-        long age = ctx->today - t->first_day;
-        if (t->resolved || age <= ctx->config->stale_days)
+        if (t->resolved || !(ctx->config->stale_states & (1u << t->state)))
             continue;
         char text[160];
         const slog_item *latest = t->items[t->nitems - 1];
-        st = lint_emit(ctx, SLOG_RULE_STALE_ITEM, latest->line,
-                       "open for %ld days, since %s (%zu %s): %s", age, t->first_seen, t->nitems,
-                       t->nitems == 1 ? "entry" : "entries",
-                       lint_excerpt(t->text, text, sizeof text, 100));
+        long age = ctx->today - t->first_day;
+        size_t seen = 0;
+        for (size_t k = 0; k < t->nitems; k++)
+            seen += !pasted_copy(ctx, t, k);
+        if (seen >= 2 && age > days) {
+            st = lint_emit(ctx, SLOG_RULE_STALE_ITEM, latest->line,
+                           "open for %ld days, since %s (%zu entries): %s", age, t->first_seen,
+                           seen, lint_excerpt(t->text, text, sizeof text, 100));
+        } else if (seen <= 1) {
+            long end = log_end(latest->entry);
+            if (end - t->first_day <= days || age <= days)
+                continue;
+            char until[11];
+            slog_date_format(end, until);
+            st = lint_emit(ctx, SLOG_RULE_STALE_ITEM, latest->line,
+                           "mentioned once, on %s; the log went on to %s without it: %s",
+                           t->first_seen, until, lint_excerpt(t->text, text, sizeof text, 100));
+        }
     }
     return st;
 }
 
-/* Every item of `e` has a near-identical item (same state, similar text) in `prev`. */
-static int repeats(const slog_doc *d, const slog_entry *e, const slog_entry *prev)
+/* --- repeated-entry ----------------------------------------------------------- */
+
+/* Every item of `e` records, with the same state, what an item of `base`
+ * recorded: the same words (digits, dates, times, durations and hashes
+ * aside), or the same open task carried on in other words (its thread). */
+static int repeats(const slog_doc *d, const size_t *thread_of, const slog_entry *e,
+                   const slog_entry *base)
 {
-    if (!e->nitems || !prev->nitems)
+    if (!e->nitems || !base->nitems)
         return 0;
+    const slog_vocab *v = &d->priv->vocab;
     for (const slog_item *it = e->items; it; it = it->next) {
         int found = 0;
-        for (const slog_item *p = prev->items; p && !found; p = p->next)
-            found =
-                p->state == it->state && slog_item_similarity(d, it, p) >= SLOG_REPEAT_THRESHOLD;
+        for (const slog_item *b = base->items; b && !found; b = b->next)
+            found = b->state == it->state &&
+                    ((thread_of[it->index] && thread_of[it->index] == thread_of[b->index]) ||
+                     slog_vocab_repeats(v, b->index, it->index));
         if (!found)
             return 0;
     }
     return 1;
 }
 
-static int by_label(const void *a, const void *b)
+/* Undated headings by level: whether one of level <= L stands between two
+ * lines, in O(log n) (prefix counts per level over the sections in line
+ * order). */
+typedef struct {
+    const slog_doc *d;
+    size_t *count[7]; /* count[L][i]: sections of level <= L among the first i */
+} section_index;
+
+static int section_index_build(section_index *x, const slog_doc *d)
+{
+    x->d = d;
+    for (int l = 1; l <= 6; l++) {
+        x->count[l] = malloc((d->nsections + 1) * sizeof *x->count[l]);
+        if (!x->count[l])
+            return 0;
+        x->count[l][0] = 0;
+        for (size_t i = 0; i < d->nsections; i++)
+            x->count[l][i + 1] = x->count[l][i] + (d->sections[i].level <= l);
+    }
+    return 1;
+}
+
+static void section_index_free(section_index *x)
+{
+    for (int l = 1; l <= 6; l++)
+        free(x->count[l]);
+}
+
+/* The number of sections before `line`. */
+static size_t sections_before(const slog_doc *d, int line)
+{
+    size_t lo = 0, hi = d->nsections;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sections[mid].line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Another part of the document (an undated heading of the log's level or
+ * higher) stands between a and b: they are not consecutive. */
+static int separated(const section_index *x, const slog_entry *a, const slog_entry *b)
+{
+    int level = a->level < 1 ? 1 : a->level > 6 ? 6 : a->level;
+    size_t from = sections_before(x->d, a->line + 1), to = sections_before(x->d, b->line);
+    return to > from && x->count[level][to] > x->count[level][from];
+}
+
+static int by_label_then_order(const void *a, const void *b)
 {
     const slog_entry *x = *(const slog_entry *const *)a, *y = *(const slog_entry *const *)b;
     int c = strcmp(x->label, y->label);
     return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
-/* The previous entry with the same label is the previous one in (label,
- * document order). */
+/* The entries of one label in a log, in order: each run of consecutive
+ * entries that repeat the entry before the run is one finding, at the run's
+ * first. Entries of other labels between them do not end a run (a heartbeat
+ * interleaved with polls); another section of the document does. */
+static slog_status label_runs(lint_ctx *ctx, const size_t *thread_of, const section_index *x,
+                              const slog_entry **s, size_t m)
+{
+    slog_status st = SLOG_OK;
+    for (size_t i = 1; i < m && st == SLOG_OK;) {
+        const slog_entry *base = s[i - 1];
+        size_t j = i;
+        while (j < m && !separated(x, s[j - 1], s[j]) && repeats(ctx->doc, thread_of, s[j], base))
+            j++;
+        if (j == i) {
+            i++;
+            continue;
+        }
+        if (j - i == 1)
+            st = lint_emit(ctx, SLOG_RULE_REPEATED_ENTRY, s[i]->line,
+                           "entry repeats line %d: no progress recorded", base->line);
+        else
+            st = lint_emit(ctx, SLOG_RULE_REPEATED_ENTRY, s[i]->line,
+                           "entries at lines %d–%d (%zu) repeat line %d: no progress recorded",
+                           s[i]->line, s[j - 1]->line, j - i, base->line);
+        i = j;
+    }
+    return st;
+}
+
 static slog_status repeated_entries(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
-    const slog_entry **sorted = malloc((d->nentries ? d->nentries : 1) * sizeof *sorted);
-    if (!sorted)
-        return SLOG_ERR_NOMEM;
-    if (d->nentries) /* entries is NULL when there are none */
-        memcpy(sorted, d->entries, d->nentries * sizeof *sorted);
-    qsort(sorted, d->nentries, sizeof *sorted, by_label);
-    slog_status st = SLOG_OK;
-    for (size_t i = 1; i < d->nentries && st == SLOG_OK; i++) {
-        const slog_entry *e = sorted[i], *prev = sorted[i - 1];
-        if (strcmp(e->label, prev->label) == 0 && repeats(d, e, prev))
-            st = lint_emit(ctx, SLOG_RULE_REPEATED_ENTRY, e->line,
-                           "every item repeats the entry at line %d (%s): no progress recorded",
-                           prev->line, prev->date);
+    const slog_entry **sorted = malloc((d->nentries + 1) * sizeof *sorted);
+    size_t *thread_of = calloc(d->nitems_total + 1, sizeof *thread_of);
+    section_index x = {0};
+    slog_status st = sorted && thread_of && section_index_build(&x, d) ? SLOG_OK : SLOG_ERR_NOMEM;
+    for (size_t t = 0; st == SLOG_OK && t < d->nthreads; t++)
+        for (size_t k = 0; k < d->threads[t].nitems; k++)
+            thread_of[d->threads[t].items[k]->index] = t + 1;
+    for (size_t l = 0; l < d->nlogs && st == SLOG_OK; l++) {
+        const slog_log *log = &d->logs[l];
+        memcpy(sorted, log->entries, log->nentries * sizeof *sorted);
+        qsort(sorted, log->nentries, sizeof *sorted, by_label_then_order);
+        for (size_t i = 0, j; i < log->nentries && st == SLOG_OK; i = j) {
+            for (j = i + 1; j < log->nentries && !strcmp(sorted[j]->label, sorted[i]->label); j++)
+                ;
+            st = label_runs(ctx, thread_of, &x, sorted + i, j - i);
+        }
     }
     free(sorted);
+    free(thread_of);
+    section_index_free(&x);
     return st;
+}
+
+/* --- empty-entry ------------------------------------------------------------------ */
+
+/* No items and no text, followed by another entry of its log or by the end
+ * of the document; a dated heading right above a heading of a higher level
+ * is a banner ("Append from ... archived 2025-09-29" above "# Log"). */
+static int abandoned(const slog_doc *d, const slog_entry *e)
+{
+    if (e->nitems || e->has_content)
+        return 0;
+    if (!e->next_heading_line)
+        return 1;
+    if (e->next_heading_level < e->level)
+        return 0;
+    const slog_entry *next = e->index + 1 < d->nentries ? d->entries[e->index + 1] : NULL;
+    return next && next->log == e->log && next->line == e->next_heading_line;
 }
 
 slog_status lint_content(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
-    slog_status st = stale_items(ctx);
+    slog_status st = lint_enabled(ctx, SLOG_RULE_STALE_ITEM) ? stale_items(ctx) : SLOG_OK;
     for (size_t i = 0; i < d->nentries && st == SLOG_OK; i++) {
         const slog_entry *e = d->entries[i];
-        if (!e->nitems && !e->has_content)
-            st = lint_emit(ctx, SLOG_RULE_EMPTY_ENTRY, e->line,
-                           "entry '%s' has no items and no "
-                           "text",
+        if (abandoned(d, e))
+            st = lint_emit(ctx, SLOG_RULE_EMPTY_ENTRY, e->line, "entry '%s' has no items and no text",
                            e->heading);
         for (const slog_item *it = e->items; it && st == SLOG_OK; it = it->next)
             if (it->state == SLOG_STATE_NOTE)

@@ -103,8 +103,8 @@ static slog_status single_entry_rules(lint_ctx *ctx)
             st = lint_emit(ctx, SLOG_RULE_INVALID_DATE, e->line, "'%s' is not a calendar date",
                            e->date_text ? e->date_text : e->date);
         else if (e->weekday_mismatch)
-            st = lint_emit(ctx, SLOG_RULE_INVALID_DATE, e->line, "%s%s%s is a %s, not as written",
-                           e->date, e->date_text ? " (" : "", e->date_text ? e->date_text : "",
+            st = lint_emit(ctx, SLOG_RULE_INVALID_DATE, e->line,
+                           "the weekday written does not fit the date: %s is a %s", e->date,
                            weekday_name(e->day));
         else if (e->time && e->seconds < 0)
             st = lint_emit(ctx, SLOG_RULE_INVALID_DATE, e->line, "'%s' is not a time of day",
@@ -149,30 +149,45 @@ static int same_time(const slog_entry *a, const slog_entry *b)
 
 /* Sorted by (log, date, label, time), every entry after the first of its
  * group duplicates that first one. */
-static slog_status duplicate_entry(lint_ctx *ctx)
+slog_status lint_find_duplicates(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
     const slog_entry **sorted = malloc((d->nentries ? d->nentries : 1) * sizeof *sorted);
-    if (!sorted)
+    const slog_entry **dup = calloc(d->nentries ? d->nentries : 1, sizeof *dup);
+    if (!sorted || !dup) {
+        free(sorted);
+        free(dup);
         return SLOG_ERR_NOMEM;
+    }
     if (d->nentries)
         memcpy(sorted, d->entries, d->nentries * sizeof *sorted);
     qsort(sorted, d->nentries, sizeof *sorted, by_log_date_label_time);
-    slog_status st = SLOG_OK;
     const slog_entry *first = NULL;
-    for (size_t i = 0; i < d->nentries && st == SLOG_OK; i++) {
+    for (size_t i = 0; i < d->nentries; i++) {
         const slog_entry *e = sorted[i];
         if (first && first->log == e->log && !strcmp(first->date, e->date) &&
-            !strcmp(first->label, e->label) && same_time(first, e)) {
-            char w[96];
+            !strcmp(first->label, e->label) && same_time(first, e))
+            dup[e->index] = first;
+        else
+            first = e;
+    }
+    free(sorted);
+    ctx->duplicate_of = dup;
+    return SLOG_OK;
+}
+
+static slog_status duplicate_entry(lint_ctx *ctx)
+{
+    const slog_doc *d = ctx->doc;
+    slog_status st = SLOG_OK;
+    for (size_t i = 0; i < d->nentries && st == SLOG_OK; i++) {
+        const slog_entry *e = d->entries[i], *first = ctx->duplicate_of[i];
+        char w[96];
+        if (first)
             st = lint_emit(ctx, SLOG_RULE_DUPLICATE_ENTRY, e->line,
                            "another '%s' entry for %s is at line %d", e->label, when(e, w, sizeof w),
                            first->line);
-        } else {
-            first = e;
-        }
     }
-    free(sorted);
     return st;
 }
 

@@ -11,7 +11,11 @@ typedef struct {
     const slog_config *config;
     long today;
     slog_diags *out;
+    const slog_entry **duplicate_of; /* per entry: the earlier entry it repeats, or NULL */
 } lint_ctx;
+
+/** Fills ctx->duplicate_of: same log, date, label and time (lint_dates.c). */
+slog_status lint_find_duplicates(lint_ctx *ctx);
 
 /** Reports a finding of `rule` with its configured severity (none if off). */
 slog_status lint_emit(lint_ctx *ctx, slog_rule rule, int line, const char *fmt, ...)

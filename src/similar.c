@@ -25,19 +25,76 @@ static const struct {
     {"not", 3},   {"no", 2},    {"but", 3},    {"so", 2},    {"if", 2},   {"then", 4},
     {"than", 4},  {"once", 4},  {"still", 5},  {"will", 4},  {"can", 3},  {"need", 4},
     {"needs", 5}, {"via", 3},   {"into", 4},   {"onto", 4},  {"up", 2},   {"out", 3},
-    {"over", 4},  {"after", 5}, {"before", 6}, {"until", 5}, {"till", 4},
+    {"over", 4},  {"after", 5}, {"before", 6}, {"until", 5}, {"till", 4}, {"must", 4},
+    {"should", 6}, {"would", 5}, {"could", 5}, {"may", 3},   {"might", 5}, {"shall", 5},
+    {"has", 3},   {"have", 4},  {"had", 3},    {"do", 2},    {"does", 4}, {"did", 3},
 };
 
-/* Light stemming: "-ing", "-ed", "-es", "-s" go when four letters remain. */
+/* Words that say what kind of task an item is, or who and when, but not
+ * which task: task verbs, tracking words, roles and teams, months, weekdays.
+ * Two items that share only such words are not the same task ("Assign
+ * PolarisViz optimization to Tooling", "Assign Dockerfile fix to Tooling").
+ * Stemmed when the vocabulary is built. */
+static const char *const generic_words[] = {
+    /* task verbs */
+    "add", "address", "apply", "assign", "block", "build", "capture", "check", "clean", "close",
+    "complete", "confirm", "continue", "coordinate", "create", "deliver", "document", "ensure",
+    "finalize", "finish", "fix", "follow", "get", "handle", "implement", "improve", "investigate",
+    "keep", "land", "log", "make", "merge", "monitor", "move", "open", "plan", "prepare", "push",
+    "record", "remove", "rerun", "resolve", "review", "run", "schedule", "send", "set", "setup",
+    "ship", "start", "track", "trigger", "try", "update", "use", "validate", "verify", "wait",
+    "work", "write", "retry", "reran", "ran", "done", "test",
+    /* tracking words */
+    "task", "item", "issue", "ticket", "todo", "next", "step", "action", "followup", "priority",
+    "high", "medium", "low", "critical", "urgent", "blocker", "pending", "future", "status",
+    "progress", "note", "phase", "sprint", "week", "day", "today", "tomorrow", "yesterday", "now",
+    "later", "soon", "asap", "eta", "again", "new", "current", "remaining", "all", "any", "some",
+    "more", "other", "also", "each", "per", "post", "pre", "non", "re", "yes",
+    /* roles and teams */
+    "agent", "manager", "engineer", "team", "owner", "lead", "tooling", "devops", "ops", "sre",
+    "qa", "dev", "infra", "platform", "frontend", "backend", "data", "security", "product",
+    "design", "docs", "ceo", "cto", "ci", "cd", "pr", "mr",
+    /* dates */
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "jun", "june", "jul",
+    "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november",
+    "dec", "december", "mon", "monday", "tue", "tuesday", "wed", "wednesday", "thu", "thursday",
+    "fri", "friday", "sat", "saturday", "sun", "sunday",
+};
+
+/* Words that state a result when written in capitals: an entry that says
+ * PASS where the last said FAIL records progress, however alike the rest
+ * ("without errors" in prose is no status). Interned with a leading \x01,
+ * apart from the same word in prose. */
+static const char *const status_words[] = {
+    "pass", "fail", "failure", "ok", "error", "green", "red", "yellow", "amber", "success",
+    "succeed", "successful", "healthy", "unhealthy", "degraded", "up", "down", "broken", "timeout",
+};
+
+/* A generic word weighs this much of its IDF: it helps a score, it cannot
+ * make one. */
+#define GENERIC_WEIGHT 0.25f
+
+/* Light stemming so that "fixed", "fixes", "fixing" and "fix" meet, and
+ * "update", "updated", "updates": a plural or verb ending goes when three
+ * letters remain, then a final "e"; a doubled final consonant is undone
+ * ("running" -> "run"). */
 static size_t stem(const char *w, size_t n)
 {
-    if (n >= 7 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g')
-        return n - 3;
-    if (n >= 6 && (w[n - 1] == 'd' || w[n - 1] == 's') && w[n - 2] == 'e')
-        return n - 2;
-    if (n >= 5 && w[n - 1] == 's')
-        return n - 1;
-    return n;
+    size_t k = n;
+    if (k >= 6 && memcmp(w + k - 3, "ing", 3) == 0)
+        k -= 3;
+    else if (k >= 5 && memcmp(w + k - 2, "ed", 2) == 0)
+        k -= 2;
+    else if (k >= 5 && memcmp(w + k - 2, "es", 2) == 0)
+        k -= 2;
+    else if (k >= 4 && w[k - 1] == 's' && w[k - 2] != 's' && w[k - 2] != 'u' && w[k - 2] != 'i')
+        k -= 1;
+    if (k < n && k >= 4 && w[k - 1] == w[k - 2] && w[k - 1] != 'l' && w[k - 1] != 's' &&
+        w[k - 1] != 'z' && !(w[k - 1] >= '0' && w[k - 1] <= '9'))
+        k--; /* "runn" -> "run" */
+    if (k >= 5 && w[k - 1] == 'e')
+        k--;
+    return k;
 }
 
 /* Open-addressing table from word to id; the words live in one pool. */
@@ -186,14 +243,26 @@ static int is_stop_word(const stop_set *set, const char *w, size_t n, uint32_t h
     return 0;
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sorts and deduplicates: insertion sort for the few words of most items,
+ * qsort for long ones (one item of 78,567 words exists in real logs). */
 static void sort_unique(uint32_t *a, size_t *n)
 {
-    for (size_t i = 1; i < *n; i++) { /* insertion sort: items have few words */
-        uint32_t x = a[i];
-        size_t j = i;
-        for (; j > 0 && a[j - 1] > x; j--)
-            a[j] = a[j - 1];
-        a[j] = x;
+    if (*n > 32) {
+        qsort(a, *n, sizeof *a, cmp_u32);
+    } else {
+        for (size_t i = 1; i < *n; i++) {
+            uint32_t x = a[i];
+            size_t j = i;
+            for (; j > 0 && a[j - 1] > x; j--)
+                a[j] = a[j - 1];
+            a[j] = x;
+        }
     }
     size_t u = 0;
     for (size_t i = 0; i < *n; i++)
@@ -202,22 +271,55 @@ static void sort_unique(uint32_t *a, size_t *n)
     *n = u;
 }
 
-/* Appends the sorted unique word ids of `text` to `ids`. */
-static int tokenize(interner *t, const stop_set *stops, const char *text, u32vec *ids)
+static int intern_list(interner *t, const char *const *words, size_t n, int status)
+{
+    for (size_t i = 0; i < n; i++) {
+        char w[64] = "\x01";
+        size_t len = stem(words[i], strlen(words[i]));
+        memcpy(w + status, words[i], len);
+        if (intern(t, w, len + (size_t)status, hash_bytes(w, len + (size_t)status)) < 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* A status word written in capitals ("PASS", "FAILED"): its key in w. */
+static size_t status_key(const char *word, size_t n, int upper, char *w, size_t cap)
+{
+    if (!upper || n < 2 || n + 1 >= cap)
+        return 0;
+    size_t len = stem(word, n);
+    for (size_t i = 0; i < sizeof status_words / sizeof *status_words; i++)
+        if (strlen(status_words[i]) >= len && stem(status_words[i], strlen(status_words[i])) == len &&
+            memcmp(status_words[i], word, len) == 0) {
+            w[0] = '\x01';
+            memcpy(w + 1, word, len);
+            return len + 1;
+        }
+    return 0;
+}
+
+/* Appends the sorted unique word ids of `text` to `ids`; *subject gets the
+ * first word that is neither generic (ids below `ngeneric`) nor a number,
+ * plus one (0 when there is none). */
+static int tokenize(interner *t, const stop_set *stops, const char *text, size_t ngeneric,
+                    u32vec *ids, uint32_t *subject)
 {
     size_t first = ids->len;
     char word[64];
+    *subject = 0;
     for (const unsigned char *p = (const unsigned char *)text; *p;) {
         if (!is_word_byte(*p)) {
             p++;
             continue;
         }
         size_t n = 0;
-        int digits = 1;
+        int digits = 1, upper = 1;
         uint32_t h = 2166136261u;
         for (; is_word_byte(*p); p++) {
             unsigned char c = *p;
             digits &= c >= '0' && c <= '9';
+            upper &= c >= 'A' && c <= 'Z';
             c = (unsigned char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
             if (n < sizeof word) {
                 word[n++] = (char)c;
@@ -226,14 +328,32 @@ static int tokenize(interner *t, const stop_set *stops, const char *text, u32vec
         }
         if ((n < 2 && !digits) || is_stop_word(stops, word, n, h))
             continue;
-        size_t sn = stem(word, n);
-        long id = intern(t, word, sn, sn == n ? h : hash_bytes(word, sn));
+        char key[72];
+        size_t kn = status_key(word, n, upper, key, sizeof key);
+        size_t sn = digits ? n : stem(word, n);
+        long id = kn ? intern(t, key, kn, hash_bytes(key, kn))
+                     : intern(t, word, sn, sn == n ? h : hash_bytes(word, sn));
         if (id < 0 || !u32_push(ids, (uint32_t)id))
             return 0;
+        if (!*subject && !digits && (size_t)id >= ngeneric)
+            *subject = (uint32_t)id + 1;
     }
     size_t n = ids->len - first;
     sort_unique(ids->data + first, &n);
     ids->len = first + n;
+    return 1;
+}
+
+/* The generic words take the first ids, then the status words, so that
+ * "generic" is "id < ngeneric". */
+static int intern_known(interner *t, size_t *ngeneric, size_t *nstatus)
+{
+    if (!intern_list(t, generic_words, sizeof generic_words / sizeof *generic_words, 0))
+        return 0;
+    *ngeneric = t->nwords;
+    if (!intern_list(t, status_words, sizeof status_words / sizeof *status_words, 1))
+        return 0;
+    *nstatus = t->nwords - *ngeneric;
     return 1;
 }
 
@@ -244,15 +364,17 @@ slog_status slog_vocab_build(slog_vocab *v, slog_item *const *items, size_t n)
     u32vec ids = {0};
     stop_set stops;
     stop_set_init(&stops);
+    size_t ngeneric = 0, nstatus = 0;
     v->start = malloc((n + 1) * sizeof *v->start);
     v->weight = malloc((n ? n : 1) * sizeof *v->weight);
-    int ok = v->start && v->weight;
+    v->subject = calloc(n ? n : 1, sizeof *v->subject);
+    int ok = v->start && v->weight && v->subject && intern_known(&t, &ngeneric, &nstatus);
     /* Only top-level items of entries are ever compared (threads, repeats,
      * folding); the others get no words. */
     for (size_t i = 0; ok && i < n; i++) {
         v->start[i] = ids.len;
         if (items[i]->entry && !items[i]->parent)
-            ok = tokenize(&t, &stops, items[i]->text, &ids);
+            ok = tokenize(&t, &stops, items[i]->text, ngeneric, &ids, &v->subject[i]);
     }
     if (ok) {
         v->start[n] = ids.len;
@@ -261,7 +383,18 @@ slog_status slog_vocab_build(slog_vocab *v, slog_item *const *items, size_t n)
         v->ids = ids.data;
         ids.data = NULL;
         v->idf = calloc(t.nwords ? t.nwords : 1, sizeof *v->idf);
-        ok = v->idf != NULL;
+        v->flags = calloc(t.nwords ? t.nwords : 1, 1);
+        ok = v->idf && v->flags;
+    }
+    for (size_t w = 0; ok && w < t.nwords; w++) {
+        const char *word = t.pool + t.word_off[w];
+        for (size_t k = 0; k < t.word_len[w]; k++)
+            if (word[k] >= '0' && word[k] <= '9')
+                v->flags[w] |= SLOG_WORD_NUMERIC;
+        if (w < ngeneric)
+            v->flags[w] |= SLOG_WORD_GENERIC;
+        else if (w < ngeneric + nstatus)
+            v->flags[w] |= SLOG_WORD_STATUS;
     }
     interner_free(&t);
     free(ids.data);
@@ -273,7 +406,8 @@ slog_status slog_vocab_build(slog_vocab *v, slog_item *const *items, size_t n)
     for (size_t k = 0; k < v->start[n]; k++)
         v->idf[v->ids[k]] += 1.0f;
     for (size_t w = 0; w < v->nwords; w++)
-        v->idf[w] = (float)log(((double)n + 1.0) / (v->idf[w] + 0.5));
+        v->idf[w] = (float)log(1.0 + ((double)n + 1.0) / (v->idf[w] + 0.5)) *
+                    (v->flags[w] & SLOG_WORD_GENERIC ? GENERIC_WEIGHT : 1.0f);
     for (size_t i = 0; i < n; i++) {
         float sum = 0;
         for (size_t k = v->start[i]; k < v->start[i + 1]; k++)
@@ -283,11 +417,12 @@ slog_status slog_vocab_build(slog_vocab *v, slog_item *const *items, size_t n)
     return SLOG_OK;
 }
 
-double slog_vocab_similarity(const slog_vocab *v, size_t a, size_t b)
+slog_likeness slog_vocab_compare(const slog_vocab *v, size_t a, size_t b)
 {
+    slog_likeness l = {0, 0, 0};
     double denom = (double)v->weight[a] + (double)v->weight[b];
     if (denom <= 0)
-        return 0;
+        return l;
     const uint32_t *x = v->ids + v->start[a], *xe = v->ids + v->start[a + 1];
     const uint32_t *y = v->ids + v->start[b], *ye = v->ids + v->start[b + 1];
     double shared = 0;
@@ -298,11 +433,47 @@ double slog_vocab_similarity(const slog_vocab *v, size_t a, size_t b)
             y++;
         else {
             shared += v->idf[*x];
+            l.specific += !(v->flags[*x] & SLOG_WORD_GENERIC);
             x++;
             y++;
         }
     }
-    return 2 * shared / denom;
+    l.score = 2 * shared / denom;
+    l.same_subject = v->subject[a] && v->subject[a] == v->subject[b];
+    return l;
+}
+
+double slog_vocab_similarity(const slog_vocab *v, size_t a, size_t b)
+{
+    return slog_vocab_compare(v, a, b).score;
+}
+
+int slog_vocab_repeats(const slog_vocab *v, size_t a, size_t b)
+{
+    const uint32_t *x = v->ids + v->start[a], *xe = v->ids + v->start[a + 1];
+    const uint32_t *y = v->ids + v->start[b], *ye = v->ids + v->start[b + 1];
+    double shared = 0, total = 0;
+    while (x < xe || y < ye) {
+        int take_x = y == ye || (x < xe && *x <= *y);
+        int take_y = x == xe || (y < ye && *y <= *x);
+        uint32_t w = take_x ? *x : *y;
+        if (take_x != take_y && (v->flags[w] & SLOG_WORD_STATUS))
+            return 0; /* a result one says and the other does not */
+        if (!(v->flags[w] & SLOG_WORD_NUMERIC)) {
+            total += v->idf[w] * (take_x + take_y);
+            shared += take_x && take_y ? 2 * v->idf[w] : 0;
+        }
+        x += take_x;
+        y += take_y;
+    }
+    return total > 0 && shared / total >= SLOG_REPEAT_THRESHOLD;
+}
+
+int slog_same_task(const slog_likeness *l, double *strength)
+{
+    *strength = l->score + (l->same_subject ? 1.0 : 0.0);
+    return l->score >= SLOG_THREAD_THRESHOLD &&
+           (l->same_subject || l->specific >= 2 || l->score >= SLOG_THREAD_SURE);
 }
 
 void slog_vocab_free(slog_vocab *v)
@@ -311,6 +482,8 @@ void slog_vocab_free(slog_vocab *v)
     free(v->start);
     free(v->weight);
     free(v->idf);
+    free(v->flags);
+    free(v->subject);
     memset(v, 0, sizeof *v);
 }
 

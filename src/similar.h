@@ -11,17 +11,42 @@
 #include "statuslog/doc.h"
 
 typedef struct {
-    uint32_t *ids; /* every item's sorted unique word ids, one run after the other */
-    size_t *start; /* item i's words are ids[start[i] .. start[i+1]) */
-    float *weight; /* item i: sum of its words' IDF */
-    float *idf;    /* per word id */
+    uint32_t *ids;     /* every item's sorted unique word ids, one run after the other */
+    size_t *start;     /* item i's words are ids[start[i] .. start[i+1]) */
+    float *weight;     /* item i: sum of its words' weights */
+    float *idf;        /* per word id: its weight (IDF, less for generic words) */
+    uint8_t *flags;    /* per word id: SLOG_WORD_* */
+    uint32_t *subject; /* item i: its first specific word + 1 (0: none) */
     size_t nitems, nwords;
 } slog_vocab;
+
+enum {
+    SLOG_WORD_GENERIC = 1, /* a task verb, tracking word, team name, month... */
+    SLOG_WORD_STATUS = 2,  /* a result: PASS, FAIL, OK, ERROR, GREEN, RED... */
+    SLOG_WORD_NUMERIC = 4  /* has a digit: numbers, dates, times, durations, hashes */
+};
+
+/** A comparison of two items. */
+typedef struct {
+    double score;    /* IDF-weighted Dice coefficient, in [0, 1] */
+    int same_subject; /* the first specific word of both is the same */
+    size_t specific;  /* shared words that are not generic */
+} slog_likeness;
 
 /** Tokenizes `n` items (items[i]->index must be i). */
 slog_status slog_vocab_build(slog_vocab *v, slog_item *const *items, size_t n);
 /** IDF-weighted Dice coefficient of items a and b (by index), in [0, 1]. */
 double slog_vocab_similarity(const slog_vocab *v, size_t a, size_t b);
+/** Items a and b record the same thing (repeated-entry): the same status
+ * words, and a similarity of at least SLOG_REPEAT_THRESHOLD once words with
+ * digits are left out. */
+int slog_vocab_repeats(const slog_vocab *v, size_t a, size_t b);
+/** The full comparison of items a and b. */
+slog_likeness slog_vocab_compare(const slog_vocab *v, size_t a, size_t b);
+/** Items a and b are the same task (SPEC §1 Threads; README): similar
+ * enough, and about the same thing: the same subject or two shared specific
+ * words. The strength orders candidates (a shared subject counts most). */
+int slog_same_task(const slog_likeness *l, double *strength);
 void slog_vocab_free(slog_vocab *v);
 
 #endif

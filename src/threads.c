@@ -1,8 +1,9 @@
 /* Threads: open items carried from entry to entry in other words, linked in
- * date order by similarity (SPEC §1). One sweep over the entries sorted by
- * date; each item looks for its thread among the threads that recently used
- * one of its words (a small ring per word), never among all threads, so the
- * sweep stays linear in the number of items. */
+ * date order when they are the same task (similar.c: similar enough and about
+ * the same thing). One sweep over the entries sorted by date; each item looks
+ * for its thread among the threads that recently used one of its words (a
+ * small ring per word), never among all threads, so the sweep stays linear in
+ * the number of items. */
 #include "doc_internal.h"
 
 #include <stdlib.h>
@@ -61,24 +62,54 @@ static int add_item(work_thread *t, size_t item)
     return 1;
 }
 
-static double thread_score(const sweep *s, const work_thread *t, size_t item)
+/* The best comparison of `item` with the thread's last few items, if any
+ * of them is the same task. */
+static int thread_match(const sweep *s, const work_thread *t, size_t item, double *strength)
 {
-    double best = 0;
+    int found = 0;
+    *strength = 0;
     size_t from = t->n > COMPARE_LAST ? t->n - COMPARE_LAST : 0;
     for (size_t i = from; i < t->n; i++) {
-        double sc = slog_vocab_similarity(s->v, t->items[i], item);
-        if (sc > best)
-            best = sc;
+        slog_likeness l = slog_vocab_compare(s->v, t->items[i], item);
+        double st;
+        if (slog_same_task(&l, &st) && st > *strength) {
+            *strength = st;
+            found = 1;
+        }
     }
-    return best;
+    return found;
 }
 
-/* The open thread most similar to `item` (not one `entry` already feeds). */
-static long best_thread(sweep *s, const slog_item *item, double *score)
+typedef struct {
+    size_t item;   /* index into the entry's item list */
+    size_t thread;
+    double strength;
+} candidate;
+
+typedef struct {
+    candidate *c;
+    size_t n, cap;
+} candidates;
+
+static int push_candidate(candidates *cs, size_t item, size_t thread, double strength)
+{
+    if (cs->n == cs->cap) {
+        size_t cap = cs->cap ? cs->cap * 2 : 32;
+        candidate *g = realloc(cs->c, cap * sizeof *g);
+        if (!g)
+            return 0;
+        cs->c = g;
+        cs->cap = cap;
+    }
+    cs->c[cs->n++] = (candidate){item, thread, strength};
+    return 1;
+}
+
+/* The open threads that are the same task as `item` (not one its own entry
+ * already feeds), found through the rings of its words. */
+static int find_candidates(sweep *s, const slog_item *item, size_t pos, candidates *cs)
 {
     const slog_vocab *v = s->v;
-    long best = -1;
-    *score = 0;
     s->query++;
     for (size_t k = v->start[item->index]; k < v->start[item->index + 1]; k++) {
         int32_t r = s->ring_of_word[v->ids[k]];
@@ -90,16 +121,34 @@ static long best_thread(sweep *s, const slog_item *item, double *score)
                 continue;
             s->stamp[t] = s->query;
             work_thread *w = &s->threads[t];
-            if (w->closed || w->last_entry == item->entry)
+            double strength;
+            if (w->closed || w->last_entry == item->entry ||
+                !thread_match(s, w, item->index, &strength))
                 continue;
-            double sc = thread_score(s, w, item->index);
-            if (sc > *score) {
-                *score = sc;
-                best = (long)t;
-            }
+            if (!push_candidate(cs, pos, t, strength))
+                return 0;
         }
     }
-    return best;
+    return 1;
+}
+
+static int by_strength(const void *a, const void *b)
+{
+    const candidate *x = a, *y = b;
+    if (x->strength != y->strength)
+        return x->strength < y->strength ? 1 : -1;
+    if (x->item != y->item)
+        return x->item < y->item ? -1 : 1;
+    return (x->thread > y->thread) - (x->thread < y->thread);
+}
+
+/* `e` is later than the thread's latest entry: as instants when both have
+ * times (a fix ten minutes later the same day counts), else by date. */
+static int later_than(const slog_entry *e, const slog_entry *last)
+{
+    if (e->has_instant && last->has_instant)
+        return e->instant > last->instant;
+    return e->day > last->day;
 }
 
 static int remember_words(sweep *s, const slog_item *item, uint32_t thread)
@@ -144,37 +193,64 @@ static slog_status new_thread(sweep *s, size_t *out)
     return SLOG_OK;
 }
 
-static slog_status visit_item(sweep *s, const slog_item *item)
+static slog_status extend(sweep *s, size_t id, const slog_item *item)
 {
-    const slog_entry *e = item->entry;
-    if (item->state == SLOG_STATE_NOTE)
-        return SLOG_OK;
-    double score;
-    long best = best_thread(s, item, &score);
-    int matches = best >= 0 && score >= SLOG_THREAD_THRESHOLD;
-    if (item->state == SLOG_STATE_DONE) {
-        work_thread *t = matches ? &s->threads[best] : NULL;
-        if (t && t->last_day < e->day) {
-            t->closed = 1;
-            t->resolved = e->date;
-            t->resolved_by = item;
-        }
-        return SLOG_OK;
-    }
-    size_t id = (size_t)best;
-    if (!matches && new_thread(s, &id) != SLOG_OK)
-        return SLOG_ERR_NOMEM;
     work_thread *t = &s->threads[id];
     if (!add_item(t, item->index))
         return SLOG_ERR_NOMEM;
-    t->last_entry = e;
-    t->last_day = e->day;
+    t->last_entry = item->entry;
+    t->last_day = item->entry->day;
     if (item->resolved) {
         t->closed = 1;
         t->resolved = item->resolved;
     }
     remember_words(s, item, (uint32_t)id);
     return SLOG_OK;
+}
+
+/* One entry: its items are matched with open threads strongest pair first
+ * (each item and each thread once); open items without a thread start one,
+ * done items close the thread they match when they are later. */
+static slog_status visit_entry(sweep *s, const slog_entry *e, candidates *cs)
+{
+    size_t n = 0;
+    cs->n = 0;
+    for (const slog_item *it = e->items; it; it = it->next, n++)
+        if (it->state != SLOG_STATE_NOTE && !find_candidates(s, it, n, cs))
+            return SLOG_ERR_NOMEM;
+    qsort(cs->c, cs->n, sizeof *cs->c, by_strength);
+    const slog_item **items = malloc((n ? n : 1) * sizeof *items);
+    char *placed = calloc(n ? n : 1, 1);
+    slog_status st = items && placed ? SLOG_OK : SLOG_ERR_NOMEM;
+    size_t k = 0;
+    for (const slog_item *it = e->items; it && st == SLOG_OK; it = it->next)
+        items[k++] = it;
+    for (size_t i = 0; i < cs->n && st == SLOG_OK; i++) {
+        const candidate *c = &cs->c[i];
+        work_thread *t = &s->threads[c->thread];
+        if (placed[c->item] || t->closed || t->last_entry == e)
+            continue;
+        const slog_item *it = items[c->item];
+        placed[c->item] = 1;
+        if (it->state != SLOG_STATE_DONE) {
+            st = extend(s, c->thread, it);
+        } else if (later_than(e, t->last_entry)) {
+            t->closed = 1;
+            t->resolved = e->date;
+            t->resolved_by = it;
+        }
+    }
+    for (size_t i = 0; i < n && st == SLOG_OK; i++) {
+        size_t id;
+        if (placed[i] || !slog_state_is_open(items[i]->state))
+            continue;
+        st = new_thread(s, &id);
+        if (st == SLOG_OK)
+            st = extend(s, id, items[i]);
+    }
+    free(items);
+    free(placed);
+    return st;
 }
 
 static slog_status publish(sweep *s, slog_item *const *all, slog_arena *arena)
@@ -227,9 +303,10 @@ slog_status slog_threads_build(slog_doc *doc, const slog_config *config, slog_it
                 order[n++] = doc->entries[i];
         qsort(order, n, sizeof *order, entry_order);
     }
+    candidates cs = {0};
     for (size_t i = 0; st == SLOG_OK && i < n; i++)
-        for (const slog_item *it = order[i]->items; it && st == SLOG_OK; it = it->next)
-            st = visit_item(&s, it);
+        st = visit_entry(&s, order[i], &cs);
+    free(cs.c);
     if (st == SLOG_OK)
         st = publish(&s, all, arena);
     for (size_t i = 0; i < s.nthreads; i++)

@@ -192,10 +192,13 @@ void slog_doc_free(slog_doc *doc);
  * words weighted by rarity in the document (see README, Threads). */
 double slog_item_similarity(const slog_doc *doc, const slog_item *a, const slog_item *b);
 
-/** The similarity at or above which two items are "the same task" for threads. */
+/** The similarity at or above which two items can be "the same task" for
+ * threads (when they also share their subject or two specific words)... */
 #define SLOG_THREAD_THRESHOLD 0.25
+/** ... and at or above which they are, whatever words they share. */
+#define SLOG_THREAD_SURE 0.5
 /** The similarity at or above which two items are near-identical repeats. */
-#define SLOG_REPEAT_THRESHOLD 0.5
+#define SLOG_REPEAT_THRESHOLD 0.6
 
 /** Compares two entries' dates (SPEC §3 r2): as instants when both have
  * times, at the coarser precision of the two (02:35Z equals 02:35:29Z), else
