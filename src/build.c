@@ -250,6 +250,14 @@ static slog_status on_paragraph(builder *b, cmark_node *n, cmark_node *root)
     return st;
 }
 
+/* A block of the document's top level ended: entries end at its last line. */
+static void block_done(builder *b, cmark_node *n, cmark_node *root)
+{
+    if (n != root && cmark_node_parent(n) == root && cmark_node_get_type(n) != CMARK_NODE_HEADING)
+        b->last_block_end = build_last_nonblank(b, build_line(b, cmark_node_get_start_line(n)),
+                                                build_line(b, cmark_node_get_end_line(n)));
+}
+
 static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_node *root)
 {
     cmark_node_type type = cmark_node_get_type(n);
@@ -276,7 +284,9 @@ static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_nod
         break;
     case CMARK_NODE_PARAGRAPH:
         st = on_paragraph(b, n, root);
+        /* its inlines are not walked; the reset skips its EXIT event too */
         cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+        block_done(b, n, root);
         break;
     default:
         break;
@@ -315,12 +325,9 @@ static slog_status walk(builder *b, cmark_node *root)
         cmark_node_type type = cmark_node_get_type(n);
         if (type == CMARK_NODE_ITEM)
             st = build_item_exit(b, n);
-        else if (type == CMARK_NODE_LIST && n == b->entry_list) {
+        else if (type == CMARK_NODE_LIST && n == b->entry_list)
             b->entry_list = NULL;
-        }
-        if (n != root && cmark_node_parent(n) == root && type != CMARK_NODE_HEADING)
-            b->last_block_end = build_last_nonblank(b, build_line(b, cmark_node_get_start_line(n)),
-                                                    build_line(b, cmark_node_get_end_line(n)));
+        block_done(b, n, root);
     }
     cmark_iter_free(it);
     return st;
@@ -364,9 +371,11 @@ static slog_status after_walk(builder *b)
     priv->items = b->all_items.data;
     doc->nitems_total = b->all_items.len;
     b->all_items.data = NULL;
-    if (slog_logs_build(doc, b->cfg, b->arena) != SLOG_OK ||
-        slog_vocab_build(&priv->vocab, priv->items, doc->nitems_total) != SLOG_OK ||
-        slog_threads_build(doc, b->cfg, priv->items, &priv->vocab, b->arena) != SLOG_OK)
+    if (slog_logs_build(doc, b->cfg, b->arena) != SLOG_OK)
+        return build_nomem(b);
+    if (!priv->no_threads &&
+        (slog_vocab_build(&priv->vocab, priv->items, doc->nitems_total) != SLOG_OK ||
+         slog_threads_build(doc, b->cfg, priv->items, &priv->vocab, b->arena) != SLOG_OK))
         return build_nomem(b);
     return SLOG_OK;
 }
@@ -413,7 +422,7 @@ slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err
     }
     if (st == SLOG_OK) {
         int failed = 0;
-        b.title_node = doc->priv->fragment ? NULL : find_title(root, &failed);
+        b.title_node = find_title(root, &failed);
         st = failed ? build_nomem(&b) : walk(&b, root);
     }
     cmark_node_free(root);

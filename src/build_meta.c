@@ -88,7 +88,7 @@ slog_status build_front_matter(builder *b, int *lines)
     *lines = 0;
     const slog_text *t = b->text;
     size_t len;
-    if (b->doc->priv->fragment || t->nlines < 3)
+    if (t->nlines < 3)
         return SLOG_OK;
     const char *first = slog_text_line(t, 1, &len);
     if (!fence_line(first, len, "---"))

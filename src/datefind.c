@@ -148,9 +148,13 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
         f->day = number(s, a, b);
         f->date_end = b;
         f->iso = b - f->date_start == 10 && s[f->date_start + 4] == '-';
+        f->form = SLOG_FORM_YMD;
     } else if (group(re, g->m1, s, &a, &b)) {
         f->date_start = a;
         f->month = month_number(s, a);
+        f->month_start = a;
+        f->month_end = b;
+        f->form = SLOG_FORM_MONTH_DAY;
         group(re, g->d1, s, &a, &b);
         f->day = number(s, a, b);
         f->date_end = b;
@@ -166,6 +170,9 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
         f->day = number(s, a, b);
         group(re, g->m2, s, &a, &b);
         f->month = month_number(s, a);
+        f->month_start = a;
+        f->month_end = b;
+        f->form = SLOG_FORM_DAY_MONTH;
         f->date_end = b;
         if (group(re, g->y2, s, &ya, &yb)) {
             f->year = number(s, ya, yb);
@@ -182,6 +189,7 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
         group(re, g->nsep, s, &a, &b);
         int dotted = s[a] == '.'; /* D.M.YYYY is day first everywhere */
         f->numeric = !dotted;
+        f->form = SLOG_FORM_NUMERIC;
         f->day_first_forced = dotted || (f->first > 12 && f->second <= 12);
         int day_first = f->day_first_forced || (c->date_order == SLOG_DMY_DMY && f->second <= 12);
         f->month = day_first ? f->second : f->first;
@@ -189,8 +197,11 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
     }
     if (group(re, g->y3, s, &ya, &yb) && !f->year)
         f->year = number(s, ya, yb);
-    if (group(re, g->wd, s, &a, &b) || group(re, g->wd2, s, &a, &b))
+    if (group(re, g->wd, s, &a, &b) || group(re, g->wd2, s, &a, &b)) {
         f->weekday = weekday_number(s, a);
+        f->weekday_start = a;
+        f->weekday_end = b;
+    }
     read_time(c, s, f);
     if (group(re, g->zone, s, &a, &b)) {
         f->zone_start = a;

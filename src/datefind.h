@@ -14,6 +14,14 @@ typedef struct slog_config slog_config;
 
 typedef enum { SLOG_DMY_AUTO, SLOG_DMY_MDY, SLOG_DMY_DMY } slog_date_order;
 
+/* How a date is written. */
+typedef enum {
+    SLOG_FORM_YMD,       /* 2026-03-09, 2026/03/09, 2026.03.09 */
+    SLOG_FORM_MONTH_DAY, /* Mar 9, 2026; March 9th */
+    SLOG_FORM_DAY_MONTH, /* 9 March 2026 */
+    SLOG_FORM_NUMERIC    /* 3/9/2026, 9.3.2026 */
+} slog_date_form;
+
 /** A date as found in a line of text. Offsets are bytes into that text. */
 typedef struct {
     size_t start, end;           /* everything the date takes: weekday .. zone */
@@ -30,6 +38,9 @@ typedef struct {
     int first, second;           /* the two leading numbers of a numeric date */
     int day_first_forced;        /* N/N/YYYY whose first number can only be a day */
     int custom;                  /* found by a configured entry_pattern */
+    slog_date_form form;         /* how the date is written */
+    size_t weekday_start, weekday_end; /* the weekday as written (0, 0 without) */
+    size_t month_start, month_end;     /* a month name as written */
 } slog_found_date;
 
 /** Finds the first date in s[from, len) that is not only a plan for the

@@ -15,13 +15,8 @@ struct slog_doc_private {
     slog_text text;    /* the decoded text the model was built from */
     slog_item **items; /* every item by index */
     slog_vocab vocab;  /* words of every item, for similarity */
-    int fragment;      /* a piece of a document: no title detection */
+    int no_threads;    /* built without words and threads */
 };
-
-/** Parses a piece of a document (a heading line, one entry's section): like
- * slog_parse_buffer, but the first heading is never taken for a title. */
-slog_status slog_parse_fragment(const char *text, size_t len, const slog_config *config,
-                                slog_doc **out, slog_error *err);
 
 /** Builds the model of `doc` (raw and text already set) with cmark. */
 slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err);

@@ -83,7 +83,7 @@ slog_status slog_read_file(const char *path, char **data, size_t *len, slog_erro
 }
 
 /* Takes ownership of `raw` (malloc'd, len bytes). */
-static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *opts, int fragment,
+static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *opts,
                                slog_doc **out, slog_error *err)
 {
     *out = NULL;
@@ -97,7 +97,7 @@ static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *
         return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
     }
     doc->priv = priv;
-    priv->fragment = fragment;
+    priv->no_threads = opts && opts->version >= 2 && opts->no_threads;
     priv->raw = raw;
     priv->raw_len = len;
     doc->file = slog_arena_strndup(&priv->arena, name, strlen(name));
@@ -140,7 +140,7 @@ slog_status slog_parse_buffer(const char *data, size_t len, const slog_parse_opt
         return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
     memcpy(copy, data, len);
     copy[len] = '\0';
-    return parse_owned(copy, len, opts, 0, out, err);
+    return parse_owned(copy, len, opts, out, err);
 }
 
 slog_status slog_parse_file(const char *path, const slog_parse_options *opts, slog_doc **out,
@@ -157,19 +157,5 @@ slog_status slog_parse_file(const char *path, const slog_parse_options *opts, sl
         o = *opts;
     if (!o.filename)
         o.filename = strcmp(path, "-") == 0 ? "-" : path;
-    return parse_owned(data, len, &o, 0, out, err);
-}
-
-slog_status slog_parse_fragment(const char *text, size_t len, const slog_config *config,
-                                slog_doc **out, slog_error *err)
-{
-    *out = NULL;
-    char *copy = malloc(len + 1);
-    if (!copy)
-        return slog_error_set(err, SLOG_ERR_NOMEM, NULL, 0, "out of memory");
-    memcpy(copy, text, len);
-    copy[len] = '\0';
-    slog_parse_options o = SLOG_PARSE_OPTIONS_INIT;
-    o.config = config;
-    return parse_owned(copy, len, &o, 1, out, err);
+    return parse_owned(data, len, &o, out, err);
 }

@@ -18,12 +18,13 @@ typedef struct {
     unsigned version;
     const slog_config *config; /* NULL: the built-in defaults */
     const char *filename;      /* recorded in the document and in errors */
+    int no_threads;            /* skip linking items into threads (and similarity) */
 } slog_parse_options;
 
-#define SLOG_PARSE_OPTIONS_VERSION 1
+#define SLOG_PARSE_OPTIONS_VERSION 2
 #define SLOG_PARSE_OPTIONS_INIT                                                                    \
     {                                                                                              \
-        SLOG_PARSE_OPTIONS_VERSION, NULL, NULL                                                     \
+        SLOG_PARSE_OPTIONS_VERSION, NULL, NULL, 0                                                  \
     }
 
 /** Parses `len` bytes (copied; the caller keeps its buffer). */

@@ -1,7 +1,7 @@
 /* append: placement, byte preservation, dedupe, escaping, errors, the safe
  * file update, and --run. */
 #include "helpers.h"
-#include "scan.h"
+#include "text.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -307,40 +307,6 @@ START_TEST(from_json)
 }
 END_TEST
 
-START_TEST(scanner_agrees_with_the_model)
-{
-    static const char *const names[] = {"plan.md", "log.md", "plan-crlf.md", "lint/problems.md",
-                                        "plan-mojibake-macroman.md"};
-    for (size_t f = 0; f < sizeof names / sizeof *names; f++) {
-        size_t len;
-        char *raw = read_all(fixture(names[f]), &len);
-        slog_doc *d = parse_len(raw, len);
-        slog_config *c;
-        slog_error err;
-        ck_assert_int_eq(slog_config_new_default(&c, &err), SLOG_OK);
-        slog_text t;
-        ck_assert_int_eq(slog_text_decode(&t, raw, len), SLOG_OK);
-        slog_scan_heading *h;
-        size_t nh, k = 0;
-        ck_assert_int_eq(slog_scan_headings(&t, &h, &nh), SLOG_OK);
-        for (size_t i = 0; i < nh; i++) {
-            slog_scan_date(&t, c, &h[i]);
-            if (!h[i].dated)
-                continue;
-            ck_assert_uint_lt(k, d->nentries);
-            ck_assert_int_eq(h[i].line, d->entries[k]->line);
-            ck_assert_int_eq(h[i].level, d->entries[k]->level);
-            k++;
-        }
-        ck_assert_uint_eq(k, d->nentries);
-        free(h);
-        slog_text_free(&t);
-        slog_config_free(c);
-        slog_doc_free(d);
-        free(raw);
-    }
-}
-END_TEST
 
 /* --- files -------------------------------------------------------------- */
 
@@ -489,7 +455,6 @@ int main(void)
     tcase_add_test(tc, bytes_outside_the_insertion_are_kept);
     tcase_add_test(tc, invalid_requests);
     tcase_add_test(tc, from_json);
-    tcase_add_test(tc, scanner_agrees_with_the_model);
     suite_add_tcase(s, tc);
     TCase *files = tcase_create("files");
     tcase_add_checked_fixture(files, setup, teardown);

@@ -1,0 +1,311 @@
+/* What appended text looks like: dates written as the log's own entries
+ * write them, item lines with the document's bullet and markers, and text
+ * that can never open a block. */
+#include "append_internal.h"
+
+#include "dates.h"
+
+#include <stdio.h>
+#include <string.h>
+
+slog_status append_parse_when(const char *when, append_when *w, slog_error *err)
+{
+    char date[11] = {0};
+    size_t n = strlen(when);
+    memset(w, 0, sizeof *w);
+    if (n < 10 || (memcpy(date, when, 10), !slog_date_parse(date, &w->day)))
+        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0,
+                              "date '%s' is not a calendar date YYYY-MM-DD", when);
+    w->seconds = -1;
+    snprintf(w->iso, sizeof w->iso, "%s", date);
+    if (n == 10)
+        return SLOG_OK;
+    if (when[10] != 'T' && when[10] != ' ')
+        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0,
+                              "date '%s': expected YYYY-MM-DD[THH:MM[:SS][ZONE]]", when);
+    const char *time = when + 11;
+    size_t tl = 0;
+    while (time[tl] && ((time[tl] >= '0' && time[tl] <= '9') || time[tl] == ':'))
+        tl++;
+    char tbuf[16] = {0};
+    memcpy(tbuf, time, tl < 15 ? tl : 15);
+    w->seconds = tl >= 4 && tl <= 8 ? slog_time_parse(tbuf) : -1;
+    if (w->seconds < 0)
+        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0, "date '%s': '%s' is not a time", when,
+                              tbuf);
+    w->has_seconds = tl > 5;
+    const char *zone = time + tl;
+    while (*zone == ' ')
+        zone++;
+    int minutes;
+    if (*zone && (strlen(zone) >= sizeof w->zone || !slog_zone_offset(zone, &minutes)))
+        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0, "date '%s': unknown zone '%s'", when,
+                              zone);
+    snprintf(w->zone, sizeof w->zone, "%s", zone);
+    int iso = *zone == 'Z' || *zone == '+' || *zone == '-';
+    snprintf(w->iso, sizeof w->iso, "%s%c%s%s%s", date, iso ? 'T' : ' ', tbuf,
+             *zone && !iso ? " " : "", zone);
+    return SLOG_OK;
+}
+
+/* --- a date like the template's ------------------------------------------------ */
+
+static void put(slog_buf *b, const char *s, size_t n)
+{
+    slog_buf_put(b, s, n);
+}
+
+/* A name as the template writes its name: its length (short or full) and
+ * case (UPPER, Capitalised, lower). */
+static void put_name(slog_buf *o, const char *full, const char *tpl, size_t tlen)
+{
+    size_t n = tlen <= 4 ? 3 : strlen(full);
+    int upper = tlen > 1 && tpl[0] >= 'A' && tpl[0] <= 'Z' && tpl[1] >= 'A' && tpl[1] <= 'Z';
+    int lower = tpl[0] >= 'a' && tpl[0] <= 'z';
+    for (size_t i = 0; i < n; i++) {
+        char c = full[i];
+        if (upper || (i == 0 && !lower))
+            c = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+        put(o, &c, 1);
+    }
+}
+
+static const char *const MONTHS[] = {"january", "february", "march",     "april",
+                                     "may",     "june",     "july",      "august",
+                                     "september", "october", "november", "december"};
+static const char *const WEEKDAYS[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+
+static size_t digits_at(const char *s, size_t i, size_t end)
+{
+    size_t k = i;
+    while (k < end && s[k] >= '0' && s[k] <= '9')
+        k++;
+    return k - i;
+}
+
+static void put_number(slog_buf *o, int v, int width)
+{
+    char buf[16];
+    snprintf(buf, sizeof buf, "%0*d", width, v);
+    put(o, buf, strlen(buf));
+}
+
+static void put_ordinal(slog_buf *o, int day, int upper)
+{
+    const char *suf = (day % 100 >= 11 && day % 100 <= 13) ? "th"
+                      : day % 10 == 1                      ? "st"
+                      : day % 10 == 2                      ? "nd"
+                      : day % 10 == 3                      ? "rd"
+                                                           : "th";
+    char s[3] = {suf[0], suf[1], 0};
+    if (upper)
+        s[0] = (char)(s[0] - 32), s[1] = (char)(s[1] - 32);
+    put(o, s, 2);
+}
+
+/* The day, its ordinal as the template has one, and what follows it up to
+ * the year (", " or " "), from the template's day at `at`. */
+static size_t put_day(slog_buf *o, const char *tpl, size_t at, size_t end, int day)
+{
+    size_t nd = digits_at(tpl, at, end);
+    put_number(o, day, nd == 2 && tpl[at] == '0' ? 2 : 1);
+    size_t k = at + nd;
+    if (k + 1 < end && ((tpl[k] | 0x20) >= 'a' && (tpl[k] | 0x20) <= 'z')) {
+        put_ordinal(o, day, tpl[k] >= 'A' && tpl[k] <= 'Z');
+        k += 2;
+    }
+    return k;
+}
+
+static void put_date_part(slog_buf *o, const char *tpl, const slog_found_date *f, int y, int m,
+                          int d)
+{
+    size_t a = f->date_start, e = f->date_end;
+    switch (f->form) {
+    case SLOG_FORM_MONTH_DAY: {
+        put_name(o, MONTHS[m - 1], tpl + f->month_start, f->month_end - f->month_start);
+        size_t k = f->month_end;
+        while (k < e && !(tpl[k] >= '0' && tpl[k] <= '9'))
+            put(o, tpl + k++, 1); /* ". " or " " */
+        k = put_day(o, tpl, k, e, d);
+        if (f->year && k < e) {
+            size_t s = k;
+            while (k < e && !(tpl[k] >= '0' && tpl[k] <= '9'))
+                k++;
+            put(o, tpl + s, k - s);
+            put_number(o, y, 4);
+        }
+        break;
+    }
+    case SLOG_FORM_DAY_MONTH: {
+        size_t k = put_day(o, tpl, a, e, d);
+        put(o, tpl + k, f->month_start - k); /* " " or " of " */
+        put_name(o, MONTHS[m - 1], tpl + f->month_start, f->month_end - f->month_start);
+        k = f->month_end;
+        if (f->year && k < e) {
+            size_t s = k;
+            while (k < e && !(tpl[k] >= '0' && tpl[k] <= '9'))
+                k++;
+            put(o, tpl + s, k - s);
+            put_number(o, y, 4);
+        }
+        break;
+    }
+    case SLOG_FORM_NUMERIC: {
+        int day_first = f->day == f->first && f->month == f->second && f->first != f->second;
+        size_t n1 = digits_at(tpl, a, e), n2 = digits_at(tpl, a + n1 + 1, e);
+        char sep = tpl[a + n1];
+        put_number(o, day_first ? d : m, n1 == 2 && tpl[a] == '0' ? 2 : 1);
+        put(o, &sep, 1);
+        put_number(o, day_first ? m : d, n2 == 2 && tpl[a + n1 + 1] == '0' ? 2 : 1);
+        put(o, &sep, 1);
+        put_number(o, y, 4);
+        break;
+    }
+    default: {
+        char sep = e - a > 4 ? tpl[a + 4] : '-';
+        put_number(o, y, 4);
+        put(o, &sep, 1);
+        put_number(o, m, 2);
+        put(o, &sep, 1);
+        put_number(o, d, 2);
+    }
+    }
+}
+
+/* The time in the template's clock (12-hour "2 PM" or 24-hour), and the zone. */
+static void put_time(slog_buf *o, const char *tpl, const slog_found_date *f, const append_when *w)
+{
+    int h = w->seconds / 3600, m = w->seconds / 60 % 60, s = w->seconds % 60;
+    const char *sep = " ";
+    size_t ampm = 0; /* where the template's "PM" starts, 0: a 24-hour clock */
+    if (f->time_end > f->time_start) {
+        sep = f->time_start > f->date_end && tpl[f->time_start - 1] == 'T' ? "T" : " ";
+        for (size_t k = f->time_start; k < f->time_end && !ampm; k++)
+            if ((tpl[k] | 0x20) == 'a' || (tpl[k] | 0x20) == 'p')
+                ampm = k;
+    }
+    if (!strcmp(sep, "T") && w->zone[0] && w->zone[0] != 'Z' && w->zone[0] != '+' &&
+        w->zone[0] != '-')
+        sep = " ";
+    put(o, sep, strlen(sep));
+    char buf[32];
+    if (ampm) {
+        int lower = tpl[ampm] >= 'a', dots = ampm + 1 < f->time_end && tpl[ampm + 1] == '.';
+        const char *suffix = h >= 12 ? (dots ? "p.m." : lower ? "pm" : "PM")
+                                     : (dots ? "a.m." : lower ? "am" : "AM");
+        int h12 = h % 12 ? h % 12 : 12;
+        if (m)
+            snprintf(buf, sizeof buf, "%d:%02d %s", h12, m, suffix);
+        else
+            snprintf(buf, sizeof buf, "%d %s", h12, suffix);
+    } else {
+        snprintf(buf, sizeof buf, w->has_seconds ? "%02d:%02d:%02d" : "%02d:%02d", h, m, s);
+    }
+    put(o, buf, strlen(buf));
+    if (w->zone[0]) {
+        int iso = w->zone[0] == 'Z' || w->zone[0] == '+' || w->zone[0] == '-';
+        if (!(iso && !strcmp(sep, "T")))
+            put(o, " ", 1);
+        put(o, w->zone, strlen(w->zone));
+    }
+}
+
+void append_format_date(slog_buf *o, const char *tpl, const slog_found_date *f,
+                        const append_when *w)
+{
+    if (!tpl || !f || (f->form == SLOG_FORM_YMD && f->iso) || f->custom) {
+        put(o, w->iso, strlen(w->iso));
+        return;
+    }
+    int y, m, d;
+    slog_civil_from_days(w->day, &y, &m, &d);
+    int has_weekday = f->weekday_end > f->weekday_start;
+    int before = has_weekday && f->weekday_start < f->date_start;
+    const char *wd = WEEKDAYS[slog_weekday(w->day)];
+    if (before) {
+        put_name(o, wd, tpl + f->weekday_start, f->weekday_end - f->weekday_start);
+        put(o, tpl + f->weekday_end, f->date_start - f->weekday_end);
+    }
+    put_date_part(o, tpl, f, y, m, d);
+    if (has_weekday && !before) {
+        put(o, tpl + f->date_end, f->weekday_start - f->date_end);
+        put_name(o, wd, tpl + f->weekday_start, f->weekday_end - f->weekday_start);
+        if (f->weekday_end < f->end && tpl[f->weekday_end] == ')')
+            put(o, ")", 1);
+    }
+    if (w->seconds >= 0)
+        put_time(o, tpl, f, w);
+}
+
+/* --- items -------------------------------------------------------------------------- */
+
+const char *append_marker(const slog_config *c, slog_state state)
+{
+    for (size_t i = 0; i < c->nmarkers; i++)
+        if (c->markers[i].state == state)
+            return c->markers[i].marker;
+    return "";
+}
+
+void append_escaped_line(slog_buf *b, const char *s, size_t n)
+{
+    static const char starters[] = "#>-+*=`~<|[";
+    if (n && strchr(starters, s[0]))
+        put(b, "\\", 1);
+    size_t k = 0;
+    while (k < n && k < 9 && s[k] >= '0' && s[k] <= '9')
+        k++;
+    if (k && k < n && (s[k] == '.' || s[k] == ')')) { /* "1. x" would start a list */
+        put(b, s, k);
+        put(b, "\\", 1);
+        s += k;
+        n -= k;
+    }
+    put(b, s, n);
+}
+
+void append_item_lines(slog_buf *out, slog_buf *folded, const char *prefix, const char *marker,
+                       const char *text)
+{
+    size_t indent = strlen(prefix);
+    int first = 1;
+    for (const char *p = text; *p;) {
+        const char *e = p;
+        while (*e && *e != '\n' && *e != '\r')
+            e++;
+        const char *s = p;
+        const char *end = e;
+        while (s < end && (*s == ' ' || *s == '\t'))
+            s++;
+        while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+            end--;
+        p = *e ? e + 1 : e;
+        if (s == end)
+            continue; /* a blank line would end the paragraph */
+        size_t before;
+        if (first) {
+            slog_buf_puts(out, prefix);
+            if (*marker) {
+                slog_buf_puts(out, marker);
+                put(out, " ", 1);
+            }
+            before = out->len;
+            if (*marker)
+                put(out, s, (size_t)(end - s)); /* after a marker nothing can start a block */
+            else
+                append_escaped_line(out, s, (size_t)(end - s));
+        } else {
+            for (size_t i = 0; i < indent; i++)
+                put(out, " ", 1);
+            before = out->len;
+            append_escaped_line(out, s, (size_t)(end - s));
+        }
+        if (!first)
+            put(folded, " ", 1);
+        put(folded, out->data + before, out->len - before);
+        put(out, "\n", 1);
+        first = 0;
+    }
+}
