@@ -357,6 +357,8 @@ static void heading_like(view *v, const slog_entry *tpl, const slog_entry *style
         append_format_date(out, s, &f, &t->when);
         slog_buf_put(out, s + f.end, len - f.end);
         slog_buf_put(out, "\n", 1);
+        if (tpl->kind == SLOG_ENTRY_BOLD && is_blank_line(v, tpl->date_line + 1))
+            slog_buf_put(out, "\n", 1); /* the template's blank line before its list */
         if (tpl->kind == SLOG_ENTRY_HEADING && tpl->setext) {
             int u = header_end(v, tpl, tpl->line + 3);
             const char *us = line_of(v, u, &len);

@@ -151,6 +151,7 @@ static void scan_year_refs(builder *b, int line)
     while (from < to && slog_find_full_date(b->cfg, t->data, to, from, &f, &next)) {
         b->year_ref = f.year;
         b->month_ref = f.month;
+        b->year_ref_entry = 0;
         from = next;
     }
     b->year_scan_line = line;
@@ -158,18 +159,27 @@ static void scan_year_refs(builder *b, int line)
 
 /* A year-less date takes the year of the latest date before it; a log that
  * runs from December into January moves to the next year there (and a
- * newest-first one back a year). 0 when there is no date before. */
+ * newest-first one back a year): from one entry to the next, the month goes
+ * back (or on) by more than half a year. 0 when there is no date before. */
 static int infer_year(builder *b, int line, int month)
 {
     scan_year_refs(b, line);
     if (!b->year_ref)
         return 0;
     int year = b->year_ref;
-    if (month < b->month_ref - 6)
+    if (b->year_ref_entry && month < b->month_ref - 6)
         year++;
-    else if (month > b->month_ref + 6)
+    else if (b->year_ref_entry && month > b->month_ref + 6)
         year--;
     return year;
+}
+
+int build_dateable(builder *b, int line, const slog_found_date *f)
+{
+    if (f->year || f->custom)
+        return 1;
+    scan_year_refs(b, line);
+    return b->year_ref != 0;
 }
 
 static slog_status set_date_fields(builder *b, slog_entry *e, int year, int month, int day,
@@ -233,6 +243,7 @@ static slog_status fill_date(builder *b, slog_entry *e, const char *h, const slo
         scan_year_refs(b, e->date_line + 1);
         b->year_ref = year;
         b->month_ref = f->month;
+        b->year_ref_entry = 1;
     }
     return st;
 }
@@ -390,9 +401,9 @@ slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *he
         }
         return SLOG_OK;
     }
-    if (more_bold_lines(b, next))
-        return SLOG_OK;
     int line = build_line(b, cmark_node_get_start_line(next));
+    if (more_bold_lines(b, next) || !build_dateable(b, line, &bl.date))
+        return SLOG_OK;
     slog_entry *e = build_new_entry(b, SLOG_ENTRY_BOLD, f->line, f->level, bl.plain, bl.len,
                                     &bl.date);
     if (!e)
@@ -415,6 +426,8 @@ slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
     if (bl.key && directly_under_title(b))
         return SLOG_OK; /* "**Date:** ..." below the title is the document's metadata */
     int line = build_line(b, cmark_node_get_start_line(para));
+    if (!build_dateable(b, line, &bl.date))
+        return SLOG_OK;
     heading_frame *frames = b->headings.data;
     int level = (b->headings.len ? frames[b->headings.len - 1].level : 0) + 1;
     build_close_bold(b, line, level);
@@ -438,12 +451,12 @@ int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_
         return 0;
     const char *s;
     size_t len, i = 0;
-    build_first_line(b, para, &s, &len);
+    int line = build_first_line(b, para, &s, &len);
     if (len >= 3 && s[0] == '[' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X') && s[2] == ']')
         return 0; /* a task-list item */
     while (i < len && (s[i] == '*' || s[i] == '_' || s[i] == '[' || s[i] == '(' || is_space(s[i])))
         i++;
-    if (!slog_find_date(b->cfg, s, len, i, 1, f))
+    if (!slog_find_date(b->cfg, s, len, i, 1, f) || !build_dateable(b, line, f))
         return 0;
     size_t k = f->end;
     if (k < len && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))

@@ -73,6 +73,7 @@ typedef struct builder {
     int year_scan_line; /* year-less dates: text before this line was searched */
     int year_ref;       /* the latest full date before it: year, month (0: none) */
     int month_ref;
+    int year_ref_entry; /* the date of reference is an entry's */
     int has_front_matter_date;
     long front_matter_day;
     int has_meta_date;
@@ -85,6 +86,9 @@ int build_line(const builder *b, int cmark_line);
 int build_last_nonblank(builder *b, int first, int last);
 
 /* build_entries.c */
+/** A date found on `line` can date an entry: it has a year, or a date
+ * before it gives one. */
+int build_dateable(builder *b, int line, const slog_found_date *f);
 /** A new entry dated by `f` (found in `text`), appended to the document. */
 slog_entry *build_new_entry(builder *b, slog_entry_kind kind, int line, int level,
                             const char *text, size_t len, const slog_found_date *f);

@@ -65,6 +65,18 @@ slog_state slog_config_marker_state(const slog_config *c, const char *marker, si
     return SLOG_STATE_NOTE;
 }
 
+static int is_word_marker(const char *m, size_t len)
+{
+    if (!len)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)m[i];
+        if (!(((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || (ch == ' ' && i && i + 1 < len)))
+            return 0;
+    }
+    return 1;
+}
+
 static int by_length_desc(const void *a, const void *b)
 {
     const slog_marker_def *x = a, *y = b;
@@ -85,10 +97,13 @@ static char *marker_pattern(const slog_config *c)
         free(p);
         return NULL;
     }
-    memcpy(sorted, c->markers, c->nmarkers * sizeof *sorted);
-    qsort(sorted, c->nmarkers, sizeof *sorted, by_length_desc);
+    size_t n = 0; /* words ("Shipped") are word markers: word_pattern's */
+    for (size_t i = 0; i < c->nmarkers; i++)
+        if (!is_word_marker(c->markers[i].key, c->markers[i].keylen))
+            sorted[n++] = c->markers[i];
+    qsort(sorted, n, sizeof *sorted, by_length_desc);
     size_t o = (size_t)sprintf(p, "^(?:\\*\\*)?[ \\t]*((?:");
-    for (size_t i = 0; i < c->nmarkers; i++) {
+    for (size_t i = 0; i < n; i++) {
         if (i)
             p[o++] = '|';
         for (size_t k = 0; k < sorted[i].keylen; k++) {
@@ -99,7 +114,7 @@ static char *marker_pattern(const slog_config *c)
             p[o++] = (char)ch;
         }
     }
-    if (!c->nmarkers)
+    if (!n)
         o += (size_t)sprintf(p + o, "(*FAIL)");
     sprintf(p + o, ")(?:\\x{FE0F})?)");
     free(sorted);
@@ -155,18 +170,6 @@ static const struct {
     {"next", SLOG_STATE_NEXT},     {"todo", SLOG_STATE_NEXT},        {"to do", SLOG_STATE_NEXT},
     {"blocked", SLOG_STATE_BLOCKED}, {"failed", SLOG_STATE_FAILED}, {"fail", SLOG_STATE_FAILED},
 };
-
-static int is_word_marker(const char *m, size_t len)
-{
-    if (!len)
-        return 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)m[i];
-        if (!(((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || (ch == ' ' && i && i + 1 < len)))
-            return 0;
-    }
-    return 1;
-}
 
 /* Appends the written forms of a word: UPPER, Capitalised, Title Case. */
 static void add_word_forms(slog_buf *p, const char *w, size_t len, int *first)

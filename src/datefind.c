@@ -290,13 +290,16 @@ static void read_custom(slog_config *c, const char *s, slog_found_date *f)
         f->zone_end = b;
     }
     if (g->month >= 0 && group(re, g->month, s, &a, &b) && f->date_end == f->date_start) {
-        f->date_start = a; /* the date as written: month .. day .. year */
+        f->date_start = a; /* the date as written: from the first of its parts to the last */
         f->date_end = b;
-        size_t da, db;
-        if (group(re, g->day, s, &da, &db) && db > f->date_end)
-            f->date_end = db;
-        if (group(re, g->year, s, &da, &db) && db > f->date_end)
-            f->date_end = db;
+        const int parts[2] = {g->day, g->year};
+        for (int i = 0; i < 2; i++)
+            if (group(re, parts[i], s, &a, &b)) {
+                if (a < f->date_start)
+                    f->date_start = a;
+                if (b > f->date_end)
+                    f->date_end = b;
+            }
     }
     custom_span(f, &f->start, &f->end);
 }

@@ -55,6 +55,8 @@ enum { CONTEXT = 3 };
 int slog_write_insertion_diff(FILE *out, const char *name, const char *old, size_t old_len,
                               const char *new_text, size_t new_len)
 {
+    if (old_len == new_len && (!old_len || memcmp(old, new_text, old_len) == 0))
+        return 0; /* no change, no diff (as diff(1)) */
     size_t na, nb;
     line *a = split(old, old_len, &na), *b = split(new_text, new_len, &nb);
     /* inserted[j]: line j of the new text is new */

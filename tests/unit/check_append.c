@@ -109,6 +109,84 @@ START_TEST(heading_style_follows_the_document)
 }
 END_TEST
 
+/* SPEC §4 r2: a new entry looks like its neighbours and goes where the log's
+ * direction puts it. */
+START_TEST(newest_first_logs_get_new_entries_on_top)
+{
+    static const char *NF = "# Log\n\nIntro.\n\n## 2026-03-11\n- ✅ c\n\n## 2026-03-09\n- ✅ a\n";
+    /* today's entry at the top of the log, under what precedes it */
+    EXPECT_APPEND(NF, "2026-03-12", NULL, "d",
+                  "# Log\n\nIntro.\n\n## 2026-03-12\n- ✅ d\n\n## 2026-03-11\n- ✅ c\n\n"
+                  "## 2026-03-09\n- ✅ a\n");
+    /* a date in between goes between */
+    EXPECT_APPEND(NF, "2026-03-10", NULL, "b",
+                  "# Log\n\nIntro.\n\n## 2026-03-11\n- ✅ c\n\n## 2026-03-10\n- ✅ b\n\n"
+                  "## 2026-03-09\n- ✅ a\n");
+    /* older than every entry: at the bottom */
+    EXPECT_APPEND(NF, "2026-03-01", NULL, "z",
+                  "# Log\n\nIntro.\n\n## 2026-03-11\n- ✅ c\n\n## 2026-03-09\n- ✅ a\n\n"
+                  "## 2026-03-01\n- ✅ z\n");
+    /* the result still lints as a sorted newest-first log */
+    char *out = append(NF, "2026-03-12", NULL, SLOG_STATE_DONE, "d", NULL);
+    slog_doc *d = parse_str(out);
+    ck_assert_int_eq(d->logs[0].direction, SLOG_NEWEST_FIRST);
+    ck_assert_uint_eq(d->logs[0].nentries, 3);
+    slog_doc_free(d);
+    free(out);
+}
+END_TEST
+
+START_TEST(new_entries_look_like_their_neighbours)
+{
+    EXPECT_APPEND("## Mar 9, 2026\n- ✅ a\n", "2026-03-10", NULL, "b",
+                  "## Mar 9, 2026\n- ✅ a\n\n## Mar 10, 2026\n- ✅ b\n");
+    EXPECT_APPEND("### Tue 3 Mar 2026\n- ✅ a\n", "2026-03-04", NULL, "b",
+                  "### Tue 3 Mar 2026\n- ✅ a\n\n### Wed 4 Mar 2026\n- ✅ b\n");
+    EXPECT_APPEND("## March 9th, 2026 (Monday)\n- ✅ a\n", "2026-03-11", NULL, "b",
+                  "## March 9th, 2026 (Monday)\n- ✅ a\n\n## March 11th, 2026 (Wednesday)\n- ✅ b\n");
+    EXPECT_APPEND("## 3/9/2026 2 PM - Wiring\n- ✅ a\n", "2026-03-10T15:30", "Wiring", "b",
+                  "## 3/9/2026 2 PM - Wiring\n- ✅ a\n\n## 3/10/2026 3:30 PM - Wiring\n- ✅ b\n");
+    /* a label the log does not share: "Status", the date in the log's style */
+    EXPECT_APPEND("## A 2026-03-09\n- ✅ a\n## B 2026-03-10\n- ✅ b\n", "2026-03-11", NULL, "c",
+                  "## A 2026-03-09\n- ✅ a\n## B 2026-03-10\n- ✅ b\n\n## Status (2026-03-11)\n"
+                  "- ✅ c\n");
+    /* bold-line entries: a heading dated by its first paragraph, or bold dates */
+    EXPECT_APPEND("## Incident 41\n**Reported**: 2026-03-09 20:23 EST\n- ✅ a\n", "2026-03-10",
+                  "Incident 41", "b",
+                  "## Incident 41\n**Reported**: 2026-03-09 20:23 EST\n- ✅ a\n\n## Incident 41\n"
+                  "**Reported**: 2026-03-10\n- ✅ b\n");
+    EXPECT_APPEND("## Notes\n\n**Mon 9 Mar 2026**\n\n- ✅ a\n\n**Tue 10 Mar 2026** — b\n\n- ✅ b\n",
+                  "2026-03-11", NULL, "c",
+                  "## Notes\n\n**Mon 9 Mar 2026**\n\n- ✅ a\n\n**Tue 10 Mar 2026** — b\n\n- ✅ b\n"
+                  "\n**Wed 11 Mar 2026**\n\n- ✅ c\n");
+}
+END_TEST
+
+START_TEST(list_item_logs_get_list_item_entries)
+{
+    static const char *WL = "# Worklog\n\n- 2026-03-09: Finished the parser\n"
+                            "- 2026-03-10: ✅ Fixed the smoke test\n\n## Notes\n";
+    EXPECT_APPEND(WL, "2026-03-11", NULL, "Wrote docs",
+                  "# Worklog\n\n- 2026-03-09: Finished the parser\n"
+                  "- 2026-03-10: ✅ Fixed the smoke test\n- 2026-03-11: ✅ Wrote docs\n\n## Notes\n");
+    /* the same item on the same date is there already */
+    slog_append_summary sum;
+    char *out = append(WL, "2026-03-10", NULL, SLOG_STATE_DONE, "Fixed the smoke test", &sum);
+    ck_assert_str_eq(out, WL);
+    ck_assert_uint_eq(sum.skipped, 1);
+    free(out);
+    /* and the result reads back as entries of the log */
+    out = append(WL, "2026-03-11", NULL, SLOG_STATE_NEXT, "Ship it", NULL);
+    slog_doc *d = parse_str(out);
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_int_eq(d->entries[2]->kind, SLOG_ENTRY_LIST);
+    ck_assert_int_eq(d->entries[2]->items->state, SLOG_STATE_NEXT);
+    ck_assert_str_eq(d->entries[2]->items->text, "Ship it");
+    slog_doc_free(d);
+    free(out);
+}
+END_TEST
+
 START_TEST(markers_by_state)
 {
     static const struct {
@@ -449,6 +527,9 @@ int main(void)
     tcase_add_test(tc, new_dates_keep_a_sorted_log_sorted);
     tcase_add_test(tc, no_entries_empty_file_no_final_newline);
     tcase_add_test(tc, heading_style_follows_the_document);
+    tcase_add_test(tc, newest_first_logs_get_new_entries_on_top);
+    tcase_add_test(tc, new_entries_look_like_their_neighbours);
+    tcase_add_test(tc, list_item_logs_get_list_item_entries);
     tcase_add_test(tc, markers_by_state);
     tcase_add_test(tc, text_cannot_open_blocks);
     tcase_add_test(tc, dedupe);

@@ -128,6 +128,124 @@ START_TEST(duplicate_entry)
 }
 END_TEST
 
+START_TEST(duplicate_entry_r2)
+{
+    /* the same time twice is a duplicate; another time is not */
+    HAS("## 2025-10-01T08:00Z — Run\n- a\n## 2025-10-01T09:00Z — Run\n- b\n"
+        "## 2025-10-01T08:00Z — Run\n- a\n",
+        SLOG_RULE_DUPLICATE_ENTRY, 5);
+    /* entries of different logs are not duplicates */
+    HASNT("## Day 2025-10-01\n- a\n### Run 2025-10-02\n- b\n## Day 2025-10-02\n- c\n"
+          "### Run 2025-10-02\n- d\n",
+          SLOG_RULE_DUPLICATE_ENTRY);
+}
+END_TEST
+
+START_TEST(stale_item_r2)
+{
+    /* dropped: seen once, then the log went on for more than 14 days */
+    const char *dropped = "## Status (2025-10-01)\n- 🔜 Rotate the signing keys\n"
+                          "## Status (2025-10-20)\n- ✅ Shipped the dashboard\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(dropped, "2025-10-21", SLOG_RULE_STALE_ITEM, &line), 1);
+    ck_assert_int_eq(line, 2);
+    /* mentioned once in a log that simply ended: not stale */
+    const char *ended = "## Status (2025-10-01)\n- 🔜 Rotate the signing keys\n"
+                        "## Status (2025-10-02)\n- ✅ Shipped the dashboard\n";
+    ck_assert_int_eq(count_rule(ended, "2025-12-01", SLOG_RULE_STALE_ITEM, NULL), 0);
+    /* observations are not tasks: failed and warning items; boxes are open-checklist's */
+    const char *obs = "## Status (2025-10-01)\n- ❌ Smoke test failed on staging\n"
+                      "- ⚠️ 3 low-priority enhancements\n- [ ] Runbook reviewed\n"
+                      "## Status (2025-10-03)\n- ❌ Smoke test failed on staging again\n"
+                      "- ⚠️ 3 low-priority enhancements remain\n- [ ] Runbook reviewed\n"
+                      "## Status (2025-10-30)\n- ✅ Shipped the dashboard\n";
+    ck_assert_int_eq(count_rule(obs, "2025-11-30", SLOG_RULE_STALE_ITEM, NULL), 0);
+    /* resolved ten minutes later on the same day: later as an instant */
+    const char *same_day = "## 2025-10-01 10:00 UTC — A\n- 🔜 Fix the Dockerfile duplicate build\n"
+                           "## 2025-10-01 10:10 UTC — B\n- 🔜 Dockerfile duplicate build still open\n"
+                           "## 2025-10-01 10:20 UTC — C\n- ✅ Fixed the Dockerfile duplicate build\n";
+    ck_assert_int_eq(count_rule(same_day, "2025-11-30", SLOG_RULE_STALE_ITEM, NULL), 0);
+    /* an entry pasted twice is one mention, not a carried task */
+    const char *pasted = "## 2025-10-01 10:00 UTC — A\n- Next: install the deps\n"
+                         "## 2025-10-01 10:00 UTC — A\n- Next: install the deps\n";
+    ck_assert_int_eq(count_rule(pasted, "2025-11-30", SLOG_RULE_STALE_ITEM, NULL), 0);
+}
+END_TEST
+
+START_TEST(threads_follow_the_task_not_generic_words)
+{
+    slog_doc *d = parse_str(
+        "## 2025-10-01 08:11 UTC — A\n- ⏳ Assign PolarisViz optimization to Tooling (MEDIUM)\n"
+        "- ⏳ Add gitleaks/semgrep to CI/CD (future)\n"
+        "- ❌ Dockerfile must be fixed before containerized deployment\n"
+        "## 2025-10-01 08:25 UTC — B\n- ❌ Assign Dockerfile fix to Tooling (HIGHEST priority)\n"
+        "- ❌ Block containerized deployment until fixed\n"
+        "## 2025-10-01 08:30 UTC — C\n- ❌ Dockerfile (duplicate builds, confirmed via test)\n"
+        "- ❌ CI/CD workflows (duplicate definitions, silent failures)\n");
+    const slog_thread *docker = NULL;
+    for (size_t i = 0; i < d->nthreads; i++) {
+        const slog_thread *t = &d->threads[i];
+        ck_assert_msg(t->nitems == 1 || strstr(t->items[0]->text, "Dockerfile"),
+                      "thread of '%s' has %zu items", t->items[0]->text, t->nitems);
+        if (t->nitems > 1)
+            docker = t;
+    }
+    ck_assert_ptr_nonnull(docker); /* one task in one thread as its wording drifts */
+    ck_assert_uint_eq(docker->nitems, 3);
+    ck_assert_int_eq(docker->items[1]->line, 6); /* "Assign Dockerfile fix", not "Block ... deployment" */
+    ck_assert_int_eq(docker->items[2]->line, 9);
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(repeated_entry_r2)
+{
+    /* a heartbeat: one finding per run, other labels in between do not end it */
+    const char *beat = "### Progress - 2025-10-01T10:00Z\n- Working on 'compare periods'\n"
+                       "### Progress - 2025-10-01T10:05Z\n- Working on 'compare periods'\n"
+                       "### Polling - 2025-10-01T10:06Z\n- polled the inbox\n"
+                       "### Progress - 2025-10-01T10:10Z\n- Working on 'compare periods'\n"
+                       "### Progress - 2025-10-01T10:15Z\n- Working on 'compare periods'\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(beat, "2025-10-19", SLOG_RULE_REPEATED_ENTRY, &line), 1);
+    ck_assert_int_eq(line, 3);
+    char *m = first_message(beat, "2025-10-19", SLOG_RULE_REPEATED_ENTRY);
+    ck_assert_str_eq(m, "entries at lines 3–9 (3) repeat line 1: no progress recorded");
+    free(m);
+    /* digits, dates and durations do not count; status words do */
+    HAS("## Status (2025-10-01)\n- Quality: FAIL / PASS (run 12, 41.2s)\n"
+        "## Status (2025-10-02)\n- Quality: FAIL / PASS (run 13, 39.9s)\n",
+        SLOG_RULE_REPEATED_ENTRY, 3);
+    HASNT("## Status (2025-10-01)\n- Quality: FAIL / PASS\n## Status (2025-10-02)\n"
+          "- Quality: PASS / PASS\n",
+          SLOG_RULE_REPEATED_ENTRY);
+    /* another section of the document between two entries ends a run */
+    HASNT("## Status (2025-10-01)\n- ✅ Reran the suite\n## Notes\ntext\n"
+          "## Status (2025-10-02)\n- ✅ Reran the suite\n",
+          SLOG_RULE_REPEATED_ENTRY);
+}
+END_TEST
+
+START_TEST(empty_entry_r2)
+{
+    /* a dated banner above a higher-level heading is not an empty entry */
+    HASNT("## Log\n- a\n\n---\nAppend from a.md archived 2025-09-29T08:07:35-06:00\n---\n"
+          "# Archived log\n\n## Old entry\n- b\n",
+          SLOG_RULE_EMPTY_ENTRY);
+    /* at the end of the document it is abandoned */
+    HAS("## Status (2025-10-07)\n- ✅ a\n## Status (2025-10-08)\n", SLOG_RULE_EMPTY_ENTRY, 3);
+    /* followed by another part of the document, not by its log: no finding */
+    HASNT("## Status (2025-10-07)\n## Notes\ntext\n", SLOG_RULE_EMPTY_ENTRY);
+}
+END_TEST
+
+START_TEST(weekday_mismatch_is_invalid_date)
+{
+    HAS("## Wed 3 Mar 2026\n- a\n", SLOG_RULE_INVALID_DATE, 1);
+    HASNT("## Tue 3 Mar 2026\n- a\n", SLOG_RULE_INVALID_DATE);
+}
+END_TEST
+
 START_TEST(stale_item)
 {
     const char *md = "## Status (2025-10-01)\n- 🔜 Coordinate CI smoke after the deploy window\n"
@@ -337,6 +455,12 @@ int main(void)
     tcase_add_test(tc, invalid_and_future_dates);
     tcase_add_test(tc, duplicate_entry);
     tcase_add_test(tc, stale_item);
+    tcase_add_test(tc, duplicate_entry_r2);
+    tcase_add_test(tc, stale_item_r2);
+    tcase_add_test(tc, threads_follow_the_task_not_generic_words);
+    tcase_add_test(tc, repeated_entry_r2);
+    tcase_add_test(tc, empty_entry_r2);
+    tcase_add_test(tc, weekday_mismatch_is_invalid_date);
     tcase_add_test(tc, threads_link_rewordings_not_strangers);
     tcase_add_test(tc, empty_entry_and_before_document);
     tcase_add_test(tc, repeated_entry);
