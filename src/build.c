@@ -151,10 +151,48 @@ static slog_status dated_heading(builder *b, heading_frame *f, const char *h, si
     return SLOG_OK;
 }
 
+/* The underline of the setext heading whose text starts at `line`. (cmark's
+ * end line of a setext heading can be the line after it.) */
+static int setext_underline(builder *b, int line)
+{
+    for (int l = line + 1; (size_t)l <= b->text->nlines; l++) {
+        size_t len, i = 0;
+        const char *s = slog_text_line(b->text, l, &len);
+        while (i < len && i < 3 && s[i] == ' ')
+            i++;
+        if (i < len && (s[i] == '=' || s[i] == '-')) {
+            char c = s[i];
+            while (i < len && s[i] == c)
+                i++;
+            while (i < len && (s[i] == ' ' || s[i] == '\t'))
+                i++;
+            if (i == len)
+                return l;
+        }
+    }
+    return line + 1;
+}
+
+/* A setext "heading" of several lines is command output above a row of '='
+ * or '-' to a reader, not a heading: text of the section it stands in. */
+static int is_output_block(builder *b, cmark_node *node)
+{
+    int first = build_line(b, cmark_node_get_start_line(node));
+    return is_setext(b, first) && setext_underline(b, first) - first >= 2;
+}
+
 static slog_status on_heading(builder *b, cmark_node *node)
 {
     int level = cmark_node_get_heading_level(node);
     int line = build_line(b, cmark_node_get_start_line(node));
+    if (is_output_block(b, node)) {
+        slog_entry *e = build_current_entry(b);
+        if (e)
+            e->has_content = 1;
+        if (cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT)
+            b->last_block_end = setext_underline(b, line);
+        return SLOG_OK;
+    }
     if (!heading_text(b, node))
         return build_nomem(b);
     const char *h = b->text_buf.data;
@@ -197,7 +235,7 @@ static slog_status on_heading(builder *b, cmark_node *node)
 
 /* The title: the first heading, if it is level 1 and the only level-1
  * heading. A walk over blocks only (leaf blocks' inlines are skipped). */
-static cmark_node *find_title(cmark_node *root, int *nomem_out)
+static cmark_node *find_title(builder *b, cmark_node *root, int *nomem_out)
 {
     cmark_node *first = NULL;
     int level1 = 0;
@@ -212,7 +250,7 @@ static cmark_node *find_title(cmark_node *root, int *nomem_out)
         if (ev != CMARK_EVENT_ENTER)
             continue;
         cmark_node_type type = cmark_node_get_type(n);
-        if (type == CMARK_NODE_HEADING) {
+        if (type == CMARK_NODE_HEADING && !is_output_block(b, n)) {
             if (!first)
                 first = n;
             level1 += cmark_node_get_heading_level(n) == 1;
@@ -422,7 +460,7 @@ slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err
     }
     if (st == SLOG_OK) {
         int failed = 0;
-        b.title_node = find_title(root, &failed);
+        b.title_node = find_title(&b, root, &failed);
         st = failed ? build_nomem(&b) : walk(&b, root);
     }
     cmark_node_free(root);

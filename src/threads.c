@@ -231,10 +231,13 @@ static slog_status visit_entry(sweep *s, const slog_entry *e, candidates *cs)
         if (placed[c->item] || t->closed || t->last_entry == e)
             continue;
         const slog_item *it = items[c->item];
-        placed[c->item] = 1;
         if (it->state != SLOG_STATE_DONE) {
+            placed[c->item] = 1;
             st = extend(s, c->thread, it);
         } else if (later_than(e, t->last_entry)) {
+            /* a done item closes every earlier thread it is the same task as
+             * ("Fixed the retry storm (backoff with jitter)": the failure and
+             * the task to add jitter) */
             t->closed = 1;
             t->resolved = e->date;
             t->resolved_by = it;

@@ -105,6 +105,16 @@ if [ "$(id -u)" != 0 ]; then
     expect unreadable 2 'locked\.md: Permission denied$' parse "$TMP/locked.md"
 fi
 
+# --- logs in other authors' styles: the findings a careful reader expects ---
+# (SPEC §1 and §3 r2; fixtures/styles/, --today 2026-04-01). The parse goldens
+# show every entry found, with its kind, date, time and zone.
+for f in newest-first us-journal incidents worklog heartbeat misplaced-first journal pasted-output; do
+    golden "styles/$f.txt" \
+        "$(case $f in newest-first | incidents | worklog | journal | pasted-output) echo 0 ;; *) echo 1 ;; esac)" \
+        lint --today 2026-04-01 --fail-on info "fixtures/styles/$f.md"
+    golden "styles/$f.json" 0 parse --compact "fixtures/styles/$f.md"
+done
+
 # --- lint ---------------------------------------------------------------------
 golden lint/problems.txt 1 lint --today 2026-06-10 fixtures/lint/problems.md
 golden lint/problems.json 1 lint --today 2026-06-10 --format json fixtures/lint/problems.md

@@ -212,6 +212,37 @@ static void count_items(const slog_entry *e, const slog_doc *d, size_t counts[SL
     }
 }
 
+/* Where the labels, made from cmark's tree, read a block of command output
+ * above a row of '=' as a level-1 heading, and a reader (and statuslog)
+ * reads it as text. The difference each makes is asserted exactly. */
+static const struct {
+    const char *file;
+    int title_line;  /* the labelled entry here is the document's title */
+    int entry_line;  /* the labelled entry here ... */
+    int extra_notes; /* ... keeps this many more notes: the block no longer ends it */
+} output_blocks[] = {
+    /* "=====\n[$(date -Iseconds)] 🎉 OVERNIGHT SESSION COMPLETE\n=====" is a banner */
+    {"d930e11e__coordination_inbox_rag_2025-09-30-notes.md", 1, 0, 0},
+    /* 29 lines of a load test's output above "=====" (lines 3985-4014) */
+    {"9f1e48e9__coordination_inbox_inventory_2025-09-29-notes.md", 0, 1900, 14},
+};
+
+static int label_title_line(const char *name)
+{
+    for (size_t i = 0; i < sizeof output_blocks / sizeof *output_blocks; i++)
+        if (!strcmp(output_blocks[i].file, name))
+            return output_blocks[i].title_line;
+    return 0;
+}
+
+static int label_extra_notes(const char *name, int line)
+{
+    for (size_t i = 0; i < sizeof output_blocks / sizeof *output_blocks; i++)
+        if (!strcmp(output_blocks[i].file, name) && output_blocks[i].entry_line == line)
+            return output_blocks[i].extra_notes;
+    return 0;
+}
+
 static int compare_entry(const char *file, const cJSON *want, const slog_entry *got,
                          const slog_doc *d)
 {
@@ -234,10 +265,12 @@ static int compare_entry(const char *file, const cJSON *want, const slog_entry *
     const cJSON *items = cJSON_GetObjectItem(want, "items_r2");
     for (int s = 0; s < SLOG_STATE_COUNT; s++) {
         const cJSON *n = cJSON_GetObjectItem(items, slog_state_name((slog_state)s));
-        if ((n ? (size_t)n->valueint : 0) != counts[s]) {
+        size_t expect = (n ? (size_t)n->valueint : 0) +
+                        (s == SLOG_STATE_NOTE ? (size_t)label_extra_notes(file, line) : 0);
+        if (expect != counts[s]) {
             if (ok)
-                fprintf(stderr, "%s: entry at line %d: %zu %s items, label says %d\n", file, line,
-                        counts[s], slog_state_name((slog_state)s), n ? n->valueint : 0);
+                fprintf(stderr, "%s: entry at line %d: %zu %s items, label says %zu\n", file, line,
+                        counts[s], slog_state_name((slog_state)s), expect);
             ok = 0;
         }
     }
@@ -312,6 +345,13 @@ static int compare_with_label(const char *name, const cJSON *label)
     cJSON_ArrayForEach(e, entries)
     {
         int line = cJSON_GetObjectItem(e, "line")->valueint;
+        if (line == label_title_line(name)) {
+            if (d->title_line != line) {
+                fprintf(stderr, "%s: line %d should be the title\n", name, line);
+                ok = 0;
+            }
+            continue;
+        }
         while (k < d->nentries && d->entries[k]->line != line && r2_only(d->entries[k]))
             k++;
         if (k == d->nentries || d->entries[k]->line != line) {
