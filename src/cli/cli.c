@@ -190,11 +190,18 @@ int cli_collect_files(char **operands, int n, cli_files *out)
     memset(out, 0, sizeof *out);
     for (int i = 0; i < n; i++) {
         struct stat st;
-        int rc = strcmp(operands[i], "-") != 0 && stat(operands[i], &st) == 0 && S_ISDIR(st.st_mode)
-                     ? walk_dir(operands[i], out)
-                     : push_path(out, operands[i]);
+        int dir = strcmp(operands[i], "-") != 0 && stat(operands[i], &st) == 0 &&
+                  S_ISDIR(st.st_mode);
+        size_t before = out->count;
+        int rc = dir ? walk_dir(operands[i], out) : push_path(out, operands[i]);
         if (rc != 0) {
             cli_error(NULL, "out of memory");
+            cli_files_free(out);
+            return -1;
+        }
+        if (dir && out->count == before) { /* a typo'd or empty folder must not pass CI */
+            cli_error(operands[i], "no Markdown files (*.md) in this directory");
+            cli_files_free(out);
             return -1;
         }
     }

@@ -19,11 +19,11 @@ const cli_command cli_parse_command = {
     "parse",
     run,
     "Print the model of each document as JSON (schema statuslog/1).",
-    "FILE...",
+    "PATH...",
     options,
-    "One file gives one object, several a JSON array of them. FILE '-' reads\n"
-    "standard input. A file that cannot be read is reported on stderr; the\n"
-    "others are still printed, and the exit status is 2.",
+    "One file gives one object, several a JSON array of them. A directory means\n"
+    "every *.md below it; '-' reads standard input. A file that cannot be read is\n"
+    "reported on stderr; the others are still printed, and the exit status is 2.",
     NULL,
 };
 
@@ -54,9 +54,13 @@ static int run(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    int first = cli_operand_index(), nfiles = argc - first;
-    if (nfiles < 1)
-        return cli_usage_error(&cli_parse_command, "parse: no FILE given");
+    int first = cli_operand_index();
+    if (argc - first < 1)
+        return cli_usage_error(&cli_parse_command, "parse: no PATH given");
+    cli_files files;
+    if (cli_collect_files(argv + first, argc - first, &files) != 0)
+        return EXIT_USAGE;
+    int nfiles = (int)files.count;
 
     slog_error err;
     slog_parse_options opts = SLOG_PARSE_OPTIONS_INIT;
@@ -64,18 +68,19 @@ static int run(int argc, char **argv)
     cJSON *array = nfiles > 1 && !jsonl ? cJSON_CreateArray() : NULL;
     if (nfiles > 1 && !jsonl && !array) {
         cli_error(NULL, "out of memory");
+        cli_files_free(&files);
         return EXIT_USAGE;
     }
     /* The array's strings point into the documents: keep them until it is printed. */
     slog_doc **docs = calloc((size_t)nfiles, sizeof *docs);
     for (int i = 0; docs && i < nfiles && status != -1; i++) {
         slog_error_clear(&err);
-        opts.config = cli_config_for(&configs, argv[first + i]);
+        opts.config = cli_config_for(&configs, files.paths[i]);
         if (!opts.config) {
             status = EXIT_USAGE;
             continue;
         }
-        if (slog_parse_file(argv[first + i], &opts, &docs[i], &err) != SLOG_OK) {
+        if (slog_parse_file(files.paths[i], &opts, &docs[i], &err) != SLOG_OK) {
             cli_report(&err);
             status = EXIT_USAGE;
             continue;
@@ -85,7 +90,7 @@ static int run(int argc, char **argv)
             if (json && cJSON_AddItemToArray(array, json))
                 continue;
             cJSON_Delete(json);
-            cli_error(argv[first + i], "out of memory");
+            cli_error(files.paths[i], "out of memory");
             status = EXIT_USAGE;
         } else if (slog_doc_write_json(docs[i], stdout, pretty, &err) != SLOG_OK) {
             cli_report(&err);
@@ -102,6 +107,7 @@ static int run(int argc, char **argv)
     for (int i = 0; docs && i < nfiles; i++)
         slog_doc_free(docs[i]);
     free(docs);
+    cli_files_free(&files);
     cli_configs_free(&configs);
     if (status == -1) {
         cli_error(NULL, "error writing output");

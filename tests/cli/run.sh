@@ -84,7 +84,7 @@ done
 
 # --- bad input: one line naming the file, exit 2 ----------------------------
 expect missing-file 2 '^statuslog: nope\.md: No such file or directory$' parse nope.md
-expect directory 2 '^statuslog: fixtures: is a directory$' parse fixtures
+expect directory 2 '^statuslog: fixtures: is a directory$' check fixtures --baseline fixtures/plan.md
 "$BIN" parse --compact fixtures/plan.md nope.md >"$TMP/out" 2>"$TMP/err"
 [ $? = 2 ] && grep -q '"title":"Plan: Search Index Rebuild"' "$TMP/out" &&
     [ "$(wc -l <"$TMP/err")" = 1 ] && pass || fail "a bad file among good ones: others printed, exit 2"
@@ -104,6 +104,16 @@ if [ "$(id -u)" != 0 ]; then
     cp fixtures/plan.md "$TMP/locked.md" && chmod 000 "$TMP/locked.md"
     expect unreadable 2 'locked\.md: Permission denied$' parse "$TMP/locked.md"
 fi
+
+# --- a PATH that names no Markdown file is an error (SPEC §3 r2) -------------
+mkdir -p "$TMP/empty/sub"
+for c in lint digest parse; do
+    expect "$c empty dir" 2 "empty: no Markdown files" $c "$TMP/empty"
+done
+expect "lint typo'd dir" 2 "No such file or directory" lint "$TMP/emtpy"
+"$BIN" parse fixtures/styles --jsonl >"$TMP/styles.jsonl" 2>/dev/null &&
+    [ "$(wc -l <"$TMP/styles.jsonl")" = "$(ls fixtures/styles/*.md | wc -l)" ] && pass ||
+    fail "parse DIR parses every *.md below"
 
 # --- logs in other authors' styles: the findings a careful reader expects ---
 # (SPEC §1 and §3 r2; fixtures/styles/, --today 2026-04-01). The parse goldens
@@ -310,7 +320,7 @@ expect parse-help 0 '' parse --help
 expect no-command 2 'usage: statuslog' 
 expect unknown-command 2 "unknown command 'frobnicate'" frobnicate
 expect unknown-option 2 "unknown option '--frob'" parse --frob fixtures/plan.md
-expect no-file 2 'no FILE given' parse
+expect no-file 2 'no PATH given' parse
 expect help-unknown 2 "unknown command 'nope'" help nope
 
 echo "cli: $passed passed, $failed failed"
