@@ -318,12 +318,30 @@ typedef struct {
     slog_found_date date; /* offsets into `plain` */
     const char *plain;    /* the line without its bold markers (in b->line_buf) */
     size_t len;
-    int key;  /* "**Key:** date" rather than "**date**" */
-    int more; /* the paragraph says more than its date */
+    size_t bold_len; /* the first bold run's length in `plain` */
+    int key;         /* "**Key:** date" rather than "**date**" */
+    int more;        /* the paragraph says more than its date */
 } bold_line;
 
+/* A short key before the date: a few words ("Date:", "Reported",
+ * "Update (", "Last updated"), no sentence. */
+static int short_key(const char *s, size_t len)
+{
+    int words = 0, in_word = 0;
+    if (len > 60)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        int w = !is_space(s[i]);
+        words += w && !in_word;
+        in_word = w;
+    }
+    return words <= 5;
+}
+
 /* "**2026-03-09** ...", "**Mar 9, 2026** — ...", "**Date:** 2026-03-09",
- * "**Reported**: 2026-03-09 20:23 EST". */
+ * "**Reported**: 2026-03-09 20:23 EST", "**Update (2026-03-11):** ...": the
+ * date opens the first bold run, or follows a short key in it (or right
+ * after it). */
 static int bold_line_date(builder *b, cmark_node *para, bold_line *out)
 {
     const char *s;
@@ -334,33 +352,48 @@ static int bold_line_date(builder *b, cmark_node *para, bold_line *out)
     char mark = s[0];
     slog_buf *p = &b->line_buf;
     slog_buf_clear(p);
+    size_t runs = 0, bold_len = 0;
     for (size_t i = 0; i < len; i++) {
         if (s[i] == mark && i + 1 < len && s[i + 1] == mark) {
+            if (++runs == 2)
+                bold_len = p->len;
             i++;
             continue;
         }
         slog_buf_put(p, s + i, 1);
     }
-    if (p->failed || !p->data)
+    if (p->failed || !p->data || runs < 2)
         return 0;
     memset(out, 0, sizeof *out);
     out->plain = p->data;
     out->len = p->len;
-    if (!slog_find_date(b->cfg, p->data, p->len, 0, 1, &out->date)) {
-        /* a short key (a few words) and a colon, then the date */
-        const char *colon = memchr(p->data, ':', p->len < 64 ? p->len : 64);
-        if (!colon || colon == p->data)
-            return 0;
-        size_t at = (size_t)(colon - p->data) + 1;
-        if (!slog_find_date(b->cfg, p->data, p->len, at, 1, &out->date))
-            return 0;
-        out->key = 1;
-    }
-    size_t rest = out->date.end;
-    while (rest < p->len && (is_space(p->data[rest]) || strchr(":-|", p->data[rest])))
+    out->bold_len = bold_len;
+    slog_found_date f;
+    if (!slog_find_date(b->cfg, p->data, p->len, 0, 0, &f))
+        return 0;
+    size_t key_end = f.start; /* the key ends where the date starts */
+    while (key_end > 0 && strchr(" \t:([", p->data[key_end - 1]))
+        key_end--;
+    if (f.start > bold_len + 3 || (key_end && !short_key(p->data, key_end)))
+        return 0; /* a date further on, or after a sentence */
+    out->date = f;
+    out->key = key_end > 0;
+    size_t rest = f.end;
+    while (rest < p->len && (is_space(p->data[rest]) || strchr(":-|)", p->data[rest])))
         rest++;
     out->more = rest < p->len || cmark_node_get_end_line(para) > cmark_node_get_start_line(para);
     return 1;
+}
+
+/* A bold line's label: its bold run without the date ("Reported", "Update"),
+ * else what follows the bold date ("kickoff"). */
+static char *bold_label(builder *b, const bold_line *bl)
+{
+    size_t n = bl->bold_len > bl->date.end ? bl->bold_len : bl->date.end;
+    char *label = build_label(b, bl->plain, n, bl->date.start, bl->date.end);
+    if (label && !*label)
+        label = build_label(b, bl->plain, bl->len, bl->date.start, bl->date.end);
+    return label;
 }
 
 static int directly_under_title(builder *b)
@@ -433,9 +466,11 @@ slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
     build_close_bold(b, line, level);
     slog_entry *e = build_new_entry(b, SLOG_ENTRY_BOLD, line, level, bl.plain, bl.len, &bl.date);
     char *heading = e ? slog_arena_strndup(b->arena, bl.plain, bl.len) : NULL;
-    if (!heading)
+    char *label = heading ? bold_label(b, &bl) : NULL;
+    if (!label)
         return build_nomem(b);
     e->heading = heading;
+    e->label = label;
     e->has_content = bl.more;
     b->bold = e;
     *started = 1;

@@ -377,6 +377,31 @@ static size_t skip_spaces(const char *s, size_t len, size_t i)
     return i;
 }
 
+/* "Mar 16 – Mar 27, 2026", "2026-03-09 to 2026-03-13": a range dated by
+ * its start. A year-less start takes the end's year; the span covers both. */
+static void take_range(slog_config *c, const char *s, size_t len, slog_found_date *f)
+{
+    size_t i = f->end;
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i + 3 <= len && (!memcmp(s + i, "\xE2\x80\x93", 3) || !memcmp(s + i, "\xE2\x80\x94", 3)))
+        i += 3;
+    else if (i < len && s[i] == '-')
+        i++;
+    else if (i + 2 <= len && (s[i] | 0x20) == 't' && (s[i + 1] | 0x20) == 'o')
+        i += 2;
+    else
+        return;
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    slog_found_date end;
+    if (match_at(c, s, len, i, &end) != 1 || end.start != i || !end.year)
+        return;
+    if (!f->year)
+        f->year = end.month >= f->month ? end.year : end.year - 1;
+    f->end = end.end;
+}
+
 int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int anchored,
                    slog_found_date *out)
 {
@@ -389,6 +414,8 @@ int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int a
         at = f.end > f.start ? f.end : f.start + 1;
         if (!m)
             continue;
+        if (!f.custom && f.time_end == f.time_start)
+            take_range(c, s, len, &f);
         /* year-less: only where it opens the text; and never a plan */
         if (f.custom || ((f.year || opens_text(s, from, f.start)) &&
                          !slog_future_prefix(s, f.start))) {

@@ -140,6 +140,24 @@ START_TEST(plans_are_not_entries)
 }
 END_TEST
 
+START_TEST(ranges_are_dated_by_their_start)
+{
+    const slog_entry *e;
+    slog_doc *d = one_entry("## Sprint 12: Mar 16 – Mar 27, 2026", &e);
+    ck_assert_str_eq(e->date, "2026-03-16");
+    ck_assert_str_eq(e->label, "Sprint 12");
+    slog_doc_free(d);
+    d = one_entry("## 2026-03-09 to 2026-03-13 (Week 11)", &e);
+    ck_assert_str_eq(e->date, "2026-03-09");
+    ck_assert_str_eq(e->label, "(Week 11)");
+    slog_doc_free(d);
+    /* across the new year: the start takes the year before */
+    d = one_entry("## Holidays: Dec 28 – Jan 4, 2027", &e);
+    ck_assert_str_eq(e->date, "2026-12-28");
+    slog_doc_free(d);
+}
+END_TEST
+
 START_TEST(weekday_must_fit)
 {
     const slog_entry *e;
@@ -228,9 +246,18 @@ START_TEST(bold_line_entries)
     ck_assert_uint_eq(d->nentries, 1);
     ck_assert_uint_eq(d->entries[0]->nitems, 1);
     slog_doc_free(d);
+    /* a key with the date inside the bold, or a date and a key */
+    d = doc_of("## Notes\n\n**Update (2026-03-11):** moved the cron.\n\n"
+               "**2026-03-12 Update:** rollback done.\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->label, "Update");
+    ck_assert_str_eq(d->entries[1]->date, "2026-03-12");
+    ck_assert_str_eq(d->entries[1]->label, "Update");
+    slog_doc_free(d);
     /* bold without a date, or a date not at the start, is text */
     no_entry("## Notes\n\n**Owner**: Ops\n\n- x\n");
     no_entry("## Notes\n\nShipped on **2026-03-09** finally.\n\n- x\n");
+    no_entry("## Notes\n\n**The team finally shipped the release on** 2026-03-09.\n\n- x\n");
 }
 END_TEST
 
@@ -383,6 +410,7 @@ int main(void)
     tcase_add_test(tc, date_forms);
     tcase_add_test(tc, times_and_zones);
     tcase_add_test(tc, plans_are_not_entries);
+    tcase_add_test(tc, ranges_are_dated_by_their_start);
     tcase_add_test(tc, weekday_must_fit);
     tcase_add_test(tc, year_less_dates);
     tcase_add_test(tc, front_matter_is_metadata);
