@@ -218,7 +218,8 @@ static slog_status visit_entry(sweep *s, const slog_entry *e, candidates *cs)
     for (const slog_item *it = e->items; it; it = it->next, n++)
         if (it->state != SLOG_STATE_NOTE && !find_candidates(s, it, n, cs))
             return SLOG_ERR_NOMEM;
-    qsort(cs->c, cs->n, sizeof *cs->c, by_strength);
+    if (cs->n) /* qsort of a NULL array is undefined, even of nothing */
+        qsort(cs->c, cs->n, sizeof *cs->c, by_strength);
     const slog_item **items = malloc((n ? n : 1) * sizeof *items);
     char *placed = calloc(n ? n : 1, 1);
     slog_status st = items && placed ? SLOG_OK : SLOG_ERR_NOMEM;

@@ -164,7 +164,7 @@ static int walk_dir(const char *dir, cli_files *f)
         if (de->d_name[0] != '.')
             rc = push_path(&names, de->d_name);
     closedir(dp);
-    if (rc == 0)
+    if (rc == 0 && names.count) /* qsort of a NULL array is undefined, even of nothing */
         qsort(names.paths, names.count, sizeof *names.paths, by_name);
     for (size_t i = 0; rc == 0 && i < names.count; i++) {
         size_t len = strlen(dir) + strlen(names.paths[i]) + 2;
