@@ -13,6 +13,7 @@
 
 #include "dates.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,8 +25,8 @@ slog_status slog_append_check(const slog_append_request *req, slog_error *err)
         if (st != SLOG_OK)
             return st;
     }
-    if (req->label && (strpbrk(req->label, "\r\n") || !*req->label))
-        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0, "label must be one non-empty line");
+    if (req->label && (strpbrk(req->label, "\r\n") || !req->label[strspn(req->label, " \t")]))
+        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0, "label must be one non-blank line");
     if (!req->nitems)
         return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0, "no items to append");
     for (size_t i = 0; i < req->nitems; i++) {
@@ -222,22 +223,39 @@ static void leading_bullet(const view *v, int line, char *prefix, size_t size)
     prefix[i + 2] = '\0';
 }
 
+/* Items by (id, state): the target entry's and the request's own, so that
+ * a request of N items into an entry of M costs O(N + M), not O(N·M). */
 typedef struct {
-    char id[9];
-    slog_state state;
-} item_key;
+    uint64_t *slots; /* key + 1, 0 for empty */
+    size_t cap;
+} item_set;
 
-/* An item of this state and text is in `e` already, or earlier in the request. */
-static int already_there(const slog_entry *e, const item_key *keys, size_t nkeys,
-                         const item_key *k)
+static uint64_t item_key(const char id[9], slog_state state)
 {
-    for (const slog_item *it = e ? e->items : NULL; it; it = it->next)
-        if (it->state == k->state && !strcmp(it->id, k->id))
+    return strtoull(id, NULL, 16) << 4 | (uint64_t)state;
+}
+
+/* Adds a key; 1 when it was there already, -1 out of memory. */
+static int item_set_add(item_set *s, uint64_t key)
+{
+    for (size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull) & (s->cap - 1);;
+         i = (i + 1) & (s->cap - 1)) {
+        if (s->slots[i] == key + 1)
             return 1;
-    for (size_t i = 0; i < nkeys; i++)
-        if (keys[i].state == k->state && !strcmp(keys[i].id, k->id))
-            return 1;
-    return 0;
+        if (!s->slots[i]) {
+            s->slots[i] = key + 1;
+            return 0;
+        }
+    }
+}
+
+static int item_set_init(item_set *s, size_t n)
+{
+    s->cap = 16;
+    while (s->cap < 2 * n + 2)
+        s->cap *= 2;
+    s->slots = calloc(s->cap, sizeof *s->slots);
+    return s->slots != NULL;
 }
 
 /* Adds the request's items to `out`, skipping those already in `existing`
@@ -246,9 +264,12 @@ static slog_status add_items(view *v, const slog_append_request *req, const slog
                              const slog_entry *existing, const char *date, const char *label,
                              const char *prefix, slog_buf *out, plan *p)
 {
-    item_key *keys = calloc(req->nitems ? req->nitems : 1, sizeof *keys);
-    size_t nkeys = 0;
-    slog_status st = keys ? SLOG_OK : SLOG_ERR_NOMEM;
+    item_set seen;
+    if (!item_set_init(&seen, req->nitems + (existing ? existing->nitems : 0)))
+        return SLOG_ERR_NOMEM;
+    for (const slog_item *it = existing ? existing->items : NULL; it; it = it->next)
+        item_set_add(&seen, item_key(it->id, it->state));
+    slog_status st = SLOG_OK;
     for (size_t i = 0; st == SLOG_OK && i < req->nitems; i++) {
         const slog_append_item *it = &req->items[i];
         slog_buf lines = {0}, folded = {0};
@@ -256,20 +277,19 @@ static slog_status add_items(view *v, const slog_append_request *req, const slog
         if (lines.failed || folded.failed || !folded.data) {
             st = SLOG_ERR_NOMEM;
         } else {
-            item_key k = {{0}, it->state};
-            slog_item_id(date, label, folded.data, k.id);
-            if (already_there(existing, keys, nkeys, &k) && !o->no_dedupe) {
+            char id[9];
+            slog_item_id(date, label, folded.data, id);
+            if (item_set_add(&seen, item_key(id, it->state)) && !o->no_dedupe) {
                 p->skipped++;
             } else {
                 slog_buf_put(out, lines.data, lines.len);
                 p->added++;
-                keys[nkeys++] = k;
             }
         }
         free(lines.data);
         free(folded.data);
     }
-    free(keys);
+    free(seen.slots);
     return st != SLOG_OK || out->failed ? SLOG_ERR_NOMEM : SLOG_OK;
 }
 
@@ -374,7 +394,7 @@ static void heading_like(view *v, const slog_entry *tpl, const slog_entry *style
         slog_buf_puts(out, "**");
         if (*t->label && !t->default_label) {
             slog_buf_puts(out, " — ");
-            slog_buf_puts(out, t->label);
+            append_label(out, t->label);
         }
         slog_buf_puts(out, "\n\n");
         return;
@@ -383,7 +403,7 @@ static void heading_like(view *v, const slog_entry *tpl, const slog_entry *style
     slog_buf_put(out, "######", (size_t)(level < 1 ? 1 : level > 6 ? 6 : level));
     slog_buf_put(out, " ", 1);
     if (*t->label) {
-        slog_buf_puts(out, t->label);
+        append_label(out, t->label);
         slog_buf_puts(out, " (");
     }
     append_format_date(out, have_style ? s : NULL, have_style ? &f : NULL, &t->when);
@@ -444,43 +464,57 @@ static slog_status as_list_entries(view *v, const target *t, const slog_append_r
     size_t len;
     slog_found_date f;
     if (!line_date(v, tpl->line, &s, &len, &f))
-        return SLOG_ERR_INVALID;
+        return slog_error_set(v->err, SLOG_ERR_INVALID, v->doc->file, tpl->line,
+                              "cannot read the date of this list entry");
     size_t text_from = f.end; /* the template's separator: ": ", " — ", " " */
     while (text_from < len && (strchr("*_])|:- \t", s[text_from]) ||
                                (text_from + 3 <= len && (!memcmp(s + text_from, "—", 3) ||
                                                          !memcmp(s + text_from, "–", 3)))))
         text_from += (unsigned char)s[text_from] >= 0x80 ? 3 : 1;
-    slog_buf body = {0};
+    slog_buf body = {0}, prefix = {0};
     char date[11];
     slog_date_format(t->when.day, date);
-    for (size_t i = 0; i < req->nitems; i++) {
-        slog_buf prefix = {0};
-        slog_buf_put(&prefix, s, f.start);
-        append_format_date(&prefix, s, &f, &t->when);
-        slog_buf_put(&prefix, s + f.end, text_from - f.end);
-        slog_append_request one = *req;
-        one.items = &req->items[i];
-        one.nitems = 1;
-        /* an entry of that date saying the same is there already */
-        const slog_entry *same = NULL;
+    slog_buf_put(&prefix, s, f.start);
+    append_format_date(&prefix, s, &f, &t->when);
+    slog_buf_put(&prefix, s + f.end, text_from - f.end);
+    /* the log's items of that date: a list entry's own item has its text as
+     * its label, so an item saying the same has the same id */
+    item_set seen;
+    if (prefix.failed || !item_set_init(&seen, req->nitems + t->log->nentries)) {
+        free(prefix.data);
+        return SLOG_ERR_NOMEM;
+    }
+    for (size_t k = 0; k < t->log->nentries; k++) {
+        const slog_entry *e = t->log->entries[k];
+        if (e->date_valid && e->day == t->when.day && e->items)
+            item_set_add(&seen, item_key(e->items->id, e->items->state));
+    }
+    slog_status st = SLOG_OK;
+    for (size_t i = 0; st == SLOG_OK && i < req->nitems; i++) {
+        const slog_append_item *it = &req->items[i];
         slog_buf lines = {0}, folded = {0};
-        append_item_lines(&lines, &folded, "", "", req->items[i].text);
-        for (size_t k = 0; folded.data && k < t->log->nentries && !same; k++) {
-            const slog_entry *e = t->log->entries[k];
-            if (e->date_valid && e->day == t->when.day && e->items &&
-                !strcmp(e->items->text, folded.data))
-                same = e;
+        append_item_lines(&lines, &folded, prefix.data, append_marker(v->cfg, it->state),
+                          it->text);
+        char id[9];
+        if (lines.failed || folded.failed || !folded.data) {
+            st = SLOG_ERR_NOMEM;
+        } else {
+            slog_item_id(date, folded.data, folded.data, id); /* text is also the label */
+            if (item_set_add(&seen, item_key(id, it->state)) && !o->no_dedupe) {
+                p->skipped++;
+            } else {
+                slog_buf_put(&body, lines.data, lines.len);
+                p->added++;
+            }
         }
         free(lines.data);
         free(folded.data);
-        slog_status st = prefix.failed ? SLOG_ERR_NOMEM : SLOG_OK;
-        if (st == SLOG_OK)
-            st = add_items(v, &one, o, same, date, same ? same->label : "", prefix.data, &body, p);
-        free(prefix.data);
-        if (st != SLOG_OK) {
-            free(body.data);
-            return st;
-        }
+    }
+    free(seen.slots);
+    free(prefix.data);
+    if (st != SLOG_OK || body.failed) {
+        free(body.data);
+        return SLOG_ERR_NOMEM;
     }
     if (body.len)
         place(v, t, SLOG_ENTRY_LIST, &body, p);
@@ -556,6 +590,12 @@ static slog_status plan_request(view *v, const slog_append_request *req,
     }
     if (st != SLOG_OK)
         return st;
+    slog_found_date in_label;
+    if (req->label && slog_find_date(v->cfg, req->label, strlen(req->label), 0, 0, &in_label))
+        return slog_error_set(err, SLOG_ERR_INVALID, NULL, 0,
+                              "label '%s' has a date in it: the entry would read back with that "
+                              "date",
+                              req->label);
     t.log = target_log(v->doc, req->label);
     t.label = req->label;
     if (!t.label) {

@@ -27,6 +27,9 @@ slog_status append_parse_when(const char *when, append_when *w, slog_error *err)
 void append_format_date(slog_buf *out, const char *tpl, const slog_found_date *f,
                         const append_when *w);
 
+/** A label in a heading, escaped so that it reads back as written. */
+void append_label(slog_buf *out, const char *label);
+
 /** The marker a new item of `state` gets: the first the configuration maps. */
 const char *append_marker(const slog_config *c, slog_state state);
 

@@ -73,13 +73,22 @@ slog_status slog_append_requests_from_json(const char *json, size_t len, const c
     *count = 0;
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
+    /* one value and nothing after it but white space */
+    while (root && end && end < json + len && *end && strchr(" \t\r\n", *end))
+        end++;
+    int trailing = root && end && end < json + len;
+    if (trailing) {
+        cJSON_Delete(root);
+        root = NULL;
+    }
     if (!root) {
         int line = 1, col = 1;
         for (const char *p = json; end && p < end; p++) {
             line += *p == '\n';
             col = *p == '\n' ? 1 : col + 1;
         }
-        slog_error_set(err, SLOG_ERR_INVALID, name, line, "invalid JSON");
+        slog_error_set(err, SLOG_ERR_INVALID, name, line,
+                       trailing ? "text after the JSON value" : "invalid JSON");
         err->column = col;
         return SLOG_ERR_INVALID;
     }

@@ -239,6 +239,17 @@ void append_format_date(slog_buf *o, const char *tpl, const slog_found_date *f,
         put_time(o, tpl, f, w);
 }
 
+void append_label(slog_buf *o, const char *label)
+{
+    /* what CommonMark would read as markup in a heading: the label must read
+     * back as written ("<script>", "<!--", "*x*", "a & b") */
+    for (const char *p = label; *p; p++) {
+        if (strchr("\\`*_[]<>&!", *p) || (*p == '#' && !p[1]))
+            slog_buf_put(o, "\\", 1);
+        slog_buf_put(o, p, 1);
+    }
+}
+
 /* --- items -------------------------------------------------------------------------- */
 
 const char *append_marker(const slog_config *c, slog_state state)

@@ -86,11 +86,20 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
         l--;
     while (r < len && is_space(h[r]))
         r++;
-    if (l && r < len && ((h[l - 1] == '(' && h[r] == ')') || (h[l - 1] == '[' && h[r] == ']'))) {
+    int bracketed =
+        l && r < len && ((h[l - 1] == '(' && h[r] == ')') || (h[l - 1] == '[' && h[r] == ']'));
+    if (bracketed) {
         left = l - 1;
         rstart = r + 1;
     }
-    size_t llen = trim_right_seps(h, left);
+    /* "Status (2025-10-07)": the brackets were the seam, the label keeps its
+     * own punctuation ("<!-- (2026-03-10)" is "<!--") */
+    size_t llen = left;
+    if (bracketed)
+        while (llen && is_space(h[llen - 1]))
+            llen--;
+    else
+        llen = trim_right_seps(h, left);
     size_t roff = rstart + trim_left_seps(h + rstart, len - rstart);
     size_t rlen = trim_right_seps(h + roff, len - roff);
     size_t lstart = trim_left_seps(h, llen);

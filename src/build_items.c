@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { MAX_ITEM_DEPTH = 32 };
+
 static int is_space(char c)
 {
     return c == ' ' || c == '\t';
@@ -168,11 +170,6 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
     return st;
 }
 
-static item_frame *top_frame(builder *b)
-{
-    return b->items.len ? (item_frame *)b->items.data + b->items.len - 1 : NULL;
-}
-
 /* A top-level item of the entry list that opens with a date: a new entry. */
 static slog_status list_entry(builder *b, cmark_node *node, item_frame *f)
 {
@@ -209,11 +206,16 @@ slog_status build_item_enter(builder *b, cmark_node *node)
     it->state = SLOG_STATE_NOTE;
     it->marker = "";
     it->text = "";
-    item_frame *parent = top_frame(b);
     item_frame *f = vec_push(&b->items);
     if (!f)
         return build_nomem(b);
-    parent = b->items.len > 1 ? f - 1 : NULL; /* the push may have moved the stack */
+    /* the enclosing item (the push may have moved the stack); below
+     * MAX_ITEM_DEPTH levels items hang from the item at that depth, so that
+     * "- - - - ... x" cannot make the model or its JSON quadratic */
+    size_t depth = b->items.len - 1;
+    item_frame *parent = depth ? (item_frame *)b->items.data +
+                                     (depth > MAX_ITEM_DEPTH ? MAX_ITEM_DEPTH : depth) - 1
+                               : NULL;
     f->node = node;
     f->item = it;
     int in_entry_list = !parent && b->entry_list && cmark_node_parent(node) == b->entry_list;

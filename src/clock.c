@@ -63,23 +63,23 @@ static int zone_offset_at(const char *tz, long day, int seconds)
     return minutes;
 }
 
-int slog_entry_instant(const slog_entry *e, const char *timezone, long long *out)
+int slog_entry_instant(const slog_entry *e, const char *zone, long long *out)
 {
     if (!e->date_valid || e->seconds < 0)
         return -1;
-    int offset = e->zone_known ? e->zone_offset : zone_offset_at(timezone, e->day, e->seconds);
+    int offset = e->zone_known ? e->zone_offset : zone_offset_at(zone, e->day, e->seconds);
     *out = (long long)e->day * 86400 + e->seconds - (long long)offset * 60;
     return 0;
 }
 
-long slog_today(const char *timezone)
+long slog_today(const char *zone)
 {
     time_t now = time(NULL);
     int minutes;
-    if (timezone && slog_zone_offset(timezone, &minutes))
+    if (zone && slog_zone_offset(zone, &minutes))
         return (long)((now + (time_t)minutes * 60) / 86400);
     tz_switch s;
-    tz_enter(&s, timezone);
+    tz_enter(&s, zone);
     struct tm tm;
     long day = localtime_r(&now, &tm)
                    ? slog_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday)

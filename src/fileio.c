@@ -29,20 +29,23 @@ static slog_status io_error(slog_error *err, const char *path, const char *what)
                           strerror(errno));
 }
 
-/* Locks `path` (a resolved regular file) and returns its descriptor. */
-static slog_status lock_file(const char *path, int *fd_out, struct stat *st, slog_error *err)
+/* Locks `path` (a resolved regular file) and returns its descriptor; errors
+ * name the file as the user gave it (`name`). */
+static slog_status lock_file(const char *path, const char *name, int *fd_out, struct stat *st,
+                             slog_error *err)
 {
     for (;;) {
-        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        /* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused */
+        int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0)
-            return io_error(err, path, "");
+            return io_error(err, name, "");
         if (fstat(fd, st) != 0) {
             close(fd);
-            return io_error(err, path, "");
+            return io_error(err, name, "");
         }
         if (!S_ISREG(st->st_mode)) {
             close(fd);
-            return slog_error_set(err, SLOG_ERR_IO, path, 0,
+            return slog_error_set(err, SLOG_ERR_IO, name, 0,
                                   S_ISDIR(st->st_mode) ? "is a directory" : "not a regular file");
         }
         int rc;
@@ -50,7 +53,7 @@ static slog_status lock_file(const char *path, int *fd_out, struct stat *st, slo
             ;
         if (rc != 0) {
             close(fd);
-            return io_error(err, path, "cannot lock");
+            return io_error(err, name, "cannot lock");
         }
         struct stat now;
         if (stat(path, &now) == 0 && now.st_ino == st->st_ino && now.st_dev == st->st_dev) {
@@ -273,9 +276,20 @@ slog_status slog_update_file(const char *path, slog_transform fn, void *ctx, int
         return io_error(err, path, "");
     int fd = -1;
     struct stat st;
-    slog_status rc = lock_file(target, &fd, &st, err);
+    slog_status rc = lock_file(target, path, &fd, &st, err);
+    /* The caller must be able to write the file itself: in a world-writable
+     * directory anyone can rename over another user's file, and the mode
+     * bits alone do not say who may write. */
     if (rc == SLOG_OK && write && !(st.st_mode & 0222))
         rc = slog_error_set(err, SLOG_ERR_IO, path, 0, "is read-only");
+    else if (rc == SLOG_OK && write && faccessat(AT_FDCWD, target, W_OK, AT_EACCESS) != 0)
+        rc = io_error(err, path, "you may not write it");
+    /* A rename would split a hard link: the other names keep the old text. */
+    if (rc == SLOG_OK && write && st.st_nlink > 1)
+        rc = slog_error_set(err, SLOG_ERR_IO, path, 0,
+                            "has %lu hard links; statuslog replaces files by rename, which would "
+                            "split them",
+                            (unsigned long)st.st_nlink);
     if (rc == SLOG_OK && write) {
         char dir[PATH_MAX];
         const char *base;

@@ -132,9 +132,13 @@ slog_status slog_git_show(const char *path, const char *rev, char **data, size_t
         if (!root || strncmp(abs, root, rl) != 0 || abs[rl] != '/')
             st = slog_error_set(err, SLOG_ERR_INVALID, path, 0, "git: not inside the work tree");
     }
-    char spec[PATH_MAX + 256];
+    /* REV:path, never truncated: a truncated spec would name another file */
+    size_t cap = strlen(rev) + strlen(abs) + 16;
+    char *spec = malloc(cap);
+    if (!spec && st == SLOG_OK)
+        st = slog_error_set(err, SLOG_ERR_NOMEM, path, 0, "out of memory");
     if (st == SLOG_OK) {
-        snprintf(spec, sizeof spec, "%s^{commit}", rev);
+        snprintf(spec, cap, "%s^{commit}", rev);
         const char *verify[] = {"-C", root, "cat-file", "-t", spec, NULL};
         free(out.data);
         free(errs.data);
@@ -145,7 +149,7 @@ slog_status slog_git_show(const char *path, const char *rev, char **data, size_t
                                 reason(&errs, "bad revision"));
     }
     if (st == SLOG_OK) {
-        snprintf(spec, sizeof spec, "%s:%s", rev, abs + strlen(root) + 1);
+        snprintf(spec, cap, "%s:%s", rev, abs + strlen(root) + 1);
         const char *exists[] = {"-C", root, "cat-file", "-e", spec, NULL};
         const char *show[] = {"-C", root, "cat-file", "blob", spec, NULL};
         free(out.data);
@@ -168,6 +172,7 @@ slog_status slog_git_show(const char *path, const char *rev, char **data, size_t
             }
         }
     }
+    free(spec);
     free(out.data);
     free(errs.data);
     free(root);

@@ -376,7 +376,8 @@ static void interpolate(out_buf *b, const cJSON *v, int escape)
         s = v->valuestring;
     else if (cJSON_IsNumber(v)) {
         double d = v->valuedouble;
-        if (d == (double)(long long)d && d > -1e15 && d < 1e15)
+        /* the range first: casting 6.6e88 to long long is undefined */
+        if (d > -1e15 && d < 1e15 && d == (double)(long long)d)
             snprintf(num, sizeof num, "%lld", (long long)d);
         else
             snprintf(num, sizeof num, "%.15g", d);

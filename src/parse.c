@@ -63,7 +63,9 @@ slog_status slog_read_file(const char *path, char **data, size_t *len, slog_erro
     *len = 0;
     int is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO without a writer must not hang the open; named
+     * FIFOs, sockets and devices are refused (a pipe comes in as "-") */
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return slog_error_set(err, SLOG_ERR_IO, name, 0, "%s", strerror(errno));
     struct stat st;
@@ -72,6 +74,9 @@ slog_status slog_read_file(const char *path, char **data, size_t *len, slog_erro
         rc = slog_error_set(err, SLOG_ERR_IO, name, 0, "%s", strerror(errno));
     else if (S_ISDIR(st.st_mode))
         rc = slog_error_set(err, SLOG_ERR_IO, name, 0, "is a directory");
+    else if (!is_stdin && !S_ISREG(st.st_mode))
+        rc = slog_error_set(err, SLOG_ERR_IO, name, 0,
+                            "not a regular file (a pipe can be read as '-')");
     else if (S_ISREG(st.st_mode) && (size_t)st.st_size > SLOG_MAX_INPUT_BYTES)
         rc = slog_error_set(err, SLOG_ERR_TOO_LARGE, name, 0, "larger than the limit of %zu MiB",
                             SLOG_MAX_INPUT_BYTES >> 20);

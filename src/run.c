@@ -100,6 +100,35 @@ int slog_run_exit_code(const slog_run_result *r)
     return r->exit_status;
 }
 
+/* An argument as a shell would need it: as is when it has only safe
+ * characters, else in single quotes ('\'' for a quote inside). */
+static size_t shell_quote(const char *arg, char *out, size_t size)
+{
+    static const char safe[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                               "_./:=@%+,-";
+    size_t n = strlen(arg);
+    if (n && strspn(arg, safe) == n)
+        return (size_t)snprintf(out, size, "%s", arg);
+    size_t o = 0;
+    for (const char *p = arg; size && o + 5 < size; p++) {
+        if (p == arg)
+            out[o++] = '\'';
+        if (!*p)
+            break;
+        if (*p == '\'') {
+            memcpy(out + o, "'\\''", 4);
+            o += 4;
+        } else {
+            out[o++] = *p;
+        }
+    }
+    if (size && o + 1 < size)
+        out[o++] = '\'';
+    if (size)
+        out[o < size ? o : size - 1] = '\0';
+    return o;
+}
+
 /* The command as a code span: a fence longer than any backtick run inside. */
 static int command_text(char *const argv[], const char *name, char *buf, size_t size)
 {
@@ -107,8 +136,11 @@ static int command_text(char *const argv[], const char *name, char *buf, size_t 
     size_t o = 0;
     if (name)
         o = (size_t)snprintf(cmd, sizeof cmd, "%s", name);
-    for (size_t i = 0; !name && argv[i] && o < sizeof cmd; i++)
-        o += (size_t)snprintf(cmd + o, sizeof cmd - o, "%s%s", i ? " " : "", argv[i]);
+    for (size_t i = 0; !name && argv[i] && o + 1 < sizeof cmd; i++) {
+        if (i)
+            cmd[o++] = ' ';
+        o += shell_quote(argv[i], cmd + o, sizeof cmd - o);
+    }
     for (char *p = cmd; *p; p++)
         if (*p == '\n' || *p == '\r' || *p == '\t')
             *p = ' ';

@@ -339,7 +339,8 @@ static int tokenize(interner *t, const stop_set *stops, const char *text, size_t
             *subject = (uint32_t)id + 1;
     }
     size_t n = ids->len - first;
-    sort_unique(ids->data + first, &n);
+    if (n) /* ids->data is NULL until the first word: no NULL + 0 */
+        sort_unique(ids->data + first, &n);
     ids->len = first + n;
     return 1;
 }
@@ -421,7 +422,7 @@ slog_likeness slog_vocab_compare(const slog_vocab *v, size_t a, size_t b)
 {
     slog_likeness l = {0, 0, 0};
     double denom = (double)v->weight[a] + (double)v->weight[b];
-    if (denom <= 0)
+    if (denom <= 0 || !v->ids)
         return l;
     const uint32_t *x = v->ids + v->start[a], *xe = v->ids + v->start[a + 1];
     const uint32_t *y = v->ids + v->start[b], *ye = v->ids + v->start[b + 1];
@@ -450,6 +451,8 @@ double slog_vocab_similarity(const slog_vocab *v, size_t a, size_t b)
 
 int slog_vocab_repeats(const slog_vocab *v, size_t a, size_t b)
 {
+    if (!v->ids) /* no words at all */
+        return 0;
     const uint32_t *x = v->ids + v->start[a], *xe = v->ids + v->start[a + 1];
     const uint32_t *y = v->ids + v->start[b], *ye = v->ids + v->start[b + 1];
     double shared = 0, total = 0;
@@ -500,8 +503,10 @@ double slog_text_similarity(const char *a, const char *b)
     if (slog_vocab_build(&v, items, 2) != SLOG_OK)
         return 0;
     size_t na = v.start[1] - v.start[0], nb = v.start[2] - v.start[1], shared = 0;
-    const uint32_t *p = v.ids + v.start[0], *pe = v.ids + v.start[1];
-    const uint32_t *q = v.ids + v.start[1], *qe = v.ids + v.start[2];
+    static const uint32_t none[1] = {0};
+    const uint32_t *ids = v.ids ? v.ids : none; /* no words: no NULL + 0 */
+    const uint32_t *p = ids + v.start[0], *pe = ids + v.start[1];
+    const uint32_t *q = ids + v.start[1], *qe = ids + v.start[2];
     while (p < pe && q < qe) {
         if (*p < *q)
             p++;

@@ -69,6 +69,12 @@ void cli_print_help(FILE *out, const cli_command *cmd)
 }
 
 static void verror(const char *file, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
+
+static void verror(const char *file, const char *fmt, va_list ap)
 {
     fputs("statuslog: ", stderr);
     if (file && *file)

@@ -374,8 +374,9 @@ START_TEST(from_json)
         "{\"items\": []}",
         "{\"items\": [{\"state\": \"finished\", \"text\": \"x\"}]}",
         "{\"items\": [{\"state\": \"done\"}]}",
-        "{\"date\": \"2025-13-01\", \"items\": "
-        "[{\"state\": \"done\", \"text\": \"x\"}]}",
+        ("{\"date\": \"2025-13-01\", \"items\": "
+         "[{\"state\": \"done\", \"text\": \"x\"}]}"),
+        "{\"items\": [{\"state\": \"done\", \"text\": \"x\"}]} trailing",
         "{\"colour\": 1, \"items\": [{\"state\": \"done\", \"text\": \"x\"}]}",
         "42"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
@@ -507,7 +508,7 @@ START_TEST(run_results)
     char *ok[] = {"true", NULL};
     run_case(ok, 0, 0, SLOG_STATE_DONE, "`true` passed in ");
     char *fail[] = {"sh", "-c", "exit 3", NULL};
-    run_case(fail, 0, 3, SLOG_STATE_FAILED, "`sh -c exit 3` failed with exit status 3 after");
+    run_case(fail, 0, 3, SLOG_STATE_FAILED, "`sh -c 'exit 3'` failed with exit status 3 after");
     char *sig[] = {"sh", "-c", "kill -9 $$", NULL};
     run_case(sig, 0, 137, SLOG_STATE_FAILED, "was killed by signal 9");
     char *slow[] = {"sleep", "5", NULL};
@@ -515,7 +516,7 @@ START_TEST(run_results)
     char *missing[] = {"no-such-command-statuslog", NULL};
     run_case(missing, 0, 127, SLOG_STATE_FAILED, "could not be started");
     char *ticks[] = {"echo", "a`b", NULL};
-    run_case(ticks, 0, 0, SLOG_STATE_DONE, "`` echo a`b `` passed");
+    run_case(ticks, 0, 0, SLOG_STATE_DONE, "`` echo 'a`b' `` passed");
 }
 END_TEST
 
