@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo check bench format clean
+.PHONY: all deps build demo check bench fuzz format clean
 
 all: build
 
@@ -24,8 +24,16 @@ check: build
 bench: build
 	scripts/bench $(BUILD)
 
+# libFuzzer targets with clang, ASan and UBSan; FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@command -v clang >/dev/null || scripts/install-deps clang
+	@CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DSLOG_FUZZ=ON >/dev/null
+	@cmake --build build-fuzz -j $(JOBS) --target fuzz_read fuzz_mustache fuzz_config fuzz_append fuzz_check
+	scripts/fuzz build-fuzz $(FUZZ_SECONDS)
+
 format:
-	clang-format -i src/*.c src/*.h src/cli/*.c src/cli/*.h include/statuslog/*.h tests/unit/*.c bench/*.c
+	clang-format -i src/*.c src/*.h src/cli/*.c src/cli/*.h include/statuslog/*.h tests/unit/*.c bench/*.c fuzz/*.c fuzz/*.h
 
 clean:
 	rm -rf $(BUILD)

@@ -39,9 +39,9 @@ static void position(const source *src, size_t offset, int *line, int *col)
 static size_t key_offset(const source *src, const char *key)
 {
     size_t n = strlen(key);
-    for (const char *p = src->text; (p = strchr(p, '"')) != NULL; p++)
-        if ((size_t)(src->text + src->len - p) > n + 1 && strncmp(p + 1, key, n) == 0 &&
-            p[n + 1] == '"')
+    const char *end = src->text + src->len; /* the text need not end in a NUL */
+    for (const char *p = src->text; (p = memchr(p, '"', (size_t)(end - p))) != NULL; p++)
+        if ((size_t)(end - p) > n + 1 && memcmp(p + 1, key, n) == 0 && p[n + 1] == '"')
             return (size_t)(p - src->text);
     return 0;
 }
@@ -258,6 +258,43 @@ static slog_status apply(slog_config *c, const source *src, const cJSON *root)
     return st;
 }
 
+slog_status slog_config_parse(const char *text, size_t len, const char *name, slog_config **out,
+                              slog_error *err)
+{
+    *out = NULL;
+    source src = {name, text, len, err};
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    while (root && end && end < text + len && *end && strchr(" \t\r\n", *end))
+        end++; /* one value and nothing after it but white space */
+    if (root && end && end < text + len) {
+        cJSON_Delete(root);
+        root = NULL;
+    }
+    if (!root) {
+        int line, col;
+        position(&src, end ? (size_t)(end - text) : 0, &line, &col);
+        slog_error_set(err, SLOG_ERR_INVALID, name, line, "invalid JSON");
+        err->column = col;
+        return SLOG_ERR_INVALID;
+    }
+    slog_config *c;
+    slog_status st = slog_config_new_default(&c, err);
+    if (st == SLOG_OK) {
+        st = apply(c, &src, root);
+        c->path = strdup(name);
+        if (st == SLOG_OK && !c->path)
+            st = slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
+    }
+    cJSON_Delete(root);
+    if (st != SLOG_OK) {
+        slog_config_free(c);
+        return st;
+    }
+    *out = c;
+    return SLOG_OK;
+}
+
 slog_status slog_config_load(const char *path, slog_config **out, slog_error *err)
 {
     *out = NULL;
@@ -266,35 +303,9 @@ slog_status slog_config_load(const char *path, slog_config **out, slog_error *er
     slog_status st = slog_read_file(path, &text, &len, err);
     if (st != SLOG_OK)
         return st;
-    source src = {path, text, len, err};
-    const char *end = NULL;
-    /* len + 1: cJSON wants the terminating NUL inside the length to reject
-     * anything after the value */
-    cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
-    if (!root) {
-        int line, col;
-        position(&src, end ? (size_t)(end - text) : 0, &line, &col);
-        slog_error_set(err, SLOG_ERR_INVALID, path, line, "invalid JSON");
-        err->column = col;
-        free(text);
-        return SLOG_ERR_INVALID;
-    }
-    slog_config *c;
-    st = slog_config_new_default(&c, err);
-    if (st == SLOG_OK) {
-        st = apply(c, &src, root);
-        c->path = strdup(path);
-        if (st == SLOG_OK && !c->path)
-            st = slog_error_set(err, SLOG_ERR_NOMEM, path, 0, "out of memory");
-    }
-    cJSON_Delete(root);
+    st = slog_config_parse(text, len, path, out, err);
     free(text);
-    if (st != SLOG_OK) {
-        slog_config_free(c);
-        return st;
-    }
-    *out = c;
-    return SLOG_OK;
+    return st;
 }
 
 char *slog_config_discover(const char *doc_path)

@@ -25,6 +25,10 @@ void slog_config_free(slog_config *config);
  * file cannot be read). */
 slog_status slog_config_load(const char *path, slog_config **out, slog_error *err);
 
+/** The same from `len` bytes of JSON text; `name` is what errors name. */
+slog_status slog_config_parse(const char *text, size_t len, const char *name, slog_config **out,
+                              slog_error *err);
+
 /** Looks for `.statuslog.json` in the directory of `doc_path` ("-": the
  * current directory) and then in each parent. Returns a malloc'd path, or
  * NULL when there is none. */
