@@ -5,6 +5,7 @@
  * finishing passes; build_entries.c, build_items.c and build_meta.c the rest. */
 #include "build_internal.h"
 
+#include "chunk.h"
 #include "dates.h"
 
 #include <stdint.h>
@@ -45,6 +46,12 @@ slog_status build_nomem(builder *b)
 int build_line(const builder *b, int cmark_line)
 {
     return cmark_line + b->line_offset;
+}
+
+int build_end_line(const builder *b, int cmark_line)
+{
+    int line = cmark_line + b->line_offset;
+    return line > b->piece_last ? b->piece_last : line;
 }
 
 static int is_space(char c)
@@ -198,9 +205,15 @@ static slog_status on_heading(builder *b, cmark_node *node)
     const char *h = b->text_buf.data;
     size_t hlen = b->text_buf.len;
 
+    /* the title: the first heading, if it is level 1 and the only one (a
+     * guess while reading a piece at a time; slog_build checks it) */
+    int is_title = !b->seen_heading && level == 1 && !b->no_title;
+    b->first_heading_level1 |= !b->seen_heading && level == 1;
+    b->seen_heading = 1;
+    b->level1_headings += level == 1;
     build_close_bold(b, line, level);
     close_headings_from(b, level, line);
-    if (level <= 2 && node != b->title_node)
+    if (level <= 2 && !is_title)
         b->seen_level2 = 1;
 
     heading_frame *f = vec_push(&b->headings);
@@ -211,7 +224,7 @@ static slog_status on_heading(builder *b, cmark_node *node)
     f->title = slog_arena_strndup(b->arena, h, hlen);
     if (!f->title)
         return build_nomem(b);
-    if (node == b->title_node) {
+    if (is_title) {
         b->doc->title = f->title;
         b->doc->title_line = line;
         return SLOG_OK;
@@ -232,35 +245,6 @@ static slog_status on_heading(builder *b, cmark_node *node)
 }
 
 /* --- the walk ---------------------------------------------------------- */
-
-/* The title: the first heading, if it is level 1 and the only level-1
- * heading. A walk over blocks only (leaf blocks' inlines are skipped). */
-static cmark_node *find_title(builder *b, cmark_node *root, int *nomem_out)
-{
-    cmark_node *first = NULL;
-    int level1 = 0;
-    cmark_iter *it = cmark_iter_new(root);
-    if (!it) {
-        *nomem_out = 1;
-        return NULL;
-    }
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-        cmark_node *n = cmark_iter_get_node(it);
-        if (ev != CMARK_EVENT_ENTER)
-            continue;
-        cmark_node_type type = cmark_node_get_type(n);
-        if (type == CMARK_NODE_HEADING && !is_output_block(b, n)) {
-            if (!first)
-                first = n;
-            level1 += cmark_node_get_heading_level(n) == 1;
-        }
-        if (type == CMARK_NODE_HEADING || type == CMARK_NODE_PARAGRAPH)
-            cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
-    }
-    cmark_iter_free(it);
-    return first && cmark_node_get_heading_level(first) == 1 && level1 == 1 ? first : NULL;
-}
 
 static item_frame *top_item(builder *b)
 {
@@ -288,12 +272,14 @@ static slog_status on_paragraph(builder *b, cmark_node *n, cmark_node *root)
     return st;
 }
 
-/* A block of the document's top level ended: entries end at its last line. */
+/* A block of the document's top level ended: entries end at its last line
+ * (within the piece: the link definitions given to it are not its lines). */
 static void block_done(builder *b, cmark_node *n, cmark_node *root)
 {
-    if (n != root && cmark_node_parent(n) == root && cmark_node_get_type(n) != CMARK_NODE_HEADING)
-        b->last_block_end = build_last_nonblank(b, build_line(b, cmark_node_get_start_line(n)),
-                                                build_line(b, cmark_node_get_end_line(n)));
+    if (n == root || cmark_node_parent(n) != root || cmark_node_get_type(n) == CMARK_NODE_HEADING)
+        return;
+    int last = build_end_line(b, cmark_node_get_end_line(n));
+    b->last_block_end = build_last_nonblank(b, build_line(b, cmark_node_get_start_line(n)), last);
 }
 
 static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_node *root)
@@ -314,8 +300,12 @@ static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_nod
         cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
         break;
     case CMARK_NODE_LIST:
-        if (!top_item(b) && !b->entry_list)
+        /* a list longer than a piece goes on in the next one, as the same list */
+        if (b->list_goes_on && n == cmark_node_first_child(root))
+            b->entry_list = b->list_goes_on == 2 ? n : NULL;
+        else if (!top_item(b) && !b->entry_list)
             st = build_list_enter(b, n);
+        b->list_goes_on = 0;
         break;
     case CMARK_NODE_ITEM:
         st = build_item_enter(b, n);
@@ -356,6 +346,11 @@ static slog_status walk(builder *b, cmark_node *root)
     cmark_event_type ev;
     while (st == SLOG_OK && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *n = cmark_iter_get_node(it);
+        if (ev == CMARK_EVENT_ENTER && n != root &&
+            build_line(b, cmark_node_get_start_line(n)) > b->piece_last) {
+            cmark_iter_reset(it, n, CMARK_EVENT_EXIT); /* the definitions given to the piece */
+            continue;
+        }
         if (ev == CMARK_EVENT_ENTER) {
             st = on_enter(b, it, n, root);
             continue;
@@ -363,7 +358,10 @@ static slog_status walk(builder *b, cmark_node *root)
         cmark_node_type type = cmark_node_get_type(n);
         if (type == CMARK_NODE_ITEM)
             st = build_item_exit(b, n);
-        else if (type == CMARK_NODE_LIST && n == b->entry_list)
+        else if (type == CMARK_NODE_LIST && cmark_node_parent(n) == root) {
+            b->last_list_entries = n == b->entry_list; /* for a list that goes on */
+            b->entry_list = NULL;
+        } else if (type == CMARK_NODE_LIST && n == b->entry_list)
             b->entry_list = NULL;
         block_done(b, n, root);
     }
@@ -426,50 +424,180 @@ static void builder_free(builder *b)
         free(vecs[i]->data);
     slog_buf_free(&b->text_buf);
     slog_buf_free(&b->line_buf);
+    slog_buf_free(&b->piece_buf);
+}
+
+/* The text of lines [first, last] as cmark reads it, with the document's
+ * link reference definitions after it (they are document-wide). */
+static const char *piece_text(builder *b, const slog_chunk_plan *plan, int first, int last,
+                              size_t *len)
+{
+    const slog_text *t = b->text;
+    size_t from = t->line_start[first - 1], to = t->line_start[last];
+    *len = to - from;
+    if (!plan->ndefs)
+        return t->data + from;
+    slog_buf_clear(&b->piece_buf);
+    slog_buf_put(&b->piece_buf, t->data + from, to - from);
+    slog_buf_puts(&b->piece_buf, "\n\n");
+    for (size_t i = 0; i < plan->ndefs; i++) {
+        size_t n;
+        const char *d = slog_text_line(t, plan->defs[i], &n);
+        slog_buf_put(&b->piece_buf, d, n);
+        slog_buf_put(&b->piece_buf, "\n", 1);
+    }
+    *len = b->piece_buf.len;
+    return b->piece_buf.failed ? NULL : b->piece_buf.data;
+}
+
+/* The last top-level block of a piece (not one of the appended definitions). */
+static cmark_node *last_block(builder *b, cmark_node *root)
+{
+    cmark_node *n = cmark_node_last_child(root);
+    while (n && build_line(b, cmark_node_get_start_line(n)) > b->piece_last)
+        n = cmark_node_previous(n);
+    return n;
+}
+
+/* Whole pieces only: a fenced code block or an HTML block still open at the
+ * end of a piece runs on into the next (the planner's guess was wrong): the
+ * piece then reaches to where that block ends. Returns the parsed piece. */
+static cmark_node *parse_piece(builder *b, const slog_chunk_plan *plan, size_t *j, int first,
+                               int *last_out)
+{
+    for (;;) {
+        int last = plan->chunks[*j].last;
+        size_t len;
+        const char *s = piece_text(b, plan, first, last, &len);
+        if (!s)
+            return NULL;
+        cmark_node *root = cmark_parse_document(s, len, CMARK_OPT_DEFAULT);
+        if (!root || *j + 1 == plan->count) {
+            *last_out = last;
+            return root;
+        }
+        b->line_offset = first - 1;
+        b->piece_last = last;
+        cmark_node *tail = last_block(b, root);
+        cmark_node_type type = tail ? cmark_node_get_type(tail) : CMARK_NODE_NONE;
+        int open_line = tail ? build_line(b, cmark_node_get_start_line(tail)) : 0;
+        if ((type != CMARK_NODE_CODE_BLOCK && type != CMARK_NODE_HTML_BLOCK) ||
+            !slog_chunk_block_open(b->text, open_line, last)) {
+            *last_out = last;
+            return root;
+        }
+        cmark_node_free(root);
+        int end = slog_chunk_block_end(b->text, open_line);
+        while (*j + 1 < plan->count && plan->chunks[*j].last < end - 1)
+            (*j)++;
+    }
+}
+
+static slog_status walk_pieces(builder *b, const slog_chunk_plan *plan)
+{
+    slog_status st = SLOG_OK;
+    for (size_t i = 0; st == SLOG_OK && i < plan->count; i++) {
+        int first = plan->chunks[i].first, last;
+        cmark_node *root = parse_piece(b, plan, &i, first, &last);
+        if (!root)
+            return build_nomem(b);
+        b->line_offset = first - 1;
+        b->piece_last = last;
+        cmark_node *head = cmark_node_first_child(root);
+        b->list_goes_on = plan->chunks[i].in_list && b->last_piece_ended_in_list && head &&
+                                  cmark_node_get_type(head) == CMARK_NODE_LIST
+                              ? 1 + b->last_list_entries
+                              : 0;
+        st = walk(b, root);
+        cmark_node *tail = last_block(b, root);
+        b->last_piece_ended_in_list = tail && cmark_node_get_type(tail) == CMARK_NODE_LIST;
+        cmark_node_free(root);
+    }
+    return st;
+}
+
+static void builder_init(builder *b, slog_doc *doc, const slog_config *config, slog_error *err)
+{
+    memset(b, 0, sizeof *b);
+    b->doc = doc;
+    b->arena = &doc->priv->arena;
+    b->text = &doc->priv->text;
+    b->cfg = (slog_config *)config; /* matching uses the config's match data */
+    b->err = err;
+    b->entries.size = sizeof(slog_entry *);
+    b->tails.size = sizeof(slog_item *);
+    b->sections.size = sizeof(slog_section);
+    b->checklists.size = sizeof(slog_checklist_item);
+    b->followups.size = sizeof(slog_followup);
+    b->meta.size = sizeof(slog_meta);
+    b->numeric.size = sizeof(numeric_date);
+    b->headings.size = sizeof(heading_frame);
+    b->items.size = sizeof(item_frame);
+    b->all_items.size = sizeof(slog_item *);
+    b->year_scan_line = 1;
+}
+
+/* One reading of the document, with the title guessed one way. *guess_ok
+ * tells whether the guess held (the first heading is level 1 and the only
+ * one exactly when it was taken for the title). */
+static slog_status build_pass(slog_doc *doc, const slog_config *config, int *no_title,
+                              size_t chunk_bytes, int *guess_ok, slog_error *err)
+{
+    builder b;
+    builder_init(&b, doc, config, err);
+    doc->nlines = b.text->nlines;
+    int skip = 0;
+    slog_chunk_plan plan = {0};
+    slog_status st = build_front_matter(&b, &skip);
+    if (st == SLOG_OK && skip < (int)b.text->nlines &&
+        slog_chunk_plan_make(b.text, skip + 1, chunk_bytes, &plan) != SLOG_OK)
+        st = build_nomem(&b);
+    if (*no_title < 0) /* the planner's count of "# " headings is a good first guess */
+        *no_title = plan.atx_h1 > 1;
+    b.no_title = *no_title;
+    if (st == SLOG_OK)
+        st = walk_pieces(&b, &plan);
+    close_all(&b);
+    *guess_ok = b.no_title ? !(b.first_heading_level1 && b.level1_headings == 1)
+                           : !(doc->title && b.level1_headings > 1);
+    if (st == SLOG_OK && *guess_ok)
+        build_document_date(&b, doc->title, doc->title ? strlen(doc->title) : 0);
+    if (st == SLOG_OK && *guess_ok)
+        st = after_walk(&b);
+    slog_chunk_plan_free(&plan);
+    builder_free(&b);
+    return st;
+}
+
+/* Forgets what a pass built (its guess of the title was wrong). */
+static slog_status reset_doc(slog_doc *doc)
+{
+    slog_doc_private *priv = doc->priv;
+    char *file = strdup(doc->file);
+    if (!file)
+        return SLOG_ERR_NOMEM;
+    slog_encoding enc = doc->encoding;
+    slog_arena_free(&priv->arena);
+    memset(doc, 0, sizeof *doc);
+    doc->priv = priv;
+    doc->encoding = enc;
+    doc->file = slog_arena_strndup(&priv->arena, file, strlen(file));
+    free(file);
+    return doc->file ? SLOG_OK : SLOG_ERR_NOMEM;
 }
 
 slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err)
 {
-    builder b = {0};
-    b.doc = doc;
-    b.arena = &doc->priv->arena;
-    b.text = &doc->priv->text;
-    b.cfg = (slog_config *)config; /* matching uses the config's match data */
-    b.err = err;
-    b.entries.size = sizeof(slog_entry *);
-    b.tails.size = sizeof(slog_item *);
-    b.sections.size = sizeof(slog_section);
-    b.checklists.size = sizeof(slog_checklist_item);
-    b.followups.size = sizeof(slog_followup);
-    b.meta.size = sizeof(slog_meta);
-    b.numeric.size = sizeof(numeric_date);
-    b.headings.size = sizeof(heading_frame);
-    b.items.size = sizeof(item_frame);
-    b.all_items.size = sizeof(slog_item *);
-    b.year_scan_line = 1;
-    doc->nlines = b.text->nlines;
-
-    int skip = 0;
-    slog_status st = build_front_matter(&b, &skip);
-    cmark_node *root = NULL;
-    if (st == SLOG_OK) {
-        size_t from = b.text->line_start[skip < (int)b.text->nlines ? skip : (int)b.text->nlines];
-        b.line_offset = skip;
-        root = cmark_parse_document(b.text->data + from, b.text->len - from, CMARK_OPT_DEFAULT);
-        st = root ? SLOG_OK : build_nomem(&b);
+    slog_doc_private *priv = doc->priv;
+    int no_title = -1, ok;
+    slog_status st = build_pass(doc, config, &no_title, priv->chunk_bytes, &ok, err);
+    if (st == SLOG_OK && !ok) { /* read it again with the other guess */
+        st = reset_doc(doc);
+        if (st != SLOG_OK)
+            return slog_error_set(err, st, NULL, 0, "out of memory");
+        no_title = !no_title;
+        st = build_pass(doc, config, &no_title, priv->chunk_bytes, &ok, err);
     }
-    if (st == SLOG_OK) {
-        int failed = 0;
-        b.title_node = find_title(&b, root, &failed);
-        st = failed ? build_nomem(&b) : walk(&b, root);
-    }
-    cmark_node_free(root);
-    close_all(&b);
-    if (st == SLOG_OK)
-        build_document_date(&b, doc->title, doc->title ? strlen(doc->title) : 0);
-    if (st == SLOG_OK)
-        st = after_walk(&b);
-    builder_free(&b);
     return st;
 }
 

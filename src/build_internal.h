@@ -57,8 +57,13 @@ typedef struct builder {
     vec entries, tails, sections, checklists, followups, meta, numeric;
     vec headings, items; /* stacks of heading_frame, item_frame */
     vec all_items;       /* slog_item *, by index */
-    int line_offset;
-    cmark_node *title_node;
+    int line_offset;  /* the current piece's line 1 is this line + 1 */
+    int piece_last;   /* and its last line */
+    slog_buf piece_buf; /* a piece with the link definitions after it */
+    int no_title;     /* the guess: the first heading is no title */
+    int seen_heading;
+    int first_heading_level1;
+    int level1_headings;
     int seen_level2;
     int last_block_end;
     slog_buf text_buf; /* scratch for heading text and folded item text */
@@ -69,6 +74,10 @@ typedef struct builder {
     cmark_node *dating_para;     /* the paragraph that made its heading an entry */
     cmark_node *restating_para;  /* a dated heading's first paragraph restating its date */
     cmark_node *entry_list;      /* the list whose dated items are entries */
+    int last_list_entries;       /* the last top-level list was such a list */
+    int last_piece_ended_in_list;
+    int list_goes_on;            /* the piece opens with the last piece's list: 1, or 2 when
+                                    that list's dated items are entries */
 
     int year_scan_line; /* year-less dates: text before this line was searched */
     int year_ref;       /* the latest full date before it: year, month (0: none) */
@@ -82,6 +91,9 @@ typedef struct builder {
 slog_status build_nomem(builder *b);
 /* The doc line of a cmark line of the current tree. */
 int build_line(const builder *b, int cmark_line);
+/* The same for where a block ends: never beyond the current piece (whose
+ * tree may hold the document's link definitions after it). */
+int build_end_line(const builder *b, int cmark_line);
 /* The last line in [first, last] that is not blank. */
 int build_last_nonblank(builder *b, int first, int last);
 

@@ -47,7 +47,7 @@ static void link_item(builder *b, slog_entry *e, slog_item *it)
 int build_paragraph_source(builder *b, cmark_node *para)
 {
     int first = build_line(b, cmark_node_get_start_line(para));
-    int last = build_line(b, cmark_node_get_end_line(para));
+    int last = build_end_line(b, cmark_node_get_end_line(para));
     int col = cmark_node_get_start_column(para);
     slog_buf_clear(&b->text_buf);
     if (slog_buf_put(&b->text_buf, "", 0) != 0)
@@ -251,7 +251,7 @@ slog_status build_item_exit(builder *b, cmark_node *node)
 {
     item_frame *f = (item_frame *)b->items.data + --b->items.len;
     slog_item *it = f->item;
-    int end = build_line(b, cmark_node_get_end_line(node));
+    int end = build_end_line(b, cmark_node_get_end_line(node));
     it->end_line = build_last_nonblank(b, it->line, end > it->line ? end : it->line);
     if (f->list_entry) {
         f->list_entry->end_line = it->end_line;
@@ -282,7 +282,7 @@ void build_item_ids(builder *b)
  * paragraph's later lines can be such lines. */
 slog_status build_swallowed_checklists(builder *b, cmark_node *para)
 {
-    int last = build_line(b, cmark_node_get_end_line(para));
+    int last = build_end_line(b, cmark_node_get_end_line(para));
     for (int line = build_line(b, cmark_node_get_start_line(para)) + 1; line <= last; line++) {
         size_t len, i = 0;
         const char *s = slog_text_line(b->text, line, &len);

@@ -115,7 +115,7 @@ slog_status build_front_matter(builder *b, int *lines)
 slog_status build_metadata(builder *b, cmark_node *para)
 {
     slog_config *c = b->cfg;
-    int last = build_line(b, cmark_node_get_end_line(para));
+    int last = build_end_line(b, cmark_node_get_end_line(para));
     for (int line = build_line(b, cmark_node_get_start_line(para)); line <= last; line++) {
         size_t len, ks, ke, vs, ve;
         const char *s = slog_text_line(b->text, line, &len);

@@ -16,6 +16,7 @@ struct slog_doc_private {
     slog_item **items; /* every item by index */
     slog_vocab vocab;  /* words of every item, for similarity */
     int no_threads;    /* built without words and threads */
+    size_t chunk_bytes; /* how the reading groups sections (0: the default) */
 };
 
 /** Builds the model of `doc` (raw and text already set) with cmark. */

@@ -19,12 +19,15 @@ typedef struct {
     const slog_config *config; /* NULL: the built-in defaults */
     const char *filename;      /* recorded in the document and in errors */
     int no_threads;            /* skip linking items into threads (and similarity) */
+    size_t chunk_bytes;        /* a document is read a section at a time, sections grouped
+                                  up to this many bytes: 0 the default (64 KiB), SIZE_MAX the
+                                  whole document at once; the model is the same */
 } slog_parse_options;
 
 #define SLOG_PARSE_OPTIONS_VERSION 2
 #define SLOG_PARSE_OPTIONS_INIT                                                                    \
     {                                                                                              \
-        SLOG_PARSE_OPTIONS_VERSION, NULL, NULL, 0                                                  \
+        SLOG_PARSE_OPTIONS_VERSION, NULL, NULL, 0, 0                                               \
     }
 
 /** Parses `len` bytes (copied; the caller keeps its buffer). */
