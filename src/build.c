@@ -503,6 +503,8 @@ static slog_status walk_pieces(builder *b, const slog_chunk_plan *plan)
             return build_nomem(b);
         b->line_offset = first - 1;
         b->piece_last = last;
+        /* nodes of the last piece's tree are gone (and their addresses reused) */
+        b->dating_para = b->restating_para = NULL;
         cmark_node *head = cmark_node_first_child(root);
         b->list_goes_on = plan->chunks[i].in_list && b->last_piece_ended_in_list && head &&
                                   cmark_node_get_type(head) == CMARK_NODE_LIST

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { MAX_ITEM_DEPTH = 32 };
 
@@ -99,15 +100,21 @@ static slog_status find_marker(builder *b, slog_item *it, const char *t, size_t 
                                size_t *text_from, int *bold)
 {
     slog_config *c = b->cfg;
-    size_t ms, me, whole;
+    size_t ms, me, whole, k = len >= 2 && t[0] == '*' && t[1] == '*' ? 2 : 0;
     *bold = 0;
     *text_from = 0;
-    if (slog_regex_match(&c->marker_re, t, len, 0) &&
+    while (k < len && is_space(t[k]))
+        k++;
+    /* most items open with a word: the patterns are tried only when the
+     * first byte can open a marker (of the table, or a capitalised word) */
+    int maybe_marker = k < len && c->marker_first[(unsigned char)t[k]];
+    int maybe_word = len && (t[0] == '*' || (t[0] >= 'A' && t[0] <= 'Z'));
+    if (maybe_marker && slog_regex_match(&c->marker_re, t, len, 0) &&
         slog_regex_group(&c->marker_re, 1, &ms, &me)) {
         it->state = slog_config_marker_state(c, t + ms, me - ms);
         slog_regex_group(&c->marker_re, 0, &whole, text_from);
         *bold = len >= 2 && t[0] == '*' && t[1] == '*';
-    } else if (slog_regex_match(&c->word_re, t, len, 0) &&
+    } else if (maybe_word && slog_regex_match(&c->word_re, t, len, 0) &&
                (slog_regex_group(&c->word_re, 1, &ms, &me) ||
                 slog_regex_group(&c->word_re, 2, &ms, &me))) {
         it->state = slog_config_word_state(c, t + ms, me - ms);
@@ -119,12 +126,22 @@ static slog_status find_marker(builder *b, slog_item *it, const char *t, size_t 
     return it->marker ? SLOG_OK : build_nomem(b);
 }
 
+/* "resolved" in any case: the pattern runs only then. */
+static int mentions_resolved(const char *s)
+{
+    for (; (s = strpbrk(s, "rR")) != NULL; s++)
+        if (strncasecmp(s + 1, "esolved", 7) == 0)
+            return 1;
+    return 0;
+}
+
 static slog_status resolution(builder *b, slog_item *it)
 {
     slog_config *c = b->cfg;
     size_t ms, me;
     long day;
-    if (slog_regex_match(&c->resolved_re, it->text, strlen(it->text), 0) &&
+    if (mentions_resolved(it->text) &&
+        slog_regex_match(&c->resolved_re, it->text, strlen(it->text), 0) &&
         slog_regex_group(&c->resolved_re, 1, &ms, &me) && slog_date_parse(it->text + ms, &day)) {
         it->resolved = slog_arena_strndup(b->arena, it->text + ms, 10);
         if (!it->resolved)

@@ -270,6 +270,10 @@ slog_status slog_config_compile(slog_config *c, const char *entry_pattern, slog_
         free(wp);
         return slog_error_set(err, SLOG_ERR_NOMEM, NULL, 0, "out of memory");
     }
+    memset(c->marker_first, 0, sizeof c->marker_first);
+    for (size_t i = 0; i < c->nmarkers; i++)
+        if (c->markers[i].keylen && !is_word_marker(c->markers[i].key, c->markers[i].keylen))
+            c->marker_first[(unsigned char)c->markers[i].key[0]] = 1;
     st = slog_regex_compile(&c->marker_re, mp, 0, "markers", err);
     if (st == SLOG_OK)
         st = slog_regex_compile(&c->word_re, wp, 0, "markers", err);

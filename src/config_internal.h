@@ -43,6 +43,7 @@ struct slog_config {
     slog_regex date_re;          /* finds a date (time, zone) in a line: datefind.c */
     slog_date_groups dg;
     slog_regex marker_re;   /* built from the marker table: leading marker of an item */
+    unsigned char marker_first[256]; /* bytes that can open a marker (a cheap test first) */
     slog_regex word_re;     /* word markers: "Next:", "**TODO**", "DONE -" */
     slog_regex resolved_re; /* "(Resolved YYYY-MM-DD ...)" */
     slog_regex meta_re;     /* "Key: value" lines before the first level-2 heading */

@@ -344,9 +344,10 @@ int slog_future_prefix(const char *s, size_t at)
 
 /* -1: no match from `from` on; 0: a match that is no date (an optional
  * date group that did not take part, a bare weekday); 1: a date. */
-static int match_at(slog_config *c, const char *s, size_t len, size_t from, slog_found_date *f)
+static int match_at(slog_config *c, const char *s, size_t len, size_t from, int anchored,
+                    slog_found_date *f)
 {
-    if (!slog_regex_match(&c->date_re, s, len, from))
+    if (!(anchored ? slog_regex_match_at : slog_regex_match)(&c->date_re, s, len, from))
         return -1;
     memset(f, 0, sizeof *f);
     f->weekday = -1;
@@ -395,20 +396,29 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
     while (i < len && (s[i] == ' ' || s[i] == '\t'))
         i++;
     slog_found_date end;
-    if (match_at(c, s, len, i, &end) != 1 || end.start != i || !end.year)
+    if (match_at(c, s, len, i, 1, &end) != 1 || end.start != i || !end.year)
         return;
     if (!f->year)
         f->year = end.month >= f->month ? end.year : end.year - 1;
     f->end = end.end;
 }
 
+/* A date (or the weekday before it) can only open with a digit or a letter
+ * of a month or weekday name. */
+static int can_open_date(unsigned char ch)
+{
+    return (ch >= '0' && ch <= '9') || (ch && strchr("JFMASONDTWjfmasondtw", ch));
+}
+
 int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int anchored,
                    slog_found_date *out)
 {
     size_t open = skip_spaces(s, len, from);
-    for (size_t at = from; at <= len;) {
+    if (anchored && !c->custom_date_pattern && (open >= len || !can_open_date((unsigned char)s[open])))
+        return 0;
+    for (size_t at = anchored ? open : from; at <= len;) {
         slog_found_date f;
-        int m = match_at(c, s, len, at, &f);
+        int m = match_at(c, s, len, at, anchored && !c->custom_date_pattern, &f);
         if (m < 0 || (anchored && f.start != open))
             return 0;
         at = f.end > f.start ? f.end : f.start + 1;
@@ -431,7 +441,7 @@ int slog_find_full_date(slog_config *c, const char *s, size_t len, size_t from,
 {
     for (size_t at = from; at <= len;) {
         slog_found_date f;
-        int m = match_at(c, s, len, at, &f);
+        int m = match_at(c, s, len, at, 0, &f);
         if (m < 0)
             return 0;
         at = f.end > f.start ? f.end : f.start + 1;

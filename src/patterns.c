@@ -41,6 +41,13 @@ int slog_regex_match(slog_regex *re, const char *s, size_t len, size_t start)
     return rc > 0;
 }
 
+int slog_regex_match_at(slog_regex *re, const char *s, size_t len, size_t start)
+{
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED,
+                         re->md, re->mctx);
+    return rc > 0;
+}
+
 int slog_regex_group(const slog_regex *re, int n, size_t *start, size_t *end)
 {
     if (n < 0 || (uint32_t)n >= pcre2_get_ovector_count(re->md))

@@ -21,6 +21,8 @@ slog_status slog_regex_compile(slog_regex *re, const char *pattern, uint32_t opt
 /** Matches s[0..len) from `start`; 1 on a match, 0 otherwise (no match, or
  * the match limit was hit). */
 int slog_regex_match(slog_regex *re, const char *s, size_t len, size_t start);
+/** The same, the match starting exactly at `start`. */
+int slog_regex_match_at(slog_regex *re, const char *s, size_t len, size_t start);
 /** Bounds of group n of the last match; 1 when the group took part. */
 int slog_regex_group(const slog_regex *re, int n, size_t *start, size_t *end);
 /** Number of a named group, or -1. */
