@@ -6,6 +6,7 @@
 #include "build_internal.h"
 
 #include "chunk.h"
+#include "cmark_arena.h"
 #include "dates.h"
 
 #include <stdint.h>
@@ -425,6 +426,7 @@ static void builder_free(builder *b)
     slog_buf_free(&b->text_buf);
     slog_buf_free(&b->line_buf);
     slog_buf_free(&b->piece_buf);
+    slog_cmark_arena_free(&b->cmark);
 }
 
 /* The text of lines [first, last] as cmark reads it, with the document's
@@ -471,7 +473,8 @@ static cmark_node *parse_piece(builder *b, const slog_chunk_plan *plan, size_t *
         const char *s = piece_text(b, plan, first, last, &len);
         if (!s)
             return NULL;
-        cmark_node *root = cmark_parse_document(s, len, CMARK_OPT_DEFAULT);
+        slog_cmark_arena_reset(&b->cmark);
+        cmark_node *root = slog_cmark_parse(&b->cmark, s, len);
         if (!root || *j + 1 == plan->count) {
             *last_out = last;
             return root;
@@ -486,7 +489,6 @@ static cmark_node *parse_piece(builder *b, const slog_chunk_plan *plan, size_t *
             *last_out = last;
             return root;
         }
-        cmark_node_free(root);
         int end = slog_chunk_block_end(b->text, open_line);
         while (*j + 1 < plan->count && plan->chunks[*j].last < end - 1)
             (*j)++;
@@ -513,7 +515,6 @@ static slog_status walk_pieces(builder *b, const slog_chunk_plan *plan)
         st = walk(b, root);
         cmark_node *tail = last_block(b, root);
         b->last_piece_ended_in_list = tail && cmark_node_get_type(tail) == CMARK_NODE_LIST;
-        cmark_node_free(root);
     }
     return st;
 }
@@ -537,6 +538,7 @@ static void builder_init(builder *b, slog_doc *doc, const slog_config *config, s
     b->items.size = sizeof(item_frame);
     b->all_items.size = sizeof(slog_item *);
     b->year_scan_line = 1;
+    slog_cmark_arena_init(&b->cmark);
 }
 
 /* One reading of the document, with the title guessed one way. *guess_ok

@@ -249,7 +249,9 @@ static slog_status fill_date(builder *b, slog_entry *e, const char *h, const slo
         *n = (numeric_date){e, f->first, f->second, f->weekday};
     }
     if (st == SLOG_OK && year) {
-        scan_year_refs(b, e->date_line + 1);
+        /* the nearest full date now: what text before it says is older */
+        if (b->year_scan_line < e->date_line + 1)
+            b->year_scan_line = e->date_line + 1;
         b->year_ref = year;
         b->month_ref = f->month;
         b->year_ref_entry = 1;

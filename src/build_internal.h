@@ -10,6 +10,7 @@
 #include <cmark.h>
 
 #include "buf.h"
+#include "cmark_arena.h"
 #include "config_internal.h"
 #include "datefind.h"
 #include "doc_internal.h"
@@ -60,6 +61,7 @@ typedef struct builder {
     int line_offset;  /* the current piece's line 1 is this line + 1 */
     int piece_last;   /* and its last line */
     slog_buf piece_buf; /* a piece with the link definitions after it */
+    slog_cmark_arena cmark; /* the current piece's tree */
     int no_title;     /* the guess: the first heading is no title */
     int seen_heading;
     int first_heading_level1;
@@ -67,6 +69,8 @@ typedef struct builder {
     int seen_level2;
     int last_block_end;
     slog_buf text_buf; /* scratch for heading text and folded item text */
+    const char *markers_seen[16]; /* one copy of each marker (marker_copy) */
+    size_t nmarkers_seen;
     slog_buf line_buf; /* scratch for a bold line without its markers */
     int numeric_day_first; /* an N/N/YYYY date here can only be day first */
 

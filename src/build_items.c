@@ -93,6 +93,18 @@ static slog_status add_checklist(builder *b, const slog_item *it, const char *ra
     return SLOG_OK;
 }
 
+/* Markers are few: one copy of each, shared by every item that has it. */
+static const char *marker_copy(builder *b, const char *m, size_t n)
+{
+    for (size_t i = 0; i < b->nmarkers_seen; i++)
+        if (strlen(b->markers_seen[i]) == n && !memcmp(b->markers_seen[i], m, n))
+            return b->markers_seen[i];
+    char *copy = slog_arena_strndup(b->arena, m, n);
+    if (copy && b->nmarkers_seen < sizeof b->markers_seen / sizeof *b->markers_seen)
+        b->markers_seen[b->nmarkers_seen++] = copy;
+    return copy;
+}
+
 /* The marker opening t: an emoji or checkbox of the table, else a word
  * marker ("Next:", "**TODO**", "DONE -"). Sets the state, the marker as
  * written and where the text starts; *bold when "**" opened the item. */
@@ -122,7 +134,7 @@ static slog_status find_marker(builder *b, slog_item *it, const char *t, size_t 
     } else {
         return SLOG_OK;
     }
-    it->marker = slog_arena_strndup(b->arena, t + ms, me - ms);
+    it->marker = marker_copy(b, t + ms, me - ms);
     return it->marker ? SLOG_OK : build_nomem(b);
 }
 
@@ -167,12 +179,15 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
     while (text_from < len && is_space(t[text_from]))
         text_from++;
     /* "**✅ Done**" keeps its emphasis: "**Done**". */
-    char *text = slog_arena_alloc(b->arena, len - text_from + 3);
-    if (!text)
-        return build_nomem(b);
-    size_t o = bold ? 2 : 0;
-    memcpy(text, "**", o);
-    memcpy(text + o, t + text_from, len - text_from);
+    char *text = "";
+    if (text_from < len || bold) {
+        text = slog_arena_alloc(b->arena, len - text_from + 3);
+        if (!text)
+            return build_nomem(b);
+        size_t o = bold ? 2 : 0;
+        memcpy(text, "**", o);
+        memcpy(text + o, t + text_from, len - text_from);
+    }
     it->text = text;
     st = resolution(b, it);
     if (st == SLOG_OK && f->list_entry) {
@@ -218,7 +233,7 @@ slog_status build_item_enter(builder *b, cmark_node *node)
     if (!slot)
         return build_nomem(b);
     *slot = it;
-    it->index = b->all_items.len - 1;
+    it->index = (unsigned)(b->all_items.len - 1);
     it->line = build_line(b, cmark_node_get_start_line(node));
     it->state = SLOG_STATE_NOTE;
     it->marker = "";

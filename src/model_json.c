@@ -106,7 +106,14 @@ cJSON *slog_entry_to_json(const slog_entry *e)
     return o;
 }
 
+static cJSON *entry_json_items(const slog_entry *e, int with_items, int *ok);
+
 static cJSON *entry_json(const slog_entry *e, int *ok)
+{
+    return entry_json_items(e, 1, ok);
+}
+
+static cJSON *entry_json_items(const slog_entry *e, int with_items, int *ok)
 {
     cJSON *o = cJSON_CreateObject();
     if (!o) {
@@ -129,7 +136,7 @@ static cJSON *entry_json(const slog_entry *e, int *ok)
     add(o, "valid_date", cJSON_CreateBool(e->date_valid), ok);
     add_line_or_null(o, "parent_line", e->parent ? e->parent->line : 0, ok);
     cJSON *items = add(o, "items", cJSON_CreateArray(), ok);
-    for (const slog_item *it = e->items; it && *ok; it = it->next)
+    for (const slog_item *it = with_items ? e->items : NULL; it && *ok; it = it->next)
         push(items, item_json(it, ok), ok);
     return o;
 }
@@ -278,15 +285,16 @@ static const char *print_into(print_buf *pb, const cJSON *json, int pretty)
     }
 }
 
-/* Writes s, indenting every line after the first by two tabs (the depth of
- * an entry inside "entries"): a JSON text has raw newlines only between
- * tokens (inside strings they are escaped). `scratch` is reused. */
-static int write_indented(FILE *out, const char *s, print_buf *scratch)
+/* Writes len bytes of s, indenting every line after the first by `tabs`
+ * tabs (the depth it has in the whole document): a JSON text has raw
+ * newlines only between tokens (inside strings they are escaped).
+ * `scratch` is reused. */
+static int write_indented(FILE *out, const char *s, size_t len, int tabs, print_buf *scratch)
 {
-    size_t len = strlen(s), lines = 0;
+    size_t lines = 0;
     for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + len - p))) != NULL; p++)
         lines++;
-    size_t need = len + 2 * lines;
+    size_t need = len + (size_t)tabs * lines;
     if (need > scratch->cap) {
         char *grown = realloc(scratch->data, need);
         if (!grown)
@@ -295,14 +303,51 @@ static int write_indented(FILE *out, const char *s, print_buf *scratch)
         scratch->cap = need;
     }
     char *o = scratch->data;
-    for (const char *p = s; *p; p++) {
+    for (const char *p = s; p < s + len; p++) {
         *o++ = *p;
-        if (*p == '\n') {
-            *o++ = '\t';
-            *o++ = '\t';
-        }
+        if (*p == '\n')
+            for (int t = 0; t < tabs; t++)
+                *o++ = '\t';
     }
     return fwrite(scratch->data, 1, need, out) == need ? 0 : -1;
+}
+
+/* One entry, its items printed one at a time (an entry of millions of items
+ * never is one tree), exactly as cJSON prints the whole: the entry without
+ * items, up to its empty "items" array, then each item, then the ends. */
+static int write_entry(FILE *out, const slog_entry *e, int pretty, print_buf *pb,
+                       print_buf *scratch, int *nomem)
+{
+    int ok = 1;
+    cJSON *head = entry_json_items(e, 0, &ok);
+    const char *s = ok ? print_into(pb, head, pretty) : NULL;
+    cJSON_Delete(head);
+    if (!s) {
+        *nomem = 1;
+        return -1;
+    }
+    size_t len = strlen(s) - (pretty ? 3 : 2); /* up to and with the '[' of "items" */
+    int io = pretty ? write_indented(out, s, len, 2, scratch) : (fwrite(s, 1, len, out) == len ? 0 : -1);
+    for (const slog_item *it = e->items; it && io == 0; it = it->next) {
+        cJSON *j = item_json(it, &ok);
+        s = ok ? print_into(pb, j, pretty) : NULL;
+        cJSON_Delete(j);
+        if (!s) {
+            *nomem = 1;
+            return -1;
+        }
+        if (it != e->items && fputs(pretty ? ", " : ",", out) == EOF)
+            return -1;
+        io = pretty ? write_indented(out, s, strlen(s), 4, scratch)
+                    : (fputs(s, out) == EOF ? -1 : 0);
+    }
+    if (io == 0 && e->items && !pretty)
+        io = fputs("]}", out) == EOF ? -1 : 0;
+    else if (io == 0 && !pretty)
+        io = fputs("]}", out) == EOF ? -1 : 0;
+    else if (io == 0)
+        io = fputs("]\n\t\t}", out) == EOF ? -1 : 0;
+    return io;
 }
 
 slog_status slog_doc_write_json(const slog_doc *d, FILE *out, int pretty, slog_error *err)
@@ -324,18 +369,12 @@ slog_status slog_doc_write_json(const slog_doc *d, FILE *out, int pretty, slog_e
         io = fputs(pretty ? ",\n\t\"entries\":\t[" : ",\"entries\":[", out) == EOF ? -1 : 0;
     slog_status st = SLOG_OK;
     for (size_t i = 0; i < d->nentries && io == 0 && st == SLOG_OK; i++) {
-        cJSON *e = slog_entry_to_json(d->entries[i]);
-        s = e ? print_into(&pb, e, pretty) : NULL;
-        cJSON_Delete(e);
-        if (!s) {
-            st = slog_error_set(err, SLOG_ERR_NOMEM, d->file, 0, "out of memory");
-            break;
-        }
+        int nomem = 0;
         if (i && fputs(pretty ? ", " : ",", out) == EOF)
             io = -1;
         if (io == 0)
-            io = pretty ? write_indented(out, s, &indented) : (fputs(s, out) == EOF ? -1 : 0);
-        if (io == -2)
+            io = write_entry(out, d->entries[i], pretty, &pb, &indented, &nomem);
+        if (nomem || io == -2)
             st = slog_error_set(err, SLOG_ERR_NOMEM, d->file, 0, "out of memory");
     }
     if (io == 0 && st == SLOG_OK)

@@ -68,18 +68,18 @@ const char *slog_direction_name(slog_direction direction);
 
 /** A list item of an entry (or a child of such an item). */
 struct slog_item {
-    size_t index;       /* position among all items of the document (creation order) */
-    char id[9];         /* 8 hex digits: hash of entry date, label and normalized text */
-    int line, end_line; /* 1-based lines of the original file */
-    slog_state state;
     const char *marker;   /* the marker as written ("✅", "[x]"), "" for notes */
     const char *text;     /* source text, bullet and marker removed, lines folded */
     const char *resolved; /* "YYYY-MM-DD" of a (Resolved ...) annotation, or NULL */
     slog_entry *entry;    /* the entry the item belongs to */
     slog_item *parent;    /* the enclosing item for children, else NULL */
     slog_item *children;  /* first child; siblings through `next` */
-    size_t nchildren;
     slog_item *next;
+    unsigned index;       /* position among all items of the document (creation order) */
+    unsigned nchildren;
+    int line, end_line; /* 1-based lines of the original file */
+    slog_state state;
+    char id[9]; /* 8 hex digits: hash of entry date, label and normalized text */
 };
 
 /** A dated place in the log that items belong to, and its section. */
