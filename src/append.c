@@ -230,9 +230,9 @@ typedef struct {
     size_t cap;
 } item_set;
 
-static uint64_t item_key(const char id[9], slog_state state)
+static uint64_t item_key(uint32_t id, slog_state state)
 {
-    return strtoull(id, NULL, 16) << 4 | (uint64_t)state;
+    return (uint64_t)id << 4 | (uint64_t)state;
 }
 
 /* Adds a key; 1 when it was there already, -1 out of memory. */
@@ -277,8 +277,7 @@ static slog_status add_items(view *v, const slog_append_request *req, const slog
         if (lines.failed || folded.failed || !folded.data) {
             st = SLOG_ERR_NOMEM;
         } else {
-            char id[9];
-            slog_item_id(date, label, folded.data, id);
+            uint32_t id = slog_item_hash(date, label, folded.data);
             if (item_set_add(&seen, item_key(id, it->state)) && !o->no_dedupe) {
                 p->skipped++;
             } else {
@@ -495,11 +494,11 @@ static slog_status as_list_entries(view *v, const target *t, const slog_append_r
         slog_buf lines = {0}, folded = {0};
         append_item_lines(&lines, &folded, prefix.data, append_marker(v->cfg, it->state),
                           it->text);
-        char id[9];
+        uint32_t id;
         if (lines.failed || folded.failed || !folded.data) {
             st = SLOG_ERR_NOMEM;
         } else {
-            slog_item_id(date, folded.data, folded.data, id); /* text is also the label */
+            id = slog_item_hash(date, folded.data, folded.data); /* text is also the label */
             if (item_set_add(&seen, item_key(id, it->state)) && !o->no_dedupe) {
                 p->skipped++;
             } else {

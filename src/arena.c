@@ -13,11 +13,15 @@ struct slog_arena_chunk {
     max_align_t data[];
 };
 
-void *slog_arena_alloc(slog_arena *arena, size_t size)
+/* Objects of the model hold pointers, sizes, ints and doubles: aligned to
+ * 8 bytes, not max_align_t's 16, so that a 88-byte item takes 88. */
+enum { OBJECT_ALIGN = 8 };
+
+static void *take(slog_arena *arena, size_t size, size_t align)
 {
-    size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
     slog_arena_chunk *c = arena->head;
-    if (!c || c->size - c->used < size) {
+    size_t pad = c ? (0 - c->used) & (align - 1) : 0;
+    if (!c || c->size - c->used < size || c->size - c->used - size < pad) {
         size_t cap = size > CHUNK_SIZE ? size : CHUNK_SIZE;
         if (cap > SIZE_MAX - sizeof *c)
             return NULL;
@@ -26,6 +30,7 @@ void *slog_arena_alloc(slog_arena *arena, size_t size)
             return NULL;
         c->size = cap;
         c->used = 0;
+        pad = 0;
         /* A large block goes behind the current chunk so its free space stays usable. */
         if (arena->head && size > CHUNK_SIZE) {
             c->next = arena->head->next;
@@ -35,15 +40,27 @@ void *slog_arena_alloc(slog_arena *arena, size_t size)
             arena->head = c;
         }
     }
-    void *p = (char *)c->data + c->used;
-    c->used += size;
+    void *p = (char *)c->data + c->used + pad;
+    c->used += pad + size;
     memset(p, 0, size);
     return p;
 }
 
+void *slog_arena_alloc(slog_arena *arena, size_t size)
+{
+    return take(arena, size, OBJECT_ALIGN);
+}
+
+char *slog_arena_chars(slog_arena *arena, size_t size)
+{
+    return take(arena, size, 1);
+}
+
 char *slog_arena_strndup(slog_arena *arena, const char *s, size_t len)
 {
-    char *p = slog_arena_alloc(arena, len + 1);
+    if (len == SIZE_MAX)
+        return NULL;
+    char *p = take(arena, len + 1, 1);
     if (p) {
         memcpy(p, s, len);
         p[len] = '\0';

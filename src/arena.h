@@ -13,6 +13,8 @@ typedef struct {
 
 /** Zeroed memory of `size` bytes, or NULL when out of memory. */
 void *slog_arena_alloc(slog_arena *arena, size_t size);
+/** Zeroed room for `size` chars, not aligned: for strings. */
+char *slog_arena_chars(slog_arena *arena, size_t size);
 /** A NUL-terminated copy of `len` bytes of `s`, or NULL. */
 char *slog_arena_strndup(slog_arena *arena, const char *s, size_t len);
 void slog_arena_free(slog_arena *arena);

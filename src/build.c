@@ -8,6 +8,7 @@
 #include "chunk.h"
 #include "cmark_arena.h"
 #include "dates.h"
+#include "pieces.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -429,92 +430,73 @@ static void builder_free(builder *b)
     slog_cmark_arena_free(&b->cmark);
 }
 
-/* The text of lines [first, last] as cmark reads it, with the document's
- * link reference definitions after it (they are document-wide). */
-static const char *piece_text(builder *b, const slog_chunk_plan *plan, int first, int last,
-                              size_t *len)
+/* Walks one parsed piece. */
+static slog_status walk_piece(builder *b, const slog_chunk_plan *plan, size_t j,
+                              const slog_piece *p)
 {
-    const slog_text *t = b->text;
-    size_t from = t->line_start[first - 1], to = t->line_start[last];
-    *len = to - from;
-    if (!plan->ndefs)
-        return t->data + from;
-    slog_buf_clear(&b->piece_buf);
-    slog_buf_put(&b->piece_buf, t->data + from, to - from);
-    slog_buf_puts(&b->piece_buf, "\n\n");
-    for (size_t i = 0; i < plan->ndefs; i++) {
-        size_t n;
-        const char *d = slog_text_line(t, plan->defs[i], &n);
-        slog_buf_put(&b->piece_buf, d, n);
-        slog_buf_put(&b->piece_buf, "\n", 1);
-    }
-    *len = b->piece_buf.len;
-    return b->piece_buf.failed ? NULL : b->piece_buf.data;
+    b->line_offset = p->first - 1;
+    b->piece_last = p->last;
+    /* nodes of the last piece's tree are gone (and their addresses reused) */
+    b->dating_para = b->restating_para = NULL;
+    cmark_node *head = cmark_node_first_child(p->root);
+    b->list_goes_on = plan->chunks[j].in_list && b->last_piece_ended_in_list && head &&
+                              cmark_node_get_type(head) == CMARK_NODE_LIST
+                          ? 1 + b->last_list_entries
+                          : 0;
+    slog_status st = walk(b, p->root);
+    cmark_node *tail = slog_piece_last_block(p);
+    b->last_piece_ended_in_list = tail && cmark_node_get_type(tail) == CMARK_NODE_LIST;
+    return st;
 }
 
-/* The last top-level block of a piece (not one of the appended definitions). */
-static cmark_node *last_block(builder *b, cmark_node *root)
-{
-    cmark_node *n = cmark_node_last_child(root);
-    while (n && build_line(b, cmark_node_get_start_line(n)) > b->piece_last)
-        n = cmark_node_previous(n);
-    return n;
-}
-
-/* Whole pieces only: a fenced code block or an HTML block still open at the
- * end of a piece runs on into the next (the planner's guess was wrong): the
- * piece then reaches to where that block ends. Returns the parsed piece. */
-static cmark_node *parse_piece(builder *b, const slog_chunk_plan *plan, size_t *j, int first,
-                               int *last_out)
-{
-    for (;;) {
-        int last = plan->chunks[*j].last;
-        size_t len;
-        const char *s = piece_text(b, plan, first, last, &len);
-        if (!s)
-            return NULL;
-        slog_cmark_arena_reset(&b->cmark);
-        cmark_node *root = slog_cmark_parse(&b->cmark, s, len);
-        if (!root || *j + 1 == plan->count) {
-            *last_out = last;
-            return root;
-        }
-        b->line_offset = first - 1;
-        b->piece_last = last;
-        cmark_node *tail = last_block(b, root);
-        cmark_node_type type = tail ? cmark_node_get_type(tail) : CMARK_NODE_NONE;
-        int open_line = tail ? build_line(b, cmark_node_get_start_line(tail)) : 0;
-        if ((type != CMARK_NODE_CODE_BLOCK && type != CMARK_NODE_HTML_BLOCK) ||
-            !slog_chunk_block_open(b->text, open_line, last)) {
-            *last_out = last;
-            return root;
-        }
-        int end = slog_chunk_block_end(b->text, open_line);
-        while (*j + 1 < plan->count && plan->chunks[*j].last < end - 1)
-            (*j)++;
-    }
-}
-
-static slog_status walk_pieces(builder *b, const slog_chunk_plan *plan)
+/* Pieces parsed ahead on other threads, walked here in order. */
+static slog_status walk_queued(builder *b, const slog_chunk_plan *plan, slog_piece_queue *q)
 {
     slog_status st = SLOG_OK;
-    for (size_t i = 0; st == SLOG_OK && i < plan->count; i++) {
-        int first = plan->chunks[i].first, last;
-        cmark_node *root = parse_piece(b, plan, &i, first, &last);
-        if (!root)
+    for (size_t j = 0; st == SLOG_OK && j < plan->count;) {
+        slog_piece p;
+        if (slog_pieces_take(q, j, &p) != 0)
+            st = build_nomem(b);
+        else
+            st = walk_piece(b, plan, j, &p);
+        slog_pieces_release(q, j);
+        /* the chunks the piece took were parsed on their own too: dropped */
+        for (size_t k = j + 1; k < p.next && st == SLOG_OK; k++) {
+            slog_piece skipped;
+            slog_pieces_take(q, k, &skipped);
+            slog_pieces_release(q, k);
+        }
+        j = p.next;
+    }
+    slog_cmark_arena_use(&b->cmark);
+    return st;
+}
+
+/* Documents at least this large are parsed ahead on other threads when
+ * the caller gives more than one (slog_parse_options.jobs). */
+#define PARSE_AHEAD_MIN_BYTES ((size_t)1024 * 1024)
+
+static slog_status walk_pieces(builder *b, const slog_chunk_plan *plan, unsigned jobs)
+{
+    /* pieces smaller than the default (the differential test's) are parsed
+     * ahead whatever the size of the document */
+    size_t chunk_bytes = b->doc->priv->chunk_bytes;
+    size_t min = chunk_bytes && chunk_bytes < SLOG_CHUNK_TARGET ? 0 : PARSE_AHEAD_MIN_BYTES;
+    if (jobs > 1 && plan->count > 2 && b->text->len >= min) {
+        slog_piece_queue *q = slog_pieces_start(b->text, plan, jobs - 1);
+        if (q) {
+            slog_status st = walk_queued(b, plan, q);
+            slog_pieces_stop(q);
+            return st;
+        }
+    }
+    slog_status st = SLOG_OK;
+    for (size_t j = 0; st == SLOG_OK && j < plan->count;) {
+        slog_piece p;
+        if (slog_piece_parse(b->text, plan, j, &b->cmark, &b->piece_buf, &p) != 0)
             return build_nomem(b);
-        b->line_offset = first - 1;
-        b->piece_last = last;
-        /* nodes of the last piece's tree are gone (and their addresses reused) */
-        b->dating_para = b->restating_para = NULL;
-        cmark_node *head = cmark_node_first_child(root);
-        b->list_goes_on = plan->chunks[i].in_list && b->last_piece_ended_in_list && head &&
-                                  cmark_node_get_type(head) == CMARK_NODE_LIST
-                              ? 1 + b->last_list_entries
-                              : 0;
-        st = walk(b, root);
-        cmark_node *tail = last_block(b, root);
-        b->last_piece_ended_in_list = tail && cmark_node_get_type(tail) == CMARK_NODE_LIST;
+        st = walk_piece(b, plan, j, &p);
+        j = p.next;
     }
     return st;
 }
@@ -545,7 +527,7 @@ static void builder_init(builder *b, slog_doc *doc, const slog_config *config, s
  * tells whether the guess held (the first heading is level 1 and the only
  * one exactly when it was taken for the title). */
 static slog_status build_pass(slog_doc *doc, const slog_config *config, int *no_title,
-                              size_t chunk_bytes, int *guess_ok, slog_error *err)
+                              size_t chunk_bytes, unsigned jobs, int *guess_ok, slog_error *err)
 {
     builder b;
     builder_init(&b, doc, config, err);
@@ -560,7 +542,7 @@ static slog_status build_pass(slog_doc *doc, const slog_config *config, int *no_
         *no_title = plan.atx_h1 > 1;
     b.no_title = *no_title;
     if (st == SLOG_OK)
-        st = walk_pieces(&b, &plan);
+        st = walk_pieces(&b, &plan, jobs);
     close_all(&b);
     *guess_ok = b.no_title ? !(b.first_heading_level1 && b.level1_headings == 1)
                            : !(doc->title && b.level1_headings > 1);
@@ -594,13 +576,13 @@ slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err
 {
     slog_doc_private *priv = doc->priv;
     int no_title = -1, ok;
-    slog_status st = build_pass(doc, config, &no_title, priv->chunk_bytes, &ok, err);
+    slog_status st = build_pass(doc, config, &no_title, priv->chunk_bytes, priv->jobs, &ok, err);
     if (st == SLOG_OK && !ok) { /* read it again with the other guess */
         st = reset_doc(doc);
         if (st != SLOG_OK)
             return slog_error_set(err, st, NULL, 0, "out of memory");
         no_title = !no_title;
-        st = build_pass(doc, config, &no_title, priv->chunk_bytes, &ok, err);
+        st = build_pass(doc, config, &no_title, priv->chunk_bytes, priv->jobs, &ok, err);
     }
     return st;
 }
@@ -630,18 +612,27 @@ static uint32_t fnv_normalized(uint32_t h, const char *s)
     return h;
 }
 
-void slog_item_id(const char *date, const char *label, const char *text, char out[9])
+uint32_t slog_item_hash(const char *date, const char *label, const char *text)
 {
     uint32_t h = 2166136261u;
     h = fnv_normalized(h, date);
     h = (h ^ 0x1F) * 16777619u;
     h = fnv_normalized(h, label);
     h = (h ^ 0x1F) * 16777619u;
-    h = fnv_normalized(h, text);
+    return fnv_normalized(h, text);
+}
+
+void slog_id_format(uint32_t id, char out[9])
+{
     static const char hex[] = "0123456789abcdef";
     for (int i = 7; i >= 0; i--) {
-        out[i] = hex[h & 0xF];
-        h >>= 4;
+        out[i] = hex[id & 0xF];
+        id >>= 4;
     }
     out[8] = '\0';
+}
+
+void slog_item_id(const char *date, const char *label, const char *text, char out[9])
+{
+    slog_id_format(slog_item_hash(date, label, text), out);
 }

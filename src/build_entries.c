@@ -103,7 +103,7 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
     size_t roff = rstart + trim_left_seps(h + rstart, len - rstart);
     size_t rlen = trim_right_seps(h + roff, len - roff);
     size_t lstart = trim_left_seps(h, llen);
-    char *out = slog_arena_alloc(b->arena, len + 2);
+    char *out = slog_arena_chars(b->arena, len + 2);
     if (!out)
         return NULL;
     size_t o = llen - lstart;

@@ -181,7 +181,7 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
     /* "**✅ Done**" keeps its emphasis: "**Done**". */
     char *text = "";
     if (text_from < len || bold) {
-        text = slog_arena_alloc(b->arena, len - text_from + 3);
+        text = slog_arena_chars(b->arena, len - text_from + 3);
         if (!text)
             return build_nomem(b);
         size_t o = bold ? 2 : 0;
@@ -305,7 +305,7 @@ void build_item_ids(builder *b)
     slog_item **items = b->all_items.data;
     for (size_t i = 0; i < b->all_items.len; i++) {
         const slog_entry *e = items[i]->entry;
-        slog_item_id(e ? e->date : "", e ? e->label : "", items[i]->text, items[i]->id);
+        items[i]->id = slog_item_hash(e ? e->date : "", e ? e->label : "", items[i]->text);
     }
 }
 

@@ -30,7 +30,7 @@ typedef struct {
 /* Sizes: pieces are grouped up to SLOG_CHUNK_TARGET bytes; a section is cut
  * inside only beyond SLOG_CHUNK_HARD. */
 #define SLOG_CHUNK_TARGET ((size_t)64 * 1024)
-#define SLOG_CHUNK_HARD ((size_t)1024 * 1024)
+#define SLOG_CHUNK_HARD ((size_t)256 * 1024)
 /* A document with link reference definitions below this size is read in one
  * piece. */
 #define SLOG_CHUNK_DEFS_WHOLE ((size_t)8 * 1024 * 1024)

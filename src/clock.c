@@ -5,12 +5,17 @@
 #include "statuslog/doc.h"
 #include "statuslog/lint.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 /* Runs mktime/localtime under TZ=tz (tz NULL: the process's zone). Changing
- * TZ is process-wide: the library documents these calls as not thread-safe. */
+ * TZ is process-wide: the threads of a parallel loop take turns (every use
+ * of TZ in the library is here). Another thread of the program that reads
+ * the environment meanwhile is the caller's business, as with setenv. */
+static pthread_mutex_t tz_lock = PTHREAD_MUTEX_INITIALIZER;
+
 typedef struct {
     char *saved;
     int had, switched;
@@ -19,6 +24,7 @@ typedef struct {
 static void tz_enter(tz_switch *s, const char *tz)
 {
     memset(s, 0, sizeof *s);
+    pthread_mutex_lock(&tz_lock);
     if (!tz)
         return;
     const char *cur = getenv("TZ");
@@ -38,6 +44,7 @@ static void tz_leave(tz_switch *s)
         tzset();
     }
     free(s->saved);
+    pthread_mutex_unlock(&tz_lock);
 }
 
 /* Offset (minutes east of UTC) of local time `day` + `seconds` in `tz`. */

@@ -1,7 +1,12 @@
 /* cmark's memory in blocks; see cmark_arena.h. Every allocation carries its
  * size before it, so that realloc can copy (or grow the last allocation in
  * place). cmark's calloc must return zeroed memory: blocks are reused after
- * a reset, so allocations are cleared as they are handed out. */
+ * a reset, so allocations are cleared as they are handed out.
+ *
+ * Large allocations (a long line's buffer, a long paragraph's content, a
+ * long literal) come from malloc, on a list the reset frees: cmark grows
+ * such buffers by doubling and frees the old ones, which a bump allocator
+ * would keep. */
 #include "cmark_arena.h"
 
 #include <stdint.h>
@@ -14,12 +19,33 @@ struct slog_cmark_block {
     _Alignas(16) unsigned char data[];
 };
 
-enum { BLOCK_SIZE = 1 << 20, HEADER = 16 };
+enum { BLOCK_SIZE = 1 << 20, LARGE = 64 * 1024 };
 
+/* The two words before every allocation: its size, and whether it is large. */
+typedef struct {
+    size_t size;
+    size_t large;
+} alloc_header;
+
+/* Before a large allocation: its neighbours on the arena's list, then the
+ * same two words. */
+struct slog_cmark_large {
+    slog_cmark_large *prev, *next;
+    alloc_header h;
+};
+
+#define HEADER sizeof(alloc_header)
+_Static_assert(sizeof(alloc_header) == 16 && sizeof(slog_cmark_large) % 16 == 0,
+               "allocations stay 16-byte aligned");
 
 static size_t round_up(size_t n)
 {
     return (n + 15) & ~(size_t)15;
+}
+
+static alloc_header *header_of(void *ptr)
+{
+    return (alloc_header *)ptr - 1;
 }
 
 /* cmark uses what its allocator returns without a check (its own aborts
@@ -36,9 +62,43 @@ static slog_cmark_block *new_block(size_t need)
     return b;
 }
 
+static unsigned char *take_large(slog_cmark_arena *a, size_t n)
+{
+    if (n > SIZE_MAX - sizeof(slog_cmark_large))
+        abort();
+    slog_cmark_large *l = malloc(sizeof *l + n);
+    if (!l)
+        abort();
+    l->prev = NULL;
+    l->next = a->large;
+    l->h.size = n;
+    l->h.large = 1;
+    if (a->large)
+        a->large->prev = l;
+    a->large = l;
+    return (unsigned char *)(l + 1);
+}
+
+static slog_cmark_large *large_of(void *ptr)
+{
+    return (slog_cmark_large *)ptr - 1;
+}
+
+static void unlink_large(slog_cmark_arena *a, slog_cmark_large *l)
+{
+    if (l->prev)
+        l->prev->next = l->next;
+    else
+        a->large = l->next;
+    if (l->next)
+        l->next->prev = l->prev;
+}
+
 /* Room for `n` bytes (with their header) in the current block or the next. */
 static unsigned char *take(slog_cmark_arena *a, size_t n)
 {
+    if (n >= LARGE)
+        return take_large(a, n);
     size_t need = HEADER + round_up(n);
     while (a->cur && a->cur->used + need > a->cur->size) {
         if (!a->cur->next)
@@ -50,7 +110,8 @@ static unsigned char *take(slog_cmark_arena *a, size_t n)
         a->first = a->cur = new_block(need);
     unsigned char *p = a->cur->data + a->cur->used + HEADER;
     a->cur->used += need;
-    memcpy(p - HEADER, &n, sizeof n);
+    header_of(p)->size = n;
+    header_of(p)->large = 0;
     return p;
 }
 
@@ -67,18 +128,35 @@ static void *mem_calloc(size_t count, size_t size)
     return p;
 }
 
+static void *realloc_large(void *ptr, size_t size)
+{
+    slog_cmark_large *l = large_of(ptr);
+    unlink_large(current, l);
+    slog_cmark_large *grown = realloc(l, sizeof *l + size);
+    if (!grown)
+        abort();
+    grown->prev = NULL;
+    grown->next = current->large;
+    grown->h.size = size;
+    if (current->large)
+        current->large->prev = grown;
+    current->large = grown;
+    return grown + 1;
+}
+
 static void *mem_realloc(void *ptr, size_t size)
 {
     if (!ptr)
         return take(current, size);
-    size_t old;
-    memcpy(&old, (unsigned char *)ptr - HEADER, sizeof old);
+    if (header_of(ptr)->large)
+        return realloc_large(ptr, size);
+    size_t old = header_of(ptr)->size;
     slog_cmark_block *b = current->cur;
     /* the last allocation of the block grows in place */
-    if (b && (unsigned char *)ptr + round_up(old) == b->data + b->used &&
+    if (size < LARGE && b && (unsigned char *)ptr + round_up(old) == b->data + b->used &&
         b->used - round_up(old) + round_up(size) <= b->size) {
         b->used = b->used - round_up(old) + round_up(size);
-        memcpy((unsigned char *)ptr - HEADER, &size, sizeof size);
+        header_of(ptr)->size = size;
         return ptr;
     }
     unsigned char *p = take(current, size);
@@ -86,9 +164,23 @@ static void *mem_realloc(void *ptr, size_t size)
     return p;
 }
 
+/* Small allocations go with the whole arena; large ones at once. */
 static void mem_free(void *ptr)
 {
-    (void)ptr; /* the whole arena goes at once */
+    if (ptr && header_of(ptr)->large) {
+        slog_cmark_large *l = large_of(ptr);
+        unlink_large(current, l);
+        free(l);
+    }
+}
+
+static void free_large(slog_cmark_arena *a)
+{
+    while (a->large) {
+        slog_cmark_large *next = a->large->next;
+        free(a->large);
+        a->large = next;
+    }
 }
 
 void slog_cmark_arena_init(slog_cmark_arena *a)
@@ -116,6 +208,7 @@ cmark_node *slog_cmark_parse(slog_cmark_arena *a, const char *text, size_t len)
 
 void slog_cmark_arena_reset(slog_cmark_arena *a)
 {
+    free_large(a);
     a->cur = a->first;
     if (a->cur)
         a->cur->used = 0;
@@ -123,6 +216,7 @@ void slog_cmark_arena_reset(slog_cmark_arena *a)
 
 void slog_cmark_arena_free(slog_cmark_arena *a)
 {
+    free_large(a);
     for (slog_cmark_block *b = a->first; b;) {
         slog_cmark_block *next = b->next;
         free(b);

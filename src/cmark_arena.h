@@ -9,11 +9,13 @@
 #include <stddef.h>
 
 typedef struct slog_cmark_block slog_cmark_block;
+typedef struct slog_cmark_large slog_cmark_large;
 
 typedef struct {
     cmark_mem mem;           /* must stay first */
     slog_cmark_block *first; /* blocks kept across resets */
     slog_cmark_block *cur;
+    slog_cmark_large *large; /* allocations from malloc, freed by the reset */
 } slog_cmark_arena;
 
 void slog_cmark_arena_init(slog_cmark_arena *a);

@@ -111,10 +111,13 @@ int slog_zone_offset(const char *zone, int *minutes)
 {
     if (!zone || !*zone)
         return 0;
-    if (zone[0] == '+' || zone[0] == '-') {
+    if (zone[0] == '+' || zone[0] == '-') { /* +HHMM or +HH:MM */
+        size_t n = strlen(zone);
         int h, m;
-        const char *mm = zone[3] == ':' ? zone + 4 : zone + 3;
-        if (!digits(zone + 1, 2, &h) || !digits(mm, 2, &m) || mm[2] != '\0' || h > 23 || m > 59)
+        if (n != 5 && !(n == 6 && zone[3] == ':'))
+            return 0;
+        const char *mm = n == 6 ? zone + 4 : zone + 3;
+        if (!digits(zone + 1, 2, &h) || !digits(mm, 2, &m) || h > 23 || m > 59)
             return 0;
         *minutes = (zone[0] == '-' ? -1 : 1) * (h * 60 + m);
         return 1;

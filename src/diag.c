@@ -44,6 +44,24 @@ int slog_severity_from_name(const char *name, slog_severity *out)
     return -1;
 }
 
+slog_status slog_diags_move(slog_diags *to, slog_diags *from)
+{
+    if (!from->count)
+        return SLOG_OK;
+    if (to->cap - to->count < from->count) {
+        size_t cap = to->count + from->count;
+        slog_diag *grown = realloc(to->items, cap * sizeof *grown);
+        if (!grown)
+            return SLOG_ERR_NOMEM;
+        to->items = grown;
+        to->cap = cap;
+    }
+    memcpy(to->items + to->count, from->items, from->count * sizeof *from->items);
+    to->count += from->count;
+    from->count = 0;
+    return SLOG_OK;
+}
+
 slog_status slog_diags_add(slog_diags *list, slog_rule rule, slog_severity severity,
                            const char *file, int line, const char *fmt, ...)
 {

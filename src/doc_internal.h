@@ -17,6 +17,7 @@ struct slog_doc_private {
     slog_vocab vocab;  /* words of every item, for similarity */
     int no_threads;    /* built without words and threads */
     size_t chunk_bytes; /* how the reading groups sections (0: the default) */
+    unsigned jobs;      /* threads for the reading (slog_parse_options.jobs) */
 };
 
 /** Builds the model of `doc` (raw and text already set) with cmark. */
@@ -27,6 +28,7 @@ slog_status slog_threads_build(slog_doc *doc, const slog_config *config, slog_it
                                const slog_vocab *v, slog_arena *arena);
 
 /** Stable 8-hex-digit id of an item: entry date, label and normalized text. */
+uint32_t slog_item_hash(const char *date, const char *label, const char *text);
 void slog_item_id(const char *date, const char *label, const char *text, char out[9]);
 
 #endif

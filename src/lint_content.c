@@ -27,7 +27,7 @@ static int pasted_copy(const lint_ctx *ctx, const slog_thread *t, size_t k)
 {
     const slog_entry *original = ctx->duplicate_of[t->items[k]->entry->index];
     for (size_t j = 0; original && j < k; j++)
-        if (t->items[j]->entry == original && !strcmp(t->items[j]->id, t->items[k]->id))
+        if (t->items[j]->entry == original && t->items[j]->id == t->items[k]->id)
             return 1;
     return 0;
 }

@@ -81,7 +81,9 @@ static cJSON *item_json(const slog_item *it, int *ok)
         *ok = 0;
         return NULL;
     }
-    add_str(o, "id", it->id, ok);
+    char id[9];
+    slog_id_format(it->id, id);
+    add(o, "id", cJSON_CreateString(id), ok);
     add_num(o, "line", it->line, ok);
     add_str(o, "state", slog_state_name(it->state), ok);
     add_str(o, "marker", it->marker, ok);
@@ -174,56 +176,100 @@ static cJSON *thread_json(const slog_thread *t, int *ok)
     return o;
 }
 
+static cJSON *section_json(const slog_doc *d, size_t i, int *ok)
+{
+    cJSON *s = cJSON_CreateObject();
+    if (!s) {
+        *ok = 0;
+        return NULL;
+    }
+    add_num(s, "line", d->sections[i].line, ok);
+    add_num(s, "level", d->sections[i].level, ok);
+    add_str(s, "title", d->sections[i].title, ok);
+    return s;
+}
+
+static cJSON *checklist_json(const slog_doc *d, size_t i, int *ok)
+{
+    const slog_checklist_item *c = &d->checklists[i];
+    cJSON *j = cJSON_CreateObject();
+    if (!j) {
+        *ok = 0;
+        return NULL;
+    }
+    add_str(j, "id", c->id, ok);
+    add_num(j, "line", c->line, ok);
+    add_str(j, "section", c->section, ok);
+    add(j, "checked", cJSON_CreateBool(c->checked), ok);
+    add_str(j, "text", c->text, ok);
+    return j;
+}
+
+static cJSON *thread_at(const slog_doc *d, size_t i, int *ok)
+{
+    return thread_json(&d->threads[i], ok);
+}
+
+static cJSON *log_json(const slog_doc *d, size_t i, int *ok)
+{
+    const slog_log *l = &d->logs[i];
+    cJSON *j = cJSON_CreateObject();
+    if (!j) {
+        *ok = 0;
+        return NULL;
+    }
+    add_line_or_null(j, "parent_line", l->parent ? l->parent->line : 0, ok);
+    add_str(j, "direction", slog_direction_name(l->direction), ok);
+    cJSON *lines = add(j, "entries", cJSON_CreateArray(), ok);
+    for (size_t k = 0; k < l->nentries && *ok; k++)
+        push(lines, create_int(l->entries[k]->line), ok);
+    return j;
+}
+
+static cJSON *followup_json(const slog_doc *d, size_t i, int *ok)
+{
+    cJSON *j = cJSON_CreateObject();
+    if (!j) {
+        *ok = 0;
+        return NULL;
+    }
+    add_num(j, "line", d->followups[i].line, ok);
+    add_str(j, "text", d->followups[i].text, ok);
+    return j;
+}
+
+/* The arrays of the document object before "entries", in order. */
+typedef struct {
+    const char *name;
+    size_t (*count)(const slog_doc *d);
+    cJSON *(*element)(const slog_doc *d, size_t i, int *ok);
+} doc_list;
+
+static size_t nsections(const slog_doc *d) { return d->nsections; }
+static size_t nchecklists(const slog_doc *d) { return d->nchecklists; }
+static size_t nthreads(const slog_doc *d) { return d->nthreads; }
+static size_t nlogs(const slog_doc *d) { return d->nlogs; }
+static size_t nfollowups(const slog_doc *d) { return d->nfollowups; }
+
+static const doc_list doc_lists[] = {
+    {"sections", nsections, section_json},    {"checklists", nchecklists, checklist_json},
+    {"threads", nthreads, thread_at},         {"logs", nlogs, log_json},
+    {"followups", nfollowups, followup_json},
+};
+enum { NLISTS = sizeof doc_lists / sizeof *doc_lists };
+
 static void lists_json(cJSON *o, const slog_doc *d, int *ok)
 {
-    cJSON *sections = add(o, "sections", cJSON_CreateArray(), ok);
-    for (size_t i = 0; i < d->nsections && *ok; i++) {
-        cJSON *s = push(sections, cJSON_CreateObject(), ok);
-        if (!s)
-            break;
-        add_num(s, "line", d->sections[i].line, ok);
-        add_num(s, "level", d->sections[i].level, ok);
-        add_str(s, "title", d->sections[i].title, ok);
-    }
-    cJSON *checklists = add(o, "checklists", cJSON_CreateArray(), ok);
-    for (size_t i = 0; i < d->nchecklists && *ok; i++) {
-        const slog_checklist_item *c = &d->checklists[i];
-        cJSON *j = push(checklists, cJSON_CreateObject(), ok);
-        if (!j)
-            break;
-        add_str(j, "id", c->id, ok);
-        add_num(j, "line", c->line, ok);
-        add_str(j, "section", c->section, ok);
-        add(j, "checked", cJSON_CreateBool(c->checked), ok);
-        add_str(j, "text", c->text, ok);
-    }
-    cJSON *threads = add(o, "threads", cJSON_CreateArray(), ok);
-    for (size_t i = 0; i < d->nthreads && *ok; i++)
-        push(threads, thread_json(&d->threads[i], ok), ok);
-    cJSON *logs = add(o, "logs", cJSON_CreateArray(), ok);
-    for (size_t i = 0; i < d->nlogs && *ok; i++) {
-        const slog_log *l = &d->logs[i];
-        cJSON *j = push(logs, cJSON_CreateObject(), ok);
-        if (!j)
-            break;
-        add_line_or_null(j, "parent_line", l->parent ? l->parent->line : 0, ok);
-        add_str(j, "direction", slog_direction_name(l->direction), ok);
-        cJSON *lines = add(j, "entries", cJSON_CreateArray(), ok);
-        for (size_t k = 0; k < l->nentries && *ok; k++)
-            push(lines, create_int(l->entries[k]->line), ok);
-    }
-    cJSON *followups = add(o, "followups", cJSON_CreateArray(), ok);
-    for (size_t i = 0; i < d->nfollowups && *ok; i++) {
-        cJSON *j = push(followups, cJSON_CreateObject(), ok);
-        if (!j)
-            break;
-        add_num(j, "line", d->followups[i].line, ok);
-        add_str(j, "text", d->followups[i].text, ok);
+    for (size_t l = 0; l < NLISTS && *ok; l++) {
+        cJSON *array = add(o, doc_lists[l].name, cJSON_CreateArray(), ok);
+        size_t n = doc_lists[l].count(d);
+        for (size_t i = 0; i < n && *ok; i++)
+            push(array, doc_lists[l].element(d, i, ok), ok);
     }
 }
 
-/* Every member but "entries". */
-static cJSON *head_json(const slog_doc *d)
+/* Every member before the arrays; with them when `with_lists`. */
+static cJSON *head_json(const slog_doc *d, int with_lists)
 {
     int ok = 1;
     cJSON *o = cJSON_CreateObject();
@@ -239,7 +285,7 @@ static cJSON *head_json(const slog_doc *d)
         if (!cJSON_GetObjectItemCaseSensitive(meta, d->meta[i].key))
             add_str(meta, d->meta[i].key, d->meta[i].value, &ok);
     encoding_json(o, &d->encoding, &ok);
-    if (ok)
+    if (ok && with_lists)
         lists_json(o, d, &ok);
     if (!ok) {
         cJSON_Delete(o);
@@ -250,7 +296,7 @@ static cJSON *head_json(const slog_doc *d)
 
 cJSON *slog_doc_to_json(const slog_doc *d)
 {
-    cJSON *o = head_json(d);
+    cJSON *o = head_json(d, 1);
     int ok = o != NULL;
     cJSON *entries = ok ? add(o, "entries", cJSON_CreateArray(), &ok) : NULL;
     for (size_t i = 0; i < d->nentries && ok; i++)
@@ -350,38 +396,73 @@ static int write_entry(FILE *out, const slog_entry *e, int pretty, print_buf *pb
     return io;
 }
 
+/* Prints one element of an array of the document object and writes it at
+ * its depth (`tabs` more than standalone). Frees the element. */
+static int write_element(FILE *out, cJSON *j, int ok, int pretty, int tabs, print_buf *pb,
+                         print_buf *scratch, int *nomem)
+{
+    const char *s = ok ? print_into(pb, j, pretty) : NULL;
+    cJSON_Delete(j);
+    if (!s) {
+        *nomem = 1;
+        return -1;
+    }
+    return pretty ? write_indented(out, s, strlen(s), tabs, scratch) : (fputs(s, out) == EOF ? -1 : 0);
+}
+
+/* `,"name":[e0, e1, …]` as cJSON prints it inside the document object, one
+ * element at a time. */
+static int write_list(FILE *out, const slog_doc *d, const doc_list *l, int pretty, print_buf *pb,
+                      print_buf *scratch, int *nomem)
+{
+    int io = fprintf(out, pretty ? ",\n\t\"%s\":\t[" : ",\"%s\":[", l->name) < 0 ? -1 : 0;
+    size_t n = l->count(d);
+    for (size_t i = 0; i < n && io == 0; i++) {
+        int ok = 1;
+        cJSON *j = l->element(d, i, &ok);
+        if (i && fputs(pretty ? ", " : ",", out) == EOF)
+            io = -1;
+        if (io == 0)
+            io = write_element(out, j, ok && j, pretty, 2, pb, scratch, nomem);
+        else
+            cJSON_Delete(j);
+    }
+    return io == 0 && fputc(']', out) == EOF ? -1 : io;
+}
+
 slog_status slog_doc_write_json(const slog_doc *d, FILE *out, int pretty, slog_error *err)
 {
     print_buf pb = {NULL, 0}, indented = {NULL, 0};
-    cJSON *head = head_json(d);
+    cJSON *head = head_json(d, 0);
     const char *s = head ? print_into(&pb, head, pretty) : NULL;
     cJSON_Delete(head);
     if (!s) {
         free(pb.data);
         return slog_error_set(err, SLOG_ERR_NOMEM, d->file, 0, "out of memory");
     }
-    /* The head object without its closing brace, then the entries array. */
-    size_t len = strlen(s);
-    while (len && (s[len - 1] == '}' || s[len - 1] == '\n'))
-        len--;
+    /* The head object without its closing brace, then the arrays, each
+     * written an element at a time. */
+    size_t len = strlen(s), end = pretty ? 2 : 1; /* "\n}" or "}" */
+    len = len >= end ? len - end : 0;
     int io = fwrite(s, 1, len, out) == len ? 0 : -1;
-    if (io == 0)
+    int nomem = 0;
+    for (size_t l = 0; l < NLISTS && io == 0 && !nomem; l++)
+        io = write_list(out, d, &doc_lists[l], pretty, &pb, &indented, &nomem);
+    if (io == 0 && !nomem)
         io = fputs(pretty ? ",\n\t\"entries\":\t[" : ",\"entries\":[", out) == EOF ? -1 : 0;
-    slog_status st = SLOG_OK;
-    for (size_t i = 0; i < d->nentries && io == 0 && st == SLOG_OK; i++) {
-        int nomem = 0;
+    for (size_t i = 0; i < d->nentries && io == 0 && !nomem; i++) {
         if (i && fputs(pretty ? ", " : ",", out) == EOF)
             io = -1;
         if (io == 0)
             io = write_entry(out, d->entries[i], pretty, &pb, &indented, &nomem);
-        if (nomem || io == -2)
-            st = slog_error_set(err, SLOG_ERR_NOMEM, d->file, 0, "out of memory");
     }
-    if (io == 0 && st == SLOG_OK)
+    if (io == 0 && !nomem)
         io = fputs(pretty ? "]\n}\n" : "]}\n", out) == EOF ? -1 : 0;
     free(pb.data);
     free(indented.data);
-    if (st == SLOG_OK && io != 0)
-        st = slog_error_set(err, SLOG_ERR_IO, d->file, 0, "error writing output");
-    return st;
+    if (nomem || io == -2)
+        return slog_error_set(err, SLOG_ERR_NOMEM, d->file, 0, "out of memory");
+    if (io != 0)
+        return slog_error_set(err, SLOG_ERR_IO, d->file, 0, "error writing output");
+    return SLOG_OK;
 }

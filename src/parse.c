@@ -104,6 +104,7 @@ static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *
     doc->priv = priv;
     priv->no_threads = opts && opts->version >= 2 && opts->no_threads;
     priv->chunk_bytes = opts && opts->version >= 2 ? opts->chunk_bytes : 0;
+    priv->jobs = opts && opts->version >= 3 ? opts->jobs : 1;
     priv->raw = raw;
     priv->raw_len = len;
     doc->file = slog_arena_strndup(&priv->arena, name, strlen(name));

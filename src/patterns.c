@@ -1,6 +1,8 @@
 /* PCRE2 wrapper; see patterns.h. */
 #include "patterns.h"
 
+#include "worker.h"
+
 #include <string.h>
 
 /* Generous for headings and item lines, small enough that a catastrophic
@@ -23,9 +25,9 @@ slog_status slog_regex_compile(slog_regex *re, const char *pattern, uint32_t opt
     }
     /* JIT is an optimization: when unavailable, the interpreter does the same. */
     pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
-    re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
+    re->md[0] = pcre2_match_data_create_from_pattern(re->code, NULL);
     re->mctx = pcre2_match_context_create(NULL);
-    if (!re->md || !re->mctx) {
+    if (!re->md[0] || !re->mctx) {
         slog_regex_free(re);
         return slog_error_set(err, SLOG_ERR_NOMEM, NULL, 0, "out of memory");
     }
@@ -34,25 +36,39 @@ slog_status slog_regex_compile(slog_regex *re, const char *pattern, uint32_t opt
     return SLOG_OK;
 }
 
+/* This thread's match data; only this thread writes its slot. */
+static pcre2_match_data *match_data(slog_regex *re)
+{
+    unsigned w = slog_worker_index();
+    if (!re->md[w])
+        re->md[w] = pcre2_match_data_create_from_pattern(re->code, NULL);
+    return re->md[w];
+}
+
+static int match(slog_regex *re, const char *s, size_t len, size_t start, uint32_t options)
+{
+    pcre2_match_data *md = match_data(re);
+    /* Text reaching here is valid UTF-8 (the decoder guarantees it). */
+    return md && pcre2_match(re->code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK | options,
+                             md, re->mctx) > 0;
+}
+
 int slog_regex_match(slog_regex *re, const char *s, size_t len, size_t start)
 {
-    /* Text reaching here is valid UTF-8 (the decoder guarantees it). */
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, re->md, re->mctx);
-    return rc > 0;
+    return match(re, s, len, start, 0);
 }
 
 int slog_regex_match_at(slog_regex *re, const char *s, size_t len, size_t start)
 {
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED,
-                         re->md, re->mctx);
-    return rc > 0;
+    return match(re, s, len, start, PCRE2_ANCHORED);
 }
 
 int slog_regex_group(const slog_regex *re, int n, size_t *start, size_t *end)
 {
-    if (n < 0 || (uint32_t)n >= pcre2_get_ovector_count(re->md))
+    pcre2_match_data *md = re->md[slog_worker_index()];
+    if (!md || n < 0 || (uint32_t)n >= pcre2_get_ovector_count(md))
         return 0;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     if (ov[2 * n] == PCRE2_UNSET)
         return 0;
     *start = ov[2 * n];
@@ -69,7 +85,8 @@ int slog_regex_group_number(const slog_regex *re, const char *name)
 void slog_regex_free(slog_regex *re)
 {
     pcre2_match_context_free(re->mctx);
-    pcre2_match_data_free(re->md);
+    for (size_t w = 0; w < SLOG_MAX_JOBS; w++)
+        pcre2_match_data_free(re->md[w]);
     pcre2_code_free(re->code);
     memset(re, 0, sizeof *re);
 }

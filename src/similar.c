@@ -200,8 +200,12 @@ typedef struct {
     size_t len, cap;
 } u32vec;
 
+/* Word positions are 32-bit (the vocabulary's `start`): a document of
+ * more than 4 G words is refused as out of memory. */
 static int u32_push(u32vec *v, uint32_t x)
 {
+    if (v->len >= UINT32_MAX)
+        return 0;
     if (v->len == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 4096;
         uint32_t *d = realloc(v->data, cap * sizeof *d);
@@ -358,7 +362,35 @@ static int intern_known(interner *t, size_t *ngeneric, size_t *nstatus)
     return 1;
 }
 
+/* The text of the i-th thing tokenized, or NULL for none. */
+typedef const char *(*text_at_fn)(const void *things, size_t i);
+
+static const char *comparable_item_text(const void *things, size_t i)
+{
+    const slog_item *it = ((slog_item *const *)things)[i];
+    /* Only top-level items of entries are ever compared (threads, repeats,
+     * folding); the others get no words. */
+    return it->entry && !it->parent ? it->text : NULL;
+}
+
+static const char *plain_text(const void *things, size_t i)
+{
+    return ((const char *const *)things)[i];
+}
+
+static slog_status vocab_build(slog_vocab *v, const void *things, text_at_fn text_at, size_t n);
+
 slog_status slog_vocab_build(slog_vocab *v, slog_item *const *items, size_t n)
+{
+    return vocab_build(v, items, comparable_item_text, n);
+}
+
+slog_status slog_vocab_build_texts(slog_vocab *v, const char *const *texts, size_t n)
+{
+    return vocab_build(v, texts, plain_text, n);
+}
+
+static slog_status vocab_build(slog_vocab *v, const void *things, text_at_fn text_at, size_t n)
 {
     memset(v, 0, sizeof *v);
     interner t = {0};
@@ -370,15 +402,14 @@ slog_status slog_vocab_build(slog_vocab *v, slog_item *const *items, size_t n)
     v->weight = malloc((n ? n : 1) * sizeof *v->weight);
     v->subject = calloc(n ? n : 1, sizeof *v->subject);
     int ok = v->start && v->weight && v->subject && intern_known(&t, &ngeneric, &nstatus);
-    /* Only top-level items of entries are ever compared (threads, repeats,
-     * folding); the others get no words. */
     for (size_t i = 0; ok && i < n; i++) {
-        v->start[i] = ids.len;
-        if (items[i]->entry && !items[i]->parent)
-            ok = tokenize(&t, &stops, items[i]->text, ngeneric, &ids, &v->subject[i]);
+        v->start[i] = (uint32_t)ids.len;
+        const char *text = text_at(things, i);
+        if (text)
+            ok = tokenize(&t, &stops, text, ngeneric, &ids, &v->subject[i]);
     }
     if (ok) {
-        v->start[n] = ids.len;
+        v->start[n] = (uint32_t)ids.len;
         v->nitems = n;
         v->nwords = t.nwords;
         v->ids = ids.data;
@@ -490,23 +521,13 @@ void slog_vocab_free(slog_vocab *v)
     memset(v, 0, sizeof *v);
 }
 
-double slog_text_similarity(const char *a, const char *b)
+double slog_vocab_dice(const slog_vocab *v, size_t a, size_t b)
 {
-    slog_entry entry = {0}; /* two top-level items of an entry: both tokenized */
-    slog_item x = {0}, y = {0};
-    x.text = a;
-    y.text = b;
-    x.entry = y.entry = &entry;
-    y.index = 1;
-    slog_item *items[2] = {&x, &y};
-    slog_vocab v;
-    if (slog_vocab_build(&v, items, 2) != SLOG_OK)
-        return 0;
-    size_t na = v.start[1] - v.start[0], nb = v.start[2] - v.start[1], shared = 0;
-    static const uint32_t none[1] = {0};
-    const uint32_t *ids = v.ids ? v.ids : none; /* no words: no NULL + 0 */
-    const uint32_t *p = ids + v.start[0], *pe = ids + v.start[1];
-    const uint32_t *q = ids + v.start[1], *qe = ids + v.start[2];
+    size_t na = v->start[a + 1] - v->start[a], nb = v->start[b + 1] - v->start[b], shared = 0;
+    if (!na || !nb) /* no words: no NULL + 0 */
+        return na + nb ? 0.0 : 1.0;
+    const uint32_t *p = v->ids + v->start[a], *pe = v->ids + v->start[a + 1];
+    const uint32_t *q = v->ids + v->start[b], *qe = v->ids + v->start[b + 1];
     while (p < pe && q < qe) {
         if (*p < *q)
             p++;
@@ -518,6 +539,16 @@ double slog_text_similarity(const char *a, const char *b)
             q++;
         }
     }
+    return 2.0 * (double)shared / (double)(na + nb);
+}
+
+double slog_text_similarity(const char *a, const char *b)
+{
+    const char *texts[2] = {a, b};
+    slog_vocab v;
+    if (slog_vocab_build_texts(&v, texts, 2) != SLOG_OK)
+        return 0;
+    double d = slog_vocab_dice(&v, 0, 1);
     slog_vocab_free(&v);
-    return na + nb ? 2.0 * (double)shared / (double)(na + nb) : 1.0;
+    return d;
 }

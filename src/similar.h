@@ -12,7 +12,7 @@
 
 typedef struct {
     uint32_t *ids;     /* every item's sorted unique word ids, one run after the other */
-    size_t *start;     /* item i's words are ids[start[i] .. start[i+1]) */
+    uint32_t *start;   /* item i's words are ids[start[i] .. start[i+1]) */
     float *weight;     /* item i: sum of its words' weights */
     float *idf;        /* per word id: its weight (IDF, less for generic words) */
     uint8_t *flags;    /* per word id: SLOG_WORD_* */
@@ -35,6 +35,11 @@ typedef struct {
 
 /** Tokenizes `n` items (items[i]->index must be i). */
 slog_status slog_vocab_build(slog_vocab *v, slog_item *const *items, size_t n);
+/** Tokenizes `n` texts (NULL: no words), for slog_vocab_dice. */
+slog_status slog_vocab_build_texts(slog_vocab *v, const char *const *texts, size_t n);
+/** Plain Dice coefficient of the word sets of a and b, in [0, 1] (1 when
+ * neither has words): slog_text_similarity. */
+double slog_vocab_dice(const slog_vocab *v, size_t a, size_t b);
 /** IDF-weighted Dice coefficient of items a and b (by index), in [0, 1]. */
 double slog_vocab_similarity(const slog_vocab *v, size_t a, size_t b);
 /** Items a and b record the same thing (repeated-entry): the same status

@@ -81,7 +81,8 @@ static int thread_match(const sweep *s, const work_thread *t, size_t item, doubl
 }
 
 typedef struct {
-    size_t item;   /* index into the entry's item list */
+    const slog_item *item;
+    size_t pos; /* index into the entry's item list */
     size_t thread;
     double strength;
 } candidate;
@@ -91,7 +92,8 @@ typedef struct {
     size_t n, cap;
 } candidates;
 
-static int push_candidate(candidates *cs, size_t item, size_t thread, double strength)
+static int push_candidate(candidates *cs, const slog_item *item, size_t pos, size_t thread,
+                          double strength)
 {
     if (cs->n == cs->cap) {
         size_t cap = cs->cap ? cs->cap * 2 : 32;
@@ -101,7 +103,7 @@ static int push_candidate(candidates *cs, size_t item, size_t thread, double str
         cs->c = g;
         cs->cap = cap;
     }
-    cs->c[cs->n++] = (candidate){item, thread, strength};
+    cs->c[cs->n++] = (candidate){item, pos, thread, strength};
     return 1;
 }
 
@@ -125,7 +127,7 @@ static int find_candidates(sweep *s, const slog_item *item, size_t pos, candidat
             if (w->closed || w->last_entry == item->entry ||
                 !thread_match(s, w, item->index, &strength))
                 continue;
-            if (!push_candidate(cs, pos, t, strength))
+            if (!push_candidate(cs, item, pos, t, strength))
                 return 0;
         }
     }
@@ -220,20 +222,17 @@ static slog_status visit_entry(sweep *s, const slog_entry *e, candidates *cs)
             return SLOG_ERR_NOMEM;
     if (cs->n) /* qsort of a NULL array is undefined, even of nothing */
         qsort(cs->c, cs->n, sizeof *cs->c, by_strength);
-    const slog_item **items = malloc((n ? n : 1) * sizeof *items);
-    char *placed = calloc(n ? n : 1, 1);
-    slog_status st = items && placed ? SLOG_OK : SLOG_ERR_NOMEM;
-    size_t k = 0;
-    for (const slog_item *it = e->items; it && st == SLOG_OK; it = it->next)
-        items[k++] = it;
+    /* one bit per item: placed in a thread (an entry may hold millions) */
+    unsigned char *placed = calloc(n / 8 + 1, 1);
+    slog_status st = placed ? SLOG_OK : SLOG_ERR_NOMEM;
     for (size_t i = 0; i < cs->n && st == SLOG_OK; i++) {
         const candidate *c = &cs->c[i];
         work_thread *t = &s->threads[c->thread];
-        if (placed[c->item] || t->closed || t->last_entry == e)
+        if (placed[c->pos / 8] & (1u << c->pos % 8) || t->closed || t->last_entry == e)
             continue;
-        const slog_item *it = items[c->item];
+        const slog_item *it = c->item;
         if (it->state != SLOG_STATE_DONE) {
-            placed[c->item] = 1;
+            placed[c->pos / 8] |= (unsigned char)(1u << c->pos % 8);
             st = extend(s, c->thread, it);
         } else if (later_than(e, t->last_entry)) {
             /* a done item closes every earlier thread it is the same task as
@@ -244,15 +243,15 @@ static slog_status visit_entry(sweep *s, const slog_entry *e, candidates *cs)
             t->resolved_by = it;
         }
     }
-    for (size_t i = 0; i < n && st == SLOG_OK; i++) {
+    size_t i = 0;
+    for (const slog_item *it = e->items; it && st == SLOG_OK; it = it->next, i++) {
         size_t id;
-        if (placed[i] || !slog_state_is_open(items[i]->state))
+        if (placed[i / 8] & (1u << i % 8) || !slog_state_is_open(it->state))
             continue;
         st = new_thread(s, &id);
         if (st == SLOG_OK)
-            st = extend(s, id, items[i]);
+            st = extend(s, id, it);
     }
-    free(items);
     free(placed);
     return st;
 }

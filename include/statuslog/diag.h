@@ -56,6 +56,9 @@ slog_status slog_diags_add(slog_diags *list, slog_rule rule, slog_severity sever
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
+/** Moves every finding of `from` to the end of `to` (`from` is left
+ * empty). Returns SLOG_OK or SLOG_ERR_NOMEM (then nothing moved). */
+slog_status slog_diags_move(slog_diags *to, slog_diags *from);
 /** Sorts by file, then line, then column, keeping the order of equal ones. */
 void slog_diags_sort(slog_diags *list);
 /** Counts by severity into counts[4] (indexed by slog_severity). */

@@ -4,6 +4,7 @@
 #define STATUSLOG_DOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -79,8 +80,11 @@ struct slog_item {
     unsigned nchildren;
     int line, end_line; /* 1-based lines of the original file */
     slog_state state;
-    char id[9]; /* 8 hex digits: hash of entry date, label and normalized text */
+    uint32_t id; /* hash of entry date, label and normalized text (slog_id_format) */
 };
+
+/** An item's id as JSON and the CLI print it: 8 lowercase hex digits. */
+void slog_id_format(uint32_t id, char out[9]);
 
 /** A dated place in the log that items belong to, and its section. */
 struct slog_entry {

@@ -22,12 +22,15 @@ typedef struct {
     size_t chunk_bytes;        /* a document is read a section at a time, sections grouped
                                   up to this many bytes: 0 the default (64 KiB), SIZE_MAX the
                                   whole document at once; the model is the same */
+    unsigned jobs;             /* threads for one document (0 or 1: this one only); a
+                                  document of 1 MiB or more has its pieces parsed ahead by
+                                  jobs - 1 others; the model is the same (version 3) */
 } slog_parse_options;
 
-#define SLOG_PARSE_OPTIONS_VERSION 2
+#define SLOG_PARSE_OPTIONS_VERSION 3
 #define SLOG_PARSE_OPTIONS_INIT                                                                    \
     {                                                                                              \
-        SLOG_PARSE_OPTIONS_VERSION, NULL, NULL, 0, 0                                               \
+        SLOG_PARSE_OPTIONS_VERSION, NULL, NULL, 0, 0, 0                                            \
     }
 
 /** Parses `len` bytes (copied; the caller keeps its buffer). */

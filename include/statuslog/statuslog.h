@@ -11,6 +11,7 @@
 #include "statuslog/doc.h"
 #include "statuslog/json.h"
 #include "statuslog/lint.h"
+#include "statuslog/parallel.h"
 #include "statuslog/edit.h"
 #include "statuslog/parse.h"
 #include "statuslog/report.h"

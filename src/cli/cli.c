@@ -409,7 +409,86 @@ int cli_common_option(const cli_command *cmd, int key, const char *arg, cli_comm
         return cli_parse_format(cmd, arg, &c->format) == 0 ? 1 : -1;
     case CLI_OPT_FAIL_ON:
         return cli_parse_fail_on(cmd, arg, &c->fail_on) == 0 ? 1 : -1;
+    case CLI_OPT_JOBS:
+        return cli_parse_jobs(cmd, arg, &c->jobs) == 0 ? 1 : -1;
     default:
         return 0;
     }
+}
+
+int cli_parse_jobs(const cli_command *cmd, const char *arg, unsigned *jobs)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || n < 0 || n > SLOG_MAX_JOBS) {
+        cli_usage_error(cmd, "%s: --jobs: '%s' is not a number from 0 to %d", cmd->name, arg,
+                        SLOG_MAX_JOBS);
+        return -1;
+    }
+    *jobs = (unsigned)n;
+    return 0;
+}
+
+/* --- many documents on a pool ---------------------------------------------- */
+
+typedef struct {
+    cli_doc *docs;
+    const cli_reader *r;
+    unsigned doc_jobs; /* threads for one document when the pool has fewer files */
+} pool_work;
+
+static void read_one(void *ctx, size_t i)
+{
+    pool_work *w = ctx;
+    cli_doc *d = &w->docs[i];
+    if (!d->config)
+        return;
+    slog_parse_options o = w->r->parse;
+    o.config = d->config;
+    o.jobs = w->doc_jobs;
+    if (slog_parse_file(d->path, &o, &d->doc, &d->err) != SLOG_OK) {
+        d->doc = NULL;
+        return;
+    }
+    if (w->r->on_worker && w->r->on_worker(d, w->r->ctx) != 0) {
+        slog_doc_free(d->doc);
+        d->doc = NULL;
+    }
+}
+
+int cli_read_docs(const cli_files *files, cli_configs *configs, const cli_reader *r)
+{
+    unsigned jobs = r->jobs ? r->jobs : slog_default_jobs();
+    /* a window of files in flight: enough to keep the threads busy, few
+     * enough that their models fit */
+    size_t window = files->count < 8 * (size_t)jobs ? files->count : 8 * (size_t)jobs;
+    cli_doc *docs = calloc(window ? window : 1, sizeof *docs);
+    if (!docs) {
+        cli_error(NULL, "out of memory");
+        return -1;
+    }
+    int rc = 0;
+    for (size_t from = 0; from < files->count && rc == 0; from += window) {
+        size_t n = files->count - from < window ? files->count - from : window;
+        for (size_t i = 0; i < n; i++) {
+            memset(&docs[i], 0, sizeof docs[i]);
+            docs[i].path = files->paths[from + i];
+            slog_error_clear(&docs[i].err);
+            /* in order here: an invalid configuration is reported once */
+            docs[i].config = cli_config_for(configs, docs[i].path);
+        }
+        /* a single file gets every thread for itself */
+        pool_work w = {docs, r, n == 1 ? jobs : 1};
+        slog_parallel_for(n, jobs, read_one, &w);
+        for (size_t i = 0; i < n; i++) {
+            if (rc == 0 && r->in_order(&docs[i], r->ctx) != 0)
+                rc = -1;
+            if (r->free_result)
+                r->free_result(docs[i].result);
+            slog_doc_free(docs[i].doc);
+        }
+    }
+    free(docs);
+    return rc;
 }

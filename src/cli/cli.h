@@ -60,8 +60,51 @@ typedef struct {
 const slog_config *cli_config_for(cli_configs *c, const char *doc_path);
 void cli_configs_free(cli_configs *c);
 
+/** Parses --jobs N (1..SLOG_MAX_JOBS; 0 means the processors); reports and
+ * returns -1 if invalid. */
+int cli_parse_jobs(const cli_command *cmd, const char *arg, unsigned *jobs);
+
+/* Many documents read on a pool of threads: a window of files at a time is
+ * parsed (and given to `on_worker`) in parallel, then handed to `in_order`
+ * on this thread in the order of the files, then freed. Output made in
+ * `in_order` is the same for every number of threads. */
+typedef struct {
+    const char *path;
+    const slog_config *config; /* NULL: its configuration was invalid (reported) */
+    slog_doc *doc;             /* NULL when reading failed: err says why */
+    slog_error err;
+    void *result; /* what on_worker made */
+} cli_doc;
+
+typedef struct {
+    unsigned jobs;
+    slog_parse_options parse; /* config and jobs are set per file */
+    /* On a pool thread after a successful parse, or NULL; returns 0, or -1
+     * with d->err filled. */
+    int (*on_worker)(cli_doc *d, void *ctx);
+    /* On this thread, in file order, for every file; returns 0 or -1 to stop. */
+    int (*in_order)(cli_doc *d, void *ctx);
+    /* Frees what on_worker made, or NULL. */
+    void (*free_result)(void *result);
+    void *ctx;
+} cli_reader;
+
+/** Reads `files`; 0, or -1 when in_order asked to stop or memory ran out. */
+int cli_read_docs(const cli_files *files, cli_configs *configs, const cli_reader *r);
+
 /* Options several commands share: their keys and table entries. */
-enum { CLI_OPT_CONFIG = 1000, CLI_OPT_NO_CONFIG, CLI_OPT_FAIL_ON, CLI_OPT_FORMAT = 'f' };
+enum {
+    CLI_OPT_CONFIG = 1000,
+    CLI_OPT_NO_CONFIG,
+    CLI_OPT_FAIL_ON,
+    CLI_OPT_FORMAT = 'f',
+    CLI_OPT_JOBS = 'j'
+};
+#define CLI_OPTION_JOBS                                                                            \
+    {                                                                                              \
+        "jobs", CLI_OPT_JOBS, "N",                                                                 \
+            "threads (default: the processors); output is the same for every N"                   \
+    }
 #define CLI_OPTION_CONFIG                                                                          \
     {"config", CLI_OPT_CONFIG, "FILE", "read this configuration instead of .statuslog.json"},      \
     {                                                                                              \
@@ -79,11 +122,12 @@ typedef struct {
     cli_configs configs;
     slog_format format;
     slog_severity fail_on;
+    unsigned jobs; /* 0: the processors */
 } cli_common;
 
 #define CLI_COMMON_INIT                                                                            \
     {                                                                                              \
-        {0}, SLOG_FORMAT_TEXT, SLOG_SEV_ERROR                                                      \
+        {0}, SLOG_FORMAT_TEXT, SLOG_SEV_ERROR, 0                                                   \
     }
 
 /** Handles a shared option: 1 when it was one, 0 when not, -1 after

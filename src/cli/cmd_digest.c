@@ -26,6 +26,7 @@ static const cli_option options[] = {
     {"template", OPT_TEMPLATE, "FILE", "render this Mustache template instead"},
     {"output", OPT_OUTPUT, "FILE", "write to FILE (atomically) instead of standard output"},
     CLI_OPTION_CONFIG,
+    CLI_OPTION_JOBS,
     {NULL, 0, NULL, NULL},
 };
 
@@ -49,6 +50,7 @@ typedef struct {
     long today;
     int has_today;
     cli_configs configs;
+    unsigned jobs;
 } digest_args;
 
 static int parse_args(int argc, char **argv, digest_args *a)
@@ -98,6 +100,10 @@ static int parse_args(int argc, char **argv, digest_args *a)
             break;
         case CLI_OPT_NO_CONFIG:
             a->configs.disabled = 1;
+            break;
+        case CLI_OPT_JOBS:
+            if (cli_parse_jobs(&cli_digest_command, arg, &a->jobs) != 0)
+                return EXIT_USAGE;
             break;
         case 'h':
             cli_print_help(stdout, &cli_digest_command);
@@ -177,6 +183,37 @@ static int output(const digest_args *a, const cJSON *digest)
     return rc;
 }
 
+typedef struct {
+    const digest_args *a;
+    cJSON *digest;
+    int failed;
+    int rc; /* a usage error of the period */
+} digest_run;
+
+/* In file order: each document goes into the digest. */
+static int add_doc(cli_doc *d, void *ctx)
+{
+    digest_run *r = ctx;
+    if (!d->config) {
+        r->failed = 1;
+        return 0;
+    }
+    long today = r->a->has_today ? r->a->today : slog_today(slog_config_timezone(d->config));
+    slog_digest_options o = {SLOG_DIGEST_OPTIONS_VERSION, d->config, {0, 0, 0, 0}, today};
+    if ((r->rc = period_of(r->a, today, &o.period)) != EXIT_OK)
+        return -1;
+    if (!r->digest && !(r->digest = slog_digest_new(&o))) {
+        cli_error(NULL, "out of memory");
+        r->failed = 1;
+        return -1;
+    }
+    if (!d->doc || slog_digest_add(r->digest, d->doc, &o, &d->err) != SLOG_OK) {
+        cli_report(&d->err);
+        r->failed = 1;
+    }
+    return 0;
+}
+
 static int run(int argc, char **argv)
 {
     digest_args a = {0};
@@ -189,43 +226,13 @@ static int run(int argc, char **argv)
     cli_files files;
     if (cli_collect_files(argv + first, argc - first, &files) != 0)
         return EXIT_USAGE;
-    int failed = 0;
-    cJSON *digest = NULL;
-    for (size_t i = 0; i < files.count; i++) {
-        const slog_config *config = cli_config_for(&a.configs, files.paths[i]);
-        if (!config) {
-            failed = 1;
-            continue;
-        }
-        long today = a.has_today ? a.today : slog_today(slog_config_timezone(config));
-        slog_digest_options o = {SLOG_DIGEST_OPTIONS_VERSION, config, {0, 0, 0, 0}, today};
-        if ((rc = period_of(&a, today, &o.period)) != EXIT_OK) {
-            cli_files_free(&files);
-            cli_configs_free(&a.configs);
-            cJSON_Delete(digest);
-            return rc;
-        }
-        if (!digest && !(digest = slog_digest_new(&o))) {
-            cli_error(NULL, "out of memory");
-            failed = 1;
-            break;
-        }
-        slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
-        po.config = config;
-        slog_doc *doc;
-        slog_error err;
-        slog_error_clear(&err);
-        if (slog_parse_file(files.paths[i], &po, &doc, &err) != SLOG_OK ||
-            slog_digest_add(digest, doc, &o, &err) != SLOG_OK) {
-            cli_report(&err);
-            failed = 1;
-        }
-        if (err.status != SLOG_ERR_IO && err.status != SLOG_ERR_TOO_LARGE)
-            slog_doc_free(doc);
-    }
-    rc = digest ? output(&a, digest) : EXIT_USAGE;
-    cJSON_Delete(digest);
+    digest_run r = {&a, NULL, 0, EXIT_OK};
+    cli_reader reader = {a.jobs, SLOG_PARSE_OPTIONS_INIT, NULL, add_doc, NULL, &r};
+    if (cli_read_docs(&files, &a.configs, &reader) != 0 && r.rc == EXIT_OK)
+        r.failed = 1;
+    rc = r.rc != EXIT_OK ? r.rc : r.digest ? output(&a, r.digest) : EXIT_USAGE;
+    cJSON_Delete(r.digest);
     cli_files_free(&files);
     cli_configs_free(&a.configs);
-    return cli_finish(failed ? EXIT_USAGE : rc);
+    return r.rc != EXIT_OK ? r.rc : cli_finish(r.failed ? EXIT_USAGE : rc);
 }

@@ -10,6 +10,7 @@ static const cli_option options[] = {
     CLI_OPTION_FINDINGS,
     {"today", OPT_TODAY, "DATE", "reference date YYYY-MM-DD (default: today in the zone)"},
     CLI_OPTION_CONFIG,
+    CLI_OPTION_JOBS,
     {NULL, 0, NULL, NULL},
 };
 
@@ -60,28 +61,49 @@ static int parse_args(int argc, char **argv, lint_args *a)
     return EXIT_OK;
 }
 
-/* Lints one file into `diags`; EXIT_USAGE after reporting a failure. */
-static int lint_file(const char *path, lint_args *a, slog_diags *diags)
+typedef struct {
+    lint_args *a;
+    slog_diags diags; /* every file's findings, in file order */
+    int failed;
+} lint_run;
+
+/* On a pool thread: the findings of one document. */
+static int lint_doc(cli_doc *d, void *ctx)
 {
-    const slog_config *config = cli_config_for(&a->common.configs, path);
-    if (!config)
-        return EXIT_USAGE;
-    slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
-    po.config = config;
-    slog_doc *doc;
-    slog_error err;
-    slog_error_clear(&err);
-    if (slog_parse_file(path, &po, &doc, &err) != SLOG_OK) {
-        cli_report(&err);
-        return EXIT_USAGE;
+    lint_run *run = ctx;
+    slog_diags *diags = calloc(1, sizeof *diags);
+    if (!diags) {
+        slog_error_set(&d->err, SLOG_ERR_NOMEM, d->path, 0, "out of memory");
+        return -1;
     }
-    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, config,
-                            a->has_today ? a->today : slog_today(slog_config_timezone(config))};
-    int rc = slog_lint(doc, &lo, diags, &err) == SLOG_OK ? EXIT_OK : EXIT_USAGE;
-    if (rc != EXIT_OK)
-        cli_report(&err);
-    slog_doc_free(doc);
-    return rc;
+    slog_lint_options lo = {
+        SLOG_LINT_OPTIONS_VERSION, d->config,
+        run->a->has_today ? run->a->today : slog_today(slog_config_timezone(d->config))};
+    d->result = diags;
+    return slog_lint(d->doc, &lo, diags, &d->err) == SLOG_OK ? 0 : -1;
+}
+
+static void free_diags(void *result)
+{
+    if (result)
+        slog_diags_free(result);
+    free(result);
+}
+
+/* In file order: what failed is reported, the findings are kept. */
+static int collect(cli_doc *d, void *ctx)
+{
+    lint_run *run = ctx;
+    if (!d->config) {
+        run->failed = 1;
+    } else if (!d->doc) {
+        cli_report(&d->err);
+        run->failed = 1;
+    } else if (slog_diags_move(&run->diags, d->result) != SLOG_OK) {
+        cli_error(d->path, "out of memory");
+        run->failed = 1;
+    }
+    return 0;
 }
 
 static int run(int argc, char **argv)
@@ -96,12 +118,12 @@ static int run(int argc, char **argv)
     cli_files files;
     if (cli_collect_files(argv + first, argc - first, &files) != 0)
         return EXIT_USAGE;
-    slog_diags diags = {0};
-    int failed = 0;
-    for (size_t i = 0; i < files.count; i++)
-        failed |= lint_file(files.paths[i], &a, &diags) != EXIT_OK;
-    rc = cli_emit_findings(&diags, a.common.format, a.common.fail_on, files.count, failed);
-    slog_diags_free(&diags);
+    lint_run lr = {&a, {0}, 0};
+    cli_reader reader = {a.common.jobs, SLOG_PARSE_OPTIONS_INIT, lint_doc, collect, free_diags, &lr};
+    if (cli_read_docs(&files, &a.common.configs, &reader) != 0)
+        lr.failed = 1;
+    rc = cli_emit_findings(&lr.diags, a.common.format, a.common.fail_on, files.count, lr.failed);
+    slog_diags_free(&lr.diags);
     cli_files_free(&files);
     cli_configs_free(&a.common.configs);
     return cli_finish(rc);

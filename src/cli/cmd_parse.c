@@ -10,6 +10,7 @@ static const cli_option options[] = {
     {"compact", OPT_COMPACT, NULL, "print JSON on one line"},
     {"jsonl", OPT_JSONL, NULL, "one compact JSON object per line, one line per file"},
     CLI_OPTION_CONFIG,
+    CLI_OPTION_JOBS,
     {NULL, 0, NULL, NULL},
 };
 
@@ -27,9 +28,77 @@ const cli_command cli_parse_command = {
     NULL,
 };
 
+typedef struct {
+    int pretty, jsonl, array; /* array: several files, one JSON array */
+    size_t printed;
+    int status; /* EXIT_OK, EXIT_USAGE, or -1 when output failed */
+} parse_run;
+
+/* One document as an element of the array: its JSON with every line after
+ * the first one tab deeper, as cJSON prints an array of objects. */
+static int write_element(const slog_doc *doc, int pretty, slog_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        return slog_error_set(err, SLOG_ERR_NOMEM, doc->file, 0, "out of memory"), -2;
+    slog_status st = slog_doc_write_json(doc, mem, pretty, err);
+    if (fclose(mem) != 0 && st == SLOG_OK)
+        st = slog_error_set(err, SLOG_ERR_NOMEM, doc->file, 0, "out of memory");
+    if (st != SLOG_OK) {
+        free(text);
+        return -2;
+    }
+    if (len && text[len - 1] == '\n')
+        len--;
+    int rc = 0;
+    for (size_t i = 0; i < len && rc == 0; i++)
+        if (putchar(text[i]) == EOF || (pretty && text[i] == '\n' && putchar('\t') == EOF))
+            rc = -1;
+    free(text);
+    return rc;
+}
+
+static int print_doc(cli_doc *d, void *ctx)
+{
+    parse_run *r = ctx;
+    if (!d->config) {
+        r->status = EXIT_USAGE;
+        return 0;
+    }
+    if (!d->doc) {
+        cli_report(&d->err);
+        r->status = EXIT_USAGE;
+        return 0;
+    }
+    slog_error err;
+    slog_error_clear(&err);
+    int rc;
+    if (r->array) {
+        rc = r->printed && fputs(r->pretty ? ", " : ",", stdout) == EOF
+                 ? -1
+                 : write_element(d->doc, r->pretty, &err);
+    } else {
+        rc = slog_doc_write_json(d->doc, stdout, r->pretty, &err) == SLOG_OK ? 0
+             : err.status == SLOG_ERR_IO                                     ? -1
+                                                                             : -2;
+    }
+    r->printed++;
+    if (rc == -2) {
+        cli_report(&err);
+        r->status = EXIT_USAGE;
+    } else if (rc == -1) {
+        r->status = -1;
+        return -1; /* output is gone: stop */
+    }
+    return 0;
+}
+
 static int run(int argc, char **argv)
 {
     int pretty = 1, jsonl = 0, c;
+    unsigned jobs = 0;
     const char *arg;
     cli_configs configs = {0};
     while ((c = cli_next_option(argc, argv, &cli_parse_command, &arg)) != -1) {
@@ -47,6 +116,10 @@ static int run(int argc, char **argv)
         case CLI_OPT_NO_CONFIG:
             configs.disabled = 1;
             break;
+        case CLI_OPT_JOBS:
+            if (cli_parse_jobs(&cli_parse_command, arg, &jobs) != 0)
+                return EXIT_USAGE;
+            break;
         case 'h':
             cli_print_help(stdout, &cli_parse_command);
             return cli_finish(EXIT_OK);
@@ -60,58 +133,19 @@ static int run(int argc, char **argv)
     cli_files files;
     if (cli_collect_files(argv + first, argc - first, &files) != 0)
         return EXIT_USAGE;
-    int nfiles = (int)files.count;
-
-    slog_error err;
-    slog_parse_options opts = SLOG_PARSE_OPTIONS_INIT;
-    int status = EXIT_OK;
-    cJSON *array = nfiles > 1 && !jsonl ? cJSON_CreateArray() : NULL;
-    if (nfiles > 1 && !jsonl && !array) {
-        cli_error(NULL, "out of memory");
-        cli_files_free(&files);
-        return EXIT_USAGE;
-    }
-    /* The array's strings point into the documents: keep them until it is printed. */
-    slog_doc **docs = calloc((size_t)nfiles, sizeof *docs);
-    for (int i = 0; docs && i < nfiles && status != -1; i++) {
-        slog_error_clear(&err);
-        opts.config = cli_config_for(&configs, files.paths[i]);
-        if (!opts.config) {
-            status = EXIT_USAGE;
-            continue;
-        }
-        if (slog_parse_file(files.paths[i], &opts, &docs[i], &err) != SLOG_OK) {
-            cli_report(&err);
-            status = EXIT_USAGE;
-            continue;
-        }
-        if (array) {
-            cJSON *json = slog_doc_to_json(docs[i]);
-            if (json && cJSON_AddItemToArray(array, json))
-                continue;
-            cJSON_Delete(json);
-            cli_error(files.paths[i], "out of memory");
-            status = EXIT_USAGE;
-        } else if (slog_doc_write_json(docs[i], stdout, pretty, &err) != SLOG_OK) {
-            cli_report(&err);
-            status = err.status == SLOG_ERR_IO ? -1 : EXIT_USAGE;
-        }
-        slog_doc_free(docs[i]);
-        docs[i] = NULL;
-    }
-    if (!docs)
-        cli_error(NULL, "out of memory");
-    if (array && status != -1 && cli_print_json(stdout, array, pretty, 1 << 16) != 0)
-        status = -1;
-    cJSON_Delete(array);
-    for (int i = 0; docs && i < nfiles; i++)
-        slog_doc_free(docs[i]);
-    free(docs);
+    parse_run r = {pretty, jsonl, files.count > 1 && !jsonl, 0, EXIT_OK};
+    cli_reader reader = {jobs, SLOG_PARSE_OPTIONS_INIT, NULL, print_doc, NULL, &r};
+    if (r.array && putchar('[') == EOF)
+        r.status = -1;
+    if (r.status == EXIT_OK && cli_read_docs(&files, &configs, &reader) != 0 && r.status == EXIT_OK)
+        r.status = EXIT_USAGE;
+    if (r.array && r.status != -1 && fputs("]\n", stdout) == EOF)
+        r.status = -1;
     cli_files_free(&files);
     cli_configs_free(&configs);
-    if (status == -1) {
+    if (r.status == -1) {
         cli_error(NULL, "error writing output");
         return EXIT_USAGE;
     }
-    return cli_finish(docs ? status : EXIT_USAGE);
+    return cli_finish(r.status);
 }

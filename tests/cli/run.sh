@@ -310,6 +310,39 @@ expect template-broken 2 'unclosed section' template fixtures/templates/broken.m
 echo '{"name": "stdin"}' | "$BIN" template fixtures/templates/nopartial.mustache - | grep -q '^\[\]stdin$' &&
     pass || fail "template reads data from standard input"
 
+# --- --jobs: the same output for every number of threads ----------------------
+mkdir -p "$TMP/many"
+i=0
+for f in fixtures/*.md fixtures/styles/*.md; do
+    i=$((i + 1))
+    cp "$f" "$TMP/many/$i-$(basename "$f")"
+done
+ln -s nowhere.md "$TMP/many/5-broken.md" # reported in its place, whatever the threads
+for cmd in "lint --today 2026-03-10" "parse" "parse --compact" "parse --jsonl" \
+    "digest --today 2026-03-10" "digest --today 2026-03-10 --format json"; do
+    # shellcheck disable=SC2086 # the command's words
+    "$BIN" $cmd -j 1 "$TMP/many" >"$TMP/j1.out" 2>"$TMP/j1.err"
+    s1=$?
+    for j in 2 5; do
+        # shellcheck disable=SC2086
+        "$BIN" $cmd --jobs $j "$TMP/many" >"$TMP/jn.out" 2>"$TMP/jn.err"
+        sn=$?
+        if [ "$s1" = "$sn" ] && cmp -s "$TMP/j1.out" "$TMP/jn.out" && cmp -s "$TMP/j1.err" "$TMP/jn.err"; then
+            pass
+        else
+            fail "$cmd --jobs $j differs from -j 1 (exit $s1, $sn)"
+        fi
+    done
+done
+# one large document: its pieces parsed ahead on other threads
+i=0
+while [ $i -lt 400 ]; do cat fixtures/plan.md; i=$((i + 1)); done >"$TMP/large.md"
+"$BIN" parse --compact -j 1 "$TMP/large.md" >"$TMP/j1.out" 2>&1
+"$BIN" parse --compact -j 3 "$TMP/large.md" >"$TMP/jn.out" 2>&1
+cmp -s "$TMP/j1.out" "$TMP/jn.out" && pass || fail "a large document read with -j 3 differs from -j 1"
+expect jobs-not-a-number 2 "lint: --jobs: 'x' is not a number from 0 to 64" lint -j x fixtures/plan.md
+expect jobs-too-many 2 "is not a number from 0 to 64" parse --jobs 65 fixtures/plan.md
+
 # --- usage --------------------------------------------------------------------
 expect help 0 '' --help
 expect version 0 '' --version

@@ -1,7 +1,8 @@
 /* Reading a section at a time gives the model of reading the whole
  * document: the differential test (issue 11). Each document is read cut at
- * every possible section (chunk_bytes 1) and whole (SIZE_MAX), and the two
- * models are compared field by field (their complete JSON). Over every
+ * every possible section (chunk_bytes 1) and whole (SIZE_MAX), and cut with
+ * the pieces parsed ahead on two other threads (jobs 3); the models are
+ * compared field by field (their complete JSON). Over every
  * fixture, every real document of ../shared/corpus, and documents generated
  * to stress the cuts: headings inside fences and HTML blocks, fences and
  * comments left open, indented code, block quotes, lists without blank
@@ -15,10 +16,12 @@
 #include <sys/stat.h>
 
 /* The model as JSON (its strings are the document's: keep *doc). */
-static cJSON *model(const char *text, size_t len, size_t chunk_bytes, slog_doc **doc)
+static cJSON *model(const char *text, size_t len, size_t chunk_bytes, unsigned jobs,
+                    slog_doc **doc)
 {
     slog_parse_options o = SLOG_PARSE_OPTIONS_INIT;
     o.chunk_bytes = chunk_bytes;
+    o.jobs = jobs;
     o.filename = "doc.md";
     slog_error err;
     ck_assert_msg(slog_parse_buffer(text, len, &o, doc, &err) == SLOG_OK, "%s", err.message);
@@ -27,27 +30,37 @@ static cJSON *model(const char *text, size_t len, size_t chunk_bytes, slog_doc *
     return j;
 }
 
-/* 1 when both readings agree; prints the first difference otherwise. */
-static int same_model(const char *name, const char *text, size_t len)
+/* 1 when the readings agree; prints the first difference otherwise. */
+static int same_models(const char *name, const char *how, cJSON *whole, cJSON *pieces)
 {
-    slog_doc *dw, *dp;
-    cJSON *whole = model(text, len, SIZE_MAX, &dw), *pieces = model(text, len, 1, &dp);
     int same = cJSON_Compare(whole, pieces, 1);
     if (!same) {
         char *a = cJSON_PrintUnformatted(whole), *b = cJSON_PrintUnformatted(pieces);
         size_t i = 0;
         while (a[i] && a[i] == b[i])
             i++;
-        fprintf(stderr, "%s: the sectioned reading differs at byte %zu of the model:\n  whole: %.160s\n"
+        fprintf(stderr, "%s: the %s reading differs at byte %zu of the model:\n  whole: %.160s\n"
                         "  cut:   %.160s\n",
-                name, i, a + (i > 40 ? i - 40 : 0), b + (i > 40 ? i - 40 : 0));
+                name, how, i, a + (i > 40 ? i - 40 : 0), b + (i > 40 ? i - 40 : 0));
         free(a);
         free(b);
     }
+    return same;
+}
+
+static int same_model(const char *name, const char *text, size_t len)
+{
+    slog_doc *dw, *dp, *dq;
+    cJSON *whole = model(text, len, SIZE_MAX, 1, &dw), *pieces = model(text, len, 1, 1, &dp);
+    cJSON *ahead = model(text, len, 1, 3, &dq);
+    int same = same_models(name, "sectioned", whole, pieces) &&
+               same_models(name, "parsed-ahead", whole, ahead);
     cJSON_Delete(whole);
     cJSON_Delete(pieces);
+    cJSON_Delete(ahead);
     slog_doc_free(dw);
     slog_doc_free(dp);
+    slog_doc_free(dq);
     return same;
 }
 
@@ -218,6 +231,7 @@ START_TEST(a_list_longer_than_a_piece)
     o.chunk_bytes = SIZE_MAX;
     ck_assert_int_eq(slog_parse_buffer(b.data, b.len, &o, &whole, &err), SLOG_OK);
     o.chunk_bytes = 0;
+    o.jobs = 2; /* above 1 MiB: parsed ahead */
     ck_assert_int_eq(slog_parse_buffer(b.data, b.len, &o, &cut, &err), SLOG_OK);
     ck_assert_uint_eq(whole->nentries, cut->nentries);
     ck_assert_uint_eq(whole->nitems_total, cut->nitems_total);

@@ -111,6 +111,7 @@ START_TEST(invalid_files)
     expect_invalid("{\"stale_days\": 2.5}", 1, 2, "whole number");
     expect_invalid("{\"timezone\": \"Mars/Olympus\"}", 1, 2, "timezone");
     expect_invalid("{\"timezone\": \"../../etc/passwd\"}", 1, 2, "timezone");
+    expect_invalid("{\"timezone\": \"+\"}", 1, 2, "timezone");
     expect_invalid("[1, 2]", 1, 1, "must be a JSON object");
     expect_invalid("{\"followup_headings\": \"Todo\"}", 1, 2, "array of strings");
 }

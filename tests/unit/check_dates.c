@@ -60,6 +60,12 @@ START_TEST(zones)
     ck_assert(slog_zone_offset("MDT", &m) && m == -360);
     ck_assert(slog_zone_offset("+02:00", &m) && m == 120);
     ck_assert(slog_zone_offset("-0600", &m) && m == -360);
+    /* a sign alone or a short offset: nothing read past the string (fuzz_config) */
+    ck_assert(!slog_zone_offset("+", &m));
+    ck_assert(!slog_zone_offset("-1", &m));
+    ck_assert(!slog_zone_offset("+02:0", &m));
+    ck_assert(!slog_zone_offset("+020", &m));
+    ck_assert(!slog_zone_offset("+02:000", &m));
     ck_assert(slog_zone_offset("+05:30", &m) && m == 330);
     ck_assert(!slog_zone_offset("XYZT", &m));
     ck_assert(!slog_zone_offset("+25:00", &m));

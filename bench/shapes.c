@@ -1,0 +1,108 @@
+/* Writes a pathological document of size N to stdout, for the linear-time
+ * test (tests/perf/linear.sh) and the memory figures of make bench.
+ *
+ *   words N     one open item of N words
+ *   items N     N items in one entry
+ *   done N      N one-word "- ✅" items (the 5M-item file of the hardening issue)
+ *   entries N   N entries with the same date, an item each
+ *   nested N    N list levels opened on one line ("- - - … x")
+ *   quotes N    N block quote levels on one line ("> > > … x")
+ *   line N      one line of N bytes: dates, markers, emphasis and code spans
+ *   checks N    a checklist of N task-list items, checked
+ *
+ * usage: shapes SHAPE N > doc.md */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const words[] = {"rerun",   "prisma", "retention", "cron",  "sweep",
+                                    "webhook", "deploy", "smoke",     "fly",   "render",
+                                    "seed",    "sqlite", "vitest",    "index", "ticket"};
+enum { NWORDS = sizeof words / sizeof *words };
+
+static void header(void)
+{
+    fputs("# Shapes\n\n## Status (2025-10-07)\n\n", stdout);
+}
+
+static void shape_words(long n)
+{
+    header();
+    fputs("- ⏳", stdout);
+    for (long i = 0; i < n; i++)
+        printf(" %s%ld", words[i % NWORDS], i % 97);
+    fputs("\n", stdout);
+}
+
+static void shape_items(long n, int done)
+{
+    header();
+    for (long i = 0; i < n; i++) {
+        if (done)
+            fputs("- ✅\n", stdout);
+        else
+            printf("- %s %s %s %ld\n", i % 3 ? "✅" : "⏳", words[i % NWORDS],
+                   words[(i / NWORDS) % NWORDS], i);
+    }
+}
+
+static void shape_entries(long n)
+{
+    fputs("# Shapes\n\n", stdout);
+    for (long i = 0; i < n; i++)
+        printf("## Status (2025-10-07)\n\n- ✅ %s %ld\n\n", words[i % NWORDS], i);
+}
+
+static void shape_nested(long n, const char *opener)
+{
+    header();
+    for (long i = 0; i < n; i++)
+        fputs(opener, stdout);
+    fputs("⏳ x\n", stdout);
+}
+
+static void shape_checks(long n)
+{
+    fputs("# Shapes\n\n## Release checklist\n\n", stdout);
+    for (long i = 0; i < n; i++)
+        printf("- [x] %s the %s step %ld\n", words[i % NWORDS], words[(i / NWORDS) % NWORDS], i);
+}
+
+static void shape_line(long bytes)
+{
+    static const char piece[] = "2025-10-07 ✅ *done* `code` **Next:** Tue 3 Mar 2026 [x](y) ";
+    header();
+    fputs("- ⏳ ", stdout);
+    for (long written = 0; written < bytes; written += (long)sizeof piece - 1)
+        fputs(piece, stdout);
+    fputs("\n", stdout);
+}
+
+int main(int argc, char **argv)
+{
+    long n = argc == 3 ? strtol(argv[2], NULL, 10) : 0;
+    if (n <= 0) {
+        fprintf(stderr, "usage: shapes words|items|done|entries|nested|quotes|line|checks N\n");
+        return 2;
+    }
+    const char *s = argv[1];
+    if (!strcmp(s, "words"))
+        shape_words(n);
+    else if (!strcmp(s, "items") || !strcmp(s, "done"))
+        shape_items(n, !strcmp(s, "done"));
+    else if (!strcmp(s, "entries"))
+        shape_entries(n);
+    else if (!strcmp(s, "nested"))
+        shape_nested(n, "- ");
+    else if (!strcmp(s, "quotes"))
+        shape_nested(n, "> ");
+    else if (!strcmp(s, "line"))
+        shape_line(n);
+    else if (!strcmp(s, "checks"))
+        shape_checks(n);
+    else {
+        fprintf(stderr, "shapes: unknown shape '%s'\n", s);
+        return 2;
+    }
+    return fflush(stdout) == 0 ? 0 : 1;
+}

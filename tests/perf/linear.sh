@@ -1,0 +1,91 @@
+#!/bin/sh
+# No super-linear path: every command on pathological shapes at two sizes,
+# the second double the first; fails when the time grows by more than
+# LINEAR_MAX (2.5) times. Each time is the fastest of three runs.
+# usage: linear.sh BUILD_DIR
+set -eu
+BUILD=$1
+SLOG=$BUILD/statuslog
+MAX=${LINEAR_MAX:-2.5}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+failed=0
+
+fastest() { # COMMAND... -> seconds
+    for _ in 1 2 3; do
+        "$BUILD/measure" "$@" 2>/dev/null
+    done | awk '$3 > 2 { bad = 1 } { if (NR == 1 || $1 < t) t = $1 }
+                END { if (bad) print "crash"; else print t }'
+}
+
+# SHAPE N LABEL COMMAND-ARGS (FILE is replaced by the document)
+run_pair() {
+    shape=$1 n=$2 label=$3
+    shift 3
+    times=""
+    for size in "$n" $((n * 2)); do
+        doc="$TMP/$shape-$size.md"
+        [ -f "$doc" ] || "$BUILD/shapes" "$shape" "$size" >"$doc"
+        args=""
+        for a in "$@"; do
+            case $a in
+            FILE) a=$doc ;;
+            BASE) a=$TMP/$shape-$size.base.md ;;
+            esac
+            args="$args $a"
+        done
+        # shellcheck disable=SC2086 # the arguments are words without spaces
+        times="$times $(fastest $args)"
+    done
+    echo "$times" | awk -v max="$MAX" -v what="$shape $n $label" '
+        $1 == "crash" || $2 == "crash" { printf "FAIL %s: crashed\n", what; exit 1 }
+        { r = $1 > 0.005 ? $2 / $1 : 1
+          printf "%s %s: %.3f s -> %.3f s (x%.2f)\n", (r > max ? "FAIL" : "ok  "), what, $1, $2, r
+          exit r > max }' || failed=1
+}
+
+for spec in "words 200000" "items 50000" "done 200000" "entries 50000" "nested 20000" \
+    "quotes 20000" "line 4000000"; do
+    # shellcheck disable=SC2086
+    set -- $spec
+    run_pair "$1" "$2" lint "$SLOG" lint --no-config --today 2026-01-01 FILE
+    run_pair "$1" "$2" parse "$SLOG" parse FILE
+    run_pair "$1" "$2" "parse --compact" "$SLOG" parse --compact FILE
+    run_pair "$1" "$2" digest "$SLOG" digest --no-config --format markdown FILE
+done
+
+# check against a baseline whose every item reads differently (reworded:
+# nothing matches by id), against an identical one, and checklists whose
+# every item was reworded and unchecked
+for n in 50000 100000; do
+    "$BUILD/shapes" items $n >"$TMP/items-$n.md"
+    sed 's/ \([0-9]*\)$/ n\1/' "$TMP/items-$n.md" >"$TMP/items-$n.base.md"
+    cp "$TMP/items-$n.md" "$TMP/same-$n.md"
+    cp "$TMP/items-$n.md" "$TMP/same-$n.base.md"
+    "$BUILD/shapes" checks $n >"$TMP/checks-$n.base.md"
+    sed 's/^- \[x\] \([a-z]*\) the/- [ ] \1 one/' "$TMP/checks-$n.base.md" >"$TMP/checks-$n.md"
+done
+run_pair items 50000 "check (reworded)" "$SLOG" check --no-config FILE --baseline BASE
+run_pair same 50000 "check (same)" "$SLOG" check --no-config FILE --baseline BASE
+run_pair checks 50000 "check (checklist)" "$SLOG" check --no-config FILE --baseline BASE
+
+# append one item to a copy of the large entry
+for n in 50000 100000; do
+    "$BUILD/shapes" items $n >"$TMP/append-$n.base.md"
+done
+times=""
+for n in 50000 100000; do
+    best=""
+    for _ in 1 2 3; do
+        cp "$TMP/append-$n.base.md" "$TMP/append-$n.md"
+        t=$("$BUILD/measure" "$SLOG" append "$TMP/append-$n.md" --no-config --date 2025-10-07 \
+            --done "one more" | awk '{ print $1 }')
+        best=$(echo "$best $t" | awk '{ m = $1; for (i = 2; i <= NF; i++) if ($i < m) m = $i; print m }')
+    done
+    times="$times $best"
+done
+echo "$times" | awk -v max="$MAX" '{ r = $1 > 0.005 ? $2 / $1 : 1
+    printf "%s items 50000 append: %.3f s -> %.3f s (x%.2f)\n", (r > max ? "FAIL" : "ok  "), $1, $2, r
+    exit r > max }' || failed=1
+
+exit $failed
