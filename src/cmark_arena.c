@@ -19,7 +19,9 @@ struct slog_cmark_block {
     _Alignas(16) unsigned char data[];
 };
 
-enum { BLOCK_SIZE = 1 << 20, LARGE = 64 * 1024 };
+/* Blocks grow from FIRST_BLOCK to BLOCK_SIZE: a small document costs a
+ * small block, not a megabyte to fault in. */
+enum { FIRST_BLOCK = 32 * 1024, BLOCK_SIZE = 1 << 20, LARGE = 64 * 1024 };
 
 /* The two words before every allocation: its size, and whether it is large. */
 typedef struct {
@@ -50,9 +52,11 @@ static alloc_header *header_of(void *ptr)
 
 /* cmark uses what its allocator returns without a check (its own aborts
  * when memory runs out); so does this one. */
-static slog_cmark_block *new_block(size_t need)
+static slog_cmark_block *new_block(size_t need, size_t after)
 {
-    size_t size = need > BLOCK_SIZE ? need : BLOCK_SIZE;
+    size_t size = after ? (after * 2 < BLOCK_SIZE ? after * 2 : BLOCK_SIZE) : FIRST_BLOCK;
+    if (size < need)
+        size = need;
     slog_cmark_block *b = malloc(sizeof *b + size);
     if (!b)
         abort();
@@ -102,12 +106,12 @@ static unsigned char *take(slog_cmark_arena *a, size_t n)
     size_t need = HEADER + round_up(n);
     while (a->cur && a->cur->used + need > a->cur->size) {
         if (!a->cur->next)
-            a->cur->next = new_block(need);
+            a->cur->next = new_block(need, a->cur->size);
         a->cur = a->cur->next;
         a->cur->used = 0;
     }
     if (!a->cur)
-        a->first = a->cur = new_block(need);
+        a->first = a->cur = new_block(need, 0);
     unsigned char *p = a->cur->data + a->cur->used + HEADER;
     a->cur->used += need;
     header_of(p)->size = n;
