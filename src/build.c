@@ -474,7 +474,7 @@ static slog_status walk_queued(builder *b, const slog_chunk_plan *plan, slog_pie
 
 /* Documents at least this large are parsed ahead on other threads when
  * the caller gives more than one (slog_parse_options.jobs). */
-#define PARSE_AHEAD_MIN_BYTES ((size_t)1024 * 1024)
+#define PARSE_AHEAD_MIN_BYTES ((size_t)4 * 1024 * 1024)
 
 static slog_status walk_pieces(builder *b, const slog_chunk_plan *plan, unsigned jobs)
 {

@@ -74,7 +74,14 @@ static cJSON *push(cJSON *array, cJSON *value, int *ok)
     return value;
 }
 
+static cJSON *item_json_children(const slog_item *it, int with_children, int *ok);
+
 static cJSON *item_json(const slog_item *it, int *ok)
+{
+    return item_json_children(it, 1, ok);
+}
+
+static cJSON *item_json_children(const slog_item *it, int with_children, int *ok)
 {
     cJSON *o = cJSON_CreateObject();
     if (!o) {
@@ -90,7 +97,7 @@ static cJSON *item_json(const slog_item *it, int *ok)
     add_str(o, "text", it->text, ok);
     add_str(o, "resolved", it->resolved, ok);
     cJSON *children = add(o, "children", cJSON_CreateArray(), ok);
-    for (const slog_item *c = it->children; c && *ok; c = c->next)
+    for (const slog_item *c = with_children ? it->children : NULL; c && *ok; c = c->next)
         push(children, item_json(c, ok), ok);
     return o;
 }
@@ -358,6 +365,40 @@ static int write_indented(FILE *out, const char *s, size_t len, int tabs, print_
     return fwrite(scratch->data, 1, need, out) == need ? 0 : -1;
 }
 
+/* One item at `tabs` more than standalone, its children one at a time (an
+ * item may have tens of thousands of descendants), as cJSON prints it. */
+static int write_item(FILE *out, const slog_item *it, int pretty, int tabs, print_buf *pb,
+                      print_buf *scratch, int *nomem)
+{
+    int ok = 1;
+    cJSON *head = item_json_children(it, 0, &ok);
+    const char *s = ok ? print_into(pb, head, pretty) : NULL;
+    cJSON_Delete(head);
+    if (!s) {
+        *nomem = 1;
+        return -1;
+    }
+    size_t len = strlen(s);
+    if (it->children)
+        len -= pretty ? 3 : 2; /* up to and with the '[' of "children" */
+    int io = pretty ? write_indented(out, s, len, tabs, scratch)
+                    : (fwrite(s, 1, len, out) == len ? 0 : -1);
+    if (!it->children)
+        return io;
+    for (const slog_item *c = it->children; c && io == 0; c = c->next) {
+        if (c != it->children && fputs(pretty ? ", " : ",", out) == EOF)
+            return -1;
+        io = write_item(out, c, pretty, tabs + 2, pb, scratch, nomem);
+    }
+    if (io == 0 && fputs(pretty ? "]\n" : "]}", out) == EOF)
+        io = -1;
+    for (int t = 0; pretty && io == 0 && t < tabs; t++)
+        io = fputc('\t', out) == EOF ? -1 : 0;
+    if (io == 0 && pretty && fputc('}', out) == EOF)
+        io = -1;
+    return io;
+}
+
 /* One entry, its items printed one at a time (an entry of millions of items
  * never is one tree), exactly as cJSON prints the whole: the entry without
  * items, up to its empty "items" array, then each item, then the ends. */
@@ -375,17 +416,9 @@ static int write_entry(FILE *out, const slog_entry *e, int pretty, print_buf *pb
     size_t len = strlen(s) - (pretty ? 3 : 2); /* up to and with the '[' of "items" */
     int io = pretty ? write_indented(out, s, len, 2, scratch) : (fwrite(s, 1, len, out) == len ? 0 : -1);
     for (const slog_item *it = e->items; it && io == 0; it = it->next) {
-        cJSON *j = item_json(it, &ok);
-        s = ok ? print_into(pb, j, pretty) : NULL;
-        cJSON_Delete(j);
-        if (!s) {
-            *nomem = 1;
-            return -1;
-        }
         if (it != e->items && fputs(pretty ? ", " : ",", out) == EOF)
             return -1;
-        io = pretty ? write_indented(out, s, strlen(s), 4, scratch)
-                    : (fputs(s, out) == EOF ? -1 : 0);
+        io = write_item(out, it, pretty, 4, pb, scratch, nomem);
     }
     if (io == 0 && e->items && !pretty)
         io = fputs("]}", out) == EOF ? -1 : 0;

@@ -23,7 +23,7 @@ typedef struct {
                                   up to this many bytes: 0 the default (64 KiB), SIZE_MAX the
                                   whole document at once; the model is the same */
     unsigned jobs;             /* threads for one document (0 or 1: this one only); a
-                                  document of 1 MiB or more has its pieces parsed ahead by
+                                  document of 4 MiB or more has its pieces parsed ahead by
                                   jobs - 1 others; the model is the same (version 3) */
 } slog_parse_options;
 

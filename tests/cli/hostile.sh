@@ -77,6 +77,22 @@ done
 awk -v a="$(cat "$TMP/size2000")" -v b="$(cat "$TMP/size8000")" 'BEGIN { exit !(b / a < 6) }' &&
     pass || fail "nested lists: $(cat "$TMP/size2000") then $(cat "$TMP/size8000") bytes"
 
+# 5. memory: 5 million one-word items (30 MB) within 20 times the input plus
+#    25 MiB (was 100-165 times). Skipped under the sanitizers (their shadow
+#    memory is not ours) and without the measuring tools of the build.
+TOOLS=$(dirname "$BIN")
+if [ "${SLOG_SKIP_MEMORY:-0}" != 1 ] && [ -x "$TOOLS/shapes" ] && [ -x "$TOOLS/measure" ]; then
+    "$TOOLS/shapes" done 5000000 >"$TMP/items.md"
+    bytes=$(wc -c <"$TMP/items.md")
+    for cmd in "lint --no-config" "parse --compact" "digest --no-config"; do
+        # shellcheck disable=SC2086 # the command's words
+        rss=$("$TOOLS/measure" "$BIN" $cmd "$TMP/items.md" | awk '{ print $2 }')
+        awk -v rss="$rss" -v b="$bytes" 'BEGIN { exit !(rss <= 20 * b / 1048576 + 25) }' && pass ||
+            fail "5M items: $cmd took $rss MiB for $((bytes / 1048576)) MiB"
+    done
+    rm -f "$TMP/items.md"
+fi
+
 # 6. FIFOs: refused at once, never waited on
 mkfifo "$TMP/fifo.md"
 expect "append to a FIFO" 2 'fifo.md: not a regular file' "$BIN" append "$TMP/fifo.md" --done x

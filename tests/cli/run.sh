@@ -336,7 +336,7 @@ for cmd in "lint --today 2026-03-10" "parse" "parse --compact" "parse --jsonl" \
 done
 # one large document: its pieces parsed ahead on other threads
 i=0
-while [ $i -lt 400 ]; do cat fixtures/plan.md; i=$((i + 1)); done >"$TMP/large.md"
+while [ $i -lt 2800 ]; do cat fixtures/plan.md; i=$((i + 1)); done >"$TMP/large.md" # 4.3 MB
 "$BIN" parse --compact -j 1 "$TMP/large.md" >"$TMP/j1.out" 2>&1
 "$BIN" parse --compact -j 3 "$TMP/large.md" >"$TMP/jn.out" 2>&1
 cmp -s "$TMP/j1.out" "$TMP/jn.out" && pass || fail "a large document read with -j 3 differs from -j 1"
