@@ -105,6 +105,22 @@ static const char *marker_copy(builder *b, const char *m, size_t n)
     return copy;
 }
 
+/* A word marker followed by a number is a count in a report ("Failed: 0",
+ * "Done: 12/14"), not an item in that state. A date or a time after the
+ * marker ("Done: 2026-03-09 …") is not a count. */
+static int is_count(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && is_space(s[i]))
+        i++;
+    if (i == len || s[i] < '0' || s[i] > '9')
+        return 0;
+    while (i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == ',' || s[i] == '/' ||
+                       s[i] == '%'))
+        i++;
+    return i == len || is_space(s[i]) || s[i] == '(';
+}
+
 /* The marker opening t: an emoji or checkbox of the table, else a word
  * marker ("Next:", "**TODO**", "DONE -"). Sets the state, the marker as
  * written and where the text starts; *bold when "**" opened the item. */
@@ -128,10 +144,12 @@ static slog_status find_marker(builder *b, slog_item *it, const char *t, size_t 
         *bold = len >= 2 && t[0] == '*' && t[1] == '*';
     } else if (maybe_word && slog_regex_match(&c->word_re, t, len, 0) &&
                (slog_regex_group(&c->word_re, 1, &ms, &me) ||
-                slog_regex_group(&c->word_re, 2, &ms, &me))) {
+                slog_regex_group(&c->word_re, 2, &ms, &me)) &&
+               slog_regex_group(&c->word_re, 0, &whole, text_from) &&
+               !is_count(t + *text_from, len - *text_from)) {
         it->state = slog_config_word_state(c, t + ms, me - ms);
-        slog_regex_group(&c->word_re, 0, &whole, text_from);
     } else {
+        *text_from = 0;
         return SLOG_OK;
     }
     it->marker = marker_copy(b, t + ms, me - ms);

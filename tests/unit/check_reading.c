@@ -313,6 +313,12 @@ START_TEST(word_markers)
         {"- done: lower case is prose", SLOG_STATE_NOTE, "done: lower case is prose"},
         {"- Next steps: plan", SLOG_STATE_NOTE, "Next steps: plan"},
         {"- Donegal trip", SLOG_STATE_NOTE, "Donegal trip"},
+        /* counts in a report are not items in that state */
+        {"- Failed: 0", SLOG_STATE_NOTE, "Failed: 0"},
+        {"- Done: 12/14 tests", SLOG_STATE_NOTE, "Done: 12/14 tests"},
+        {"- Blocked: 3 (waiting)", SLOG_STATE_NOTE, "Blocked: 3 (waiting)"},
+        {"- Done: 2026-03-09 deployed", SLOG_STATE_DONE, "2026-03-09 deployed"},
+        {"- Next: 10:30 standup", SLOG_STATE_NEXT, "10:30 standup"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char buf[256];
