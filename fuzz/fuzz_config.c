@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     slog_doc *d;
     if (slog_parse_buffer(DOC, sizeof DOC - 1, &o, &d, &err) == SLOG_OK) {
         slog_diags diags = {0};
-        slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, c, 20500};
+        slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, c, 20500, 0};
         slog_lint(d, &lo, &diags, &err);
         slog_diags_free(&diags);
         slog_doc_free(d);

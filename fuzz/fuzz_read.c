@@ -30,13 +30,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (slog_parse_buffer((const char *)data, size, &o, &d, &err) != SLOG_OK)
         return 0;
     slog_diags diags = {0};
-    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, o.config, 20500}; /* 2026-02-15 */
+    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, o.config, 20500, 0}; /* 2026-02-15 */
     if (slog_lint(d, &lo, &diags, &err) == SLOG_OK) {
         slog_diags_sort(&diags);
         for (int f = SLOG_FORMAT_TEXT; f <= SLOG_FORMAT_SARIF; f++)
             slog_report((slog_format)f, &diags, fuzz_sink(), &err);
     }
     slog_diags_free(&diags);
+    lo.as_of = 1; /* the document as it stood on that day */
+    if (slog_lint(d, &lo, &diags, &err) == SLOG_OK)
+        slog_diags_free(&diags);
     slog_doc_write_json(d, fuzz_sink(), 1, &err);
     cJSON *j = slog_doc_to_json(d);
     char *s = j ? cJSON_PrintUnformatted(j) : NULL;

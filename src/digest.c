@@ -359,7 +359,7 @@ slog_status slog_digest_add(cJSON *digest, const slog_doc *d, const slog_digest_
     add(doc, "has_followups", cJSON_CreateBool(d->nfollowups > 0), &ok);
 
     slog_diags diags = {0};
-    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, opts->config, opts->today};
+    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, opts->config, opts->today, 0};
     slog_status st = slog_lint(d, &lo, &diags, err);
     size_t sev[4] = {0};
     slog_diags_count(&diags, sev);

@@ -15,8 +15,34 @@ int lint_enabled(const lint_ctx *ctx, slog_rule rule)
     return ctx->config->severity[rule] != SLOG_SEV_OFF;
 }
 
+int lint_entry_after_today(const lint_ctx *ctx, const slog_entry *e)
+{
+    return ctx->as_of && e->date_valid && e->day > ctx->today;
+}
+
+int lint_after_today(const lint_ctx *ctx, int line)
+{
+    const slog_doc *d = ctx->doc;
+    if (!ctx->as_of || !d->nentries)
+        return 0;
+    size_t lo = 0, hi = d->nentries; /* the last entry starting at or before line */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->entries[mid]->line <= line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (const slog_entry *e = lo ? d->entries[lo - 1] : NULL; e; e = e->parent)
+        if (line <= e->end_line)
+            return lint_entry_after_today(ctx, e);
+    return 0;
+}
+
 slog_status lint_emit(lint_ctx *ctx, slog_rule rule, int line, const char *fmt, ...)
 {
+    if (lint_after_today(ctx, line))
+        return SLOG_OK;
     va_list ap;
     va_start(ap, fmt);
     slog_status st = slog_config_emit(ctx->config, ctx->out, rule, ctx->doc->file, line, fmt, ap);
@@ -51,7 +77,8 @@ slog_status slog_lint(const slog_doc *doc, const slog_lint_options *opts, slog_d
             return st;
         config = own;
     }
-    lint_ctx ctx = {doc, config, opts ? opts->today : slog_today(NULL), out, NULL};
+    lint_ctx ctx = {doc, config, opts ? opts->today : slog_today(NULL), out, NULL,
+                    opts && opts->version >= 2 && opts->as_of};
     slog_status st = lint_find_duplicates(&ctx);
     for (size_t i = 0; st == SLOG_OK && i < sizeof groups / sizeof *groups; i++)
         st = groups[i](&ctx);

@@ -10,14 +10,17 @@
 
 /* --- stale-item ------------------------------------------------------------ */
 
-/* The latest date the item's log (or a log around it) reached. */
-static long log_end(const slog_entry *e)
+/* The latest date the item's log (or a log around it) reached by `today`
+ * (when judging as of today: no later entry counts). */
+static long log_end(const lint_ctx *ctx, const slog_entry *e)
 {
     long end = e->day;
     for (; e; e = e->parent)
-        for (size_t i = 0; e->log && i < e->log->nentries; i++)
-            if (e->log->entries[i]->date_valid && e->log->entries[i]->day > end)
-                end = e->log->entries[i]->day;
+        for (size_t i = 0; e->log && i < e->log->nentries; i++) {
+            const slog_entry *x = e->log->entries[i];
+            if (x->date_valid && x->day > end && !lint_entry_after_today(ctx, x))
+                end = x->day;
+        }
     return end;
 }
 
@@ -32,41 +35,93 @@ static int pasted_copy(const lint_ctx *ctx, const slog_thread *t, size_t k)
     return 0;
 }
 
+typedef enum { NOT_STALE, STALE_CARRIED, STALE_DROPPED } staleness;
+
+typedef struct {
+    const slog_item *latest; /* its latest mention by today */
+    long age, end;           /* days open by today; the date its log reached */
+    size_t seen;             /* mentions, pasted copies aside */
+} stale_facts;
+
 /* An unresolved thread of tasks, carried (seen in two or more entries, first
  * more than stale_days ago) or dropped (seen once, after which its log went
  * on for more than stale_days). Unchecked boxes are open-checklist's;
- * failed and warning items are observations, not tasks. */
+ * failed and warning items are observations, not tasks. As of today: only
+ * mentions and resolutions written by then count. */
+static staleness thread_staleness(const lint_ctx *ctx, const slog_thread *t, stale_facts *f)
+{
+    long resolved;
+    int days = ctx->config->stale_days;
+    if (t->first_day > ctx->today && ctx->as_of)
+        return NOT_STALE;
+    if (t->resolved && !(ctx->as_of && slog_parse_date(t->resolved, &resolved) == 0 &&
+                         resolved > ctx->today))
+        return NOT_STALE;
+    f->latest = NULL;
+    f->seen = 0;
+    slog_state state = t->state;
+    for (size_t k = 0; k < t->nitems; k++) {
+        if (lint_entry_after_today(ctx, t->items[k]->entry))
+            continue;
+        f->latest = t->items[k];
+        state = t->items[k]->state;
+        f->seen += !pasted_copy(ctx, t, k);
+    }
+    if (!f->latest || !(ctx->config->stale_states & (1u << state)))
+        return NOT_STALE;
+    f->age = ctx->today - t->first_day;
+    if (f->seen >= 2 && f->age > days)
+        return STALE_CARRIED;
+    if (f->seen > 1)
+        return NOT_STALE;
+    f->end = log_end(ctx, f->latest->entry);
+    return f->end - t->first_day > days && f->age > days ? STALE_DROPPED : NOT_STALE;
+}
+
 static slog_status stale_items(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
-    int days = ctx->config->stale_days;
     slog_status st = SLOG_OK;
     for (size_t i = 0; i < d->nthreads && st == SLOG_OK; i++) {
         const slog_thread *t = &d->threads[i];
-        if (t->resolved || !(ctx->config->stale_states & (1u << t->state)))
-            continue;
-        char text[160];
-        const slog_item *latest = t->items[t->nitems - 1];
-        long age = ctx->today - t->first_day;
-        size_t seen = 0;
-        for (size_t k = 0; k < t->nitems; k++)
-            seen += !pasted_copy(ctx, t, k);
-        if (seen >= 2 && age > days) {
-            st = lint_emit(ctx, SLOG_RULE_STALE_ITEM, latest->line,
-                           "open for %ld days, since %s (%zu entries): %s", age, t->first_seen,
-                           seen, lint_excerpt(t->text, text, sizeof text, 100));
-        } else if (seen <= 1) {
-            long end = log_end(latest->entry);
-            if (end - t->first_day <= days || age <= days)
-                continue;
-            char until[11];
-            slog_date_format(end, until);
-            st = lint_emit(ctx, SLOG_RULE_STALE_ITEM, latest->line,
+        stale_facts f;
+        staleness s = thread_staleness(ctx, t, &f);
+        char text[160], until[11];
+        if (s == STALE_CARRIED) {
+            st = lint_emit(ctx, SLOG_RULE_STALE_ITEM, f.latest->line,
+                           "open for %ld days, since %s (%zu entries): %s", f.age, t->first_seen,
+                           f.seen, lint_excerpt(t->text, text, sizeof text, 100));
+        } else if (s == STALE_DROPPED) {
+            slog_date_format(f.end, until);
+            st = lint_emit(ctx, SLOG_RULE_STALE_ITEM, f.latest->line,
                            "mentioned once, on %s; the log went on to %s without it: %s",
                            t->first_seen, until, lint_excerpt(t->text, text, sizeof text, 100));
         }
     }
     return st;
+}
+
+slog_status slog_stale_threads(const slog_doc *doc, const slog_config *config, long day,
+                               unsigned char *stale, slog_error *err)
+{
+    slog_config *own = NULL;
+    if (!config) {
+        slog_status st = slog_config_new_default(&own, err);
+        if (st != SLOG_OK)
+            return st;
+        config = own;
+    }
+    lint_ctx ctx = {doc, config, day, NULL, NULL, 1};
+    slog_status st = lint_find_duplicates(&ctx);
+    for (size_t i = 0; st == SLOG_OK && i < doc->nthreads; i++) {
+        stale_facts f;
+        stale[i] = thread_staleness(&ctx, &doc->threads[i], &f) != NOT_STALE;
+    }
+    free((void *)ctx.duplicate_of);
+    slog_config_free(own);
+    if (st != SLOG_OK)
+        return slog_error_set(err, st, doc->file, 0, "out of memory");
+    return SLOG_OK;
 }
 
 /* --- repeated-entry ----------------------------------------------------------- */

@@ -12,7 +12,14 @@ typedef struct {
     long today;
     slog_diags *out;
     const slog_entry **duplicate_of; /* per entry: the earlier entry it repeats, or NULL */
+    int as_of;                       /* the document as it stood on `today` */
 } lint_ctx;
+
+/** With as_of: the entry holding `line` is dated after today (what it says
+ * was not written yet). */
+int lint_after_today(const lint_ctx *ctx, int line);
+/** With as_of: the entry was dated after today. */
+int lint_entry_after_today(const lint_ctx *ctx, const slog_entry *e);
 
 /** Fills ctx->duplicate_of: same log, date, label and time (lint_dates.c). */
 slog_status lint_find_duplicates(lint_ctx *ctx);

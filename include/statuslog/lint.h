@@ -14,14 +14,23 @@ typedef struct {
     unsigned version;
     const slog_config *config; /* severities, stale_days, timezone; NULL: defaults */
     long today;                /* reference date, days since 1970-01-01 */
+    int as_of;                 /* version 2: judge the document as it stood on `today`:
+                                  nothing is reported inside entries dated later, and
+                                  threads are judged on what was written by then */
 } slog_lint_options;
 
-#define SLOG_LINT_OPTIONS_VERSION 1
+#define SLOG_LINT_OPTIONS_VERSION 2
 
 /** Adds the findings of every rule not turned off to `out`. Findings are not
  * errors: the status is SLOG_OK unless memory runs out. */
 slog_status slog_lint(const slog_doc *doc, const slog_lint_options *opts, slog_diags *out,
                       slog_error *err);
+
+/** Whether each thread of the document is stale (rule stale-item) as of
+ * `day`, judged on what was written by then: stale[i] for doc->threads[i]
+ * (room for doc->nthreads). */
+slog_status slog_stale_threads(const slog_doc *doc, const slog_config *config, long day,
+                               unsigned char *stale, slog_error *err);
 
 /** Today's date in `timezone` (NULL: the machine's zone), as a day number. */
 long slog_today(const char *timezone);

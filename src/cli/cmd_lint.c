@@ -78,7 +78,7 @@ static int lint_doc(cli_doc *d, void *ctx)
     }
     slog_lint_options lo = {
         SLOG_LINT_OPTIONS_VERSION, d->config,
-        run->a->has_today ? run->a->today : slog_today(slog_config_timezone(d->config))};
+        run->a->has_today ? run->a->today : slog_today(slog_config_timezone(d->config)), 0};
     d->result = diags;
     return slog_lint(d->doc, &lo, diags, &d->err) == SLOG_OK ? 0 : -1;
 }

@@ -53,7 +53,7 @@ static void check_canonical_lint(const char *rel, int mojibake)
     slog_doc *d = parse_path(rel);
     slog_diags diags = {0};
     slog_error err;
-    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, 0};
+    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, 0, 0};
     ck_assert(slog_parse_date("2025-10-19", &lo.today) == 0);
     ck_assert_int_eq(slog_lint(d, &lo, &diags, &err), SLOG_OK);
     slog_diags_sort(&diags);
@@ -355,7 +355,7 @@ static int lint_matches_label(const char *name, const slog_doc *d, const cJSON *
 {
     slog_diags diags = {0};
     slog_error err;
-    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, 0};
+    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, 0, 0};
     ck_assert(slog_parse_date("2025-10-20", &lo.today) == 0);
     ck_assert_int_eq(slog_lint(d, &lo, &diags, &err), SLOG_OK);
     slog_diags_sort(&diags);

@@ -15,7 +15,7 @@ static int count_rule(const char *md, const char *today, slog_rule rule, int *li
     slog_doc *d = parse_str(md);
     slog_diags diags = {0};
     slog_error err;
-    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, day_of(today)};
+    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, day_of(today), 0};
     ck_assert_int_eq(slog_lint(d, &lo, &diags, &err), SLOG_OK);
     slog_diags_sort(&diags);
     int n = 0;
@@ -41,7 +41,7 @@ static char *first_message(const char *md, const char *today, slog_rule rule)
     slog_doc *d = parse_str(md);
     slog_diags diags = {0};
     slog_error err;
-    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, day_of(today)};
+    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, day_of(today), 0};
     ck_assert_int_eq(slog_lint(d, &lo, &diags, &err), SLOG_OK);
     slog_diags_sort(&diags);
     char *msg = NULL;
