@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo check bench fuzz format clean
+.PHONY: all deps build demo check bench fuzz format screenshots clean
 
 all: build
 
@@ -31,6 +31,12 @@ fuzz: deps
 	@CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DSLOG_FUZZ=ON >/dev/null
 	@cmake --build build-fuzz -j $(JOBS) --target fuzz_read fuzz_mustache fuzz_config fuzz_append fuzz_check
 	scripts/fuzz build-fuzz $(FUZZ_SECONDS)
+
+# The browser test's screenshots of the two HTML digests, into docs/.
+screenshots: build
+	@command -v chromium >/dev/null || scripts/install-deps chromium
+	cd $(BUILD) && ctest -R '^browser$$' --output-on-failure
+	cp $(BUILD)/digest-example.png $(BUILD)/digest-corpus.png docs/
 
 format:
 	clang-format -i src/*.c src/*.h src/cli/*.c src/cli/*.h include/statuslog/*.h tests/unit/*.c bench/*.c fuzz/*.c fuzz/*.h

@@ -139,8 +139,8 @@ static slog_status find_marker(builder *b, slog_item *it, const char *t, size_t 
     int maybe_word = len && (t[0] == '*' || (t[0] >= 'A' && t[0] <= 'Z'));
     if (maybe_marker && slog_regex_match(&c->marker_re, t, len, 0) &&
         slog_regex_group(&c->marker_re, 1, &ms, &me)) {
-        it->state = slog_config_marker_state(c, t + ms, me - ms);
         slog_regex_group(&c->marker_re, 0, &whole, text_from);
+        it->state = slog_config_marker_state(c, t + ms, me - ms);
         *bold = len >= 2 && t[0] == '*' && t[1] == '*';
     } else if (maybe_word && slog_regex_match(&c->word_re, t, len, 0) &&
                (slog_regex_group(&c->word_re, 1, &ms, &me) ||

@@ -27,19 +27,27 @@ typedef struct {
     unsigned version;
     const slog_config *config; /* for lint counts and thresholds; NULL: defaults */
     slog_period period;
-    long today; /* the reference date of the lint counts */
+    long today; /* the digest is computed as of the end of the period, or of
+                   this day when it comes first (0: the end of the period) */
+    int all;    /* version 2: list the quiet documents too ("quiet") */
 } slog_digest_options;
 
-#define SLOG_DIGEST_OPTIONS_VERSION 1
+#define SLOG_DIGEST_OPTIONS_VERSION 2
 
 /** The digest root {"schema": "statuslog-digest/1", "period", "totals",
- * "documents": []}; NULL when out of memory. */
+ * "attention", "documents", "quiet_documents", "quiet", "days"}; NULL when
+ * out of memory. */
 cJSON *slog_digest_new(const slog_digest_options *opts);
 
-/** Adds a document's section to the digest and its counts to the totals.
- * The strings are copied: the document may be freed afterwards. */
+/** Adds a document: a section in "documents" when it is active (an entry in
+ * the period, or an item that needs attention), else a count in
+ * "quiet_documents". The strings are copied: the document may be freed. */
 slog_status slog_digest_add(cJSON *digest, const slog_doc *doc, const slog_digest_options *opts,
                             slog_error *err);
+
+/** Completes the digest once every document is in: attention sorted oldest
+ * first, the summary line and other phrases, the chart. */
+slog_status slog_digest_finish(cJSON *digest, slog_error *err);
 
 /** The built-in template of a digest format ("markdown", "html", "text"),
  * or NULL for another name. */

@@ -14,6 +14,7 @@ enum {
     OPT_DAYS,
     OPT_TODAY,
     OPT_TEMPLATE,
+    OPT_ALL,
 };
 
 static const cli_option options[] = {
@@ -25,6 +26,7 @@ static const cli_option options[] = {
     {"format", OPT_FORMAT, "FORMAT", "markdown (default), html, text or json"},
     {"template", OPT_TEMPLATE, "FILE", "render this Mustache template instead"},
     {"output", OPT_OUTPUT, "FILE", "write to FILE (atomically) instead of standard output"},
+    {"all", OPT_ALL, NULL, "list the documents without entries in the period too"},
     CLI_OPTION_CONFIG,
     CLI_OPTION_JOBS,
     {NULL, 0, NULL, NULL},
@@ -35,12 +37,16 @@ static int run(int argc, char **argv);
 const cli_command cli_digest_command = {
     "digest",
     run,
-    "Summarize documents over a period: done, open threads, checklists, lint.",
+    "A page a lead reads in two minutes: what needs attention, what changed.",
     "PATH...",
     options,
     "A directory means every *.md below it. The default period is the 7 days\n"
-    "ending on --today. --format json prints the view model (statuslog-digest/1)\n"
-    "that the built-in templates and --template render.",
+    "ending on --today. Everything is computed as of the end of the period (or\n"
+    "--today when that comes first), lint counts included, so the digest of a\n"
+    "past week is the same whenever it is made. Documents without entries in the\n"
+    "period (and nothing that needs attention) are counted in one line; --all\n"
+    "lists them. --format json prints the view model (statuslog-digest/1) that\n"
+    "the built-in templates and --template render.",
     NULL,
 };
 
@@ -48,7 +54,7 @@ typedef struct {
     const char *week, *since, *until, *format, *template_path, *output;
     int days;
     long today;
-    int has_today;
+    int has_today, all;
     cli_configs configs;
     unsigned jobs;
 } digest_args;
@@ -91,6 +97,9 @@ static int parse_args(int argc, char **argv, digest_args *a)
             break;
         case OPT_TEMPLATE:
             a->template_path = arg;
+            break;
+        case OPT_ALL:
+            a->all = 1;
             break;
         case OPT_OUTPUT:
             a->output = arg;
@@ -199,7 +208,8 @@ static int add_doc(cli_doc *d, void *ctx)
         return 0;
     }
     long today = r->a->has_today ? r->a->today : slog_today(slog_config_timezone(d->config));
-    slog_digest_options o = {SLOG_DIGEST_OPTIONS_VERSION, d->config, {0, 0, 0, 0}, today};
+    slog_digest_options o = {SLOG_DIGEST_OPTIONS_VERSION, d->config, {0, 0, 0, 0}, today,
+                             r->a->all};
     if ((r->rc = period_of(r->a, today, &o.period)) != EXIT_OK)
         return -1;
     if (!r->digest && !(r->digest = slog_digest_new(&o))) {
@@ -230,6 +240,11 @@ static int run(int argc, char **argv)
     cli_reader reader = {a.jobs, SLOG_PARSE_OPTIONS_INIT, NULL, add_doc, NULL, &r};
     if (cli_read_docs(&files, &a.configs, &reader) != 0 && r.rc == EXIT_OK)
         r.failed = 1;
+    slog_error err;
+    if (r.rc == EXIT_OK && r.digest && slog_digest_finish(r.digest, &err) != SLOG_OK) {
+        cli_report(&err);
+        r.failed = 1;
+    }
     rc = r.rc != EXIT_OK ? r.rc : r.digest ? output(&a, r.digest) : EXIT_USAGE;
     cJSON_Delete(r.digest);
     cli_files_free(&files);

@@ -39,6 +39,18 @@ for f in "$REAL"/*.md; do
 done
 run "$BIN" digest --no-config --format html --since 2025-09-01 --until 2025-10-31 "$REAL"
 run "$BIN" digest --no-config --format json --today 2025-10-05 "$REAL"
+# The W41 digest of the whole corpus reads in two minutes: at most 150 lines,
+# both documents with entries that week named, the quiet ones counted.
+"$BIN" digest --no-config --week 2025-W41 "$REAL" >"$TMP/w41.md" 2>"$TMP/err"
+lines=$(wc -l <"$TMP/w41.md")
+if [ "$lines" -le 150 ] && grep -q '^## Plan: Prisma CLI Config Migration$' "$TMP/w41.md" &&
+    grep -q '^## Data Layer Agent Feedback Log$' "$TMP/w41.md" &&
+    grep -Eq '^[0-9]+ documents without entries in the period\.$' "$TMP/w41.md"; then
+    echo "corpus-cli: the W41 digest is $lines lines"
+else
+    failed=$((failed + 1))
+    echo "FAIL: the W41 digest of the corpus ($lines lines) is too long or misses a document"
+fi
 echo "corpus-cli: $files documents, 6 commands each and 2 digests; $failed crashed"
-echo "corpus-cli: $((files * 6 + 2 - failed)) passed, $failed failed"
+echo "corpus-cli: $((files * 6 + 3 - failed)) passed, $failed failed"
 [ "$failed" = 0 ]

@@ -277,6 +277,24 @@ golden digest/newyear.txt 0 digest --today 2027-01-05 --week 2026-W53 --format t
 golden digest/several.md 0 digest --today 2027-01-05 --since 2026-03-01 --until 2027-01-03 \
     fixtures/plan.md fixtures/digest
 golden digest/empty.md 0 digest --today 2026-08-10 --days 3 fixtures/plan.md
+# a directory with active and quiet documents (blocked and failed items, a
+# newest-first log, a dated-list worklog, an old plan, a README)
+golden digest/team.md 0 digest --week 2026-W10 --today 2026-03-20 fixtures/digest/team
+golden digest/team.txt 0 digest --week 2026-W10 --today 2026-03-20 --format text fixtures/digest/team
+golden digest/team.html 0 digest --week 2026-W10 --today 2026-03-20 --format html fixtures/digest/team
+golden digest/team.json 0 digest --week 2026-W10 --today 2026-03-20 --format json fixtures/digest/team
+golden digest/team-all.md 0 digest --week 2026-W10 --today 2026-03-20 --all fixtures/digest/team
+golden digest/newest-first.md 0 digest --since 2026-03-01 --until 2026-03-31 --today 2026-04-01 \
+    fixtures/styles/newest-first.md
+# a past week is the same whenever it is made (lint counts included)
+for f in markdown json; do
+    "$BIN" digest --week 2026-W10 --today 2026-03-20 --format $f fixtures/digest/team >"$TMP/day1"
+    "$BIN" digest --week 2026-W10 --today 2026-11-02 --format $f fixtures/digest/team >"$TMP/day2"
+    cmp -s "$TMP/day1" "$TMP/day2" && pass || fail "digest of a past week ($f) changes with --today"
+done
+# inside the week: as of today (the week has not ended)
+"$BIN" digest --week 2026-W10 --today 2026-03-04 --format json fixtures/digest/team |
+    grep -q '"as_of":	"2026-03-04"' && pass || fail "a digest of the running week is as of today"
 golden digest/custom.txt 0 digest --today 2026-03-08 --template fixtures/templates/custom.mustache \
     fixtures/plan.md fixtures/digest/newyear.md
 "$BIN" digest --today 2026-03-08 fixtures/plan.md >"$TMP/d1" && "$BIN" digest --today 2026-03-08 \

@@ -105,7 +105,7 @@ static void check_canonical_lint(const char *rel, int mojibake)
 START_TEST(canonical_example_digest_folds_repeats)
 {
     slog_doc *d = parse_path("corpus/prisma-config-plan.md");
-    slog_digest_options o = {SLOG_DIGEST_OPTIONS_VERSION, NULL, {0, 0, 0, 0}, 0};
+    slog_digest_options o = {SLOG_DIGEST_OPTIONS_VERSION, NULL, {0, 0, 0, 0}, 0, 0};
     slog_error err;
     ck_assert_int_eq(slog_period_from_week("2025-W41", &o.period, &err), SLOG_OK);
     ck_assert(slog_parse_date("2025-10-19", &o.today) == 0);

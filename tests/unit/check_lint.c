@@ -447,11 +447,51 @@ START_TEST(sarif_structure)
 }
 END_TEST
 
+/* Lint as of a past day: the entries written later are not there yet. */
+START_TEST(as_of_a_day)
+{
+    const char *md = "# Log\n\n## Status (2026-03-01)\n\n- ⏳ migrate the billing tables\n\n"
+                     "## Status (2026-03-20)\n\n- ⏳ migrate the billing tables\n\n"
+                     "## Status (2026-04-10)\n\n- ✅ migrate the billing tables\n\n"
+                     "## Status (2026-04-10)\n\n- ✅ duplicate\n";
+    slog_doc *d = parse_str(md);
+    slog_error err;
+    for (int as_of = 0; as_of <= 1; as_of++) {
+        slog_diags diags = {0};
+        slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, day_of("2026-03-25"), as_of};
+        ck_assert_int_eq(slog_lint(d, &lo, &diags, &err), SLOG_OK);
+        size_t stale = 0, future = 0, dup = 0;
+        for (size_t i = 0; i < diags.count; i++) {
+            stale += diags.items[i].rule == SLOG_RULE_STALE_ITEM;
+            future += diags.items[i].rule == SLOG_RULE_FUTURE_ENTRY;
+            dup += diags.items[i].rule == SLOG_RULE_DUPLICATE_ENTRY;
+        }
+        /* today: the task is done (in the future) and two entries are in the
+         * future; as of the day: the task was open for 24 days, and nothing
+         * after it exists */
+        ck_assert_uint_eq(stale, as_of ? 1 : 0);
+        ck_assert_uint_eq(future, as_of ? 0 : 2);
+        ck_assert_uint_eq(dup, as_of ? 0 : 1);
+        slog_diags_free(&diags);
+    }
+    unsigned char stale[8] = {0};
+    ck_assert_int_eq(slog_stale_threads(d, NULL, day_of("2026-03-25"), stale, &err), SLOG_OK);
+    ck_assert_uint_eq(d->nthreads, 1);
+    ck_assert_uint_eq(stale[0], 1);
+    ck_assert_int_eq(slog_stale_threads(d, NULL, day_of("2026-03-10"), stale, &err), SLOG_OK);
+    ck_assert_uint_eq(stale[0], 0); /* 9 days old then */
+    ck_assert_int_eq(slog_stale_threads(d, NULL, day_of("2026-04-12"), stale, &err), SLOG_OK);
+    ck_assert_uint_eq(stale[0], 0); /* done by then */
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("lint");
     TCase *tc = tcase_create("rules");
     tcase_add_test(tc, entry_order);
+    tcase_add_test(tc, as_of_a_day);
     tcase_add_test(tc, invalid_and_future_dates);
     tcase_add_test(tc, duplicate_entry);
     tcase_add_test(tc, stale_item);

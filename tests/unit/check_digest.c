@@ -1,0 +1,197 @@
+/* The digest view model (SPEC §5 r2): texts shortened and made HTML, counts
+ * with their nouns, everything as of the end of the period, attention
+ * oldest first, active and quiet documents, the chart. */
+#include "helpers.h"
+
+#include "digest_text.h"
+
+static long day_of(const char *s)
+{
+    long d;
+    ck_assert(slog_parse_date(s, &d) == 0);
+    return d;
+}
+
+START_TEST(short_texts)
+{
+    char *s = slog_digest_short("short enough", 200);
+    ck_assert_str_eq(s, "short enough");
+    free(s);
+    s = slog_digest_short("one two three four five six", 15);
+    ck_assert_str_eq(s, "one two three…"); /* at a word */
+    free(s);
+    s = slog_digest_short("ééééé ééééé", 8); /* characters, not bytes */
+    ck_assert_str_eq(s, "ééééé…");
+    free(s);
+    /* a cut inside a code span goes before it */
+    s = slog_digest_short("reran the suite with `npm run prisma:generate --schema x`", 40);
+    ck_assert_str_eq(s, "reran the suite with…");
+    free(s);
+}
+END_TEST
+
+START_TEST(html_texts)
+{
+    char *h = slog_digest_html("ran `a<b` & **bold** <script>");
+    ck_assert_str_eq(h, "ran <code>a&lt;b</code> &amp; <strong>bold</strong> &lt;script&gt;");
+    free(h);
+    h = slog_digest_html("a ``x ` y`` and a lone ` tick and ** alone");
+    ck_assert_str_eq(h, "a <code>x ` y</code> and a lone ` tick and ** alone");
+    free(h);
+    h = slog_digest_html("\"quoted\" 'single'");
+    ck_assert_str_eq(h, "&quot;quoted&quot; &#39;single&#39;");
+    free(h);
+}
+END_TEST
+
+START_TEST(phrases)
+{
+    char buf[64];
+    slog_count_phrase(buf, sizeof buf, 1, "document", "documents");
+    ck_assert_str_eq(buf, "1 document");
+    slog_count_phrase(buf, sizeof buf, 0, "document", "documents");
+    ck_assert_str_eq(buf, "0 documents");
+    slog_count_phrase(buf, sizeof buf, 2, "entry", "entries");
+    ck_assert_str_eq(buf, "2 entries");
+    ck_assert_str_eq(slog_path_base("a/b/c.md"), "c.md");
+    ck_assert_str_eq(slog_path_base("c.md"), "c.md");
+}
+END_TEST
+
+static const char *const log_md =
+    "# Plan: Gateway\n\n"
+    "## Status (2026-02-20)\n- 🔜 Rotate the deploy keys.\n- ⏳ Write the limiter docs.\n\n"
+    "## Status (2026-03-03)\n- ✅ Reran the gateway suite; 212 tests pass.\n"
+    "- ⏳ Write the limiter docs.\n- Spoke with finance about credits.\n\n"
+    "## Status (2026-03-04)\n- ✅ Reran the gateway suite; 214 tests pass.\n"
+    "- 🛑 Blocked on the DBA for the index.\n- ⏳ Load test at 2x peak.\n\n"
+    "## Status (2026-03-20)\n- ✅ Wrote the limiter docs.\n- ✅ Index approved by the DBA.\n";
+
+static const char *const quiet_md = "# Archive\n\n## Status (2026-01-05)\n- ✅ Removed the job.\n";
+
+/* The digest of the week 2026-W10 as of `today`. */
+static cJSON *digest_of(const char *today, int all)
+{
+    slog_doc *a = parse_str(log_md), *b = parse_str(quiet_md);
+    slog_digest_options o = {SLOG_DIGEST_OPTIONS_VERSION, NULL, {0, 0, 0, 0}, day_of(today), all};
+    slog_error err;
+    ck_assert_int_eq(slog_period_from_week("2026-W10", &o.period, &err), SLOG_OK);
+    cJSON *dg = slog_digest_new(&o);
+    ck_assert_ptr_nonnull(dg);
+    ck_assert_int_eq(slog_digest_add(dg, a, &o, &err), SLOG_OK);
+    ck_assert_int_eq(slog_digest_add(dg, b, &o, &err), SLOG_OK);
+    ck_assert_int_eq(slog_digest_finish(dg, &err), SLOG_OK);
+    slog_doc_free(a); /* the digest copied what it needs */
+    slog_doc_free(b);
+    return dg;
+}
+
+static const cJSON *at(const cJSON *o, const char *path)
+{
+    char key[64];
+    while (o && *path) {
+        size_t n = strcspn(path, ".");
+        snprintf(key, sizeof key, "%.*s", (int)n, path);
+        o = key[0] >= '0' && key[0] <= '9' ? cJSON_GetArrayItem(o, atoi(key))
+                                             : cJSON_GetObjectItemCaseSensitive(o, key);
+        path += n + (path[n] == '.');
+    }
+    return o;
+}
+
+START_TEST(as_of_the_end_of_the_period)
+{
+    cJSON *dg = digest_of("2026-03-25", 0);
+    ck_assert_str_eq(at(dg, "period.as_of")->valuestring, "2026-03-08");
+    ck_assert_str_eq(at(dg, "period.title")->valuestring, "2026-W10 (2026-03-02 – 2026-03-08)");
+    /* the later entry (docs written, index approved) does not exist yet */
+    ck_assert_int_eq(at(dg, "totals.done")->valueint, 2);
+    ck_assert_int_eq(at(dg, "totals.done_lines")->valueint, 1); /* the reruns fold */
+    ck_assert_int_eq(at(dg, "documents.0.done.0.count")->valueint, 2);
+    ck_assert_int_eq(at(dg, "totals.closed")->valueint, 0);
+    /* carried: open at both ends, with its age at the end and the start */
+    const cJSON *carried = at(dg, "documents.0.carried");
+    ck_assert_int_eq(cJSON_GetArraySize(carried), 2);
+    ck_assert_int_eq(at(carried, "0.age_days")->valueint, 16);
+    ck_assert_int_eq(at(carried, "0.age_at_start")->valueint, 10);
+    /* opened: the blocked item and the load test */
+    ck_assert_int_eq(at(dg, "totals.opened")->valueint, 2);
+    /* attention: the blocked item (4 days) and the rotation (stale: 16 days,
+     * mentioned once while the log went on), oldest first */
+    ck_assert_int_eq(at(dg, "totals.attention")->valueint, 2);
+    ck_assert_str_eq(at(dg, "attention.0.reason")->valuestring, "stale");
+    ck_assert_str_eq(at(dg, "attention.0.first_seen")->valuestring, "2026-02-20");
+    ck_assert_str_eq(at(dg, "attention.1.reason")->valuestring, "blocked");
+    ck_assert_int_eq(at(dg, "attention.1.age_days")->valueint, 4);
+    /* notes, quiet documents, phrases */
+    ck_assert_str_eq(at(dg, "documents.0.notes.0.text")->valuestring,
+                     "Spoke with finance about credits.");
+    ck_assert_int_eq(at(dg, "quiet_documents")->valueint, 1);
+    ck_assert_int_eq(cJSON_GetArraySize(at(dg, "quiet")), 0); /* listed with all only */
+    ck_assert_str_eq(at(dg, "quiet_line")->valuestring, "1 document without entries in the period");
+    ck_assert_ptr_nonnull(strstr(at(dg, "summary")->valuestring, "1 active document of 2"));
+    ck_assert_ptr_nonnull(strstr(at(dg, "summary")->valuestring, "2 need attention"));
+    cJSON_Delete(dg);
+}
+END_TEST
+
+START_TEST(the_same_whenever_it_is_made)
+{
+    cJSON *a = digest_of("2026-03-25", 0), *b = digest_of("2027-01-01", 0);
+    char *x = cJSON_PrintUnformatted(a), *y = cJSON_PrintUnformatted(b);
+    ck_assert_str_eq(x, y); /* lint counts included */
+    free(x);
+    free(y);
+    cJSON_Delete(a);
+    cJSON_Delete(b);
+    /* during the week: as of that day */
+    cJSON *c = digest_of("2026-03-03", 0);
+    ck_assert_str_eq(at(c, "period.as_of")->valuestring, "2026-03-03");
+    ck_assert_int_eq(at(c, "totals.done")->valueint, 1);
+    cJSON_Delete(c);
+}
+END_TEST
+
+START_TEST(all_lists_the_quiet_documents)
+{
+    cJSON *dg = digest_of("2026-03-25", 1);
+    ck_assert_int_eq(cJSON_GetArraySize(at(dg, "quiet")), 1);
+    ck_assert_str_eq(at(dg, "quiet.0.name")->valuestring, "Archive");
+    ck_assert(cJSON_IsTrue(at(dg, "has_quiet")));
+    cJSON_Delete(dg);
+}
+END_TEST
+
+START_TEST(the_chart_draws_nothing_for_zero)
+{
+    cJSON *dg = digest_of("2026-03-25", 0);
+    const cJSON *days = at(dg, "days");
+    ck_assert_int_eq(cJSON_GetArraySize(days), 7);
+    /* 2026-03-02 (Monday): nothing; 2026-03-03: one done, one opened */
+    ck_assert(cJSON_IsNull(at(days, "0.done_bar")));
+    ck_assert(cJSON_IsNull(at(days, "0.opened_bar")));
+    ck_assert_int_eq(at(days, "1.done_bar.n")->valueint, 1);
+    ck_assert_str_eq(at(days, "0.label")->valuestring, "2 Mar");
+    ck_assert(cJSON_IsTrue(at(dg, "has_chart")));
+    cJSON_Delete(dg);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("digest");
+    TCase *tc = tcase_create("digest");
+    tcase_add_test(tc, short_texts);
+    tcase_add_test(tc, html_texts);
+    tcase_add_test(tc, phrases);
+    tcase_add_test(tc, as_of_the_end_of_the_period);
+    tcase_add_test(tc, the_same_whenever_it_is_made);
+    tcase_add_test(tc, all_lists_the_quiet_documents);
+    tcase_add_test(tc, the_chart_draws_nothing_for_zero);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
