@@ -44,7 +44,7 @@ slog_status slog_append_check(const slog_append_request *req, slog_error *err)
 
 /* --- the document as append sees it ------------------------------------------- */
 
-typedef struct {
+typedef struct append_view {
     const char *raw;
     size_t len;
     slog_doc *doc;
@@ -420,37 +420,46 @@ static const slog_entry *template_entry(const target *t)
 }
 
 /* Where a new entry goes in the log: oldest first, after the last entry not
- * later than the request; newest first, before the first such entry. */
-static void place(view *v, const target *t, slog_entry_kind kind, const slog_buf *body, plan *p)
+ * later than the request; newest first, before the first such entry. The
+ * new text goes after line *after_line; blank lines (for entries that are
+ * not list items) separate it from what is before or after it. */
+static void entry_slot(const view *v, const slog_log *log, const append_when *when,
+                       slog_entry_kind kind, int *after_line, int *gap_before, int *gap_after)
 {
-    const slog_log *log = t->log;
-    const char *gap = kind == SLOG_ENTRY_LIST ? "" : "\n";
     const slog_entry *at = NULL;
-    int newest = log && log->direction == SLOG_NEWEST_FIRST;
+    int newest = log && log->direction == SLOG_NEWEST_FIRST, gap = kind != SLOG_ENTRY_LIST;
     for (size_t i = 0; log && i < log->nentries; i++) {
         const slog_entry *e = log->entries[newest ? i : log->nentries - 1 - i];
-        if (e->date_valid && not_later(e, &t->when)) {
+        if (e->date_valid && not_later(e, when)) {
             at = e;
             break;
         }
     }
+    *gap_before = *gap_after = 0;
     if (!log || !log->nentries) { /* no entries: a new section at the end */
         int n = (int)v->text->nlines;
-        p->after_line = n;
-        if (n && !is_blank_line(v, n))
-            slog_buf_put(&p->text, "\n", 1);
-        slog_buf_put(&p->text, body->data, body->len);
+        *after_line = n;
+        *gap_before = n && !is_blank_line(v, n);
     } else if ((newest && at) || (!newest && !at)) { /* before that entry (or the first) */
         const slog_entry *before = at ? at : log->entries[0];
-        p->after_line = before->line - 1;
-        slog_buf_put(&p->text, body->data, body->len);
-        slog_buf_puts(&p->text, gap);
+        *after_line = before->line - 1;
+        *gap_after = gap;
     } else { /* after that entry's section (or the last one's) */
         const slog_entry *after = at ? at : log->entries[log->nentries - 1];
-        p->after_line = trim_blank_end(v, after->line, after->end_line);
-        slog_buf_puts(&p->text, gap);
-        slog_buf_put(&p->text, body->data, body->len);
+        *after_line = trim_blank_end(v, after->line, after->end_line);
+        *gap_before = gap;
     }
+}
+
+static void place(view *v, const target *t, slog_entry_kind kind, const slog_buf *body, plan *p)
+{
+    int before, after;
+    entry_slot(v, t->log, &t->when, kind, &p->after_line, &before, &after);
+    if (before)
+        slog_buf_puts(&p->text, "\n");
+    slog_buf_put(&p->text, body->data, body->len);
+    if (after)
+        slog_buf_puts(&p->text, "\n");
 }
 
 /* A log of dated list items: every item is an entry of its own,
@@ -679,4 +688,88 @@ slog_status slog_append_buffer(const char *raw, size_t len, const slog_append_re
     (*out)[*out_len] = '\0';
     slog_edit_free(&e);
     return SLOG_OK;
+}
+
+/* --- the view for other edits (fix, merge) ------------------------------------- */
+
+slog_status append_view_open(append_view **out, const char *raw, size_t len, slog_config *cfg,
+                             const char *name, slog_error *err)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
+    slog_status st = view_open(*out, raw, len, cfg, name, err);
+    if (st != SLOG_OK) {
+        view_close(*out);
+        free(*out);
+        *out = NULL;
+        if (st == SLOG_ERR_NOMEM)
+            slog_error_set(err, st, name, 0, "out of memory");
+    }
+    return st;
+}
+
+void append_view_close(append_view *v)
+{
+    if (v)
+        view_close(v);
+    free(v);
+}
+
+const slog_doc *append_view_doc(const append_view *v)
+{
+    return v->doc;
+}
+
+int append_view_is_blank(const append_view *v, int line)
+{
+    return is_blank_line(v, line);
+}
+
+size_t append_view_offset(const append_view *v, int after_line)
+{
+    return raw_offset(v, after_line);
+}
+
+const slog_log *append_view_log_of(const append_view *v, const char *label)
+{
+    return target_log(v->doc, label);
+}
+
+void append_view_entry_slot(const append_view *v, const slog_log *log, const append_when *w,
+                            slog_entry_kind kind, int *after_line, int *gap_before, int *gap_after)
+{
+    entry_slot(v, log, w, kind, after_line, gap_before, gap_after);
+}
+
+int append_view_items_slot(const append_view *v, const slog_entry *e, int *blank_first)
+{
+    int own_end = own_part_end(v, e);
+    const slog_item *last = NULL;
+    for (const slog_item *it = e->items; it; it = it->next)
+        if (it->line <= own_end)
+            last = it;
+    *blank_first = 0;
+    if (last)
+        return trim_blank_end(v, last->line, last->end_line);
+    int head = header_end(v, e, own_end);
+    int after = trim_blank_end(v, head, own_end);
+    *blank_first = after > head;
+    return after;
+}
+
+int append_view_header_end(const append_view *v, const slog_entry *e)
+{
+    return header_end(v, e, e->end_line);
+}
+
+int append_view_section_end(const append_view *v, const slog_entry *e)
+{
+    return trim_blank_end(v, e->line, e->end_line);
+}
+
+slog_status append_view_encode(const append_view *v, const char *text, size_t len, int eol_first,
+                               slog_buf *out)
+{
+    return encode_insert(v, text, len, eol_first, out);
 }

@@ -42,4 +42,33 @@ void append_item_lines(slog_buf *out, slog_buf *folded, const char *prefix, cons
 /** Escapes one line of text so that it cannot open a block. */
 void append_escaped_line(slog_buf *b, const char *s, size_t n);
 
+/* The document as append sees it, for other edits (fix, merge): its model
+ * (without threads) and the byte offsets of its lines in the original. */
+typedef struct append_view append_view;
+
+slog_status append_view_open(append_view **out, const char *raw, size_t len, slog_config *cfg,
+                             const char *name, slog_error *err);
+void append_view_close(append_view *v);
+const slog_doc *append_view_doc(const append_view *v);
+int append_view_is_blank(const append_view *v, int line);
+/** Where the text after line `after_line` starts in the original bytes (0:
+ * the start; the last line: the end). */
+size_t append_view_offset(const append_view *v, int after_line);
+/** The log a new entry with `label` goes to (as append chooses it). */
+const slog_log *append_view_log_of(const append_view *v, const char *label);
+/** Where a new entry dated `w` goes in `log`, as append places one: after
+ * line *after_line, with blank lines before or after it. */
+void append_view_entry_slot(const append_view *v, const slog_log *log, const append_when *w,
+                            slog_entry_kind kind, int *after_line, int *gap_before, int *gap_after);
+/** The line after which new items of `e` go (after its last own item);
+ * *blank_first when a blank line must come before them (after a paragraph). */
+int append_view_items_slot(const append_view *v, const slog_entry *e, int *blank_first);
+/** The last line of the entry's header (a setext underline, a dating bold line). */
+int append_view_header_end(const append_view *v, const slog_entry *e);
+/** The entry's last line that is not blank. */
+int append_view_section_end(const append_view *v, const slog_entry *e);
+/** `text` (LF line ends) in the document's line endings and mojibake. */
+slog_status append_view_encode(const append_view *v, const char *text, size_t len, int eol_first,
+                               slog_buf *out);
+
 #endif

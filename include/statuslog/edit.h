@@ -98,6 +98,51 @@ slog_status slog_update_file(const char *path, slog_transform fn, void *ctx, int
                              char **old_out, size_t *old_len, char **new_out, size_t *new_len,
                              slog_error *err);
 
+/* --- fix (SPEC §7) ---------------------------------------------------------- */
+
+/** The repairs of statuslog fix. */
+enum {
+    SLOG_FIX_ENCODING = 1,   /* undo mojibake exactly */
+    SLOG_FIX_ORDER = 2,      /* move what entry-order reports where it belongs */
+    SLOG_FIX_DUPLICATES = 4, /* merge duplicate entries into the first */
+    SLOG_FIX_ALL = 7
+};
+
+typedef struct {
+    unsigned version;
+    const slog_config *config; /* NULL: defaults */
+    unsigned repairs;          /* SLOG_FIX_*, 0: all */
+    const char *filename;      /* for messages */
+} slog_fix_options;
+
+#define SLOG_FIX_OPTIONS_VERSION 1
+
+typedef struct {
+    int encoding;         /* the mojibake was undone */
+    size_t moved;         /* entries moved to where they belong */
+    size_t merged;        /* duplicate entries merged into the first */
+    size_t items_moved;   /* their items moved into the first */
+    size_t items_dropped; /* their items the first had already */
+} slog_fix_summary;
+
+/** The repaired document: *out (malloc'd, *out_len bytes) equals `raw`
+ * when nothing is due. Encoding first, then duplicates, then order; every
+ * byte no repair touches is kept. */
+slog_status slog_fix_buffer(const char *raw, size_t len, const slog_fix_options *opts, char **out,
+                            size_t *out_len, slog_fix_summary *summary, slog_error *err);
+
+/** Repairs a file in place as slog_update_file writes (nothing written when
+ * nothing is due, or when `write` is 0). The versions as for
+ * slog_update_file. */
+slog_status slog_fix_file(const char *path, const slog_fix_options *opts, int write,
+                          slog_fix_summary *summary, char **old_out, size_t *old_len,
+                          char **new_out, size_t *new_len, slog_error *err);
+
+/** Writes a unified diff of two versions of a file (`diff -u`, GNU
+ * diffutils, run without a shell) to `out`. 0, or -1 with err filled. */
+int slog_write_diff(FILE *out, const char *name, const char *old, size_t old_len,
+                    const char *new_text, size_t new_len, slog_error *err);
+
 /** Writes `len` bytes to `path` the safe way (temporary file, fsync, rename,
  * directory fsync): the file is complete or not there (or as it was). */
 slog_status slog_write_file_atomic(const char *path, const char *data, size_t len, slog_error *err);

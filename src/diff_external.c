@@ -1,0 +1,74 @@
+/* A unified diff of any two versions (fix --dry-run), by GNU diff: it finds
+ * moved sections and changed lines in near-linear time on large files.
+ * Run without a shell, on two temporary files. */
+#include "statuslog/edit.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int write_temp(char *path, const char *data, size_t len)
+{
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return -1;
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            close(fd);
+            return -1;
+        }
+        done += (size_t)n;
+    }
+    return close(fd);
+}
+
+int slog_write_diff(FILE *out, const char *name, const char *old, size_t old_len,
+                    const char *new_text, size_t new_len, slog_error *err)
+{
+    const char *tmp = getenv("TMPDIR");
+    char a[4096], b[4096], la[4200], lb[4200];
+    snprintf(a, sizeof a, "%s/statuslog-diff-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    snprintf(b, sizeof b, "%s", a);
+    /* git's a/ and b/ for relative paths; an absolute one as it is */
+    snprintf(la, sizeof la, "%s%s", name[0] == '/' ? "" : "a/", name);
+    snprintf(lb, sizeof lb, "%s%s", name[0] == '/' ? "" : "b/", name);
+    int made_a = write_temp(a, old, old_len) == 0;
+    int made_b = made_a && write_temp(b, new_text, new_len) == 0;
+    int rc = -1;
+    if (!made_b) {
+        slog_error_set(err, SLOG_ERR_IO, name, 0, "cannot write a temporary file for the diff: %s",
+                       strerror(errno));
+    } else if (fflush(out) != 0) {
+        slog_error_set(err, SLOG_ERR_IO, name, 0, "error writing output");
+    } else {
+        pid_t pid = fork();
+        if (pid == 0) {
+            if (dup2(fileno(out), STDOUT_FILENO) < 0)
+                _exit(2);
+            execlp("diff", "diff", "-u", "--label", la, "--label", lb, "--", a, b, (char *)NULL);
+            _exit(127);
+        }
+        int status = 0;
+        while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+            ;
+        int code = pid > 0 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        if (code == 0 || code == 1)
+            rc = 0;
+        else
+            slog_error_set(err, SLOG_ERR_IO, name, 0, "%s",
+                           code == 127 ? "cannot run diff (GNU diffutils) for the dry run"
+                                       : "diff failed");
+    }
+    if (made_a)
+        unlink(a);
+    if (made_b)
+        unlink(b);
+    return rc;
+}
