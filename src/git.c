@@ -4,6 +4,7 @@
 #include "statuslog/parse.h"
 
 #include "buf.h"
+#include "git_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -26,7 +27,7 @@ static int append_bytes(buf *b, const char *s, size_t n)
 
 /* Runs git with `args` (after "git"); collects stdout and stderr. Returns the
  * exit status, or -1 when git could not be run. */
-static int run_git(const char *const args[], buf *out, buf *errs)
+int slog_run_git(const char *const args[], buf *out, buf *errs)
 {
     const char *argv[16] = {"git"};
     size_t n = 1;
@@ -118,7 +119,7 @@ slog_status slog_git_show(const char *path, const char *rev, char **data, size_t
     buf out = {0}, errs = {0};
     slog_status st = SLOG_OK;
     const char *top[] = {"-C", dir[0] ? dir : "/", "rev-parse", "--show-toplevel", NULL};
-    int rc = run_git(top, &out, &errs);
+    int rc = slog_run_git(top, &out, &errs);
     char *root = NULL;
     if (rc == -1)
         st = slog_error_set(err, SLOG_ERR_INVALID, path, 0, "git: cannot run git");
@@ -144,7 +145,7 @@ slog_status slog_git_show(const char *path, const char *rev, char **data, size_t
         free(errs.data);
         memset(&out, 0, sizeof out);
         memset(&errs, 0, sizeof errs);
-        if (run_git(verify, &out, &errs) != 0)
+        if (slog_run_git(verify, &out, &errs) != 0)
             st = slog_error_set(err, SLOG_ERR_INVALID, path, 0, "git: %s",
                                 reason(&errs, "bad revision"));
     }
@@ -156,10 +157,10 @@ slog_status slog_git_show(const char *path, const char *rev, char **data, size_t
         free(errs.data);
         memset(&out, 0, sizeof out);
         memset(&errs, 0, sizeof errs);
-        if (run_git(exists, &out, &errs) == 0) {
+        if (slog_run_git(exists, &out, &errs) == 0) {
             free(errs.data);
             memset(&errs, 0, sizeof errs);
-            rc = run_git(show, &out, &errs);
+            rc = slog_run_git(show, &out, &errs);
             if (rc == 0) {
                 *data = out.data ? out.data : strdup("");
                 *len = out.len;

@@ -143,6 +143,50 @@ slog_status slog_fix_file(const char *path, const slog_fix_options *opts, int wr
 int slog_write_diff(FILE *out, const char *name, const char *old, size_t old_len,
                     const char *new_text, size_t new_len, slog_error *err);
 
+/* --- merge (SPEC §8) ------------------------------------------------------------- */
+
+typedef struct {
+    unsigned version;
+    const slog_config *config; /* NULL: defaults */
+    const char *filename;      /* the file's path in the repository, for messages */
+} slog_merge_options;
+
+#define SLOG_MERGE_OPTIONS_VERSION 1
+
+typedef struct {
+    size_t entries_added;  /* THEIRS' new entries placed in OURS */
+    size_t items_added;    /* THEIRS' new items in entries OURS has */
+    size_t items_reworded; /* THEIRS' rewordings of items OURS kept as they were */
+    size_t ticks;          /* boxes THEIRS ticked */
+    size_t conflicts;      /* regions with conflict markers */
+    int line_merge;        /* merged by git's line merge (git merge-file) instead */
+} slog_merge_summary;
+
+/** A three-way merge of status logs: OURS with what THEIRS added since
+ * BASE (entries and items placed as append places them, ticks, rewordings),
+ * conflict markers around an item both sides reworded differently. A side
+ * without dated entries, or a change the structured merge cannot carry
+ * (every line THEIRS added must be in the result), is merged by `git
+ * merge-file` instead. *out is malloc'd. */
+slog_status slog_merge_buffers(const char *base, size_t base_len, const char *ours,
+                               size_t ours_len, const char *theirs, size_t theirs_len,
+                               const slog_merge_options *opts, char **out, size_t *out_len,
+                               slog_merge_summary *summary, slog_error *err);
+
+/** The git merge driver: merges the three files and writes the result over
+ * OURS (temporary file, fsync, rename), as git expects. */
+slog_status slog_merge_files(const char *base, const char *ours, const char *theirs,
+                             const slog_merge_options *opts, slog_merge_summary *summary,
+                             slog_error *err);
+
+/** Installs the merge driver: "PATTERN merge=statuslog" lines (default
+ * "*.md") in the repository's top-level .gitattributes (or, `global`, the
+ * user's attributes file), kept when present, and the `merge.statuslog`
+ * entries of git config (local or global) running `program merge %O %A %B
+ * %P`. *attributes_file (malloc'd) names the file written. */
+slog_status slog_merge_install(const char *program, const char *const *patterns, size_t n,
+                               int global, char **attributes_file, slog_error *err);
+
 /** Writes `len` bytes to `path` the safe way (temporary file, fsync, rename,
  * directory fsync): the file is complete or not there (or as it was). */
 slog_status slog_write_file_atomic(const char *path, const char *data, size_t len, slog_error *err);
