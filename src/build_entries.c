@@ -446,7 +446,10 @@ slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *he
         return SLOG_OK;
     }
     int line = build_line(b, cmark_node_get_start_line(next));
-    if (more_bold_lines(b, next) || !build_dateable(b, line, &bl.date))
+    /* more_bold_lines reads other lines into the buffer `bl` points into:
+     * read this one again after it (found by fuzz_check) */
+    if (more_bold_lines(b, next) || !bold_line_date(b, next, &bl) ||
+        !build_dateable(b, line, &bl.date))
         return SLOG_OK;
     slog_entry *e = build_new_entry(b, SLOG_ENTRY_BOLD, f->line, f->level, bl.plain, bl.len,
                                     &bl.date);

@@ -254,6 +254,19 @@ START_TEST(bold_line_entries)
     ck_assert_str_eq(d->entries[1]->date, "2026-03-12");
     ck_assert_str_eq(d->entries[1]->label, "Update");
     slog_doc_free(d);
+    /* a later bold paragraph long enough to grow the line buffer: the
+     * first one's date is read again (a use after free, found by fuzz_check) */
+    char long_md[1200];
+    snprintf(long_md, sizeof long_md,
+             "## Incident 42\n**Reported**: 2026-03-05 08:10 EST\n\n- ✅ rolled back\n\n"
+             "**Note** %0900d\n",
+             0);
+    d = doc_of(long_md);
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_str_eq(d->entries[0]->label, "Incident 42");
+    ck_assert_str_eq(d->entries[0]->date, "2026-03-05");
+    ck_assert_str_eq(d->entries[0]->time, "08:10");
+    slog_doc_free(d);
     /* bold without a date, or a date not at the start, is text */
     no_entry("## Notes\n\n**Owner**: Ops\n\n- x\n");
     no_entry("## Notes\n\nShipped on **2026-03-09** finally.\n\n- x\n");
