@@ -4,7 +4,9 @@ BUILD_TYPE ?= RelWithDebInfo
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo check bench fuzz format screenshots clean
+PREFIX ?= /usr/local
+
+.PHONY: all deps build demo check bench fuzz format screenshots install uninstall package clean
 
 all: build
 
@@ -37,6 +39,24 @@ screenshots: build
 	@command -v chromium >/dev/null || scripts/install-deps chromium
 	cd $(BUILD) && ctest -R '^browser$$' --output-on-failure
 	cp $(BUILD)/digest-example.png $(BUILD)/digest-corpus.png docs/
+
+# make install [PREFIX=/usr/local] [DESTDIR=...]: the program, the shared and
+# static libraries, headers, pkg-config and CMake files, man pages and
+# completions. make uninstall removes what the last install wrote.
+install: build
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)
+
+uninstall:
+	@test -f $(BUILD)/install_manifest.txt || { echo "uninstall: nothing was installed from $(BUILD)"; exit 1; }
+	@while IFS= read -r f || [ -n "$$f" ]; do \
+	    if [ -e "$(DESTDIR)$$f" ] || [ -L "$(DESTDIR)$$f" ]; then rm -f -- "$(DESTDIR)$$f" && echo "removed $(DESTDIR)$$f"; fi; \
+	done < $(BUILD)/install_manifest.txt
+	@rm -f $(BUILD)/install_manifest.txt
+
+# make package: build/statuslog_VERSION_ARCH.deb
+package: build
+	@command -v dpkg-shlibdeps >/dev/null || scripts/install-deps dpkg-dev
+	cd $(BUILD) && cpack -G DEB
 
 format:
 	clang-format -i src/*.c src/*.h src/cli/*.c src/cli/*.h include/statuslog/*.h tests/unit/*.c bench/*.c fuzz/*.c fuzz/*.h

@@ -156,6 +156,13 @@ slog_template *cli_read_template(const char *path);
 int cli_render(const slog_template *t, const cJSON *data, const char *partials_dir,
                const char *out_path);
 
+/** The man page of a command (mdoc), or of statuslog itself when `name` is
+ * NULL; -1 for an unknown command. */
+int cli_write_man(FILE *out, const cli_command *const *commands, size_t n, const char *name);
+/** The completion script for `shell` (bash, zsh, fish); -1 for another. */
+int cli_write_completion(FILE *out, const cli_command *const *commands, size_t n,
+                         const char *shell);
+
 /** The rule table, for --help. */
 void cli_print_rules(FILE *out);
 

@@ -20,13 +20,14 @@ const cli_command cli_check_command = {
     "check",
     run,
     "Compare a document with an earlier version and report what regressed.",
-    "FILE (--baseline OLDFILE | --git REF)",
+    "FILE --baseline OLDFILE | FILE... --git REF",
     options,
     "Entries are matched by date, time and label, items by their text (a reworded\n"
     "item by similar text), checklist items by text: moving text is no regression,\n"
     "and neither is adding entries or items or checking boxes. With --git, FILE is\n"
     "read at REF by running git in its repository; a FILE absent at REF has no\n"
-    "baseline (a notice, exit 0). Exit status as for lint.",
+    "baseline (a notice, exit 0). With --git, several FILEs may be given (as\n"
+    "pre-commit passes them). Exit status as for lint.",
     NULL,
 };
 
@@ -101,6 +102,33 @@ static slog_doc *load_baseline(const check_args *a, const char *path, const slog
     return doc;
 }
 
+/* Compares one file with its baseline, adding the findings; EXIT_USAGE
+ * after reporting a failure. */
+static int check_one(check_args *a, const char *path, slog_diags *diags)
+{
+    const slog_config *config = cli_config_for(&a->common.configs, path);
+    slog_doc *current = NULL, *baseline = NULL;
+    slog_error err;
+    slog_error_clear(&err);
+    slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
+    po.config = config;
+    int rc = EXIT_USAGE;
+    if (config && slog_parse_file(path, &po, &current, &err) != SLOG_OK)
+        cli_report(&err);
+    if (current)
+        baseline = load_baseline(a, path, config, &rc);
+    if (baseline) {
+        rc = EXIT_OK;
+        if (slog_check(current, baseline, config, diags, &err) != SLOG_OK) {
+            cli_report(&err);
+            rc = EXIT_USAGE;
+        }
+    }
+    slog_doc_free(current);
+    slog_doc_free(baseline);
+    return rc;
+}
+
 static int run(int argc, char **argv)
 {
     check_args a = {NULL, NULL, CLI_COMMON_INIT};
@@ -110,34 +138,17 @@ static int run(int argc, char **argv)
     int first = cli_operand_index();
     if (first >= argc)
         return cli_usage_error(&cli_check_command, "check: no FILE given");
-    if (argc - first > 1)
-        return cli_usage_error(&cli_check_command, "check: one FILE at a time");
     if (!a.baseline == !a.git)
         return cli_usage_error(&cli_check_command, "check: give one of --baseline and --git");
-    const char *path = argv[first];
-    const slog_config *config = cli_config_for(&a.common.configs, path);
-    slog_doc *current = NULL, *baseline = NULL;
-    slog_error err;
-    slog_error_clear(&err);
-    slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
-    po.config = config;
-    rc = EXIT_USAGE;
-    if (config && slog_parse_file(path, &po, &current, &err) != SLOG_OK)
-        cli_report(&err);
-    if (current)
-        baseline = load_baseline(&a, path, config, &rc);
-    if (baseline) {
-        slog_diags diags = {0};
-        if (slog_check(current, baseline, config, &diags, &err) != SLOG_OK) {
-            cli_report(&err);
-            rc = EXIT_USAGE;
-        } else {
-            rc = cli_emit_findings(&diags, a.common.format, a.common.fail_on, 1, 0);
-        }
-        slog_diags_free(&diags);
-    }
-    slog_doc_free(current);
-    slog_doc_free(baseline);
+    if (a.baseline && argc - first > 1)
+        return cli_usage_error(&cli_check_command, "check: one FILE with --baseline");
+    slog_diags diags = {0};
+    int failed = 0;
+    for (int i = first; i < argc; i++)
+        failed |= check_one(&a, argv[i], &diags) == EXIT_USAGE;
+    rc = cli_emit_findings(&diags, a.common.format, a.common.fail_on, (size_t)(argc - first),
+                           failed);
+    slog_diags_free(&diags);
     cli_configs_free(&a.common.configs);
     return cli_finish(rc);
 }

@@ -27,7 +27,8 @@ static void print_usage(FILE *out)
                  "Commands:\n");
     for (size_t i = 0; i < NCOMMANDS; i++)
         fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
-    fprintf(out, "  %-10s %s\n", "help", "show the help of a command");
+    fprintf(out, "  %-10s %s\n", "help", "show the help of a command (help --man [COMMAND],");
+    fprintf(out, "  %-10s %s\n", "", "help --completion bash|zsh|fish)");
     fprintf(out, "\nOptions:\n  -h, --help     show this help\n"
                  "  -V, --version  show the version\n\n"
                  "Exit status: 0 success, 1 findings at or above --fail-on, 2 usage error,\n"
@@ -38,6 +39,21 @@ static int help_command(int argc, char **argv)
 {
     if (argc < 2) {
         print_usage(stdout);
+        return cli_finish(EXIT_OK);
+    }
+    /* the man pages and completions, from the tables --help prints */
+    if (strcmp(argv[1], "--man") == 0) {
+        if (cli_write_man(stdout, commands, NCOMMANDS, argc > 2 ? argv[2] : NULL) != 0) {
+            cli_error(NULL, "unknown command '%s'", argv[2]);
+            return EXIT_USAGE;
+        }
+        return cli_finish(EXIT_OK);
+    }
+    if (strcmp(argv[1], "--completion") == 0) {
+        if (argc < 3 || cli_write_completion(stdout, commands, NCOMMANDS, argv[2]) != 0) {
+            cli_error(NULL, "--completion: one of bash, zsh, fish");
+            return EXIT_USAGE;
+        }
         return cli_finish(EXIT_OK);
     }
     const cli_command *cmd = find_command(argv[1]);
