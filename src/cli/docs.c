@@ -78,8 +78,8 @@ static void roff_paragraphs(FILE *out, const char *text)
 }
 
 /* In the order mdoc wants them: by name. */
-static const char *const see_also_commands[] = {"append", "check", "digest", "fix",
-                                                "lint",   "merge", "parse",  "template"};
+static const char *const see_also_commands[] = {"append", "check", "digest", "fix",     "lint",
+                                                "mcp",    "merge", "parse",  "template"};
 
 static void see_also(FILE *out, const char *except)
 {
