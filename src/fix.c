@@ -291,6 +291,14 @@ static slog_status move_misplaced(fixer *f, slog_fix_summary *s, int *again)
                 moves = g;
             }
             const slog_entry *e = m[i].entry;
+            /* after a kept entry of a higher level (a "#" section holding
+             * "##" entries), the moved heading would land inside that
+             * section: it cannot move there without changing its level */
+            if (!m[i].after && m[i].before->level < e->level &&
+                m[i].before->kind == SLOG_ENTRY_HEADING) {
+                s->unmovable++;
+                continue;
+            }
             move mv = {e, 0, !m[i].after, f->d->logs[l].direction};
             mv.at = m[i].after ? append_view_offset(f->v, m[i].after->line - 1)
                                : append_view_offset(f->v,

@@ -123,6 +123,8 @@ typedef struct {
     size_t merged;        /* duplicate entries merged into the first */
     size_t items_moved;   /* their items moved into the first */
     size_t items_dropped; /* their items the first had already */
+    size_t unmovable;     /* entries out of order that cannot move where they belong
+                             without changing their heading level (left as they are) */
 } slog_fix_summary;
 
 /** The repaired document: *out (malloc'd, *out_len bytes) equals `raw`

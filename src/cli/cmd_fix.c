@@ -130,6 +130,12 @@ static int fix_one(const char *path, fix_args *a, int *due)
             printf("%s: %s\n", path, what);
         }
     }
+    if (rc == EXIT_OK && s.unmovable)
+        cli_error(path, "%zu %s out of order left as %s: moving %s where %s belongs would put "
+                  "%s under a heading of a higher level",
+                  s.unmovable, s.unmovable == 1 ? "entry" : "entries",
+                  s.unmovable == 1 ? "it is" : "they are", s.unmovable == 1 ? "it" : "them",
+                  s.unmovable == 1 ? "it" : "each", s.unmovable == 1 ? "it" : "them");
     free(old);
     free(new_text);
     return rc;

@@ -36,6 +36,8 @@ for f in "$REAL"/*.md; do
     run "$BIN" append "$TMP/doc.md" --no-config --date 2025-10-02T10:00Z --label Sweep --next "x"
     run "$BIN" check "$TMP/doc.md" --no-config --baseline "$f"
     run "$BIN" check "$f" --no-config --baseline "$TMP/doc.md"
+    run "$BIN" fix --no-config "$TMP/doc.md"
+    run "$BIN" merge --no-config "$f" "$TMP/doc.md" "$f" doc.md
 done
 run "$BIN" digest --no-config --format html --since 2025-09-01 --until 2025-10-31 "$REAL"
 run "$BIN" digest --no-config --format json --today 2025-10-05 "$REAL"
@@ -51,6 +53,6 @@ else
     failed=$((failed + 1))
     echo "FAIL: the W41 digest of the corpus ($lines lines) is too long or misses a document"
 fi
-echo "corpus-cli: $files documents, 6 commands each and 2 digests; $failed crashed"
-echo "corpus-cli: $((files * 6 + 3 - failed)) passed, $failed failed"
+echo "corpus-cli: $files documents, 8 commands each and 2 digests; $failed crashed"
+echo "corpus-cli: $((files * 8 + 3 - failed)) passed, $failed failed"
 [ "$failed" = 0 ]

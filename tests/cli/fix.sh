@@ -85,6 +85,24 @@ if [ -f "$SHARED/corpus/prisma-config-plan.md" ]; then
         fail "the example's entries are not in date order"
 fi
 
+# every real document: after fix, no duplicate or mojibake finding, and no
+# entry-order finding but those fix says it had to leave (a "##" entry that
+# belongs after a "#" section)
+if [ -d "$SHARED/corpus/real" ]; then
+    left_over=0
+    for doc in "$SHARED"/corpus/real/*.md; do
+        cp "$doc" "$TMP/real.md" && chmod u+w "$TMP/real.md"
+        "$BIN" fix --no-config "$TMP/real.md" >/dev/null 2>"$TMP/real.err"
+        kept=$(sed -n 's/.*: \([0-9]*\) entr[a-z]* out of order left as.*/\1/p' "$TMP/real.err")
+        found=$(order_findings "$TMP/real.md")
+        [ "$found" = "${kept:-0}" ] || {
+            left_over=$((left_over + 1))
+            echo "  $(basename "$doc"): $found findings after fix, $kept left by it"
+        }
+    done
+    [ "$left_over" = 0 ] && pass || fail "$left_over real documents keep order problems after fix"
+fi
+
 # errors: one line, exit 2, the file as it was
 cp fixtures/fix/plan.md "$TMP/ro.md" && chmod 444 "$TMP/ro.md"
 "$BIN" fix --no-config "$TMP/ro.md" >/dev/null 2>"$TMP/err"
