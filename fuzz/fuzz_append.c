@@ -13,8 +13,8 @@ static const char *const DATES[] = {NULL,
                                     "2026-03-09T09:30Z",
                                     "2026-03-10 08:00 MDT",
                                     "2099-12-31"};
-static const char *const LABELS[] = {NULL, "Status", "Deploy", "", "<!--", "Progress", "a *b*",
-                                     "Run"};
+static const char *const LABELS[] = {NULL,   "Status",   "Deploy", "",
+                                     "<!--", "Progress", "a *b*",  "Run"};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

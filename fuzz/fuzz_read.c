@@ -45,7 +45,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *s = j ? cJSON_PrintUnformatted(j) : NULL;
     cJSON_free(s);
     cJSON_Delete(j);
-    slog_digest_options dopt = {SLOG_DIGEST_OPTIONS_VERSION, o.config, {20400, 20500, 0, 0}, 20500, 1};
+    slog_digest_options dopt = {
+        SLOG_DIGEST_OPTIONS_VERSION, o.config, {20400, 20500, 0, 0}, 20500, 1};
     cJSON *digest = slog_digest_new(&dopt);
     if (digest && slog_digest_add(digest, d, &dopt, &err) == SLOG_OK &&
         slog_digest_finish(digest, &err) == SLOG_OK)

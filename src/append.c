@@ -501,8 +501,7 @@ static slog_status as_list_entries(view *v, const target *t, const slog_append_r
     for (size_t i = 0; st == SLOG_OK && i < req->nitems; i++) {
         const slog_append_item *it = &req->items[i];
         slog_buf lines = {0}, folded = {0};
-        append_item_lines(&lines, &folded, prefix.data, append_marker(v->cfg, it->state),
-                          it->text);
+        append_item_lines(&lines, &folded, prefix.data, append_marker(v->cfg, it->state), it->text);
         uint32_t id;
         if (lines.failed || folded.failed || !folded.data) {
             st = SLOG_ERR_NOMEM;
@@ -535,9 +534,9 @@ static slog_status as_new_entry(view *v, const target *t, const slog_append_requ
                                 const slog_append_options *o, plan *p)
 {
     const slog_entry *tpl = template_entry(t);
-    const slog_entry *style = tpl ? tpl : t->log && t->log->nentries
-                                              ? t->log->entries[t->log->nentries - 1]
-                                              : NULL;
+    const slog_entry *style = tpl                          ? tpl
+                              : t->log && t->log->nentries ? t->log->entries[t->log->nentries - 1]
+                                                           : NULL;
     slog_buf body = {0};
     heading_like(v, tpl, style, t, &body);
     char date[11];

@@ -70,9 +70,9 @@ static void put_name(slog_buf *o, const char *full, const char *tpl, size_t tlen
     }
 }
 
-static const char *const MONTHS[] = {"january", "february", "march",     "april",
-                                     "may",     "june",     "july",      "august",
-                                     "september", "october", "november", "december"};
+static const char *const MONTHS[] = {"january",   "february", "march",    "april",
+                                     "may",       "june",     "july",     "august",
+                                     "september", "october",  "november", "december"};
 static const char *const WEEKDAYS[] = {"monday", "tuesday",  "wednesday", "thursday",
                                        "friday", "saturday", "sunday"};
 
@@ -193,8 +193,12 @@ static void put_time(slog_buf *o, const char *tpl, const slog_found_date *f, con
     char buf[32];
     if (ampm) {
         int lower = tpl[ampm] >= 'a', dots = ampm + 1 < f->time_end && tpl[ampm + 1] == '.';
-        const char *suffix = h >= 12 ? (dots ? "p.m." : lower ? "pm" : "PM")
-                                     : (dots ? "a.m." : lower ? "am" : "AM");
+        const char *suffix = h >= 12 ? (dots    ? "p.m."
+                                        : lower ? "pm"
+                                                : "PM")
+                                     : (dots    ? "a.m."
+                                        : lower ? "am"
+                                                : "AM");
         int h12 = h % 12 ? h % 12 : 12;
         if (m)
             snprintf(buf, sizeof buf, "%d:%02d %s", h12, m, suffix);

@@ -420,8 +420,8 @@ static slog_status after_walk(builder *b)
 
 static void builder_free(builder *b)
 {
-    vec *vecs[] = {&b->entries, &b->tails, &b->sections, &b->checklists, &b->followups,
-                   &b->meta,    &b->numeric, &b->headings, &b->items,    &b->all_items};
+    vec *vecs[] = {&b->entries, &b->tails,   &b->sections, &b->checklists, &b->followups,
+                   &b->meta,    &b->numeric, &b->headings, &b->items,      &b->all_items};
     for (size_t i = 0; i < sizeof vecs / sizeof *vecs; i++)
         free(vecs[i]->data);
     slog_buf_free(&b->text_buf);

@@ -60,7 +60,7 @@ static size_t trim_right_seps(const char *s, size_t len)
 static size_t date_symbol(const char *s, size_t len)
 {
     static const char *const symbols[] = {"📅", "📆", "🗓️", "🗓", "⏰", "🕐", "🕑", "🕒", "🕓",
-                                          "🕔", "🕕", "🕖", "🕗", "🕘", "🕙", "🕚", "🕛"};
+                                          "🕔", "🕕", "🕖",       "🕗",    "🕘", "🕙", "🕚", "🕛"};
     for (size_t i = 0; i < sizeof symbols / sizeof *symbols; i++) {
         size_t n = strlen(symbols[i]);
         if (n <= len && memcmp(s, symbols[i], n) == 0)
@@ -210,8 +210,7 @@ static slog_status fill_time(builder *b, slog_entry *e, const char *h, const slo
     if (f->time_end > f->time_start) {
         int h24 = f->seconds / 3600, m = f->seconds / 60 % 60, s = f->seconds % 60;
         char buf[16];
-        snprintf(buf, sizeof buf, f->has_seconds ? "%02d:%02d:%02d" : "%02d:%02d", h24 % 100, m,
-                 s);
+        snprintf(buf, sizeof buf, f->has_seconds ? "%02d:%02d:%02d" : "%02d:%02d", h24 % 100, m, s);
         e->time = slog_arena_strndup(b->arena, buf, strlen(buf));
         if (!e->time)
             return SLOG_ERR_NOMEM;
@@ -259,8 +258,8 @@ static slog_status fill_date(builder *b, slog_entry *e, const char *h, const slo
     return st;
 }
 
-slog_entry *build_new_entry(builder *b, slog_entry_kind kind, int line, int level,
-                            const char *text, size_t len, const slog_found_date *f)
+slog_entry *build_new_entry(builder *b, slog_entry_kind kind, int line, int level, const char *text,
+                            size_t len, const slog_found_date *f)
 {
     slog_entry *e = slog_arena_alloc(b->arena, sizeof *e);
     slog_entry **slot = e ? vec_push(&b->entries) : NULL;
@@ -451,8 +450,8 @@ slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *he
     if (more_bold_lines(b, next) || !bold_line_date(b, next, &bl) ||
         !build_dateable(b, line, &bl.date))
         return SLOG_OK;
-    slog_entry *e = build_new_entry(b, SLOG_ENTRY_BOLD, f->line, f->level, bl.plain, bl.len,
-                                    &bl.date);
+    slog_entry *e =
+        build_new_entry(b, SLOG_ENTRY_BOLD, f->line, f->level, bl.plain, bl.len, &bl.date);
     if (!e)
         return build_nomem(b);
     e->date_line = line;

@@ -35,7 +35,7 @@ typedef struct {
 /* An open list item. */
 typedef struct {
     cmark_node *node;
-    slog_item *item;       /* NULL: a list entry whose line held nothing but its date */
+    slog_item *item; /* NULL: a list entry whose line held nothing but its date */
     slog_item *children_tail;
     int has_text;
     slog_entry *list_entry; /* the item is this entry: its nested items are the entry's */
@@ -56,32 +56,32 @@ typedef struct builder {
     slog_config *cfg;
     slog_error *err;
     vec entries, tails, sections, checklists, followups, meta, numeric;
-    vec headings, items; /* stacks of heading_frame, item_frame */
-    vec all_items;       /* slog_item *, by index */
-    int line_offset;  /* the current piece's line 1 is this line + 1 */
-    int piece_last;   /* and its last line */
-    slog_buf piece_buf; /* a piece with the link definitions after it */
+    vec headings, items;    /* stacks of heading_frame, item_frame */
+    vec all_items;          /* slog_item *, by index */
+    int line_offset;        /* the current piece's line 1 is this line + 1 */
+    int piece_last;         /* and its last line */
+    slog_buf piece_buf;     /* a piece with the link definitions after it */
     slog_cmark_arena cmark; /* the current piece's tree */
-    int no_title;     /* the guess: the first heading is no title */
+    int no_title;           /* the guess: the first heading is no title */
     int seen_heading;
     int first_heading_level1;
     int level1_headings;
     int seen_level2;
     int last_block_end;
-    slog_buf text_buf; /* scratch for heading text and folded item text */
+    slog_buf text_buf;            /* scratch for heading text and folded item text */
     const char *markers_seen[16]; /* one copy of each marker (marker_copy) */
     size_t nmarkers_seen;
-    slog_buf line_buf; /* scratch for a bold line without its markers */
+    slog_buf line_buf;     /* scratch for a bold line without its markers */
     int numeric_day_first; /* an N/N/YYYY date here can only be day first */
 
-    slog_entry *bold;            /* a bold-line entry: runs to the next heading or bold line */
-    cmark_node *dating_para;     /* the paragraph that made its heading an entry */
-    cmark_node *restating_para;  /* a dated heading's first paragraph restating its date */
-    cmark_node *entry_list;      /* the list whose dated items are entries */
-    int last_list_entries;       /* the last top-level list was such a list */
+    slog_entry *bold;           /* a bold-line entry: runs to the next heading or bold line */
+    cmark_node *dating_para;    /* the paragraph that made its heading an entry */
+    cmark_node *restating_para; /* a dated heading's first paragraph restating its date */
+    cmark_node *entry_list;     /* the list whose dated items are entries */
+    int last_list_entries;      /* the last top-level list was such a list */
     int last_piece_ended_in_list;
-    int list_goes_on;            /* the piece opens with the last piece's list: 1, or 2 when
-                                    that list's dated items are entries */
+    int list_goes_on; /* the piece opens with the last piece's list: 1, or 2 when
+                         that list's dated items are entries */
 
     int year_scan_line; /* year-less dates: text before this line was searched */
     int year_ref;       /* the latest full date before it: year, month (0: none) */
@@ -106,8 +106,8 @@ int build_last_nonblank(builder *b, int first, int last);
  * before it gives one. */
 int build_dateable(builder *b, int line, const slog_found_date *f);
 /** A new entry dated by `f` (found in `text`), appended to the document. */
-slog_entry *build_new_entry(builder *b, slog_entry_kind kind, int line, int level,
-                            const char *text, size_t len, const slog_found_date *f);
+slog_entry *build_new_entry(builder *b, slog_entry_kind kind, int line, int level, const char *text,
+                            size_t len, const slog_found_date *f);
 /** The label of a heading or line: text without the date span and the
  * brackets and separators around it. */
 char *build_label(builder *b, const char *h, size_t len, size_t start, size_t end);

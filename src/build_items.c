@@ -231,8 +231,8 @@ static slog_status list_entry(builder *b, cmark_node *node, item_frame *f)
     size_t len;
     int line = build_first_line(b, cmark_node_first_child(node), &s, &len);
     slog_entry *owner = build_current_entry(b);
-    slog_entry *e = build_new_entry(b, SLOG_ENTRY_LIST, line, (owner ? owner->level : 0) + 1, s,
-                                    len, &fd);
+    slog_entry *e =
+        build_new_entry(b, SLOG_ENTRY_LIST, line, (owner ? owner->level : 0) + 1, s, len, &fd);
     char *heading = e ? trimmed_copy(b, s, len) : NULL;
     if (!heading)
         return build_nomem(b);
@@ -263,9 +263,9 @@ slog_status build_item_enter(builder *b, cmark_node *node)
      * MAX_ITEM_DEPTH levels items hang from the item at that depth, so that
      * "- - - - ... x" cannot make the model or its JSON quadratic */
     size_t depth = b->items.len - 1;
-    item_frame *parent = depth ? (item_frame *)b->items.data +
-                                     (depth > MAX_ITEM_DEPTH ? MAX_ITEM_DEPTH : depth) - 1
-                               : NULL;
+    item_frame *parent =
+        depth ? (item_frame *)b->items.data + (depth > MAX_ITEM_DEPTH ? MAX_ITEM_DEPTH : depth) - 1
+              : NULL;
     f->node = node;
     f->item = it;
     int in_entry_list = !parent && b->entry_list && cmark_node_parent(node) == b->entry_list;

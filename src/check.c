@@ -290,8 +290,9 @@ static slog_status regressed(check_ctx *c, const slog_item *b, const slog_item *
     char t[120];
     if (b->state != SLOG_STATE_DONE || now->state == SLOG_STATE_DONE)
         return SLOG_OK;
-    return emit(c, SLOG_RULE_ITEM_REGRESSED, now->line, "item was done at baseline line %d, now %s: %s",
-                b->line, slog_state_name(now->state), excerpt(now->text, t, sizeof t));
+    return emit(c, SLOG_RULE_ITEM_REGRESSED, now->line,
+                "item was done at baseline line %d, now %s: %s", b->line,
+                slog_state_name(now->state), excerpt(now->text, t, sizeof t));
 }
 
 static slog_status compare_items(check_ctx *c, const slog_entry *be, const slog_entry *ce)

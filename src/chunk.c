@@ -82,12 +82,14 @@ static int contains_ci(const char *s, size_t len, const char *needle)
 }
 
 static const char *const BLOCK_TAGS[] = {
-    "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center",
-    "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5",
-    "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu",
-    "menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "section", "source",
-    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul"};
+    "address",  "article",  "aside",    "base",       "basefont", "blockquote", "body",   "caption",
+    "center",   "col",      "colgroup", "dd",         "details",  "dialog",     "dir",    "div",
+    "dl",       "dt",       "fieldset", "figcaption", "figure",   "footer",     "form",   "frame",
+    "frameset", "h1",       "h2",       "h3",         "h4",       "h5",         "h6",     "head",
+    "header",   "hr",       "html",     "iframe",     "legend",   "li",         "link",   "main",
+    "menu",     "menuitem", "nav",      "noframes",   "ol",       "optgroup",   "option", "p",
+    "param",    "section",  "source",   "summary",    "table",    "tbody",      "td",     "tfoot",
+    "th",       "thead",    "title",    "tr",         "track",    "ul"};
 
 static int tag_end(char c)
 {
@@ -106,8 +108,8 @@ static int html_start(const char *s, size_t len)
     len -= i;
     static const char *const raw[] = {"<script", "<pre", "<style", "<textarea"};
     for (size_t k = 0; k < 4; k++)
-        if (prefix_ci(s, len, raw[k]) &&
-            (len == strlen(raw[k]) || tag_end(s[strlen(raw[k])])) && s[strlen(raw[k])] != '/')
+        if (prefix_ci(s, len, raw[k]) && (len == strlen(raw[k]) || tag_end(s[strlen(raw[k])])) &&
+            s[strlen(raw[k])] != '/')
             return 1;
     if (prefix_ci(s, len, "<!--"))
         return 2;
@@ -160,7 +162,8 @@ static int list_start(const char *s, size_t len)
     size_t k = 0;
     while (k < len && k < 9 && s[k] >= '0' && s[k] <= '9')
         k++;
-    return k && k + 1 < len && (s[k] == '.' || s[k] == ')') && (s[k + 1] == ' ' || s[k + 1] == '\t');
+    return k && k + 1 < len && (s[k] == '.' || s[k] == ')') &&
+           (s[k + 1] == ' ' || s[k + 1] == '\t');
 }
 
 /* "[label]: " after at most three spaces: a link reference definition, maybe. */
@@ -234,10 +237,10 @@ slog_status slog_chunk_plan_make(const slog_text *t, int first, size_t target,
                 html = 0;
         } else {
             int level = atx_level(s, len);
-            int cut = line > start && ((level && size >= target) ||
-                                       (size >= hard && (list_start(s, len) ||
-                                                         (prev_blank && !is_blank && s[0] != ' ' &&
-                                                          s[0] != '\t'))));
+            int cut = line > start &&
+                      ((level && size >= target) ||
+                       (size >= hard && (list_start(s, len) || (prev_blank && !is_blank &&
+                                                                s[0] != ' ' && s[0] != '\t'))));
             if (cut) {
                 ok = push_chunk(&v, start, line - 1, start_in_list);
                 start = line;

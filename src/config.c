@@ -128,11 +128,10 @@ static int group_number(const slog_regex *re, const char *name)
 
 static void date_groups(slog_config *c)
 {
-    static const char *const names[] = {"wd",  "iy",  "im",  "id",   "m1", "d1",  "y1",
-                                        "d2",  "m2",  "y2",  "n1",   "nsep", "n2", "n3",
-                                        "wd2", "th",  "tm",  "ts",   "ap", "th2", "ap2",
-                                        "ap3", "zone", "y3", "date", "time", "month", "day",
-                                        "year"};
+    static const char *const names[] = {"wd",   "iy",   "im",    "id",   "m1",  "d1",  "y1",   "d2",
+                                        "m2",   "y2",   "n1",    "nsep", "n2",  "n3",  "wd2",  "th",
+                                        "tm",   "ts",   "ap",    "th2",  "ap2", "ap3", "zone", "y3",
+                                        "date", "time", "month", "day",  "year"};
     int *slots = &c->dg.wd;
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         slots[i] = group_number(&c->date_re, names[i]);
@@ -165,10 +164,17 @@ static const struct {
     const char *word;
     slog_state state;
 } default_words[] = {
-    {"done", SLOG_STATE_DONE},     {"completed", SLOG_STATE_DONE},   {"fixed", SLOG_STATE_DONE},
-    {"wip", SLOG_STATE_IN_PROGRESS}, {"in progress", SLOG_STATE_IN_PROGRESS},
-    {"next", SLOG_STATE_NEXT},     {"todo", SLOG_STATE_NEXT},        {"to do", SLOG_STATE_NEXT},
-    {"blocked", SLOG_STATE_BLOCKED}, {"failed", SLOG_STATE_FAILED}, {"fail", SLOG_STATE_FAILED},
+    {"done", SLOG_STATE_DONE},
+    {"completed", SLOG_STATE_DONE},
+    {"fixed", SLOG_STATE_DONE},
+    {"wip", SLOG_STATE_IN_PROGRESS},
+    {"in progress", SLOG_STATE_IN_PROGRESS},
+    {"next", SLOG_STATE_NEXT},
+    {"todo", SLOG_STATE_NEXT},
+    {"to do", SLOG_STATE_NEXT},
+    {"blocked", SLOG_STATE_BLOCKED},
+    {"failed", SLOG_STATE_FAILED},
+    {"fail", SLOG_STATE_FAILED},
 };
 
 /* Appends the written forms of a word: UPPER, Capitalised, Title Case. */
@@ -219,7 +225,8 @@ static char *word_pattern(const slog_config *c)
     alt[alt_len] = '\0';
     slog_buf_puts(&p, ")[ \\t]*(?::[ \\t]*\\*\\*|\\*\\*[ \\t]*:?)(?![*\\w])|(?<w>");
     slog_buf_puts(&p, alt);
-    slog_buf_puts(&p, ")(?=[ \\t]*:|[ \\t]+[-\\x{2013}\\x{2014}](?:[ \\t]|$)))[ \\t]*[:\\x{2013}\\x{2014}-]?[ \\t]*");
+    slog_buf_puts(&p, ")(?=[ \\t]*:|[ \\t]+[-\\x{2013}\\x{2014}](?:[ \\t]|$)))[ "
+                      "\\t]*[:\\x{2013}\\x{2014}-]?[ \\t]*");
     free(alt);
     if (p.failed) {
         free(p.data);
@@ -312,7 +319,8 @@ slog_status slog_config_new_default(slog_config **out, slog_error *err)
         slog_config_free(c);
         return slog_error_set(err, st, NULL, 0, "out of memory");
     }
-    c->stale_states = 1u << SLOG_STATE_IN_PROGRESS | 1u << SLOG_STATE_NEXT | 1u << SLOG_STATE_BLOCKED;
+    c->stale_states =
+        1u << SLOG_STATE_IN_PROGRESS | 1u << SLOG_STATE_NEXT | 1u << SLOG_STATE_BLOCKED;
     st = slog_config_compile(c, NULL, err);
     if (st != SLOG_OK) {
         slog_config_free(c);

@@ -36,17 +36,17 @@ struct slog_config {
     slog_severity severity[SLOG_RULE_COUNT];
     char *path; /* the file it was read from, or NULL for defaults */
 
-    int order;                   /* slog_order: direction of every log, or found per log */
-    int date_order;              /* slog_date_order: how N/N/YYYY is read */
-    unsigned stale_states;       /* bit per slog_state: the tasks stale-item follows */
-    int custom_date_pattern;     /* entry_pattern was configured */
-    slog_regex date_re;          /* finds a date (time, zone) in a line: datefind.c */
+    int order;               /* slog_order: direction of every log, or found per log */
+    int date_order;          /* slog_date_order: how N/N/YYYY is read */
+    unsigned stale_states;   /* bit per slog_state: the tasks stale-item follows */
+    int custom_date_pattern; /* entry_pattern was configured */
+    slog_regex date_re;      /* finds a date (time, zone) in a line: datefind.c */
     slog_date_groups dg;
-    slog_regex marker_re;   /* built from the marker table: leading marker of an item */
+    slog_regex marker_re;            /* built from the marker table: leading marker of an item */
     unsigned char marker_first[256]; /* bytes that can open a marker (a cheap test first) */
-    slog_regex word_re;     /* word markers: "Next:", "**TODO**", "DONE -" */
-    slog_regex resolved_re; /* "(Resolved YYYY-MM-DD ...)" */
-    slog_regex meta_re;     /* "Key: value" lines before the first level-2 heading */
+    slog_regex word_re;              /* word markers: "Next:", "**TODO**", "DONE -" */
+    slog_regex resolved_re;          /* "(Resolved YYYY-MM-DD ...)" */
+    slog_regex meta_re;              /* "Key: value" lines before the first level-2 heading */
 };
 
 slog_status slog_config_add_marker(slog_config *config, const char *marker, slog_state state);

@@ -20,7 +20,7 @@
 /* The zones dates.c knows, longest first where one is a prefix of another. */
 #define ZONE                                                                                       \
     "(?:(?:UTC|GMT)?[+-][0-9]{2}:?[0-9]{2}|UTC|GMT|WEST|WET|BST|CEST|CET|EEST|EET|MSK|IST|JST"     \
-    "|KST|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AST|ADT|NST|NDT|Z)"     \
+    "|KST|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AST|ADT|NST|NDT|Z)"    \
     "(?![A-Za-z0-9])"
 
 /* Named groups, in the order the pattern has them. */
@@ -309,11 +309,12 @@ static void read_custom(slog_config *c, const char *s, slog_found_date *f)
 int slog_future_prefix(const char *s, size_t at)
 {
     static const char *const words[] = {
-        "due",     "due by",      "due on",   "deadline",  "week of",   "starts",    "starting",
-        "start date",  "starts on", "eta",      "target",    "target date", "until",
-        "expires", "expiry",      "scheduled", "scheduled for", "planned", "planned for", "by",
-        "next update", "next review", "next check", "next run", "next sync", "next report",
-        "begins",  "launch date", "review by", "valid until", "expected",
+        "due",         "due by",      "due on",      "deadline",    "week of",       "starts",
+        "starting",    "start date",  "starts on",   "eta",         "target",        "target date",
+        "until",       "expires",     "expiry",      "scheduled",   "scheduled for", "planned",
+        "planned for", "by",          "next update", "next review", "next check",    "next run",
+        "next sync",   "next report", "begins",      "launch date", "review by",     "valid until",
+        "expected",
     };
     /* the words before, without the separators and markup in between */
     size_t e = at;
@@ -414,7 +415,8 @@ int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int a
                    slog_found_date *out)
 {
     size_t open = skip_spaces(s, len, from);
-    if (anchored && !c->custom_date_pattern && (open >= len || !can_open_date((unsigned char)s[open])))
+    if (anchored && !c->custom_date_pattern &&
+        (open >= len || !can_open_date((unsigned char)s[open])))
         return 0;
     for (size_t at = anchored ? open : from; at <= len;) {
         slog_found_date f;
@@ -427,8 +429,8 @@ int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int a
         if (!f.custom && f.time_end == f.time_start)
             take_range(c, s, len, &f);
         /* year-less: only where it opens the text; and never a plan */
-        if (f.custom || ((f.year || opens_text(s, from, f.start)) &&
-                         !slog_future_prefix(s, f.start))) {
+        if (f.custom ||
+            ((f.year || opens_text(s, from, f.start)) && !slog_future_prefix(s, f.start))) {
             *out = f;
             return 1;
         }

@@ -24,21 +24,21 @@ typedef enum {
 
 /** A date as found in a line of text. Offsets are bytes into that text. */
 typedef struct {
-    size_t start, end;           /* everything the date takes: weekday .. zone */
-    size_t date_start, date_end; /* the date itself, as written */
-    size_t time_start, time_end; /* the time as written (0, 0 without) */
-    size_t zone_start, zone_end; /* the zone as written (0, 0 without) */
-    int year, month, day;        /* year 0 when the text has none */
-    int weekday;                 /* 0 Monday .. 6 Sunday as written, -1 none */
-    int seconds;                 /* time of day in seconds (24-hour), -1 without */
-    int has_seconds;             /* the time was written with seconds */
-    int time_valid;              /* 0 for 25:10 */
-    int iso;                     /* written YYYY-MM-DD */
-    int numeric;                 /* written N/N/YYYY: month and day may swap */
-    int first, second;           /* the two leading numbers of a numeric date */
-    int day_first_forced;        /* N/N/YYYY whose first number can only be a day */
-    int custom;                  /* found by a configured entry_pattern */
-    slog_date_form form;         /* how the date is written */
+    size_t start, end;                 /* everything the date takes: weekday .. zone */
+    size_t date_start, date_end;       /* the date itself, as written */
+    size_t time_start, time_end;       /* the time as written (0, 0 without) */
+    size_t zone_start, zone_end;       /* the zone as written (0, 0 without) */
+    int year, month, day;              /* year 0 when the text has none */
+    int weekday;                       /* 0 Monday .. 6 Sunday as written, -1 none */
+    int seconds;                       /* time of day in seconds (24-hour), -1 without */
+    int has_seconds;                   /* the time was written with seconds */
+    int time_valid;                    /* 0 for 25:10 */
+    int iso;                           /* written YYYY-MM-DD */
+    int numeric;                       /* written N/N/YYYY: month and day may swap */
+    int first, second;                 /* the two leading numbers of a numeric date */
+    int day_first_forced;              /* N/N/YYYY whose first number can only be a day */
+    int custom;                        /* found by a configured entry_pattern */
+    slog_date_form form;               /* how the date is written */
     size_t weekday_start, weekday_end; /* the weekday as written (0, 0 without) */
     size_t month_start, month_end;     /* a month name as written */
 } slog_found_date;

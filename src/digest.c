@@ -151,9 +151,10 @@ static void mark_shown(cJSON *owner, const char *key, size_t limit, int *ok)
 /* --- the root ------------------------------------------------------------- */
 
 static const char *const total_keys[] = {
-    "documents", "active_documents", "quiet_documents", "entries", "done",
-    "done_lines", "opened", "closed", "carried", "open_threads", "resolved_threads",
-    "attention", "notes", "followups", "checklist_checked", "checklist_total"};
+    "documents",        "active_documents", "quiet_documents", "entries",   "done",
+    "done_lines",       "opened",           "closed",          "carried",   "open_threads",
+    "resolved_threads", "attention",        "notes",           "followups", "checklist_checked",
+    "checklist_total"};
 
 /* The day the digest is computed as of: the end of the period, or today
  * when the period has not ended yet. */
@@ -594,9 +595,9 @@ static void followups(doc_view *v, size_t *count)
         const char *text = v->d->followups[i].text;
         int repeated = 0;
         for (size_t k = 0; k < v->d->nthreads && !repeated; k++)
-            repeated = open_then(&v->threads[k]) &&
-                       slog_text_similarity(text, v->threads[k].latest->text) >=
-                           SLOG_FOLD_THRESHOLD;
+            repeated =
+                open_then(&v->threads[k]) &&
+                slog_text_similarity(text, v->threads[k].latest->text) >= SLOG_FOLD_THRESHOLD;
         if (repeated)
             continue;
         cJSON *o = push_obj(list, &v->ok);
@@ -641,9 +642,12 @@ static void changed_line(doc_view *v)
     const struct {
         size_t n;
         const char *one, *many;
-    } parts[] = {{v->entries, "entry", "entries"},  {v->done, "done", "done"},
-                 {v->opened, "opened", "opened"},   {v->closed, "closed", "closed"},
-                 {v->carried, "carried", "carried"}, {v->notes, "note", "notes"},
+    } parts[] = {{v->entries, "entry", "entries"},
+                 {v->done, "done", "done"},
+                 {v->opened, "opened", "opened"},
+                 {v->closed, "closed", "closed"},
+                 {v->carried, "carried", "carried"},
+                 {v->notes, "note", "notes"},
                  {v->attention, "needs attention", "need attention"}};
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
         if (!parts[i].n)
@@ -694,8 +698,8 @@ static slog_status active_document(doc_view *v, slog_error *err)
     attention_items(v, get(v->root, "attention"),
                     add(v->doc, "attention", cJSON_CreateArray(), &v->ok));
     slog_status st = lint_counts(v, err);
-    static const char *const shown[] = {"done", "opened", "closed", "carried", "notes",
-                                        "followups"};
+    static const char *const shown[] = {"done",    "opened", "closed",
+                                        "carried", "notes",  "followups"};
     for (size_t i = 0; i < sizeof shown / sizeof *shown; i++)
         mark_shown(v->doc, shown[i], LIST_SHOWN, &v->ok);
     const struct {
@@ -733,8 +737,8 @@ static slog_status active_document(doc_view *v, slog_error *err)
 slog_status slog_digest_add(cJSON *digest, const slog_doc *d, const slog_digest_options *opts,
                             slog_error *err)
 {
-    doc_view v = {.d = d, .opts = opts, .p = &opts->period, .day = as_of(opts), .root = digest,
-                  .ok = 1};
+    doc_view v = {
+        .d = d, .opts = opts, .p = &opts->period, .day = as_of(opts), .root = digest, .ok = 1};
     v.name = d->title ? d->title : slog_path_base(d->file);
     v.threads = calloc(d->nthreads + 1, sizeof *v.threads);
     unsigned char *stale = calloc(d->nthreads + 1, 1);
@@ -813,7 +817,10 @@ static void chart(cJSON *root, int *ok)
         if (num(d, "opened") > top)
             top = num(d, "opened");
     }
-    int slot = n <= 14 ? 56 : n <= 31 ? 28 : 12, every = (n + CHART_LABEL_EVERY - 1) / CHART_LABEL_EVERY;
+    int slot = n <= 14   ? 56
+               : n <= 31 ? 28
+                         : 12,
+        every = (n + CHART_LABEL_EVERY - 1) / CHART_LABEL_EVERY;
     int k = 0, any = 0;
     cJSON_ArrayForEach(d, days)
     {
@@ -880,12 +887,10 @@ static void summary(cJSON *root, int *ok)
     }
     const struct {
         const char *key, *one, *many;
-    } parts[] = {{"entries", "entry", "entries"},
-                 {"done", "done", "done"},
-                 {"opened", "opened", "opened"},
-                 {"closed", "closed", "closed"},
-                 {"carried", "carried", "carried"},
-                 {"attention", "needs attention", "need attention"}};
+    } parts[] = {
+        {"entries", "entry", "entries"},   {"done", "done", "done"},
+        {"opened", "opened", "opened"},    {"closed", "closed", "closed"},
+        {"carried", "carried", "carried"}, {"attention", "needs attention", "need attention"}};
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
         size_t n = (size_t)num(t, parts[i].key);
         if (!n && i)
@@ -930,7 +935,8 @@ static void order_documents(cJSON *root, int *ok)
             if (cJSON_IsTrue(get(all[i], "has_changes")) == !pass) {
                 char anchor[32];
                 snprintf(anchor, sizeof anchor, "doc-%d", cJSON_GetArraySize(docs) + 1);
-                cJSON_ReplaceItemInObjectCaseSensitive(all[i], "anchor", cJSON_CreateString(anchor));
+                cJSON_ReplaceItemInObjectCaseSensitive(all[i], "anchor",
+                                                       cJSON_CreateString(anchor));
                 cJSON_AddItemToArray(docs, all[i]);
             }
     free(all);

@@ -12,10 +12,10 @@ struct slog_doc_private {
     slog_arena arena; /* every string and node of the model */
     char *raw;        /* the original bytes, owned */
     size_t raw_len;
-    slog_text text;    /* the decoded text the model was built from */
-    slog_item **items; /* every item by index */
-    slog_vocab vocab;  /* words of every item, for similarity */
-    int no_threads;    /* built without words and threads */
+    slog_text text;     /* the decoded text the model was built from */
+    slog_item **items;  /* every item by index */
+    slog_vocab vocab;   /* words of every item, for similarity */
+    int no_threads;     /* built without words and threads */
     size_t chunk_bytes; /* how the reading groups sections (0: the default) */
     unsigned jobs;      /* threads for the reading (slog_parse_options.jobs) */
 };

@@ -157,8 +157,7 @@ static int has_id(const slog_entry *e, uint32_t id, const uint32_t *moved, size_
 /* An item of a duplicate carries its entry's date and label in its id, as
  * the same text in the first entry does: equal ids are the same item. */
 static slog_status merge_one(fixer *f, const slog_entry *first, const slog_entry *dup,
-                             char *started, uint32_t **moved, size_t *nmoved,
-                             slog_fix_summary *s)
+                             char *started, uint32_t **moved, size_t *nmoved, slog_fix_summary *s)
 {
     slog_buf items = {0}, rest = {0};
     int header = dup->kind == SLOG_ENTRY_LIST ? dup->line : append_view_header_end(f->v, dup);
@@ -249,8 +248,8 @@ static slog_status merge_duplicates(fixer *f, slog_config *cfg, slog_fix_summary
 
 typedef struct {
     const slog_entry *entry;
-    size_t at;            /* where it goes in the original */
-    int after;            /* it goes after the last kept entry (else before one) */
+    size_t at; /* where it goes in the original */
+    int after; /* it goes after the last kept entry (else before one) */
     slog_direction dir;
 } move;
 
@@ -300,9 +299,9 @@ static slog_status move_misplaced(fixer *f, slog_fix_summary *s, int *again)
                 continue;
             }
             move mv = {e, 0, !m[i].after, f->d->logs[l].direction};
-            mv.at = m[i].after ? append_view_offset(f->v, m[i].after->line - 1)
-                               : append_view_offset(f->v,
-                                                    append_view_section_end(f->v, m[i].before));
+            mv.at = m[i].after
+                        ? append_view_offset(f->v, m[i].after->line - 1)
+                        : append_view_offset(f->v, append_view_section_end(f->v, m[i].before));
             moves[n++] = mv;
         }
         free(m);
@@ -364,8 +363,8 @@ static slog_status order_pass(fixer *f, slog_config *cfg, slog_fix_summary *s, i
 
 /* Runs a repair until nothing is left for it (a few passes at most: one
  * more for each level of nesting that moves). */
-static slog_status repeat(repair_fn fn, char **cur, size_t *len, slog_config *cfg,
-                          const char *name, slog_fix_summary *s, slog_error *err)
+static slog_status repeat(repair_fn fn, char **cur, size_t *len, slog_config *cfg, const char *name,
+                          slog_fix_summary *s, slog_error *err)
 {
     for (int pass = 0; pass < 8; pass++) {
         fixer f;

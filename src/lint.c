@@ -77,8 +77,8 @@ slog_status slog_lint(const slog_doc *doc, const slog_lint_options *opts, slog_d
             return st;
         config = own;
     }
-    lint_ctx ctx = {doc, config, opts ? opts->today : slog_today(NULL), out, NULL,
-                    opts && opts->version >= 2 && opts->as_of};
+    lint_ctx ctx = {doc, config, opts ? opts->today : slog_today(NULL),
+                    out, NULL,   opts && opts->version >= 2 && opts->as_of};
     slog_status st = lint_find_duplicates(&ctx);
     for (size_t i = 0; st == SLOG_OK && i < sizeof groups / sizeof *groups; i++)
         st = groups[i](&ctx);

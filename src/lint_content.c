@@ -54,8 +54,8 @@ static staleness thread_staleness(const lint_ctx *ctx, const slog_thread *t, sta
     int days = ctx->config->stale_days;
     if (t->first_day > ctx->today && ctx->as_of)
         return NOT_STALE;
-    if (t->resolved && !(ctx->as_of && slog_parse_date(t->resolved, &resolved) == 0 &&
-                         resolved > ctx->today))
+    if (t->resolved &&
+        !(ctx->as_of && slog_parse_date(t->resolved, &resolved) == 0 && resolved > ctx->today))
         return NOT_STALE;
     f->latest = NULL;
     f->seen = 0;
@@ -284,8 +284,8 @@ slog_status lint_content(lint_ctx *ctx)
     for (size_t i = 0; i < d->nentries && st == SLOG_OK; i++) {
         const slog_entry *e = d->entries[i];
         if (abandoned(d, e))
-            st = lint_emit(ctx, SLOG_RULE_EMPTY_ENTRY, e->line, "entry '%s' has no items and no text",
-                           e->heading);
+            st = lint_emit(ctx, SLOG_RULE_EMPTY_ENTRY, e->line,
+                           "entry '%s' has no items and no text", e->heading);
         for (const slog_item *it = e->items; it && st == SLOG_OK; it = it->next)
             if (it->state == SLOG_STATE_NOTE)
                 st = lint_emit(ctx, SLOG_RULE_UNMARKED_ITEM, it->line, "item has no status marker");

@@ -18,16 +18,16 @@ static const char *when(const slog_entry *e, char *buf, size_t size)
 
 /* " (21:35Z)" when the entry's zone is not the zone of the others it is
  * compared with, so that a reader can compare the instants. */
-static const char *in_utc(const slog_entry *e, const slog_entry *a, const slog_entry *b,
-                          char *buf, size_t size)
+static const char *in_utc(const slog_entry *e, const slog_entry *a, const slog_entry *b, char *buf,
+                          size_t size)
 {
     buf[0] = '\0';
     int differ = 0;
     const slog_entry *others[2] = {a, b};
     for (int i = 0; i < 2; i++)
         if (others[i] && others[i]->has_instant)
-            differ |= others[i]->zone_offset != e->zone_offset ||
-                      others[i]->zone_known != e->zone_known;
+            differ |=
+                others[i]->zone_offset != e->zone_offset || others[i]->zone_known != e->zone_known;
     if (!e->has_instant || !differ || (e->zone_known && e->zone_offset == 0))
         return buf;
     long long t = e->instant;
@@ -86,7 +86,7 @@ static slog_status entry_order(lint_ctx *ctx)
 
 static const char *weekday_name(long day)
 {
-    static const char *const names[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+    static const char *const names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                         "Friday", "Saturday", "Sunday"};
     return names[slog_weekday(day)];
 }
@@ -185,8 +185,8 @@ static slog_status duplicate_entry(lint_ctx *ctx)
         char w[96];
         if (first)
             st = lint_emit(ctx, SLOG_RULE_DUPLICATE_ENTRY, e->line,
-                           "another '%s' entry for %s is at line %d", e->label, when(e, w, sizeof w),
-                           first->line);
+                           "another '%s' entry for %s is at line %d", e->label,
+                           when(e, w, sizeof w), first->line);
     }
     return st;
 }

@@ -486,10 +486,9 @@ static int write_temp(char *path, const char *data, size_t len)
 
 /* git's own merge of the three (`git merge-file -p`): conflicts as git
  * marks them. */
-static slog_status line_merge(const char *base, size_t base_len, const char *ours,
-                              size_t ours_len, const char *theirs, size_t theirs_len,
-                              const char *name, char **out, size_t *out_len, size_t *conflicts,
-                              slog_error *err)
+static slog_status line_merge(const char *base, size_t base_len, const char *ours, size_t ours_len,
+                              const char *theirs, size_t theirs_len, const char *name, char **out,
+                              size_t *out_len, size_t *conflicts, slog_error *err)
 {
     const char *tmp = getenv("TMPDIR");
     char paths[3][4096];
@@ -529,8 +528,8 @@ static slog_status line_merge(const char *base, size_t base_len, const char *our
     return st;
 }
 
-slog_status slog_merge_buffers(const char *base, size_t base_len, const char *ours,
-                               size_t ours_len, const char *theirs, size_t theirs_len,
+slog_status slog_merge_buffers(const char *base, size_t base_len, const char *ours, size_t ours_len,
+                               const char *theirs, size_t theirs_len,
                                const slog_merge_options *opts, char **out, size_t *out_len,
                                slog_merge_summary *summary, slog_error *err)
 {

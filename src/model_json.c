@@ -252,11 +252,26 @@ typedef struct {
     cJSON *(*element)(const slog_doc *d, size_t i, int *ok);
 } doc_list;
 
-static size_t nsections(const slog_doc *d) { return d->nsections; }
-static size_t nchecklists(const slog_doc *d) { return d->nchecklists; }
-static size_t nthreads(const slog_doc *d) { return d->nthreads; }
-static size_t nlogs(const slog_doc *d) { return d->nlogs; }
-static size_t nfollowups(const slog_doc *d) { return d->nfollowups; }
+static size_t nsections(const slog_doc *d)
+{
+    return d->nsections;
+}
+static size_t nchecklists(const slog_doc *d)
+{
+    return d->nchecklists;
+}
+static size_t nthreads(const slog_doc *d)
+{
+    return d->nthreads;
+}
+static size_t nlogs(const slog_doc *d)
+{
+    return d->nlogs;
+}
+static size_t nfollowups(const slog_doc *d)
+{
+    return d->nfollowups;
+}
 
 static const doc_list doc_lists[] = {
     {"sections", nsections, section_json},    {"checklists", nchecklists, checklist_json},
@@ -414,7 +429,8 @@ static int write_entry(FILE *out, const slog_entry *e, int pretty, print_buf *pb
         return -1;
     }
     size_t len = strlen(s) - (pretty ? 3 : 2); /* up to and with the '[' of "items" */
-    int io = pretty ? write_indented(out, s, len, 2, scratch) : (fwrite(s, 1, len, out) == len ? 0 : -1);
+    int io =
+        pretty ? write_indented(out, s, len, 2, scratch) : (fwrite(s, 1, len, out) == len ? 0 : -1);
     for (const slog_item *it = e->items; it && io == 0; it = it->next) {
         if (it != e->items && fputs(pretty ? ", " : ",", out) == EOF)
             return -1;
@@ -440,7 +456,8 @@ static int write_element(FILE *out, cJSON *j, int ok, int pretty, int tabs, prin
         *nomem = 1;
         return -1;
     }
-    return pretty ? write_indented(out, s, strlen(s), tabs, scratch) : (fputs(s, out) == EOF ? -1 : 0);
+    return pretty ? write_indented(out, s, strlen(s), tabs, scratch)
+                  : (fputs(s, out) == EOF ? -1 : 0);
 }
 
 /* `,"name":[e0, e1, …]` as cJSON prints it inside the document object, one

@@ -15,8 +15,8 @@ slog_status slog_regex_compile(slog_regex *re, const char *pattern, uint32_t opt
     memset(re, 0, sizeof *re);
     int code;
     PCRE2_SIZE offset;
-    re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                             PCRE2_UTF | options, &code, &offset, NULL);
+    re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | options, &code,
+                             &offset, NULL);
     if (!re->code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof msg);
@@ -49,8 +49,8 @@ static int match(slog_regex *re, const char *s, size_t len, size_t start, uint32
 {
     pcre2_match_data *md = match_data(re);
     /* Text reaching here is valid UTF-8 (the decoder guarantees it). */
-    return md && pcre2_match(re->code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK | options,
-                             md, re->mctx) > 0;
+    return md && pcre2_match(re->code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK | options, md,
+                             re->mctx) > 0;
 }
 
 int slog_regex_match(slog_regex *re, const char *s, size_t len, size_t start)

@@ -7,8 +7,8 @@
 
 /* The text of lines [first, last] as cmark reads it, with the document's
  * link reference definitions after it (they are document-wide). */
-static const char *piece_text(const slog_text *t, const slog_chunk_plan *plan, int first,
-                              int last, slog_buf *buf, size_t *len)
+static const char *piece_text(const slog_text *t, const slog_chunk_plan *plan, int first, int last,
+                              slog_buf *buf, size_t *len)
 {
     size_t from = t->line_start[first - 1], to = t->line_start[last];
     *len = to - from;

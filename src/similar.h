@@ -28,7 +28,7 @@ enum {
 
 /** A comparison of two items. */
 typedef struct {
-    double score;    /* IDF-weighted Dice coefficient, in [0, 1] */
+    double score;     /* IDF-weighted Dice coefficient, in [0, 1] */
     int same_subject; /* the first specific word of both is the same */
     size_t specific;  /* shared words that are not generic */
 } slog_likeness;

@@ -76,7 +76,7 @@ struct slog_item {
     slog_item *parent;    /* the enclosing item for children, else NULL */
     slog_item *children;  /* first child; siblings through `next` */
     slog_item *next;
-    unsigned index;       /* position among all items of the document (creation order) */
+    unsigned index; /* position among all items of the document (creation order) */
     unsigned nchildren;
     int line, end_line; /* 1-based lines of the original file */
     slog_state state;
@@ -113,7 +113,7 @@ struct slog_entry {
     slog_log *log;             /* the log of its siblings */
     slog_item *items;          /* first top-level item; siblings through `next` */
     size_t nitems;
-    int has_content;      /* any block (list, paragraph, code...) in its own section */
+    int has_content;       /* any block (list, paragraph, code...) in its own section */
     int next_heading_line; /* the heading that ends its section (0: the end of the document) */
     int next_heading_level;
 };

@@ -170,8 +170,8 @@ typedef struct {
  * without dated entries, or a change the structured merge cannot carry
  * (every line THEIRS added must be in the result), is merged by `git
  * merge-file` instead. *out is malloc'd. */
-slog_status slog_merge_buffers(const char *base, size_t base_len, const char *ours,
-                               size_t ours_len, const char *theirs, size_t theirs_len,
+slog_status slog_merge_buffers(const char *base, size_t base_len, const char *ours, size_t ours_len,
+                               const char *theirs, size_t theirs_len,
                                const slog_merge_options *opts, char **out, size_t *out_len,
                                slog_merge_summary *summary, slog_error *err);
 

@@ -196,8 +196,8 @@ int cli_collect_files(char **operands, int n, cli_files *out)
     memset(out, 0, sizeof *out);
     for (int i = 0; i < n; i++) {
         struct stat st;
-        int dir = strcmp(operands[i], "-") != 0 && stat(operands[i], &st) == 0 &&
-                  S_ISDIR(st.st_mode);
+        int dir =
+            strcmp(operands[i], "-") != 0 && stat(operands[i], &st) == 0 && S_ISDIR(st.st_mode);
         size_t before = out->count;
         int rc = dir ? walk_dir(operands[i], out) : push_path(out, operands[i]);
         if (rc != 0) {

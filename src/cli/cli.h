@@ -106,7 +106,7 @@ enum {
 #define CLI_OPTION_JOBS                                                                            \
     {                                                                                              \
         "jobs", CLI_OPT_JOBS, "N",                                                                 \
-            "threads (default: the processors); output is the same for every N"                   \
+            "threads (default: the processors); output is the same for every N"                    \
     }
 #define CLI_OPTION_CONFIG                                                                          \
     {"config", CLI_OPT_CONFIG, "FILE", "read this configuration instead of .statuslog.json"},      \

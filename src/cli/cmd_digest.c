@@ -208,8 +208,8 @@ static int add_doc(cli_doc *d, void *ctx)
         return 0;
     }
     long today = r->a->has_today ? r->a->today : slog_today(slog_config_timezone(d->config));
-    slog_digest_options o = {SLOG_DIGEST_OPTIONS_VERSION, d->config, {0, 0, 0, 0}, today,
-                             r->a->all};
+    slog_digest_options o = {
+        SLOG_DIGEST_OPTIONS_VERSION, d->config, {0, 0, 0, 0}, today, r->a->all};
     if ((r->rc = period_of(r->a, today, &o.period)) != EXIT_OK)
         return -1;
     if (!r->digest && !(r->digest = slog_digest_new(&o))) {

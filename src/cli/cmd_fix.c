@@ -131,7 +131,8 @@ static int fix_one(const char *path, fix_args *a, int *due)
         }
     }
     if (rc == EXIT_OK && s.unmovable)
-        cli_error(path, "%zu %s out of order left as %s: moving %s where %s belongs would put "
+        cli_error(path,
+                  "%zu %s out of order left as %s: moving %s where %s belongs would put "
                   "%s under a heading of a higher level",
                   s.unmovable, s.unmovable == 1 ? "entry" : "entries",
                   s.unmovable == 1 ? "it is" : "they are", s.unmovable == 1 ? "it" : "them",

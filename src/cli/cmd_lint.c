@@ -119,7 +119,8 @@ static int run(int argc, char **argv)
     if (cli_collect_files(argv + first, argc - first, &files) != 0)
         return EXIT_USAGE;
     lint_run lr = {&a, {0}, 0};
-    cli_reader reader = {a.common.jobs, SLOG_PARSE_OPTIONS_INIT, lint_doc, collect, free_diags, &lr};
+    cli_reader reader = {
+        a.common.jobs, SLOG_PARSE_OPTIONS_INIT, lint_doc, collect, free_diags, &lr};
     if (cli_read_docs(&files, &a.common.configs, &reader) != 0)
         lr.failed = 1;
     rc = cli_emit_findings(&lr.diags, a.common.format, a.common.fail_on, files.count, lr.failed);

@@ -156,8 +156,9 @@ static int handle(session *s, const cJSON *msg)
         return send_result(id, initialize(params));
     }
     if (!s->initialized)
-        return send_error(id, INVALID_REQUEST, "the session is not initialized: send initialize "
-                                               "first");
+        return send_error(id, INVALID_REQUEST,
+                          "the session is not initialized: send initialize "
+                          "first");
     if (!strcmp(m, "tools/list")) {
         cJSON *r = cJSON_CreateObject();
         cJSON *list = mcp_tools_list(&s->server);
@@ -199,8 +200,9 @@ static int handle_line(session *s, const char *line, size_t len)
     if (!msg)
         rc = send_error(NULL, PARSE_ERROR, "parse error: not JSON");
     else if (cJSON_IsArray(msg))
-        rc = send_error(NULL, INVALID_REQUEST, "batches are not supported (JSON-RPC batching "
-                                               "left MCP in 2025-06-18)");
+        rc = send_error(NULL, INVALID_REQUEST,
+                        "batches are not supported (JSON-RPC batching "
+                        "left MCP in 2025-06-18)");
     else if (!cJSON_IsObject(msg))
         rc = send_error(NULL, INVALID_REQUEST, "not a JSON-RPC 2.0 request");
     else

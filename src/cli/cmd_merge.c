@@ -53,8 +53,8 @@ static int install(char **patterns, int n, int global)
     char *program = program_path(), *file = NULL;
     slog_error err;
     slog_error_clear(&err);
-    slog_status st = program ? slog_merge_install(program, (const char *const *)patterns,
-                                                  (size_t)n, global, &file, &err)
+    slog_status st = program ? slog_merge_install(program, (const char *const *)patterns, (size_t)n,
+                                                  global, &file, &err)
                              : SLOG_ERR_NOMEM;
     if (st == SLOG_OK)
         printf("merge driver installed: %s, git config%s merge.statuslog.driver\n", file,

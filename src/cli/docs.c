@@ -97,12 +97,13 @@ static void see_also(FILE *out, const char *except)
 
 static void exit_status(FILE *out)
 {
-    fputs(".Sh EXIT STATUS\n.Bl -tag -width Ds -compact\n"
-          ".It 0\nsuccess; no finding at or above\n.Fl \\-fail-on\n"
-          ".It 1\nfindings at or above\n.Fl \\-fail-on ,\na repair due\n(\n.Cm fix Fl \\-check ) ,\n"
-          "or a merge conflict\n"
-          ".It 2\nusage error, unreadable input, invalid configuration, write error\n.El\n",
-          out);
+    fputs(
+        ".Sh EXIT STATUS\n.Bl -tag -width Ds -compact\n"
+        ".It 0\nsuccess; no finding at or above\n.Fl \\-fail-on\n"
+        ".It 1\nfindings at or above\n.Fl \\-fail-on ,\na repair due\n(\n.Cm fix Fl \\-check ) ,\n"
+        "or a merge conflict\n"
+        ".It 2\nusage error, unreadable input, invalid configuration, write error\n.El\n",
+        out);
 }
 
 static void command_page(FILE *out, const cli_command *cmd)
@@ -148,15 +149,16 @@ static void command_page(FILE *out, const cli_command *cmd)
 
 static void overview_page(FILE *out, const cli_command *const *commands, size_t n)
 {
-    fprintf(out, ".Dd %s\n.Dt STATUSLOG 1\n.Os\n.Sh NAME\n.Nm statuslog\n"
-                 ".Nd read, validate, digest, append to, repair and merge Markdown status logs\n"
-                 ".Sh SYNOPSIS\n.Nm\n.Ar command\n.Op Ar option ...\n.Op Ar arg ...\n.Nm\n"
-                 ".Fl \\-help | Fl \\-version\n.Sh DESCRIPTION\n.Nm\n"
-                 "reads Markdown coordination documents \\(em plans and logs to which people\n"
-                 "and agents append dated status entries \\(em into a model, validates them,\n"
-                 "renders digests, appends results safely, repairs them, merges them, and\n"
-                 "makes CI fail when their history regresses.\n.Pp\nThe commands:\n"
-                 ".Bl -tag -width template\n",
+    fprintf(out,
+            ".Dd %s\n.Dt STATUSLOG 1\n.Os\n.Sh NAME\n.Nm statuslog\n"
+            ".Nd read, validate, digest, append to, repair and merge Markdown status logs\n"
+            ".Sh SYNOPSIS\n.Nm\n.Ar command\n.Op Ar option ...\n.Op Ar arg ...\n.Nm\n"
+            ".Fl \\-help | Fl \\-version\n.Sh DESCRIPTION\n.Nm\n"
+            "reads Markdown coordination documents \\(em plans and logs to which people\n"
+            "and agents append dated status entries \\(em into a model, validates them,\n"
+            "renders digests, appends results safely, repairs them, merges them, and\n"
+            "makes CI fail when their history regresses.\n.Pp\nThe commands:\n"
+            ".Bl -tag -width template\n",
             MAN_DATE);
     for (size_t i = 0; i < n; i++) {
         fprintf(out, ".It Cm %s\n", commands[i]->name);
@@ -201,8 +203,7 @@ static void bash(FILE *out, const cli_command *const *commands, size_t n)
           out);
     for (size_t i = 0; i < n; i++)
         fprintf(out, "%s ", commands[i]->name);
-    fputs("help --help --version\" -- \"$cur\"))\n        return\n    fi\n    case $cmd in\n",
-          out);
+    fputs("help --help --version\" -- \"$cur\"))\n        return\n    fi\n    case $cmd in\n", out);
     for (size_t i = 0; i < n; i++) {
         const cli_command *c = commands[i];
         fprintf(out, "    %s)\n        case $prev in\n", c->name);
@@ -299,7 +300,8 @@ static void fish(FILE *out, const cli_command *const *commands, size_t n)
           "complete -c statuslog -f\n",
           out);
     for (size_t i = 0; i < n; i++) {
-        fprintf(out, "complete -c statuslog -n __fish_use_subcommand -a %s -d '", commands[i]->name);
+        fprintf(out, "complete -c statuslog -n __fish_use_subcommand -a %s -d '",
+                commands[i]->name);
         quoted_help(out, commands[i]->summary, "");
         fputs("'\n", out);
     }
@@ -308,8 +310,8 @@ static void fish(FILE *out, const cli_command *const *commands, size_t n)
         fprintf(out, "complete -c statuslog -n '__fish_seen_subcommand_from %s' -F\n", c->name);
         for (const cli_option *o = c->options; o && o->name; o++) {
             const char *values = values_of(c, o->name);
-            fprintf(out, "complete -c statuslog -n '__fish_seen_subcommand_from %s' -l %s",
-                    c->name, o->name);
+            fprintf(out, "complete -c statuslog -n '__fish_seen_subcommand_from %s' -l %s", c->name,
+                    o->name);
             if (o->key < 256)
                 fprintf(out, " -s %c", o->key);
             if (o->arg)
@@ -323,8 +325,7 @@ static void fish(FILE *out, const cli_command *const *commands, size_t n)
     }
 }
 
-int cli_write_completion(FILE *out, const cli_command *const *commands, size_t n,
-                         const char *shell)
+int cli_write_completion(FILE *out, const cli_command *const *commands, size_t n, const char *shell)
 {
     if (!strcmp(shell, "bash"))
         bash(out, commands, n);

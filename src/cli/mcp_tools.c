@@ -15,13 +15,16 @@
 
 /* --- schemas ------------------------------------------------------------------ */
 
-#define STATES "[\"done\",\"in_progress\",\"next\",\"blocked\",\"failed\",\"warning\",\"open\",\"note\"]"
+#define STATES                                                                                     \
+    "[\"done\",\"in_progress\",\"next\",\"blocked\",\"failed\",\"warning\",\"open\",\"note\"]"
 #define PATHS                                                                                      \
-    "\"paths\":{\"type\":\"array\",\"minItems\":1,\"items\":{\"type\":\"string\"},"                 \
+    "\"paths\":{\"type\":\"array\",\"minItems\":1,\"items\":{\"type\":\"string\"},"                \
     "\"description\":\"files or directories (every *.md below), relative to the root\"}"
-#define TODAY "\"today\":{\"type\":\"string\",\"description\":\"reference date YYYY-MM-DD (default: today)\"}"
+#define TODAY                                                                                      \
+    "\"today\":{\"type\":\"string\",\"description\":\"reference date YYYY-MM-DD (default: "        \
+    "today)\"}"
 #define DIAGNOSTICS                                                                                \
-    "{\"type\":\"object\",\"properties\":{\"schema\":{\"type\":\"string\"},\"diagnostics\":{"     \
+    "{\"type\":\"object\",\"properties\":{\"schema\":{\"type\":\"string\"},\"diagnostics\":{"      \
     "\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"file\":{\"type\":"        \
     "\"string\"},\"line\":{\"type\":\"integer\"},\"severity\":{\"type\":\"string\"},\"rule\":{"    \
     "\"type\":\"string\"},\"message\":{\"type\":\"string\"}},\"required\":[\"file\",\"line\","     \
@@ -42,8 +45,9 @@ static const tool_def tools[] = {
      "log, relative to the root\"},\"date\":{\"type\":\"string\",\"description\":\"YYYY-MM-DD, "
      "optionally with THH:MM and a zone (default: today)\"},\"label\":{\"type\":\"string\","
      "\"description\":\"the entry's label (default: the log's, or Status)\"},\"items\":{\"type\":"
-     "\"array\",\"minItems\":1,\"items\":{\"type\":\"object\",\"properties\":{\"state\":{\"enum\":"
-     STATES "},\"text\":{\"type\":\"string\",\"minLength\":1}},\"required\":[\"state\",\"text\"],"
+     "\"array\",\"minItems\":1,\"items\":{\"type\":\"object\",\"properties\":{\"state\":{"
+     "\"enum\":" STATES
+     "},\"text\":{\"type\":\"string\",\"minLength\":1}},\"required\":[\"state\",\"text\"],"
      "\"additionalProperties\":false}}},\"required\":[\"file\",\"items\"],"
      "\"additionalProperties\":false}",
      "{\"type\":\"object\",\"properties\":{\"file\":{\"type\":\"string\"},\"added\":{\"type\":"
@@ -772,9 +776,9 @@ static cJSON *tool_append(mcp_server *s, const cJSON *args)
         cJSON_AddNumberToObject(out, "added", (double)job.summary.added);
         cJSON *already = cJSON_AddArrayToObject(out, "already_there");
         cJSON_AddBoolToObject(out, "new_entry", job.summary.new_entry);
-        const slog_entry *e =
-            job.summary.line ? added_items(doc, job.summary.line, job.summary.new_entry, added)
-                             : NULL;
+        const slog_entry *e = job.summary.line
+                                  ? added_items(doc, job.summary.line, job.summary.new_entry, added)
+                                  : NULL;
         if (e) {
             cJSON_AddNumberToObject(out, "entry_line", e->line);
         } else {
@@ -851,7 +855,8 @@ static cJSON *tool_fix(mcp_server *s, const cJSON *args)
     int due = !r && (sum.encoding || sum.moved || sum.merged);
     if (!r && dry_run && due) {
         FILE *mem = open_memstream(&diff, &diff_len);
-        if (!mem || slog_write_diff(mem, shown(s, real), old, old_len, new_text, new_len, &err) != 0)
+        if (!mem ||
+            slog_write_diff(mem, shown(s, real), old, old_len, new_text, new_len, &err) != 0)
             r = mem ? from_error(&err) : failure("out of memory");
         if (mem)
             fclose(mem);
@@ -870,7 +875,9 @@ static cJSON *tool_fix(mcp_server *s, const cJSON *args)
         char text[256];
         snprintf(text, sizeof text, "%s: %s%zu entries moved, %zu duplicates merged%s",
                  shown(s, real), sum.encoding ? "mojibake undone, " : "", sum.moved, sum.merged,
-                 !due ? " (nothing to repair)" : dry_run ? " (dry run: nothing written)" : "");
+                 !due      ? " (nothing to repair)"
+                 : dry_run ? " (dry run: nothing written)"
+                           : "");
         r = result(text, out);
     }
     free(old);
@@ -884,8 +891,12 @@ static const struct {
     const char *name;
     tool_fn fn;
 } handlers[] = {
-    {"append_status", tool_append}, {"open_items", tool_open_items}, {"lint", tool_lint},
-    {"digest", tool_digest},        {"parse", tool_parse},           {"check", tool_check},
+    {"append_status", tool_append},
+    {"open_items", tool_open_items},
+    {"lint", tool_lint},
+    {"digest", tool_digest},
+    {"parse", tool_parse},
+    {"check", tool_check},
     {"fix", tool_fix},
 };
 

@@ -16,8 +16,7 @@
 #include <sys/stat.h>
 
 /* The model as JSON (its strings are the document's: keep *doc). */
-static cJSON *model(const char *text, size_t len, size_t chunk_bytes, unsigned jobs,
-                    slog_doc **doc)
+static cJSON *model(const char *text, size_t len, size_t chunk_bytes, unsigned jobs, slog_doc **doc)
 {
     slog_parse_options o = SLOG_PARSE_OPTIONS_INIT;
     o.chunk_bytes = chunk_bytes;
@@ -39,8 +38,9 @@ static int same_models(const char *name, const char *how, cJSON *whole, cJSON *p
         size_t i = 0;
         while (a[i] && a[i] == b[i])
             i++;
-        fprintf(stderr, "%s: the %s reading differs at byte %zu of the model:\n  whole: %.160s\n"
-                        "  cut:   %.160s\n",
+        fprintf(stderr,
+                "%s: the %s reading differs at byte %zu of the model:\n  whole: %.160s\n"
+                "  cut:   %.160s\n",
                 name, how, i, a + (i > 40 ? i - 40 : 0), b + (i > 40 ? i - 40 : 0));
         free(a);
         free(b);
@@ -103,8 +103,8 @@ static int over_dir(const char *dir, int *files)
 
 START_TEST(fixtures_and_real_documents)
 {
-    int files = 0, differ = over_dir(getenv("SLOG_FIXTURES") ? getenv("SLOG_FIXTURES") : "fixtures",
-                                     &files);
+    int files = 0,
+        differ = over_dir(getenv("SLOG_FIXTURES") ? getenv("SLOG_FIXTURES") : "fixtures", &files);
     const char *shared = getenv("SLOG_SHARED");
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/corpus", shared ? shared : "../shared");

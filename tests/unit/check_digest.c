@@ -93,7 +93,7 @@ static const cJSON *at(const cJSON *o, const char *path)
         size_t n = strcspn(path, ".");
         snprintf(key, sizeof key, "%.*s", (int)n, path);
         o = key[0] >= '0' && key[0] <= '9' ? cJSON_GetArrayItem(o, atoi(key))
-                                             : cJSON_GetObjectItemCaseSensitive(o, key);
+                                           : cJSON_GetObjectItemCaseSensitive(o, key);
         path += n + (path[n] == '.');
     }
     return o;

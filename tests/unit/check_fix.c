@@ -43,7 +43,8 @@ END_TEST
 START_TEST(the_last_line_without_a_line_end)
 {
     /* the misplaced entry is the file's end, without a line end */
-    const char *in = "## S (2026-03-02)\n- ✅ b\n\n## S (2026-03-03)\n- ✅ c\n\n## S (2026-03-01)\n- ✅ a";
+    const char *in =
+        "## S (2026-03-02)\n- ✅ b\n\n## S (2026-03-03)\n- ✅ c\n\n## S (2026-03-01)\n- ✅ a";
     slog_fix_summary s;
     char *out = fixed(in, 0, &s);
     ck_assert_str_eq(out, "## S (2026-03-01)\n- ✅ a\n\n## S (2026-03-02)\n- ✅ b\n\n"
@@ -66,7 +67,8 @@ START_TEST(a_duplicate_goes_into_the_first)
     slog_fix_summary s;
     char *out = fixed(in, SLOG_FIX_DUPLICATES, &s);
     /* the first had no list: a blank line, then the items */
-    ck_assert_str_eq(out, "## S (2026-03-01)\nSome text.\n\n- ✅ a\n- ✅ a2\n\n## S (2026-03-02)\n- ✅ b\n");
+    ck_assert_str_eq(
+        out, "## S (2026-03-01)\nSome text.\n\n- ✅ a\n- ✅ a2\n\n## S (2026-03-02)\n- ✅ b\n");
     ck_assert_uint_eq(s.merged, 1);
     ck_assert_uint_eq(s.items_moved, 2);
     free(out);

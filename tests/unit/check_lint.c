@@ -94,7 +94,8 @@ START_TEST(entry_order)
     char *m = first_message("## S 2025-10-05\n- a\n## S 2025-10-07\n- b\n## S 2025-10-06\n- c\n"
                             "## S 2025-10-08\n- d\n",
                             "2025-10-19", SLOG_RULE_ENTRY_ORDER);
-    ck_assert_str_eq(m, "dated 2025-10-06, belongs between 2025-10-05 (line 1) and 2025-10-07 (line 3)");
+    ck_assert_str_eq(
+        m, "dated 2025-10-06, belongs between 2025-10-05 (line 1) and 2025-10-07 (line 3)");
     free(m);
     /* zones that differ are also shown in UTC */
     m = first_message("## 2025-10-01T20:00Z — A\n- a\n## 2025-10-02T01:00Z — B\n- b\n"
@@ -161,9 +162,10 @@ START_TEST(stale_item_r2)
                       "## Status (2025-10-30)\n- ✅ Shipped the dashboard\n";
     ck_assert_int_eq(count_rule(obs, "2025-11-30", SLOG_RULE_STALE_ITEM, NULL), 0);
     /* resolved ten minutes later on the same day: later as an instant */
-    const char *same_day = "## 2025-10-01 10:00 UTC — A\n- 🔜 Fix the Dockerfile duplicate build\n"
-                           "## 2025-10-01 10:10 UTC — B\n- 🔜 Dockerfile duplicate build still open\n"
-                           "## 2025-10-01 10:20 UTC — C\n- ✅ Fixed the Dockerfile duplicate build\n";
+    const char *same_day =
+        "## 2025-10-01 10:00 UTC — A\n- 🔜 Fix the Dockerfile duplicate build\n"
+        "## 2025-10-01 10:10 UTC — B\n- 🔜 Dockerfile duplicate build still open\n"
+        "## 2025-10-01 10:20 UTC — C\n- ✅ Fixed the Dockerfile duplicate build\n";
     ck_assert_int_eq(count_rule(same_day, "2025-11-30", SLOG_RULE_STALE_ITEM, NULL), 0);
     /* an entry pasted twice is one mention, not a carried task */
     const char *pasted = "## 2025-10-01 10:00 UTC — A\n- Next: install the deps\n"
@@ -192,7 +194,8 @@ START_TEST(threads_follow_the_task_not_generic_words)
     }
     ck_assert_ptr_nonnull(docker); /* one task in one thread as its wording drifts */
     ck_assert_uint_eq(docker->nitems, 3);
-    ck_assert_int_eq(docker->items[1]->line, 6); /* "Assign Dockerfile fix", not "Block ... deployment" */
+    ck_assert_int_eq(docker->items[1]->line,
+                     6); /* "Assign Dockerfile fix", not "Block ... deployment" */
     ck_assert_int_eq(docker->items[2]->line, 9);
     slog_doc_free(d);
 }
