@@ -419,8 +419,12 @@ static cJSON *tool_parse(mcp_server *s, const cJSON *args)
     free(real);
     if (!doc)
         return failure("%s", msg);
+    /* the model's strings, keys of its metadata included, are the
+     * document's: printed and read back, it owns them */
     cJSON *j = slog_doc_to_json(doc);
-    cJSON *copy = j ? cJSON_Duplicate(j, 1) : NULL; /* its strings are the document's */
+    char *printed = j ? cJSON_PrintUnformatted(j) : NULL;
+    cJSON *copy = printed ? cJSON_Parse(printed) : NULL;
+    cJSON_free(printed);
     char text[256];
     snprintf(text, sizeof text, "%s: %zu entries, %zu threads", doc->file, doc->nentries,
              doc->nthreads);

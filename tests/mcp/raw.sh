@@ -37,6 +37,7 @@ cat >"$TMP/in" <<'LINES'
 {"jsonrpc":"2.0","id":15,"method":"tools/call","params":{"name":"lint","arguments":{"paths":"plan.md"}}}
 {"jsonrpc":"2.0","id":16,"method":"tools/call","params":{"name":"lint","arguments":{"paths":["plan.md"],"today":"2026-03-10"}}}
 {"jsonrpc":"2.0","id":"s-17","method":"tools/call","params":{"name":"open_items","arguments":{"paths":["plan.md"],"today":"2026-03-10","states":["blocked","failed"]}}}
+{"jsonrpc":"2.0","id":19,"method":"tools/call","params":{"name":"parse","arguments":{"file":"plan.md"}}}
 
 {"jsonrpc":"2.0","id":18,"method":"ping"}
 LINES
@@ -52,7 +53,7 @@ cmp -s "$TMP/out.norm" "$SRC/tests/golden/mcp/raw.jsonl" && pass ||
     { fail "answers differ from tests/golden/mcp/raw.jsonl"; diff "$SRC/tests/golden/mcp/raw.jsonl" "$TMP/out.norm" | head -20; }
 # every answer is one JSON object on a line; nothing else on stdout
 lines=$(wc -l <"$TMP/out")
-[ "$lines" = 18 ] && pass || fail "18 answers expected, got $lines"
+[ "$lines" = 19 ] && pass || fail "19 answers expected, got $lines"
 # --read-only offers no tool that writes, and refuses to run one
 printf '%s\n' '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}' \
     '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' \
