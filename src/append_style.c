@@ -57,24 +57,27 @@ static void put(slog_buf *b, const char *s, size_t n)
 
 /* A name as the template writes its name: its length (short or full) and
  * case (UPPER, Capitalised, lower). */
-static void put_name(slog_buf *o, const char *full, const char *tpl, size_t tlen)
+/* A month or weekday name in the template's case and length: "Mar" for a
+ * three-letter English template, "MÄRZ" for "MÄRZ". */
+static void put_name(slog_buf *o, const char *full, int lang, const char *tpl, size_t tlen)
 {
-    size_t n = tlen <= 4 ? 3 : strlen(full);
-    int upper = tlen > 1 && tpl[0] >= 'A' && tpl[0] <= 'Z' && tpl[1] >= 'A' && tpl[1] <= 'Z';
+    size_t n = tlen <= 4 && lang == SLOG_LANG_EN ? 3 : strlen(full);
+    int upper = tlen > 1 && tpl[0] >= 'A' && tpl[0] <= 'Z';
+    for (size_t i = 1; i < tlen && upper; i++) /* no lower-case letter: "MAR", "MÄRZ" */
+        upper = !(tpl[i] >= 'a' && tpl[i] <= 'z') &&
+                !((unsigned char)tpl[i - 1] == 0xC3 && (unsigned char)tpl[i] >= 0xA0);
     int lower = tpl[0] >= 'a' && tpl[0] <= 'z';
     for (size_t i = 0; i < n; i++) {
-        char c = full[i];
-        if (upper || (i == 0 && !lower))
-            c = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
-        put(o, &c, 1);
+        unsigned char c = (unsigned char)full[i];
+        if (upper || (i == 0 && !lower)) {
+            if (c >= 'a' && c <= 'z')
+                c = (unsigned char)(c - 32);
+            else if (i > 0 && (unsigned char)full[i - 1] == 0xC3 && c >= 0xA0 && c <= 0xBE)
+                c = (unsigned char)(c - 0x20); /* ä to Ä */
+        }
+        put(o, (const char *)&c, 1);
     }
 }
-
-static const char *const MONTHS[] = {"january",   "february", "march",    "april",
-                                     "may",       "june",     "july",     "august",
-                                     "september", "october",  "november", "december"};
-static const char *const WEEKDAYS[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                       "friday", "saturday", "sunday"};
 
 static size_t digits_at(const char *s, size_t i, size_t end)
 {
@@ -106,16 +109,39 @@ static void put_ordinal(slog_buf *o, int day, int upper)
 
 /* The day, its ordinal as the template has one, and what follows it up to
  * the year (", " or " "), from the template's day at `at`. */
-static size_t put_day(slog_buf *o, const char *tpl, size_t at, size_t end, int day)
+static size_t put_day(slog_buf *o, const char *tpl, size_t at, size_t end, int day, int lang)
 {
     size_t nd = digits_at(tpl, at, end);
     put_number(o, day, nd == 2 && tpl[at] == '0' ? 2 : 1);
     size_t k = at + nd;
     if (k + 1 < end && ((tpl[k] | 0x20) >= 'a' && (tpl[k] | 0x20) <= 'z')) {
-        put_ordinal(o, day, tpl[k] >= 'A' && tpl[k] <= 'Z');
+        if (lang == SLOG_LANG_EN)
+            put_ordinal(o, day, tpl[k] >= 'A' && tpl[k] <= 'Z');
+        else if (day == 1)
+            put(o, tpl + k, 2); /* French "1er"; other days have none */
         k += 2;
     }
     return k;
+}
+
+/* "2026年3月9日": the template with its numbers replaced, in order, by the
+ * year (when it has one), the month and the day. */
+static void put_numbers(slog_buf *o, const char *tpl, size_t a, size_t e, int has_year, int y,
+                        int m, int d)
+{
+    const int values[3] = {y, m, d};
+    int next = has_year ? 0 : 1;
+    for (size_t k = a; k < e;) {
+        size_t nd = digits_at(tpl, k, e);
+        if (!nd || next > 2) {
+            put(o, tpl + k, nd ? nd : 1);
+            k += nd ? nd : 1;
+            continue;
+        }
+        put_number(o, values[next], next == 0 ? 4 : nd == 2 && tpl[k] == '0' ? 2 : 1);
+        next++;
+        k += nd;
+    }
 }
 
 static void put_date_part(slog_buf *o, const char *tpl, const slog_found_date *f, int y, int m,
@@ -124,11 +150,12 @@ static void put_date_part(slog_buf *o, const char *tpl, const slog_found_date *f
     size_t a = f->date_start, e = f->date_end;
     switch (f->form) {
     case SLOG_FORM_MONTH_DAY: {
-        put_name(o, MONTHS[m - 1], tpl + f->month_start, f->month_end - f->month_start);
+        put_name(o, slog_month_name(f->month_lang, m), f->month_lang, tpl + f->month_start,
+                 f->month_end - f->month_start);
         size_t k = f->month_end;
         while (k < e && !(tpl[k] >= '0' && tpl[k] <= '9'))
             put(o, tpl + k++, 1); /* ". " or " " */
-        k = put_day(o, tpl, k, e, d);
+        k = put_day(o, tpl, k, e, d, f->month_lang);
         if (f->year && k < e) {
             size_t s = k;
             while (k < e && !(tpl[k] >= '0' && tpl[k] <= '9'))
@@ -139,9 +166,10 @@ static void put_date_part(slog_buf *o, const char *tpl, const slog_found_date *f
         break;
     }
     case SLOG_FORM_DAY_MONTH: {
-        size_t k = put_day(o, tpl, a, e, d);
-        put(o, tpl + k, f->month_start - k); /* " " or " of " */
-        put_name(o, MONTHS[m - 1], tpl + f->month_start, f->month_end - f->month_start);
+        size_t k = put_day(o, tpl, a, e, d, f->month_lang);
+        put(o, tpl + k, f->month_start - k); /* " ", " of ", ". ", " de " */
+        put_name(o, slog_month_name(f->month_lang, m), f->month_lang, tpl + f->month_start,
+                 f->month_end - f->month_start);
         k = f->month_end;
         if (f->year && k < e) {
             size_t s = k;
@@ -152,6 +180,9 @@ static void put_date_part(slog_buf *o, const char *tpl, const slog_found_date *f
         }
         break;
     }
+    case SLOG_FORM_CJK:
+        put_numbers(o, tpl, a, e, f->year != 0, y, m, d);
+        break;
     case SLOG_FORM_NUMERIC: {
         int day_first = f->day == f->first && f->month == f->second && f->first != f->second;
         size_t n1 = digits_at(tpl, a, e), n2 = digits_at(tpl, a + n1 + 1, e);
@@ -216,6 +247,21 @@ static void put_time(slog_buf *o, const char *tpl, const slog_found_date *f, con
     }
 }
 
+/* The weekday as the template writes it: "Monday", "lundi", "（月）", "星期一". */
+static void put_weekday(slog_buf *o, const char *tpl, const slog_found_date *f, int wd)
+{
+    size_t a = f->weekday_start, b = f->weekday_end, at;
+    int lang;
+    if (slog_cjk_weekday(tpl, a, b, &at, &lang) >= 0) {
+        const char *name = slog_weekday_name(lang, wd);
+        put(o, tpl + a, at - a);
+        put(o, name, strlen(name));
+        put(o, tpl + at + 3, b - at - 3); /* every naming character is three bytes */
+        return;
+    }
+    put_name(o, slog_weekday_name(f->weekday_lang, wd), f->weekday_lang, tpl + a, b - a);
+}
+
 void append_format_date(slog_buf *o, const char *tpl, const slog_found_date *f,
                         const append_when *w)
 {
@@ -227,15 +273,15 @@ void append_format_date(slog_buf *o, const char *tpl, const slog_found_date *f,
     slog_civil_from_days(w->day, &y, &m, &d);
     int has_weekday = f->weekday_end > f->weekday_start;
     int before = has_weekday && f->weekday_start < f->date_start;
-    const char *wd = WEEKDAYS[slog_weekday(w->day)];
+    int wd = slog_weekday(w->day);
     if (before) {
-        put_name(o, wd, tpl + f->weekday_start, f->weekday_end - f->weekday_start);
+        put_weekday(o, tpl, f, wd);
         put(o, tpl + f->weekday_end, f->date_start - f->weekday_end);
     }
     put_date_part(o, tpl, f, y, m, d);
     if (has_weekday && !before) {
         put(o, tpl + f->date_end, f->weekday_start - f->date_end);
-        put_name(o, wd, tpl + f->weekday_start, f->weekday_end - f->weekday_start);
+        put_weekday(o, tpl, f, wd);
         if (f->weekday_end < f->end && tpl[f->weekday_end] == ')')
             put(o, ")", 1);
     }

@@ -19,8 +19,23 @@ typedef enum {
     SLOG_FORM_YMD,       /* 2026-03-09, 2026/03/09, 2026.03.09 */
     SLOG_FORM_MONTH_DAY, /* Mar 9, 2026; March 9th */
     SLOG_FORM_DAY_MONTH, /* 9 March 2026 */
-    SLOG_FORM_NUMERIC    /* 3/9/2026, 9.3.2026 */
+    SLOG_FORM_NUMERIC,   /* 3/9/2026, 9.3.2026 */
+    SLOG_FORM_CJK        /* 2026年3月9日, 2026년 3월 9일, 3月9日 */
 } slog_date_form;
+
+/* The language of a month or weekday name. */
+enum {
+    SLOG_LANG_EN,
+    SLOG_LANG_DE,
+    SLOG_LANG_FR,
+    SLOG_LANG_ES,
+    SLOG_LANG_IT,
+    SLOG_LANG_PT,
+    SLOG_LANG_NL,
+    SLOG_LANG_JA,
+    SLOG_LANG_KO,
+    SLOG_LANG_ZH
+};
 
 /** A date as found in a line of text. Offsets are bytes into that text. */
 typedef struct {
@@ -41,6 +56,7 @@ typedef struct {
     slog_date_form form;               /* how the date is written */
     size_t weekday_start, weekday_end; /* the weekday as written (0, 0 without) */
     size_t month_start, month_end;     /* a month name as written */
+    int month_lang, weekday_lang;      /* SLOG_LANG_*: the language they are written in */
 } slog_found_date;
 
 /** Finds the first date in s[from, len) that is not only a plan for the
@@ -60,6 +76,16 @@ int slog_find_full_date(slog_config *c, const char *s, size_t len, size_t from,
 /** The day number of a found date (its year known), or 0 when it is not a
  * calendar date. */
 int slog_found_day(const slog_found_date *f, long *day);
+
+/** The full name, in lower case, of a month (1..12) or weekday (0 Monday)
+ * in a language (SLOG_LANG_*); a Japanese, Korean or Chinese weekday is the
+ * one character that names it. */
+const char *slog_month_name(int lang, int month);
+const char *slog_weekday_name(int lang, int weekday);
+
+/** The weekday (0 Monday) a Japanese, Korean or Chinese weekday in s[a, b)
+ * names, -1 for none; *at is where its naming character starts. */
+int slog_cjk_weekday(const char *s, size_t a, size_t b, size_t *at, int *lang);
 
 /** "YYYY-MM-DD" of year, month, day (any numbers, zero padded) into buf[11]. */
 void slog_format_ymd(int year, int month, int day, char *buf);

@@ -146,6 +146,22 @@ START_TEST(new_entries_look_like_their_neighbours)
                   "## March 9th, 2026 (Monday)\n- ✅ a\n\n## March 11th, 2026 (Wednesday)\n- ✅ b\n");
     EXPECT_APPEND("## 3/9/2026 2 PM - Wiring\n- ✅ a\n", "2026-03-10T15:30", "Wiring", "b",
                   "## 3/9/2026 2 PM - Wiring\n- ✅ a\n\n## 3/10/2026 3:30 PM - Wiring\n- ✅ b\n");
+    /* other languages: the log's own month and weekday names and forms */
+    EXPECT_APPEND("## Montag, 9. März 2026\n- ✅ a\n", "2026-05-01", NULL, "b",
+                  "## Montag, 9. März 2026\n- ✅ a\n\n## Freitag, 1. Mai 2026\n- ✅ b\n");
+    EXPECT_APPEND("## 2 MÄRZ 2026\n- ✅ a\n", "2026-12-03", NULL, "b",
+                  "## 2 MÄRZ 2026\n- ✅ a\n\n## 3 DEZEMBER 2026\n- ✅ b\n");
+    EXPECT_APPEND("### 1er mars 2026\n- ✅ a\n", "2026-04-01", NULL, "b",
+                  "### 1er mars 2026\n- ✅ a\n\n### 1er avril 2026\n- ✅ b\n");
+    EXPECT_APPEND("## lunes, 9 de marzo de 2026\n- ✅ a\n", "2026-03-10", NULL, "b",
+                  "## lunes, 9 de marzo de 2026\n- ✅ a\n\n## martes, 10 de marzo de 2026\n"
+                  "- ✅ b\n");
+    EXPECT_APPEND("## 2026年3月9日（月）\n- ✅ a\n", "2026-03-12", NULL, "b",
+                  "## 2026年3月9日（月）\n- ✅ a\n\n## 2026年3月12日（木）\n- ✅ b\n");
+    EXPECT_APPEND("## 2026년 03월 09일 (월)\n- ✅ a\n", "2026-03-10", NULL, "b",
+                  "## 2026년 03월 09일 (월)\n- ✅ a\n\n## 2026년 03월 10일 (화)\n- ✅ b\n");
+    EXPECT_APPEND("## 2026年3月9日 星期一\n- ✅ a\n", "2026-03-15", NULL, "b",
+                  "## 2026年3月9日 星期一\n- ✅ a\n\n## 2026年3月15日 星期日\n- ✅ b\n");
     /* a label the log does not share: "Status", the date in the log's style */
     EXPECT_APPEND("## A 2026-03-09\n- ✅ a\n## B 2026-03-10\n- ✅ b\n", "2026-03-11", NULL, "c",
                   "## A 2026-03-09\n- ✅ a\n## B 2026-03-10\n- ✅ b\n\n## Status (2026-03-11)\n"

@@ -60,6 +60,54 @@ START_TEST(heading_styles_and_labels)
 }
 END_TEST
 
+/* Logs written in other languages: their month and weekday names (German,
+ * French, Spanish, Italian, Portuguese, Dutch), and the Japanese, Korean and
+ * Chinese year-month-day form; a wrong weekday is caught in each. */
+START_TEST(dates_in_other_languages)
+{
+    static const struct {
+        const char *heading, *label, *date;
+        int weekday_mismatch;
+    } cases[] = {
+        {"## Montag, 9. März 2026 — Stand", "Stand", "2026-03-09", 0},
+        {"## 10. MÄRZ 2026", "", "2026-03-10", 0},
+        {"### lundi 9 mars 2026", "", "2026-03-09", 0},
+        {"### 1er mars 2026 : bilan", "bilan", "2026-03-01", 0},
+        {"## miércoles, 11 de marzo de 2026", "", "2026-03-11", 0},
+        {"## giovedì 12 marzo 2026", "", "2026-03-12", 0},
+        {"## sexta-feira, 13 de março de 2026", "", "2026-03-13", 0},
+        {"## zaterdag 14 maart 2026", "", "2026-03-14", 0},
+        {"## 2026年3月15日（日）作業", "作業", "2026-03-15", 0},
+        {"## 2026년 3월 16일 (월)", "", "2026-03-16", 0},
+        {"## 2026年3月17日 星期二", "", "2026-03-17", 0},
+        {"## Dienstag, 9. März 2026", "", "2026-03-09", 1},
+        {"## 2026年3月9日（火）", "", "2026-03-09", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char buf[256];
+        snprintf(buf, sizeof buf, "%s\n- ✅ x\n", cases[i].heading);
+        slog_doc *d = parse_str(buf);
+        const slog_entry *e = entry(d, 0);
+        ck_assert_msg(strcmp(e->date, cases[i].date) == 0, "%s: %s", cases[i].heading, e->date);
+        ck_assert_msg(strcmp(e->label, cases[i].label) == 0, "%s: '%s'", cases[i].heading,
+                      e->label);
+        ck_assert_msg(e->weekday_mismatch == cases[i].weekday_mismatch, "%s", cases[i].heading);
+        slog_doc_free(d);
+    }
+    /* a year-less Japanese date takes the document's year */
+    slog_doc *d = parse_str("# 日誌\n\nDate: 2026-03-01\n\n### 3月9日（月）\n- ✅ a\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_str_eq(entry(d, 0)->date, "2026-03-09");
+    slog_doc_free(d);
+    /* abbreviations and look-alikes stay words */
+    d = parse_str("# L\n\nDate: 2026-03-01\n\n## 9 out of 10\n## 3 mars bars\n## 2 ago\n"
+                  "## 1. März\n");
+    ck_assert_uint_eq(d->nentries, 1); /* "1. März": a German year-less date */
+    ck_assert_str_eq(entry(d, 0)->date, "2026-03-01");
+    slog_doc_free(d);
+}
+END_TEST
+
 START_TEST(not_dates)
 {
     slog_doc *d = parse_str("## Build 12025-10-07\n## Version 2025-10-071\n## Plain\n");
@@ -373,6 +421,7 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, heading_styles_and_labels);
     tcase_add_test(tc, not_dates);
+    tcase_add_test(tc, dates_in_other_languages);
     tcase_add_test(tc, invalid_calendar_date_is_entry_marked_invalid);
     tcase_add_test(tc, markers_and_states);
     tcase_add_test(tc, multi_line_items_fold_and_children_nest);
