@@ -7,6 +7,7 @@
 #include "dates.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 static int is_space(char c)
@@ -501,15 +502,19 @@ int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_
     size_t len, i = 0;
     int line = build_first_line(b, para, &s, &len);
     if (len >= 3 && s[0] == '[' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X') && s[2] == ']')
-        return 0; /* a task-list item */
-    while (i < len && (s[i] == '*' || s[i] == '_' || s[i] == '[' || s[i] == '(' || is_space(s[i])))
+        return 0;                                                /* a task-list item */
+    while (i < len && (strchr("*_[(`", s[i]) || is_space(s[i]))) /* "**2026-03-09**", "`...`" */
         i++;
     if (!slog_find_date(b->cfg, s, len, i, 1, f) || !build_dateable(b, line, f))
         return 0;
     size_t k = f->end;
     if (k < len && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
         return 0; /* "2026-03-09x": glued to a word */
-    while (k < len && (strchr("*_])|:-", s[k]) || is_space(s[k])))
+    if (k + 1 < len && (s[k] == '-' || s[k] == '_') && isalnum((unsigned char)s[k + 1]))
+        return 0; /* "2026-03-09-notes.md": a name */
+    if (memchr(s, '`', i) && (k >= len || s[k] != '`'))
+        return 0; /* "`2026-03-09`" is a date, "`2026-03-09 run.log`" a name */
+    while (k < len && (strchr("*_])|:-`", s[k]) || is_space(s[k])))
         k++;
     while (k + 3 <= len && (!memcmp(s + k, "—", 3) || !memcmp(s + k, "–", 3))) {
         k += 3;

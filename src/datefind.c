@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define WEEKDAY                                                                                    \
     "(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"         \
@@ -57,9 +58,9 @@ const char *const SLOG_DATE_PATTERN =
     /* Mar 9, 2026 / March 9th / MARCH 9 2026 */
     "|(?<![0-9A-Za-z])(?<m1>" MONTH ")\\.?[ \\t]+(?<d1>[0-9]{1,2})" ORDINAL
     "(?![0-9])(?:,?[ \\t]+(?<y1>[0-9]{4}))?"
-    /* 9 March 2026 / 3rd of March / 9 Mar */
-    "|(?<![0-9A-Za-z.])(?<d2>[0-9]{1,2})" ORDINAL "[ \\t]+(?:of[ \\t]+)?(?<m2>" MONTH
-    ")\\.?(?:,?[ \\t]+(?<y2>[0-9]{4}))?"
+    /* 9 March 2026 / 3rd of March / 9 Mar / 07-Mar-2026 */
+    "|(?<![0-9A-Za-z.])(?<d2>[0-9]{1,2})" ORDINAL "(?:[ \\t]+(?:of[ \\t]+)?|-)(?<m2>" MONTH
+    ")\\.?(?:(?:,?[ \\t]+|-)(?<y2>[0-9]{4}))?"
     /* 3/9/2026, 9.3.2026 */
     "|(?<![0-9A-Za-z/.])(?<n1>[0-9]{1,2})(?<nsep>[/.])(?<n2>[0-9]{1,2})\\k<nsep>(?<n3>[0-9]{4})"
     /* 9. März 2026, 1er mars 2026, 9 de marzo de 2026 */
@@ -650,14 +651,18 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
     size_t i = f->end;
     while (i < len && (s[i] == ' ' || s[i] == '\t'))
         i++;
-    if (i + 3 <= len && (!memcmp(s + i, "\xE2\x80\x93", 3) || !memcmp(s + i, "\xE2\x80\x94", 3)))
-        i += 3;
-    else if (i < len && s[i] == '-')
-        i++;
-    else if (i + 2 <= len && (s[i] | 0x20) == 't' && (s[i + 1] | 0x20) == 'o')
-        i += 2;
-    else
+    /* – — → -> to through thru till */
+    static const char *const joins[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x86\x92", "->",   "-",
+                                        "to ",          "through ",     "thru ",        "till "};
+    size_t n = 0;
+    for (size_t j = 0; j < sizeof joins / sizeof *joins && !n; j++) {
+        size_t w = strlen(joins[j]);
+        if (i + w <= len && !strncasecmp(s + i, joins[j], w))
+            n = w;
+    }
+    if (!n)
         return;
+    i += n;
     while (i < len && (s[i] == ' ' || s[i] == '\t'))
         i++;
     slog_found_date end;

@@ -49,6 +49,7 @@ START_TEST(date_forms)
         {"## 9.3.2026 Besprechung", "2026-03-09", "9.3.2026", "Besprechung"},
         {"## 25/3/2026 Retro", "2026-03-25", "25/3/2026", "Retro"},
         {"## Report - Mon Sep 29 14:00:22 MDT 2025", "2025-09-29", "Sep 29", "Report"},
+        {"## 07-Mar-2026 Cutover", "2026-03-07", "07-Mar-2026", "Cutover"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         const slog_entry *e;
@@ -152,6 +153,13 @@ START_TEST(ranges_are_dated_by_their_start)
     ck_assert_str_eq(e->label, "(Week 11)");
     slog_doc_free(d);
     /* across the new year: the start takes the year before */
+    d = one_entry("## Sprint 12 (2026-03-02 → 2026-03-13)", &e);
+    ck_assert_str_eq(e->date, "2026-03-02");
+    ck_assert_str_eq(e->label, "Sprint 12");
+    slog_doc_free(d);
+    d = one_entry("## 2026-03-02 through 2026-03-06: cleanup", &e);
+    ck_assert_str_eq(e->label, "cleanup");
+    slog_doc_free(d);
     d = one_entry("## Holidays: Dec 28 – Jan 4, 2027", &e);
     ck_assert_str_eq(e->date, "2026-12-28");
     slog_doc_free(d);
@@ -297,6 +305,13 @@ START_TEST(list_item_entries)
     no_entry("- 2026-03-09 shipped\n- later that week\n");
     no_entry("- shipped on 2026-03-09\n- fixed on 2026-03-10\n");
     no_entry("- [x] 2026-03-09 a task\n- [ ] 2026-03-10 another\n");
+    /* a date in code opens an entry when it is all the code; a file name does not */
+    d = doc_of("- `2026-03-09` parser\n- `2026-03-10` docs\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[1]->label, "docs");
+    slog_doc_free(d);
+    no_entry("- `2025-09-29-QA-SUMMARY.md`\n- `2025-09-29-QA-FEEDBACK.md` (150KB)\n");
+    no_entry("- 2025-09-29-notes.md\n- 2025-09-30-notes.md\n");
 }
 END_TEST
 
