@@ -682,12 +682,10 @@ static slog_status active_document(doc_view *v, slog_error *err)
     v->doc = push_obj(docs, &v->ok);
     if (!v->doc)
         return SLOG_ERR_NOMEM;
-    char anchor[32];
-    snprintf(anchor, sizeof anchor, "doc-%d", cJSON_GetArraySize(docs));
     add_str(v->doc, "file", v->d->file, &v->ok);
     add_str(v->doc, "title", v->d->title, &v->ok);
     add_str(v->doc, "name", v->name, &v->ok);
-    add_str(v->doc, "anchor", anchor, &v->ok);
+    add_str(v->doc, "anchor", "doc", &v->ok); /* numbered in order by order_documents */
     size_t checked = 0, nfollowups = 0;
     entry_list(v);
     done_items(v);
@@ -930,11 +928,12 @@ static void order_documents(cJSON *root, int *ok)
     }
     for (int i = 0; i < n; i++)
         all[i] = cJSON_DetachItemFromArray(docs, 0);
+    int placed = 0; /* counted here: cJSON_GetArraySize walks the list */
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < n; i++)
             if (cJSON_IsTrue(get(all[i], "has_changes")) == !pass) {
                 char anchor[32];
-                snprintf(anchor, sizeof anchor, "doc-%d", cJSON_GetArraySize(docs) + 1);
+                snprintf(anchor, sizeof anchor, "doc-%d", ++placed);
                 cJSON_ReplaceItemInObjectCaseSensitive(all[i], "anchor",
                                                        cJSON_CreateString(anchor));
                 cJSON_AddItemToArray(docs, all[i]);
