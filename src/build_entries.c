@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 static int is_space(char c)
 {
@@ -429,14 +430,74 @@ static int more_bold_lines(builder *b, cmark_node *after)
     return 0;
 }
 
+/* A key that says the date is the section's own: "Updated: 2026-03-12". */
+static int date_key(const char *s, size_t len)
+{
+    static const char *const keys[] = {"date",      "updated", "last updated", "last update",
+                                       "reported",  "created", "time",         "when",
+                                       "timestamp", "logged",  "posted",       "recorded",
+                                       "written",   "as of",   "date/time",    "datetime"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (strlen(keys[i]) == len && strncasecmp(s, keys[i], len) == 0)
+            return 1;
+    return 0;
+}
+
+/* "_2026-03-09 14:00_", "2026-03-11", "`Mar 9, 2026`", "Updated: 2026-03-12",
+ * "*Date: 2026-03-12*": a line without bold that is only a date, or a date
+ * key and a date (under an undated heading, it dates the section). */
+static int plain_date_line(builder *b, cmark_node *para, bold_line *out)
+{
+    const char *s;
+    size_t len;
+    build_first_line(b, para, &s, &len);
+    size_t a = 0, e = len;
+    while (a < e && a < 2 && strchr("*_`", s[a]))
+        a++;
+    while (e > a && len - e < 2 && strchr("*_`", s[e - 1]))
+        e--;
+    slog_buf *p = &b->line_buf;
+    slog_buf_clear(p);
+    slog_buf_put(p, s + a, e - a);
+    slog_found_date f;
+    if (p->failed || !p->data || !slog_find_date(b->cfg, p->data, p->len, 0, 0, &f))
+        return 0;
+    size_t key_end = f.start;
+    while (key_end > 0 && strchr(" \t:", p->data[key_end - 1]))
+        key_end--;
+    if (key_end && !date_key(p->data, key_end))
+        return 0;
+    size_t rest = f.end;
+    while (rest < p->len && is_space(p->data[rest]))
+        rest++;
+    if (rest < p->len)
+        return 0; /* "2026-03-11 we shipped": a sentence */
+    memset(out, 0, sizeof *out);
+    out->date = f;
+    out->plain = p->data;
+    out->len = p->len;
+    out->bold_len = p->len;
+    out->key = key_end > 0;
+    out->more = cmark_node_get_end_line(para) > cmark_node_get_start_line(para);
+    return 1;
+}
+
 slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *heading)
 {
     cmark_node *next = cmark_node_next(heading);
     cmark_node *parent = cmark_node_parent(heading);
     bold_line bl;
     if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH ||
-        (parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM) || !bold_line_date(b, next, &bl))
+        (parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM))
         return SLOG_OK;
+    int (*read_line)(builder *, cmark_node *, bold_line *) = bold_line_date;
+    if (!bold_line_date(b, next, &bl)) {
+        /* under a level-1 heading or before the first level-2 one, "Date:
+         * ..." is the document's metadata */
+        if (f->entry || f->level < 2 || !b->seen_level2 || !plain_date_line(b, next, &bl))
+            return SLOG_OK;
+        read_line = plain_date_line;
+    }
     if (f->entry) { /* "## 2026-03-09 Status" then "**Date:** 2026-03-09": a restatement */
         long day;
         if (slog_found_day(&bl.date, &day) && day == f->entry->day) {
@@ -448,8 +509,7 @@ slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *he
     int line = build_line(b, cmark_node_get_start_line(next));
     /* more_bold_lines reads other lines into the buffer `bl` points into:
      * read this one again after it (found by fuzz_check) */
-    if (more_bold_lines(b, next) || !bold_line_date(b, next, &bl) ||
-        !build_dateable(b, line, &bl.date))
+    if (more_bold_lines(b, next) || !read_line(b, next, &bl) || !build_dateable(b, line, &bl.date))
         return SLOG_OK;
     slog_entry *e =
         build_new_entry(b, SLOG_ENTRY_BOLD, f->line, f->level, bl.plain, bl.len, &bl.date);

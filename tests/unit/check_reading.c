@@ -275,6 +275,23 @@ START_TEST(bold_line_entries)
     ck_assert_str_eq(d->entries[0]->date, "2026-03-05");
     ck_assert_str_eq(d->entries[0]->time, "08:10");
     slog_doc_free(d);
+    /* without bold, under an undated heading: a line that is only a date
+     * (in italics or code too), or a date key and a date */
+    d = doc_of("# Log\n\n## Update\n\n_2026-03-09 14:00_\n\n- ✅ one\n\n## Update\n\n2026-03-10\n\n"
+               "- ✅ two\n\n## Deploy\n\nLast updated: 2026-03-11\n\n- ✅ three\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_int_eq(d->entries[0]->kind, SLOG_ENTRY_BOLD);
+    ck_assert_str_eq(d->entries[0]->time, "14:00");
+    ck_assert_str_eq(d->entries[1]->label, "Update");
+    ck_assert_str_eq(d->entries[2]->date, "2026-03-11");
+    ck_assert_str_eq(d->entries[2]->label, "Deploy");
+    ck_assert_uint_eq(d->entries[2]->nitems, 1);
+    slog_doc_free(d);
+    /* but not a sentence, another key, or the metadata under a level-1 heading */
+    no_entry("## Notes\n\n2026-03-10 we shipped\n\n- x\n");
+    no_entry("## Notes\n\nDeadline: 2026-03-10\n\n- x\n");
+    no_entry("## Notes\n\nOwner: 2026-03-10\n\n- x\n");
+    no_entry("# Notes\n\nDate: 2026-03-10\n\n# More\n\n- x\n");
     /* bold without a date, or a date not at the start, is text */
     no_entry("## Notes\n\n**Owner**: Ops\n\n- x\n");
     no_entry("## Notes\n\nShipped on **2026-03-09** finally.\n\n- x\n");
