@@ -39,6 +39,10 @@ START_TEST(heading_styles_and_labels)
         {"## Tunnel Cleanup - 2025-09-29_15:54:37", "Tunnel Cleanup _15:54:37", "2025-09-29", NULL,
          NULL},
         {"## **Status** — 2025-10-03", "Status", "2025-10-03", NULL, NULL},
+        {"## 2026-03-10 • Retro", "Retro", "2026-03-10", NULL, NULL},
+        {"## 2026-03-16 ~ Planning", "Planning", "2026-03-16", NULL, NULL},
+        {"## 2026-03-17 / Ops sync", "Ops sync", "2026-03-17", NULL, NULL},
+        {"## 2026-03-18 » Review", "Review", "2026-03-18", NULL, NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char buf[256];
