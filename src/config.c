@@ -19,22 +19,54 @@ static const struct {
     const char *marker;
     slog_state state;
 } default_markers[] = {
-    {"✅", SLOG_STATE_DONE},        {"✔️", SLOG_STATE_DONE},      {"✔", SLOG_STATE_DONE},
-    {"☑️", SLOG_STATE_DONE},   {"☑", SLOG_STATE_DONE},           {"🟢", SLOG_STATE_DONE},
-    {"[x]", SLOG_STATE_DONE},      {"[X]", SLOG_STATE_DONE},         {"⏳", SLOG_STATE_IN_PROGRESS},
-    {"🔄", SLOG_STATE_IN_PROGRESS}, {"🟡", SLOG_STATE_IN_PROGRESS}, {"🚧", SLOG_STATE_IN_PROGRESS},
-    {"🔜", SLOG_STATE_NEXT},        {"➡️", SLOG_STATE_NEXT},      {"➡", SLOG_STATE_NEXT},
-    {"🛑", SLOG_STATE_BLOCKED},  {"⛔", SLOG_STATE_BLOCKED},        {"🔴", SLOG_STATE_BLOCKED},
-    {"🚫", SLOG_STATE_BLOCKED},     {"❌", SLOG_STATE_FAILED},         {"⚠️", SLOG_STATE_WARNING},
-    {"⚠", SLOG_STATE_WARNING},     {"🟠", SLOG_STATE_WARNING},     {"[ ]", SLOG_STATE_OPEN},
+    {"✅", SLOG_STATE_DONE},
+    {"✔️", SLOG_STATE_DONE},
+    {"✔", SLOG_STATE_DONE},
+    {"☑️", SLOG_STATE_DONE},
+    {"☑", SLOG_STATE_DONE},
+    {"🟢", SLOG_STATE_DONE},
+    {"[x]", SLOG_STATE_DONE},
+    {"[X]", SLOG_STATE_DONE},
+    {"⏳", SLOG_STATE_IN_PROGRESS},
+    {"🔄", SLOG_STATE_IN_PROGRESS},
+    {"🟡", SLOG_STATE_IN_PROGRESS},
+    {"🚧", SLOG_STATE_IN_PROGRESS},
+    {"🔜", SLOG_STATE_NEXT},
+    {"➡️", SLOG_STATE_NEXT},
+    {"➡", SLOG_STATE_NEXT},
+    {"🛑", SLOG_STATE_BLOCKED},
+    {"⛔", SLOG_STATE_BLOCKED},
+    {"🔴", SLOG_STATE_BLOCKED},
+    {"🚫", SLOG_STATE_BLOCKED},
+    {"❌", SLOG_STATE_FAILED},
+    {"⚠️", SLOG_STATE_WARNING},
+    {"⚠", SLOG_STATE_WARNING},
+    {"🟠", SLOG_STATE_WARNING},
+    {"[ ]", SLOG_STATE_OPEN},
+    /* beyond SPEC §1: the same signs in other shapes (after the spec's, so
+     * that append writes the spec's) */
+    {"✓", SLOG_STATE_DONE},
+    {"☒", SLOG_STATE_DONE},
+    {"🟩", SLOG_STATE_DONE},
+    {"⌛", SLOG_STATE_IN_PROGRESS},
+    {"🟨", SLOG_STATE_IN_PROGRESS},
+    {"🟥", SLOG_STATE_BLOCKED},
+    {"✗", SLOG_STATE_FAILED},
+    {"✘", SLOG_STATE_FAILED},
+    {"✖", SLOG_STATE_FAILED},
+    {"❎", SLOG_STATE_FAILED},
+    {"🟧", SLOG_STATE_WARNING},
+    {"☐", SLOG_STATE_OPEN},
 };
 
 static const char *const default_followups[] = {"follow-ups", "follow ups", "next steps",
                                                 "action items"};
 
+/* Without a trailing variation selector: U+FE0F (emoji) or U+FE0E (text). */
 static size_t strip_fe0f(const char *s, size_t len)
 {
-    if (len >= 3 && memcmp(s + len - 3, "\xEF\xB8\x8F", 3) == 0)
+    if (len >= 3 && (memcmp(s + len - 3, "\xEF\xB8\x8F", 3) == 0 ||
+                     memcmp(s + len - 3, "\xEF\xB8\x8E", 3) == 0))
         len -= 3;
     return len;
 }
@@ -83,7 +115,7 @@ static int by_length_desc(const void *a, const void *b)
     return (x->keylen < y->keylen) - (x->keylen > y->keylen);
 }
 
-/* "^(?:\*\*)?[ \t]*((?:m1|m2|...)\x{FE0F}?)" with every marker quoted, longest first
+/* "^(?:\*\*)?[ \t]*((?:m1|m2|...)[\x{FE0F}\x{FE0E}]?)" with every marker quoted, longest first
  * so that "✔️" wins over "✔". */
 static char *marker_pattern(const slog_config *c)
 {
@@ -116,7 +148,7 @@ static char *marker_pattern(const slog_config *c)
     }
     if (!n)
         o += (size_t)sprintf(p + o, "(*FAIL)");
-    sprintf(p + o, ")(?:\\x{FE0F})?)");
+    sprintf(p + o, ")(?:\\x{FE0F}|\\x{FE0E})?)"); /* emoji or text presentation */
     free(sorted);
     return p;
 }

@@ -164,6 +164,20 @@ START_TEST(markers_and_states)
         {"- **✅ Done**: shipped", SLOG_STATE_DONE, "✅", "**Done**: shipped"},
         {"* ✅   spaced", SLOG_STATE_DONE, "✅", "spaced"},
         {"1. ✅ numbered", SLOG_STATE_DONE, "✅", "numbered"},
+        /* beyond the spec's table: the same signs in other shapes */
+        {"- ✓ tick", SLOG_STATE_DONE, "✓", "tick"},
+        {"- ✔︎ text-style tick", SLOG_STATE_DONE, "✔︎", "text-style tick"},
+        {"- ☒ crossed box", SLOG_STATE_DONE, "☒", "crossed box"},
+        {"- 🟩 green", SLOG_STATE_DONE, "🟩", "green"},
+        {"- ⌛ sand", SLOG_STATE_IN_PROGRESS, "⌛", "sand"},
+        {"- 🟨 amber", SLOG_STATE_IN_PROGRESS, "🟨", "amber"},
+        {"- 🟥 red", SLOG_STATE_BLOCKED, "🟥", "red"},
+        {"- ✗ broke", SLOG_STATE_FAILED, "✗", "broke"},
+        {"- ✘ broke", SLOG_STATE_FAILED, "✘", "broke"},
+        {"- ✖️ broke", SLOG_STATE_FAILED, "✖️", "broke"},
+        {"- ❎ broke", SLOG_STATE_FAILED, "❎", "broke"},
+        {"- 🟧 orange", SLOG_STATE_WARNING, "🟧", "orange"},
+        {"- ☐ box", SLOG_STATE_OPEN, "☐", "box"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char buf[256];
