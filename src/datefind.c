@@ -601,6 +601,23 @@ int slog_future_prefix(const char *s, size_t at)
     return 0;
 }
 
+/* "Day 5 — Mar 9", "Retro: 9 Mar", "Standup (Mar 9)": a date set apart
+ * from the words before it, as a heading's date is; "Notes on Mar 9" is a
+ * sentence. */
+static int after_separator(const char *s, size_t from, size_t at)
+{
+    static const char *const seps[] = {
+        "\xE2\x80\x94", "\xE2\x80\x93", "\xC2\xB7", "\xE2\x80\xA2", "-", ":", "|", "(", "["};
+    while (at > from && (s[at - 1] == ' ' || s[at - 1] == '\t'))
+        at--;
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+        size_t n = strlen(seps[i]);
+        if (at >= from + n && memcmp(s + at - n, seps[i], n) == 0)
+            return n > 1 || s[at - 1] != '-' || (at - n > from && s[at - n - 1] == ' ');
+    }
+    return 0;
+}
+
 static size_t skip_spaces(const char *s, size_t len, size_t i)
 {
     while (i < len && (s[i] == ' ' || s[i] == '\t'))
@@ -697,9 +714,11 @@ int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int a
             continue;
         if (!f.custom && f.time_end == f.time_start)
             take_range(c, s, len, &f);
-        /* year-less: only where it opens the text; and never a plan */
+        /* year-less: only where it opens the text or follows a separator;
+         * and never a plan */
         if (f.custom ||
-            ((f.year || opens_text(s, from, f.start)) && !slog_future_prefix(s, f.start))) {
+            ((f.year || opens_text(s, from, f.start) || after_separator(s, from, f.start)) &&
+             !slog_future_prefix(s, f.start))) {
             *out = f;
             return 1;
         }

@@ -199,6 +199,14 @@ START_TEST(year_less_dates)
     /* no full date anywhere before: no entry; nor a year-less date mid-sentence */
     no_entry("## March 9th\n- x\n");
     no_entry("Date: 2026-03-01\n\n## Notes on the March 9 call\n- x\n");
+    /* set apart by a separator, as a heading's date is */
+    d = doc_of("Date: 2026-03-01\n\n## Day 5 — Mar 9\n- a\n## Retro: 10 Mar\n- b\n"
+               "## Standup (Mar 11)\n- c\n## Plan - due Mar 14\n- f\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[0]->date, "2026-03-09");
+    ck_assert_str_eq(d->entries[0]->label, "Day 5");
+    ck_assert_str_eq(d->entries[2]->label, "Standup");
+    slog_doc_free(d);
 }
 END_TEST
 
