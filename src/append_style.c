@@ -265,8 +265,14 @@ static void put_weekday(slog_buf *o, const char *tpl, const slog_found_date *f, 
 void append_format_date(slog_buf *o, const char *tpl, const slog_found_date *f,
                         const append_when *w)
 {
-    if (!tpl || !f || (f->form == SLOG_FORM_YMD && f->iso) || f->custom) {
+    if (!tpl || !f || f->custom) {
         put(o, w->iso, strlen(w->iso));
+        return;
+    }
+    if (f->form == SLOG_FORM_YMD && f->iso) { /* the time as the template writes it */
+        put(o, w->iso, 10);
+        if (w->seconds >= 0)
+            put_time(o, tpl, f, w);
         return;
     }
     int y, m, d;

@@ -146,6 +146,15 @@ START_TEST(new_entries_look_like_their_neighbours)
                   "## March 9th, 2026 (Monday)\n- ✅ a\n\n## March 11th, 2026 (Wednesday)\n- ✅ b\n");
     EXPECT_APPEND("## 3/9/2026 2 PM - Wiring\n- ✅ a\n", "2026-03-10T15:30", "Wiring", "b",
                   "## 3/9/2026 2 PM - Wiring\n- ✅ a\n\n## 3/10/2026 3:30 PM - Wiring\n- ✅ b\n");
+    /* an ISO date with a time: the template's separator before the time */
+    EXPECT_APPEND("## 2025-10-01 14:29 MDT — Command Log\n- ✅ a\n", "2025-10-02T09:00-06:00",
+                  "Command Log", "b",
+                  "## 2025-10-01 14:29 MDT — Command Log\n- ✅ a\n\n"
+                  "## 2025-10-02 09:00 -06:00 — Command Log\n- ✅ b\n");
+    EXPECT_APPEND("### Progress - 2025-10-12T12:34:56-06:00\n- ✅ a\n", "2025-10-13T09:00:00-06:00",
+                  "Progress", "b",
+                  "### Progress - 2025-10-12T12:34:56-06:00\n- ✅ a\n\n"
+                  "### Progress - 2025-10-13T09:00:00-06:00\n- ✅ b\n");
     /* other languages: the log's own month and weekday names and forms */
     EXPECT_APPEND("## Montag, 9. März 2026\n- ✅ a\n", "2026-05-01", NULL, "b",
                   "## Montag, 9. März 2026\n- ✅ a\n\n## Freitag, 1. Mai 2026\n- ✅ b\n");
