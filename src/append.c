@@ -423,6 +423,32 @@ static const slog_entry *template_entry(const target *t)
  * later than the request; newest first, before the first such entry. The
  * new text goes after line *after_line; blank lines (for entries that are
  * not list items) separate it from what is before or after it. */
+/* The log is ordered within groups (undated headings above its entries). */
+static int grouped(const slog_log *log)
+{
+    for (size_t i = 1; log && i < log->nentries; i++)
+        if (log->entries[i]->group_line != log->entries[0]->group_line)
+            return 1;
+    return 0;
+}
+
+/* In a grouped log: the latest entry not later than `when` (*at, NULL for
+ * none) and the earliest one (*first), wherever their groups stand. */
+static void grouped_slot(const slog_log *log, const append_when *when, int newest,
+                         const slog_entry **at, const slog_entry **first)
+{
+    *at = NULL;
+    for (size_t i = 0; i < log->nentries; i++) {
+        const slog_entry *e = log->entries[newest ? i : log->nentries - 1 - i];
+        if (!e->date_valid)
+            continue;
+        if (not_later(e, when) && (!*at || slog_entry_compare(e, *at) > 0))
+            *at = e;
+        if (!(*first)->date_valid || slog_entry_compare(e, *first) < 0)
+            *first = e;
+    }
+}
+
 static void entry_slot(const view *v, const slog_log *log, const append_when *when,
                        slog_entry_kind kind, int *after_line, int *gap_before, int *gap_after)
 {
@@ -435,13 +461,16 @@ static void entry_slot(const view *v, const slog_log *log, const append_when *wh
             break;
         }
     }
+    const slog_entry *first = log && log->nentries ? log->entries[0] : NULL;
+    if (grouped(log)) /* "## Week 12" above "## Week 11": by date, not by place */
+        grouped_slot(log, when, newest, &at, &first);
     *gap_before = *gap_after = 0;
     if (!log || !log->nentries) { /* no entries: a new section at the end */
         int n = (int)v->text->nlines;
         *after_line = n;
         *gap_before = n && !is_blank_line(v, n);
     } else if ((newest && at) || (!newest && !at)) { /* before that entry (or the first) */
-        const slog_entry *before = at ? at : log->entries[0];
+        const slog_entry *before = at ? at : first;
         *after_line = before->line - 1;
         *gap_after = gap;
     } else { /* after that entry's section (or the last one's) */

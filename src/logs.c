@@ -48,26 +48,68 @@ static void instants(slog_log *log, const slog_config *cfg)
     }
 }
 
+/* Adjacent pairs going back and forward in time; with `grouped`, only
+ * pairs within one group. */
+static void count_steps(const slog_log *log, int grouped, size_t *back, size_t *forward)
+{
+    const slog_entry *prev = NULL;
+    *back = *forward = 0;
+    for (size_t i = 0; i < log->nentries; i++) {
+        const slog_entry *e = log->entries[i];
+        if (!e->date_valid)
+            continue;
+        if (prev && (!grouped || prev->group_line == e->group_line)) {
+            int c = slog_entry_compare(prev, e);
+            *back += c > 0;
+            *forward += c < 0;
+        }
+        prev = e;
+    }
+}
+
+/* Weeks newest-first with their days oldest-first is a log written
+ * oldest-first: the direction is the one within groups, when there are
+ * pairs within groups. */
 static slog_direction direction(const slog_log *log, const slog_config *cfg)
 {
     if (cfg->order == SLOG_ORDER_NEWEST_FIRST)
         return SLOG_NEWEST_FIRST;
     if (cfg->order == SLOG_ORDER_OLDEST_FIRST)
         return SLOG_OLDEST_FIRST;
-    size_t back = 0, forward = 0;
-    const slog_entry *prev = NULL;
-    for (size_t i = 0; i < log->nentries; i++) {
-        const slog_entry *e = log->entries[i];
-        if (!e->date_valid)
-            continue;
-        if (prev) {
-            int c = slog_entry_compare(prev, e);
-            back += c > 0;
-            forward += c < 0;
-        }
-        prev = e;
-    }
+    size_t back, forward;
+    count_steps(log, 1, &back, &forward);
+    if (!back && !forward)
+        count_steps(log, 0, &back, &forward);
     return back > forward ? SLOG_NEWEST_FIRST : SLOG_OLDEST_FIRST;
+}
+
+typedef struct {
+    int line, level, is_entry;
+} open_heading;
+
+/* Each entry's group: the nearest open heading of a higher level, when
+ * that is an undated one (sections and entries merged in line order; the
+ * open headings form a stack of rising levels). */
+static slog_status group_lines(slog_doc *doc)
+{
+    open_heading *stack = malloc((doc->nentries + doc->nsections + 1) * sizeof *stack);
+    if (!stack)
+        return SLOG_ERR_NOMEM;
+    size_t depth = 0, j = 0;
+    for (size_t i = 0; i < doc->nentries; i++) {
+        slog_entry *e = doc->entries[i];
+        for (; j < doc->nsections && doc->sections[j].line < e->line; j++) {
+            while (depth && stack[depth - 1].level >= doc->sections[j].level)
+                depth--;
+            stack[depth++] = (open_heading){doc->sections[j].line, doc->sections[j].level, 0};
+        }
+        while (depth && stack[depth - 1].level >= e->level)
+            depth--;
+        e->group_line = depth && !stack[depth - 1].is_entry ? stack[depth - 1].line : 0;
+        stack[depth++] = (open_heading){e->line, e->level, 1};
+    }
+    free(stack);
+    return SLOG_OK;
 }
 
 slog_status slog_logs_build(slog_doc *doc, const slog_config *cfg, slog_arena *arena)
@@ -75,6 +117,8 @@ slog_status slog_logs_build(slog_doc *doc, const slog_config *cfg, slog_arena *a
     size_t n = doc->nentries;
     if (!n)
         return SLOG_OK;
+    if (group_lines(doc) != SLOG_OK)
+        return SLOG_ERR_NOMEM;
     /* log number of each parent (index + 1; 0 for the top), in order of first entry */
     size_t *log_of = malloc((n + 1) * sizeof *log_of);
     size_t *count = calloc(n + 1, sizeof *count);

@@ -8,6 +8,7 @@
 #include "order.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* <0, 0, >0 as a goes before, with, after b in the log's direction. */
 static int cmp_dir(const slog_log *log, const slog_entry *a, const slog_entry *b)
@@ -58,19 +59,63 @@ static void neighbours(const slog_log *log, const slog_entry **kept, size_t nkep
     m->after = lo < nkept ? kept[lo] : NULL;
 }
 
+static int run_misplaced(const slog_log *log, slog_entry *const *entries, size_t nentries,
+                         slog_misplaced **out, size_t *count);
+
+/* Group by group: "## Week 12" then "## Week 11", each with its days in
+ * order, has nothing misplaced. */
 int slog_log_misplaced(const slog_log *log, slog_misplaced **out, size_t *count)
 {
     *out = NULL;
     *count = 0;
+    size_t cap = 0;
+    for (size_t a = 0, b; a < log->nentries; a = b) {
+        for (b = a + 1;
+             b < log->nentries && log->entries[b]->group_line == log->entries[a]->group_line; b++)
+            ;
+        slog_misplaced *some;
+        size_t nsome;
+        if (run_misplaced(log, log->entries + a, b - a, &some, &nsome) != 0) {
+            free(*out);
+            *out = NULL;
+            *count = 0;
+            return -1;
+        }
+        if (nsome && *count + nsome > cap) {
+            cap = 2 * (*count + nsome);
+            slog_misplaced *all = realloc(*out, cap * sizeof *all);
+            if (!all) {
+                free(some);
+                free(*out);
+                *out = NULL;
+                *count = 0;
+                return -1;
+            }
+            *out = all;
+        }
+        if (nsome) {
+            memcpy(*out + *count, some, nsome * sizeof *some);
+            *count += nsome;
+        }
+        free(some);
+    }
+    return 0;
+}
+
+static int run_misplaced(const slog_log *log, slog_entry *const *entries, size_t nentries,
+                         slog_misplaced **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
     size_t n = 0;
-    const slog_entry **dated = malloc((log->nentries + 1) * sizeof *dated);
-    const slog_entry **tops = malloc((log->nentries + 1) * sizeof *tops);
-    size_t *runs = malloc((log->nentries + 1) * sizeof *runs);
-    char *keep = calloc(log->nentries + 1, 1);
+    const slog_entry **dated = malloc((nentries + 1) * sizeof *dated);
+    const slog_entry **tops = malloc((nentries + 1) * sizeof *tops);
+    size_t *runs = malloc((nentries + 1) * sizeof *runs);
+    char *keep = calloc(nentries + 1, 1);
     int rc = dated && tops && runs && keep ? 0 : -1;
-    for (size_t i = 0; rc == 0 && i < log->nentries; i++)
-        if (log->entries[i]->date_valid)
-            dated[n++] = log->entries[i];
+    for (size_t i = 0; rc == 0 && i < nentries; i++)
+        if (entries[i]->date_valid)
+            dated[n++] = entries[i];
     if (rc == 0)
         run_lengths(log, dated, n, runs, tops);
     size_t longest = 0, nkept = 0;

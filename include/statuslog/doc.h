@@ -116,6 +116,9 @@ struct slog_entry {
     int has_content;       /* any block (list, paragraph, code...) in its own section */
     int next_heading_line; /* the heading that ends its section (0: the end of the document) */
     int next_heading_level;
+    int group_line; /* the undated heading of a higher level it stands under within its log
+                       ("## Week 12" above "### Mon 16 Mar 2026"), 0 for none: the log
+                       is ordered within each group */
 };
 
 /** Entries with the same parent, in document order (SPEC §1 r2). */

@@ -119,9 +119,9 @@ expect "lint typo'd dir" 2 "No such file or directory" lint "$TMP/emtpy"
 # (SPEC §1 and §3 r2; fixtures/styles/, --today 2026-04-01). The parse goldens
 # show every entry found, with its kind, date, time and zone.
 for f in newest-first us-journal incidents worklog heartbeat misplaced-first journal pasted-output \
-    german-newest-first japanese-journal; do
+    german-newest-first japanese-journal weekly-groups; do
     golden "styles/$f.txt" \
-        "$(case $f in newest-first | incidents | worklog | journal | pasted-output) echo 0 ;; *) echo 1 ;; esac)" \
+        "$(case $f in newest-first | incidents | worklog | journal | pasted-output | weekly-groups) echo 0 ;; *) echo 1 ;; esac)" \
         lint --today 2026-04-01 --fail-on info "fixtures/styles/$f.md"
     golden "styles/$f.json" 0 parse --compact "fixtures/styles/$f.md"
 done

@@ -136,6 +136,27 @@ START_TEST(newest_first_logs_get_new_entries_on_top)
 }
 END_TEST
 
+START_TEST(grouped_logs_get_new_entries_by_date)
+{
+    /* weeks newest-first, days oldest-first: after the latest earlier day,
+     * in whichever week it stands */
+    const char *weeks = "## Week 12\n### Mon 16 Mar 2026\n- ✅ a\n### Tue 17 Mar 2026\n- ✅ b\n"
+                        "## Week 11\n### Mon 9 Mar 2026\n- ✅ c\n### Tue 10 Mar 2026\n- ✅ d\n";
+    EXPECT_APPEND(weeks, "2026-03-18", NULL, "x",
+                  "## Week 12\n### Mon 16 Mar 2026\n- ✅ a\n### Tue 17 Mar 2026\n- ✅ b\n\n"
+                  "### Wed 18 Mar 2026\n- ✅ x\n"
+                  "## Week 11\n### Mon 9 Mar 2026\n- ✅ c\n### Tue 10 Mar 2026\n- ✅ d\n");
+    EXPECT_APPEND(weeks, "2026-03-11", NULL, "x",
+                  "## Week 12\n### Mon 16 Mar 2026\n- ✅ a\n### Tue 17 Mar 2026\n- ✅ b\n"
+                  "## Week 11\n### Mon 9 Mar 2026\n- ✅ c\n### Tue 10 Mar 2026\n- ✅ d\n\n"
+                  "### Wed 11 Mar 2026\n- ✅ x\n");
+    EXPECT_APPEND(weeks, "2026-03-02", NULL, "x",
+                  "## Week 12\n### Mon 16 Mar 2026\n- ✅ a\n### Tue 17 Mar 2026\n- ✅ b\n"
+                  "## Week 11\n### Mon 2 Mar 2026\n- ✅ x\n\n### Mon 9 Mar 2026\n- ✅ c\n"
+                  "### Tue 10 Mar 2026\n- ✅ d\n");
+}
+END_TEST
+
 START_TEST(new_entries_look_like_their_neighbours)
 {
     EXPECT_APPEND("## Mar 9, 2026\n- ✅ a\n", "2026-03-10", NULL, "b",
@@ -554,6 +575,7 @@ int main(void)
     tcase_add_test(tc, heading_style_follows_the_document);
     tcase_add_test(tc, newest_first_logs_get_new_entries_on_top);
     tcase_add_test(tc, new_entries_look_like_their_neighbours);
+    tcase_add_test(tc, grouped_logs_get_new_entries_by_date);
     tcase_add_test(tc, list_item_logs_get_list_item_entries);
     tcase_add_test(tc, markers_by_state);
     tcase_add_test(tc, text_cannot_open_blocks);

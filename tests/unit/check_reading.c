@@ -3,6 +3,7 @@
  * log direction and the configuration keys that steer them. Each form has
  * a negative beside it. */
 #include "helpers.h"
+#include "order.h"
 
 #include <unistd.h>
 
@@ -404,6 +405,29 @@ START_TEST(log_direction)
     /* a tie is oldest-first */
     d = doc_of("## 2026-03-09\n- a\n## 2026-03-11\n- b\n## 2026-03-10\n- c\n");
     ck_assert_int_eq(d->logs[0].direction, SLOG_OLDEST_FIRST);
+    slog_doc_free(d);
+    /* weeks newest-first, each with its days oldest-first: ordered within
+     * each week, nothing misplaced */
+    d = doc_of("# J\n\n## Week 12\n### Mon 16 Mar 2026\n- a\n### Tue 17 Mar 2026\n- b\n"
+               "## Week 11\n### Mon 9 Mar 2026\n- c\n### Tue 10 Mar 2026\n- d\n"
+               "### Wed 11 Mar 2026\n- e\n");
+    ck_assert_uint_eq(d->nlogs, 1);
+    ck_assert_int_eq(d->logs[0].direction, SLOG_OLDEST_FIRST);
+    ck_assert_int_eq(d->entries[0]->group_line, 3);
+    ck_assert_int_eq(d->entries[4]->group_line, 8);
+    slog_misplaced *m;
+    size_t n;
+    ck_assert_int_eq(slog_log_misplaced(&d->logs[0], &m, &n), 0);
+    ck_assert_uint_eq(n, 0);
+    slog_doc_free(d);
+    /* within a week an entry out of order still is */
+    d = doc_of("# J\n\n## Week 12\n### Mon 16 Mar 2026\n- a\n### Tue 17 Mar 2026\n- b\n"
+               "## Week 11\n### Mon 9 Mar 2026\n- c\n### Wed 11 Mar 2026\n- e\n"
+               "### Tue 10 Mar 2026\n- d\n### Thu 12 Mar 2026\n- f\n");
+    ck_assert_int_eq(slog_log_misplaced(&d->logs[0], &m, &n), 0);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(m[0].entry->date, "2026-03-10");
+    free(m);
     slog_doc_free(d);
 }
 END_TEST
