@@ -23,26 +23,25 @@ int slog_entry_compare(const slog_entry *a, const slog_entry *b)
     return (a->day > b->day) - (a->day < b->day);
 }
 
-/* Times without a zone: the configured timezone; without one, the zone the
- * log's other times all name (a reader of a log written in MDT reads its
- * bare "16:21" as MDT), else the machine's zone. */
+/* Times without a zone: the configured timezone; without one, the zone of
+ * the nearest entry before it in the log that names one (after it, when
+ * none before does): a reader of a log written in MDT reads its bare
+ * "16:21" as MDT, and a log that moves from -06:00 to Z moves its bare
+ * times with it; with no zone named at all, the machine's zone. */
 static void instants(slog_log *log, const slog_config *cfg)
 {
-    int inferred = 0, offset = 0, conflict = 0;
-    for (size_t i = 0; i < log->nentries && !cfg->timezone; i++) {
-        const slog_entry *e = log->entries[i];
-        if (!e->zone_known || e->seconds < 0)
-            continue;
-        conflict |= inferred && e->zone_offset != offset;
-        offset = e->zone_offset;
-        inferred = 1;
-    }
+    const slog_entry *named = NULL; /* the latest entry with a zone and a time */
+    for (size_t i = 0; i < log->nentries && !cfg->timezone && !named; i++)
+        if (log->entries[i]->zone_known && log->entries[i]->seconds >= 0)
+            named = log->entries[i]; /* before the first: the first that names one */
     for (size_t i = 0; i < log->nentries; i++) {
         slog_entry *e = log->entries[i];
         slog_entry local = *e;
-        if (inferred && !conflict && !e->zone_known) {
+        if (!cfg->timezone && e->zone_known && e->seconds >= 0)
+            named = e;
+        if (named && !e->zone_known) {
             local.zone_known = 1;
-            local.zone_offset = offset;
+            local.zone_offset = named->zone_offset;
         }
         e->has_instant = slog_entry_instant(&local, cfg->timezone, &e->instant) == 0;
     }

@@ -420,6 +420,14 @@ START_TEST(log_direction)
     ck_assert_int_eq(slog_log_misplaced(&d->logs[0], &m, &n), 0);
     ck_assert_uint_eq(n, 0);
     slog_doc_free(d);
+    /* a bare time is in the zone of the nearest entry before it that names
+     * one: a log that moves from -06:00 to Z is in order */
+    d = doc_of("## 2025-10-02T08:36:19-06:00 a\n- a\n## 2025-10-02T13:57:42 b\n- b\n"
+               "## 2025-10-03T01:28:10Z c\n- c\n## 2025-10-03T02:00 d\n- d\n");
+    ck_assert_int_eq(slog_log_misplaced(&d->logs[0], &m, &n), 0);
+    ck_assert_uint_eq(n, 0);
+    ck_assert(d->entries[1]->instant == d->entries[0]->instant + 5 * 3600 + 21 * 60 + 23);
+    slog_doc_free(d);
     /* within a week an entry out of order still is */
     d = doc_of("# J\n\n## Week 12\n### Mon 16 Mar 2026\n- a\n### Tue 17 Mar 2026\n- b\n"
                "## Week 11\n### Mon 9 Mar 2026\n- c\n### Wed 11 Mar 2026\n- e\n"
