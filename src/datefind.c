@@ -525,6 +525,8 @@ static void read_custom(slog_config *c, const char *s, slog_found_date *f)
     if (g->month >= 0 && group(re, g->month, s, &a, &b)) {
         f->month =
             s[a] >= '0' && s[a] <= '9' ? number(s, a, b) : month_number(s, a, b, &f->month_lang);
+        if (!f->month && !(s[a] >= '0' && s[a] <= '9'))
+            f->month = other_month_number(s, a, b, &f->month_lang); /* "März" */
         if (group(re, g->day, s, &a, &b))
             f->day = number(s, a, b);
         if (group(re, g->year, s, &a, &b))

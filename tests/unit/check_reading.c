@@ -494,6 +494,13 @@ START_TEST(configured_pattern_reads_month_names)
     ck_assert_str_eq(d->entries[0]->date, "2026-03-09");
     ck_assert_str_eq(d->entries[0]->label, "Day review");
     slog_doc_free(d);
+    /* and the other languages' names */
+    d = with_config("{\"entry_pattern\": \"^Tag (?<day>[0-9]+)\\\\. (?<month>\\\\p{L}+) "
+                    "(?<year>[0-9]{4})\"}",
+                    "## Tag 9. März 2026\n- a\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_str_eq(d->entries[0]->date, "2026-03-09");
+    slog_doc_free(d);
 }
 END_TEST
 
