@@ -356,6 +356,20 @@ static int is_word_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+/* 3 when p starts a character of Chinese, Japanese or Korean writing
+ * (kana, ideographs, hangul syllables), else 0. Such text has no spaces
+ * between words: it is compared by pairs of adjacent characters. */
+static int cjk_len(const unsigned char *p)
+{
+    if (p[0] < 0xE3 || p[0] > 0xED || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+        return 0;
+    unsigned cp = ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+                   (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF)
+               ? 3
+               : 0;
+}
+
 typedef struct {
     uint32_t *data;
     size_t len, cap;
@@ -465,6 +479,34 @@ static size_t status_key(const char *word, size_t n, int upper, char *w, size_t 
     return 0;
 }
 
+/* A run of CJK characters as its pairs of adjacent characters (one
+ * character alone as itself); returns where the run ends, NULL when out of
+ * memory. */
+static const unsigned char *cjk_words(interner *t, const unsigned char *p, size_t ngeneric,
+                                      u32vec *ids, uint32_t *subject)
+{
+    const unsigned char *prev = NULL;
+    int n = 0;
+    for (; cjk_len(p); p += 3, n++) {
+        if (prev) {
+            long id = intern(t, (const char *)prev, 6, hash_bytes((const char *)prev, 6));
+            if (id < 0 || !u32_push(ids, (uint32_t)id))
+                return NULL;
+            if (!*subject && (size_t)id >= ngeneric)
+                *subject = (uint32_t)id + 1;
+        }
+        prev = p;
+    }
+    if (n == 1) {
+        long id = intern(t, (const char *)prev, 3, hash_bytes((const char *)prev, 3));
+        if (id < 0 || !u32_push(ids, (uint32_t)id))
+            return NULL;
+        if (!*subject && (size_t)id >= ngeneric)
+            *subject = (uint32_t)id + 1;
+    }
+    return p;
+}
+
 /* Appends the sorted unique word ids of `text` to `ids`; *subject gets the
  * first word that is neither generic (ids below `ngeneric`) nor a number,
  * plus one (0 when there is none). */
@@ -479,10 +521,16 @@ static int tokenize(interner *t, const stop_set *stops, const char *text, size_t
             p++;
             continue;
         }
+        if (cjk_len(p)) {
+            p = cjk_words(t, p, ngeneric, ids, subject);
+            if (!p)
+                return 0;
+            continue;
+        }
         size_t n = 0;
         int digits = 1, upper = 1;
         uint32_t h = 2166136261u;
-        for (; is_word_byte(*p); p++) {
+        for (; is_word_byte(*p) && !cjk_len(p); p++) {
             unsigned char c = *p;
             digits &= c >= '0' && c <= '9';
             upper &= c >= 'A' && c <= 'Z';

@@ -285,6 +285,20 @@ START_TEST(threads_link_rewordings_not_strangers)
 }
 END_TEST
 
+/* Chinese, Japanese and Korean have no spaces between words: their text
+ * is compared by pairs of adjacent characters. */
+START_TEST(threads_in_cjk_text)
+{
+    slog_doc *d = parse_str("## 2026-03-10\n- 🔜 シャード数の決定\n- 🔜 ディスク監視の追加\n"
+                            "## 2026-03-12\n- ✅ シャード数を 12 に決定\n");
+    ck_assert_uint_eq(d->nthreads, 2);
+    ck_assert_ptr_nonnull(d->threads[0].resolved); /* by the later done item */
+    ck_assert_str_eq(d->threads[0].resolved, "2026-03-12");
+    ck_assert_ptr_null(d->threads[1].resolved); /* a stranger stays open */
+    slog_doc_free(d);
+}
+END_TEST
+
 START_TEST(empty_entry_and_before_document)
 {
     HAS("## Status (2025-10-07)\n\n## Status (2025-10-08)\n- ✅ a\n", SLOG_RULE_EMPTY_ENTRY, 1);
@@ -505,6 +519,7 @@ int main(void)
     tcase_add_test(tc, empty_entry_r2);
     tcase_add_test(tc, weekday_mismatch_is_invalid_date);
     tcase_add_test(tc, threads_link_rewordings_not_strangers);
+    tcase_add_test(tc, threads_in_cjk_text);
     tcase_add_test(tc, empty_entry_and_before_document);
     tcase_add_test(tc, repeated_entry);
     tcase_add_test(tc, checklists_and_unmarked);
