@@ -23,6 +23,8 @@ static int is_separator(const char *s, size_t len, size_t *width)
     static const char *const seps[] = {"—", "–", "-", ":", "|", ",", "·",
                                        "@", "•", "~", "/", "»", "→"};
     for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+        if (!len || s[0] != seps[i][0])
+            continue;
         size_t n = strlen(seps[i]);
         if (n <= len && memcmp(s, seps[i], n) == 0) {
             *width = n;

@@ -92,7 +92,8 @@ slog_state slog_config_marker_state(const slog_config *c, const char *marker, si
 {
     len = strip_fe0f(marker, len);
     for (size_t i = c->nmarkers; i-- > 0;) /* later definitions win */
-        if (c->markers[i].keylen == len && memcmp(c->markers[i].key, marker, len) == 0)
+        if (c->markers[i].keylen == len && len && c->markers[i].key[len - 1] == marker[len - 1] &&
+            memcmp(c->markers[i].key, marker, len) == 0) /* last bytes differ most */
             return c->markers[i].state;
     return SLOG_STATE_NOTE;
 }
