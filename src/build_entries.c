@@ -20,8 +20,8 @@ static int is_space(char c)
 
 static int is_separator(const char *s, size_t len, size_t *width)
 {
-    static const char *const seps[] = {"—", "–", "-", ":", "|", ",", "·",
-                                       "@", "•", "~", "/", "»", "→"};
+    static const char *const seps[] = {"—", "–", "-", ":", "|",  ",",  "·",  "@", "•",
+                                       "~", "/", "»", "→", "：", "｜", "、", "・"};
     for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
         if (!len || s[0] != seps[i][0])
             continue;
@@ -82,6 +82,21 @@ static void strip_date_symbols(char *label)
     memmove(label, label + from, len - from + 1);
 }
 
+/* The width of a pair of brackets that closes around h[l, r): "(...)",
+ * "[...]", or full-width "（...）", "【...】", "「...」"; 0 for none. */
+static size_t bracket_width(const char *h, size_t len, size_t l, size_t r)
+{
+    static const char *const pairs[][2] = {{"(", ")"},   {"[", "]"},   {"（", "）"},
+                                           {"【", "】"}, {"「", "」"}, {"〔", "〕"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        size_t w = strlen(pairs[i][0]);
+        if (l >= w && r + w <= len && memcmp(h + l - w, pairs[i][0], w) == 0 &&
+            memcmp(h + r, pairs[i][1], w) == 0)
+            return w;
+    }
+    return 0;
+}
+
 char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
 {
     size_t left = ms, rstart = me;
@@ -91,11 +106,11 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
         l--;
     while (r < len && is_space(h[r]))
         r++;
-    int bracketed =
-        l && r < len && ((h[l - 1] == '(' && h[r] == ')') || (h[l - 1] == '[' && h[r] == ']'));
+    size_t bw = bracket_width(h, len, l, r);
+    int bracketed = bw > 0;
     if (bracketed) {
-        left = l - 1;
-        rstart = r + 1;
+        left = l - bw;
+        rstart = r + bw;
     }
     /* "Status (2025-10-07)": the brackets were the seam, the label keeps its
      * own punctuation ("<!-- (2026-03-10)" is "<!--") */
