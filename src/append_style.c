@@ -269,12 +269,6 @@ void append_format_date(slog_buf *o, const char *tpl, const slog_found_date *f,
         put(o, w->iso, strlen(w->iso));
         return;
     }
-    if (f->form == SLOG_FORM_YMD && f->iso) { /* the time as the template writes it */
-        put(o, w->iso, 10);
-        if (w->seconds >= 0)
-            put_time(o, tpl, f, w);
-        return;
-    }
     int y, m, d;
     slog_civil_from_days(w->day, &y, &m, &d);
     int has_weekday = f->weekday_end > f->weekday_start;

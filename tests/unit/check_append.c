@@ -176,6 +176,12 @@ START_TEST(new_entries_look_like_their_neighbours)
                   "Progress", "b",
                   "### Progress - 2025-10-12T12:34:56-06:00\n- ✅ a\n\n"
                   "### Progress - 2025-10-13T09:00:00-06:00\n- ✅ b\n");
+    /* a weekday written after an ISO date is written for the new day too */
+    EXPECT_APPEND("## 2026-03-09 (Mon) — Standup\n- ✅ a\n", "2026-03-10", "Standup", "b",
+                  "## 2026-03-09 (Mon) — Standup\n- ✅ a\n\n## 2026-03-10 (Tue) — Standup\n"
+                  "- ✅ b\n");
+    EXPECT_APPEND("## 2026-03-12（木）振り返り\n- ✅ a\n", "2026-03-13", "振り返り", "b",
+                  "## 2026-03-12（木）振り返り\n- ✅ a\n\n## 2026-03-13（金）振り返り\n- ✅ b\n");
     /* other languages: the log's own month and weekday names and forms */
     EXPECT_APPEND("## Montag, 9. März 2026\n- ✅ a\n", "2026-05-01", NULL, "b",
                   "## Montag, 9. März 2026\n- ✅ a\n\n## Freitag, 1. Mai 2026\n- ✅ b\n");
