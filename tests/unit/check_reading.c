@@ -51,6 +51,7 @@ START_TEST(date_forms)
         {"## 25/3/2026 Retro", "2026-03-25", "25/3/2026", "Retro"},
         {"## Report - Mon Sep 29 14:00:22 MDT 2025", "2025-09-29", "Sep 29", "Report"},
         {"## 07-Mar-2026 Cutover", "2026-03-07", "07-Mar-2026", "Cutover"},
+        {"## 3-9-2026 Wiring", "2026-03-09", "3-9-2026", "Wiring"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         const slog_entry *e;
