@@ -358,6 +358,29 @@ static void read_time(const slog_config *c, const char *s, slog_found_date *f)
     f->seconds = h * 3600 + m * 60 + sec;
 }
 
+typedef int (*month_reader)(const char *s, size_t a, size_t b, int *lang);
+
+/* "9 March 2026", "9. März 2026", "9 de marzo": a day, a month name (read by
+ * `month`) and maybe a year, in the groups named. */
+static void read_day_month(const slog_regex *re, const char *s, slog_found_date *f, int day,
+                           int month_name, int year, month_reader month)
+{
+    size_t a, b;
+    group(re, day, s, &a, &b);
+    f->date_start = a;
+    f->day = number(s, a, b);
+    group(re, month_name, s, &a, &b);
+    f->month = month(s, a, b, &f->month_lang);
+    f->month_start = a;
+    f->month_end = b;
+    f->form = SLOG_FORM_DAY_MONTH;
+    f->date_end = b;
+    if (group(re, year, s, &a, &b)) {
+        f->year = number(s, a, b);
+        f->date_end = b;
+    }
+}
+
 static void read_default(slog_config *c, const char *s, slog_found_date *f)
 {
     const slog_regex *re = &c->date_re;
@@ -390,18 +413,7 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
             f->date_end = yb;
         }
     } else if (group(re, g->d2, s, &a, &b)) {
-        f->date_start = a;
-        f->day = number(s, a, b);
-        group(re, g->m2, s, &a, &b);
-        f->month = month_number(s, a, b, &f->month_lang);
-        f->month_start = a;
-        f->month_end = b;
-        f->form = SLOG_FORM_DAY_MONTH;
-        f->date_end = b;
-        if (group(re, g->y2, s, &ya, &yb)) {
-            f->year = number(s, ya, yb);
-            f->date_end = yb;
-        }
+        read_day_month(re, s, f, g->d2, g->m2, g->y2, month_number);
     } else if (group(re, g->n1, s, &a, &b)) {
         f->date_start = a;
         f->first = number(s, a, b);
@@ -419,18 +431,7 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
         f->month = day_first ? f->second : f->first;
         f->day = day_first ? f->first : f->second;
     } else if (group(re, g->fd, s, &a, &b)) {
-        f->date_start = a;
-        f->day = number(s, a, b);
-        group(re, g->fm, s, &a, &b);
-        f->month = other_month_number(s, a, b, &f->month_lang);
-        f->month_start = a;
-        f->month_end = b;
-        f->form = SLOG_FORM_DAY_MONTH;
-        f->date_end = b;
-        if (group(re, g->fy, s, &ya, &yb)) {
-            f->year = number(s, ya, yb);
-            f->date_end = yb;
-        }
+        read_day_month(re, s, f, g->fd, g->fm, g->fy, other_month_number);
     } else if (group(re, g->cm, s, &a, &b)) {
         f->date_start = a;
         if (group(re, g->cy, s, &ya, &yb)) {
