@@ -107,20 +107,33 @@ static void put_ordinal(slog_buf *o, int day, int upper)
     put(o, s, 2);
 }
 
+/* After a day's digits at k: past its ordinal ("st", "er"), if any. */
+static size_t skip_ordinal(const char *tpl, size_t k, size_t end)
+{
+    if (k + 1 < end && ((tpl[k] | 0x20) >= 'a' && (tpl[k] | 0x20) <= 'z'))
+        return k + 2;
+    return k;
+}
+
 /* The day, its ordinal as the template has one, and what follows it up to
  * the year (", " or " "), from the template's day at `at`. */
 static size_t put_day(slog_buf *o, const char *tpl, size_t at, size_t end, int day, int lang)
 {
     size_t nd = digits_at(tpl, at, end);
     put_number(o, day, nd == 2 && tpl[at] == '0' ? 2 : 1);
-    size_t k = at + nd;
-    if (k + 1 < end && ((tpl[k] | 0x20) >= 'a' && (tpl[k] | 0x20) <= 'z')) {
+    size_t k = skip_ordinal(tpl, at + nd, end);
+    if (k > at + nd) {
         if (lang == SLOG_LANG_EN)
-            put_ordinal(o, day, tpl[k] >= 'A' && tpl[k] <= 'Z');
+            put_ordinal(o, day, tpl[at + nd] >= 'A' && tpl[at + nd] <= 'Z');
         else if (day == 1)
-            put(o, tpl + k, 2); /* French "1er"; other days have none */
-        k += 2;
+            put(o, tpl + at + nd, 2); /* French "1er"; other days have none */
     }
+    /* "9–13 March": the range's end is not the new entry's */
+    size_t dash = k < end && tpl[k] == '-'                              ? 1
+                  : k + 3 <= end && !memcmp(tpl + k, "\xE2\x80\x93", 3) ? 3
+                                                                        : 0;
+    if (dash && digits_at(tpl, k + dash, end))
+        k = skip_ordinal(tpl, k + dash + digits_at(tpl, k + dash, end), end);
     return k;
 }
 

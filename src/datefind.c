@@ -42,6 +42,9 @@
     "(?:[（(](?:" CJK_WEEKDAY_JA "(?:曜日?)?|" CJK_WEEKDAY_KO "(?:요일)?|" CJK_WEEKDAY_ZH ")[)）]" \
     "|" CJK_WEEKDAY_JA "曜日|" CJK_WEEKDAY_KO "요일|" CJK_WEEKDAY_ZH ")"
 #define ORDINAL "(?i:st|nd|rd|th)?"
+/* "–13" after a day: the end of a range of days, written without spaces
+ * (with them, "Mar 9 - 14:00" is a date and a time) */
+#define DAY_RANGE_END "(?:[-\\x{2013}][0-9]{1,2}" ORDINAL "(?![0-9:]))?"
 #define AMPM "(?i:[ap]\\.?m\\.?)(?![a-z])"
 /* The zones dates.c knows, longest first where one is a prefix of another. */
 #define ZONE                                                                                       \
@@ -55,12 +58,12 @@ const char *const SLOG_DATE_PATTERN =
     "(?:"
     /* 2026-03-09, 2026/03/09, 2026.03.09 */
     "(?<![0-9A-Za-z])(?<iy>[0-9]{4})(?<isep>[-/.])(?<im>[0-9]{1,2})\\k<isep>(?<id>[0-9]{1,2})"
-    /* Mar 9, 2026 / March 9th / MARCH 9 2026 */
+    /* Mar 9, 2026 / March 9th / MARCH 9 2026 / Mar 9–13, 2026 (a range of days) */
     "|(?<![0-9A-Za-z])(?<m1>" MONTH ")\\.?[ \\t]+(?<d1>[0-9]{1,2})" ORDINAL
-    "(?![0-9])(?:,?[ \\t]+(?<y1>[0-9]{4}))?"
-    /* 9 March 2026 / 3rd of March / 9 Mar / 07-Mar-2026 */
-    "|(?<![0-9A-Za-z.])(?<d2>[0-9]{1,2})" ORDINAL "(?:[ \\t]+(?:of[ \\t]+)?|-)(?<m2>" MONTH
-    ")\\.?(?:(?:,?[ \\t]+|-)(?<y2>[0-9]{4}))?"
+    "(?![0-9])" DAY_RANGE_END "(?:,?[ \\t]+(?<y1>[0-9]{4}))?"
+    /* 9 March 2026 / 3rd of March / 9 Mar / 07-Mar-2026 / 9–13 March 2026 */
+    "|(?<![0-9A-Za-z.])(?<d2>[0-9]{1,2})" ORDINAL DAY_RANGE_END
+    "(?:[ \\t]+(?:of[ \\t]+)?|-)(?<m2>" MONTH ")\\.?(?:(?:,?[ \\t]+|-)(?<y2>[0-9]{4}))?"
     /* 3/9/2026, 9.3.2026, 09-03-2026 (read as the slashed form) */
     "|(?<![0-9A-Za-z/.-])(?<n1>[0-9]{1,2})(?<nsep>[/.-])(?<n2>[0-9]{1,2})\\k<nsep>(?<n3>[0-9]{4})"
     /* 9. März 2026, 1er mars 2026, 9 de marzo de 2026 */

@@ -62,20 +62,18 @@ for n in 10000 40000; do
         print "]}" }' >"$TMP/req$n.json"
     cp "$TMP/log.md" "$TMP/big$n.md"
 done
-# the fastest of three runs each (into fresh copies): one slow run under a
-# sanitizer on a busy machine is no quadratic path (a 4x input is 16x then)
-fastest_append() {
-    best=999
-    for k in 1 2 3; do
-        cp "$TMP/log.md" "$TMP/run$1.md"
-        t=$(seconds "$BIN" append "$TMP/run$1.md" --from-json "$TMP/req$1.json")
-        best=$(echo "$best $t" | awk '{ print ($2 < $1) ? $2 : $1 }')
-    done
-    echo "$best"
+# the fastest of three runs each (into fresh copies), the sizes alternated:
+# a slow phase of a busy machine is no quadratic path (a 4x input is 16x then)
+append_once() {
+    cp "$TMP/log.md" "$TMP/run$1.md"
+    seconds "$BIN" append "$TMP/run$1.md" --from-json "$TMP/req$1.json"
 }
 "$BIN" append "$TMP/big40000.md" --from-json "$TMP/req40000.json" >/dev/null 2>&1
-t1=$(fastest_append 10000)
-t4=$(fastest_append 40000)
+t1=999 t4=999
+for k in 1 2 3; do
+    t1=$(echo "$t1 $(append_once 10000)" | awk '{ print ($2 < $1) ? $2 : $1 }')
+    t4=$(echo "$t4 $(append_once 40000)" | awk '{ print ($2 < $1) ? $2 : $1 }')
+done
 grep -q 'item 39999' "$TMP/big40000.md" &&
     awk -v a="$t1" -v b="$t4" 'BEGIN { exit !(b < 0.5 || b / (a + 0.01) < 8) }' && pass ||
     fail "--from-json: 10k items $t1 s, 40k items $t4 s"

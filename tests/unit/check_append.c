@@ -176,6 +176,11 @@ START_TEST(new_entries_look_like_their_neighbours)
                   "Progress", "b",
                   "### Progress - 2025-10-12T12:34:56-06:00\n- ✅ a\n\n"
                   "### Progress - 2025-10-13T09:00:00-06:00\n- ✅ b\n");
+    /* a range of days: the new entry has its own day, not the range's end */
+    EXPECT_APPEND("## 9–13 March 2026\n- ✅ a\n", "2026-03-16", NULL, "b",
+                  "## 9–13 March 2026\n- ✅ a\n\n## 16 March 2026\n- ✅ b\n");
+    EXPECT_APPEND("## Mar 16–20, 2026\n- ✅ a\n", "2026-03-23", NULL, "b",
+                  "## Mar 16–20, 2026\n- ✅ a\n\n## Mar 23, 2026\n- ✅ b\n");
     /* a weekday written after an ISO date is written for the new day too */
     EXPECT_APPEND("## 2026-03-09 (Mon) — Standup\n- ✅ a\n", "2026-03-10", "Standup", "b",
                   "## 2026-03-09 (Mon) — Standup\n- ✅ a\n\n## 2026-03-10 (Tue) — Standup\n"

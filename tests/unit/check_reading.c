@@ -155,6 +155,21 @@ START_TEST(ranges_are_dated_by_their_start)
     ck_assert_str_eq(e->label, "(Week 11)");
     slog_doc_free(d);
     /* across the new year: the start takes the year before */
+    /* a range of days inside one date */
+    d = one_entry("## 9–13 March 2026", &e);
+    ck_assert_str_eq(e->date, "2026-03-09");
+    ck_assert_str_eq(e->label, "");
+    slog_doc_free(d);
+    d = one_entry("## Mar 16–20, 2026: Sprint 12", &e);
+    ck_assert_str_eq(e->date, "2026-03-16");
+    ck_assert_str_eq(e->label, "Sprint 12");
+    slog_doc_free(d);
+    d = one_entry("## 23rd-27th March 2026", &e);
+    ck_assert_str_eq(e->date, "2026-03-23");
+    slog_doc_free(d);
+    d = one_entry("## Mar 9, 2026 - 14:00", &e); /* with spaces: a date and a time */
+    ck_assert_str_eq(e->time, "14:00");
+    slog_doc_free(d);
     d = one_entry("## Sprint 12 (2026-03-02 → 2026-03-13)", &e);
     ck_assert_str_eq(e->date, "2026-03-02");
     ck_assert_str_eq(e->label, "Sprint 12");
