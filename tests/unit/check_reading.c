@@ -376,6 +376,14 @@ START_TEST(word_markers)
         {"- BLOCKED: waiting on SRE", SLOG_STATE_BLOCKED, "waiting on SRE"},
         {"- FAIL: smoke", SLOG_STATE_FAILED, "smoke"},
         {"- Failed - smoke", SLOG_STATE_FAILED, "smoke"},
+        /* the same words in other languages */
+        {"- Erledigt: Tests grün", SLOG_STATE_DONE, "Tests grün"},
+        {"- **Hecho** migración", SLOG_STATE_DONE, "migración"},
+        {"- En cours : déploiement", SLOG_STATE_IN_PROGRESS, "déploiement"},
+        {"- Pendiente: revisar", SLOG_STATE_NEXT, "revisar"},
+        {"- Blockiert - wartet auf Freigabe", SLOG_STATE_BLOCKED, "wartet auf Freigabe"},
+        {"- Mislukt: rooktest", SLOG_STATE_FAILED, "rooktest"},
+        {"- Fertig machen morgen", SLOG_STATE_NOTE, "Fertig machen morgen"},
         /* negatives */
         {"- Next week we ship", SLOG_STATE_NOTE, "Next week we ship"},
         {"- **TODO.md** updated", SLOG_STATE_NOTE, "**TODO.md** updated"},
