@@ -30,13 +30,6 @@ expect() {
     fi
 }
 
-# seconds of a command (fractional)
-seconds() {
-    s=$(date +%s.%N)
-    "$@" >/dev/null 2>&1
-    e=$(date +%s.%N)
-    echo "$s $e" | awk '{ printf "%.4f\n", $2 - $1 }'
-}
 
 printf '# Log\n\n## Status (2026-03-09)\n- ✅ a\n' >"$TMP/log.md"
 
@@ -62,11 +55,13 @@ for n in 10000 40000; do
         print "]}" }' >"$TMP/req$n.json"
     cp "$TMP/log.md" "$TMP/big$n.md"
 done
-# the fastest of three runs each (into fresh copies), the sizes alternated:
-# a slow phase of a busy machine is no quadratic path (a 4x input is 16x then)
+# CPU time (bench/measure: tests running beside this one do not stretch
+# it), the fastest of three runs each into fresh copies, the sizes
+# alternated; a quadratic path makes a 4x input 16x
+MEASURE=$(dirname "$BIN")/measure
 append_once() {
     cp "$TMP/log.md" "$TMP/run$1.md"
-    seconds "$BIN" append "$TMP/run$1.md" --from-json "$TMP/req$1.json"
+    "$MEASURE" "$BIN" append "$TMP/run$1.md" --from-json "$TMP/req$1.json" | awk '{ print $4 }'
 }
 "$BIN" append "$TMP/big40000.md" --from-json "$TMP/req40000.json" >/dev/null 2>&1
 t1=999 t4=999

@@ -1,13 +1,14 @@
 #!/bin/sh
 # append under load and under SIGKILL.
 # usage: stress.sh STATUSLOG GENPLAN
-# env: SLOG_STRESS_PROCS (8), SLOG_STRESS_APPENDS (200), SLOG_CRASH_ROUNDS (100)
+# env: SLOG_STRESS_PROCS (8), SLOG_STRESS_APPENDS (50), SLOG_CRASH_ROUNDS (25);
+# make check runs these counts, .ci/run also 200 and 100
 set -u
 BIN=$1
 GENPLAN=$2
 PROCS=${SLOG_STRESS_PROCS:-8}
-APPENDS=${SLOG_STRESS_APPENDS:-200}
-ROUNDS=${SLOG_CRASH_ROUNDS:-100}
+APPENDS=${SLOG_STRESS_APPENDS:-50}
+ROUNDS=${SLOG_CRASH_ROUNDS:-25}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 passed=0
