@@ -44,23 +44,6 @@ static const char *excerpt(const char *text, char *buf, size_t size)
 
 /* --- entries ------------------------------------------------------------- */
 
-static int key_cmp(const slog_entry *x, const slog_entry *y)
-{
-    int c = strcmp(x->date, y->date);
-    if (!c)
-        c = strcmp(x->time ? x->time : "", y->time ? y->time : "");
-    if (!c)
-        c = strcmp(x->label, y->label);
-    return c;
-}
-
-static int by_key(const void *a, const void *b)
-{
-    const slog_entry *x = *(const slog_entry *const *)a, *y = *(const slog_entry *const *)b;
-    int c = key_cmp(x, y);
-    return c ? c : (x->index > y->index) - (x->index < y->index);
-}
-
 /* match[i]: the current entry paired with baseline entry i, or NULL. */
 static slog_status match_entries(const slog_doc *cur, const slog_doc *base,
                                  const slog_entry **match)
@@ -76,11 +59,11 @@ static slog_status match_entries(const slog_doc *cur, const slog_doc *base,
         memcpy(a, base->entries, base->nentries * sizeof *a);
     if (cur->nentries)
         memcpy(b, cur->entries, cur->nentries * sizeof *b);
-    qsort(a, base->nentries, sizeof *a, by_key);
-    qsort(b, cur->nentries, sizeof *b, by_key);
+    qsort(a, base->nentries, sizeof *a, slog_entry_by_key);
+    qsort(b, cur->nentries, sizeof *b, slog_entry_by_key);
     size_t i = 0, j = 0;
     while (i < base->nentries && j < cur->nentries) {
-        int c = key_cmp(a[i], b[j]);
+        int c = slog_entry_key_cmp(a[i], b[j]);
         if (c < 0)
             i++;
         else if (c > 0)

@@ -2,6 +2,7 @@
  * moved sections and changed lines in near-linear time on large files.
  * Run without a shell, on two temporary files. */
 #include "statuslog/edit.h"
+#include "tempfile.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -9,25 +10,6 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-static int write_temp(char *path, const char *data, size_t len)
-{
-    int fd = mkstemp(path);
-    if (fd < 0)
-        return -1;
-    size_t done = 0;
-    while (done < len) {
-        ssize_t n = write(fd, data + done, len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            close(fd);
-            return -1;
-        }
-        done += (size_t)n;
-    }
-    return close(fd);
-}
 
 int slog_write_diff(FILE *out, const char *name, const char *old, size_t old_len,
                     const char *new_text, size_t new_len, slog_error *err)
@@ -39,8 +21,8 @@ int slog_write_diff(FILE *out, const char *name, const char *old, size_t old_len
     /* git's a/ and b/ for relative paths; an absolute one as it is */
     snprintf(la, sizeof la, "%s%s", name[0] == '/' ? "" : "a/", name);
     snprintf(lb, sizeof lb, "%s%s", name[0] == '/' ? "" : "b/", name);
-    int made_a = write_temp(a, old, old_len) == 0;
-    int made_b = made_a && write_temp(b, new_text, new_len) == 0;
+    int made_a = slog_write_temp(a, old, old_len) == 0;
+    int made_b = made_a && slog_write_temp(b, new_text, new_len) == 0;
     int rc = -1;
     if (!made_b) {
         slog_error_set(err, SLOG_ERR_IO, name, 0, "cannot write a temporary file for the diff: %s",

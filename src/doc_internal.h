@@ -31,4 +31,10 @@ slog_status slog_threads_build(slog_doc *doc, const slog_config *config, slog_it
 uint32_t slog_item_hash(const char *date, const char *label, const char *text);
 void slog_item_id(const char *date, const char *label, const char *text, char out[9]);
 
+/** Entries by key — date, time, label — as check and merge pair the
+ * entries of two versions of a document (logs.c); slog_entry_by_key, a
+ * qsort comparator of `slog_entry *`, orders equal keys by document order. */
+int slog_entry_key_cmp(const slog_entry *x, const slog_entry *y);
+int slog_entry_by_key(const void *a, const void *b);
+
 #endif

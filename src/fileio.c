@@ -10,6 +10,7 @@
 #define _GNU_SOURCE /* O_CLOEXEC on older libcs */
 #include "statuslog/edit.h"
 #include "statuslog/parse.h"
+#include "tempfile.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -342,4 +343,28 @@ slog_status slog_write_file_atomic(const char *path, const char *data, size_t le
     contents c = {data, len, NULL, NULL};
     slog_edit whole = {0, NULL, 0, (char *)data, len};
     return replace_file(path, -1, &st, &c, &whole, err);
+}
+
+int slog_write_temp(char *path, const char *data, size_t len)
+{
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return -1;
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            close(fd);
+            unlink(path);
+            return -1;
+        }
+        done += (size_t)n;
+    }
+    if (close(fd) != 0) {
+        unlink(path);
+        return -1;
+    }
+    return 0;
 }

@@ -69,6 +69,23 @@ static void count_steps(const slog_log *log, int grouped, size_t *back, size_t *
 /* Weeks newest-first with their days oldest-first is a log written
  * oldest-first: the direction is the one within groups, when there are
  * pairs within groups. */
+int slog_entry_key_cmp(const slog_entry *x, const slog_entry *y)
+{
+    int c = strcmp(x->date, y->date);
+    if (!c)
+        c = strcmp(x->time ? x->time : "", y->time ? y->time : "");
+    if (!c)
+        c = strcmp(x->label, y->label);
+    return c;
+}
+
+int slog_entry_by_key(const void *a, const void *b)
+{
+    const slog_entry *x = *(const slog_entry *const *)a, *y = *(const slog_entry *const *)b;
+    int c = slog_entry_key_cmp(x, y);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
 static slog_direction direction(const slog_log *log, const slog_config *cfg)
 {
     if (cfg->order == SLOG_ORDER_NEWEST_FIRST)

@@ -11,6 +11,7 @@
  * (`git merge-file`), so installing the driver broadly loses nothing. */
 #define _GNU_SOURCE /* memmem */
 #include "statuslog/edit.h"
+#include "tempfile.h"
 
 #include "append_internal.h"
 #include "doc_internal.h"
@@ -34,23 +35,6 @@ typedef struct {
     size_t n;
 } keyed;
 
-static int key_cmp(const slog_entry *x, const slog_entry *y)
-{
-    int c = strcmp(x->date, y->date);
-    if (!c)
-        c = strcmp(x->time ? x->time : "", y->time ? y->time : "");
-    if (!c)
-        c = strcmp(x->label, y->label);
-    return c;
-}
-
-static int by_key(const void *a, const void *b)
-{
-    const slog_entry *x = *(const slog_entry *const *)a, *y = *(const slog_entry *const *)b;
-    int c = key_cmp(x, y);
-    return c ? c : (x->index > y->index) - (x->index < y->index);
-}
-
 static int keyed_build(keyed *k, const slog_doc *d)
 {
     k->e = malloc((d->nentries + 1) * sizeof *k->e);
@@ -61,7 +45,7 @@ static int keyed_build(keyed *k, const slog_doc *d)
         if (d->entries[i]->date_valid)
             k->e[k->n++] = d->entries[i];
     if (k->n)
-        qsort(k->e, k->n, sizeof *k->e, by_key);
+        qsort(k->e, k->n, sizeof *k->e, slog_entry_by_key);
     return 0;
 }
 
@@ -72,7 +56,7 @@ static size_t lower_bound(const keyed *k, const slog_entry *e, int with_index)
     size_t lo = 0, hi = k->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = key_cmp(k->e[mid], e);
+        int c = slog_entry_key_cmp(k->e[mid], e);
         if (!c && with_index)
             c = (k->e[mid]->index > e->index) - (k->e[mid]->index < e->index);
         if (c < 0)
@@ -91,7 +75,7 @@ static const slog_entry *match(const keyed *mine, const keyed *other, const slog
         return NULL;
     size_t rank = lower_bound(mine, e, 1) - lower_bound(mine, e, 0);
     size_t at = lower_bound(other, e, 0) + rank;
-    return at < other->n && !key_cmp(other->e[at], e) ? other->e[at] : NULL;
+    return at < other->n && !slog_entry_key_cmp(other->e[at], e) ? other->e[at] : NULL;
 }
 
 /* --- one side ----------------------------------------------------------------- */
@@ -464,26 +448,6 @@ static int carries_theirs(const merger *m, const char *result, size_t len)
     return ok;
 }
 
-static int write_temp(char *path, const char *data, size_t len)
-{
-    int fd = mkstemp(path);
-    if (fd < 0)
-        return -1;
-    size_t done = 0;
-    while (done < len) {
-        ssize_t n = write(fd, data + done, len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            close(fd);
-            unlink(path);
-            return -1;
-        }
-        done += (size_t)n;
-    }
-    return close(fd);
-}
-
 /* git's own merge of the three (`git merge-file -p`): conflicts as git
  * marks them. */
 static slog_status line_merge(const char *base, size_t base_len, const char *ours, size_t ours_len,
@@ -498,7 +462,7 @@ static slog_status line_merge(const char *base, size_t base_len, const char *our
     for (; made < 3; made++) {
         snprintf(paths[made], sizeof paths[made], "%s/statuslog-merge-XXXXXX",
                  tmp && *tmp ? tmp : "/tmp");
-        if (write_temp(paths[made], data[made], lens[made]) != 0)
+        if (slog_write_temp(paths[made], data[made], lens[made]) != 0)
             break;
     }
     slog_status st = SLOG_OK;
