@@ -396,15 +396,20 @@ int cli_render(const slog_template *t, const cJSON *data, const char *partials_d
     return rc;
 }
 
+int cli_config_option(int key, const char *arg, cli_configs *configs)
+{
+    if (key == CLI_OPT_CONFIG)
+        configs->explicit_path = arg;
+    else if (key == CLI_OPT_NO_CONFIG)
+        configs->disabled = 1;
+    return key == CLI_OPT_CONFIG || key == CLI_OPT_NO_CONFIG;
+}
+
 int cli_common_option(const cli_command *cmd, int key, const char *arg, cli_common *c)
 {
+    if (cli_config_option(key, arg, &c->configs))
+        return 1;
     switch (key) {
-    case CLI_OPT_CONFIG:
-        c->configs.explicit_path = arg;
-        return 1;
-    case CLI_OPT_NO_CONFIG:
-        c->configs.disabled = 1;
-        return 1;
     case CLI_OPT_FORMAT:
         return cli_parse_format(cmd, arg, &c->format) == 0 ? 1 : -1;
     case CLI_OPT_FAIL_ON:

@@ -135,6 +135,8 @@ typedef struct {
 
 /** Handles a shared option: 1 when it was one, 0 when not, -1 after
  * reporting a bad argument. */
+/** --config FILE and --no-config into `configs`: 1 when `key` is one of them. */
+int cli_config_option(int key, const char *arg, cli_configs *configs);
 int cli_common_option(const cli_command *cmd, int key, const char *arg, cli_common *common);
 
 /** Parses a --today/--date style YYYY-MM-DD; reports and returns -1 if invalid. */

@@ -179,17 +179,12 @@ static int parse_args(int argc, char **argv, append_job *j, append_args *a)
                                        "--timeout: '%s' is not a positive number of seconds", arg);
             break;
         }
-        case CLI_OPT_CONFIG:
-            a->configs.explicit_path = arg;
-            break;
-        case CLI_OPT_NO_CONFIG:
-            a->configs.disabled = 1;
-            break;
         case 'h':
             cli_print_help(stdout, &cli_append_command);
             return -1;
         default:
-            return EXIT_USAGE;
+            if (!cli_config_option(c, arg, &a->configs))
+                return EXIT_USAGE;
         }
     }
     return EXIT_OK;

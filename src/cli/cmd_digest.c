@@ -104,12 +104,6 @@ static int parse_args(int argc, char **argv, digest_args *a)
         case OPT_OUTPUT:
             a->output = arg;
             break;
-        case CLI_OPT_CONFIG:
-            a->configs.explicit_path = arg;
-            break;
-        case CLI_OPT_NO_CONFIG:
-            a->configs.disabled = 1;
-            break;
         case CLI_OPT_JOBS:
             if (cli_parse_jobs(&cli_digest_command, arg, &a->jobs) != 0)
                 return EXIT_USAGE;
@@ -118,7 +112,8 @@ static int parse_args(int argc, char **argv, digest_args *a)
             cli_print_help(stdout, &cli_digest_command);
             return -1;
         default:
-            return EXIT_USAGE;
+            if (!cli_config_option(c, arg, &a->configs))
+                return EXIT_USAGE;
         }
     }
     return EXIT_OK;

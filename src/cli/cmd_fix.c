@@ -62,17 +62,12 @@ static int parse_args(int argc, char **argv, fix_args *a)
         case OPT_CHECK:
             a->check = 1;
             break;
-        case CLI_OPT_CONFIG:
-            a->configs.explicit_path = arg;
-            break;
-        case CLI_OPT_NO_CONFIG:
-            a->configs.disabled = 1;
-            break;
         case 'h':
             cli_print_help(stdout, &cli_fix_command);
             return -1;
         default:
-            return EXIT_USAGE;
+            if (!cli_config_option(c, arg, &a->configs))
+                return EXIT_USAGE;
         }
     }
     if (a->dry_run && a->check)

@@ -81,17 +81,12 @@ static int run(int argc, char **argv)
         case OPT_GLOBAL:
             global = 1;
             break;
-        case CLI_OPT_CONFIG:
-            configs.explicit_path = arg;
-            break;
-        case CLI_OPT_NO_CONFIG:
-            configs.disabled = 1;
-            break;
         case 'h':
             cli_print_help(stdout, &cli_merge_command);
             return cli_finish(EXIT_OK);
         default:
-            return EXIT_USAGE;
+            if (!cli_config_option(c, arg, &configs))
+                return EXIT_USAGE;
         }
     }
     int first = cli_operand_index();

@@ -110,12 +110,6 @@ static int run(int argc, char **argv)
             jsonl = 1;
             pretty = 0;
             break;
-        case CLI_OPT_CONFIG:
-            configs.explicit_path = arg;
-            break;
-        case CLI_OPT_NO_CONFIG:
-            configs.disabled = 1;
-            break;
         case CLI_OPT_JOBS:
             if (cli_parse_jobs(&cli_parse_command, arg, &jobs) != 0)
                 return EXIT_USAGE;
@@ -124,7 +118,8 @@ static int run(int argc, char **argv)
             cli_print_help(stdout, &cli_parse_command);
             return cli_finish(EXIT_OK);
         default:
-            return EXIT_USAGE;
+            if (!cli_config_option(c, arg, &configs))
+                return EXIT_USAGE;
         }
     }
     int first = cli_operand_index();
