@@ -658,12 +658,9 @@ slog_status slog_append_edit(const char *raw, size_t len, const slog_append_requ
     slog_status st = slog_append_check(req, err);
     if (st != SLOG_OK)
         return st;
-    slog_config *own = NULL;
-    slog_config *cfg = (slog_config *)o.config; /* matching uses its match data */
-    if (!cfg && (st = slog_config_new_default(&own, err)) != SLOG_OK)
+    slog_config *own, *cfg;
+    if ((st = slog_config_use(o.config, &own, &cfg, err)) != SLOG_OK)
         return st;
-    if (!cfg)
-        cfg = own;
 
     view v;
     plan p = {0};

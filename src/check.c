@@ -441,15 +441,12 @@ static slog_status compare_checklists(check_ctx *c, const slog_doc *cur, const s
 slog_status slog_check(const slog_doc *current, const slog_doc *baseline, const slog_config *config,
                        slog_diags *out, slog_error *err)
 {
-    slog_config *own = NULL;
-    if (!config) {
-        slog_status st = slog_config_new_default(&own, err);
-        if (st != SLOG_OK)
-            return st;
-        config = own;
-    }
-    check_ctx c = {config, out, current->file};
-    slog_status st = compare_entries(&c, current, baseline);
+    slog_config *own, *use;
+    slog_status st = slog_config_use(config, &own, &use, err);
+    if (st != SLOG_OK)
+        return st;
+    check_ctx c = {use, out, current->file};
+    st = compare_entries(&c, current, baseline);
     if (st == SLOG_OK)
         st = compare_checklists(&c, current, baseline);
     slog_config_free(own);

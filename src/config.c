@@ -354,6 +354,18 @@ slog_status slog_config_compile(slog_config *c, const char *entry_pattern, slog_
     return st;
 }
 
+slog_status slog_config_use(const slog_config *given, slog_config **own, slog_config **use,
+                            slog_error *err)
+{
+    *own = NULL;
+    *use = (slog_config *)given; /* matching writes the configuration's match data */
+    if (given)
+        return SLOG_OK;
+    slog_status st = slog_config_new_default(own, err);
+    *use = *own;
+    return st;
+}
+
 slog_status slog_config_new_default(slog_config **out, slog_error *err)
 {
     *out = NULL;

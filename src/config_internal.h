@@ -49,6 +49,12 @@ struct slog_config {
     slog_regex meta_re;              /* "Key: value" lines before the first level-2 heading */
 };
 
+/** The configuration to use: `given`, or (when NULL) a default one made
+ * into *own, which the caller frees with slog_config_free (NULL when
+ * `given` is used). */
+slog_status slog_config_use(const slog_config *given, slog_config **own, slog_config **use,
+                            slog_error *err);
+
 slog_status slog_config_add_marker(slog_config *config, const char *marker, slog_state state);
 
 /** Adds a finding of `rule` with the severity `config` gives it (none when

@@ -431,13 +431,10 @@ slog_status slog_fix_buffer(const char *raw, size_t len, const slog_fix_options 
     if (opts)
         o = *opts;
     unsigned repairs = o.repairs ? o.repairs : SLOG_FIX_ALL;
-    slog_config *own = NULL;
-    slog_config *cfg = (slog_config *)o.config; /* matching uses its match data */
-    slog_status st = SLOG_OK;
-    if (!cfg && (st = slog_config_new_default(&own, err)) != SLOG_OK)
+    slog_config *own, *cfg;
+    slog_status st = slog_config_use(o.config, &own, &cfg, err);
+    if (st != SLOG_OK)
         return st;
-    if (!cfg)
-        cfg = own;
     char *cur = malloc(len + 1);
     size_t cur_len = len;
     if (!cur)

@@ -69,17 +69,13 @@ const char *lint_excerpt(const char *text, char *buf, size_t size, size_t max)
 slog_status slog_lint(const slog_doc *doc, const slog_lint_options *opts, slog_diags *out,
                       slog_error *err)
 {
-    slog_config *own = NULL;
-    const slog_config *config = opts ? opts->config : NULL;
-    if (!config) {
-        slog_status st = slog_config_new_default(&own, err);
-        if (st != SLOG_OK)
-            return st;
-        config = own;
-    }
+    slog_config *own, *config;
+    slog_status st = slog_config_use(opts ? opts->config : NULL, &own, &config, err);
+    if (st != SLOG_OK)
+        return st;
     lint_ctx ctx = {doc, config, opts ? opts->today : slog_today(NULL),
                     out, NULL,   opts && opts->version >= 2 && opts->as_of};
-    slog_status st = lint_find_duplicates(&ctx);
+    st = lint_find_duplicates(&ctx);
     for (size_t i = 0; st == SLOG_OK && i < sizeof groups / sizeof *groups; i++)
         st = groups[i](&ctx);
     free((void *)ctx.duplicate_of);

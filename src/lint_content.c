@@ -104,15 +104,12 @@ static slog_status stale_items(lint_ctx *ctx)
 slog_status slog_stale_threads(const slog_doc *doc, const slog_config *config, long day,
                                unsigned char *stale, slog_error *err)
 {
-    slog_config *own = NULL;
-    if (!config) {
-        slog_status st = slog_config_new_default(&own, err);
-        if (st != SLOG_OK)
-            return st;
-        config = own;
-    }
-    lint_ctx ctx = {doc, config, day, NULL, NULL, 1};
-    slog_status st = lint_find_duplicates(&ctx);
+    slog_config *own, *use;
+    slog_status st = slog_config_use(config, &own, &use, err);
+    if (st != SLOG_OK)
+        return st;
+    lint_ctx ctx = {doc, use, day, NULL, NULL, 1};
+    st = lint_find_duplicates(&ctx);
     for (size_t i = 0; st == SLOG_OK && i < doc->nthreads; i++) {
         stale_facts f;
         stale[i] = thread_staleness(&ctx, &doc->threads[i], &f) != NOT_STALE;

@@ -503,13 +503,10 @@ slog_status slog_merge_buffers(const char *base, size_t base_len, const char *ou
     if (opts)
         o = *opts;
     const char *name = o.filename ? o.filename : "<merge>";
-    slog_config *own = NULL;
-    slog_config *cfg = (slog_config *)o.config; /* matching uses its match data */
-    slog_status st = SLOG_OK;
-    if (!cfg && (st = slog_config_new_default(&own, err)) != SLOG_OK)
+    slog_config *own, *cfg;
+    slog_status st = slog_config_use(o.config, &own, &cfg, err);
+    if (st != SLOG_OK)
         return st;
-    if (!cfg)
-        cfg = own;
     merger m = {0};
     m.o = &o;
     m.s = summary;

@@ -1,6 +1,7 @@
 /* Reading: file -> bytes -> decoded text -> model. */
 #include "statuslog/parse.h"
 
+#include "config_internal.h"
 #include "doc_internal.h"
 
 #include <errno.h>
@@ -114,13 +115,8 @@ static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *
     }
     doc->encoding = priv->text.enc;
 
-    slog_config *own = NULL;
-    const slog_config *cfg = opts ? opts->config : NULL;
-    slog_status st = SLOG_OK;
-    if (!cfg) {
-        st = slog_config_new_default(&own, err);
-        cfg = own;
-    }
+    slog_config *own, *cfg;
+    slog_status st = slog_config_use(opts ? opts->config : NULL, &own, &cfg, err);
     if (st == SLOG_OK)
         st = slog_build(doc, cfg, err);
     slog_config_free(own);
