@@ -114,7 +114,7 @@ static slog_status set_delimiters(parser *p, const char *s, size_t n, size_t at)
     while (c < n && !is_blank(s[c]))
         c++;
     if (!a || b == a || c == b || c != n || a >= sizeof p->otag || c - b >= sizeof p->ctag ||
-        memchr(s, '=', n))
+        memchr(s, '=', n) || memchr(s, '\0', n))
         return fail(p, at, "bad delimiter change", NULL);
     memcpy(p->otag, s, a);
     p->otag[a] = '\0';
@@ -149,16 +149,15 @@ static slog_status parse(parser *p, node *root)
             snprintf(triple_close, sizeof triple_close, "=%s", p->ctag);
             close_seq = triple_close;
         }
-        const char *close = find(p->src, inner + (kind == '=' || kind == '{'), p->len, close_seq);
+        /* The closing delimiter is looked for after the sigil, so that one
+         * beginning with a sigil (`{{=< #>=}}`) cannot close its own tag. */
+        size_t sigil = kind && strchr("#^/!>=&{", kind) ? 1 : 0;
+        const char *close = find(p->src, inner + sigil, p->len, close_seq);
         if (!close)
             return fail(p, tag_start, "unclosed tag", NULL);
         size_t tag_end = (size_t)(close - p->src) + strlen(close_seq);
-        const char *body = p->src + inner;
+        const char *body = p->src + inner + sigil;
         size_t blen = (size_t)(close - body);
-        if (strchr("#^/!>=&{", kind) && kind) {
-            body++;
-            blen--;
-        }
         const char *name = body;
         size_t nlen = blen;
         trim(&name, &nlen);

@@ -85,6 +85,21 @@ START_TEST(malformed_templates)
 }
 END_TEST
 
+/* Found by fuzz_mustache: a closing delimiter that begins with the sigil closed
+ * its own tag, and a delimiter holding a NUL byte became an empty one; either
+ * left the tag's name with a length of -1. */
+START_TEST(delimiters_that_would_close_their_own_tag)
+{
+    expect_error("{{=< #>=}}\n<#>", 2, "unclosed tag");
+    slog_template *t;
+    slog_error err;
+    const char nul_close[] = "x {{={{ \0=}}un }}{{>a}}";
+    ck_assert_int_eq(slog_template_parse("t", nul_close, sizeof nul_close - 1, &t, &err),
+                     SLOG_ERR_INVALID);
+    ck_assert_msg(strstr(err.message, "bad delimiter") != NULL, "%s", err.message);
+}
+END_TEST
+
 static slog_status no_partials(const char *name, char **src, size_t *len, void *ctx,
                                slog_error *err)
 {
@@ -116,6 +131,7 @@ int main(void)
     Suite *s = suite_create("mustache");
     TCase *tc = tcase_create("engine");
     tcase_add_test(tc, malformed_templates);
+    tcase_add_test(tc, delimiters_that_would_close_their_own_tag);
     tcase_add_test(tc, missing_partial_renders_nothing_and_html_is_escaped);
     const char *shared = getenv("SLOG_SHARED");
     snprintf(specdir, sizeof specdir, "%s/mustache-spec", shared ? shared : "../shared");
