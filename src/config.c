@@ -236,7 +236,70 @@ static const struct {
     {"fallido", SLOG_STATE_FAILED},
     {"fallito", SLOG_STATE_FAILED},
     {"mislukt", SLOG_STATE_FAILED},
+    /* ... and those written with accents, in lower case here: the upper case
+     * of an accented Latin letter is made by fold_byte's inverse */
+    {"terminé", SLOG_STATE_DONE},
+    {"réalisé", SLOG_STATE_DONE},
+    {"terminado", SLOG_STATE_DONE},
+    {"concluído", SLOG_STATE_DONE},
+    {"em progresso", SLOG_STATE_IN_PROGRESS},
+    {"à faire", SLOG_STATE_NEXT},
+    {"por hacer", SLOG_STATE_NEXT},
+    {"a fazer", SLOG_STATE_NEXT},
+    {"da fare", SLOG_STATE_NEXT},
+    {"te doen", SLOG_STATE_NEXT},
+    {"próximo", SLOG_STATE_NEXT},
+    {"prossimo", SLOG_STATE_NEXT},
+    {"bloqué", SLOG_STATE_BLOCKED},
+    {"échoué", SLOG_STATE_FAILED},
+    {"falhou", SLOG_STATE_FAILED},
+    /* Japanese, Chinese and Korean (no case: a colon, full-width or not, a
+     * dash or bold makes them markers) */
+    {"完了", SLOG_STATE_DONE},
+    {"済み", SLOG_STATE_DONE},
+    {"対応済み", SLOG_STATE_DONE},
+    {"已完成", SLOG_STATE_DONE},
+    {"완료", SLOG_STATE_DONE},
+    {"対応中", SLOG_STATE_IN_PROGRESS},
+    {"作業中", SLOG_STATE_IN_PROGRESS},
+    {"進行中", SLOG_STATE_IN_PROGRESS},
+    {"进行中", SLOG_STATE_IN_PROGRESS},
+    {"진행 중", SLOG_STATE_IN_PROGRESS},
+    {"진행중", SLOG_STATE_IN_PROGRESS},
+    {"未着手", SLOG_STATE_NEXT},
+    {"待办", SLOG_STATE_NEXT},
+    {"예정", SLOG_STATE_NEXT},
+    {"ブロック中", SLOG_STATE_BLOCKED},
+    {"阻塞", SLOG_STATE_BLOCKED},
+    {"受阻", SLOG_STATE_BLOCKED},
+    {"失敗", SLOG_STATE_FAILED},
+    {"失败", SLOG_STATE_FAILED},
+    {"실패", SLOG_STATE_FAILED},
 };
+
+/* Lower case of one byte of UTF-8 text, prev the byte before it: ASCII
+ * letters, and the accented Latin letters U+00C0..U+00DE (C3 80..9E, but
+ * not U+00D7 ×), whose lower case is 0x20 further (C3 A0..BE). */
+static char fold_byte(char prev, char ch)
+{
+    unsigned char u = (unsigned char)ch;
+    if (u >= 'A' && u <= 'Z')
+        return (char)(u + 32);
+    if ((unsigned char)prev == 0xC3 && u >= 0x80 && u <= 0x9E && u != 0x97)
+        return (char)(u + 0x20);
+    return ch;
+}
+
+/* The upper case of fold_byte: ASCII and the accented Latin letters. */
+static char upper_byte(char prev, char ch)
+{
+    unsigned char u = (unsigned char)ch;
+    if (u >= 'a' && u <= 'z')
+        return (char)(u - 32);
+    if ((unsigned char)prev == 0xC3 && u >= 0xA0 && u <= 0xBE && u != 0xB7)
+        return (char)(u - 0x20);
+    return ch;
+}
 
 /* Appends the written forms of a word: UPPER, Capitalised, Title Case. */
 static void add_word_forms(slog_buf *p, const char *w, size_t len, int *first)
@@ -245,10 +308,15 @@ static void add_word_forms(slog_buf *p, const char *w, size_t len, int *first)
     if (len >= sizeof forms[0])
         return;
     for (int f = 0; f < 3; f++) {
+        int up_next = 1; /* the first letter, and in Title Case each word's */
         for (size_t i = 0; i < len; i++) {
-            char ch = (char)(w[i] | 0x20);
-            int up = f == 0 || (i == 0) || (f == 2 && w[i - 1] == ' ');
-            forms[f][i] = up && ch != ' ' ? (char)(ch - 32) : ch;
+            char prev = i ? w[i - 1] : '\0';
+            char ch = fold_byte(prev, w[i]);
+            int up = f == 0 || up_next;
+            forms[f][i] = up ? upper_byte(prev, ch) : ch;
+            /* a lead byte of UTF-8 leaves its letter to the next byte */
+            if ((unsigned char)w[i] < 0xC0)
+                up_next = f == 2 && w[i] == ' ';
         }
         forms[f][len] = '\0';
         int seen = 0;
@@ -284,10 +352,12 @@ static char *word_pattern(const slog_config *c)
     }
     memcpy(alt, p.data + mark, alt_len);
     alt[alt_len] = '\0';
-    slog_buf_puts(&p, ")[ \\t]*(?::[ \\t]*\\*\\*|\\*\\*[ \\t]*:?)(?![*\\w])|(?<w>");
+    /* a colon is ':' or the full-width '：' of CJK text */
+    slog_buf_puts(&p, ")[ \\t]*(?:[:\\x{FF1A}][ \\t]*\\*\\*|\\*\\*[ \\t]*[:\\x{FF1A}]?)(?![*\\w])"
+                      "|(?<w>");
     slog_buf_puts(&p, alt);
-    slog_buf_puts(&p, ")(?=[ \\t]*:|[ \\t]+[-\\x{2013}\\x{2014}](?:[ \\t]|$)))[ "
-                      "\\t]*[:\\x{2013}\\x{2014}-]?[ \\t]*");
+    slog_buf_puts(&p, ")(?=[ \\t]*[:\\x{FF1A}]|[ \\t]+[-\\x{2013}\\x{2014}](?:[ \\t]|$)))[ "
+                      "\\t]*[:\\x{FF1A}\\x{2013}\\x{2014}-]?[ \\t]*");
     free(alt);
     if (p.failed) {
         free(p.data);
@@ -307,7 +377,7 @@ slog_state slog_config_word_state(const slog_config *c, const char *w, size_t le
                 i++;
             key[n++] = ' ';
         } else {
-            key[n++] = (char)(w[i] | 0x20);
+            key[n++] = fold_byte(i ? w[i - 1] : '\0', w[i]);
         }
     }
     key[n] = '\0';

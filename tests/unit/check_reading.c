@@ -384,6 +384,22 @@ START_TEST(word_markers)
         {"- Blockiert - wartet auf Freigabe", SLOG_STATE_BLOCKED, "wartet auf Freigabe"},
         {"- Mislukt: rooktest", SLOG_STATE_FAILED, "rooktest"},
         {"- Fertig machen morgen", SLOG_STATE_NOTE, "Fertig machen morgen"},
+        /* with accents, in capitals too */
+        {"- Terminé : le parseur", SLOG_STATE_DONE, "le parseur"},
+        {"- BLOQUÉ : la revue", SLOG_STATE_BLOCKED, "la revue"},
+        {"- À faire : la doc", SLOG_STATE_NEXT, "la doc"},
+        {"- Échoué - le test", SLOG_STATE_FAILED, "le test"},
+        {"- **Concluído** testes", SLOG_STATE_DONE, "testes"},
+        {"- Próximo: deploy", SLOG_STATE_NEXT, "deploy"},
+        {"- terminé : en minuscules", SLOG_STATE_NOTE, "terminé : en minuscules"},
+        {"- Échouée", SLOG_STATE_NOTE, "Échouée"},
+        /* Japanese, Chinese, Korean: after a colon (full-width or not) or bold */
+        {"- 完了：ログ修正", SLOG_STATE_DONE, "ログ修正"},
+        {"- **完了**：テスト追加", SLOG_STATE_DONE, "テスト追加"},
+        {"- 進行中: レビュー", SLOG_STATE_IN_PROGRESS, "レビュー"},
+        {"- 失败：构建", SLOG_STATE_FAILED, "构建"},
+        {"- 진행 중: 리뷰", SLOG_STATE_IN_PROGRESS, "리뷰"},
+        {"- 完了した作業の一覧", SLOG_STATE_NOTE, "完了した作業の一覧"},
         /* negatives */
         {"- Next week we ship", SLOG_STATE_NOTE, "Next week we ship"},
         {"- **TODO.md** updated", SLOG_STATE_NOTE, "**TODO.md** updated"},
