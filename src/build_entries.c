@@ -100,15 +100,19 @@ static size_t bracket_width(const char *h, size_t len, size_t l, size_t r)
 char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
 {
     size_t left = ms, rstart = me;
-    /* Empty brackets around the date go too: "(2025-10-07)" and "[2025-10-07 14:00]". */
-    size_t l = left, r = rstart;
-    while (l && is_space(h[l - 1]))
-        l--;
-    while (r < len && is_space(h[r]))
-        r++;
-    size_t bw = bracket_width(h, len, l, r);
-    int bracketed = bw > 0;
-    if (bracketed) {
+    /* Empty brackets around the date go too: "(2025-10-07)", "[2025-10-07
+     * 14:00]", and nested ones: the wiki link "[[2026-03-09]]". */
+    int bracketed = 0;
+    for (;;) {
+        size_t l = left, r = rstart;
+        while (l && is_space(h[l - 1]))
+            l--;
+        while (r < len && is_space(h[r]))
+            r++;
+        size_t bw = bracket_width(h, len, l, r);
+        if (!bw)
+            break;
+        bracketed = 1;
         left = l - bw;
         rstart = r + bw;
     }

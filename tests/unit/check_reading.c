@@ -52,6 +52,10 @@ START_TEST(date_forms)
         {"## Report - Mon Sep 29 14:00:22 MDT 2025", "2025-09-29", "Sep 29", "Report"},
         {"## 07-Mar-2026 Cutover", "2026-03-07", "07-Mar-2026", "Cutover"},
         {"## 3-9-2026 Wiring", "2026-03-09", "3-9-2026", "Wiring"},
+        /* wiki links (Obsidian, Logseq), e-mail dates (RFC 5322) */
+        {"## [[2026-03-09]]", "2026-03-09", NULL, ""},
+        {"## [[2026-03-09]] Standup", "2026-03-09", NULL, "Standup"},
+        {"## Mon, 09 Mar 2026 14:02:11 +0000", "2026-03-09", "09 Mar 2026", ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         const slog_entry *e;
