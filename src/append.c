@@ -357,6 +357,15 @@ static int line_date(view *v, int line, const char **s, size_t *len, slog_found_
     return slog_find_date(v->cfg, *s, *len, 0, 0, f);
 }
 
+/* Whether the heading line s opens with its date f: "### 2026-03-09 (Mon)". */
+static int starts_with_date(const char *s, const slog_found_date *f)
+{
+    for (size_t i = 0; i < f->start; i++)
+        if (s[i] != '#' && s[i] != ' ' && s[i] != '\t')
+            return 0;
+    return 1;
+}
+
 /* "## Status (2026-03-10)", or the template's own line with the date replaced. */
 static void heading_like(view *v, const slog_entry *tpl, const slog_entry *style, const target *t,
                          slog_buf *out)
@@ -401,7 +410,16 @@ static void heading_like(view *v, const slog_entry *tpl, const slog_entry *style
     int level = style ? style->level : 2;
     slog_buf_put(out, "######", (size_t)(level < 1 ? 1 : level > 6 ? 6 : level));
     slog_buf_put(out, " ", 1);
-    if (*t->label) {
+    if (have_style && starts_with_date(s, &f)) { /* "## 2026-03-10 — Deploy" */
+        append_format_date(out, s, &f, &t->when);
+        if (*t->label) {
+            slog_buf_puts(out, " — ");
+            append_label(out, t->label);
+        }
+        slog_buf_puts(out, "\n");
+        return;
+    }
+    if (*t->label) { /* "## Deploy (2026-03-10)" */
         append_label(out, t->label);
         slog_buf_puts(out, " (");
     }

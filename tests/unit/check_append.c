@@ -207,6 +207,12 @@ START_TEST(new_entries_look_like_their_neighbours)
     EXPECT_APPEND("## A 2026-03-09\n- ✅ a\n## B 2026-03-10\n- ✅ b\n", "2026-03-11", NULL, "c",
                   "## A 2026-03-09\n- ✅ a\n## B 2026-03-10\n- ✅ b\n\n## Status (2026-03-11)\n"
                   "- ✅ c\n");
+    /* a new label in a log whose headings open with the date: the date first
+     * there too, not "## Deploy (2026-03-11 (Wed))" */
+    EXPECT_APPEND("## 2026-03-10 (Tue)\n- ✅ a\n", "2026-03-11", "Deploy", "b",
+                  "## 2026-03-10 (Tue)\n- ✅ a\n\n## 2026-03-11 (Wed) — Deploy\n- ✅ b\n");
+    EXPECT_APPEND("### 2026년 3월 10일 (화)\n- ✅ a\n", "2026-03-11", "점검", "b",
+                  "### 2026년 3월 10일 (화)\n- ✅ a\n\n### 2026년 3월 11일 (수) — 점검\n- ✅ b\n");
     /* bold-line entries: a heading dated by its first paragraph, or bold dates */
     EXPECT_APPEND("## Incident 41\n**Reported**: 2026-03-09 20:23 EST\n- ✅ a\n", "2026-03-10",
                   "Incident 41", "b",
