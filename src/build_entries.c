@@ -170,8 +170,8 @@ void build_close_bold(builder *b, int next_line, int next_level)
 /* --- dates ---------------------------------------------------------------------- */
 
 /* Moves the year of reference up to `line`: the latest full date in the text
- * before it (entries, metadata, front matter, plain text). Each line is
- * searched once. */
+ * before it (entries, metadata, front matter, plain text), or a later line
+ * that names only a year ("## March 2026"). Each line is searched once. */
 static void scan_year_refs(builder *b, int line)
 {
     if (line <= b->year_scan_line)
@@ -180,13 +180,27 @@ static void scan_year_refs(builder *b, int line)
     size_t from = t->line_start[b->year_scan_line - 1];
     size_t to = t->line_start[(size_t)line - 1 < t->nlines ? (size_t)line - 1 : t->nlines];
     slog_found_date f;
-    size_t next;
-    while (from < to && slog_find_full_date(b->cfg, t->data, to, from, &f, &next)) {
+    size_t next, at, last = 0;
+    int found = 0, year;
+    for (size_t i = from; i < to && slog_find_full_date(b->cfg, t->data, to, i, &f, &next);
+         i = next) {
         b->year_ref = f.year;
         b->month_ref = f.month;
-        b->year_ref_entry = 0;
-        from = next;
+        last = f.start;
+        found = 1;
     }
+    /* a later "## March 2026" or "## Q1 2026" gives the year instead */
+    for (size_t i = from; i < to &&
+                          slog_find_year_mention(b->cfg, t->data, to, i, &year, &at, &next);
+         i = next)
+        if ((!found || at > last) && year) {
+            b->year_ref = year;
+            b->month_ref = 0;
+            last = at;
+            found = 1;
+        }
+    if (found)
+        b->year_ref_entry = 0;
     b->year_scan_line = line;
 }
 

@@ -394,6 +394,7 @@ slog_state slog_config_word_state(const slog_config *c, const char *w, size_t le
 slog_status slog_config_compile(slog_config *c, const char *entry_pattern, slog_error *err)
 {
     slog_regex_free(&c->date_re);
+    slog_regex_free(&c->year_re);
     slog_regex_free(&c->marker_re);
     slog_regex_free(&c->word_re);
     slog_regex_free(&c->resolved_re);
@@ -421,6 +422,8 @@ slog_status slog_config_compile(slog_config *c, const char *entry_pattern, slog_
         st = slog_regex_compile(&c->resolved_re, RESOLVED_PATTERN, 0, "resolved", err);
     if (st == SLOG_OK)
         st = slog_regex_compile(&c->meta_re, META_PATTERN, 0, "metadata", err);
+    if (st == SLOG_OK)
+        st = slog_regex_compile(&c->year_re, SLOG_YEAR_PATTERN, PCRE2_MULTILINE, "dates", err);
     return st;
 }
 
@@ -486,6 +489,7 @@ void slog_config_free(slog_config *c)
     free(c->timezone);
     free(c->path);
     slog_regex_free(&c->date_re);
+    slog_regex_free(&c->year_re);
     slog_regex_free(&c->marker_re);
     slog_regex_free(&c->word_re);
     slog_regex_free(&c->resolved_re);

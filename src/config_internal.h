@@ -41,6 +41,7 @@ struct slog_config {
     unsigned stale_states;   /* bit per slog_state: the tasks stale-item follows */
     int custom_date_pattern; /* entry_pattern was configured */
     slog_regex date_re;      /* finds a date (time, zone) in a line: datefind.c */
+    slog_regex year_re;      /* "March 2026", "2026年3月", "## Q1 2026": a year for what follows */
     slog_date_groups dg;
     slog_regex marker_re;            /* built from the marker table: leading marker of an item */
     unsigned char marker_first[256]; /* bytes that can open a marker (a cheap test first) */
@@ -72,6 +73,8 @@ slog_status slog_config_compile(slog_config *config, const char *entry_pattern, 
 
 /** The built-in date pattern (datefind.c). */
 extern const char *const SLOG_DATE_PATTERN;
+/** A month and year, or a heading naming a year (datefind.c). */
+extern const char *const SLOG_YEAR_PATTERN;
 /** The state of a word marker as written ("Next", "TO DO"); NOTE if unknown. */
 slog_state slog_config_word_state(const slog_config *config, const char *word, size_t len);
 /** The state of a marker as matched (trailing U+FE0F ignored); NOTE if unknown. */

@@ -86,6 +86,21 @@ const char *const SLOG_DATE_PATTERN =
     "(?:[ \\t]+(?<y3>[0-9]{4})(?![0-9]))?"
     ")?";
 
+/* What gives year-less dates below it a year besides full dates: a line (a
+ * heading, a bold line) that is only a year, or a month, quarter, half or
+ * week and a year: "## March 2026", "**März 2026**", "## 2026年3月", "## Q1
+ * 2026", "## Week 2, 2026", "## 2026". A year in running text or in a
+ * longer heading is too often another year's or no year at all ("since
+ * the March 2025 release", "## Item 2041"). */
+#define YEAR "(?:19|20)[0-9]{2}(?![0-9])"
+const char *const SLOG_YEAR_PATTERN =
+    "^[ ]{0,3}(?:\\#{1,6}[ \\t]+)?[^\\p{L}\\p{N}\\n]*"
+    "(?:(?:" MONTH "|" MONTH_OTHER ")\\.?,?[ \\t]+(?:(?i:de|del)[ \\t]+)?(?<my>" YEAR ")"
+    "|(?<hy>" YEAR ")(?:[ \\t]*[年년](?:[ \\t]*[0-9]{1,2}[ \\t]*[月월])?)?"
+    "|(?i:[QH][1-4]|W[0-9]{1,2}|week[ \\t]*[0-9]{1,2},?)[ \\t]+(?<qy>" YEAR ")"
+    "|(?<yq>" YEAR ")[ \\t]+(?i:[QH][1-4]|W[0-9]{1,2}))"
+    "[^\\p{L}\\p{N}\\n]*$";
+
 static int group(const slog_regex *re, int n, const char *s, size_t *a, size_t *b)
 {
     (void)s;
@@ -748,6 +763,23 @@ int slog_find_full_date(slog_config *c, const char *s, size_t len, size_t from,
         }
     }
     return 0;
+}
+
+int slog_find_year_mention(slog_config *c, const char *s, size_t len, size_t from, int *year,
+                           size_t *at, size_t *next)
+{
+    slog_regex *re = &c->year_re;
+    if (c->custom_date_pattern || !slog_regex_match(re, s, len, from))
+        return 0;
+    size_t a, b, end;
+    slog_regex_group(re, 0, at, &end);
+    *next = end > *at ? end : *at + 1;
+    *year = 0;
+    static const char *const groups[] = {"my", "hy", "qy", "yq"};
+    for (size_t g = 0; g < sizeof groups / sizeof *groups && !*year; g++)
+        if (slog_regex_group(re, slog_regex_group_number(re, groups[g]), &a, &b))
+            *year = number(s, a, b);
+    return 1;
 }
 
 int slog_found_day(const slog_found_date *f, long *day)

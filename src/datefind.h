@@ -73,6 +73,14 @@ int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int a
 int slog_find_full_date(slog_config *c, const char *s, size_t len, size_t from,
                         slog_found_date *out, size_t *next);
 
+/** The next line in s[from, len) that gives year-less dates below it a year
+ * when no full date is nearer: one that is only a year, or a month, quarter
+ * or week and a year ("## Q1 2026", "**März 2026**"). 1 with the year, the
+ * line's start in *at and its end in *next, or 0 (always 0 under a
+ * configured entry_pattern). */
+int slog_find_year_mention(slog_config *c, const char *s, size_t len, size_t from, int *year,
+                           size_t *at, size_t *next);
+
 /** The day number of a found date (its year known), or 0 when it is not a
  * calendar date. */
 int slog_found_day(const slog_found_date *f, long *day);

@@ -228,6 +228,27 @@ START_TEST(year_less_dates)
     ck_assert_str_eq(d->entries[0]->label, "Day 5");
     ck_assert_str_eq(d->entries[2]->label, "Standup");
     slog_doc_free(d);
+    /* a heading that names a year (a month's, a quarter's), or a line that is
+     * a month and year, dates what is below it */
+    d = doc_of("# Journal\n\n## March 2026\n### Mar 9\n- a\n## April 2026\n### Apr 1\n- b\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->date, "2026-03-09");
+    ck_assert_str_eq(d->entries[1]->date, "2026-04-01");
+    slog_doc_free(d);
+    d = doc_of("Date: 2025-11-20\n\n## Q1 2026\n### Jan 5\n- a\n\n**Februar 2027**\n\n"
+               "### 9. Februar\n- b\n## 2028年3月\n### 3月9日\n- c\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[0]->date, "2026-01-05");
+    ck_assert_str_eq(d->entries[1]->date, "2027-02-09");
+    ck_assert_str_eq(d->entries[2]->date, "2028-03-09");
+    slog_doc_free(d);
+    /* a year in running text is not the log's: the full date before wins */
+    d = doc_of("Date: 2026-03-01\n\nSince the March 2025 release:\n\n## Item 2041\n\n"
+               "### Mar 9\n- a\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_str_eq(d->entries[0]->date, "2026-03-09");
+    slog_doc_free(d);
+    no_entry("## Roadmap\n\nIn 2026 we ship.\n\n### Mar 9\n- x\n");
 }
 END_TEST
 
