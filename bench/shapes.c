@@ -53,6 +53,17 @@ static void shape_entries(long n)
         printf("## Status (2025-10-07)\n\n- ✅ %s %ld\n\n", words[i % NWORDS], i);
 }
 
+/* Year-less dates under headings that are and are not years: every one
+ * looks back for its year (scan_year_refs) */
+static void shape_yearless(long n)
+{
+    fputs("# Shapes\n\nDate: 2026-01-01\n\n", stdout);
+    for (long i = 0; i < n; i++)
+        printf("## %s %ld\n\n### Mar %ld\n\n- ✅ %s %ld\n\n%s", i % 2 ? "Item" : "Q1",
+               i % 2 ? 1900 + i % 200 : 2026, i % 28 + 1, words[i % NWORDS], i,
+               i % 3 ? "" : "**March 2026**\n\n");
+}
+
 static void shape_nested(long n, const char *opener)
 {
     header();
@@ -82,7 +93,7 @@ int main(int argc, char **argv)
 {
     long n = argc == 3 ? strtol(argv[2], NULL, 10) : 0;
     if (n <= 0) {
-        fprintf(stderr, "usage: shapes words|items|done|entries|nested|quotes|line|checks N\n");
+        fprintf(stderr, "usage: shapes words|items|done|entries|nested|quotes|line|checks|yearless N\n");
         return 2;
     }
     const char *s = argv[1];
@@ -100,6 +111,8 @@ int main(int argc, char **argv)
         shape_line(n);
     else if (!strcmp(s, "checks"))
         shape_checks(n);
+    else if (!strcmp(s, "yearless"))
+        shape_yearless(n);
     else {
         fprintf(stderr, "shapes: unknown shape '%s'\n", s);
         return 2;
