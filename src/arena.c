@@ -19,24 +19,28 @@ struct slog_arena_chunk {
     max_align_t data[];
 };
 
+void *slog_alloc_pages(size_t *size)
+{
+#ifdef MADV_HUGEPAGE
+    if (*size >= HUGE_PAGE) {
+        size_t total = (*size + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+        void *p;
+        if (total < *size || posix_memalign(&p, HUGE_PAGE, total) != 0)
+            return NULL;
+        (void)madvise(p, total, MADV_HUGEPAGE); /* a hint: no matter if refused */
+        *size = total;
+        return p;
+    }
+#endif
+    return malloc(*size);
+}
+
 static slog_arena_chunk *new_chunk(size_t cap)
 {
     size_t total = sizeof(slog_arena_chunk) + cap;
-    void *p = NULL;
-#ifdef MADV_HUGEPAGE
-    if (total >= HUGE_PAGE) {
-        total = (total + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
-        if (posix_memalign(&p, HUGE_PAGE, total) != 0)
-            return NULL;
-        (void)madvise(p, total, MADV_HUGEPAGE); /* a hint: no matter if refused */
-        cap = total - sizeof(slog_arena_chunk);
-    }
-#endif
-    if (!p)
-        p = malloc(total);
-    slog_arena_chunk *c = p;
+    slog_arena_chunk *c = slog_alloc_pages(&total);
     if (c) {
-        c->size = cap;
+        c->size = total - sizeof *c;
         c->used = 0;
     }
     return c;

@@ -1,6 +1,7 @@
 /* Reading: file -> bytes -> decoded text -> model. */
 #include "statuslog/parse.h"
 
+#include "arena.h"
 #include "config_internal.h"
 #include "doc_internal.h"
 
@@ -16,7 +17,7 @@ static slog_status read_fd(int fd, const char *name, size_t hint, char **data, s
                            slog_error *err)
 {
     size_t cap = hint + 1 > 4096 ? hint + 1 : 4096, n = 0;
-    char *buf = malloc(cap);
+    char *buf = slog_alloc_pages(&cap);
     if (!buf)
         return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
     for (;;) {
