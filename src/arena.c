@@ -6,18 +6,49 @@
 #include <string.h>
 #include <sys/mman.h>
 
-/* Chunks grow from CHUNK_SIZE to MAX_CHUNK, each twice the one before: a
- * small document costs one small chunk, a large one few chunks. Chunks of
- * HUGE_PAGE bytes and more are aligned to it and offered to the kernel as
- * transparent huge pages: the model of a large document is written once,
- * and at 4 KiB a page a third of building it went to page faults. */
-enum { CHUNK_SIZE = 64 * 1024, MAX_CHUNK = 4 << 20, HUGE_PAGE = 2 << 20 };
+enum { CHUNK_SIZE = 64 * 1024 };
+
+/* Transparent huge pages: 2 MiB. */
+enum { HUGE_PAGE = 2 << 20 };
 
 struct slog_arena_chunk {
     slog_arena_chunk *next;
     size_t used, size;
     max_align_t data[];
 };
+
+/* Objects of the model hold pointers, sizes, ints and doubles: aligned to
+ * 8 bytes, not max_align_t's 16, so that a 88-byte item takes 88. */
+enum { OBJECT_ALIGN = 8 };
+
+static void *take(slog_arena *arena, size_t size, size_t align)
+{
+    slog_arena_chunk *c = arena->head;
+    size_t pad = c ? (0 - c->used) & (align - 1) : 0;
+    if (!c || c->size - c->used < size || c->size - c->used - size < pad) {
+        size_t cap = size > CHUNK_SIZE ? size : CHUNK_SIZE;
+        if (cap > SIZE_MAX - sizeof *c)
+            return NULL;
+        c = malloc(sizeof *c + cap);
+        if (!c)
+            return NULL;
+        c->size = cap;
+        c->used = 0;
+        pad = 0;
+        /* A large block goes behind the current chunk so its free space stays usable. */
+        if (arena->head && size > CHUNK_SIZE) {
+            c->next = arena->head->next;
+            arena->head->next = c;
+        } else {
+            c->next = arena->head;
+            arena->head = c;
+        }
+    }
+    void *p = (char *)c->data + c->used + pad;
+    c->used += pad + size;
+    memset(p, 0, size);
+    return p;
+}
 
 void *slog_alloc_pages(size_t *size)
 {
@@ -33,49 +64,6 @@ void *slog_alloc_pages(size_t *size)
     }
 #endif
     return malloc(*size);
-}
-
-static slog_arena_chunk *new_chunk(size_t cap)
-{
-    size_t total = sizeof(slog_arena_chunk) + cap;
-    slog_arena_chunk *c = slog_alloc_pages(&total);
-    if (c) {
-        c->size = total - sizeof *c;
-        c->used = 0;
-    }
-    return c;
-}
-
-/* Objects of the model hold pointers, sizes, ints and doubles: aligned to
- * 8 bytes, not max_align_t's 16, so that a 88-byte item takes 88. */
-enum { OBJECT_ALIGN = 8 };
-
-static void *take(slog_arena *arena, size_t size, size_t align)
-{
-    slog_arena_chunk *c = arena->head;
-    size_t pad = c ? (0 - c->used) & (align - 1) : 0;
-    if (!c || c->size - c->used < size || c->size - c->used - size < pad) {
-        size_t grow = c && c->size < MAX_CHUNK ? c->size * 2 : c ? MAX_CHUNK : CHUNK_SIZE;
-        size_t cap = size > grow ? size : grow;
-        if (cap > SIZE_MAX / 2 - HUGE_PAGE)
-            return NULL;
-        c = new_chunk(cap);
-        if (!c)
-            return NULL;
-        pad = 0;
-        /* A large block goes behind the current chunk so its free space stays usable. */
-        if (arena->head && size > grow) {
-            c->next = arena->head->next;
-            arena->head->next = c;
-        } else {
-            c->next = arena->head;
-            arena->head = c;
-        }
-    }
-    void *p = (char *)c->data + c->used + pad;
-    c->used += pad + size;
-    memset(p, 0, size);
-    return p;
 }
 
 void *slog_arena_alloc(slog_arena *arena, size_t size)

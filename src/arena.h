@@ -19,10 +19,9 @@ char *slog_arena_chars(slog_arena *arena, size_t size);
 char *slog_arena_strndup(slog_arena *arena, const char *s, size_t len);
 void slog_arena_free(slog_arena *arena);
 
-/** malloc for a large buffer that will be written whole (a file's bytes, an
- * arena chunk): from 2 MiB on, aligned and offered to the kernel as
- * transparent huge pages, *size rounded up to them. Freed (or grown) with
- * free and realloc. */
+/** malloc for a large buffer that will be written whole (a file's bytes):
+ * from 2 MiB on, aligned and offered to the kernel as transparent huge
+ * pages, *size rounded up to them. Freed (or grown) with free and realloc. */
 void *slog_alloc_pages(size_t *size);
 
 #endif

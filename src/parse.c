@@ -16,7 +16,9 @@
 static slog_status read_fd(int fd, const char *name, size_t hint, char **data, size_t *len,
                            slog_error *err)
 {
-    size_t cap = hint + 1 > 4096 ? hint + 1 : 4096, n = 0;
+    /* room for the file, its NUL and one byte more: reading the end of the
+     * file must not grow the buffer */
+    size_t cap = hint + 2 > 4096 ? hint + 2 : 4096, n = 0;
     char *buf = slog_alloc_pages(&cap);
     if (!buf)
         return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
