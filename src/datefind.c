@@ -46,9 +46,10 @@
  * (with them, "Mar 9 - 14:00" is a date and a time) */
 #define DAY_RANGE_END "(?:[-\\x{2013}][0-9]{1,2}" ORDINAL "(?![0-9:]))?"
 #define AMPM "(?i:[ap]\\.?m\\.?)(?![a-z])"
-/* The zones dates.c knows, longest first where one is a prefix of another. */
+/* The zones dates.c knows, longest first where one is a prefix of another;
+ * offsets after UTC or GMT may leave out the minutes ("UTC+2", "GMT-05"). */
 #define ZONE                                                                                       \
-    "(?:(?:UTC|GMT)?[+-][0-9]{2}:?[0-9]{2}|UTC|GMT|WEST|WET|BST|CEST|CET|EEST|EET|MSK|IST|JST"     \
+    "(?:(?:UTC|GMT)[+-][0-9]{1,2}(?::?[0-9]{2})?|[+-][0-9]{2}:?[0-9]{2}|UTC|GMT|WEST|WET|BST|CEST|CET|EEST|EET|MSK|IST|JST"     \
     "|KST|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AST|ADT|NST|NDT|Z)"    \
     "(?![A-Za-z0-9])"
 

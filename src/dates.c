@@ -111,13 +111,23 @@ int slog_zone_offset(const char *zone, int *minutes)
 {
     if (!zone || !*zone)
         return 0;
-    if (zone[0] == '+' || zone[0] == '-') { /* +HHMM or +HH:MM */
-        size_t n = strlen(zone);
-        int h, m;
-        if (n != 5 && !(n == 6 && zone[3] == ':'))
+    int prefixed = (!strncasecmp(zone, "UTC", 3) || !strncasecmp(zone, "GMT", 3)) &&
+                   (zone[3] == '+' || zone[3] == '-');
+    if (prefixed)
+        zone += 3;
+    if (zone[0] == '+' || zone[0] == '-') { /* +HHMM, +HH:MM; after UTC also +H, +HH, +H:MM */
+        int nd = 0, h, m = 0;
+        while (nd < 5 && zone[1 + nd] >= '0' && zone[1 + nd] <= '9')
+            nd++;
+        int colon = zone[1 + nd] == ':';
+        int hl = colon ? nd : nd == 4 || nd == 3 ? nd - 2 : nd;
+        const char *mm = zone + 1 + hl + colon;
+        size_t ml = strlen(mm);
+        if (hl < 1 || hl > 2 || (ml != 0 && ml != 2) || (ml == 0 && colon))
             return 0;
-        const char *mm = n == 6 ? zone + 4 : zone + 3;
-        if (!digits(zone + 1, 2, &h) || !digits(mm, 2, &m) || h > 23 || m > 59)
+        if (!prefixed && (hl != 2 || ml != 2)) /* a bare offset: +HHMM or +HH:MM */
+            return 0;
+        if (!digits(zone + 1, hl, &h) || (ml && !digits(mm, 2, &m)) || h > 23 || m > 59)
             return 0;
         *minutes = (zone[0] == '-' ? -1 : 1) * (h * 60 + m);
         return 1;

@@ -69,6 +69,15 @@ START_TEST(zones)
     ck_assert(slog_zone_offset("+05:30", &m) && m == 330);
     ck_assert(!slog_zone_offset("XYZT", &m));
     ck_assert(!slog_zone_offset("+25:00", &m));
+    /* after UTC or GMT the minutes may be left out ("UTC+0200" was unknown) */
+    ck_assert(slog_zone_offset("UTC+2", &m) && m == 120);
+    ck_assert(slog_zone_offset("GMT-05", &m) && m == -300);
+    ck_assert(slog_zone_offset("UTC+5:30", &m) && m == 330);
+    ck_assert(slog_zone_offset("UTC+0200", &m) && m == 120);
+    ck_assert(slog_zone_offset("utc-0930", &m) && m == -570);
+    ck_assert(!slog_zone_offset("UTC+", &m));
+    ck_assert(!slog_zone_offset("GMT+2:", &m));
+    ck_assert(!slog_zone_offset("UTC+24", &m));
 }
 END_TEST
 

@@ -97,6 +97,9 @@ START_TEST(times_and_zones)
         {"## 2025-10-01T09:00+02:00 — A", "09:00", "+02:00", SLOG_PRECISION_MINUTE},
         {"## 2025-10-01 09:00 CEST — A", "09:00", "CEST", SLOG_PRECISION_MINUTE},
         {"## 2025-10-01 09:00 (UTC) — A", "09:00", "UTC", SLOG_PRECISION_MINUTE},
+        {"## 2025-10-01 14:00 UTC+2 — A", "14:00", "UTC+2", SLOG_PRECISION_MINUTE},
+        {"## 2025-10-01 09:00 GMT-05 — A", "09:00", "GMT-05", SLOG_PRECISION_MINUTE},
+        {"## 2025-10-01 10:00 UTC+5:30 — A", "10:00", "UTC+5:30", SLOG_PRECISION_MINUTE},
         {"## 2025-10-01 — A", NULL, NULL, SLOG_PRECISION_DATE},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -114,6 +117,7 @@ START_TEST(times_and_zones)
             ck_assert_ptr_null(e->zone);
         ck_assert_int_eq(e->precision, cases[i].precision);
         ck_assert_str_eq(e->label, "A");
+        ck_assert(!cases[i].zone || e->zone_known);
         slog_doc_free(d);
     }
     /* "3 items" is no time; "TEST" is no zone */
