@@ -93,7 +93,8 @@ int main(int argc, char **argv)
 {
     long n = argc == 3 ? strtol(argv[2], NULL, 10) : 0;
     if (n <= 0) {
-        fprintf(stderr, "usage: shapes words|items|done|entries|nested|quotes|line|checks|yearless N\n");
+        fprintf(stderr,
+                "usage: shapes words|items|done|entries|nested|quotes|line|checks|yearless N\n");
         return 2;
     }
     const char *s = argv[1];

@@ -190,9 +190,8 @@ static void scan_year_refs(builder *b, int line)
         found = 1;
     }
     /* a later "## March 2026" or "## Q1 2026" gives the year instead */
-    for (size_t i = from; i < to &&
-                          slog_find_year_mention(b->cfg, t->data, to, i, &year, &at, &next);
-         i = next)
+    for (size_t i = from;
+         i < to && slog_find_year_mention(b->cfg, t->data, to, i, &year, &at, &next); i = next)
         if ((!found || at > last) && year) {
             b->year_ref = year;
             b->month_ref = 0;

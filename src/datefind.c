@@ -49,7 +49,8 @@
 /* The zones dates.c knows, longest first where one is a prefix of another;
  * offsets after UTC or GMT may leave out the minutes ("UTC+2", "GMT-05"). */
 #define ZONE                                                                                       \
-    "(?:(?:UTC|GMT)[+-][0-9]{1,2}(?::?[0-9]{2})?|[+-][0-9]{2}:?[0-9]{2}|UTC|GMT|WEST|WET|BST|CEST|CET|EEST|EET|MSK|IST|JST"     \
+    "(?:(?:UTC|GMT)[+-][0-9]{1,2}(?::?[0-9]{2})?|[+-][0-9]{2}:?[0-9]{2}|UTC|GMT|WEST|WET|BST|"     \
+    "CEST|CET|EEST|EET|MSK|IST|JST"                                                                \
     "|KST|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AST|ADT|NST|NDT|Z)"    \
     "(?![A-Za-z0-9])"
 
