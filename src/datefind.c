@@ -720,6 +720,17 @@ static int can_open_date(unsigned char ch)
     return (ch >= '0' && ch <= '9') || (ch && strchr("JFMASONDTWLGQVZjfmasondtwlgqvz", ch));
 }
 
+/* "~~2026-03-11~~ 2026-03-12": a date struck out is a date taken back. */
+static int struck_out(const char *s, size_t from, size_t len, const slog_found_date *f)
+{
+    size_t a = f->start, b = f->end;
+    while (a > from && (s[a - 1] == ' ' || s[a - 1] == '\t'))
+        a--;
+    b = skip_spaces(s, len, b);
+    return a >= from + 2 && s[a - 1] == '~' && s[a - 2] == '~' && b + 2 <= len && s[b] == '~' &&
+           s[b + 1] == '~';
+}
+
 int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int anchored,
                    slog_found_date *out)
 {
@@ -741,7 +752,7 @@ int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int a
          * and never a plan */
         if (f.custom ||
             ((f.year || opens_text(s, from, f.start) || after_separator(s, from, f.start)) &&
-             !slog_future_prefix(s, f.start))) {
+             !slog_future_prefix(s, f.start) && !struck_out(s, from, len, &f))) {
             *out = f;
             return 1;
         }

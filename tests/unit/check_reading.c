@@ -56,6 +56,8 @@ START_TEST(date_forms)
         {"## [[2026-03-09]]", "2026-03-09", NULL, ""},
         {"## [[2026-03-09]] Standup", "2026-03-09", NULL, "Standup"},
         {"## Mon, 09 Mar 2026 14:02:11 +0000", "2026-03-09", "09 Mar 2026", ""},
+        /* a date struck out is taken back: the next one dates the entry */
+        {"## ~~2026-03-11~~ 2026-03-12 Moved", "2026-03-12", NULL, "2026-03-11 Moved"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         const slog_entry *e;
