@@ -404,7 +404,8 @@ static int bold_line_date(builder *b, cmark_node *para, bold_line *out)
         if (s[i] == mark && i + 1 < len && s[i + 1] == mark) {
             if (++runs == 2)
                 bold_len = p->len;
-            i++;
+            while (i + 1 < len && s[i + 1] == mark) /* "***" is bold and emphasis */
+                i++;
             continue;
         }
         slog_buf_put(p, s + i, 1);

@@ -298,6 +298,15 @@ START_TEST(bold_line_entries)
     ck_assert_str_eq(d->entries[0]->label, "kickoff");
     ck_assert_uint_eq(d->entries[0]->nitems, 1);
     ck_assert_int_eq(d->entries[1]->line, 7);
+    {
+        /* bold and emphasis at once: no '*' left in the label */
+        slog_doc *d2 =
+            doc_of("## Notes\n\n***2026-03-12***\n\n- a\n\n***2026-03-13*** — b\n\n- b\n");
+        ck_assert_uint_eq(d2->nentries, 2);
+        ck_assert_str_eq(d2->entries[0]->label, "");
+        ck_assert_str_eq(d2->entries[1]->label, "b");
+        slog_doc_free(d2);
+    }
     ck_assert_uint_eq(d->entries[1]->nitems, 2);
     slog_doc_free(d);
     /* below the title a bold key and date is the document's metadata */
