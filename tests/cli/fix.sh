@@ -87,10 +87,13 @@ fi
 
 # every real document: after fix, no duplicate or mojibake finding, and no
 # entry-order finding but those fix says it had to leave (a "##" entry that
-# belongs after a "#" section)
+# belongs after a "#" section). make check takes every 4th document,
+# SLOG_FULL_TESTS=1 (.ci/run) all of them.
 if [ -d "$SHARED/corpus/real" ]; then
-    left_over=0
+    left_over=0 n=0
     for doc in "$SHARED"/corpus/real/*.md; do
+        n=$((n + 1))
+        [ "${SLOG_FULL_TESTS:-0}" = 1 ] || [ $((n % 4)) = 0 ] || continue
         cp "$doc" "$TMP/real.md" && chmod u+w "$TMP/real.md"
         "$BIN" fix --no-config "$TMP/real.md" >/dev/null 2>"$TMP/real.err"
         kept=$(sed -n 's/.*: \([0-9]*\) entr[a-z]* out of order left as.*/\1/p' "$TMP/real.err")

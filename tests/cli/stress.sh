@@ -1,14 +1,14 @@
 #!/bin/sh
 # append under load and under SIGKILL.
 # usage: stress.sh STATUSLOG GENPLAN
-# env: SLOG_STRESS_PROCS (8), SLOG_STRESS_APPENDS (50), SLOG_CRASH_ROUNDS (25);
+# env: SLOG_STRESS_PROCS (8), SLOG_STRESS_APPENDS (15), SLOG_CRASH_ROUNDS (6);
 # make check runs these counts, .ci/run also 200 and 100
 set -u
 BIN=$1
 GENPLAN=$2
 PROCS=${SLOG_STRESS_PROCS:-8}
-APPENDS=${SLOG_STRESS_APPENDS:-50}
-ROUNDS=${SLOG_CRASH_ROUNDS:-25}
+APPENDS=${SLOG_STRESS_APPENDS:-15}
+ROUNDS=${SLOG_CRASH_ROUNDS:-6}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 passed=0
