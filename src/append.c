@@ -366,6 +366,19 @@ static int starts_with_date(const char *s, const slog_found_date *f)
     return 1;
 }
 
+/* The request's date, to be written like `model`'s: a year-less form gets
+ * the year when it is not the model's ("### Mar 10" after "### Mar 9" of
+ * 2026 would read back as 2026). */
+static append_when when_like(const target *t, const slog_entry *model)
+{
+    append_when w = t->when;
+    int y = 0, m, d;
+    if (model && model->date_valid)
+        slog_civil_from_days(model->day, &y, &m, &d);
+    w.ref_year = y;
+    return w;
+}
+
 /* "## Status (2026-03-10)", or the template's own line with the date replaced. */
 static void heading_like(view *v, const slog_entry *tpl, const slog_entry *style, const target *t,
                          slog_buf *out)
@@ -382,7 +395,8 @@ static void heading_like(view *v, const slog_entry *tpl, const slog_entry *style
             slog_buf_put(out, "\n", 1);
         }
         slog_buf_put(out, s, f.start);
-        append_format_date(out, s, &f, &t->when);
+        append_when w = when_like(t, tpl);
+        append_format_date(out, s, &f, &w);
         slog_buf_put(out, s + f.end, len - f.end);
         slog_buf_put(out, "\n", 1);
         if (tpl->kind == SLOG_ENTRY_BOLD && is_blank_line(v, tpl->date_line + 1))
@@ -396,9 +410,10 @@ static void heading_like(view *v, const slog_entry *tpl, const slog_entry *style
         return;
     }
     int have_style = style && line_date(v, style->date_line, &s, &len, &f);
+    append_when w = when_like(t, style);
     if (style && style->kind == SLOG_ENTRY_BOLD && style->date_line == style->line) {
         slog_buf_puts(out, "**");
-        append_format_date(out, have_style ? s : NULL, have_style ? &f : NULL, &t->when);
+        append_format_date(out, have_style ? s : NULL, have_style ? &f : NULL, &w);
         slog_buf_puts(out, "**");
         if (*t->label && !t->default_label) {
             slog_buf_puts(out, " — ");
@@ -411,7 +426,7 @@ static void heading_like(view *v, const slog_entry *tpl, const slog_entry *style
     slog_buf_put(out, "######", (size_t)(level < 1 ? 1 : level > 6 ? 6 : level));
     slog_buf_put(out, " ", 1);
     if (have_style && starts_with_date(s, &f)) { /* "## 2026-03-10 — Deploy" */
-        append_format_date(out, s, &f, &t->when);
+        append_format_date(out, s, &f, &w);
         if (*t->label) {
             slog_buf_puts(out, " — ");
             append_label(out, t->label);
@@ -423,7 +438,7 @@ static void heading_like(view *v, const slog_entry *tpl, const slog_entry *style
         append_label(out, t->label);
         slog_buf_puts(out, " (");
     }
-    append_format_date(out, have_style ? s : NULL, have_style ? &f : NULL, &t->when);
+    append_format_date(out, have_style ? s : NULL, have_style ? &f : NULL, &w);
     slog_buf_puts(out, *t->label ? ")\n" : "\n");
 }
 
@@ -530,7 +545,8 @@ static slog_status as_list_entries(view *v, const target *t, const slog_append_r
     char date[11];
     slog_date_format(t->when.day, date);
     slog_buf_put(&prefix, s, f.start);
-    append_format_date(&prefix, s, &f, &t->when);
+    append_when w = when_like(t, tpl);
+    append_format_date(&prefix, s, &f, &w);
     slog_buf_put(&prefix, s + f.end, text_from - f.end);
     /* the log's items of that date: a list entry's own item has its text as
      * its label, so an item saying the same has the same id */

@@ -15,6 +15,8 @@ typedef struct {
     int has_seconds; /* written with seconds */
     char zone[16];   /* as given, "" for none */
     char iso[48];    /* "2026-03-10", "2026-03-10T09:00-06:00", "2026-03-10 09:00 MDT" */
+    int ref_year;    /* the year a year-less date written here reads back with (0: unknown);
+                        another year is written out ("Mar 10, 2027") */
     const char *label;
 } append_when;
 

@@ -158,7 +158,7 @@ static void put_numbers(slog_buf *o, const char *tpl, size_t a, size_t e, int ha
 }
 
 static void put_date_part(slog_buf *o, const char *tpl, const slog_found_date *f, int y, int m,
-                          int d)
+                          int d, int add_year)
 {
     size_t a = f->date_start, e = f->date_end;
     switch (f->form) {
@@ -175,6 +175,9 @@ static void put_date_part(slog_buf *o, const char *tpl, const slog_found_date *f
                 k++;
             put(o, tpl + s, k - s);
             put_number(o, y, 4);
+        } else if (add_year) { /* "Mar 10, 2027" */
+            put(o, ", ", 2);
+            put_number(o, y, 4);
         }
         break;
     }
@@ -190,10 +193,21 @@ static void put_date_part(slog_buf *o, const char *tpl, const slog_found_date *f
                 k++;
             put(o, tpl + s, k - s);
             put_number(o, y, 4);
+        } else if (add_year) { /* "10 Mar 2027", "10 de marzo de 2027" */
+            int de = f->month_lang == SLOG_LANG_ES || f->month_lang == SLOG_LANG_PT;
+            put(o, de ? " de " : " ", de ? 4 : 1);
+            put_number(o, y, 4);
         }
         break;
     }
     case SLOG_FORM_CJK:
+        if (add_year) { /* "2027年3月10日", "2027년 3월 10일" */
+            int ko = 0;
+            for (size_t k = a; k + 3 <= e && !ko; k++)
+                ko = memcmp(tpl + k, "월", 3) == 0;
+            put_number(o, y, 4);
+            put(o, ko ? "년 " : "年", ko ? 4 : 3);
+        }
         put_numbers(o, tpl, a, e, f->year != 0, y, m, d);
         break;
     case SLOG_FORM_NUMERIC: {
@@ -291,7 +305,7 @@ void append_format_date(slog_buf *o, const char *tpl, const slog_found_date *f,
         put_weekday(o, tpl, f, wd);
         put(o, tpl + f->weekday_end, f->date_start - f->weekday_end);
     }
-    put_date_part(o, tpl, f, y, m, d);
+    put_date_part(o, tpl, f, y, m, d, !f->year && w->ref_year && w->ref_year != y);
     if (has_weekday && !before) {
         put(o, tpl + f->date_end, f->weekday_start - f->date_end);
         put_weekday(o, tpl, f, wd);

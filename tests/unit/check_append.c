@@ -213,6 +213,16 @@ START_TEST(new_entries_look_like_their_neighbours)
                   "## 2026-03-10 (Tue)\n- ✅ a\n\n## 2026-03-11 (Wed) — Deploy\n- ✅ b\n");
     EXPECT_APPEND("### 2026년 3월 10일 (화)\n- ✅ a\n", "2026-03-11", "점검", "b",
                   "### 2026년 3월 10일 (화)\n- ✅ a\n\n### 2026년 3월 11일 (수) — 점검\n- ✅ b\n");
+    /* a year-less log and a date of another year: the year is written, or the
+     * entry would read back in the log's year */
+    EXPECT_APPEND("## 2026\n\n### Mar 9\n- ✅ a\n", "2027-03-10", NULL, "b",
+                  "## 2026\n\n### Mar 9\n- ✅ a\n\n### Mar 10, 2027\n- ✅ b\n");
+    EXPECT_APPEND("Date: 2026-01-01\n\n## 9. März\n- ✅ a\n", "2026-03-10", NULL, "b",
+                  "Date: 2026-01-01\n\n## 9. März\n- ✅ a\n\n## 10. März\n- ✅ b\n");
+    EXPECT_APPEND("Date: 2026-01-01\n\n## 9 de marzo\n- ✅ a\n", "2027-03-10", NULL, "b",
+                  "Date: 2026-01-01\n\n## 9 de marzo\n- ✅ a\n\n## 10 de marzo de 2027\n- ✅ b\n");
+    EXPECT_APPEND("Date: 2026-01-01\n\n## 3月9日\n- ✅ a\n", "2027-03-10", NULL, "b",
+                  "Date: 2026-01-01\n\n## 3月9日\n- ✅ a\n\n## 2027年3月10日\n- ✅ b\n");
     /* bold-line entries: a heading dated by its first paragraph, or bold dates */
     EXPECT_APPEND("## Incident 41\n**Reported**: 2026-03-09 20:23 EST\n- ✅ a\n", "2026-03-10",
                   "Incident 41", "b",
