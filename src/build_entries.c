@@ -97,9 +97,23 @@ static size_t bracket_width(const char *h, size_t len, size_t l, size_t r)
     return 0;
 }
 
+/* Where a span struck out just before `at` starts ("~~Mar 5~~ Mar 6"), or at. */
+static size_t before_struck_out(const char *h, size_t at)
+{
+    size_t k = at;
+    while (k && is_space(h[k - 1]))
+        k--;
+    if (k < 4 || h[k - 1] != '~' || h[k - 2] != '~')
+        return at;
+    for (size_t j = k - 2; j >= 2; j--)
+        if (h[j - 1] == '~' && h[j - 2] == '~')
+            return j - 2;
+    return at;
+}
+
 char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
 {
-    size_t left = ms, rstart = me;
+    size_t left = before_struck_out(h, ms), rstart = me; /* a date taken back is no label */
     /* Empty brackets around the date go too: "(2025-10-07)", "[2025-10-07
      * 14:00]", and nested ones: the wiki link "[[2026-03-09]]". */
     int bracketed = 0;

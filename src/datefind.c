@@ -720,15 +720,18 @@ static int can_open_date(unsigned char ch)
     return (ch >= '0' && ch <= '9') || (ch && strchr("JFMASONDTWLGQVZjfmasondtwlgqvz", ch));
 }
 
-/* "~~2026-03-11~~ 2026-03-12": a date struck out is a date taken back. */
-static int struck_out(const char *s, size_t from, size_t len, const slog_found_date *f)
+/* "~~2026-03-11~~ 2026-03-12": a date struck out is a date taken back.
+ * Returns where the text after the strike-through starts, or 0. */
+static size_t struck_out(const char *s, size_t from, size_t len, const slog_found_date *f)
 {
     size_t a = f->start, b = f->end;
     while (a > from && (s[a - 1] == ' ' || s[a - 1] == '\t'))
         a--;
     b = skip_spaces(s, len, b);
-    return a >= from + 2 && s[a - 1] == '~' && s[a - 2] == '~' && b + 2 <= len && s[b] == '~' &&
-           s[b + 1] == '~';
+    if (a >= from + 2 && s[a - 1] == '~' && s[a - 2] == '~' && b + 2 <= len && s[b] == '~' &&
+        s[b + 1] == '~')
+        return b + 2;
+    return 0;
 }
 
 int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int anchored,
@@ -738,6 +741,7 @@ int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int a
     if (anchored && !c->custom_date_pattern &&
         (open >= len || !can_open_date((unsigned char)s[open])))
         return 0;
+    size_t text_from = from; /* where the text opens: after a date struck out */
     for (size_t at = anchored ? open : from; at <= len;) {
         slog_found_date f;
         int m = match_at(c, s, len, at, anchored && !c->custom_date_pattern, &f);
@@ -748,11 +752,21 @@ int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int a
             continue;
         if (!f.custom && f.time_end == f.time_start)
             take_range(c, s, len, &f);
+        size_t struck = f.custom ? 0 : struck_out(s, from, len, &f);
+        if (struck) {
+            size_t strike = f.start; /* where its "~~" opens */
+            while (strike > from && (s[strike - 1] == ' ' || s[strike - 1] == '\t'))
+                strike--;
+            strike -= 2;
+            if (opens_text(s, text_from, strike) || after_separator(s, text_from, strike))
+                text_from = struck; /* "~~Mar 5~~ Mar 6" opens with Mar 6 */
+            continue;
+        }
         /* year-less: only where it opens the text or follows a separator;
          * and never a plan */
-        if (f.custom ||
-            ((f.year || opens_text(s, from, f.start) || after_separator(s, from, f.start)) &&
-             !slog_future_prefix(s, f.start) && !struck_out(s, from, len, &f))) {
+        if (f.custom || ((f.year || opens_text(s, text_from, f.start) ||
+                          after_separator(s, text_from, f.start)) &&
+                         !slog_future_prefix(s, f.start))) {
             *out = f;
             return 1;
         }

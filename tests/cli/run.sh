@@ -119,9 +119,10 @@ expect "lint typo'd dir" 2 "No such file or directory" lint "$TMP/emtpy"
 # (SPEC §1 and §3 r2; fixtures/styles/, --today 2026-04-01). The parse goldens
 # show every entry found, with its kind, date, time and zone.
 for f in newest-first us-journal incidents worklog heartbeat misplaced-first journal pasted-output \
-    german-newest-first japanese-journal weekly-groups; do
+    german-newest-first japanese-journal weekly-groups monthly-journal french-newest-first; do
     golden "styles/$f.txt" \
-        "$(case $f in newest-first | incidents | worklog | journal | pasted-output | weekly-groups) echo 0 ;; *) echo 1 ;; esac)" \
+        "$(case $f in newest-first | incidents | worklog | journal | pasted-output | weekly-groups | \
+            monthly-journal | french-newest-first) echo 0 ;; *) echo 1 ;; esac)" \
         lint --today 2026-04-01 --fail-on info "fixtures/styles/$f.md"
     golden "styles/$f.json" 0 parse --compact "fixtures/styles/$f.md"
 done

@@ -57,7 +57,8 @@ START_TEST(date_forms)
         {"## [[2026-03-09]] Standup", "2026-03-09", NULL, "Standup"},
         {"## Mon, 09 Mar 2026 14:02:11 +0000", "2026-03-09", "09 Mar 2026", ""},
         /* a date struck out is taken back: the next one dates the entry */
-        {"## ~~2026-03-11~~ 2026-03-12 Moved", "2026-03-12", NULL, "2026-03-11 Moved"},
+        {"## ~~2026-03-11~~ 2026-03-12 Moved", "2026-03-12", NULL, "Moved"},
+        {"## Standup ~~2026-03-05~~ 2026-03-06", "2026-03-06", NULL, "Standup"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         const slog_entry *e;
@@ -255,6 +256,14 @@ START_TEST(year_less_dates)
     ck_assert_str_eq(d->entries[0]->date, "2026-03-09");
     slog_doc_free(d);
     no_entry("## Roadmap\n\nIn 2026 we ship.\n\n### Mar 9\n- x\n");
+    /* a year-less date struck out, and the one after it */
+    d = doc_of("## March 2026\n### ~~Mar 5~~ Mar 6\n- a\n### Standup — ~~Mar 7~~ Mar 8\n- b\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->date, "2026-03-06");
+    ck_assert_str_eq(d->entries[0]->label, "");
+    ck_assert_str_eq(d->entries[1]->date, "2026-03-08");
+    ck_assert_str_eq(d->entries[1]->label, "Standup");
+    slog_doc_free(d);
 }
 END_TEST
 
