@@ -96,12 +96,12 @@ const char *const SLOG_DATE_PATTERN =
  * the March 2025 release", "## Item 2041"). */
 #define YEAR "(?:19|20)[0-9]{2}(?![0-9])"
 const char *const SLOG_YEAR_PATTERN =
-    "^[ ]{0,3}(?:\\#{1,6}[ \\t]+)?[^\\p{L}\\p{N}\\n]*"
+    "^[ ]{0,3}(?:\\#{1,6}[ \\t]+)?[^\\p{L}\\p{N}\\n]*+" /* possessive: no backtracking */
     "(?:(?:" MONTH "|" MONTH_OTHER ")\\.?,?[ \\t]+(?:(?i:de|del)[ \\t]+)?(?<my>" YEAR ")"
     "|(?<hy>" YEAR ")(?:[ \\t]*[年년](?:[ \\t]*[0-9]{1,2}[ \\t]*[月월])?)?"
     "|(?i:[QH][1-4]|W[0-9]{1,2}|week[ \\t]*[0-9]{1,2},?)[ \\t]+(?<qy>" YEAR ")"
     "|(?<yq>" YEAR ")[ \\t]+(?i:[QH][1-4]|W[0-9]{1,2}))"
-    "[^\\p{L}\\p{N}\\n]*$";
+    "[^\\p{L}\\p{N}\\n]*+$";
 
 static int group(const slog_regex *re, int n, const char *s, size_t *a, size_t *b)
 {

@@ -3,6 +3,7 @@
  * log direction and the configuration keys that steer them. Each form has
  * a negative beside it. */
 #include "helpers.h"
+#include "buf.h"
 #include "order.h"
 
 #include <unistd.h>
@@ -256,6 +257,21 @@ START_TEST(year_less_dates)
     ck_assert_str_eq(d->entries[0]->date, "2026-03-09");
     slog_doc_free(d);
     no_entry("## Roadmap\n\nIn 2026 we ship.\n\n### Mar 9\n- x\n");
+    {
+        /* a long line before the year's heading: the search for it neither
+         * backtracks nor gives up there (PCRE2's match limit) */
+        slog_buf big = {0};
+        slog_buf_puts(&big, "Date: 2025-01-01\n\n- ");
+        for (int i = 0; i < 200000; i++)
+            slog_buf_puts(&big, "✅ ");
+        slog_buf_puts(&big, "\n\n## 2026\n\n### Mar 9\n- a\n");
+        ck_assert(!big.failed);
+        slog_doc *dl = doc_of(big.data);
+        ck_assert_uint_eq(dl->nentries, 1);
+        ck_assert_str_eq(dl->entries[0]->date, "2026-03-09");
+        slog_doc_free(dl);
+        free(big.data);
+    }
     /* a year-less date struck out, and the one after it */
     d = doc_of("## March 2026\n### ~~Mar 5~~ Mar 6\n- a\n### Standup — ~~Mar 7~~ Mar 8\n- b\n");
     ck_assert_uint_eq(d->nentries, 2);
