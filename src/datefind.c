@@ -721,17 +721,20 @@ static int can_open_date(unsigned char ch)
 }
 
 /* "~~2026-03-11~~ 2026-03-12": a date struck out is a date taken back.
- * Returns where the text after the strike-through starts, or 0. */
-static size_t struck_out(const char *s, size_t from, size_t len, const slog_found_date *f)
+ * 1 with where its "~~" opens in *strike and where the text after its
+ * closing "~~" starts in *after, else 0. */
+static int struck_out(const char *s, size_t from, size_t len, const slog_found_date *f,
+                      size_t *strike, size_t *after)
 {
-    size_t a = f->start, b = f->end;
+    size_t a = f->start, b = skip_spaces(s, len, f->end);
     while (a > from && (s[a - 1] == ' ' || s[a - 1] == '\t'))
         a--;
-    b = skip_spaces(s, len, b);
-    if (a >= from + 2 && s[a - 1] == '~' && s[a - 2] == '~' && b + 2 <= len && s[b] == '~' &&
-        s[b + 1] == '~')
-        return b + 2;
-    return 0;
+    if (a < from + 2 || s[a - 1] != '~' || s[a - 2] != '~' || b + 2 > len || s[b] != '~' ||
+        s[b + 1] != '~')
+        return 0;
+    *strike = a - 2;
+    *after = b + 2;
+    return 1;
 }
 
 int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int anchored,
@@ -752,14 +755,10 @@ int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int a
             continue;
         if (!f.custom && f.time_end == f.time_start)
             take_range(c, s, len, &f);
-        size_t struck = f.custom ? 0 : struck_out(s, from, len, &f);
-        if (struck) {
-            size_t strike = f.start; /* where its "~~" opens */
-            while (strike > from && (s[strike - 1] == ' ' || s[strike - 1] == '\t'))
-                strike--;
-            strike -= 2;
+        size_t strike, after;
+        if (!f.custom && struck_out(s, from, len, &f, &strike, &after)) {
             if (opens_text(s, text_from, strike) || after_separator(s, text_from, strike))
-                text_from = struck; /* "~~Mar 5~~ Mar 6" opens with Mar 6 */
+                text_from = after; /* "~~Mar 5~~ Mar 6" opens with Mar 6 */
             continue;
         }
         /* year-less: only where it opens the text or follows a separator;
