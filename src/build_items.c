@@ -136,8 +136,7 @@ static slog_status find_marker(builder *b, slog_item *it, const char *t, size_t 
     /* most items open with a word: the patterns are tried only when the
      * first byte can open a marker (of the table, or a capitalised word) */
     int maybe_marker = k < len && c->marker_first[(unsigned char)t[k]];
-    int maybe_word = len && (t[0] == '*' || (t[0] >= 'A' && t[0] <= 'Z') ||
-                             (unsigned char)t[0] >= 0xC3); /* À.., CJK */
+    int maybe_word = len && c->word_first[(unsigned char)t[0]];
     if (maybe_marker && slog_regex_match(&c->marker_re, t, len, 0) &&
         slog_regex_group(&c->marker_re, 1, &ms, &me)) {
         slog_regex_group(&c->marker_re, 0, &whole, text_from);

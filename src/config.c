@@ -301,8 +301,10 @@ static char upper_byte(char prev, char ch)
     return ch;
 }
 
-/* Appends the written forms of a word: UPPER, Capitalised, Title Case. */
-static void add_word_forms(slog_buf *p, const char *w, size_t len, int *first)
+/* Appends the written forms of a word: UPPER, Capitalised, Title Case; and
+ * marks the byte each opens with in `opens`. */
+static void add_word_forms(slog_buf *p, const char *w, size_t len, int *first,
+                           unsigned char opens[256])
 {
     char forms[3][64];
     if (len >= sizeof forms[0])
@@ -319,6 +321,7 @@ static void add_word_forms(slog_buf *p, const char *w, size_t len, int *first)
                 up_next = f == 2 && w[i] == ' ';
         }
         forms[f][len] = '\0';
+        opens[(unsigned char)forms[f][0]] = 1;
         int seen = 0;
         for (int k = 0; k < f; k++)
             seen |= strcmp(forms[k], forms[f]) == 0;
@@ -333,17 +336,20 @@ static void add_word_forms(slog_buf *p, const char *w, size_t len, int *first)
     }
 }
 
-static char *word_pattern(const slog_config *c)
+/* The word markers' pattern; the bytes that can open one in `opens`. */
+static char *word_pattern(const slog_config *c, unsigned char opens[256])
 {
     slog_buf p = {0};
     int first = 1;
+    memset(opens, 0, 256);
+    opens['*'] = 1; /* "**TODO**" */
     slog_buf_puts(&p, "^(?:\\*\\*[ \\t]*(?<wb>");
     size_t mark = p.len;
     for (size_t i = 0; i < sizeof default_words / sizeof *default_words; i++)
-        add_word_forms(&p, default_words[i].word, strlen(default_words[i].word), &first);
+        add_word_forms(&p, default_words[i].word, strlen(default_words[i].word), &first, opens);
     for (size_t i = 0; i < c->nmarkers; i++)
         if (is_word_marker(c->markers[i].key, c->markers[i].keylen))
-            add_word_forms(&p, c->markers[i].key, c->markers[i].keylen, &first);
+            add_word_forms(&p, c->markers[i].key, c->markers[i].keylen, &first, opens);
     size_t alt_len = p.len - mark;
     char *alt = malloc(alt_len + 1);
     if (!alt) {
@@ -403,7 +409,7 @@ slog_status slog_config_compile(slog_config *c, const char *entry_pattern, slog_
     if (st != SLOG_OK)
         return st;
     char *mp = marker_pattern(c);
-    char *wp = word_pattern(c);
+    char *wp = word_pattern(c, c->word_first);
     if (!mp || !wp) {
         free(mp);
         free(wp);

@@ -41,11 +41,12 @@ struct slog_config {
     unsigned stale_states;   /* bit per slog_state: the tasks stale-item follows */
     int custom_date_pattern; /* entry_pattern was configured */
     slog_regex date_re;      /* finds a date (time, zone) in a line: datefind.c */
-    slog_regex year_re;      /* "March 2026", "2026年3月", "## Q1 2026": a year for what follows */
+    slog_regex year_re; /* "March 2026", "2026年3月", "## Q1 2026": a year for what follows */
     slog_date_groups dg;
     slog_regex marker_re;            /* built from the marker table: leading marker of an item */
     unsigned char marker_first[256]; /* bytes that can open a marker (a cheap test first) */
     slog_regex word_re;              /* word markers: "Next:", "**TODO**", "DONE -" */
+    unsigned char word_first[256];   /* bytes that can open a word marker ("N", "*", "É", "完") */
     slog_regex resolved_re;          /* "(Resolved YYYY-MM-DD ...)" */
     slog_regex meta_re;              /* "Key: value" lines before the first level-2 heading */
 };
