@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Thin wrapper over CMake (as cmark has): `make demo`, `make check`, `make bench`.
 BUILD ?= build
 BUILD_TYPE ?= RelWithDebInfo

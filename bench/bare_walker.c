@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The benchmark's baseline: read a file, parse it with cmark, walk every node.
  * usage: bare_walker FILE... */
 #include <cmark.h>

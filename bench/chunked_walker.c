@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The second baseline: read a file and parse it with cmark one top-level
  * section at a time (cut before each line that opens an ATX heading at
  * column 0, outside ``` and ~~~ fences), walking every node of each tree and

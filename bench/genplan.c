@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Generates a plan of about N megabytes in the canonical example's style:
  * title, metadata, sections, then dated "## Status (DATE)" entries with
  * ✅/⏳/🔜 items, an occasional checklist and follow-ups. Deterministic.

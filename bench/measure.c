@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Runs a command and prints its wall time in seconds, peak RSS in MiB, exit
  * status and CPU time (user + system, all its threads) in seconds:
  * "SECONDS MAXRSS_MIB EXIT CPU_SECONDS". CPU time is what the tests compare:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Writes a pathological document of size N to stdout, for the linear-time
  * test (tests/perf/linear.sh) and the memory figures of make bench.
  *

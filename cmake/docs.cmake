@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Writes the man pages and shell completions with the built program (they
 # come from its option tables):  cmake -DBIN=statuslog -DOUT=dir -P docs.cmake
 cmake_minimum_required(VERSION 3.16)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Turns the template files into a C table at build time, so the installed
 # tool needs no template files.  cmake -DOUT=out.c -DDIR=templates -P embed.cmake
 set(code "/* Generated from templates/ by cmake/embed.cmake: do not edit. */\n")

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Shared by the fuzz targets: splitting one input into two parts, and a
  * sink for output. */
 #ifndef SLOG_FUZZ_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* append's planner and splicer, in memory: a document (the first part) and a
  * request made from the second: its first bytes choose a date, a label and
  * the states; its lines are the items' texts. The result must read back. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check's comparison: the first part is the baseline, the second the
  * current document. */
 #include "fuzz.h"

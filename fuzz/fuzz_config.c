@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The configuration loader: any bytes as .statuslog.json; a configuration
  * that loads then reads and lints a small document (its patterns, markers,
  * zones and rules at work). */

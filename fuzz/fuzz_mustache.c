@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The Mustache engine: a template (the first part) over JSON data (the
  * second), with a partial that is the template itself (recursion). */
 #include "fuzz.h"

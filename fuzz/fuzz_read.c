@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The reading pipeline and every consumer of the model: bytes -> decoding ->
  * cmark -> model (entries, items, logs, threads) -> lint and its reporters,
  * the JSON model, the digest view model and the built-in templates. */

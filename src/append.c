@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* append: where new items go (SPEC §4), and the splice.
  *
  * The document is read into the model (without threads); the items go into

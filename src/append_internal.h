@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* append's parts: append.c plans where the text goes; append_style.c makes
  * it look like its neighbours. */
 #ifndef SLOG_APPEND_INTERNAL_H

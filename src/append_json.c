@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* --from-json: {"date", "label", "items": [{"state", "text"}]} or an array. */
 #include "statuslog/edit.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* What appended text looks like: dates written as the log's own entries
  * write them, item lines with the document's bullet and markers, and text
  * that can never open a block. */

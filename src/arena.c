@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Bump allocator over a list of chunks; see arena.h. */
 #include "arena.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A bump allocator: everything a document owns lives in its arena, so one
  * call frees it all and building the model costs few malloc calls. */
 #ifndef SLOG_ARENA_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Growable buffer; see buf.h. */
 #include "buf.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A growable byte buffer, always NUL-terminated; a failed allocation is
  * remembered (`failed`) so that a builder can append many pieces and check
  * once. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The model: a walk over cmark's block tree (inlines are skipped, except a
  * heading's, for its text) that records entries, items, checklists,
  * follow-ups and metadata with their source lines. Item texts are taken from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Entries of the three kinds (SPEC §1 r2) and their dates: headings with a
  * date; a bold date or bold key and date opening a paragraph (which makes the
  * heading above it an entry when it is that heading's first paragraph); a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The model builder's state, shared by the files of the reading stage:
  * build.c (the walk, headings and sections), build_entries.c (entries of the
  * three kinds and their dates), build_items.c (items, markers, checklists,

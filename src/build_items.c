@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Items: where each belongs, its marker and state (emoji, checkboxes and
  * word markers), its text from the source, `(Resolved ...)`; task-list
  * items as checklists; follow-ups. */

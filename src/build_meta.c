@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Metadata: YAML front matter (read as `key: value` lines, not as Markdown),
  * `Key: value` lines before the first level-2 heading, and the document's
  * date they give (Date metadata, else the front matter's date, created or

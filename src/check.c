@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check: what the current version lost or rewrote of the baseline's history.
  * Matching is by content, never by line: entries by (date, time, label), the
  * k-th of equal keys with the k-th; items by id, then by similar text;

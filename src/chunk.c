@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Planning the pieces of a document; see chunk.h. The scan is line by line
  * and conservative: when a line might open a fenced code block or an HTML
  * block, no cut is made until it is surely closed (a missed cut costs

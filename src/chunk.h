@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Reading a log a section at a time (issue 11): where a document can be cut
  * into pieces that cmark parses apart, with the same blocks as one parse of
  * the whole. A line is a cut when it opens an ATX heading at the document's

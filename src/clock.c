@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Instants and "today": times written with a zone are compared as instants;
  * a time without one is taken in the configured zone (an offset, an
  * abbreviation, or an IANA name looked up through the C library's TZ). */

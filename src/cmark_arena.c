@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* cmark's memory in blocks; see cmark_arena.h. Every allocation carries its
  * size before it, so that realloc can copy (or grow the last allocation in
  * place). cmark's calloc must return zeroed memory: blocks are reused after

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Memory for cmark's trees: a bump allocator that cmark uses through its
  * cmark_mem interface, reset (not freed node by node) once a piece has been
  * walked. malloc and free of millions of small nodes were half of a plain

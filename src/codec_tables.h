@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Generated from Python's codecs: code point -> byte, sorted by code point.
  * Windows-1252's five undefined bytes map to the C1 controls of the same value
  * (as WHATWG does), so every byte round-trips. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Configuration: defaults and pattern compilation. */
 #include "config_internal.h"
 

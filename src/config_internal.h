@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The configuration's inside, shared by the stages that read it. */
 #ifndef SLOG_CONFIG_INTERNAL_H
 #define SLOG_CONFIG_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Reading .statuslog.json and finding it. JSON is cJSON's; positions of
  * semantic errors are found by locating the offending key in the text. */
 #include "config_internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Date recognition; see datefind.h. The pattern does the finding, this file
  * the arithmetic: month names to numbers, 12-hour to 24-hour, which of a
  * numeric date's numbers is the day. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Finding dates in text (SPEC §1 r2): ISO, YYYY/MM/DD, month names (English,
  * any case, with or without a weekday or an ordinal), numeric M/D/YYYY (or
  * D/M/YYYY) and D.M.YYYY, year-less month-name dates; then an optional time

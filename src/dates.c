@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Dates, times and zones; see dates.h. */
 #include "dates.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Calendar dates, times of day and zones: parsing, validation, day numbers. */
 #ifndef SLOG_DATES_H
 #define SLOG_DATES_H

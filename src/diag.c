@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The rule table and the list of findings. */
 #include "statuslog/diag.h"
 

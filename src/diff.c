@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A unified diff for texts that differ by inserted lines, as appends make
  * them: the new text is the old one with lines added, so one walk that
  * matches old lines in order finds the insertions. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A unified diff of any two versions (fix --dry-run), by GNU diff: it finds
  * moved sections and changed lines in near-linear time on large files.
  * Run without a shell, on two temporary files. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The digest view model (SPEC §5 r2): what needs attention across
  * documents, what changed in the period, one section per active document,
  * a count of the quiet ones. Everything is computed as of the end of the

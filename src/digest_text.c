@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Digest texts; see digest_text.h. */
 #include "digest_text.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Texts of the digest view model: item texts shortened for reading and
  * made HTML, counts with their nouns. */
 #ifndef SLOG_DIGEST_TEXT_H

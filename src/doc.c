@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Document lifetime and small model helpers. */
 #include "doc_internal.h"
 #include "statuslog/parse.h"

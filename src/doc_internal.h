@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* What a document keeps besides its public fields. */
 #ifndef SLOG_DOC_INTERNAL_H
 #define SLOG_DOC_INTERNAL_H

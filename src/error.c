@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Error records: the one way the library reports failure to its caller. */
 #include "statuslog/common.h"
 

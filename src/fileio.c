@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Safe updates of a file in place; see slog_update_file in edit.h.
  *
  * The lock is flock() on the file itself, so the kernel drops it when the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fix (SPEC §7): undo mojibake, move the entries entry-order reports to the
  * place its message names, merge duplicate entries into the first. Each
  * repair reads the document (as append does) and splices its bytes: whole

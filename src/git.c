@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Reading a file at a git revision, by running git (execvp, no shell). */
 #define _GNU_SOURCE /* pipe2 */
 #include "statuslog/check.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Running git (no shell), for check --git and merge. */
 #ifndef SLOG_GIT_INTERNAL_H
 #define SLOG_GIT_INTERNAL_H

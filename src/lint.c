@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The lint driver: runs each rule group over a document. */
 #include "lint_internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Rules about what entries say: stale-item, empty-entry, repeated-entry,
  * open-checklist, unmarked-item. */
 #include "lint_internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Rules about dates: entry-order, invalid-date, future-entry,
  * entry-before-document, duplicate-entry. */
 #include "lint_internal.h"

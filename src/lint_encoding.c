@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Rules about bytes: invalid-utf8, mojibake. */
 #include "lint_internal.h"
 #include "statuslog/parse.h"

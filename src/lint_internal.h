@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Shared by the lint driver and the rule files. */
 #ifndef SLOG_LINT_INTERNAL_H
 #define SLOG_LINT_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Logs (SPEC §1 r2): entries with the same parent, in document order, and
  * the direction each is written in — newest-first when more of its adjacent
  * entries go back in time than forward (ties: oldest-first), unless the

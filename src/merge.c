@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* merge (SPEC §8): a three-way merge of status logs for git. The result is
  * OURS with every entry and item THEIRS added since BASE placed as append
  * places them, THEIRS' ticks and rewordings applied, and conflict markers

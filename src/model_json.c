@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The document model as a cJSON tree (SPEC §2). Strings are references into
  * the document, keys are constants: no copies of the text. */
 #include "statuslog/json.h"

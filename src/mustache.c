@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Mustache: a template is parsed once into a tree of nodes, then rendered in
  * one walk over cJSON data with a stack of contexts. Standalone lines (a
  * section, inverted, closing, comment, partial or delimiter tag alone on its

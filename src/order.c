@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The longest monotone subsequence of a log; see order.h.
  *
  * For each entry, the length of the longest sorted run of entries starting

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Order within a log (SPEC §3 r2): the entries outside a longest monotone
  * subsequence of the log, in its direction — the fewest entries whose moving
  * sorts it, keeping earlier entries where several such subsequences exist —

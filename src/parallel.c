@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A pool for one parallel loop at a time; see parallel.h. Threads are
  * started per loop: a loop is a whole command's files or one document's
  * pieces, long next to the start of a thread. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Reading: file -> bytes -> decoded text -> model. */
 #include "statuslog/parse.h"
 

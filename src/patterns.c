@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* PCRE2 wrapper; see patterns.h. */
 #include "patterns.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* PCRE2 patterns: compiled once (JIT where available), matched with limits so
  * that a user's pattern cannot hang the tool. */
 #ifndef SLOG_PATTERNS_H

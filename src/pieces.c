@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Parsing pieces; see pieces.h. */
 #include "pieces.h"
 

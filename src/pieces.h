@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Parsing the pieces the chunk planner cut (chunk.h) with cmark: one at a
  * time on the reading thread, or ahead of it on other threads (a queue of
  * parsed pieces handed over in order). Walking a piece is the builder's. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* github: GitHub Actions workflow commands,
  * ::error file=F,line=L,col=C,title=RULE::MESSAGE (warning, notice).
  * Data escapes %, CR and LF; property values also ':' and ','. */

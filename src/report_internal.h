@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* One reporter per file, behind slog_report(). */
 #ifndef SLOG_REPORT_INTERNAL_H
 #define SLOG_REPORT_INTERNAL_H

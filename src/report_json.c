@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* json: {"schema":"statuslog-diagnostics/1","diagnostics":[...],"summary":{...}} */
 #include "report_internal.h"
 

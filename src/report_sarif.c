@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* sarif: SARIF 2.1.0 with every rule of the table in tool.driver.rules. */
 #include "report_internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* text: FILE:LINE:COL: SEVERITY: MESSAGE [RULE] */
 #include "report_internal.h"
 

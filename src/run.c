@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #define _GNU_SOURCE /* pipe2, strsignal */
 /* append --run: fork, execvp, wait with a timeout; see run.h. */
 #include "statuslog/run.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Vocabulary and similarity; see similar.h.
  *
  * Words are runs of letters, digits and non-ASCII bytes, lower-cased (ASCII),

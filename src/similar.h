@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Word-level text similarity for threads, repeats and digests: a vocabulary of
  * the document's item words, their rarity (IDF) and each item's sorted word
  * ids, so that comparing two items is one merge of two short arrays. */

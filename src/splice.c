@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Splices; see splice.h. */
 #include "splice.h"
 

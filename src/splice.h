@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Edits of a document's bytes as a list of splices — a range deleted and
  * bytes inserted at an offset of the original — applied in one pass, so
  * that every byte no splice touches is copied as it was (fix, merge). */

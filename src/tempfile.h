@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A temporary file holding given bytes (for git merge-file and diff). */
 #ifndef SLOG_TEMPFILE_H
 #define SLOG_TEMPFILE_H

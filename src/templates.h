@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The templates of templates/, built into the binary (cmake/embed.cmake). */
 #ifndef SLOG_TEMPLATES_H
 #define SLOG_TEMPLATES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Decoding: from a file's bytes to valid UTF-8 text with a line index.
  * Handles the BOM, LF/CRLF/CR line endings, invalid UTF-8 and NUL bytes
  * (replaced by U+FFFD, counted), and mojibake (UTF-8 read as Mac Roman or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Threads: open items carried from entry to entry in other words, linked in
  * date order when they are the same task (similar.c: similar enough and about
  * the same thing). One sweep over the entries sorted by date; each item looks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: the regression gate (SPEC §6) — a document against an earlier
  * version of itself. */
 #ifndef STATUSLOG_CHECK_H

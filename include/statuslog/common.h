@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: status codes and the error record every fallible call fills. */
 #ifndef STATUSLOG_COMMON_H
 #define STATUSLOG_COMMON_H

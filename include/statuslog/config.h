@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: configuration — the marker table, the entry pattern and the
  * other data that steer reading a document. */
 #ifndef STATUSLOG_CONFIG_H

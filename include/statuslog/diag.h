@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: rules, severities and diagnostics (findings are data). */
 #ifndef STATUSLOG_DIAG_H
 #define STATUSLOG_DIAG_H

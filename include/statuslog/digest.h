@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: the digest view model (SPEC §5) — what got done, what is still
  * open and for how long, checklist progress — per document and in total. */
 #ifndef STATUSLOG_DIGEST_H

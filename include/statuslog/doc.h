@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: the document model. Everything here is owned by the slog_doc it
  * hangs from and is freed by one slog_doc_free(); treat it as read-only. */
 #ifndef STATUSLOG_DOC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: edits — appending results by splicing bytes into the original
  * (SPEC §4), and writing files safely. */
 #ifndef STATUSLOG_EDIT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: the model as JSON (SPEC §2), through cJSON. */
 #ifndef STATUSLOG_JSON_H
 #define STATUSLOG_JSON_H

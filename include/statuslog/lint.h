@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: validation (SPEC §3). */
 #ifndef STATUSLOG_LINT_H
 #define STATUSLOG_LINT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Work spread over threads: the files of lint, digest and parse, and the
  * pieces of one large document. Output never depends on the number of
  * threads: callers keep results by index and use them in order. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: reading a document — bytes to slog_doc. */
 #ifndef STATUSLOG_PARSE_H
 #define STATUSLOG_PARSE_H

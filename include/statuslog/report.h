@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: reporters — findings in the formats CI systems read. */
 #ifndef STATUSLOG_REPORT_H
 #define STATUSLOG_REPORT_H

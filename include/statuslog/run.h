@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: running a command for `append --run`. */
 #ifndef STATUSLOG_RUN_H
 #define STATUSLOG_RUN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: Markdown coordination documents — parse, validate, digest,
  * append, gate. The umbrella header: include this one. */
 #ifndef STATUSLOG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: Mustache templates over cJSON data (the spec's interpolation,
  * sections, inverted, comments, delimiters and partials modules). */
 #ifndef STATUSLOG_TEMPLATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Shared CLI helpers: option tables, help, errors, output. */
 #include "cli.h"
 

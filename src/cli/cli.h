@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The command-line client: a subcommand table and shared helpers. Every
  * subcommand lives in its own cmd_<name>.c and only calls the library. */
 #ifndef SLOG_CLI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog append: record results in a status log, safely. */
 #include "cli.h"
 

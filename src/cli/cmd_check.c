@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog check: fail when checklist items or recorded history regress. */
 #include "cli.h"
 

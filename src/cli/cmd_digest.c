@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog digest: a weekly (or any period's) digest across documents. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog fix: repair what lint finds (mojibake, entry order, duplicates). */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog lint: validation findings in text, JSON, GitHub or SARIF form. */
 #include "cli.h"
 

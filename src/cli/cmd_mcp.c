@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog mcp: a Model Context Protocol server over stdio — JSON-RPC 2.0,
  * one message per line; stdout carries protocol messages only, diagnostics
  * go to stderr. Requests are handled one at a time; the server ends at the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog merge: the git merge driver for status logs, and its install. */
 #include "cli.h"
 

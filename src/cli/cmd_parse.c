@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog parse: the document model as JSON. */
 #include "cli.h"
 

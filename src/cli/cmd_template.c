@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog template: render any Mustache template with any JSON data. */
 #include "cli.h"
 

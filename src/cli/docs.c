@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Man pages (mdoc) and shell completions (bash, zsh, fish), written from the
  * same command and option tables that parse argv and print --help, so that
  * they cannot drift: `statuslog help --man [COMMAND]` and `statuslog help

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog: the command-line entry point. Dispatches subcommands from a table. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog mcp: the Model Context Protocol server (cmd_mcp.c: the protocol
  * over stdio; mcp_tools.c: the tools, thin clients of the library). */
 #ifndef SLOG_CLI_MCP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The tools of statuslog mcp: each checks its arguments, resolves its paths
  * inside the root, calls the library as the command of the same name does,
  * and answers with structured content (matching its output schema) and a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # The GitHub Action's script (scripts/github-action, what action.yml runs),
 # locally: a repository with a base branch and a pull-request branch, the
 # variables GitHub sets; the changed files are found, annotations printed,

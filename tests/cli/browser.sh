@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Renders two HTML digests in headless Chromium at 1280 px — the canonical
 # example's week 2025-W41 (with a document whose item holds <script>) and
 # the W41 digest of every document of ../shared/corpus/real — takes a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Every command over every real document of ../shared/corpus/real: no crash
 # (exit status 0, 1 or 2 only; sanitizer reports abort the process).
 # usage: corpus.sh STATUSLOG SHARED_DIR        (skips with 77 without the corpus)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # statuslog fix: each repair on fixtures (goldens of the repaired files), on
 # the canonical example when ../shared exists, idempotence, --check,
 # --dry-run, and every error path leaving the file as it was.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Hostile input: each case of the hardening issue (#13), as a user or an
 # attacker would meet it. Every case failed before its fix.
 # usage: hostile.sh STATUSLOG SOURCE_DIR

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # make install into a temporary DESTDIR, then: a C program built against it
 # through pkg-config (the shared library) and through find_package in a
 # throw-away CMake project, each parsing a document and printing its entry

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # statuslog merge as git's merge driver, in repositories made here: two
 # branches appending on the same day, on different days, to the same entry,
 # in a newest-first log; a tick on one side and an append on the other; the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # The hooks of .pre-commit-hooks.yaml run by the real pre-commit framework
 # (pre-commit try-repo) in a temporary repository: each passes on a clean
 # log and fails on a broken one with the finding shown.

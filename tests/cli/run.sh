@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # CLI tests: run the built binary on fixtures; compare stdout with golden files
 # under tests/golden/, and check exit statuses and one-line errors.
 # usage: run.sh STATUSLOG SOURCE_DIR      (UPDATE_GOLDEN=1 rewrites the goldens)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # append under load and under SIGKILL.
 # usage: stress.sh STATUSLOG GENPLAN
 # env: SLOG_STRESS_PROCS (8), SLOG_STRESS_APPENDS (15), SLOG_CRASH_ROUNDS (6);

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # No super-linear path: every command on pathological shapes at two sizes,
 # the second double the first; fails when the time grows by more than
 # LINEAR_MAX (2.5) times. Time is CPU time (bench/measure), which other

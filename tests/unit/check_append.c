@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* append: placement, byte preservation, dedupe, escaping, errors, the safe
  * file update, and --run. */
 #include "helpers.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The model: entries, labels, items, markers, checklists, follow-ups, ids. */
 #include "helpers.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check: each rule positive and negative, on variants of one document. */
 #include "helpers.h"
 

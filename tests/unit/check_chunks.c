@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Reading a section at a time gives the model of reading the whole
  * document: the differential test (issue 11). Each document is read cut at
  * every possible section (chunk_bytes 1) and whole (SIZE_MAX), and cut with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Configuration: keys, invalid files (with line and column), discovery, and
  * user patterns that cannot hang the tool. */
 #include "helpers.h"

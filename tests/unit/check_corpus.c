@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Corpus tests over ../shared/corpus (skipped when it is absent): the
  * canonical example in both encodings, and every real document against its
  * independently made label. */

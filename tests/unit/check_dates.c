@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Dates, times, zones. */
 #include "dates.h"
 #include "helpers.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The digest view model (SPEC §5 r2): texts shortened and made HTML, counts
  * with their nouns, everything as of the end of the period, attention
  * oldest first, active and quiet documents, the chart. */

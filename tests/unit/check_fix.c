@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fix (SPEC §7) on small documents: whole sections move with what is
  * nested in them, every other byte is kept, files without a final line end,
  * nothing to do gives the same bytes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Lint rules (each positive and negative), instants, and the reporters. */
 #include "helpers.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The official Mustache spec tests (the JSON files of ../shared/mustache-spec), and the
  * engine's own error cases. */
 #include "helpers.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Reading r2 (SPEC §1): date forms, times and zones, the three kinds of
  * entries, front matter, year-less dates, plans, weekdays, word markers,
  * log direction and the configuration keys that steer them. Each form has

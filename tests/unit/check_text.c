@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Decoding: BOM, line endings, invalid UTF-8, NUL bytes, mojibake. */
 #include "helpers.h"
 #include "text.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Shared helpers for the check unit tests. */
 #ifndef SLOG_TEST_HELPERS_H
 #define SLOG_TEST_HELPERS_H
