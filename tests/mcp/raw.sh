@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # statuslog mcp at the protocol level: raw lines in (a request before
 # initialize, initialize with an older revision and with an unknown one,
 # malformed JSON, a batch, a notification, a response, an id of the wrong
