@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // statuslog mcp through the official MCP TypeScript SDK: the SDK's Client
 // and StdioClientTransport start the server, negotiate the protocol, list
 // the tools (validated against their schemas by the SDK), append items to
-// a copy of the canonical example and read them back through open_items and
+// a copy of fixtures/fix/plan.md and read them back through open_items and
 // parse, call lint, and check that a path outside the root, an unknown tool
 // and invalid arguments come back as errors while the server keeps
 // answering.  usage: node client.mjs STATUSLOG ROOT FILE
@@ -41,7 +42,7 @@ ok(tools.find((t) => t.name === "append_status").annotations.readOnlyHint === fa
 // append, then read it back (callTool validates structuredContent against the output schema)
 const appended = await client.callTool({
   name: "append_status",
-  arguments: { file, date: "2025-10-17", label: "Status", items: [
+  arguments: { file, date: "2026-03-10", label: "Status", items: [
     { state: "done", text: "Ran the SDK round trip for statuslog mcp" },
     { state: "next", text: "Publish the MCP server notes for the agents" } ] },
 });
@@ -50,26 +51,26 @@ ok(appended.structuredContent?.added === 2 && appended.structuredContent?.items?
    `append_status added 2: ${JSON.stringify(appended.structuredContent)}`);
 const again = await client.callTool({
   name: "append_status",
-  arguments: { file, date: "2025-10-17", label: "Status", items: [{ state: "done", text: "Ran the SDK round trip for statuslog mcp" }] },
+  arguments: { file, date: "2026-03-10", label: "Status", items: [{ state: "done", text: "Ran the SDK round trip for statuslog mcp" }] },
 });
 ok(again.structuredContent?.added === 0 && again.structuredContent?.already_there?.length === 1,
    `appending again adds nothing: ${JSON.stringify(again.structuredContent)}`);
 
-const open = await client.callTool({ name: "open_items", arguments: { paths: [file], today: "2025-10-20", states: ["next"] } });
+const open = await client.callTool({ name: "open_items", arguments: { paths: [file], today: "2026-03-12", states: ["next"] } });
 ok(!open.isError && open.structuredContent.items.some((i) => i.text === "Publish the MCP server notes for the agents"),
    "open_items shows the new next item");
 ok(open.structuredContent.items.every((i) => i.state === "next"), "open_items filters by state");
 
 const parsed = await client.callTool({ name: "parse", arguments: { file } });
-const entry = parsed.structuredContent?.entries?.find((e) => e.date === "2025-10-17");
+const entry = parsed.structuredContent?.entries?.find((e) => e.date === "2026-03-10");
 ok(entry && entry.items.some((i) => i.text === "Ran the SDK round trip for statuslog mcp"), "parse shows the appended entry");
 
-const lint = await client.callTool({ name: "lint", arguments: { paths: [file], today: "2025-10-20" } });
+const lint = await client.callTool({ name: "lint", arguments: { paths: [file], today: "2026-03-12" } });
 ok(!lint.isError && Array.isArray(lint.structuredContent?.diagnostics) && lint.structuredContent.diagnostics.length > 0,
    "lint returns the diagnostics");
-ok(lint.structuredContent.diagnostics.some((d) => d.rule === "entry-order"), "lint finds the example's entry-order");
+ok(lint.structuredContent.diagnostics.some((d) => d.rule === "entry-order"), "lint finds the fixture's entry-order");
 
-const digest = await client.callTool({ name: "digest", arguments: { paths: ["."], week: "2025-W42" } });
+const digest = await client.callTool({ name: "digest", arguments: { paths: ["."], week: "2026-W11" } });
 ok(!digest.isError && digest.structuredContent?.schema === "statuslog-digest/1", "digest returns the view model");
 
 // errors: a tool result with isError, or a protocol error; the server goes on

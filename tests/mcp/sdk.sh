@@ -1,36 +1,24 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Runs tests/mcp/client.mjs with the official MCP TypeScript SDK
-# (@modelcontextprotocol/sdk from the npm registry) against statuslog mcp, on
-# a copy of the canonical example (or the fixture plan) in a temporary root.
-# The SDK is looked for in SDK_DIR (.ci/run installs it there); when it is
-# missing and npm is there, it is installed into SDK_DIR. Skips (77) without
-# node or the SDK.
-# usage: sdk.sh STATUSLOG SOURCE_DIR SHARED_DIR SDK_DIR
+# (@modelcontextprotocol/sdk, the version tests/package-lock.json fixes)
+# against statuslog mcp, on a copy of fixtures/fix/plan.md in a temporary
+# root. The SDK comes from tests/node_modules, which `scripts/install-deps
+# node-modules` fills (.ci/run does): nothing is downloaded here. Skips (77),
+# saying why, without node or the SDK.
+# usage: sdk.sh STATUSLOG SOURCE_DIR
 set -u
 BIN=$1
 SRC=$(cd "$2" && pwd)
-SHARED=$3
-SDK_DIR=$4
 command -v node >/dev/null || { echo "mcp-sdk: node not found, skipping"; exit 77; }
-if [ ! -d "$SDK_DIR/node_modules/@modelcontextprotocol/sdk" ]; then
-    if command -v npm >/dev/null; then
-        mkdir -p "$SDK_DIR"
-        (cd "$SDK_DIR" && [ -f package.json ] || echo '{"private": true}' >package.json
-         timeout 300 npm install --no-audit --no-fund --silent @modelcontextprotocol/sdk) >/dev/null 2>&1
-    fi
-    if [ ! -d "$SDK_DIR/node_modules/@modelcontextprotocol/sdk" ]; then
-        echo "mcp-sdk: @modelcontextprotocol/sdk not installed in $SDK_DIR (npm install failed), skipping"
-        exit 77
-    fi
+SDK=$SRC/tests/node_modules/@modelcontextprotocol/sdk
+if [ ! -f "$SDK/package.json" ]; then
+    echo "mcp-sdk: the SDK is not in tests/node_modules (scripts/install-deps node-modules installs it), skipping"
+    exit 77
 fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-if [ -f "$SHARED/corpus/prisma-config-plan.md" ]; then
-    cp "$SHARED/corpus/prisma-config-plan.md" "$TMP/plan.md"
-else
-    cp "$SRC/fixtures/plan.md" "$TMP/plan.md"
-fi
+cp "$SRC/fixtures/fix/plan.md" "$TMP/plan.md"
 chmod u+w "$TMP/plan.md"
-cp "$SRC/tests/mcp/client.mjs" "$SDK_DIR/client.mjs" # resolves the SDK from its node_modules
-echo "mcp-sdk: SDK $(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$SDK_DIR/node_modules/@modelcontextprotocol/sdk/package.json" | head -1)"
-node "$SDK_DIR/client.mjs" "$BIN" "$TMP" plan.md
+echo "mcp-sdk: SDK $(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$SDK/package.json" | head -1)"
+node "$SRC/tests/mcp/client.mjs" "$BIN" "$TMP" plan.md
