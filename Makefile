@@ -43,21 +43,19 @@ screenshots: build
 
 # make install [PREFIX=/usr/local] [DESTDIR=...]: the program, the shared and
 # static libraries, headers, pkg-config and CMake files, man pages and
-# completions. make uninstall removes what the last install wrote.
+# completions. make uninstall [PREFIX=...] [DESTDIR=...] removes what the
+# last install wrote and the directories it made (scripts/install), and
+# refuses when PREFIX or DESTDIR differ from the install's.
 install: build
-	DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)
+	@scripts/install install $(BUILD) $(PREFIX) "$(DESTDIR)"
 
 uninstall:
-	@test -f $(BUILD)/install_manifest.txt || { echo "uninstall: nothing was installed from $(BUILD)"; exit 1; }
-	@while IFS= read -r f || [ -n "$$f" ]; do \
-	    if [ -e "$(DESTDIR)$$f" ] || [ -L "$(DESTDIR)$$f" ]; then rm -f -- "$(DESTDIR)$$f" && echo "removed $(DESTDIR)$$f"; fi; \
-	done < $(BUILD)/install_manifest.txt
-	@rm -f $(BUILD)/install_manifest.txt
+	@scripts/install uninstall $(BUILD) $(PREFIX) "$(DESTDIR)"
 
-# make package: build/statuslog_VERSION_ARCH.deb
-package: build
-	@command -v dpkg-shlibdeps >/dev/null || scripts/install-deps dpkg-dev
-	cd $(BUILD) && cpack -G DEB
+# make package: the Debian packages statuslog, libstatuslog0 and
+# libstatuslog-dev (debian/, built by debhelper) in $(BUILD)/deb
+package: deps
+	@scripts/build-deb $(BUILD)/deb
 
 format:
 	clang-format -i src/*.c src/*.h src/cli/*.c src/cli/*.h include/statuslog/*.h tests/unit/*.c bench/*.c fuzz/*.c fuzz/*.h
