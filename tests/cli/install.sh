@@ -5,7 +5,8 @@
 # throw-away CMake project, each parsing a document and printing its entry
 # count; the man pages clean under mandoc -Tlint and listing the options
 # --help prints; the bash completion offering --format's values; make
-# uninstall leaving nothing behind.
+# uninstall refusing another PREFIX or DESTDIR, then leaving nothing behind
+# but the directories that were there before.
 # usage: install.sh BUILD_DIR SOURCE_DIR SHARED_DIR
 set -u
 BUILD=$(cd "$1" && pwd)
@@ -21,8 +22,10 @@ skip() { echo "install: skipped: $*"; }
 
 DEST=$TMP/dest
 PREFIX=/usr/local
-DESTDIR=$DEST cmake --install "$BUILD" --prefix "$PREFIX" >"$TMP/install.log" 2>&1 ||
-    { echo "install: cmake --install failed"; cat "$TMP/install.log"; exit 1; }
+# a directory that was there before the install stays after the uninstall
+mkdir -p "$DEST$PREFIX/share/man/man5"
+sh "$SRC/scripts/install" install "$BUILD" "$PREFIX" "$DEST" >"$TMP/install.log" 2>&1 ||
+    { echo "install: scripts/install failed"; cat "$TMP/install.log"; exit 1; }
 ROOT=$DEST$PREFIX
 for f in bin/statuslog lib/libstatuslog.a include/statuslog/statuslog.h lib/pkgconfig/statuslog.pc \
     lib/cmake/statuslog/statuslogConfig.cmake share/man/man1/statuslog.1 \
@@ -100,6 +103,18 @@ for cmd in parse lint append check digest template fix merge; do
         pass
 done
 grep -q 'Xr statuslog-lint 1' "$ROOT/share/man/man1/statuslog.1" && pass || fail "SEE ALSO"
+# each command page: EXAMPLES, and a DESCRIPTION that does not repeat the NAME line
+for cmd in parse lint append check digest template fix merge mcp; do
+    page=$ROOT/share/man/man1/statuslog-$cmd.1
+    grep -q '^\.Sh EXAMPLES$' "$page" && pass || fail "statuslog-$cmd(1) has no EXAMPLES"
+    name=$(sed -n 's/^\.Nd //p' "$page")
+    first=$(sed -n '/^\.Sh DESCRIPTION$/{n;p;}' "$page")
+    case $first in "$name"*) fail "statuslog-$cmd(1)'s DESCRIPTION repeats its NAME: $first" ;; *) pass ;; esac
+done
+if command -v mandoc >/dev/null; then
+    mandoc -Tascii "$ROOT/share/man/man1/statuslog-fix.1" | col -b | grep -q 'repair due (fix --check)' &&
+        pass || fail "EXIT STATUS: $(mandoc -Tascii "$ROOT/share/man/man1/statuslog-fix.1" | col -b | grep 'repair due')"
+fi
 
 # the bash completion, as bash offers it
 if command -v bash >/dev/null; then
@@ -121,10 +136,22 @@ command -v zsh >/dev/null && { zsh -n "$ROOT/share/zsh/vendor-completions/_statu
 command -v fish >/dev/null && { fish -n "$ROOT/share/fish/vendor_completions.d/statuslog.fish" &&
     pass || fail "fish completion syntax"; }
 
-# uninstall: exactly what was installed goes
-(cd "$SRC" && make -s uninstall BUILD="$BUILD" DESTDIR="$DEST" >/dev/null) || fail "make uninstall"
-left=$(find "$DEST" -type f -o -type l | head -5)
+# uninstall: refused, with one line and exit 2, for another DESTDIR or PREFIX
+for args in "$PREFIX $TMP/elsewhere" "/usr $DEST"; do
+    # shellcheck disable=SC2086 # two words
+    sh "$SRC/scripts/install" uninstall "$BUILD" $args >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    [ $rc = 2 ] && [ "$(wc -l <"$TMP/err")" = 1 ] && [ -e "$ROOT/bin/statuslog" ] && pass ||
+        fail "uninstall with $args: exit $rc, $(cat "$TMP/err"), files $(ls "$ROOT/bin" 2>&1)"
+done
+# then exactly what was installed goes, with the directories it made
+sh "$SRC/scripts/install" uninstall "$BUILD" "$PREFIX" "$DEST" >/dev/null || fail "uninstall"
+left=$(find "$DEST" -mindepth 1 ! -path "$DEST/usr" ! -path "$DEST$PREFIX" ! -path "$DEST$PREFIX/share" \
+    ! -path "$DEST$PREFIX/share/man" ! -path "$DEST$PREFIX/share/man/man5" | head -5)
 [ -z "$left" ] && pass || fail "left after uninstall: $left"
+[ -d "$DEST$PREFIX/share/man/man5" ] && pass || fail "uninstall removed a directory it did not make"
+sh "$SRC/scripts/install" uninstall "$BUILD" "$PREFIX" "$DEST" >/dev/null 2>"$TMP/err"
+[ $? = 2 ] && grep -q 'nothing was installed' "$TMP/err" && pass || fail "a second uninstall: $(cat "$TMP/err")"
 
 echo "install: $passed passed, $failed failed"
 [ "$failed" = 0 ]
