@@ -12,6 +12,68 @@
 
 enum { MAX_OPTIONS = 32 };
 
+/* Edits (insertions, deletions, substitutions and swaps of two neighbours)
+ * that turn a into b, counted up to `limit` + 1. */
+static size_t edit_distance(const char *a, const char *b, size_t limit)
+{
+    enum { MAX_WORD = 64 };
+    size_t m = strlen(a), n = strlen(b);
+    if (m >= MAX_WORD || n >= MAX_WORD)
+        return limit + 1;
+    size_t d[MAX_WORD + 1][MAX_WORD + 1];
+    for (size_t i = 0; i <= m; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= n; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= m; i++)
+        for (size_t j = 1; j <= n; j++) {
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[m][n] > limit ? limit + 1 : d[m][n];
+}
+
+const char *cli_nearest(const char *word, const char *const *candidates, size_t n)
+{
+    size_t len = strlen(word);
+    size_t limit = len < 6 ? (len + 2) / 3 : 2; /* 'lnt' is lint; 'x' is nothing */
+    const char *best = NULL;
+    size_t best_distance = limit + 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = edit_distance(word, candidates[i], limit);
+        if (d < best_distance) {
+            best = candidates[i];
+            best_distance = d;
+        }
+    }
+    return best;
+}
+
+/* "unknown option '--fromat'", with the nearest option of the command. */
+static void unknown_long_option(const cli_command *cmd, const char *bad, const struct option *longs,
+                                size_t n)
+{
+    char name[64];
+    const char *p = bad[0] == '-' && bad[1] == '-' ? bad + 2 : bad;
+    size_t len = strcspn(p, "=");
+    snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), p);
+    const char *names[MAX_OPTIONS + 2]; /* as many as longs holds */
+    for (size_t i = 0; i < n; i++)
+        names[i] = longs[i].name;
+    const char *near = cli_nearest(name, names, n);
+    if (near)
+        cli_usage_error(cmd, "unknown option '--%s'; did you mean '--%s'?", name, near);
+    else
+        cli_usage_error(cmd, "unknown option '%s'", bad);
+}
+
 int cli_next_option(int argc, char **argv, const cli_command *cmd, const char **optarg_out)
 {
     struct option longs[MAX_OPTIONS + 2];
@@ -38,7 +100,7 @@ int cli_next_option(int argc, char **argv, const cli_command *cmd, const char **
         else if (optopt)
             cli_usage_error(cmd, "option '%s' needs an argument", bad);
         else
-            cli_usage_error(cmd, "unknown option '%s'", bad);
+            unknown_long_option(cmd, bad, longs, n);
     }
     return c;
 }
@@ -67,6 +129,11 @@ void cli_print_help(FILE *out, const cli_command *cmd)
     fprintf(out, "  %-26s %s\n", "-h, --help", "show this help and exit");
     if (cmd->more_help)
         cmd->more_help(out);
+    if (cmd->examples && cmd->examples[0].command) {
+        fprintf(out, "\nExamples:\n");
+        for (const cli_example *e = cmd->examples; e->command; e++)
+            fprintf(out, "  %s\n      %s\n", e->command, e->what);
+    }
 }
 
 static void verror(const char *file, const char *fmt, va_list ap)

@@ -19,6 +19,14 @@ typedef struct {
     const char *help;
 } cli_option;
 
+/* An example for --help and the man page: a command line that works as
+ * written from the top of the source tree (tests/cli/examples.sh runs every
+ * one in a copy of it) and what it does. */
+typedef struct {
+    const char *command;
+    const char *what;
+} cli_example;
+
 typedef struct {
     const char *name;
     int (*run)(int argc, char **argv);
@@ -27,6 +35,7 @@ typedef struct {
     const cli_option *options;    /* terminated by an entry with name NULL */
     const char *details;          /* extra paragraph for --help, or NULL */
     void (*more_help)(FILE *out); /* printed after the options, or NULL */
+    const cli_example *examples;  /* two or three, ended by {NULL, NULL} */
 } cli_command;
 
 extern const cli_command cli_parse_command;
@@ -178,6 +187,9 @@ int cli_next_option(int argc, char **argv, const cli_command *cmd, const char **
 int cli_operand_index(void);
 
 void cli_print_help(FILE *out, const cli_command *cmd);
+/** The candidate nearest to `word` (at most two edits, or a third of its
+ * length, away), or NULL: for "did you mean" hints. */
+const char *cli_nearest(const char *word, const char *const *candidates, size_t n);
 /** "statuslog: FILE: message" (FILE omitted when NULL). */
 void cli_error(const char *file, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -45,6 +45,17 @@ static const cli_option options[] = {
 
 static int run(int argc, char **argv);
 
+static const cli_example examples[] = {
+    {"statuslog append fixtures/plan.md --done \"Load test passed\" --next \"Roll out to 10%\"",
+     "A done and a next item in today's Status entry."},
+    {"statuslog append fixtures/log.md --date 2026-04-03T12:00Z --label Sweep --blocked \"Waiting "
+     "on DNS\" --dry-run",
+     "The diff it would write, in the log's own heading style."},
+    {"statuslog append fixtures/plan.md --run --name \"fixtures present\" -- test -d fixtures",
+     "Runs the command and records it as done or failed."},
+    {NULL, NULL},
+};
+
 const cli_command cli_append_command = {
     "append",
     run,
@@ -59,6 +70,7 @@ const cli_command cli_append_command = {
     "With --run, the exit status is COMMAND's (128+N for signal N, 124 after\n"
     "--timeout, 127 when it cannot be started).",
     NULL,
+    examples,
 };
 
 typedef struct {

@@ -17,6 +17,14 @@ static const cli_option options[] = {
 
 static int run(int argc, char **argv);
 
+static const cli_example examples[] = {
+    {"statuslog check fixtures/check/regressed.md --baseline fixtures/plan.md",
+     "What regressed since the older version (exit 1)."},
+    {"statuslog check --git HEAD fixtures/plan.md",
+     "Against the last commit (git runs without a shell)."},
+    {NULL, NULL},
+};
+
 const cli_command cli_check_command = {
     "check",
     run,
@@ -30,6 +38,7 @@ const cli_command cli_check_command = {
     "baseline (a notice, exit 0). With --git, several FILEs may be given (as\n"
     "pre-commit passes them). Exit status as for lint.",
     NULL,
+    examples,
 };
 
 typedef struct {

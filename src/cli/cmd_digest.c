@@ -35,6 +35,16 @@ static const cli_option options[] = {
 
 static int run(int argc, char **argv);
 
+static const cli_example examples[] = {
+    {"statuslog digest fixtures/digest/team --today 2026-03-06",
+     "The week ending on a day, as Markdown."},
+    {"statuslog digest fixtures/digest/team --week 2026-W10 --format html -o digest.html",
+     "One self-contained HTML page, written only when it succeeds."},
+    {"statuslog digest fixtures/digest/team --days 30 --today 2026-03-06 --format json",
+     "The view model the templates render."},
+    {NULL, NULL},
+};
+
 const cli_command cli_digest_command = {
     "digest",
     run,
@@ -49,6 +59,7 @@ const cli_command cli_digest_command = {
     "lists them. --format json prints the view model (statuslog-digest/1) that\n"
     "the built-in templates and --template render.",
     NULL,
+    examples,
 };
 
 typedef struct {

@@ -20,6 +20,15 @@ static const cli_option options[] = {
 
 static int run(int argc, char **argv);
 
+static const cli_example examples[] = {
+    {"statuslog fix --check fixtures/fix/plan.md",
+     "Exit 1 when a repair is due (for CI and pre-commit)."},
+    {"statuslog fix --order --dry-run fixtures/fix/plan.md",
+     "The diff that would put the entries in order."},
+    {"statuslog fix fixtures/plan-mojibake-cp1252.md", "Every repair, written in place."},
+    {NULL, NULL},
+};
+
 const cli_command cli_fix_command = {
     "fix",
     run,
@@ -34,6 +43,7 @@ const cli_command cli_fix_command = {
     "temporary file, fsync, rename). Prints what it repaired. Exit status: 0, or\n"
     "with --check 1 when a repair is due; 2 for unreadable input.",
     NULL,
+    examples,
 };
 
 typedef struct {

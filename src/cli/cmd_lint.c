@@ -17,6 +17,16 @@ static const cli_option options[] = {
 
 static int run(int argc, char **argv);
 
+static const cli_example examples[] = {
+    {"statuslog lint fixtures/styles/",
+     "Every *.md below a folder; exit 1 when an error is found."},
+    {"statuslog lint --format github --fail-on warning fixtures/fix/plan.md",
+     "Annotations for GitHub Actions; warnings fail the run too."},
+    {"statuslog lint --today 2026-03-20 --format json fixtures/plan.md",
+     "The findings as JSON, stale items judged as of a date."},
+    {NULL, NULL},
+};
+
 const cli_command cli_lint_command = {
     "lint",
     run,
@@ -28,6 +38,7 @@ const cli_command cli_lint_command = {
     "when a finding is at or above --fail-on, 2 for unreadable input or an\n"
     "invalid configuration. Rule severities are set in .statuslog.json (\"rules\").",
     cli_print_rules,
+    examples,
 };
 
 typedef struct {

@@ -21,6 +21,13 @@ static const cli_option options[] = {
 
 static int run(int argc, char **argv);
 
+static const cli_example examples[] = {
+    {"statuslog mcp --root fixtures",
+     "Serve the documents below fixtures/ to an agent (its MCP client starts this)."},
+    {"statuslog mcp --root fixtures --read-only", "The same without append_status and fix."},
+    {NULL, NULL},
+};
+
 const cli_command cli_mcp_command = {
     "mcp",
     run,
@@ -34,6 +41,7 @@ const cli_command cli_mcp_command = {
     "refused. --read-only leaves out append_status and fix. Ends at the end of its\n"
     "input.",
     NULL,
+    examples,
 };
 
 /* Protocol revisions the server speaks, the latest first. */

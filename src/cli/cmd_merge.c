@@ -19,6 +19,14 @@ static const cli_option options[] = {
 
 static int run(int argc, char **argv);
 
+static const cli_example examples[] = {
+    {"statuslog merge --install 'docs/*.md'",
+     "The merge driver for these files of the repository."},
+    {"statuslog merge fixtures/merge/base.md fixtures/merge/ours.md fixtures/merge/theirs.md",
+     "What git runs: both sides' entries, written over ours.md."},
+    {NULL, NULL},
+};
+
 const cli_command cli_merge_command = {
     "merge",
     run,
@@ -34,6 +42,7 @@ const cli_command cli_merge_command = {
     ".statuslog.json. --install writes '*.md merge=statuslog' to .gitattributes\n"
     "and the merge.statuslog driver to git config.",
     NULL,
+    examples,
 };
 
 /* The program git should run: this one, by absolute path when it was run

@@ -17,6 +17,12 @@ static const cli_option options[] = {
 
 static int run(int argc, char **argv);
 
+static const cli_example examples[] = {
+    {"statuslog parse fixtures/plan.md", "The model of one document, as JSON."},
+    {"statuslog parse --jsonl fixtures/styles/", "One line of JSON for each *.md below a folder."},
+    {NULL, NULL},
+};
+
 const cli_command cli_parse_command = {
     "parse",
     run,
@@ -27,6 +33,7 @@ const cli_command cli_parse_command = {
     "every *.md below it; '-' reads standard input. A file that cannot be read is\n"
     "reported on stderr; the others are still printed, and the exit status is 2.",
     NULL,
+    examples,
 };
 
 typedef struct {

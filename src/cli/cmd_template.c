@@ -17,6 +17,14 @@ static const cli_option options[] = {
 
 static int run(int argc, char **argv);
 
+static const cli_example examples[] = {
+    {"statuslog digest fixtures/digest/team --today 2026-03-06 --format json >d.json",
+     "The data of a digest ..."},
+    {"statuslog template fixtures/templates/custom.mustache d.json --partials fixtures/templates",
+     "... rendered by a template of one's own."},
+    {NULL, NULL},
+};
+
 const cli_command cli_template_command = {
     "template",
     run,
@@ -26,6 +34,7 @@ const cli_command cli_template_command = {
     "The way to develop a digest template: statuslog digest --format json > d.json,\n"
     "then statuslog template my.mustache d.json.",
     NULL,
+    examples,
 };
 
 static int run(int argc, char **argv)

@@ -60,6 +60,21 @@ static void roff_text(FILE *out, const char *s, size_t n)
     fputc('\n', out);
 }
 
+/* A command line for .Dl: backslashes as \e, and '-' as \- so that it is
+ * a minus to copy and paste, not a hyphen. */
+static void roff_literal(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '\\')
+            fputs("\\e", out);
+        else if (*s == '-')
+            fputs("\\-", out);
+        else
+            fputc(*s, out);
+    }
+    fputc('\n', out);
+}
+
 /* A paragraph of --help text (lines folded, blank lines as .Pp). */
 static void roff_paragraphs(FILE *out, const char *text)
 {
@@ -98,13 +113,12 @@ static void see_also(FILE *out, const char *except)
 
 static void exit_status(FILE *out)
 {
-    fputs(
-        ".Sh EXIT STATUS\n.Bl -tag -width Ds -compact\n"
-        ".It 0\nsuccess; no finding at or above\n.Fl \\-fail-on\n"
-        ".It 1\nfindings at or above\n.Fl \\-fail-on ,\na repair due\n(\n.Cm fix Fl \\-check ) ,\n"
-        "or a merge conflict\n"
-        ".It 2\nusage error, unreadable input, invalid configuration, write error\n.El\n",
-        out);
+    fputs(".Sh EXIT STATUS\n.Bl -tag -width Ds -compact\n"
+          ".It 0\nsuccess; no finding at or above\n.Fl \\-fail-on\n"
+          ".It 1\nfindings at or above\n.Fl \\-fail-on ,\na repair due\n.Pq Cm fix Fl \\-check ,\n"
+          "or a merge conflict\n"
+          ".It 2\nusage error, unreadable input, invalid configuration, write error\n.El\n",
+          out);
 }
 
 static void command_page(FILE *out, const cli_command *cmd)
@@ -117,12 +131,9 @@ static void command_page(FILE *out, const cli_command *cmd)
     roff_text(out, cmd->summary, n && cmd->summary[n - 1] == '.' ? n - 1 : n);
     fprintf(out, ".Sh SYNOPSIS\n.Nm statuslog\n.Cm %s\n.Op Ar OPTION ...\n", cmd->name);
     roff_text(out, cmd->usage, strlen(cmd->usage));
+    /* the summary is the NAME line's; DESCRIPTION goes on from there */
     fputs(".Sh DESCRIPTION\n", out);
-    roff_text(out, cmd->summary, strlen(cmd->summary));
-    if (cmd->details) {
-        fputs(".Pp\n", out);
-        roff_paragraphs(out, cmd->details);
-    }
+    roff_paragraphs(out, cmd->details ? cmd->details : cmd->summary);
     fputs(".Sh OPTIONS\n.Bl -tag -width Ds\n", out);
     for (const cli_option *o = cmd->options; o && o->name; o++) {
         fputs(".It", out);
@@ -145,6 +156,16 @@ static void command_page(FILE *out, const cli_command *cmd)
         fputs(".El\n", out);
     }
     exit_status(out);
+    if (cmd->examples && cmd->examples[0].command) {
+        fputs(".Sh EXAMPLES\n", out);
+        for (const cli_example *e = cmd->examples; e->command; e++) {
+            if (e != cmd->examples)
+                fputs(".Pp\n", out);
+            roff_text(out, e->what, strlen(e->what));
+            fputs(".Pp\n.Dl ", out);
+            roff_literal(out, e->command);
+        }
+    }
     see_also(out, cmd->name);
 }
 

@@ -19,6 +19,22 @@ static const cli_command *find_command(const char *name)
     return NULL;
 }
 
+/* "unknown command 'lnt'; did you mean 'lint'?" */
+static int unknown_command(const char *name)
+{
+    const char *names[NCOMMANDS + 1];
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        names[i] = commands[i]->name;
+    names[NCOMMANDS] = "help";
+    const char *near = cli_nearest(name, names, NCOMMANDS + 1);
+    if (near)
+        cli_error(NULL, "unknown command '%s'; did you mean '%s'?", name, near);
+    else
+        cli_error(NULL, "unknown command '%s'", name);
+    fprintf(stderr, "Try 'statuslog --help' for the list of commands.\n");
+    return EXIT_USAGE;
+}
+
 static void print_usage(FILE *out)
 {
     fprintf(out, "usage: statuslog COMMAND [OPTION]... [ARG]...\n\n"
@@ -58,10 +74,8 @@ static int help_command(int argc, char **argv)
         return cli_finish(EXIT_OK);
     }
     const cli_command *cmd = find_command(argv[1]);
-    if (!cmd) {
-        cli_error(NULL, "unknown command '%s'", argv[1]);
-        return EXIT_USAGE;
-    }
+    if (!cmd)
+        return unknown_command(argv[1]);
     cli_print_help(stdout, cmd);
     return cli_finish(EXIT_OK);
 }
@@ -84,10 +98,7 @@ int main(int argc, char **argv)
     if (strcmp(name, "help") == 0)
         return help_command(argc - 1, argv + 1);
     const cli_command *cmd = find_command(name);
-    if (!cmd) {
-        cli_error(NULL, "unknown command '%s'", name);
-        fprintf(stderr, "Try 'statuslog --help' for the list of commands.\n");
-        return EXIT_USAGE;
-    }
+    if (!cmd)
+        return unknown_command(name);
     return cmd->run(argc - 1, argv + 1);
 }

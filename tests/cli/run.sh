@@ -376,6 +376,16 @@ expect unknown-command 2 "unknown command 'frobnicate'" frobnicate
 expect unknown-option 2 "unknown option '--frob'" parse --frob fixtures/plan.md
 expect no-file 2 'no PATH given' parse
 expect help-unknown 2 "unknown command 'nope'" help nope
+# a near miss gets the nearest name; a far one does not
+expect did-you-mean-command 2 "^statuslog: unknown command 'lnt'; did you mean 'lint'[?]$" lnt fixtures/plan.md
+expect did-you-mean-help 2 "did you mean 'digest'?" help dgest
+expect did-you-mean-option 2 "^statuslog: unknown option '--fromat'; did you mean '--format'[?]$" \
+    lint --fromat json fixtures/plan.md
+expect did-you-mean-option-arg 2 "unknown option '--fromat'; did you mean '--format'?" \
+    lint --fromat=json fixtures/plan.md
+"$BIN" frobnicate 2>&1 | grep -q 'did you mean' && fail "'frobnicate' got a suggestion" || pass
+"$BIN" parse --frob fixtures/plan.md 2>&1 | grep -q 'did you mean' && fail "'--frob' got a suggestion" || pass
+"$BIN" lint --help | tail -6 | grep -q '^  statuslog lint ' && pass || fail "lint --help does not end with examples"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
