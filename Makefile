@@ -21,8 +21,11 @@ build: deps
 demo: build
 	$(BUILD)/statuslog parse fixtures/plan.md
 
+# then the reason of each skipped test, in one line (ctest keeps it in its log)
 check: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@awk '/^[0-9]+\/[0-9]+ Test: / { name = $$3 } /skipping|skipped:/ { print "skipped: " name ": " $$0 }' \
+	    $(BUILD)/Testing/Temporary/LastTest.log
 
 bench: build
 	scripts/bench $(BUILD)
