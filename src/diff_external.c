@@ -3,14 +3,19 @@
  * moved sections and changed lines in near-linear time on large files.
  * Run without a shell, on two temporary files. */
 #include "statuslog/edit.h"
+#include "proc.h"
 #include "tempfile.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
+
+static int to_stream(void *ctx, const char *data, size_t n)
+{
+    return fwrite(data, 1, n, ctx) == n ? 0 : -1;
+}
 
 int slog_write_diff(FILE *out, const char *name, const char *old, size_t old_len,
                     const char *new_text, size_t new_len, slog_error *err)
@@ -28,26 +33,18 @@ int slog_write_diff(FILE *out, const char *name, const char *old, size_t old_len
     if (!made_b) {
         slog_error_set(err, SLOG_ERR_IO, name, 0, "cannot write a temporary file for the diff: %s",
                        strerror(errno));
-    } else if (fflush(out) != 0) {
-        slog_error_set(err, SLOG_ERR_IO, name, 0, "error writing output");
     } else {
-        pid_t pid = fork();
-        if (pid == 0) {
-            if (dup2(fileno(out), STDOUT_FILENO) < 0)
-                _exit(2);
-            execlp("diff", "diff", "-u", "--label", la, "--label", lb, "--", a, b, (char *)NULL);
-            _exit(127);
-        }
-        int status = 0;
-        while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
-            ;
-        int code = pid > 0 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        /* diff's output comes through a pipe into `out`, which may be any
+         * stream (a memory stream has no descriptor to hand over) */
+        const char *argv[] = {"diff", "-u", "--label", la, "--label", lb, "--", a, b, NULL};
+        int code = slog_run_program(argv, to_stream, out, NULL);
         if (code == 0 || code == 1)
             rc = 0;
         else
             slog_error_set(err, SLOG_ERR_IO, name, 0, "%s",
-                           code == 127 ? "cannot run diff (GNU diffutils) for the dry run"
-                                       : "diff failed");
+                           code == 127  ? "cannot run diff (GNU diffutils) for the dry run"
+                           : code == -2 ? "error writing output"
+                                        : "diff failed");
     }
     if (made_a)
         unlink(a);

@@ -20,11 +20,19 @@ slog_status slog_error_set(slog_error *err, slog_status status, const char *file
     err->status = status;
     err->line = line;
     err->column = 0;
-    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+    /* a name or message longer than its field is cut between characters */
+    file = file ? file : "";
+    size_t n = slog_utf8_cut(file, strlen(file), sizeof err->file - 1);
+    memcpy(err->file, file, n);
+    err->file[n] = '\0';
+    char message[4 * sizeof err->message];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
+    n = slog_utf8_cut(message, strlen(message), sizeof err->message - 1);
+    memcpy(err->message, message, n);
+    err->message[n] = '\0';
     return status;
 }
 

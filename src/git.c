@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "git_internal.h"
+#include "proc.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -26,8 +27,11 @@ static int append_bytes(buf *b, const char *s, size_t n)
     return slog_buf_put(b, s, n);
 }
 
-/* Runs git with `args` (after "git"); collects stdout and stderr. Returns the
- * exit status, or -1 when git could not be run. */
+static int into_buf(void *ctx, const char *data, size_t n)
+{
+    return append_bytes(ctx, data, n);
+}
+
 int slog_run_git(const char *const args[], buf *out, buf *errs)
 {
     const char *argv[16] = {"git"};
@@ -35,57 +39,7 @@ int slog_run_git(const char *const args[], buf *out, buf *errs)
     for (; args[n - 1] && n < 15; n++)
         argv[n] = args[n - 1];
     argv[n] = NULL;
-    int po[2], pe[2];
-    if (pipe2(po, O_CLOEXEC) != 0)
-        return -1;
-    if (pipe2(pe, O_CLOEXEC) != 0) {
-        close(po[0]);
-        close(po[1]);
-        return -1;
-    }
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(po[1], 1);
-        dup2(pe[1], 2);
-        execvp("git", (char *const *)argv);
-        _exit(127);
-    }
-    close(po[1]);
-    close(pe[1]);
-    if (pid < 0) {
-        close(po[0]);
-        close(pe[0]);
-        return -1;
-    }
-    struct pollfd fds[2] = {{po[0], POLLIN, 0}, {pe[0], POLLIN, 0}};
-    buf *dest[2] = {out, errs};
-    int open_fds = 2, failed = 0;
-    while (open_fds) {
-        if (poll(fds, 2, -1) < 0) {
-            if (errno == EINTR)
-                continue;
-            break;
-        }
-        for (int i = 0; i < 2; i++) {
-            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
-                continue;
-            char chunk[65536];
-            ssize_t got = read(fds[i].fd, chunk, sizeof chunk);
-            if (got > 0 && append_bytes(dest[i], chunk, (size_t)got) == 0)
-                continue;
-            failed |= got > 0; /* too large or out of memory */
-            close(fds[i].fd);
-            fds[i].fd = -1;
-            open_fds--;
-        }
-    }
-    int status;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    if (failed)
-        return -2;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return slog_run_program(argv, into_buf, out, errs);
 }
 
 /* git's reason: its first stderr line without "fatal: " / "error: ". */

@@ -2,6 +2,7 @@
 /* The document model as a cJSON tree (SPEC §2). Strings are references into
  * the document, keys are constants: no copies of the text. */
 #include "statuslog/json.h"
+#include "statuslog/lint.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -246,12 +247,37 @@ static cJSON *followup_json(const slog_doc *d, size_t i, int *ok)
     return j;
 }
 
-/* The arrays of the document object before "entries", in order. */
+/* The arrays of the document object before "entries", in order; `line`
+ * places an element in the document (for a range of entries). */
 typedef struct {
     const char *name;
     size_t (*count)(const slog_doc *d);
     cJSON *(*element)(const slog_doc *d, size_t i, int *ok);
+    int (*line)(const slog_doc *d, size_t i);
 } doc_list;
+
+static int section_line(const slog_doc *d, size_t i)
+{
+    return d->sections[i].line;
+}
+static int checklist_line(const slog_doc *d, size_t i)
+{
+    return d->checklists[i].line;
+}
+static int thread_line(const slog_doc *d, size_t i) /* its latest mention */
+{
+    const slog_thread *t = &d->threads[i];
+    return t->nitems ? t->items[t->nitems - 1]->line : 0;
+}
+static int log_line(const slog_doc *d, size_t i) /* its first entry */
+{
+    const slog_log *l = &d->logs[i];
+    return l->nentries ? l->entries[0]->line : 0;
+}
+static int followup_line(const slog_doc *d, size_t i)
+{
+    return d->followups[i].line;
+}
 
 static size_t nsections(const slog_doc *d)
 {
@@ -275,9 +301,11 @@ static size_t nfollowups(const slog_doc *d)
 }
 
 static const doc_list doc_lists[] = {
-    {"sections", nsections, section_json},    {"checklists", nchecklists, checklist_json},
-    {"threads", nthreads, thread_at},         {"logs", nlogs, log_json},
-    {"followups", nfollowups, followup_json},
+    {"sections", nsections, section_json, section_line},
+    {"checklists", nchecklists, checklist_json, checklist_line},
+    {"threads", nthreads, thread_at, thread_line},
+    {"logs", nlogs, log_json, log_line},
+    {"followups", nfollowups, followup_json, followup_line},
 };
 enum { NLISTS = sizeof doc_lists / sizeof *doc_lists };
 
@@ -463,15 +491,18 @@ static int write_element(FILE *out, cJSON *j, int ok, int pretty, int tabs, prin
 
 /* `,"name":[e0, e1, …]` as cJSON prints it inside the document object, one
  * element at a time. */
-static int write_list(FILE *out, const slog_doc *d, const doc_list *l, int pretty, print_buf *pb,
-                      print_buf *scratch, int *nomem)
+static int write_list(FILE *out, const slog_doc *d, const doc_list *l, const int span[2],
+                      int pretty, print_buf *pb, print_buf *scratch, int *nomem)
 {
     int io = fprintf(out, pretty ? ",\n\t\"%s\":\t[" : ",\"%s\":[", l->name) < 0 ? -1 : 0;
-    size_t n = l->count(d);
+    size_t n = l->count(d), written = 0;
     for (size_t i = 0; i < n && io == 0; i++) {
+        int line = l->line(d, i);
+        if (line < span[0] || line > span[1])
+            continue;
         int ok = 1;
         cJSON *j = l->element(d, i, &ok);
-        if (i && fputs(pretty ? ", " : ",", out) == EOF)
+        if (written++ && fputs(pretty ? ", " : ",", out) == EOF)
             io = -1;
         if (io == 0)
             io = write_element(out, j, ok && j, pretty, 2, pb, scratch, nomem);
@@ -481,11 +512,69 @@ static int write_list(FILE *out, const slog_doc *d, const doc_list *l, int prett
     return io == 0 && fputc(']', out) == EOF ? -1 : io;
 }
 
+/* Whether `e` is one of the entries asked for. */
+static int selected(const slog_entry *e, const slog_json_options *o, long since, long until)
+{
+    if (!o->since && !o->until)
+        return 1;
+    return e->date_valid && e->day >= since && e->day <= until;
+}
+
+/* An entry without its items, and how many it has of each state. */
+static cJSON *compact_entry(const slog_entry *e, int *ok)
+{
+    cJSON *o = entry_json_items(e, 0, ok);
+    if (!o)
+        return NULL;
+    cJSON_DeleteItemFromObjectCaseSensitive(o, "items");
+    size_t counts[SLOG_STATE_COUNT];
+    slog_entry_count_states(e, counts);
+    cJSON *c = add(o, "item_counts", cJSON_CreateObject(), ok);
+    for (int st = 0; st < SLOG_STATE_COUNT && c; st++)
+        if (counts[st])
+            add_num(c, slog_state_name((slog_state)st), (long long)counts[st], ok);
+    return o;
+}
+
 slog_status slog_doc_write_json(const slog_doc *d, FILE *out, int pretty, slog_error *err)
 {
+    slog_json_options o = {SLOG_JSON_OPTIONS_VERSION, pretty, NULL, NULL, 0};
+    return slog_doc_write_json_opts(d, out, &o, err);
+}
+
+slog_status slog_doc_write_json_opts(const slog_doc *d, FILE *out, const slog_json_options *o,
+                                     slog_error *err)
+{
+    long since = LONG_MIN, until = LONG_MAX;
+    if ((o->since && slog_parse_date(o->since, &since) != 0) ||
+        (o->until && slog_parse_date(o->until, &until) != 0))
+        return slog_error_set(err, SLOG_ERR_INVALID, d->file, 0,
+                              "since and until are dates YYYY-MM-DD");
+    /* the lines of the entries asked for: the lists keep what lies there */
+    int span[2] = {0, INT_MAX}, any = 0;
+    if (o->since || o->until) {
+        span[0] = INT_MAX;
+        span[1] = 0;
+        for (size_t i = 0; i < d->nentries; i++)
+            if (selected(d->entries[i], o, since, until)) {
+                any = 1;
+                span[0] = d->entries[i]->line < span[0] ? d->entries[i]->line : span[0];
+                span[1] = d->entries[i]->end_line > span[1] ? d->entries[i]->end_line : span[1];
+            }
+        if (!any)
+            span[0] = span[1] = -1;
+    }
+    int pretty = o->pretty;
     print_buf pb = {NULL, 0}, indented = {NULL, 0};
     cJSON *head = head_json(d, 0);
-    const char *s = head ? print_into(&pb, head, pretty) : NULL;
+    int ok = head != NULL;
+    if (ok && o->compact) { /* the lists as counts */
+        cJSON *counts = add(head, "counts", cJSON_CreateObject(), &ok);
+        for (size_t l = 0; l < NLISTS && ok; l++)
+            add_num(counts, doc_lists[l].name, (long long)doc_lists[l].count(d), &ok);
+        add_num(counts, "entries", (long long)d->nentries, &ok);
+    }
+    const char *s = ok ? print_into(&pb, head, pretty) : NULL;
     cJSON_Delete(head);
     if (!s) {
         free(pb.data);
@@ -497,15 +586,22 @@ slog_status slog_doc_write_json(const slog_doc *d, FILE *out, int pretty, slog_e
     len = len >= end ? len - end : 0;
     int io = fwrite(s, 1, len, out) == len ? 0 : -1;
     int nomem = 0;
-    for (size_t l = 0; l < NLISTS && io == 0 && !nomem; l++)
-        io = write_list(out, d, &doc_lists[l], pretty, &pb, &indented, &nomem);
+    for (size_t l = 0; l < NLISTS && io == 0 && !nomem && !o->compact; l++)
+        io = write_list(out, d, &doc_lists[l], span, pretty, &pb, &indented, &nomem);
     if (io == 0 && !nomem)
         io = fputs(pretty ? ",\n\t\"entries\":\t[" : ",\"entries\":[", out) == EOF ? -1 : 0;
+    size_t written = 0;
     for (size_t i = 0; i < d->nentries && io == 0 && !nomem; i++) {
-        if (i && fputs(pretty ? ", " : ",", out) == EOF)
+        const slog_entry *e = d->entries[i];
+        if (!selected(e, o, since, until))
+            continue;
+        if (written++ && fputs(pretty ? ", " : ",", out) == EOF)
             io = -1;
-        if (io == 0)
-            io = write_entry(out, d->entries[i], pretty, &pb, &indented, &nomem);
+        int eok = 1;
+        if (io == 0 && o->compact)
+            io = write_element(out, compact_entry(e, &eok), eok, pretty, 2, &pb, &indented, &nomem);
+        else if (io == 0)
+            io = write_entry(out, e, pretty, &pb, &indented, &nomem);
     }
     if (io == 0 && !nomem)
         io = fputs(pretty ? "]\n}\n" : "]}\n", out) == EOF ? -1 : 0;

@@ -45,6 +45,34 @@ size_t slog_utf8_valid_len(const unsigned char *s, size_t n)
     return need + 1;
 }
 
+size_t slog_utf8_prefix(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = slog_utf8_valid_len(u + i, n - i);
+        if (!k)
+            break;
+        i += k;
+    }
+    return i;
+}
+
+size_t slog_utf8_cut(const char *s, size_t n, size_t max)
+{
+    if (n <= max)
+        return n;
+    /* s[max] continues the character before it: back to that one's start
+     * (three bytes at most: other bytes are no UTF-8 to keep whole) */
+    for (size_t back = 0; back < 3 && max && ((unsigned char)s[max] & 0xC0) == 0x80; back++)
+        max--;
+    return max;
+}
+
 /* Length of the maximal invalid subpart at s (at least 1), so that one bad
  * sequence counts and is replaced once, as WHATWG's decoder does. */
 static size_t invalid_len(const unsigned char *s, size_t n)

@@ -41,6 +41,14 @@ slog_status slog_error_set(slog_error *err, slog_status status, const char *file
 #endif
     ;
 
+/** The length of the longest prefix of s[0, n) that is valid UTF-8 (it
+ * stops before an invalid byte or a sequence cut short). */
+size_t slog_utf8_prefix(const char *s, size_t n);
+
+/** At most `max` bytes of the valid UTF-8 text s[0, n), backed off to the
+ * start of a character: where to cut it without splitting one. */
+size_t slog_utf8_cut(const char *s, size_t n, size_t max);
+
 /** The library version, "MAJOR.MINOR.PATCH". */
 const char *slog_version(void);
 

@@ -2,7 +2,6 @@
 /* Shared CLI helpers: option tables, help, errors, output. */
 #include "cli.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <sys/stat.h>
 #include <getopt.h>
@@ -198,96 +197,6 @@ int cli_finish(int code)
         return EXIT_USAGE;
     }
     return code;
-}
-
-static int push_path(cli_files *f, const char *path)
-{
-    if (f->count == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 16;
-        char **grown = realloc(f->paths, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        f->paths = grown;
-        f->cap = cap;
-    }
-    f->paths[f->count] = strdup(path);
-    return f->paths[f->count++] ? 0 : -1;
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int ends_with_md(const char *name)
-{
-    size_t n = strlen(name);
-    return n > 3 && strcmp(name + n - 3, ".md") == 0;
-}
-
-/* Every *.md below dir, depth first, names sorted at each level. */
-static int walk_dir(const char *dir, cli_files *f)
-{
-    DIR *dp = opendir(dir);
-    if (!dp)
-        return push_path(f, dir); /* parse reports why it cannot be read */
-    cli_files names = {0};
-    struct dirent *de;
-    int rc = 0;
-    while (rc == 0 && (de = readdir(dp)) != NULL)
-        if (de->d_name[0] != '.')
-            rc = push_path(&names, de->d_name);
-    closedir(dp);
-    if (rc == 0 && names.count) /* qsort of a NULL array is undefined, even of nothing */
-        qsort(names.paths, names.count, sizeof *names.paths, by_name);
-    for (size_t i = 0; rc == 0 && i < names.count; i++) {
-        size_t len = strlen(dir) + strlen(names.paths[i]) + 2;
-        char *path = malloc(len);
-        if (!path) {
-            rc = -1;
-            break;
-        }
-        snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.paths[i]);
-        struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-            rc = walk_dir(path, f);
-        else if (ends_with_md(names.paths[i]))
-            rc = push_path(f, path);
-        free(path);
-    }
-    cli_files_free(&names);
-    return rc;
-}
-
-int cli_collect_files(char **operands, int n, cli_files *out)
-{
-    memset(out, 0, sizeof *out);
-    for (int i = 0; i < n; i++) {
-        struct stat st;
-        int dir =
-            strcmp(operands[i], "-") != 0 && stat(operands[i], &st) == 0 && S_ISDIR(st.st_mode);
-        size_t before = out->count;
-        int rc = dir ? walk_dir(operands[i], out) : push_path(out, operands[i]);
-        if (rc != 0) {
-            cli_error(NULL, "out of memory");
-            cli_files_free(out);
-            return -1;
-        }
-        if (dir && out->count == before) { /* a typo'd or empty folder must not pass CI */
-            cli_error(operands[i], "no Markdown files (*.md) in this directory");
-            cli_files_free(out);
-            return -1;
-        }
-    }
-    return 0;
-}
-
-void cli_files_free(cli_files *f)
-{
-    for (size_t i = 0; i < f->count; i++)
-        free(f->paths[i]);
-    free(f->paths);
-    memset(f, 0, sizeof *f);
 }
 
 const slog_config *cli_config_for(cli_configs *c, const char *doc_path)

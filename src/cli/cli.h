@@ -49,13 +49,17 @@ extern const cli_command cli_merge_command;
 extern const cli_command cli_mcp_command;
 
 /* Files named on the command line: a directory stands for every *.md below
- * it (sorted; hidden directories skipped). */
+ * it (sorted; hidden entries skipped; each directory and file read once,
+ * however many links lead to it). walk.c. */
 typedef struct {
     char **paths;
     size_t count, cap;
 } cli_files;
 /** Expands operands into files; 0, or -1 when out of memory (reported). */
 int cli_collect_files(char **operands, int n, cli_files *out);
+/** The same, skipping (with a warning) what lies outside the real path
+ * `root` (the MCP server's). */
+int cli_collect_files_in(char **operands, int n, const char *root, cli_files *out);
 void cli_files_free(cli_files *files);
 
 /* The configuration of each document: --config FILE, --no-config, or the

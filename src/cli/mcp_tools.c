@@ -13,6 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
+
+/* The largest model parse returns (the reply adds a little around it). */
+enum { MCP_MAX_MODEL = (16 << 20) - 8192 };
 
 /* --- schemas ------------------------------------------------------------------ */
 
@@ -94,9 +98,13 @@ static const tool_def tools[] = {
      1, 0, 1},
     {"parse", "Parse a status log",
      "The model of one status log (statuslog parse): entries with dates, labels and items, "
-     "logs and their direction, threads, checklists, follow-ups.",
-     "{\"type\":\"object\",\"properties\":{\"file\":{\"type\":\"string\"}},\"required\":["
-     "\"file\"],\"additionalProperties\":false}",
+     "logs and their direction, threads, checklists, follow-ups. A model over 16 MiB is an "
+     "error: ask for a range of entries (since, until) or the compact form.",
+     "{\"type\":\"object\",\"properties\":{\"file\":{\"type\":\"string\"},\"since\":{"
+     "\"type\":\"string\",\"description\":\"only entries dated from YYYY-MM-DD\"},\"until\":{"
+     "\"type\":\"string\",\"description\":\"only entries dated up to YYYY-MM-DD\"},\"compact\":"
+     "{\"type\":\"boolean\",\"description\":\"entries without their items (counts by state), "
+     "the other lists as counts\"}},\"required\":[\"file\"],\"additionalProperties\":false}",
      "{\"type\":\"object\",\"properties\":{\"schema\":{\"const\":\"statuslog/1\"},\"entries\":{"
      "\"type\":\"array\"},\"threads\":{\"type\":\"array\"}},\"required\":[\"schema\","
      "\"entries\"]}",
@@ -188,12 +196,49 @@ static cJSON *failure(const char *fmt, ...)
     return r;
 }
 
+const char *mcp_short(const char *s, char *buf, size_t n)
+{
+    size_t len = strlen(s);
+    if (len < n)
+        return s;
+    static const char ellipsis[] = "\xe2\x80\xa6"; /* … */
+    size_t keep = n - sizeof ellipsis;             /* room for "…" and the NUL */
+    const char *tail = s + len - keep;
+    while (keep && ((unsigned char)*tail & 0xC0) == 0x80) /* start at a character */
+        tail++, keep--;
+    snprintf(buf, n, "%s%s", ellipsis, tail);
+    return buf;
+}
+
+cJSON *mcp_bounded(cJSON *result, size_t max)
+{
+    if (!result)
+        return NULL;
+    char *text = malloc(max + 8);
+    int fits = text && cJSON_PrintPreallocated(result, text, (int)max, 0);
+    cJSON_Delete(result);
+    if (!text)
+        return NULL;
+    if (!fits) {
+        free(text);
+        return failure("the reply is over %zu MiB, the most this server sends: ask for less "
+                       "(fewer paths; parse: 'since' and 'until' for a range of entries, or "
+                       "'compact')",
+                       max >> 20 ? max >> 20 : 1);
+    }
+    cJSON *raw = cJSON_CreateRaw(text);
+    free(text);
+    return raw;
+}
+
 static cJSON *from_error(const slog_error *err)
 {
+    char name[256];
     if (err->line > 0)
-        return failure("%s:%d: %s", err->file, err->line, err->message);
+        return failure("%s:%d: %s", mcp_short(err->file, name, sizeof name), err->line,
+                       err->message);
     if (err->file[0])
-        return failure("%s: %s", err->file, err->message);
+        return failure("%s: %s", mcp_short(err->file, name, sizeof name), err->message);
     return failure("%s", err->message);
 }
 
@@ -243,6 +288,13 @@ static int day_arg(const cJSON *args, const char *key, long *day, int *given)
 
 /* --- paths inside the root ---------------------------------------------------------- */
 
+/* Whether the real path `real` is the root or below it. */
+static int inside(const mcp_server *s, const char *real)
+{
+    return strncmp(real, s->root, s->root_len) == 0 &&
+           (real[s->root_len] == '/' || real[s->root_len] == '\0' || s->root_len == 1);
+}
+
 /* The real path of `path` (relative to the root, or absolute) when it is
  * inside the root, malloc'd; NULL with a message otherwise. */
 static char *resolve(const mcp_server *s, const char *path, char *msg, size_t n)
@@ -257,14 +309,14 @@ static char *resolve(const mcp_server *s, const char *path, char *msg, size_t n)
     else
         snprintf(joined, sizeof joined, "%s/%s", s->root, path);
     char *real = realpath(joined, NULL);
+    char name[256], root[256];
     if (!real) {
-        snprintf(msg, n, "%s: %s", path, strerror(errno));
+        snprintf(msg, n, "%s: %s", mcp_short(path, name, sizeof name), strerror(errno));
         return NULL;
     }
-    if (strncmp(real, s->root, s->root_len) != 0 ||
-        (real[s->root_len] != '/' && real[s->root_len] != '\0' && s->root_len > 1)) {
-        snprintf(msg, n, "%.300s: outside the server's root (%.300s); paths must stay inside it",
-                 path, s->root);
+    if (!inside(s, real)) {
+        snprintf(msg, n, "%s: outside the server's root (%s); paths must stay inside it",
+                 mcp_short(path, name, sizeof name), mcp_short(s->root, root, sizeof root));
         free(real);
         return NULL;
     }
@@ -297,9 +349,11 @@ static int files_of(const mcp_server *s, const cJSON *paths, cli_files *out, cha
         }
         char *real = resolve(s, p->valuestring, msg, n);
         cli_files found;
-        if (!real || cli_collect_files(&real, 1, &found) != 0) {
+        if (!real || cli_collect_files_in(&real, 1, s->root, &found) != 0) {
+            char name[256];
             if (real)
-                snprintf(msg, n, "%s: no Markdown files (*.md) there", p->valuestring);
+                snprintf(msg, n, "%s: no Markdown files (*.md) there",
+                         mcp_short(p->valuestring, name, sizeof name));
             free(real);
             cli_files_free(out);
             return -1;
@@ -326,13 +380,27 @@ static int files_of(const mcp_server *s, const cJSON *paths, cli_files *out, cha
  * the root (read once), else the defaults. NULL with a message when invalid. */
 static const slog_config *config_for(mcp_server *s, const char *file, char *msg, size_t n)
 {
-    char *found = slog_config_discover(file);
+    char *found = slog_config_discover(file), name[256];
     if (found && (strncmp(found, s->root, s->root_len) != 0 || found[s->root_len] != '/')) {
-        free(found);
+        free(found); /* above the root: not the server's to read */
         found = NULL;
     }
     if (!found)
         return s->defaults;
+    /* a configuration is confined as a document is: one that is a link out
+     * of the root is never read (and its path, never its text, is named) */
+    char *real = realpath(found, NULL);
+    if (!real || !inside(s, real)) {
+        snprintf(msg, n,
+                 "%s: outside the server's root (a link); configuration files must stay "
+                 "inside it",
+                 mcp_short(shown(s, found), name, sizeof name));
+        free(real);
+        free(found);
+        return NULL;
+    }
+    free(found);
+    found = real;
     for (size_t i = 0; i < s->nconfigs; i++)
         if (!strcmp(s->config_paths[i], found)) {
             free(found);
@@ -342,7 +410,8 @@ static const slog_config *config_for(mcp_server *s, const char *file, char *msg,
     slog_error err;
     slog_error_clear(&err);
     if (slog_config_load(found, &cfg, &err) != SLOG_OK) {
-        snprintf(msg, n, "%s:%d:%d: %s", shown(s, found), err.line, err.column, err.message);
+        snprintf(msg, n, "%s:%d:%d: %s", mcp_short(shown(s, found), name, sizeof name), err.line,
+                 err.column, err.message);
         free(found);
         return NULL;
     }
@@ -376,7 +445,8 @@ static slog_doc *read_doc(mcp_server *s, const char *real, const slog_config **c
     slog_error err;
     slog_error_clear(&err);
     if (slog_parse_file(real, &o, &doc, &err) != SLOG_OK) {
-        snprintf(msg, n, "%.300s: %.500s", err.file, err.message);
+        char name[256];
+        snprintf(msg, n, "%s: %s", mcp_short(err.file, name, sizeof name), err.message);
         return NULL;
     }
     return doc;
@@ -403,15 +473,46 @@ static cJSON *diagnostics_json(slog_diags *diags)
 
 typedef cJSON *(*tool_fn)(mcp_server *s, const cJSON *args);
 
+/* A memory stream that refuses to grow past `max` bytes: the model of a
+ * large log is refused when it is written, not after it has all been. */
+typedef struct {
+    char *data;
+    size_t len, max;
+    int over;
+} bounded_buf;
+
+static ssize_t bounded_write(void *cookie, const char *data, size_t n)
+{
+    bounded_buf *b = cookie;
+    if (b->len + n > b->max) {
+        b->over = 1;
+        return -1;
+    }
+    memcpy(b->data + b->len, data, n);
+    b->len += n;
+    return (ssize_t)n;
+}
+
 static cJSON *tool_parse(mcp_server *s, const cJSON *args)
 {
-    static const char *const known[] = {"file", NULL};
+    static const char *const known[] = {"file", "since", "until", "compact", NULL};
     char msg[1024], bad[128];
     const char *file;
+    slog_json_options jo = {SLOG_JSON_OPTIONS_VERSION, 0, NULL, NULL, 0};
+    long day;
+    const cJSON *compact = cJSON_GetObjectItemCaseSensitive(args, "compact");
     if (unknown_argument(args, known, bad, sizeof bad))
         return failure("parse: unknown argument '%s'", bad);
     if (string_arg(args, "file", 1, &file) != 0)
         return failure("parse: 'file' (a string) is required");
+    if (string_arg(args, "since", 0, &jo.since) != 0 ||
+        string_arg(args, "until", 0, &jo.until) != 0 ||
+        (jo.since && slog_parse_date(jo.since, &day) != 0) ||
+        (jo.until && slog_parse_date(jo.until, &day) != 0))
+        return failure("parse: 'since' and 'until' are dates YYYY-MM-DD");
+    if (compact && !cJSON_IsBool(compact))
+        return failure("parse: 'compact' must be true or false");
+    jo.compact = cJSON_IsTrue(compact);
     char *real = resolve(s, file, msg, sizeof msg);
     if (!real)
         return failure("%s", msg);
@@ -420,18 +521,37 @@ static cJSON *tool_parse(mcp_server *s, const cJSON *args)
     free(real);
     if (!doc)
         return failure("%s", msg);
-    /* the model's strings, keys of its metadata included, are the
-     * document's: printed and read back, it owns them */
-    cJSON *j = slog_doc_to_json(doc);
-    char *printed = j ? cJSON_PrintUnformatted(j) : NULL;
-    cJSON *copy = printed ? cJSON_Parse(printed) : NULL;
-    cJSON_free(printed);
+    /* the model written as the CLI writes it, into at most the reply's size */
+    bounded_buf b = {malloc(MCP_MAX_MODEL + 1), 0, MCP_MAX_MODEL, 0};
+    cookie_io_functions_t io = {NULL, bounded_write, NULL, NULL};
+    FILE *mem = b.data ? fopencookie(&b, "w", io) : NULL;
+    slog_error err;
+    slog_error_clear(&err);
+    slog_status st = mem ? slog_doc_write_json_opts(doc, mem, &jo, &err) : SLOG_ERR_NOMEM;
+    if (mem && fclose(mem) != 0 && st == SLOG_OK)
+        st = SLOG_ERR_IO;
+    cJSON *r;
     char text[256];
-    snprintf(text, sizeof text, "%s: %zu entries, %zu threads", doc->file, doc->nentries,
-             doc->nthreads);
-    cJSON_Delete(j);
+    if (b.over)
+        r = failure("parse: the model of %s (%zu entries) is over 16 MiB, the most this server "
+                    "sends: ask for less, with 'since' and 'until' (a range of entries) or "
+                    "'compact' (entries without their items)",
+                    doc->file, doc->nentries);
+    else if (st != SLOG_OK)
+        r = err.message[0] ? from_error(&err) : failure("out of memory");
+    else {
+        while (b.len && b.data[b.len - 1] == '\n') /* one message a line */
+            b.len--;
+        b.data[b.len] = '\0';
+        snprintf(text, sizeof text, "%s: %zu entries, %zu threads", doc->file, doc->nentries,
+                 doc->nthreads);
+        /* the model's JSON text goes into the reply as it is: never a second
+         * tree of a large document */
+        r = result(text, cJSON_CreateRaw(b.data));
+    }
+    free(b.data);
     slog_doc_free(doc);
-    return copy ? result(text, copy) : NULL;
+    return r;
 }
 
 static cJSON *tool_lint(mcp_server *s, const cJSON *args)
@@ -514,8 +634,9 @@ static cJSON *tool_check(mcp_server *s, const cJSON *args)
             r = from_error(&err);
         } else {
             char text[256];
-            snprintf(text, sizeof text, "%zu regression%s since %.100s", diags.count,
-                     diags.count == 1 ? "" : "s", rev);
+            char shown_rev[128];
+            snprintf(text, sizeof text, "%zu regression%s since %s", diags.count,
+                     diags.count == 1 ? "" : "s", mcp_short(rev, shown_rev, sizeof shown_rev));
             cJSON *j = diagnostics_json(&diags);
             r = j ? result(text, j) : NULL;
         }

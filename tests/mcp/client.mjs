@@ -3,7 +3,8 @@
 // and StdioClientTransport start the server, negotiate the protocol, list
 // the tools (validated against their schemas by the SDK), append items to
 // a copy of fixtures/fix/plan.md and read them back through open_items and
-// parse, call lint, and check that a path outside the root, an unknown tool
+// parse, call lint and fix with dry_run (the diff back, nothing written),
+// and check that a path outside the root, an unknown tool
 // and invalid arguments come back as errors while the server keeps
 // answering.  usage: node client.mjs STATUSLOG ROOT FILE
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -69,6 +70,16 @@ const lint = await client.callTool({ name: "lint", arguments: { paths: [file], t
 ok(!lint.isError && Array.isArray(lint.structuredContent?.diagnostics) && lint.structuredContent.diagnostics.length > 0,
    "lint returns the diagnostics");
 ok(lint.structuredContent.diagnostics.some((d) => d.rule === "entry-order"), "lint finds the fixture's entry-order");
+
+// fix with dry_run: the unified diff comes back, the file stays as it was
+const before = await client.callTool({ name: "parse", arguments: { file } });
+const dry = await client.callTool({ name: "fix", arguments: { file, repairs: ["order"], dry_run: true } });
+ok(!dry.isError && typeof dry.structuredContent?.diff === "string" && dry.structuredContent.diff.includes("@@") &&
+   dry.structuredContent.written === false && dry.structuredContent.moved > 0,
+   `fix dry_run returns the diff: ${JSON.stringify(dry.content)}`);
+const after = await client.callTool({ name: "parse", arguments: { file } });
+ok(JSON.stringify(after.structuredContent?.entries) === JSON.stringify(before.structuredContent?.entries),
+   "fix dry_run wrote nothing");
 
 const digest = await client.callTool({ name: "digest", arguments: { paths: ["."], week: "2026-W11" } });
 ok(!digest.isError && digest.structuredContent?.schema === "statuslog-digest/1", "digest returns the view model");
