@@ -422,29 +422,65 @@ static void count_lines(line_counts *c, const slog_text *t, long sign)
     }
 }
 
-/* Every line THEIRS added since BASE (as a count) is in the result. */
+static long count_of(line_counts *c, uint64_t key)
+{
+    long *n = slot(c, key, 0);
+    return n ? *n : 0;
+}
+
+/* BASE's dated entries keep their order in THEIRS (a `fix --order` there
+ * moved them: a change only git's line merge carries). */
+static int keeps_theirs_order(const merger *m)
+{
+    size_t last = 0;
+    for (size_t i = 0; i < m->base.d->nentries; i++) {
+        const slog_entry *t = match(&m->base.k, &m->theirs.k, m->base.d->entries[i]);
+        if (!t)
+            continue;
+        if (t->index < last)
+            return 0;
+        last = t->index;
+    }
+    return 1;
+}
+
+/* Whether the result carries THEIRS' change: every line THEIRS added since
+ * BASE (as a count) is in it, a line THEIRS removed (a renamed heading, an
+ * entry merged into another) is gone from it as from OURS, and BASE's
+ * entries are in THEIRS' order. What the structured merge cannot carry is
+ * left to git. */
 static int carries_theirs(const merger *m, const char *result, size_t len)
 {
+    if (!keeps_theirs_order(m))
+        return 0;
     slog_text r;
     if (slog_text_decode(&r, result, len) != SLOG_OK)
         return 0;
     const slog_text *b = &m->base.d->priv->text, *t = &m->theirs.d->priv->text;
-    line_counts added, have;
-    int ok = counts_init(&added, t->nlines + b->nlines) == 0 && counts_init(&have, r.nlines) == 0;
+    const slog_text *o = &m->ours.d->priv->text;
+    line_counts delta, in_result, in_ours;
+    int ok = counts_init(&delta, t->nlines + b->nlines) == 0 &&
+             counts_init(&in_result, r.nlines) == 0 && counts_init(&in_ours, o->nlines) == 0;
     if (ok) {
-        count_lines(&added, t, 1);
-        count_lines(&added, b, -1);
-        count_lines(&have, &r, 1);
-        for (size_t i = 0; i <= added.mask && ok; i++)
-            if (added.key[i] && added.count[i] > 0) {
-                long *in = slot(&have, added.key[i], 0);
-                ok = in && *in > 0;
-            }
+        count_lines(&delta, t, 1);
+        count_lines(&delta, b, -1);
+        count_lines(&in_result, &r, 1);
+        count_lines(&in_ours, o, 1);
+        for (size_t i = 0; i <= delta.mask && ok; i++) {
+            long d = delta.count[i];
+            if (!delta.key[i] || !d)
+                continue;
+            long res = count_of(&in_result, delta.key[i]);
+            long left = count_of(&in_ours, delta.key[i]) + d;
+            ok = d > 0 ? res > 0 : res <= (left > 0 ? left : 0);
+        }
     }
-    free(added.key);
-    free(added.count);
-    free(have.key);
-    free(have.count);
+    free(delta.key);
+    free(delta.count);
+    free(in_result.key);
+    free(in_result.count);
+    free(in_ours.key);
+    free(in_ours.count);
     slog_text_free(&r);
     return ok;
 }
@@ -516,7 +552,11 @@ slog_status slog_merge_buffers(const char *base, size_t base_len, const char *ou
         st = side_open(&m.ours, ours, ours_len, cfg, name, err);
     if (st == SLOG_OK)
         st = side_open(&m.theirs, theirs, theirs_len, cfg, name, err);
-    int structured = st == SLOG_OK && m.ours.d->nentries && m.theirs.d->nentries;
+    /* bytes that are no UTF-8 (a Latin-1 résumé) cannot pass through the
+     * decoded text the structured merge copies: git keeps them exactly */
+    int structured = st == SLOG_OK && m.ours.d->nentries && m.theirs.d->nentries &&
+                     !m.base.d->encoding.invalid_utf8 && !m.ours.d->encoding.invalid_utf8 &&
+                     !m.theirs.d->encoding.invalid_utf8;
     if (structured) {
         m.started = calloc(m.ours.d->nentries + 1, 1);
         m.failed = !m.started;
@@ -613,6 +653,40 @@ static char *attributes_path(int global, slog_error *err)
     return path;
 }
 
+/* A pattern as .gitattributes reads it: as it is, or, when it holds white
+ * space, a quote, a backslash or a control character (or is too long), in
+ * double quotes with C-style escapes, which git reads as one pattern. */
+static int quoted_pattern(const char *p, char *out, size_t n)
+{
+    size_t len = strlen(p);
+    int plain = len + 1 < n && len && p[0] != '"';
+    for (const unsigned char *c = (const unsigned char *)p; plain && *c; c++)
+        plain = *c > ' ' && *c != '"' && *c != '\\' && *c != 0x7f;
+    if (plain) {
+        memcpy(out, p, len + 1);
+        return 0;
+    }
+    size_t o = 0;
+    out[o++] = '"';
+    for (const unsigned char *c = (const unsigned char *)p; *c; c++) {
+        if (o + 6 >= n)
+            return -1; /* cut short, it would name another pattern */
+        if (*c == '"' || *c == '\\')
+            o += (size_t)snprintf(out + o, n - o, "\\%c", *c);
+        else if (*c == '\t')
+            o += (size_t)snprintf(out + o, n - o, "\\t");
+        else if (*c < ' ' || *c == 0x7f)
+            o += (size_t)snprintf(out + o, n - o, "\\%03o", *c);
+        else
+            out[o++] = (char)*c;
+    }
+    if (o + 2 > n)
+        return -1;
+    out[o++] = '"';
+    out[o] = '\0';
+    return 0;
+}
+
 /* Adds "PATTERN merge=statuslog" lines the file lacks (safely written). */
 static slog_status add_attributes(const char *path, const char *const *patterns, size_t n,
                                   size_t *added, slog_error *err)
@@ -627,8 +701,16 @@ static slog_status add_attributes(const char *path, const char *const *patterns,
     if (text.len && text.data[text.len - 1] != '\n')
         slog_buf_puts(&text, "\n");
     for (size_t i = 0; i < n; i++) {
-        char line[1024];
-        snprintf(line, sizeof line, "%s merge=statuslog", patterns[i]);
+        char line[4096];
+        if (quoted_pattern(patterns[i], line, sizeof line - sizeof " merge=statuslog") != 0) {
+            free(old);
+            free(text.data);
+            return slog_error_set(err, SLOG_ERR_INVALID, path, 0,
+                                  "merge --install: a pattern "
+                                  "longer than %zu bytes",
+                                  sizeof line / 2);
+        }
+        strcat(line, " merge=statuslog");
         int present = 0;
         for (const char *p = old; p && !present && (p = strstr(p, line)) != NULL; p++)
             present = (p == old || p[-1] == '\n') && (p[strlen(line)] == '\n' || !p[strlen(line)]);

@@ -252,7 +252,9 @@ static int run(int argc, char **argv)
         cli_report(&err);
         r.failed = 1;
     }
-    rc = r.rc != EXIT_OK ? r.rc : r.digest ? output(&a, r.digest) : EXIT_USAGE;
+    /* a failed run writes nothing: no half digest on stdout, and -o FILE
+     * (replaced atomically on success) stays as it was */
+    rc = r.rc != EXIT_OK ? r.rc : r.digest && !r.failed ? output(&a, r.digest) : EXIT_USAGE;
     cJSON_Delete(r.digest);
     cli_files_free(&files);
     cli_configs_free(&a.configs);

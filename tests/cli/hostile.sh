@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-2-Clause
-# Hostile input: each case of the hardening issue (#13), as a user or an
-# attacker would meet it. Every case failed before its fix.
+# Hostile input: each case of the hardening issues (#13, then #20 from
+# case 11), as a user or an attacker would meet it. Every case failed
+# before its fix. The MCP server's cases are tests/mcp/hostile.sh.
 # usage: hostile.sh STATUSLOG SOURCE_DIR
 set -u
 BIN=$1
@@ -165,6 +166,45 @@ printf '{"x": 6.6e88}' >"$TMP/big.json"
 printf '{{x}}' >"$TMP/x.mustache"
 timeout 10 "$BIN" template "$TMP/x.mustache" "$TMP/big.json" >"$TMP/out" 2>"$TMP/err" &&
     grep -q 'e+88' "$TMP/out" && pass || fail "template of 6.6e88: $(cat "$TMP/out" "$TMP/err")"
+
+# --- round 2 (issue 20) ---------------------------------------------------------
+# 11. symbolic links to directories: two links to '.' (2^40 paths when
+#     followed blindly) and one to '..'; every file once, one warning a link
+mkdir -p "$TMP/links/sub"
+cp fixtures/plan.md "$TMP/links/a.md"
+cp fixtures/log.md "$TMP/links/sub/b.md"
+ln -s . "$TMP/links/l1" && ln -s . "$TMP/links/l2" && ln -s .. "$TMP/links/sub/up"
+ln -s a.md "$TMP/links/c.md"
+for cmd in lint digest parse; do
+    timeout 10 "$BIN" $cmd "$TMP/links" >"$TMP/out" 2>"$TMP/err" </dev/null
+    rc=$?
+    [ $rc -le 1 ] && [ "$(grep -c 'skipped: the same' "$TMP/err")" = 4 ] && pass ||
+        fail "$cmd of a folder with link loops: exit $rc: $(head -c 300 "$TMP/err")"
+done
+"$BIN" lint --format json "$TMP/links" 2>/dev/null | grep -o '"file":[[:space:]]*"[^"]*"' | sort -u >"$TMP/files"
+[ "$(wc -l <"$TMP/files")" = 2 ] && pass || fail "files linted: $(cat "$TMP/files")"
+"$BIN" parse --jsonl "$TMP/links" 2>/dev/null | wc -l | grep -qx 2 && pass || fail "each file parsed once"
+
+# 12. digest -o: a failed run leaves the file as it was and prints nothing
+echo keep >"$TMP/report.md"
+mkdir -p "$TMP/empty"
+for where in "$TMP/missing-folder" "$TMP/empty"; do
+    "$BIN" digest "$where" -o "$TMP/report.md" >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    [ $rc = 2 ] && [ ! -s "$TMP/out" ] && [ "$(cat "$TMP/report.md")" = keep ] && pass ||
+        fail "digest $where -o: exit $rc, stdout $(wc -c <"$TMP/out") bytes, file '$(head -c 80 "$TMP/report.md")'"
+done
+"$BIN" digest "$TMP/missing-folder" fixtures/plan.md >"$TMP/out" 2>/dev/null
+[ $? = 2 ] && [ ! -s "$TMP/out" ] && pass || fail "a failed digest printed $(wc -c <"$TMP/out") bytes"
+
+# 13. merge --install of a pattern with a space: quoted as .gitattributes needs
+if command -v git >/dev/null; then
+    git init -q "$TMP/attr"
+    (cd "$TMP/attr" && HOME=$TMP "$BIN" merge --install 'x y.md' >/dev/null) &&
+        [ "$(cd "$TMP/attr" && git check-attr merge -- 'x y.md' | sed 's/.*: //')" = statuslog ] &&
+        [ "$(cd "$TMP/attr" && git check-attr merge -- 'x' | sed 's/.*: //')" = unspecified ] && pass ||
+        fail "merge --install 'x y.md': $(cat "$TMP/attr/.gitattributes")"
+fi
 
 echo "hostile: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -186,6 +186,48 @@ grep -q '^\*\.md merge=statuslog$' "$HOME/.config/git/attributes" &&
     git config --global merge.statuslog.driver | grep -q "merge %O %A %B %P" && pass ||
     fail "--install --global"
 
+# 11. THEIRS renamed an entry's heading while OURS appended: the new name,
+# no second entry, both appends (as git merge-file would)
+repo rename '# Log\n\n## Status (2026-03-01)\n- ✅ start\n\n## Status (2026-03-02)\n- ✅ middle\n\n## Notes\nText.\n\n## Status (2026-03-03)\n- ✅ end\n'
+on a '\n## Status (2026-03-04)\n- ✅ from a\n'
+git -C "$r" checkout -q -b b main
+sed -i 's/^## Status (2026-03-01)$/## Kickoff (2026-03-01)/' "$r/log.md" && git -C "$r" commit -qam b
+merged && grep -q '^## Kickoff (2026-03-01)$' "$r/log.md" && ! grep -q '^## Status (2026-03-01)$' "$r/log.md" &&
+    [ "$(grep -c '^- ✅ start$' "$r/log.md")" = 1 ] && grep -q '^- ✅ from a$' "$r/log.md" && pass ||
+    fail "a heading renamed on one side: $(cat "$r/log.md")"
+# ... THEIRS ran fix (an entry moved where it belongs) while OURS appended
+repo fixed '# Log\n\n## Status (2026-03-01)\n- ✅ one\n\n## Status (2026-03-03)\n- ✅ three\n\n## Status (2026-03-02)\n- ✅ two\n\n## Status (2026-03-04)\n- ✅ four\n'
+on a '\n## Status (2026-03-05)\n- ✅ five\n'
+git -C "$r" checkout -q -b b main
+(cd "$r" && "$BIN" fix --order log.md >/dev/null) && git -C "$r" commit -qam b
+merged && [ "$(grep '^## Status' "$r/log.md" | cut -c12-21 | tr -d '\n')" = \
+    "2026-03-012026-03-022026-03-032026-03-042026-03-05" ] && [ "$(grep -c '^- ✅ two$' "$r/log.md")" = 1 ] &&
+    pass || fail "fix on one side, an append on the other: $(cat "$r/log.md")"
+# ... THEIRS merged a duplicate entry (fix --merge-duplicates) while OURS appended: no item twice
+repo dup '# Log\n\n## Status (2026-03-01)\n- ✅ one\n\n## Status (2026-03-01)\n- ✅ again\n\n## Status (2026-03-02)\n- ✅ two\n\n## Notes\nText.\n'
+on a '\n## Status (2026-03-03)\n- ✅ three\n'
+git -C "$r" checkout -q -b b main
+(cd "$r" && "$BIN" fix --merge-duplicates log.md >/dev/null) && git -C "$r" commit -qam b
+merged && [ "$(grep -c '^## Status (2026-03-01)$' "$r/log.md")" = 1 ] &&
+    [ "$(grep -c '^- ✅ again$' "$r/log.md")" = 1 ] && grep -q '^- ✅ three$' "$r/log.md" && pass ||
+    fail "duplicates merged on one side: $(cat "$r/log.md")"
+
+# 12. bytes that are no UTF-8: THEIRS rewords a Latin-1 line, OURS appends;
+# every byte of both sides stays exactly
+repo latin1 '# Log\n\n## Status (2026-03-01)\n- \342\234\205 CV\n\n## Notes\nText.\n\n## Status (2026-03-02)\n- \342\234\205 two\n'
+git -C "$r" checkout -q -b b main
+sed -i 's/^- ✅ CV$/- ✅ r\xe9sum\xe9 sent/' "$r/log.md" && git -C "$r" commit -qam b
+on a '\n## Status (2026-03-03)\n- \342\234\205 three\n'
+merged && grep -q "$(printf 'r\351sum\351 sent')" "$r/log.md" && grep -q '^- ✅ three$' "$r/log.md" &&
+    ! grep -q "$(printf '\357\277\275')" "$r/log.md" && pass || fail "Latin-1 bytes: $(od -c "$r/log.md" | head)"
+# ... and through the driver alone: THEIRS adds one, both append at the end
+printf '# Log\n\n## Status (2026-03-01)\n- ok\n' >"$TMP/l1.base"
+printf '# Log\n\n## Status (2026-03-01)\n- ok\n\n## Status (2026-03-02)\n- ours\n' >"$TMP/l1.ours"
+printf '# Log\n\n## Status (2026-03-01)\n- ok\n\n## Status (2026-03-03)\n- r\351sum\351\n' >"$TMP/l1.theirs"
+"$BIN" merge "$TMP/l1.base" "$TMP/l1.ours" "$TMP/l1.theirs" >/dev/null 2>&1
+grep -q "$(printf 'r\351sum\351')" "$TMP/l1.ours" && ! grep -q "$(printf '\357\277\275')" "$TMP/l1.ours" &&
+    pass || fail "a Latin-1 line from theirs became: $(cat "$TMP/l1.ours")"
+
 # 10. bad input: one line, exit 2, OURS unchanged
 printf 'x\n' >"$TMP/ours.md"
 "$BIN" merge "$TMP/nope.md" "$TMP/ours.md" "$TMP/ours.md" 2>"$TMP/err"
