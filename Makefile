@@ -35,7 +35,7 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	@command -v clang >/dev/null || scripts/install-deps clang
 	@CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DSLOG_FUZZ=ON >/dev/null
-	@cmake --build build-fuzz -j $(JOBS) --target fuzz_read fuzz_mustache fuzz_config fuzz_append fuzz_check
+	@cmake --build build-fuzz -j $(JOBS) --target fuzz_read fuzz_mustache fuzz_config fuzz_append fuzz_check fuzz_mcp
 	scripts/fuzz build-fuzz $(FUZZ_SECONDS)
 
 # The browser test's screenshots of the two HTML digests, into docs/.
