@@ -3,10 +3,10 @@
  * stands for every *.md below it, names sorted at each level, hidden
  * entries skipped. Links are followed, but every directory and every file
  * is read once, known by its device and inode: a link to `.` or `..` (a
- * loop) or a second link to the same file is skipped with one warning, so
- * a committed symlink can neither hang CI nor an agent. With a root (the
- * MCP server's), a directory or file whose real path leaves it is skipped
- * too, never walked. */
+ * loop) or a second link to the same file is skipped with one warning. A
+ * link whose real path leaves the directory named (or, for the MCP server,
+ * its root) is skipped too, never walked: a committed `docs/all -> /` must
+ * not walk the machine. So a symlink can neither hang CI nor an agent. */
 #include "cli.h"
 
 #include <dirent.h>
@@ -26,8 +26,9 @@ typedef struct {
 typedef struct {
     seen_slot *slots;
     size_t cap, count;
-    const char *root; /* NULL: anywhere */
+    char root[PATH_MAX]; /* the real path a walk stays in */
     size_t root_len;
+    const char *root_name; /* as the warning names it */
     cli_files *out;
 } walker;
 
@@ -97,11 +98,9 @@ static int ends_with_md(const char *name)
     return n > 3 && strcmp(name + n - 3, ".md") == 0;
 }
 
-/* Inside the walker's root (always, without one). */
+/* Inside the walker's root. */
 static int inside_root(const walker *w, const char *path)
 {
-    if (!w->root)
-        return 1;
     char real[PATH_MAX];
     if (!realpath(path, real))
         return 0;
@@ -114,7 +113,7 @@ static int inside_root(const walker *w, const char *path)
 static int first_visit(walker *w, const char *path, const struct stat *st)
 {
     if (!inside_root(w, path)) {
-        cli_error(path, "skipped: a link out of the server's root");
+        cli_error(path, "skipped: a link out of %s", w->root_name);
         return 0;
     }
     int failed = 0;
@@ -173,13 +172,20 @@ static int walk_dir(walker *w, const char *dir)
 int cli_collect_files_in(char **operands, int n, const char *root, cli_files *out)
 {
     memset(out, 0, sizeof *out);
-    walker w = {NULL, 0, 0, root, root ? strlen(root) : 0, out};
+    walker w;
+    memset(&w, 0, sizeof w);
+    w.out = out;
     int rc = 0;
     for (int i = 0; i < n && rc == 0; i++) {
         struct stat st;
         int dir =
             strcmp(operands[i], "-") != 0 && stat(operands[i], &st) == 0 && S_ISDIR(st.st_mode);
         size_t before = out->count;
+        /* the walk stays in the server's root, else in the directory named */
+        w.root_name = root ? "the server's root" : operands[i];
+        if (dir && !realpath(root ? root : operands[i], w.root))
+            dir = 0; /* vanished: parse says so */
+        w.root_len = strlen(w.root);
         int visit = dir ? first_visit(&w, operands[i], &st) : 1;
         rc = visit < 0 ? -1
              : !visit  ? 0
