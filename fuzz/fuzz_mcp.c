@@ -34,6 +34,19 @@ static void put(const char *name, const char *text)
     }
 }
 
+/* the root goes when the fuzzer ends */
+static void remove_root(void)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/docs/log.md", root);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/docs", root);
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/plan.md", root);
+    unlink(path);
+    rmdir(root);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -45,6 +58,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     char sub[128];
     snprintf(sub, sizeof sub, "%s/docs", root);
     mkdir(sub, 0777);
+    atexit(remove_root);
     if (!freopen("/dev/null", "w", stdout)) /* stderr is libFuzzer's */
         abort();
     slog_error err;
