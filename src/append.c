@@ -54,7 +54,15 @@ typedef struct append_view {
     size_t raw_shift;  /* else: raw offset = text offset + this (a BOM) */
     slog_config *cfg;
     slog_error *err;
+    struct family *families; /* made by family_of, freed with the view */
 } view;
+
+/* Logs of one kind side by side: see family_of. */
+struct family {
+    slog_log log;
+    const slog_log *of;
+    struct family *next;
+};
 
 static const char *line_of(const view *v, int line, size_t *len)
 {
@@ -122,6 +130,11 @@ static void view_close(view *v)
 {
     slog_doc_free(v->doc);
     free(v->raw_start);
+    for (struct family *f = v->families, *next; f; f = next) {
+        next = f->next;
+        free(f->log.entries);
+        free(f);
+    }
 }
 
 static int is_blank_line(const view *v, int line)
@@ -150,18 +163,54 @@ typedef struct {
     int default_label; /* no --label: what the log's entries share, or "Status" */
 } target;
 
-/* The log the request goes to: the log of the latest entry with its label,
- * else the log with the most entries (the first of equals). */
-static const slog_log *target_log(const slog_doc *d, const char *label)
+/* The entries a new entry is placed among: the log's, and those of the logs
+ * of the same kind beside it (the same enclosing dated entry, level and
+ * kind) — "## Week 12" and "## Week 11" each hold a log of their days, and
+ * a new day goes where its date puts it across them. In the log's
+ * direction. NULL when out of memory (reported in v->err). */
+static const slog_log *family_of(view *v, const slog_log *log)
 {
-    for (size_t i = d->nentries; label && i-- > 0;)
-        if (!strcmp(d->entries[i]->label, label))
-            return d->entries[i]->log;
+    if (!log || !log->nentries)
+        return log;
+    for (struct family *f = v->families; f; f = f->next)
+        if (f->of == log)
+            return &f->log;
+    const slog_entry *model = log->entries[0];
+    struct family *f = calloc(1, sizeof *f);
+    slog_entry **entries = f ? malloc(v->doc->nentries * sizeof *entries) : NULL;
+    if (!entries) {
+        free(f);
+        slog_error_set(v->err, SLOG_ERR_NOMEM, NULL, 0, "out of memory");
+        return NULL;
+    }
+    f->log = *log;
+    f->log.entries = entries;
+    f->log.nentries = 0;
+    for (size_t i = 0; i < v->doc->nentries; i++) {
+        slog_entry *e = v->doc->entries[i];
+        if (e->parent == model->parent && e->level == model->level && e->kind == model->kind)
+            entries[f->log.nentries++] = e;
+    }
+    f->of = log;
+    f->next = v->families;
+    v->families = f;
+    return &f->log;
+}
+
+/* The log the request goes to: the log of the latest entry with its label,
+ * else the log with the most entries (the first of equals), with the logs
+ * of its kind beside it. */
+static const slog_log *target_log(view *v, const char *label)
+{
+    const slog_doc *d = v->doc;
     const slog_log *best = NULL;
-    for (size_t l = 0; l < d->nlogs; l++)
-        if (!best || d->logs[l].nentries > best->nentries)
+    for (size_t i = d->nentries; label && i-- > 0 && !best;)
+        if (!strcmp(d->entries[i]->label, label))
+            best = d->entries[i]->log;
+    for (size_t l = 0; l < d->nlogs && (!best || best->nentries < d->logs[l].nentries); l++)
+        if (!label || !best)
             best = &d->logs[l];
-    return best;
+    return family_of(v, best);
 }
 
 /* Without --label: the label the log's entries share, if they share one. */
@@ -457,11 +506,11 @@ static const slog_entry *template_entry(const target *t)
  * later than the request; newest first, before the first such entry. The
  * new text goes after line *after_line; blank lines (for entries that are
  * not list items) separate it from what is before or after it. */
-/* The log is ordered within groups (undated headings above its entries). */
+/* The entries stand under several headings (family_of). */
 static int grouped(const slog_log *log)
 {
     for (size_t i = 1; log && i < log->nentries; i++)
-        if (log->entries[i]->group_line != log->entries[0]->group_line)
+        if (log->entries[i]->heading_line != log->entries[0]->heading_line)
             return 1;
     return 0;
 }
@@ -667,7 +716,9 @@ static slog_status plan_request(view *v, const slog_append_request *req,
                               "label '%s' has a date in it: the entry would read back with that "
                               "date",
                               req->label);
-    t.log = target_log(v->doc, req->label);
+    t.log = target_log(v, req->label);
+    if (v->doc->nlogs && !t.log)
+        return err->status;
     t.label = req->label;
     if (!t.label) {
         t.default_label = 1;
@@ -791,9 +842,14 @@ size_t append_view_offset(const append_view *v, int after_line)
     return raw_offset(v, after_line);
 }
 
-const slog_log *append_view_log_of(const append_view *v, const char *label)
+const slog_log *append_view_log_of(append_view *v, const char *label)
 {
-    return target_log(v->doc, label);
+    return target_log(v, label);
+}
+
+const slog_log *append_view_family(append_view *v, const slog_log *log)
+{
+    return family_of(v, log);
 }
 
 void append_view_entry_slot(const append_view *v, const slog_log *log, const append_when *w,

@@ -58,7 +58,10 @@ int append_view_is_blank(const append_view *v, int line);
  * the start; the last line: the end). */
 size_t append_view_offset(const append_view *v, int after_line);
 /** The log a new entry with `label` goes to (as append chooses it). */
-const slog_log *append_view_log_of(const append_view *v, const char *label);
+const slog_log *append_view_log_of(append_view *v, const char *label);
+/** `log` with the logs of its kind beside it, where entries are placed
+ * (the view owns it); NULL when out of memory. */
+const slog_log *append_view_family(append_view *v, const slog_log *log);
 /** Where a new entry dated `w` goes in `log`, as append places one: after
  * line *after_line, with blank lines before or after it. */
 void append_view_entry_slot(const append_view *v, const slog_log *log, const append_when *w,

@@ -324,6 +324,13 @@ slog_entry *build_new_entry(builder *b, slog_entry_kind kind, int line, int leve
     e->line = e->end_line = e->date_line = line;
     e->level = level;
     e->parent = kind == SLOG_ENTRY_LIST ? build_current_entry(b) : build_heading_entry(b);
+    /* its log's key: the innermost heading above it (a heading entry's own
+     * frame, or the heading a bold line dates, is the entry itself) */
+    const heading_frame *frames = b->headings.data;
+    size_t open = b->headings.len;
+    if (open && frames[open - 1].line == line)
+        open--;
+    e->heading_line = open ? frames[open - 1].line : 0;
     if (e->parent)
         e->parent->has_content = 1;
     e->label = build_label(b, text, len, f->start, f->end);
@@ -459,6 +466,57 @@ static char *bold_label(builder *b, const bold_line *bl)
     return label;
 }
 
+/* A key that stamps a document or a section instead of opening one (SPEC
+ * §1 r3): "Last updated", "Generated", "Log completed", "Session end time",
+ * "End of day log". Its date is metadata, never an entry. */
+static int stamp_key(const char *s, size_t len)
+{
+    static const char *const ends[] = {
+        "updated",  "last update", "generated",  "prepared",       "completed", "modified",
+        "edited",   "reviewed",    "revised",    "finished",       "archived",  "exported",
+        "end time", "session end", "end of day", "end of day log", "log ended", "session ended"};
+    char key[64];
+    size_t n = 0;
+    for (size_t i = 0; i < len && n + 1 < sizeof key; i++)
+        key[n++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    while (n && strchr(" \t:*_(-", key[n - 1]))
+        n--;
+    /* "Generated on", "Last updated at": the preposition goes */
+    if (n > 3 && (!memcmp(key + n - 3, " on", 3) || !memcmp(key + n - 3, " at", 3)))
+        n -= 3;
+    key[n] = '\0';
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t k = strlen(ends[i]);
+        if (k <= n && !memcmp(key + n - k, ends[i], k) && (k == n || key[n - k - 1] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
+/* A stamp before the first entry gives the document its date (when nothing
+ * else does). */
+static void stamp_date(builder *b, const bold_line *bl, int line)
+{
+    long day;
+    if (!b->has_stamp_date && !b->entries.len && build_dateable(b, line, &bl->date) &&
+        slog_found_day(&bl->date, &day)) {
+        b->has_stamp_date = 1;
+        b->stamp_day = day;
+    }
+}
+
+/* A bold line inside the section of a dated entry is that entry's text, not
+ * an entry of its own (SPEC §1 r3): "**Fix (2026-04-23)** — deployed ..."
+ * within an incident. `except`: the heading the line would date. */
+static int inside_dated_entry(builder *b, const heading_frame *except)
+{
+    const heading_frame *frames = b->headings.data;
+    for (size_t i = 0; i < b->headings.len; i++)
+        if (frames[i].entry && &frames[i] != except)
+            return 1;
+    return 0;
+}
+
 static int directly_under_title(builder *b)
 {
     heading_frame *frames = b->headings.data;
@@ -484,10 +542,9 @@ static int more_bold_lines(builder *b, cmark_node *after)
 /* A key that says the date is the section's own: "Updated: 2026-03-12". */
 static int date_key(const char *s, size_t len)
 {
-    static const char *const keys[] = {"date",      "updated", "last updated", "last update",
-                                       "reported",  "created", "time",         "when",
-                                       "timestamp", "logged",  "posted",       "recorded",
-                                       "written",   "as of",   "date/time",    "datetime"};
+    static const char *const keys[] = {"date",      "reported",  "created", "time",     "when",
+                                       "timestamp", "logged",    "posted",  "recorded", "written",
+                                       "as of",     "date/time", "datetime"};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
         if (strlen(keys[i]) == len && strncasecmp(s, keys[i], len) == 0)
             return 1;
@@ -549,7 +606,9 @@ slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *he
             return SLOG_OK;
         read_line = plain_date_line;
     }
-    if (f->entry) { /* "## 2026-03-09 Status" then "**Date:** 2026-03-09": a restatement */
+    if (!f->entry && inside_dated_entry(b, f))
+        return SLOG_OK; /* "### REQ-01" then "**提出时间**: 2024-10-23" inside a dated entry */
+    if (f->entry) {     /* "## 2026-03-09 Status" then "**Date:** 2026-03-09": a restatement */
         long day;
         if (slog_found_day(&bl.date, &day) && day == f->entry->day) {
             b->restating_para = next;
@@ -560,7 +619,13 @@ slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *he
     int line = build_line(b, cmark_node_get_start_line(next));
     /* more_bold_lines reads other lines into the buffer `bl` points into:
      * read this one again after it (found by fuzz_check) */
-    if (more_bold_lines(b, next) || !read_line(b, next, &bl) || !build_dateable(b, line, &bl.date))
+    if (more_bold_lines(b, next) || !read_line(b, next, &bl))
+        return SLOG_OK;
+    if (bl.key && stamp_key(bl.plain, bl.date.start)) {
+        stamp_date(b, &bl, line);
+        return SLOG_OK;
+    }
+    if (!build_dateable(b, line, &bl.date))
         return SLOG_OK;
     slog_entry *e =
         build_new_entry(b, SLOG_ENTRY_BOLD, f->line, f->level, bl.plain, bl.len, &bl.date);
@@ -581,9 +646,15 @@ slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
     bold_line bl;
     if (para == b->dating_para || para == b->restating_para || !bold_line_date(b, para, &bl))
         return SLOG_OK;
+    int line = build_line(b, cmark_node_get_start_line(para));
+    if (bl.key && stamp_key(bl.plain, bl.date.start)) {
+        stamp_date(b, &bl, line);
+        return SLOG_OK; /* "**Last updated:** ...": a stamp */
+    }
     if (bl.key && directly_under_title(b))
         return SLOG_OK; /* "**Date:** ..." below the title is the document's metadata */
-    int line = build_line(b, cmark_node_get_start_line(para));
+    if (inside_dated_entry(b, NULL))
+        return SLOG_OK;
     if (!build_dateable(b, line, &bl.date))
         return SLOG_OK;
     heading_frame *frames = b->headings.data;

@@ -91,6 +91,8 @@ typedef struct builder {
     int has_front_matter_date;
     long front_matter_day;
     int has_meta_date;
+    int has_stamp_date; /* "**Last updated:** ..." before the first entry */
+    long stamp_day;
 } builder;
 
 slog_status build_nomem(builder *b);

@@ -146,8 +146,13 @@ void build_document_date(builder *b, const char *title, size_t title_len)
         day = d->day;
     else if (b->has_front_matter_date)
         day = b->front_matter_day;
-    else if (!title || !slog_find_date(b->cfg, title, title_len, 0, 0, &f) ||
-             !slog_found_day(&f, &day))
+    else if (title && slog_find_date(b->cfg, title, title_len, 0, 0, &f) &&
+             slog_found_day(&f, &day))
+        ;
+    else if (b->has_stamp_date) {
+        day = b->stamp_day;
+        d->date_stamped = 1;
+    } else
         return;
     char buf[11];
     slog_date_format(day, buf);

@@ -14,7 +14,7 @@
  * has all but the last five; a configured entry_pattern has those. */
 typedef struct {
     int wd, iy, im, id, m1, d1, y1, d2, m2, y2, n1, nsep, n2, n3, wd2, th, tm, ts, ap, th2, ap2,
-        ap3, zone, y3, fd, fm, fy, cy, cm, cd, cw;
+        ap3, zone, y3, fd, fm, fy, cy, cm, cd, cw, tt, ap4;
     int date, time, month, day, year;
 } slog_date_groups;
 

@@ -61,6 +61,7 @@ const char *const SLOG_DATE_PATTERN =
     "(?:"
     /* 2026-03-09, 2026/03/09, 2026.03.09 */
     "(?<![0-9A-Za-z])(?<iy>[0-9]{4})(?<isep>[-/.])(?<im>[0-9]{1,2})\\k<isep>(?<id>[0-9]{1,2})"
+    "(?!\\k<isep>[0-9])" /* "2025.1.2.3" is a version */
     /* Mar 9, 2026 / March 9th / MARCH 9 2026 / Mar 9–13, 2026 (a range of days) */
     "|(?<![0-9A-Za-z])(?<m1>" MONTH ")\\.?[ \\t]+(?<d1>[0-9]{1,2})" ORDINAL
     "(?![0-9])" DAY_RANGE_END "(?:,?[ \\t]+(?<y1>[0-9]{4}))?"
@@ -69,6 +70,7 @@ const char *const SLOG_DATE_PATTERN =
     "(?:[ \\t]+(?:of[ \\t]+)?|-)(?<m2>" MONTH ")\\.?(?:(?:,?[ \\t]+|-)(?<y2>[0-9]{4}))?"
     /* 3/9/2026, 9.3.2026, 09-03-2026 (read as the slashed form) */
     "|(?<![0-9A-Za-z/.-])(?<n1>[0-9]{1,2})(?<nsep>[/.-])(?<n2>[0-9]{1,2})\\k<nsep>(?<n3>[0-9]{4})"
+    "(?!\\k<nsep>[0-9])" /* "1.2.2025.4" is a version */
     /* 9. März 2026, 1er mars 2026, 9 de marzo de 2026 */
     "|(?<![0-9A-Za-z.])(?<fd>[0-9]{1,2})(?:\\.|(?i:er))?[ \\t]+(?:(?i:de)[ "
     "\\t]+)?(?<fm>" MONTH_OTHER ")\\.?(?:,?[ \\t]+(?:(?i:de|del)[ \\t]+)?(?<fy>[0-9]{4}))?"
@@ -79,11 +81,15 @@ const char *const SLOG_DATE_PATTERN =
     /* a weekday after the date: "March 9, 2026 (Monday)", "2026-03-09, Mon", "3月9日（月）" */
     "(?:[ \\t]*,?[ \\t]*(?<wp>\\()?(?<wd2>" WEEKDAY ")(?(wp)\\))|[ \\t]*(?<cw>" CJK_WEEKDAY "))?"
     /* a time: "T14:51:03", " 14:51", ", 2:30 p.m.", " at 2 PM", " 1:00-2:15 PM" */
-    "(?:(?:T|[ \\t]*(?:,|at|@|[-\\x{2013}\\x{2014}|])?[ \\t]*)"
+    "(?:(?:(?<tt>T)|[ \\t]*(?:,|at|@|[-\\x{2013}\\x{2014}|])?[ \\t]*)"
     "(?:(?<th>[0-9]{1,2}):(?<tm>[0-9]{2})(?::(?<ts>[0-9]{2})(?:[.,][0-9]+)?)?(?![0-9])"
     "(?:[ \\t]*(?<ap>" AMPM "))?"
     "|(?<th2>[0-9]{1,2})[ \\t]*(?<ap2>" AMPM "))"
-    "(?:[ \\t]*[-\\x{2013}][ \\t]*[0-9]{1,2}(?::[0-9]{2})?[ \\t]*(?<ap3>" AMPM "))?"
+    /* the end of a range ("20:00-20:12", "9:00–9:45 PST", "1-2 PM"): the dash
+     * never starts a zone, but after ISO's T it does ("T12:34:56-06:00") */
+    "(?(tt)|(?:[ \\t]*[-\\x{2013}][ \\t]*[0-9]{1,2}(?:(?::[0-9]{2}){1,2}(?:[ \\t]*(?<ap3>" AMPM
+    "))?"
+    "|[ \\t]*(?<ap4>" AMPM "))(?![0-9]))?)"
     "(?:[ \\t]*(?<zp>\\()?(?<zone>" ZONE ")(?(zp)\\)))?"
     /* `date`'s own format puts the year last: "Mon Sep 29 14:00:22 MDT 2025" */
     "(?:[ \\t]+(?<y3>[0-9]{4})(?![0-9]))?"
@@ -360,7 +366,8 @@ static void read_time(const slog_config *c, const char *s, slog_found_date *f)
         }
         if (group(re, g->ap, s, &a, &b))
             tb = b; /* "2:30 p.m." is the time as written */
-        twelve = group(re, g->ap, s, &a, &b) || group(re, g->ap3, s, &a, &b);
+        twelve = group(re, g->ap, s, &a, &b) || group(re, g->ap3, s, &a, &b) ||
+                 group(re, g->ap4, s, &a, &b);
     } else if (group(re, g->th2, s, &ta, &tb)) {
         h = number(s, ta, tb);
         group(re, g->ap2, s, &a, &b);
@@ -417,6 +424,8 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
         f->date_end = b;
         f->iso = b - f->date_start == 10 && s[f->date_start + 4] == '-';
         f->form = SLOG_FORM_YMD;
+        if (s[f->date_start + 4] != '-' && (f->month > 12 || f->day > 31))
+            f->month = 0; /* 2020.15.40: numbers, no date */
     } else if (group(re, g->m1, s, &a, &b)) {
         f->date_start = a;
         f->month = month_number(s, a, b, &f->month_lang);
@@ -451,6 +460,8 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
         int day_first = f->day_first_forced || (c->date_order == SLOG_DMY_DMY && f->second <= 12);
         f->month = day_first ? f->second : f->first;
         f->day = day_first ? f->first : f->second;
+        if (f->month > 12 || f->day > 31)
+            f->month = 0; /* 10.15.3847 is a version number, not 3847-15-10 */
     } else if (group(re, g->fd, s, &a, &b)) {
         read_day_month(re, s, f, g->fd, g->fm, g->fy, other_month_number);
     } else if (group(re, g->cm, s, &a, &b)) {

@@ -113,7 +113,7 @@ static slog_status single_entry_rules(lint_ctx *ctx)
         else if (e->day > ctx->today)
             st = lint_emit(ctx, SLOG_RULE_FUTURE_ENTRY, e->line,
                            "entry dated %s is after today (%s)", when(e, buf, sizeof buf), today);
-        if (st == SLOG_OK && e->date_valid && d->date && e->day < d->day) {
+        if (st == SLOG_OK && e->date_valid && d->date && !d->date_stamped && e->day < d->day) {
             slog_date_format(d->day, docdate);
             st = lint_emit(ctx, SLOG_RULE_ENTRY_BEFORE_DOCUMENT, e->line,
                            "entry dated %s is before the document's date %s", e->date, docdate);

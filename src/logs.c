@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Logs (SPEC §1 r2): entries with the same parent, in document order, and
- * the direction each is written in — newest-first when more of its adjacent
- * entries go back in time than forward (ties: oldest-first), unless the
+/* Logs (SPEC §1 r3): the entries with the same nearest enclosing heading,
+ * dated or not, in document order ("- 2025-09-27: ..." items under "## Log"
+ * are one log, the "## 2025-09-27 ..." headings beside that heading
+ * another), and the direction each is written in: the one whose longest
+ * monotone subsequence is longer (fewer entries out of place), on a tie
+ * the one most adjacent pairs go, then oldest-first — unless the
  * configuration fixes it. Also the instants entries are compared by. */
 #include "build_internal.h"
 
+#include "order.h"
 #include "statuslog/lint.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,33 +29,64 @@ int slog_entry_compare(const slog_entry *a, const slog_entry *b)
     return (a->day > b->day) - (a->day < b->day);
 }
 
-/* Times without a zone: the configured timezone; without one, the zone of
- * the nearest entry before it in the log that names one (after it, when
- * none before does): a reader of a log written in MDT reads its bare
- * "16:21" as MDT, and a log that moves from -06:00 to Z moves its bare
- * times with it; with no zone named at all, the machine's zone. */
+typedef struct {
+    int offset;
+    size_t first; /* the entry where it is first met */
+} zone_seen;
+
+static int by_offset(const void *a, const void *b)
+{
+    const zone_seen *x = a, *y = b;
+    if (x->offset != y->offset)
+        return (x->offset > y->offset) - (x->offset < y->offset);
+    return (x->first > y->first) - (x->first < y->first);
+}
+
+/* The offset most of the log's zoned times carry (the first met of
+ * equals): 1 and *offset, or 0 when no time carries one. */
+static int usual_zone(const slog_log *log, int *offset)
+{
+    zone_seen *z = malloc((log->nentries + 1) * sizeof *z);
+    size_t n = 0;
+    for (size_t i = 0; z && i < log->nentries; i++)
+        if (log->entries[i]->zone_known && log->entries[i]->seconds >= 0)
+            z[n++] = (zone_seen){log->entries[i]->zone_offset, i};
+    if (n > 1)
+        qsort(z, n, sizeof *z, by_offset);
+    size_t best_count = 0, best_first = 0;
+    for (size_t a = 0, b; a < n; a = b) {
+        for (b = a + 1; b < n && z[b].offset == z[a].offset; b++)
+            ;
+        if (b - a > best_count || (b - a == best_count && z[a].first < best_first)) {
+            best_count = b - a;
+            best_first = z[a].first;
+            *offset = z[a].offset;
+        }
+    }
+    free(z);
+    return best_count > 0;
+}
+
+/* Times without a zone take the zone most of the log's other times carry:
+ * a reader of a log of "08:26 PST" headings reads its bare "10:01" as PST
+ * too. Only a log without any zoned time uses the configured timezone (or
+ * the machine's). */
 static void instants(slog_log *log, const slog_config *cfg)
 {
-    const slog_entry *named = NULL; /* the latest entry with a zone and a time */
-    for (size_t i = 0; i < log->nentries && !cfg->timezone && !named; i++)
-        if (log->entries[i]->zone_known && log->entries[i]->seconds >= 0)
-            named = log->entries[i]; /* before the first: the first that names one */
+    int offset = 0, usual = usual_zone(log, &offset);
     for (size_t i = 0; i < log->nentries; i++) {
         slog_entry *e = log->entries[i];
         slog_entry local = *e;
-        if (!cfg->timezone && e->zone_known && e->seconds >= 0)
-            named = e;
-        if (named && !e->zone_known) {
+        if (usual && !e->zone_known) {
             local.zone_known = 1;
-            local.zone_offset = named->zone_offset;
+            local.zone_offset = offset;
         }
         e->has_instant = slog_entry_instant(&local, cfg->timezone, &e->instant) == 0;
     }
 }
 
-/* Adjacent pairs going back and forward in time; with `grouped`, only
- * pairs within one group. */
-static void count_steps(const slog_log *log, int grouped, size_t *back, size_t *forward)
+/* Adjacent pairs of dated entries going back and forward in time. */
+static void count_steps(const slog_log *log, size_t *back, size_t *forward)
 {
     const slog_entry *prev = NULL;
     *back = *forward = 0;
@@ -58,7 +94,7 @@ static void count_steps(const slog_log *log, int grouped, size_t *back, size_t *
         const slog_entry *e = log->entries[i];
         if (!e->date_valid)
             continue;
-        if (prev && (!grouped || prev->group_line == e->group_line)) {
+        if (prev) {
             int c = slog_entry_compare(prev, e);
             *back += c > 0;
             *forward += c < 0;
@@ -67,9 +103,6 @@ static void count_steps(const slog_log *log, int grouped, size_t *back, size_t *
     }
 }
 
-/* Weeks newest-first with their days oldest-first is a log written
- * oldest-first: the direction is the one within groups, when there are
- * pairs within groups. */
 int slog_entry_key_cmp(const slog_entry *x, const slog_entry *y)
 {
     int c = strcmp(x->date, y->date);
@@ -87,46 +120,43 @@ int slog_entry_by_key(const void *a, const void *b)
     return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
-static slog_direction direction(const slog_log *log, const slog_config *cfg)
+/* The way that leaves fewer entries out of place: two entries added at the
+ * top of a long append-only log do not turn it newest-first. */
+static slog_direction direction(slog_log *log, const slog_config *cfg)
 {
     if (cfg->order == SLOG_ORDER_NEWEST_FIRST)
         return SLOG_NEWEST_FIRST;
     if (cfg->order == SLOG_ORDER_OLDEST_FIRST)
         return SLOG_OLDEST_FIRST;
+    size_t oldest = 0, newest = 0;
+    if (slog_log_longest(log, SLOG_OLDEST_FIRST, &oldest) != 0 ||
+        slog_log_longest(log, SLOG_NEWEST_FIRST, &newest) != 0)
+        oldest = newest = 0; /* out of memory: decided by the pairs */
+    if (oldest != newest)
+        return newest > oldest ? SLOG_NEWEST_FIRST : SLOG_OLDEST_FIRST;
     size_t back, forward;
-    count_steps(log, 1, &back, &forward);
-    if (!back && !forward)
-        count_steps(log, 0, &back, &forward);
+    count_steps(log, &back, &forward);
     return back > forward ? SLOG_NEWEST_FIRST : SLOG_OLDEST_FIRST;
 }
 
+/* Heading line -> log number: open addressing over the entries' lines. */
 typedef struct {
-    int line, level, is_entry;
-} open_heading;
+    int *line; /* 0: empty; a heading line is >= 1, the top -1 */
+    size_t *log;
+    size_t mask;
+} log_index;
 
-/* Each entry's group: the nearest open heading of a higher level, when
- * that is an undated one (sections and entries merged in line order; the
- * open headings form a stack of rising levels). */
-static slog_status group_lines(slog_doc *doc)
+static size_t *log_slot(log_index *x, int line)
 {
-    open_heading *stack = malloc((doc->nentries + doc->nsections + 1) * sizeof *stack);
-    if (!stack)
-        return SLOG_ERR_NOMEM;
-    size_t depth = 0, j = 0;
-    for (size_t i = 0; i < doc->nentries; i++) {
-        slog_entry *e = doc->entries[i];
-        for (; j < doc->nsections && doc->sections[j].line < e->line; j++) {
-            while (depth && stack[depth - 1].level >= doc->sections[j].level)
-                depth--;
-            stack[depth++] = (open_heading){doc->sections[j].line, doc->sections[j].level, 0};
-        }
-        while (depth && stack[depth - 1].level >= e->level)
-            depth--;
-        e->group_line = depth && !stack[depth - 1].is_entry ? stack[depth - 1].line : 0;
-        stack[depth++] = (open_heading){e->line, e->level, 1};
+    uint32_t h = (uint32_t)line * 2654435761u;
+    size_t i = h & x->mask;
+    while (x->line[i] && x->line[i] != line)
+        i = (i + 1) & x->mask;
+    if (!x->line[i]) {
+        x->line[i] = line;
+        x->log[i] = (size_t)-1;
     }
-    free(stack);
-    return SLOG_OK;
+    return &x->log[i];
 }
 
 slog_status slog_logs_build(slog_doc *doc, const slog_config *cfg, slog_arena *arena)
@@ -134,35 +164,35 @@ slog_status slog_logs_build(slog_doc *doc, const slog_config *cfg, slog_arena *a
     size_t n = doc->nentries;
     if (!n)
         return SLOG_OK;
-    if (group_lines(doc) != SLOG_OK)
-        return SLOG_ERR_NOMEM;
-    /* log number of each parent (index + 1; 0 for the top), in order of first entry */
-    size_t *log_of = malloc((n + 1) * sizeof *log_of);
-    size_t *count = calloc(n + 1, sizeof *count);
-    if (!log_of || !count) {
-        free(log_of);
-        free(count);
-        return SLOG_ERR_NOMEM;
-    }
-    memset(log_of, 0xFF, (n + 1) * sizeof *log_of);
+    log_index x = {NULL, NULL, 0};
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    x.mask = cap - 1;
+    x.line = calloc(cap, sizeof *x.line);
+    x.log = malloc(cap * sizeof *x.log);
+    size_t *log_of = malloc(n * sizeof *log_of), *count = calloc(n, sizeof *count);
+    slog_status st = x.line && x.log && log_of && count ? SLOG_OK : SLOG_ERR_NOMEM;
     size_t nlogs = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t key = doc->entries[i]->parent ? doc->entries[i]->parent->index + 1 : 0;
-        if (log_of[key] == (size_t)-1)
-            log_of[key] = nlogs++;
-        count[log_of[key]]++;
+    /* log numbers in order of their first entry */
+    for (size_t i = 0; st == SLOG_OK && i < n; i++) {
+        int key = doc->entries[i]->heading_line ? doc->entries[i]->heading_line : -1;
+        size_t *slot = log_slot(&x, key);
+        if (*slot == (size_t)-1)
+            *slot = nlogs++;
+        log_of[i] = *slot;
+        count[*slot]++;
     }
-    doc->logs = slog_arena_alloc(arena, nlogs * sizeof *doc->logs);
-    slog_status st = doc->logs ? SLOG_OK : SLOG_ERR_NOMEM;
-    for (size_t l = 0; st == SLOG_OK && l < nlogs; l++) {
-        doc->logs[l].entries = slog_arena_alloc(arena, count[l] * sizeof(slog_entry *));
-        if (!doc->logs[l].entries)
+    if (st == SLOG_OK && !(doc->logs = slog_arena_alloc(arena, nlogs * sizeof *doc->logs)))
+        st = SLOG_ERR_NOMEM;
+    for (size_t l = 0; st == SLOG_OK && l < nlogs; l++)
+        if (!(doc->logs[l].entries = slog_arena_alloc(arena, count[l] * sizeof(slog_entry *))))
             st = SLOG_ERR_NOMEM;
-    }
     for (size_t i = 0; st == SLOG_OK && i < n; i++) {
         slog_entry *e = doc->entries[i];
-        slog_log *log = &doc->logs[log_of[e->parent ? e->parent->index + 1 : 0]];
+        slog_log *log = &doc->logs[log_of[i]];
         log->parent = e->parent;
+        log->heading_line = e->heading_line;
         log->entries[log->nentries++] = e;
         e->log = log;
     }
@@ -173,6 +203,8 @@ slog_status slog_logs_build(slog_doc *doc, const slog_config *cfg, slog_arena *a
             doc->logs[l].direction = direction(&doc->logs[l], cfg);
         }
     }
+    free(x.line);
+    free(x.log);
     free(log_of);
     free(count);
     return st;

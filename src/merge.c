@@ -200,7 +200,7 @@ static const slog_log *ours_log(merger *m, const slog_entry *t, int *after)
             if (c->line > op->end_line)
                 break;
             if (c->parent == op)
-                return c->log;
+                return append_view_family(m->ours.v, c->log);
         }
         *after = append_view_section_end(m->ours.v, op);
         return NULL;
@@ -209,7 +209,7 @@ static const slog_log *ours_log(merger *m, const slog_entry *t, int *after)
     for (size_t i = 0; t->log && i < t->log->nentries; i++) {
         const slog_entry *o = match(&m->theirs.k, &m->ours.k, t->log->entries[i]);
         if (o && o->log)
-            return o->log;
+            return append_view_family(m->ours.v, o->log);
     }
     return append_view_log_of(m->ours.v, t->label);
 }

@@ -228,6 +228,7 @@ static cJSON *log_json(const slog_doc *d, size_t i, int *ok)
         return NULL;
     }
     add_line_or_null(j, "parent_line", l->parent ? l->parent->line : 0, ok);
+    add_line_or_null(j, "heading_line", l->heading_line, ok);
     add_str(j, "direction", slog_direction_name(l->direction), ok);
     cJSON *lines = add(j, "entries", cJSON_CreateArray(), ok);
     for (size_t k = 0; k < l->nentries && *ok; k++)

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* The longest monotone subsequence of a log; see order.h.
+/* The longest monotone subsequence of a log; see order.h. A log is one
+ * heading's entries (SPEC §1 r3): "## Week 12" and "## Week 11" each hold a
+ * log of their days.
  *
  * For each entry, the length of the longest sorted run of entries starting
  * at it (patience sorting from the right, O(n log n)); then a greedy pass
@@ -11,18 +13,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* <0, 0, >0 as a goes before, with, after b in the log's direction. */
-static int cmp_dir(const slog_log *log, const slog_entry *a, const slog_entry *b)
+/* <0, 0, >0 as a goes before, with, after b in direction `dir`. */
+static int cmp_dir(slog_direction dir, const slog_entry *a, const slog_entry *b)
 {
     int c = slog_entry_compare(a, b);
-    return log->direction == SLOG_NEWEST_FIRST ? -c : c;
+    return dir == SLOG_NEWEST_FIRST ? -c : c;
 }
 
 /* runs[i]: the longest non-decreasing run starting at dated[i]. `tops`
  * holds, per run length k, the largest start value of a run of length k+1
- * seen so far (scanning right to left, non-increasing in k). */
-static void run_lengths(const slog_log *log, const slog_entry **dated, size_t n, size_t *runs,
-                        const slog_entry **tops)
+ * seen so far (scanning right to left, non-increasing in k). Returns the
+ * longest. */
+static size_t run_lengths(slog_direction dir, const slog_entry **dated, size_t n, size_t *runs,
+                          const slog_entry **tops)
 {
     size_t ntops = 0;
     for (size_t i = n; i-- > 0;) {
@@ -30,7 +33,7 @@ static void run_lengths(const slog_log *log, const slog_entry **dated, size_t n,
         size_t lo = 0, hi = ntops;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
-            if (cmp_dir(log, tops[mid], dated[i]) >= 0)
+            if (cmp_dir(dir, tops[mid], dated[i]) >= 0)
                 lo = mid + 1;
             else
                 hi = mid;
@@ -38,8 +41,33 @@ static void run_lengths(const slog_log *log, const slog_entry **dated, size_t n,
         tops[lo] = dated[i];
         if (lo == ntops)
             ntops++;
-        runs[i] = lo + 1;
+        if (runs)
+            runs[i] = lo + 1;
     }
+    return ntops;
+}
+
+/* The log's dated entries, in document order (malloc'd), and their count. */
+static const slog_entry **dated_entries(const slog_log *log, size_t *n)
+{
+    const slog_entry **dated = malloc((log->nentries + 1) * sizeof *dated);
+    *n = 0;
+    for (size_t i = 0; dated && i < log->nentries; i++)
+        if (log->entries[i]->date_valid)
+            dated[(*n)++] = log->entries[i];
+    return dated;
+}
+
+int slog_log_longest(const slog_log *log, slog_direction dir, size_t *length)
+{
+    size_t n;
+    const slog_entry **dated = dated_entries(log, &n);
+    const slog_entry **tops = malloc((n + 1) * sizeof *tops);
+    int rc = dated && tops ? 0 : -1;
+    *length = rc == 0 ? run_lengths(dir, dated, n, NULL, tops) : 0;
+    free(dated);
+    free(tops);
+    return rc;
 }
 
 /* The kept entries around `e`: the last kept entry not after it and the
@@ -50,7 +78,7 @@ static void neighbours(const slog_log *log, const slog_entry **kept, size_t nkep
     size_t lo = 0, hi = nkept;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (cmp_dir(log, kept[mid], e) <= 0)
+        if (cmp_dir(log->direction, kept[mid], e) <= 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -60,72 +88,25 @@ static void neighbours(const slog_log *log, const slog_entry **kept, size_t nkep
     m->after = lo < nkept ? kept[lo] : NULL;
 }
 
-static int run_misplaced(const slog_log *log, slog_entry *const *entries, size_t nentries,
-                         slog_misplaced **out, size_t *count);
-
-/* Group by group: "## Week 12" then "## Week 11", each with its days in
- * order, has nothing misplaced. */
 int slog_log_misplaced(const slog_log *log, slog_misplaced **out, size_t *count)
 {
     *out = NULL;
     *count = 0;
-    size_t cap = 0;
-    for (size_t a = 0, b; a < log->nentries; a = b) {
-        for (b = a + 1;
-             b < log->nentries && log->entries[b]->group_line == log->entries[a]->group_line; b++)
-            ;
-        slog_misplaced *some;
-        size_t nsome;
-        if (run_misplaced(log, log->entries + a, b - a, &some, &nsome) != 0) {
-            free(*out);
-            *out = NULL;
-            *count = 0;
-            return -1;
-        }
-        if (nsome && *count + nsome > cap) {
-            cap = 2 * (*count + nsome);
-            slog_misplaced *all = realloc(*out, cap * sizeof *all);
-            if (!all) {
-                free(some);
-                free(*out);
-                *out = NULL;
-                *count = 0;
-                return -1;
-            }
-            *out = all;
-        }
-        if (nsome) {
-            memcpy(*out + *count, some, nsome * sizeof *some);
-            *count += nsome;
-        }
-        free(some);
-    }
-    return 0;
-}
-
-static int run_misplaced(const slog_log *log, slog_entry *const *entries, size_t nentries,
-                         slog_misplaced **out, size_t *count)
-{
-    *out = NULL;
-    *count = 0;
-    size_t n = 0;
-    const slog_entry **dated = malloc((nentries + 1) * sizeof *dated);
-    const slog_entry **tops = malloc((nentries + 1) * sizeof *tops);
-    size_t *runs = malloc((nentries + 1) * sizeof *runs);
-    char *keep = calloc(nentries + 1, 1);
+    size_t n;
+    const slog_entry **dated = dated_entries(log, &n);
+    const slog_entry **tops = malloc((n + 1) * sizeof *tops);
+    size_t *runs = malloc((n + 1) * sizeof *runs);
+    char *keep = calloc(n + 1, 1);
     int rc = dated && tops && runs && keep ? 0 : -1;
-    for (size_t i = 0; rc == 0 && i < nentries; i++)
-        if (entries[i]->date_valid)
-            dated[n++] = entries[i];
     if (rc == 0)
-        run_lengths(log, dated, n, runs, tops);
+        run_lengths(log->direction, dated, n, runs, tops);
     size_t longest = 0, nkept = 0;
     for (size_t i = 0; rc == 0 && i < n; i++)
         if (runs[i] > longest)
             longest = runs[i];
     const slog_entry *last = NULL;
     for (size_t i = 0; rc == 0 && i < n && longest; i++)
-        if (runs[i] == longest && (!last || cmp_dir(log, last, dated[i]) <= 0)) {
+        if (runs[i] == longest && (!last || cmp_dir(log->direction, last, dated[i]) <= 0)) {
             keep[i] = 1;
             last = tops[nkept++] = dated[i]; /* tops now holds the kept entries */
             longest--;

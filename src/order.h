@@ -21,4 +21,9 @@ typedef struct {
  * Returns 0, or -1 when out of memory. */
 int slog_log_misplaced(const slog_log *log, slog_misplaced **out, size_t *count);
 
+/** The length of a longest monotone subsequence of the log's dated entries
+ * in direction `dir` (what decides a log's direction): 0, or -1 when out of
+ * memory. */
+int slog_log_longest(const slog_log *log, slog_direction dir, size_t *length);
+
 #endif

@@ -117,14 +117,15 @@ struct slog_entry {
     int has_content;       /* any block (list, paragraph, code...) in its own section */
     int next_heading_line; /* the heading that ends its section (0: the end of the document) */
     int next_heading_level;
-    int group_line; /* the undated heading of a higher level it stands under within its log
-                       ("## Week 12" above "### Mon 16 Mar 2026"), 0 for none: the log
-                       is ordered within each group */
+    int heading_line; /* its nearest enclosing heading, dated or not (0: none) */
 };
 
-/** Entries with the same parent, in document order (SPEC §1 r2). */
+/** Entries with the same nearest enclosing heading, in document order (SPEC
+ * §1 r3): the headings' own entries under "## Log", the dated headings
+ * under "## Previous Context". */
 struct slog_log {
-    const slog_entry *parent; /* NULL for the document's top level */
+    const slog_entry *parent; /* the enclosing dated entry; NULL for none */
+    int heading_line;         /* the enclosing heading (0: the document's top) */
     slog_direction direction; /* found from the entries, or configured */
     slog_entry **entries;
     size_t nentries;
@@ -173,6 +174,8 @@ typedef struct {
     int title_line;
     const char *date; /* document date "YYYY-MM-DD" or NULL */
     long day;         /* days since 1970-01-01 when date is set */
+    int date_stamped; /* the date is a stamp ("**Last updated:** ..."): the latest the
+                         document speaks of, so no entry is before it */
     size_t nlines;
     slog_encoding encoding;
     slog_meta *meta;

@@ -369,7 +369,7 @@ START_TEST(bold_line_entries)
     /* without bold, under an undated heading: a line that is only a date
      * (in italics or code too), or a date key and a date */
     d = doc_of("# Log\n\n## Update\n\n_2026-03-09 14:00_\n\n- ✅ one\n\n## Update\n\n2026-03-10\n\n"
-               "- ✅ two\n\n## Deploy\n\nLast updated: 2026-03-11\n\n- ✅ three\n");
+               "- ✅ two\n\n## Deploy\n\nLogged: 2026-03-11\n\n- ✅ three\n");
     ck_assert_uint_eq(d->nentries, 3);
     ck_assert_int_eq(d->entries[0]->kind, SLOG_ENTRY_BOLD);
     ck_assert_str_eq(d->entries[0]->time, "14:00");
@@ -512,24 +512,27 @@ START_TEST(log_direction)
     d = doc_of("## 2026-03-09\n- a\n## 2026-03-11\n- b\n## 2026-03-10\n- c\n");
     ck_assert_int_eq(d->logs[0].direction, SLOG_OLDEST_FIRST);
     slog_doc_free(d);
-    /* weeks newest-first, each with its days oldest-first: ordered within
-     * each week, nothing misplaced */
+    /* weeks newest-first, each with its days oldest-first: a log a week
+     * (r3: the same nearest enclosing heading), nothing misplaced */
     d = doc_of("# J\n\n## Week 12\n### Mon 16 Mar 2026\n- a\n### Tue 17 Mar 2026\n- b\n"
                "## Week 11\n### Mon 9 Mar 2026\n- c\n### Tue 10 Mar 2026\n- d\n"
                "### Wed 11 Mar 2026\n- e\n");
-    ck_assert_uint_eq(d->nlogs, 1);
+    ck_assert_uint_eq(d->nlogs, 2);
     ck_assert_int_eq(d->logs[0].direction, SLOG_OLDEST_FIRST);
-    ck_assert_int_eq(d->entries[0]->group_line, 3);
-    ck_assert_int_eq(d->entries[4]->group_line, 8);
+    ck_assert_int_eq(d->logs[0].heading_line, 3);
+    ck_assert_int_eq(d->logs[1].heading_line, 8);
+    ck_assert_int_eq(d->entries[4]->heading_line, 8);
     slog_misplaced *m;
     size_t n;
     ck_assert_int_eq(slog_log_misplaced(&d->logs[0], &m, &n), 0);
     ck_assert_uint_eq(n, 0);
+    ck_assert_int_eq(slog_log_misplaced(&d->logs[1], &m, &n), 0);
+    ck_assert_uint_eq(n, 0);
     slog_doc_free(d);
-    /* a bare time is in the zone of the nearest entry before it that names
-     * one: a log that moves from -06:00 to Z is in order */
+    /* a bare time is in the zone most of the log's times carry (r3): in a
+     * log of -06:00 times, 13:57:42 is -06:00 too */
     d = doc_of("## 2025-10-02T08:36:19-06:00 a\n- a\n## 2025-10-02T13:57:42 b\n- b\n"
-               "## 2025-10-03T01:28:10Z c\n- c\n## 2025-10-03T02:00 d\n- d\n");
+               "## 2025-10-02T15:28:10-06:00 c\n- c\n## 2025-10-03T02:00Z d\n- d\n");
     ck_assert_int_eq(slog_log_misplaced(&d->logs[0], &m, &n), 0);
     ck_assert_uint_eq(n, 0);
     ck_assert(d->entries[1]->instant == d->entries[0]->instant + 5 * 3600 + 21 * 60 + 23);
@@ -538,7 +541,7 @@ START_TEST(log_direction)
     d = doc_of("# J\n\n## Week 12\n### Mon 16 Mar 2026\n- a\n### Tue 17 Mar 2026\n- b\n"
                "## Week 11\n### Mon 9 Mar 2026\n- c\n### Wed 11 Mar 2026\n- e\n"
                "### Tue 10 Mar 2026\n- d\n### Thu 12 Mar 2026\n- f\n");
-    ck_assert_int_eq(slog_log_misplaced(&d->logs[0], &m, &n), 0);
+    ck_assert_int_eq(slog_log_misplaced(&d->logs[1], &m, &n), 0);
     ck_assert_uint_eq(n, 1);
     ck_assert_str_eq(m[0].entry->date, "2026-03-10");
     free(m);
