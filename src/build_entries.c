@@ -493,6 +493,43 @@ static int stamp_key(const char *s, size_t len)
     return 0;
 }
 
+/* "updated", "last revised": a word that says a text was revised then (a
+ * heading's date after it is no entry's, unlike "Completed 2025-10-03"). */
+static int revision_word(const char *s, size_t len)
+{
+    static const char *const words[] = {"updated", "revised", "edited", "modified"};
+    while (len && strchr(" \t:*_(-", s[len - 1]))
+        len--;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]);
+        if (n <= len && !strncasecmp(s + len - n, words[i], n) &&
+            (n == len || s[len - n - 1] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
+int build_stamp_mention(const char *s, size_t len, const slog_found_date *f)
+{
+    /* the date, then only a revision word to the end of the bracket or the
+     * text: "(Dec 16 - Updated)"; "## Next 5 Tasks (updated 2025-10-01)"
+     * dates the list's new version, an entry */
+    size_t e = f->end;
+    while (e < len && strchr(" \t-,:", s[e]))
+        e++;
+    for (size_t k = 0; e + 3 <= len && k < 3 && !memcmp(s + e, "\xe2\x80", 2); k++)
+        e += 3; /* "–", "—" */
+    while (e < len && strchr(" \t", s[e]))
+        e++;
+    size_t word = e;
+    while (e < len && ((s[e] | 0x20) >= 'a' && (s[e] | 0x20) <= 'z'))
+        e++;
+    size_t rest = e;
+    while (rest < len && strchr(" \t)].", s[rest]))
+        rest++;
+    return e > word && rest == len && revision_word(s + word, e - word);
+}
+
 /* A stamp before the first entry gives the document its date (when nothing
  * else does). */
 static void stamp_date(builder *b, const bold_line *bl, int line)
@@ -524,17 +561,36 @@ static int directly_under_title(builder *b)
            (b->doc->title && frames[b->headings.len - 1].line == b->doc->title_line);
 }
 
-/* Another bold-dated paragraph before the next heading: the section is a
- * log of bold-line entries, not one entry. */
-static int more_bold_lines(builder *b, cmark_node *after)
+/* The key before a bold line's date, lower case, into key[KEY_MAX]. */
+enum { KEY_MAX = 64 };
+static void bold_key(const bold_line *bl, char *key)
 {
+    size_t n = 0;
+    for (size_t i = 0; bl->key && i < bl->date.start && n + 1 < KEY_MAX; i++)
+        if (!strchr(" \t:([", bl->plain[i]))
+            key[n++] = (char)(bl->plain[i] >= 'A' && bl->plain[i] <= 'Z' ? bl->plain[i] + 32
+                                                                        : bl->plain[i]);
+    key[n] = '\0';
+}
+
+/* Another paragraph before the next heading that opens with a bold date,
+ * or with the key `first` has: the section is a log of bold-line entries,
+ * not one entry. "**Reported**: ..." then "**Fix (Marcus, ...)**" are one
+ * bug's opening and a stamp within it. */
+static int more_bold_lines(builder *b, cmark_node *after, const bold_line *first)
+{
+    char key[KEY_MAX], other[KEY_MAX];
+    bold_key(first, key); /* before bold_line_date reuses the buffer `first` points into */
     bold_line bl;
     for (cmark_node *n = cmark_node_next(after); n; n = cmark_node_next(n)) {
         cmark_node_type t = cmark_node_get_type(n);
         if (t == CMARK_NODE_HEADING)
             return 0;
-        if (t == CMARK_NODE_PARAGRAPH && bold_line_date(b, n, &bl))
-            return 1;
+        if (t == CMARK_NODE_PARAGRAPH && bold_line_date(b, n, &bl)) {
+            bold_key(&bl, other);
+            if (!*other || !strcmp(key, other))
+                return 1;
+        }
     }
     return 0;
 }
@@ -619,7 +675,7 @@ slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *he
     int line = build_line(b, cmark_node_get_start_line(next));
     /* more_bold_lines reads other lines into the buffer `bl` points into:
      * read this one again after it (found by fuzz_check) */
-    if (more_bold_lines(b, next) || !read_line(b, next, &bl))
+    if (more_bold_lines(b, next, &bl) || !read_line(b, next, &bl))
         return SLOG_OK;
     if (bl.key && stamp_key(bl.plain, bl.date.start)) {
         stamp_date(b, &bl, line);

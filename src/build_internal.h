@@ -108,6 +108,9 @@ int build_last_nonblank(builder *b, int first, int last);
 /** A date found on `line` can date an entry: it has a year, or a date
  * before it gives one. */
 int build_dateable(builder *b, int line, const slog_found_date *f);
+/** The date `f` found in s[0, len) stamps a revision of what the text names
+ * ("#### Comparison (Dec 16 - Updated)"): no entry. */
+int build_stamp_mention(const char *s, size_t len, const slog_found_date *f);
 /** A new entry dated by `f` (found in `text`), appended to the document. */
 slog_entry *build_new_entry(builder *b, slog_entry_kind kind, int line, int level, const char *text,
                             size_t len, const slog_found_date *f);
