@@ -569,7 +569,7 @@ static void bold_key(const bold_line *bl, char *key)
     for (size_t i = 0; bl->key && i < bl->date.start && n + 1 < KEY_MAX; i++)
         if (!strchr(" \t:([", bl->plain[i]))
             key[n++] = (char)(bl->plain[i] >= 'A' && bl->plain[i] <= 'Z' ? bl->plain[i] + 32
-                                                                        : bl->plain[i]);
+                                                                         : bl->plain[i]);
     key[n] = '\0';
 }
 
@@ -595,7 +595,16 @@ static int more_bold_lines(builder *b, cmark_node *after, const bold_line *first
     return 0;
 }
 
-/* A key that says the date is the section's own: "Updated: 2026-03-12". */
+/* Nothing but markup, spaces and symbols before s[at]. */
+static int opens_text_at(const char *s, size_t at)
+{
+    for (size_t i = 0; i < at; i++)
+        if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')
+            return 0;
+    return 1;
+}
+
+/* A key that says the date is the section's own: "Date: 2026-03-12". */
 static int date_key(const char *s, size_t len)
 {
     static const char *const keys[] = {"date",      "reported",  "created", "time",     "when",
@@ -644,6 +653,25 @@ static int plain_date_line(builder *b, cmark_node *para, bold_line *out)
     out->key = key_end > 0;
     out->more = cmark_node_get_end_line(para) > cmark_node_get_start_line(para);
     return 1;
+}
+
+int build_dated_by_next_line(builder *b, cmark_node *heading, const char *h,
+                             const slog_found_date *f)
+{
+    /* the heading's date must stand in its title, not open it */
+    if (opens_text_at(h, f->start))
+        return 0;
+    cmark_node *next = cmark_node_next(heading);
+    bold_line bl;
+    if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH ||
+        (!bold_line_date(b, next, &bl) && !plain_date_line(b, next, &bl)) || !bl.key)
+        return 0;
+    size_t key = 0, key_end = bl.date.start;
+    while (key_end > 0 && strchr(" \t:([", bl.plain[key_end - 1]))
+        key_end--;
+    while (key < key_end && strchr(" \t*_", bl.plain[key]))
+        key++;
+    return date_key(bl.plain + key, key_end - key) && bl.date.year;
 }
 
 slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *heading)

@@ -123,6 +123,11 @@ slog_entry *build_current_entry(builder *b);
 slog_entry *build_heading_entry(builder *b);
 /** Ends the running bold-line entry (at the last block before `line`). */
 void build_close_bold(builder *b, int next_line, int next_level);
+/** The heading's title mentions the date `f` (found in `h`) while its first
+ * paragraph says "Date: ..." ("## Incident #3 - Github Oct 21 2018
+ * Postmortem read" / "** Date: 2026-04-27 **"): the paragraph dates it. */
+int build_dated_by_next_line(builder *b, cmark_node *heading, const char *h,
+                             const slog_found_date *f);
 /** A heading's first paragraph: may make the heading an entry (bold line). */
 slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *heading);
 /** A top-level paragraph: may start a bold-line entry. */

@@ -177,10 +177,66 @@ static int def_line(const char *s, size_t len)
     return close && close > s + i + 1 && (size_t)(close - s) + 1 < len && close[1] == ':';
 }
 
+/* The info string after a fence opener is a sentence: four words or more
+ * (a language tag and its attributes are fewer). */
+static int prose_info(const char *s, size_t len, size_t from)
+{
+    int words = 0, in_word = 0;
+    for (size_t i = from; i < len; i++) {
+        int w = s[i] != ' ' && s[i] != '\t';
+        words += w && !in_word;
+        in_word = w;
+    }
+    return words >= 4;
+}
+
+/* A fence opened at `line` with a sentence for its info string, closed on
+ * a text line ("exit status 2```") within a few lines and before any real
+ * closing fence: that line, with the fence's bytes on it; else 0. */
+enum { BROKEN_FENCE_REACH = 200 };
+static int broken_fence_end(const slog_text *t, int line, char c, size_t n, size_t *at)
+{
+    size_t len;
+    const char *s = line_of(t, line, &len);
+    size_t i = indent_of(s, len) + n;
+    if (c != '`' || !prose_info(s, len, i))
+        return 0;
+    for (int l = line + 1; l <= (int)t->nlines && l <= line + BROKEN_FENCE_REACH; l++) {
+        s = line_of(t, l, &len);
+        if (fence_close(s, len, c, n, 1))
+            return 0;
+        size_t e = len;
+        while (e && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+            e--;
+        size_t k = e;
+        while (k && s[k - 1] == c)
+            k--;
+        if (e - k >= n && k && !blank(s, k)) {
+            *at = k;
+            return l;
+        }
+    }
+    return 0;
+}
+
 typedef struct {
     slog_chunk *c;
     size_t n, cap;
 } chunk_vec;
+
+static int push_fix(slog_chunk_plan *p, size_t *cap, int line, size_t from, size_t to)
+{
+    if (p->nfixes == *cap) {
+        size_t c = *cap ? *cap * 2 : 4;
+        slog_fence_fix *g = realloc(p->fixes, c * sizeof *g);
+        if (!g)
+            return 0;
+        p->fixes = g;
+        *cap = c;
+    }
+    p->fixes[p->nfixes++] = (slog_fence_fix){line, from, to};
+    return 1;
+}
 
 static int push_chunk(chunk_vec *v, int first, int last, int in_list)
 {
@@ -218,7 +274,7 @@ slog_status slog_chunk_plan_make(const slog_text *t, int first, size_t target,
     if (!target)
         target = SLOG_CHUNK_TARGET;
     chunk_vec v = {0};
-    size_t defcap = 0, size = 0, flen = 0;
+    size_t defcap = 0, fixcap = 0, size = 0, flen = 0;
     char fence = 0;
     int html = 0, prev_blank = 1, start = first, ok = 1, start_in_list = 0;
     int n = (int)t->nlines;
@@ -249,7 +305,16 @@ slog_status slog_chunk_plan_make(const slog_text *t, int first, size_t target,
                 start_in_list = !level && list_start(s, len); /* a list may go on here */
             }
             plan->atx_h1 += level == 1;
-            if (!level && (fence = fence_open(s, len, 1, &flen)) == 0) {
+            size_t close_at, open_at = indent_of(s, len);
+            int close_line;
+            if (!level && (fence = fence_open(s, len, 1, &flen)) != 0 &&
+                (close_line = broken_fence_end(t, line, fence, flen, &close_at)) != 0) {
+                size_t close_len;
+                line_of(t, close_line, &close_len);
+                ok = push_fix(plan, &fixcap, line, open_at, open_at + flen) &&
+                     push_fix(plan, &fixcap, close_line, close_at, close_len);
+                fence = 0; /* its lines are text */
+            } else if (!level && !fence) {
                 html = html_start(s, len);
                 if (html && html <= 5 && html_ends(s, len, html))
                     html = 0;
@@ -271,6 +336,7 @@ slog_status slog_chunk_plan_make(const slog_text *t, int first, size_t target,
     if (!ok) {
         free(v.c);
         free(plan->defs);
+        free(plan->fixes);
         memset(plan, 0, sizeof *plan);
         return SLOG_ERR_NOMEM;
     }
@@ -283,6 +349,7 @@ void slog_chunk_plan_free(slog_chunk_plan *plan)
 {
     free(plan->chunks);
     free(plan->defs);
+    free(plan->fixes);
     memset(plan, 0, sizeof *plan);
 }
 

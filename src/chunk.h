@@ -20,11 +20,20 @@ typedef struct {
     int in_list;     /* cut before an item of a list the last piece ended in */
 } slog_chunk;
 
+/* Bytes [from, to) of a line that cmark is given as spaces: the fence of a
+ * code block its writer closed on a text line (see slog_chunk_plan_make). */
+typedef struct {
+    int line;
+    size_t from, to;
+} slog_fence_fix;
+
 typedef struct {
     slog_chunk *chunks;
     size_t count;
     int *defs; /* lines that look like link reference definitions */
     size_t ndefs;
+    slog_fence_fix *fixes; /* in line order */
+    size_t nfixes;
     int atx_h1; /* ATX level-1 headings seen at the top level (a hint for the title) */
 } slog_chunk_plan;
 
@@ -37,7 +46,11 @@ typedef struct {
 #define SLOG_CHUNK_DEFS_WHOLE ((size_t)8 * 1024 * 1024)
 
 /** Plans the pieces of lines [first, text->nlines]; `target` 0 is the
- * default, SIZE_MAX one piece. */
+ * default, SIZE_MAX one piece. A fence whose info string is a sentence
+ * ("```panic: failed to open database: pq: ...") and whose writer closed
+ * it at the end of a text line ("exit status 2```") before any closing
+ * fence is read as its writer meant it, as text: otherwise everything
+ * after it, the log's later entries included, would be code. */
 slog_status slog_chunk_plan_make(const slog_text *text, int first, size_t target,
                                  slog_chunk_plan *plan);
 void slog_chunk_plan_free(slog_chunk_plan *plan);

@@ -13,10 +13,22 @@ static const char *piece_text(const slog_text *t, const slog_chunk_plan *plan, i
 {
     size_t from = t->line_start[first - 1], to = t->line_start[last];
     *len = to - from;
-    if (!plan->ndefs)
+    int fixed = 0; /* a broken fence's bytes in these lines, given as spaces */
+    for (size_t i = 0; i < plan->nfixes && !fixed; i++)
+        fixed = plan->fixes[i].line >= first && plan->fixes[i].line <= last;
+    if (!plan->ndefs && !fixed)
         return t->data + from;
     slog_buf_clear(buf);
     slog_buf_put(buf, t->data + from, to - from);
+    for (size_t i = 0; i < plan->nfixes && !buf->failed; i++) {
+        const slog_fence_fix *f = &plan->fixes[i];
+        if (f->line >= first && f->line <= last)
+            memset(buf->data + t->line_start[f->line - 1] - from + f->from, ' ', f->to - f->from);
+    }
+    if (!plan->ndefs) {
+        *len = buf->len;
+        return buf->failed ? NULL : buf->data;
+    }
     slog_buf_puts(buf, "\n\n");
     for (size_t i = 0; i < plan->ndefs; i++) {
         size_t n;
