@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { RING = 16, COMPARE_LAST = 4 };
 
@@ -211,15 +212,46 @@ static slog_status extend(sweep *s, size_t id, const slog_item *item)
     return SLOG_OK;
 }
 
+/* A note that says in words that something was done (SPEC §3 r2/r3:
+ * "Summary written and sent to the team" after "🔜 write the summary"): a
+ * word of completion, as a whole word, anywhere in it. */
+static int says_done(const char *text)
+{
+    static const char *const words[] = {
+        "done",      "finished",  "completed", "complete", "written",  "wrote",     "sent",
+        "merged",    "shipped",   "fixed",     "resolved", "deployed", "published", "released",
+        "landed",    "delivered", "submitted", "closed",   "solved",   "finalized", "finalised",
+        "installed", "migrated",  "rolled out"};
+    for (const char *p = text; *p; p++) {
+        if (p != text && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z'))
+            continue;
+        for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+            size_t n = strlen(words[i]);
+            if (!strncasecmp(p, words[i], n) &&
+                !((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z'))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The item closes the threads it is the same task as (done, or a note that
+ * says it was done). */
+static int closes(const slog_item *it)
+{
+    return it->state == SLOG_STATE_DONE || (it->state == SLOG_STATE_NOTE && says_done(it->text));
+}
+
 /* One entry: its items are matched with open threads strongest pair first
  * (each item and each thread once); open items without a thread start one,
- * done items close the thread they match when they are later. */
+ * done items (and notes saying a thing was done) close the thread they
+ * match when they are later. */
 static slog_status visit_entry(sweep *s, const slog_entry *e, candidates *cs)
 {
     size_t n = 0;
     cs->n = 0;
     for (const slog_item *it = e->items; it; it = it->next, n++)
-        if (it->state != SLOG_STATE_NOTE && !find_candidates(s, it, n, cs))
+        if ((it->state != SLOG_STATE_NOTE || closes(it)) && !find_candidates(s, it, n, cs))
             return SLOG_ERR_NOMEM;
     if (cs->n) /* qsort of a NULL array is undefined, even of nothing */
         qsort(cs->c, cs->n, sizeof *cs->c, by_strength);
@@ -232,7 +264,7 @@ static slog_status visit_entry(sweep *s, const slog_entry *e, candidates *cs)
         if (placed[c->pos / 8] & (1u << c->pos % 8) || t->closed || t->last_entry == e)
             continue;
         const slog_item *it = c->item;
-        if (it->state != SLOG_STATE_DONE) {
+        if (!closes(it)) {
             placed[c->pos / 8] |= (unsigned char)(1u << c->pos % 8);
             st = extend(s, c->thread, it);
         } else if (later_than(e, t->last_entry)) {
