@@ -80,16 +80,47 @@ static int is_checkbox(const char *t)
            (t[3] == '\0' || is_space(t[3]));
 }
 
-static slog_status add_checklist(builder *b, const slog_item *it, const char *raw)
+/* A list's caption: the paragraph right above it when that is one short
+ * line ("**Remaining Work (40% - 8/20 tasks):**", "To do:"), its markup
+ * and a closing colon left out; else NULL. */
+static const char *list_caption(builder *b, cmark_node *item, int *line)
 {
+    cmark_node *list = cmark_node_parent(item);
+    cmark_node *para = list ? cmark_node_previous(list) : NULL;
+    if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH ||
+        cmark_node_get_end_line(para) != cmark_node_get_start_line(para) ||
+        !build_paragraph_source(b, para) || b->text_buf.len > 120)
+        return NULL;
+    const char *s = b->text_buf.data;
+    size_t a = 0, e = b->text_buf.len;
+    while (a < e && strchr("*_ ", s[a]))
+        a++;
+    while (e > a && strchr("*_: ", s[e - 1]))
+        e--;
+    *line = build_line(b, cmark_node_get_start_line(para));
+    return e > a ? slog_arena_strndup(b->arena, s + a, e - a) : NULL;
+}
+
+static slog_status add_checklist(builder *b, const slog_item *it, const char *raw, cmark_node *node)
+{
+    int checked = raw[1] != ' '; /* raw is text_buf's: read it before list_caption */
     slog_checklist_item *c = vec_push(&b->checklists);
     if (!c)
         return build_nomem(b);
     heading_frame *h = innermost_heading(b);
+    /* a box swallowed by a paragraph (no node) is a list of its own */
+    cmark_node *list = node ? cmark_node_parent(node) : NULL;
+    cmark_node *first = list ? cmark_node_first_child(list) : node;
     c->line = it->line;
-    c->checked = raw[1] != ' ';
+    c->checked = checked;
     c->section = h ? h->title : "";
     c->text = it->text;
+    c->list_line = first ? build_line(b, cmark_node_get_start_line(first)) : it->line;
+    c->caption = node ? list_caption(b, node, &c->caption_line) : NULL;
+    if (!c->caption) {
+        c->caption = c->section;
+        c->caption_line = h ? h->line : 0;
+    }
     slog_item_id("", c->section, c->text, c->id);
     return SLOG_OK;
 }
@@ -181,6 +212,100 @@ static slog_status resolution(builder *b, slog_item *it)
     return SLOG_OK;
 }
 
+/* A marker is a state only where the item is a task or a result (SPEC §1
+ * r3). One that rates a figure is a metric: "🔴 **Critical issues**: 3",
+ * "❌ 0 failures" (a number first, or a short key and a number); one on a
+ * statement of what was deliberately not done is a statement: "❌ NO code
+ * changes made", "⏳ None blocking", any item under a heading such as "###
+ * No Changes Made". Both are notes: a lead must never see them as blocked
+ * or failed work. `t` is the text after the marker. */
+static int figure_first(const char *t, size_t len)
+{
+    size_t i = 0;
+    while (i < len && strchr("*_ <>~+$", t[i]))
+        i++;
+    size_t d = i;
+    while (d < len && t[d] >= '0' && t[d] <= '9')
+        d++;
+    if (d == i)
+        return 0;
+    /* "10:30 standup", "2026-03-09 deploy", "3/9": a time or a date */
+    return !(d + 1 < len && strchr(":-/", t[d]) && t[d + 1] >= '0' && t[d + 1] <= '9');
+}
+
+static int metric(const char *t, size_t len)
+{
+    if (figure_first(t, len))
+        return 1;
+    /* a short key (words, not a time), then a colon and a figure:
+     * "**Critical Issues**: 3 (...)" */
+    size_t k = 0;
+    while (k < len && strchr("*_ ", t[k]))
+        k++;
+    if (k < len && t[k] >= '0' && t[k] <= '9')
+        return 0;
+    size_t i = 0, words = 0;
+    int in_word = 0;
+    for (; i < len && t[i] != ':' && t[i] != '\n'; i++) {
+        int w = !strchr(" *_", t[i]);
+        words += w && !in_word;
+        in_word = w;
+    }
+    /* the colon ends the key ("against :8080" is a port) and a space
+     * follows it ("at 02:47Z" is a time) */
+    return i < len && t[i] == ':' && words >= 1 && words <= 4 && i && t[i - 1] != ' ' &&
+           i + 1 < len && (t[i + 1] == ' ' || t[i + 1] == '*') &&
+           figure_first(t + i + 1, len - i - 1);
+}
+
+static int word_at(const char *t, size_t len, const char *w)
+{
+    size_t n = strlen(w);
+    return len >= n && !strncmp(t, w, n) &&
+           (len == n || !((t[n] | 0x20) >= 'a' && (t[n] | 0x20) <= 'z'));
+}
+
+static int statement(builder *b, const char *t, size_t len)
+{
+    size_t i = 0;
+    while (i < len && strchr("*_ ", t[i]))
+        i++;
+    t += i;
+    len -= i;
+    if (word_at(t, len, "NO") || word_at(t, len, "None") || word_at(t, len, "NONE") ||
+        word_at(t, len, "Nothing"))
+        return 1;
+    static const char *const no_what[] = {"No code",    "No changes", "No files", "No edits",
+                                          "No commits", "No action",  "No new"};
+    for (size_t k = 0; k < sizeof no_what / sizeof *no_what; k++)
+        if (word_at(t, len, no_what[k]))
+            return 1;
+    /* "### No Changes Made", "## Not done (on purpose)", "## Out of scope" */
+    heading_frame *h = innermost_heading(b);
+    const char *title = h ? h->title : "";
+    while (*title && !((*title | 0x20) >= 'a' && (*title | 0x20) <= 'z'))
+        title++;
+    return word_at(title, strlen(title), "No") || word_at(title, strlen(title), "Not") ||
+           word_at(title, strlen(title), "Nothing") || !strncasecmp(title, "Out of scope", 12) ||
+           !strncasecmp(title, "Non-goals", 9);
+}
+
+/* An unchecked box whose text opens with a done marker ("- [ ] ✅ Done
+ * Activities Log") is no task: a section's label written as one (SPEC §3
+ * r3). */
+static int section_label(builder *b, const slog_item *it, const char *t)
+{
+    if (t[1] != ' ' || !*it->text)
+        return 0;
+    slog_item probe = *it;
+    size_t from;
+    int bold;
+    probe.state = SLOG_STATE_NOTE;
+    const char *rest = it->text;
+    return find_marker(b, &probe, rest, strlen(rest), &from, &bold) == SLOG_OK &&
+           probe.state == SLOG_STATE_DONE && probe.marker && *probe.marker;
+}
+
 /* Marker, state, text and resolution of an item from its first paragraph. */
 slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
 {
@@ -197,6 +322,11 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
         return st;
     while (text_from < len && is_space(t[text_from]))
         text_from++;
+    /* a done marker on a figure stays done: "✅ Offline evaluation set: 2,000
+     * judged queries" reports the task it closes */
+    if (it->state != SLOG_STATE_NOTE && it->state != SLOG_STATE_DONE && !is_checkbox(t) &&
+        (metric(t + text_from, len - text_from) || statement(b, t + text_from, len - text_from)))
+        it->state = SLOG_STATE_NOTE; /* a metric or a statement, not work */
     /* "**✅ Done**" keeps its emphasis: "**Done**". */
     char *text = "";
     if (text_from < len || bold) {
@@ -216,8 +346,12 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
         }
         return SLOG_OK;
     }
-    if (st == SLOG_OK && !skip && is_checkbox(t))
-        st = add_checklist(b, it, t);
+    if (st == SLOG_OK && !skip && is_checkbox(t)) {
+        if (section_label(b, it, t))
+            it->state = SLOG_STATE_NOTE; /* "[ ] ✅ Done Activities Log" labels what follows */
+        else
+            st = add_checklist(b, it, t, f->node);
+    }
     return st;
 }
 
@@ -356,7 +490,7 @@ slog_status build_swallowed_checklists(builder *b, cmark_node *para)
         it.text = trimmed_copy(b, s + t, len - t);
         if (!it.text)
             return build_nomem(b);
-        slog_status st = add_checklist(b, &it, box);
+        slog_status st = add_checklist(b, &it, box, NULL);
         if (st != SLOG_OK)
             return st;
     }

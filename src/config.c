@@ -534,3 +534,17 @@ slog_status slog_config_emit(const slog_config *c, slog_diags *out, slog_rule ru
     vsnprintf(msg, sizeof msg, fmt, ap);
     return slog_diags_add(out, rule, sev, file, line, "%s", msg);
 }
+
+slog_state slog_marker_state(const slog_config *config, const char *marker)
+{
+    slog_config *own = NULL;
+    if (!config && slog_config_new_default(&own, NULL) != SLOG_OK)
+        return SLOG_STATE_NOTE;
+    const slog_config *c = config ? config : own;
+    size_t len = strlen(marker);
+    slog_state st = slog_config_marker_state(c, marker, len);
+    if (st == SLOG_STATE_NOTE && len)
+        st = slog_config_word_state(c, marker, len);
+    slog_config_free(own);
+    return st;
+}

@@ -6,8 +6,10 @@
 #include "doc_internal.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* --- stale-item ------------------------------------------------------------ */
 
@@ -125,10 +127,10 @@ slog_status slog_stale_threads(const slog_doc *doc, const slog_config *config, l
 /* --- repeated-entry ----------------------------------------------------------- */
 
 /* Every item of `e` records, with the same state, what an item of `base`
- * recorded: the same words (digits, dates, times, durations and hashes
- * aside), or the same open task carried on in other words (its thread). */
-static int repeats(const slog_doc *d, const size_t *thread_of, const slog_entry *e,
-                   const slog_entry *base)
+ * recorded: the same words, digits, dates, times, durations and hashes
+ * aside (SPEC §3 r3: "Finalized ..." and "Converted ..." are two things,
+ * even when they are one task's steps). */
+static int repeats(const slog_doc *d, const slog_entry *e, const slog_entry *base)
 {
     if (!e->nitems || !base->nitems)
         return 0;
@@ -136,9 +138,7 @@ static int repeats(const slog_doc *d, const size_t *thread_of, const slog_entry 
     for (const slog_item *it = e->items; it; it = it->next) {
         int found = 0;
         for (const slog_item *b = base->items; b && !found; b = b->next)
-            found = b->state == it->state &&
-                    ((thread_of[it->index] && thread_of[it->index] == thread_of[b->index]) ||
-                     slog_vocab_repeats(v, b->index, it->index));
+            found = b->state == it->state && slog_vocab_repeats(v, b->index, it->index);
         if (!found)
             return 0;
     }
@@ -203,57 +203,121 @@ static int by_label_then_order(const void *a, const void *b)
     return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
-/* The entries of one label in a log, in order: each run of consecutive
- * entries that repeat the entry before the run is one finding, at the run's
- * first. Entries of other labels between them do not end a run (a heartbeat
- * interleaved with polls); another section of the document does. */
-static slog_status label_runs(lint_ctx *ctx, const size_t *thread_of, const section_index *x,
-                              const slog_entry **s, size_t m)
+/* A run of entries that record nothing new: lines first..last, n entries,
+ * repeating the entry at line `base`. */
+typedef struct {
+    int first, last, base;
+    size_t n;
+} repeat_run;
+
+typedef struct {
+    repeat_run *r;
+    size_t n, cap;
+} run_list;
+
+static int push_run(run_list *l, repeat_run r)
 {
-    slog_status st = SLOG_OK;
-    for (size_t i = 1; i < m && st == SLOG_OK;) {
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 8;
+        repeat_run *g = realloc(l->r, cap * sizeof *g);
+        if (!g)
+            return 0;
+        l->r = g;
+        l->cap = cap;
+    }
+    l->r[l->n++] = r;
+    return 1;
+}
+
+/* The entries of one label in a log, in order: the runs of consecutive
+ * entries that repeat the entry before the run. Entries of other labels
+ * between them do not end a run (a heartbeat interleaved with polls);
+ * another section of the document does, and so does a duplicate-entry
+ * (reported as that, not again as a repeat). */
+static int label_runs(lint_ctx *ctx, const section_index *x, const slog_entry **s, size_t m,
+                      run_list *runs)
+{
+    for (size_t i = 1; i < m;) {
         const slog_entry *base = s[i - 1];
         size_t j = i;
-        while (j < m && !separated(x, s[j - 1], s[j]) && repeats(ctx->doc, thread_of, s[j], base))
+        while (j < m && !ctx->duplicate_of[s[j]->index] && !separated(x, s[j - 1], s[j]) &&
+               repeats(ctx->doc, s[j], base))
             j++;
         if (j == i) {
             i++;
             continue;
         }
-        if (j - i == 1)
-            st = lint_emit(ctx, SLOG_RULE_REPEATED_ENTRY, s[i]->line,
-                           "entry repeats line %d: no progress recorded", base->line);
-        else
-            st = lint_emit(ctx, SLOG_RULE_REPEATED_ENTRY, s[i]->line,
-                           "entries at lines %d–%d (%zu) repeat line %d: no progress recorded",
-                           s[i]->line, s[j - 1]->line, j - i, base->line);
+        if (!push_run(runs, (repeat_run){s[i]->line, s[j - 1]->line, base->line, j - i}))
+            return 0;
         i = j;
     }
-    return st;
+    return 1;
+}
+
+static int by_first_line(const void *a, const void *b)
+{
+    const repeat_run *x = a, *y = b;
+    return (x->first > y->first) - (x->first < y->first);
+}
+
+/* One finding per log (SPEC §3 r3): a heartbeat whose status flaps between
+ * two values is one finding naming its runs, not twenty. */
+static slog_status report_runs(lint_ctx *ctx, run_list *runs)
+{
+    if (!runs->n)
+        return SLOG_OK;
+    qsort(runs->r, runs->n, sizeof *runs->r, by_first_line);
+    const repeat_run *r = runs->r;
+    if (runs->n == 1 && r->n == 1)
+        return lint_emit(ctx, SLOG_RULE_REPEATED_ENTRY, r->first,
+                         "entry repeats line %d: no progress recorded", r->base);
+    if (runs->n == 1)
+        return lint_emit(ctx, SLOG_RULE_REPEATED_ENTRY, r->first,
+                         "entries at lines %d–%d (%zu) repeat line %d: no progress recorded",
+                         r->first, r->last, r->n, r->base);
+    char list[256];
+    size_t used = 0, total = 0, shown = 0;
+    for (size_t i = 0; i < runs->n; i++) {
+        total += r[i].n;
+        int n =
+            used < sizeof list - 40
+                ? (r[i].first == r[i].last ? snprintf(list + used, sizeof list - used, "%s%d",
+                                                      i ? ", " : "", r[i].first)
+                                           : snprintf(list + used, sizeof list - used, "%s%d–%d",
+                                                      i ? ", " : "", r[i].first, r[i].last))
+                : 0;
+        used += n > 0 ? (size_t)n : 0;
+        shown += n > 0;
+    }
+    if (shown < runs->n)
+        snprintf(list + used, sizeof list - used, " and %zu more", runs->n - shown);
+    return lint_emit(ctx, SLOG_RULE_REPEATED_ENTRY, r->first,
+                     "%zu entries in %zu runs record nothing new: lines %s", total, runs->n, list);
 }
 
 static slog_status repeated_entries(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
     const slog_entry **sorted = malloc((d->nentries + 1) * sizeof *sorted);
-    size_t *thread_of = calloc(d->nitems_total + 1, sizeof *thread_of);
     section_index x = {0};
-    slog_status st = sorted && thread_of && section_index_build(&x, d) ? SLOG_OK : SLOG_ERR_NOMEM;
-    for (size_t t = 0; st == SLOG_OK && t < d->nthreads; t++)
-        for (size_t k = 0; k < d->threads[t].nitems; k++)
-            thread_of[d->threads[t].items[k]->index] = t + 1;
+    run_list runs = {0};
+    slog_status st = sorted && section_index_build(&x, d) ? SLOG_OK : SLOG_ERR_NOMEM;
     for (size_t l = 0; l < d->nlogs && st == SLOG_OK; l++) {
         const slog_log *log = &d->logs[l];
         memcpy(sorted, log->entries, log->nentries * sizeof *sorted);
         qsort(sorted, log->nentries, sizeof *sorted, by_label_then_order);
+        runs.n = 0;
         for (size_t i = 0, j; i < log->nentries && st == SLOG_OK; i = j) {
             for (j = i + 1; j < log->nentries && !strcmp(sorted[j]->label, sorted[i]->label); j++)
                 ;
-            st = label_runs(ctx, thread_of, &x, sorted + i, j - i);
+            if (!label_runs(ctx, &x, sorted + i, j - i, &runs))
+                st = SLOG_ERR_NOMEM;
         }
+        if (st == SLOG_OK)
+            st = report_runs(ctx, &runs);
     }
     free(sorted);
-    free(thread_of);
+    free(runs.r);
     section_index_free(&x);
     return st;
 }
@@ -275,6 +339,91 @@ static int abandoned(const slog_doc *d, const slog_entry *e)
     return next && next->log == e->log && next->line == e->next_heading_line;
 }
 
+/* --- open-checklist ---------------------------------------------------------------- */
+
+/* A template of what to fill in (an issue or pull-request template): a path
+ * under .github/, or a file name with "template" in it. */
+static int is_template(const char *file)
+{
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    for (const char *p = base; *p; p++)
+        if (!strncasecmp(p, "template", 8))
+            return 1;
+    return !strncmp(file, ".github/", 8) || strstr(file, "/.github/") != NULL;
+}
+
+/* A caption as compared: its letters and digits, lower case, what is in
+ * brackets (a count, a percentage) left out: "Remaining Work (40% - 8/20)"
+ * and "Remaining Work (30%)" are one list's versions; "Phase 2 audit gate"
+ * and "Phase 3 audit gate" are two lists. */
+static void caption_key(const char *s, char *out, size_t cap)
+{
+    size_t o = 0;
+    int depth = 0;
+    for (; *s && o + 1 < cap; s++) {
+        depth += *s == '(' || *s == '[';
+        depth -= depth && (*s == ')' || *s == ']');
+        unsigned char c = (unsigned char)*s;
+        if (!depth &&
+            (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+            out[o++] = (char)(c < 0x80 ? (c | 0x20) : c);
+    }
+    out[o] = '\0';
+}
+
+typedef struct {
+    char key[96];
+    int list_line, caption_line;
+    size_t index;
+} captioned;
+
+static int by_key_then_list(const void *a, const void *b)
+{
+    const captioned *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->list_line > y->list_line) - (x->list_line < y->list_line);
+}
+
+/* Unchecked boxes worth a reader's time (SPEC §3 r3): only in a log (a
+ * document with a dated entry), never in a template, and of lists with the
+ * same caption only the newest ("Remaining Work" replaced by a later one). */
+static slog_status open_checklists(lint_ctx *ctx)
+{
+    const slog_doc *d = ctx->doc;
+    if (!d->nentries || is_template(d->file) || !d->nchecklists)
+        return SLOG_OK;
+    captioned *c = malloc(d->nchecklists * sizeof *c);
+    unsigned char *superseded = calloc(d->nchecklists, 1);
+    slog_status st = c && superseded ? SLOG_OK : SLOG_ERR_NOMEM;
+    for (size_t i = 0; st == SLOG_OK && i < d->nchecklists; i++) {
+        caption_key(d->checklists[i].caption, c[i].key, sizeof c[i].key);
+        c[i].list_line = d->checklists[i].list_line;
+        c[i].caption_line = d->checklists[i].caption_line;
+        c[i].index = i;
+    }
+    if (st == SLOG_OK) {
+        qsort(c, d->nchecklists, sizeof *c, by_key_then_list);
+        /* a later list under another caption of the same words: two lists
+         * under one heading ("# TODO", a code block between) are one */
+        for (size_t i = 0; i + 1 < d->nchecklists; i++)
+            for (size_t k = i + 1; k < d->nchecklists && !strcmp(c[k].key, c[i].key); k++)
+                if (c[k].caption_line != c[i].caption_line) {
+                    superseded[c[i].index] = *c[i].key != '\0';
+                    break;
+                }
+    }
+    for (size_t i = 0; i < d->nchecklists && st == SLOG_OK; i++) {
+        char text[160];
+        if (!d->checklists[i].checked && !superseded[i])
+            st = lint_emit(ctx, SLOG_RULE_OPEN_CHECKLIST, d->checklists[i].line, "unchecked: %s",
+                           lint_excerpt(d->checklists[i].text, text, sizeof text, 100));
+    }
+    free(c);
+    free(superseded);
+    return st;
+}
+
 slog_status lint_content(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
@@ -290,11 +439,7 @@ slog_status lint_content(lint_ctx *ctx)
     }
     if (st == SLOG_OK && lint_enabled(ctx, SLOG_RULE_REPEATED_ENTRY))
         st = repeated_entries(ctx);
-    for (size_t i = 0; i < d->nchecklists && st == SLOG_OK; i++) {
-        char text[160];
-        if (!d->checklists[i].checked)
-            st = lint_emit(ctx, SLOG_RULE_OPEN_CHECKLIST, d->checklists[i].line, "unchecked: %s",
-                           lint_excerpt(d->checklists[i].text, text, sizeof text, 100));
-    }
+    if (st == SLOG_OK && lint_enabled(ctx, SLOG_RULE_OPEN_CHECKLIST))
+        st = open_checklists(ctx);
     return st;
 }

@@ -2,8 +2,10 @@
 /* Rules about dates: entry-order, invalid-date, future-entry,
  * entry-before-document, duplicate-entry. */
 #include "lint_internal.h"
+#include "doc_internal.h"
 #include "order.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,30 +150,78 @@ static int same_time(const slog_entry *a, const slog_entry *b)
     return a->has_instant ? a->instant == b->instant : (a->time == NULL) == (b->time == NULL);
 }
 
-/* Sorted by (log, date, label, time), every entry after the first of its
- * group duplicates that first one. */
+/* The entry's section below its heading with white space left out: a
+ * pasted copy hashes as its original does. */
+static uint64_t content_hash(const slog_doc *d, const slog_entry *e)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (int line = e->line + 1; line <= e->end_line; line++) {
+        size_t len;
+        const char *s = slog_text_line(&d->priv->text, line, &len);
+        for (size_t i = 0; i < len; i++)
+            if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+                h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    }
+    return h;
+}
+
+/* Entries with a time duplicate one another only when they say the same
+ * too (SPEC §3 r3): two automated runs stamped the same minute that
+ * recorded different things are two runs. */
+typedef struct {
+    uint64_t hash;
+    const slog_entry *e;
+} hashed;
+
+static int by_hash(const void *a, const void *b)
+{
+    const hashed *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return (x->e->index > y->e->index) - (x->e->index < y->e->index);
+}
+
+/* Sorted by (log, date, label, time), an entry after the first of its group
+ * duplicates that first one (or, for entries with a time, the first one it
+ * says the same as). */
 slog_status lint_find_duplicates(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
     const slog_entry **sorted = malloc((d->nentries ? d->nentries : 1) * sizeof *sorted);
     const slog_entry **dup = calloc(d->nentries ? d->nentries : 1, sizeof *dup);
-    if (!sorted || !dup) {
+    hashed *keyed = malloc((d->nentries ? d->nentries : 1) * sizeof *keyed);
+    if (!sorted || !dup || !keyed) {
         free(sorted);
         free(dup);
+        free(keyed);
         return SLOG_ERR_NOMEM;
     }
     if (d->nentries)
         memcpy(sorted, d->entries, d->nentries * sizeof *sorted);
     qsort(sorted, d->nentries, sizeof *sorted, by_log_date_label_time);
-    const slog_entry *first = NULL;
-    for (size_t i = 0; i < d->nentries; i++) {
-        const slog_entry *e = sorted[i];
-        if (first && first->log == e->log && !strcmp(first->date, e->date) &&
-            !strcmp(first->label, e->label) && same_time(first, e))
-            dup[e->index] = first;
-        else
-            first = e;
+    for (size_t a = 0, b; a < d->nentries; a = b) {
+        const slog_entry *first = sorted[a];
+        for (b = a + 1; b < d->nentries && first->log == sorted[b]->log &&
+                        !strcmp(first->date, sorted[b]->date) &&
+                        !strcmp(first->label, sorted[b]->label) && same_time(first, sorted[b]);
+             b++)
+            ;
+        if (!first->time) { /* without a time, every later one is a duplicate */
+            for (size_t i = a + 1; i < b; i++)
+                dup[sorted[i]->index] = first;
+            continue;
+        }
+        /* with a time, an entry duplicates the first one that says the
+         * same: by content hash, in document order within equal hashes */
+        for (size_t i = a; i < b; i++)
+            keyed[i - a] = (hashed){content_hash(d, sorted[i]), sorted[i]};
+        qsort(keyed, b - a, sizeof *keyed, by_hash);
+        for (size_t i = 1; i < b - a; i++)
+            if (keyed[i].hash == keyed[i - 1].hash)
+                dup[keyed[i].e->index] =
+                    dup[keyed[i - 1].e->index] ? dup[keyed[i - 1].e->index] : keyed[i - 1].e;
     }
+    free(keyed);
     free(sorted);
     ctx->duplicate_of = dup;
     return SLOG_OK;

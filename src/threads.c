@@ -218,17 +218,16 @@ static slog_status extend(sweep *s, size_t id, const slog_item *item)
 static int says_done(const char *text)
 {
     static const char *const words[] = {
-        "done",      "finished",  "completed", "complete", "written",  "wrote",     "sent",
-        "merged",    "shipped",   "fixed",     "resolved", "deployed", "published", "released",
-        "landed",    "delivered", "submitted", "closed",   "solved",   "finalized", "finalised",
-        "installed", "migrated",  "rolled out"};
+        "done",      "finished",  "completed", "complete",  "written",   "wrote",
+        "sent",      "merged",    "shipped",   "fixed",     "resolved",  "deployed",
+        "published", "released",  "landed",    "delivered", "submitted", "closed",
+        "solved",    "finalized", "finalised", "installed", "migrated",  "rolled out"};
     for (const char *p = text; *p; p++) {
         if (p != text && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z'))
             continue;
         for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
             size_t n = strlen(words[i]);
-            if (!strncasecmp(p, words[i], n) &&
-                !((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z'))
+            if (!strncasecmp(p, words[i], n) && !((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z'))
                 return 1;
         }
     }

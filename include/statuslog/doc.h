@@ -80,9 +80,18 @@ struct slog_item {
     unsigned index; /* position among all items of the document (creation order) */
     unsigned nchildren;
     int line, end_line; /* 1-based lines of the original file */
-    slog_state state;
-    uint32_t id; /* hash of entry date, label and normalized text (slog_id_format) */
+    slog_state state; /* note where the marker stands on a metric or a statement
+                         (SPEC §1 r3); slog_marker_state gives the marker's own */
+    uint32_t id;      /* hash of entry date, label and normalized text (slog_id_format) */
 };
+
+/** The state a marker as written gives by itself ("✅", "[ ]", "Next"):
+ * the table's, the configured or the default word markers' (`config` NULL:
+ * the defaults); SLOG_STATE_NOTE for none. An item's state is note where
+ * SPEC §1 r3 reads its marker as a metric or a statement ("❌ 0 failures",
+ * "❌ NO code changes made"). */
+struct slog_config;
+slog_state slog_marker_state(const struct slog_config *config, const char *marker);
 
 /** An item's id as JSON and the CLI print it: 8 lowercase hex digits. */
 void slog_id_format(uint32_t id, char out[9]);
@@ -142,6 +151,12 @@ typedef struct {
     int checked;
     const char *section; /* the heading it stands under, or "" */
     const char *text;
+    /* the list it is part of: its first item's line, and its caption (the
+     * short line right above the list, "**Remaining Work (40%):**", else
+     * the section's heading) and that caption's line (0: the top) */
+    int list_line;
+    const char *caption;
+    int caption_line;
 } slog_checklist_item;
 
 typedef struct {

@@ -187,14 +187,59 @@ static const char *str_or_empty(const cJSON *j)
     return cJSON_IsString(j) ? j->valuestring : "";
 }
 
+/* Items revision 3 reads as notes where the labels (revision 2) count their
+ * marker's state (SPEC §1 r3: a marker on a figure is a metric, on what
+ * was deliberately not done a statement). Each is asserted: an item r3
+ * reads as a note and this table lacks is a failure, and so is an entry of
+ * the table r3 no longer reads so. */
+static const struct {
+    const char *file;
+    int line;
+} r3_notes[] = {
+    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md", 611}, /* 🔴 Critical Issues: 3 */
+    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md",
+     616}, /* 🟡 Security Concerns: 7 */
+    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md",
+     625}, /* 🟠 Performance Issues: 5 */
+    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md", 685}, /* ❌ NO code changes made */
+    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md", 686}, /* ❌ NO files modified */
+    {"95df75a5__coordination_inbox_manager_2025-10-01-notes.md",
+     689}, /* ⚠️ 4 P1 blockers open */
+    {"95df75a5__coordination_inbox_manager_2025-10-01-notes.md",
+     691}, /* ⚠️ 2 services marked */
+    {"b8f49461__coordination_inbox_manager_2025-10-01-notes.md", 689},
+    {"b8f49461__coordination_inbox_manager_2025-10-01-notes.md", 691},
+};
+static int r3_notes_seen[sizeof r3_notes / sizeof *r3_notes];
+
+/* The state the label counts an item under: its marker's, for an item r3
+ * reads as a note (which must be one of r3_notes). */
+static slog_state label_state(const char *file, const slog_item *it, int *unexpected)
+{
+    if (it->state != SLOG_STATE_NOTE || !*it->marker)
+        return it->state;
+    slog_state marked = slog_marker_state(NULL, it->marker);
+    if (marked == SLOG_STATE_NOTE)
+        return marked;
+    for (size_t i = 0; i < sizeof r3_notes / sizeof *r3_notes; i++)
+        if (!strcmp(r3_notes[i].file, file) && r3_notes[i].line == it->line) {
+            r3_notes_seen[i] = 1;
+            return marked;
+        }
+    fprintf(stderr, "%s:%d: r3 reads '%s %s' as a note, which the test does not expect\n", file,
+            it->line, it->marker, it->text);
+    *unexpected = 1;
+    return marked;
+}
+
 /* Items a label counts for an entry. The labels know heading entries only:
  * what revision 2 reads as bold-line entries inside the entry's section are
  * the entry's own items there, and a list-item entry is one item (a note:
  * its line opens with a date, not a marker) whose nested items are its
  * children. */
-static void count_items(const slog_entry *e, const slog_doc *d, size_t counts[SLOG_STATE_COUNT])
+static void count_items(const char *file, const slog_entry *e, const slog_doc *d,
+                        size_t counts[SLOG_STATE_COUNT], int *unexpected)
 {
-    size_t own[SLOG_STATE_COUNT];
     for (size_t i = e->index; i < d->nentries; i++) {
         const slog_entry *c = d->entries[i], *p = c;
         if (i > e->index && c->line > e->end_line)
@@ -207,9 +252,8 @@ static void count_items(const slog_entry *e, const slog_doc *d, size_t counts[SL
             counts[SLOG_STATE_NOTE]++;
             continue;
         }
-        slog_entry_count_states(c, own);
-        for (int s = 0; s < SLOG_STATE_COUNT; s++)
-            counts[s] += own[s];
+        for (const slog_item *it = c->items; it; it = it->next)
+            counts[label_state(file, it, unexpected)]++;
     }
 }
 
@@ -262,7 +306,9 @@ static int compare_entry(const char *file, const cJSON *want, const slog_entry *
                      zone_norm(got->zone)) &&
              cJSON_GetObjectItem(want, "level")->valueint == got->level;
     size_t counts[SLOG_STATE_COUNT] = {0};
-    count_items(got, d, counts);
+    int unexpected = 0;
+    count_items(file, got, d, counts, &unexpected);
+    ok &= !unexpected;
     const cJSON *items = cJSON_GetObjectItem(want, "items_r2");
     for (int s = 0; s < SLOG_STATE_COUNT; s++) {
         const cJSON *n = cJSON_GetObjectItem(items, slog_state_name((slog_state)s));
@@ -296,6 +342,26 @@ static int at_r2_only_entry(const slog_doc *d, int line)
     return 0;
 }
 
+/* duplicate-entry lines of the labels (revision 2: the same date, label
+ * and time) that revision 3 does not report: entries with a time are
+ * duplicates only when they say the same too. */
+static const struct {
+    const char *file;
+    int line;
+} r3_not_duplicates[] = {
+    /* the 23:21 UTC verification written again with other words (its
+     * first copy lost its code spans): two texts of the same minute */
+    {"414344ac__coordination_inbox_sync_2025-09-27-notes.md", 65},
+};
+
+static int r3_not_duplicate(const char *file, int line)
+{
+    for (size_t i = 0; i < sizeof r3_not_duplicates / sizeof *r3_not_duplicates; i++)
+        if (!strcmp(r3_not_duplicates[i].file, file) && r3_not_duplicates[i].line == line)
+            return 1;
+    return 0;
+}
+
 /* The lines of `rule`'s findings equal the label's array `key`. The labels
  * know heading entries written YYYY-MM-DD only: findings at entries that
  * revision 2 adds (bold lines, list items, other date forms) are not theirs
@@ -303,15 +369,19 @@ static int at_r2_only_entry(const slog_doc *d, int line)
 static int same_lines(const char *name, const slog_doc *d, const slog_diags *diags, slog_rule rule,
                       const cJSON *label, const char *key)
 {
-    const cJSON *want = cJSON_GetObjectItem(label, key);
-    int n = 0, ok = 1;
-    for (size_t i = 0; i < diags->count; i++) {
-        if (diags->items[i].rule != rule || at_r2_only_entry(d, diags->items[i].line))
-            continue;
-        const cJSON *w = cJSON_GetArrayItem(want, n++);
-        ok &= w && w->valueint == diags->items[i].line;
+    int want[4096], got[4096];
+    size_t nwant = 0, ngot = 0;
+    const cJSON *w;
+    cJSON_ArrayForEach(w, cJSON_GetObjectItem(label, key))
+    {
+        if (!(rule == SLOG_RULE_DUPLICATE_ENTRY && r3_not_duplicate(name, w->valueint)) &&
+            nwant < 4096)
+            want[nwant++] = w->valueint;
     }
-    ok &= n == cJSON_GetArraySize(want);
+    for (size_t i = 0; i < diags->count && ngot < 4096; i++)
+        if (diags->items[i].rule == rule && !at_r2_only_entry(d, diags->items[i].line))
+            got[ngot++] = diags->items[i].line;
+    int ok = nwant == ngot && (!ngot || !memcmp(want, got, ngot * sizeof *got));
     if (!ok)
         fprintf(stderr, "%s: %s lines differ from the label's %s\n", name,
                 slog_rule_get(rule)->name, key);
@@ -441,6 +511,12 @@ START_TEST(real_documents_match_their_labels)
         free(text);
     }
     closedir(dp);
+    for (size_t i = 0; i < sizeof r3_notes / sizeof *r3_notes; i++)
+        if (!r3_notes_seen[i]) {
+            fprintf(stderr, "%s:%d: r3 no longer reads this item as a note\n", r3_notes[i].file,
+                    r3_notes[i].line);
+            failures++;
+        }
     fprintf(stderr, "corpus: %d real documents, %d differ from their labels\n", files, failures);
     ck_assert_int_gt(files, 0);
     ck_assert_int_eq(failures, 0);

@@ -1,59 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Lint rules (each positive and negative), instants, and the reporters. */
-#include "helpers.h"
-
-static long day_of(const char *s)
-{
-    long d;
-    ck_assert(slog_parse_date(s, &d) == 0);
-    return d;
-}
-
-/* Lints `md` at `today` and returns how many findings `rule` has; the line of
- * the first one goes to *line. */
-static int count_rule(const char *md, const char *today, slog_rule rule, int *line)
-{
-    slog_doc *d = parse_str(md);
-    slog_diags diags = {0};
-    slog_error err;
-    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, day_of(today), 0};
-    ck_assert_int_eq(slog_lint(d, &lo, &diags, &err), SLOG_OK);
-    slog_diags_sort(&diags);
-    int n = 0;
-    for (size_t i = 0; i < diags.count; i++)
-        if (diags.items[i].rule == rule && n++ == 0 && line)
-            *line = diags.items[i].line;
-    slog_diags_free(&diags);
-    slog_doc_free(d);
-    return n;
-}
-
-#define HAS(md, rule, expected_line)                                                               \
-    do {                                                                                           \
-        int line_ = 0;                                                                             \
-        ck_assert_int_eq(count_rule(md, "2025-10-19", rule, &line_), 1);                           \
-        ck_assert_int_eq(line_, expected_line);                                                    \
-    } while (0)
-#define HASNT(md, rule) ck_assert_int_eq(count_rule(md, "2025-10-19", rule, NULL), 0)
-
-/* The message of the first finding of `rule`. */
-static char *first_message(const char *md, const char *today, slog_rule rule)
-{
-    slog_doc *d = parse_str(md);
-    slog_diags diags = {0};
-    slog_error err;
-    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, day_of(today), 0};
-    ck_assert_int_eq(slog_lint(d, &lo, &diags, &err), SLOG_OK);
-    slog_diags_sort(&diags);
-    char *msg = NULL;
-    for (size_t i = 0; i < diags.count && !msg; i++)
-        if (diags.items[i].rule == rule)
-            msg = strdup(diags.items[i].message);
-    slog_diags_free(&diags);
-    slog_doc_free(d);
-    ck_assert_ptr_nonnull(msg);
-    return msg;
-}
+#include "lint_helpers.h"
 
 START_TEST(entry_order)
 {
@@ -329,8 +276,9 @@ END_TEST
 
 START_TEST(checklists_and_unmarked)
 {
-    ck_assert_int_eq(
-        count_rule("- [ ] a\n- [x] b\n- [ ] c\n", "2025-10-19", SLOG_RULE_OPEN_CHECKLIST, NULL), 2);
+    ck_assert_int_eq(count_rule("## Status (2025-10-01)\n- [ ] a\n- [x] b\n- [ ] c\n", "2025-10-19",
+                                SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     2);
     /* unmarked-item is off by default */
     HASNT("## Status (2025-10-01)\n- plain\n", SLOG_RULE_UNMARKED_ITEM);
 }

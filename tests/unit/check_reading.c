@@ -479,8 +479,8 @@ START_TEST(word_markers)
         {"- Blocked: 3 (waiting)", SLOG_STATE_NOTE, "Blocked: 3 (waiting)"},
         {"- Done: 2026-03-09 deployed", SLOG_STATE_DONE, "2026-03-09 deployed"},
         {"- Next: 10:30 standup", SLOG_STATE_NEXT, "10:30 standup"},
-        /* after an emoji the count is the item's, as a reader takes it */
-        {"- 🔴 **Critical Issues**: 3 (require immediate fix)", SLOG_STATE_BLOCKED,
+        /* r3: a marker that rates a figure is a metric, not blocked work */
+        {"- 🔴 **Critical Issues**: 3 (require immediate fix)", SLOG_STATE_NOTE,
          "**Critical Issues**: 3 (require immediate fix)"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
