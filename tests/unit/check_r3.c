@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* SPEC revision 3, rule by rule, each with a case that has it and one that
+ * does not: what an entry is (bold lines and stamps, version numbers, time
+ * ranges, zones), what a log is and which way it runs, tasks versus metrics
+ * and statements, and the findings worth a reader's time. */
+#include "lint_helpers.h"
+
+static const slog_entry *entry_at(const slog_doc *d, int line)
+{
+    for (size_t i = 0; i < d->nentries; i++)
+        if (d->entries[i]->line == line)
+            return d->entries[i];
+    return NULL;
+}
+
+START_TEST(bold_lines_inside_an_entry_are_its_text)
+{
+    slog_doc *d = parse_str("# Incidents\n\n## INC-7: Queue stalled (2026-04-23)\n\n"
+                            "**Timeline (UTC 2026-04-23)**:\n- 09:00 alert\n\n"
+                            "**Fix (2026-04-24)** — deployed the patch.\n- ✅ patched\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_uint_eq(d->entries[0]->nitems, 2);
+    slog_doc_free(d);
+    /* not inside a dated entry: a log of bold-line entries */
+    d = parse_str("# Log\n\n## Notes\n\n**2026-04-23** — queue stalled.\n\n"
+                  "**2026-04-24** — patch deployed.\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    slog_doc_free(d);
+    /* a bug's Reported line dates it; its Solution stamp is its text */
+    d = parse_str("# Bugs\n\n### Bug #1: chat hidden\n**Reported**: 2026-02-14 20:23 EST\n\n"
+                  "**Solution Implemented (Marcus, 2026-02-14 21:45 EST):**\n- ✅ polling\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_int_eq(d->entries[0]->line, 3);
+    ck_assert_int_eq(d->entries[0]->kind, SLOG_ENTRY_BOLD);
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(stamps_are_metadata)
+{
+    slog_doc *d = parse_str("# Progress\n\n**Last Updated**: 2026-01-05\n\n## 2025-12-15 Work\n- a\n"
+                            "\n**Log Completed:** 03 January 2026, 11:00 PM\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_str_eq(d->date, "2026-01-05"); /* before the first entry: the document's date */
+    slog_doc_free(d);
+    /* the stamp's date is the newest: no entry is "before" it */
+    ck_assert_int_eq(count_rule("# P\n\n**Last Updated**: 2026-01-05\n\n## 2025-12-15 Work\n- a\n",
+                                "2026-02-01", SLOG_RULE_ENTRY_BEFORE_DOCUMENT, NULL),
+                     0);
+    /* an opening key is no stamp */
+    d = parse_str("# Incidents\n\n## Incident 4\n\n**Reported:** 2026-03-09 20:23 EST\n\n- x\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    slog_doc_free(d);
+    /* "(Dec 16 - Updated)" stamps a sub-heading; "(updated 2025-10-01)" dates a list's version */
+    d = parse_str("# L\n\n## 2025-12-17 (Tuesday)\n#### 2. Comparison (Dec 16 - Updated)\n- a\n"
+                  "## Next 5 Tasks (updated 2025-12-18 08:29 UTC)\n1) b\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_ptr_null(entry_at(d, 4));
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(version_numbers_are_no_dates)
+{
+    slog_doc *d = parse_str("# Changes\n\n## 10.15.3847 2020-07-20\n- x\n\n## 1.2.2025.4\n- y\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_str_eq(d->entries[0]->date, "2020-07-20");
+    slog_doc_free(d);
+    ck_assert_int_eq(count_rule("## 10.15.3847 2020-07-20\n- x\n", "2026-01-01",
+                                SLOG_RULE_INVALID_DATE, NULL),
+                     0);
+    /* plainly meant as a date: still invalid-date */
+    HAS("## 2025-02-30 Status\n- x\n", SLOG_RULE_INVALID_DATE, 1);
+    HAS("## Feb 30, 2025\n- x\n", SLOG_RULE_INVALID_DATE, 1);
+}
+END_TEST
+
+START_TEST(time_ranges_and_zones)
+{
+    slog_doc *d = parse_str("# L\n\n## 2026-03-09 20:00-20:12 Standup\n- a\n\n"
+                            "## 2026-03-10 9:00–9:45 PST Review\n- b\n\n"
+                            "### Progress - 2025-10-12T12:34:56-06:00\n- c\n");
+    ck_assert_str_eq(d->entries[0]->time, "20:00");
+    ck_assert_ptr_null(d->entries[0]->zone); /* "-20:12" is the range's end */
+    ck_assert_str_eq(d->entries[0]->label, "Standup");
+    ck_assert_str_eq(d->entries[1]->zone, "PST");
+    ck_assert_str_eq(d->entries[2]->zone, "-06:00"); /* after ISO's T the dash is an offset */
+    slog_doc_free(d);
+    /* a bare time takes the zone most of its log's times carry: 01:00 PST
+     * (09:00Z) is between 23:00 PST and 06:00 PST; read as UTC it would not be */
+    const char *pst = "## 2026-03-09 23:00 PST\n- a\n## 2026-03-10 01:00\n- b\n"
+                      "## 2026-03-10 06:00 PST\n- c\n";
+    ck_assert_int_eq(count_rule(pst, "2026-04-01", SLOG_RULE_ENTRY_ORDER, NULL), 0);
+    /* a log without a zoned time: the configured zone (here the machine's) */
+    ck_assert_int_eq(count_rule("## 2026-03-10 09:00\n- a\n## 2026-03-10 08:00\n- b\n"
+                                "## 2026-03-10 10:00\n- c\n",
+                                "2026-04-01", SLOG_RULE_ENTRY_ORDER, NULL),
+                     1);
+}
+END_TEST
+
+START_TEST(a_log_is_one_headings_entries)
+{
+    /* list entries under "## Log" and dated headings beside it: two logs */
+    const char *two = "# J\n\n## Log\n- 2025-09-20: a\n- 2025-09-21: b\n\n"
+                      "## 2025-09-27 23:25 UTC Deploy\n- c\n\n## 2025-09-28 Notes\n- d\n";
+    slog_doc *d = parse_str(two);
+    ck_assert_uint_eq(d->nlogs, 2);
+    slog_doc_free(d);
+    ck_assert_int_eq(count_rule(two, "2026-01-01", SLOG_RULE_ENTRY_ORDER, NULL), 0);
+    /* the same date under two sections is no duplicate; in one section it is */
+    ck_assert_int_eq(count_rule("# T\n\n## In Progress\n### 2025-11-08\n- a\n"
+                                "## Key Decisions\n### 2025-11-08\n- b\n",
+                                "2026-01-01", SLOG_RULE_DUPLICATE_ENTRY, NULL),
+                     0);
+    ck_assert_int_eq(count_rule("# T\n\n## In Progress\n### 2025-11-08\n- a\n### 2025-11-08\n- b\n",
+                                "2026-01-01", SLOG_RULE_DUPLICATE_ENTRY, NULL),
+                     1);
+    /* dated sub-headings under an undated heading are their own log */
+    ck_assert_int_eq(count_rule("# M\n\n## 2025-10-28 Today\n- a\n\n## Previous Context\n"
+                                "### 2025-10-26 Earlier\n- b\n### 2025-10-27 Later\n- c\n",
+                                "2026-01-01", SLOG_RULE_ENTRY_ORDER, NULL),
+                     0);
+}
+END_TEST
+
+START_TEST(direction_by_the_longer_monotone_run)
+{
+    /* an append-only log with two entries added at its top: those two are
+     * the strays, not the ten below them */
+    char md[2048];
+    size_t n = (size_t)snprintf(md, sizeof md, "# W\n\n- 2026-02-18: newest\n- 2026-02-17: newer\n");
+    for (int day = 1; day <= 10; day++)
+        n += (size_t)snprintf(md + n, sizeof md - n, "- 2026-02-%02d: day %d\n", day, day);
+    slog_doc *d = parse_str(md);
+    ck_assert_int_eq(d->logs[0].direction, SLOG_OLDEST_FIRST);
+    slog_doc_free(d);
+    ck_assert_int_eq(count_rule(md, "2026-03-01", SLOG_RULE_ENTRY_ORDER, NULL), 2);
+    int line = 0;
+    count_rule(md, "2026-03-01", SLOG_RULE_ENTRY_ORDER, &line);
+    ck_assert_int_eq(line, 3);
+    /* a newest-first log with one stray: newest-first */
+    d = parse_str("## 2026-03-05\n- a\n## 2026-03-04\n- b\n## 2026-03-06\n- c\n## 2026-03-03\n- d\n"
+                  "## 2026-03-02\n- e\n");
+    ck_assert_int_eq(d->logs[0].direction, SLOG_NEWEST_FIRST);
+    slog_doc_free(d);
+}
+END_TEST
+
+static slog_state state_of(const char *item)
+{
+    char md[256];
+    snprintf(md, sizeof md, "## Status (2026-03-09)\n%s\n", item);
+    slog_doc *d = parse_str(md);
+    slog_state st = d->entries[0]->items->state;
+    slog_doc_free(d);
+    return st;
+}
+
+START_TEST(tasks_metrics_and_statements)
+{
+    /* metrics */
+    ck_assert_int_eq(state_of("- 🔴 **Critical issues**: 3"), SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_of("- ❌ 0 failures"), SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_of("- ⚠️ 4 P1 blockers open"), SLOG_STATE_NOTE);
+    /* statements of what was deliberately not done */
+    ck_assert_int_eq(state_of("- ❌ NO code changes made"), SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_of("- ⏳ None blocking"), SLOG_STATE_NOTE);
+    slog_doc *d = parse_str("## Status (2026-03-09)\n### No Changes Made\n- ❌ dashboards\n");
+    ck_assert_int_eq(d->entries[0]->items->state, SLOG_STATE_NOTE);
+    slog_doc_free(d);
+    /* tasks and results */
+    ck_assert_int_eq(state_of("- ❌ Canary rebuild failed: mapping conflict"), SLOG_STATE_FAILED);
+    ck_assert_int_eq(state_of("- 🛑 Blocked on the schema owners"), SLOG_STATE_BLOCKED);
+    ck_assert_int_eq(state_of("- Next: 10:30 standup"), SLOG_STATE_NEXT);
+    ck_assert_int_eq(state_of("- 🔴 Resolve dashboard :8080 service"), SLOG_STATE_BLOCKED);
+    ck_assert_int_eq(state_of("- ✅ Offline evaluation set: 2,000 judged queries"),
+                     SLOG_STATE_DONE);
+    ck_assert_int_eq(state_of("- ❌ No response from the payment API"), SLOG_STATE_FAILED);
+    /* the marker's own state stays known */
+    ck_assert_int_eq(slog_marker_state(NULL, "❌"), SLOG_STATE_FAILED);
+    ck_assert_int_eq(slog_marker_state(NULL, "Next"), SLOG_STATE_NEXT);
+    ck_assert_int_eq(slog_marker_state(NULL, "maybe"), SLOG_STATE_NOTE);
+}
+END_TEST
+
+START_TEST(duplicates_with_times_say_the_same)
+{
+    /* two runs stamped the same minute, different content: two runs */
+    ck_assert_int_eq(count_rule("## Check — 2026-07-24 16:25 UTC\n- a: 100\n"
+                                "## Check — 2026-07-24 16:25 UTC\n- b: 90\n",
+                                "2026-08-01", SLOG_RULE_DUPLICATE_ENTRY, NULL),
+                     0);
+    /* a pasted copy, white space aside */
+    ck_assert_int_eq(count_rule("## Check — 2026-07-24 16:25 UTC\n- a: 100\n"
+                                "## Check — 2026-07-24 16:25 UTC\n-   a:  100\n",
+                                "2026-08-01", SLOG_RULE_DUPLICATE_ENTRY, NULL),
+                     1);
+    /* without times, the date and label suffice (r2) */
+    ck_assert_int_eq(count_rule("## Status (2026-07-24)\n- a\n## Status (2026-07-24)\n- b\n",
+                                "2026-08-01", SLOG_RULE_DUPLICATE_ENTRY, NULL),
+                     1);
+    /* a duplicate is not also a repeat */
+    ck_assert_int_eq(count_rule("## Status (2026-07-23)\n- ✅ ok\n## Status (2026-07-24)\n- ✅ ok\n"
+                                "## Status (2026-07-24)\n- ✅ ok\n",
+                                "2026-08-01", SLOG_RULE_REPEATED_ENTRY, NULL),
+                     1);
+    int line = 0;
+    count_rule("## Status (2026-07-23)\n- ✅ ok\n## Status (2026-07-24)\n- ✅ ok\n"
+               "## Status (2026-07-24)\n- ✅ ok\n",
+               "2026-08-01", SLOG_RULE_REPEATED_ENTRY, &line);
+    ck_assert_int_eq(line, 3);
+}
+END_TEST
+
+START_TEST(repeated_entry_is_one_finding_a_log)
+{
+    /* a heartbeat whose status flaps: one finding naming the runs */
+    const char *flaps = "## Ping — 2026-08-03 04:00 UTC\n- API: OK\n## Ping — 2026-08-03 04:10 UTC\n"
+                        "- API: OK\n## Ping — 2026-08-03 04:20 UTC\n- API: ERROR\n"
+                        "## Ping — 2026-08-03 04:30 UTC\n- API: ERROR\n"
+                        "## Ping — 2026-08-03 04:40 UTC\n- API: OK\n"
+                        "## Ping — 2026-08-03 04:50 UTC\n- API: OK\n";
+    ck_assert_int_eq(count_rule(flaps, "2026-08-04", SLOG_RULE_REPEATED_ENTRY, NULL), 1);
+    char *m = first_message(flaps, "2026-08-04", SLOG_RULE_REPEATED_ENTRY);
+    ck_assert_msg(strstr(m, "3 entries in 3 runs record nothing new: lines 3, 7, 11") != NULL,
+                  "%s", m);
+    free(m);
+    /* other words are no repeat, even for one task's steps */
+    ck_assert_int_eq(count_rule("## Run (2026-08-01)\n- ✅ Finalized the export\n"
+                                "## Run (2026-08-02)\n- ✅ Converted the export\n",
+                                "2026-08-04", SLOG_RULE_REPEATED_ENTRY, NULL),
+                     0);
+}
+END_TEST
+
+START_TEST(open_checklists_worth_reading)
+{
+    /* a document without dated entries: a reference checklist */
+    ck_assert_int_eq(count_rule("# Release checklist\n\n- [ ] tag\n- [ ] publish\n", "2026-01-01",
+                                SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     0);
+    /* an old "Remaining Work" list replaced by a later one: the newest only */
+    const char *two = "# P\n\n## 2025-11-08 Day 1\n**Remaining Work (40%):**\n- [ ] a\n- [ ] b\n\n"
+                      "## 2025-11-09 Day 2\n**Remaining Work (30%):**\n- [ ] b\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(two, "2026-01-01", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
+    ck_assert_int_eq(line, 10);
+    /* two lists under one heading are one list; other captions are other lists */
+    ck_assert_int_eq(count_rule("# TODO\n\n- [ ] a\n\n```\nx\n```\n\n- [ ] b\n\n## 2026-01-01\n- c\n",
+                                "2026-02-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     2);
+    ck_assert_int_eq(count_rule("## 2026-04-11 Phase 2\n**Phase 2 audit gate:**\n- [ ] a\n"
+                                "## 2026-04-11 Phase 3\n**Phase 3 audit gate:**\n- [ ] b\n",
+                                "2026-05-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     2);
+    /* a label written as a box is no task */
+    ck_assert_int_eq(count_rule("## 2025-08-04\n* [ ] ✅ Done Activities Log\n* [ ] 🔜 call the vendor\n",
+                                "2025-09-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     1);
+}
+END_TEST
+
+START_TEST(open_checklists_not_in_templates)
+{
+    const char *md = "## 2026-01-01\n- [ ] fill this in\n";
+    slog_doc *d = NULL;
+    slog_error err;
+    slog_parse_options o = SLOG_PARSE_OPTIONS_INIT;
+    const char *names[] = {".github/ISSUE_TEMPLATE/bug.md", "docs/STATUS_TEMPLATE.md",
+                           "docs/status.md"};
+    for (int i = 0; i < 3; i++) {
+        o.filename = names[i];
+        ck_assert_int_eq(slog_parse_buffer(md, strlen(md), &o, &d, &err), SLOG_OK);
+        slog_diags diags = {0};
+        slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, day_of("2026-02-01"), 0};
+        ck_assert_int_eq(slog_lint(d, &lo, &diags, &err), SLOG_OK);
+        size_t n = 0;
+        for (size_t k = 0; k < diags.count; k++)
+            n += diags.items[k].rule == SLOG_RULE_OPEN_CHECKLIST;
+        ck_assert_uint_eq(n, i == 2 ? 1 : 0);
+        slog_diags_free(&diags);
+        slog_doc_free(d);
+    }
+}
+END_TEST
+
+START_TEST(stale_item_resolved_in_words)
+{
+    const char *md = "# L\n\n## 2026-03-01\n- 🔜 write the summary for the team\n\n"
+                     "## 2026-03-02\n- Summary written and sent to the team\n\n"
+                     "## 2026-03-30\n- ✅ other\n";
+    ck_assert_int_eq(count_rule(md, "2026-04-01", SLOG_RULE_STALE_ITEM, NULL), 0);
+    /* a note that does not say it was done resolves nothing */
+    ck_assert_int_eq(count_rule("# L\n\n## 2026-03-01\n- 🔜 write the summary for the team\n\n"
+                                "## 2026-03-02\n- The summary for the team needs numbers\n\n"
+                                "## 2026-03-30\n- ✅ other\n",
+                                "2026-04-01", SLOG_RULE_STALE_ITEM, NULL),
+                     1);
+}
+END_TEST
+
+START_TEST(a_fence_closed_on_a_text_line)
+{
+    slog_doc *d = parse_str("## Incident #2 - env\n** Date: 2026-04-13 **\n\n"
+                            "```panic: failed to open database: pq: role does not exist\n"
+                            "   goroutine 1 [running]:\nexit status 2```\nThe database was gone.\n\n"
+                            "## Incident #3 - Github Oct 21 2018 Postmortem read\n"
+                            "** Date: 2026-04-27 **\n\ntext\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[1]->date, "2026-04-27"); /* the Date line, not the title's */
+    slog_doc_free(d);
+    /* a real fence with a language is code to its close */
+    d = parse_str("## 2026-04-13 Notes\n\n```go\nx := 1```\n## 2026-04-14 not a heading\n```\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    slog_doc_free(d);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("r3");
+    TCase *tc = tcase_create("r3");
+    tcase_add_test(tc, bold_lines_inside_an_entry_are_its_text);
+    tcase_add_test(tc, stamps_are_metadata);
+    tcase_add_test(tc, version_numbers_are_no_dates);
+    tcase_add_test(tc, time_ranges_and_zones);
+    tcase_add_test(tc, a_log_is_one_headings_entries);
+    tcase_add_test(tc, direction_by_the_longer_monotone_run);
+    tcase_add_test(tc, tasks_metrics_and_statements);
+    tcase_add_test(tc, duplicates_with_times_say_the_same);
+    tcase_add_test(tc, repeated_entry_is_one_finding_a_log);
+    tcase_add_test(tc, open_checklists_worth_reading);
+    tcase_add_test(tc, open_checklists_not_in_templates);
+    tcase_add_test(tc, stale_item_resolved_in_words);
+    tcase_add_test(tc, a_fence_closed_on_a_text_line);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
