@@ -117,13 +117,23 @@ expect "lint typo'd dir" 2 "No such file or directory" lint "$TMP/emtpy"
     fail "parse DIR parses every *.md below"
 
 # --- logs in other authors' styles: the findings a careful reader expects ---
-# (SPEC §1 and §3 r2; fixtures/styles/, --today 2026-04-01). The parse goldens
+# (SPEC §1 and §3 r2 and r3; fixtures/styles/, --today 2026-04-01). The parse goldens
 # show every entry found, with its kind, date, time and zone.
+# r3's styles from logs by other authors: a bug list with stamps inside each
+# bug, automated status checks (runs of the same minute, a pasted copy, a
+# flapping heartbeat), an append-only worklog with two entries added at its
+# top, an agent's memory (a list log beside a heading log, a Previous Context,
+# a bare time among PST ones, a Last Updated stamp), a Chinese requirements
+# log with dated bold lines inside its entries, a changelog with version
+# numbers, an analysis with metrics, statements and a replaced checklist.
 for f in newest-first us-journal incidents worklog heartbeat misplaced-first journal pasted-output \
-    german-newest-first japanese-journal weekly-groups monthly-journal french-newest-first; do
+    german-newest-first japanese-journal weekly-groups monthly-journal french-newest-first \
+    bug-tracker status-checks prepended-worklog session-memory requirements-zh changelog-versions \
+    gap-report; do
     golden "styles/$f.txt" \
         "$(case $f in newest-first | incidents | worklog | journal | pasted-output | weekly-groups | \
-            monthly-journal | french-newest-first) echo 0 ;; *) echo 1 ;; esac)" \
+            monthly-journal | french-newest-first | bug-tracker | session-memory | requirements-zh | \
+            changelog-versions) echo 0 ;; *) echo 1 ;; esac)" \
         lint --today 2026-04-01 --fail-on info "fixtures/styles/$f.md"
     golden "styles/$f.json" 0 parse --compact "fixtures/styles/$f.md"
 done
