@@ -7,7 +7,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps build demo check bench fuzz format screenshots install uninstall package clean
+.PHONY: all deps build demo check bench precision fuzz format screenshots install uninstall package clean
 
 all: build
 
@@ -29,6 +29,11 @@ check: build
 
 bench: build
 	scripts/bench $(BUILD)
+
+# per rule, the findings on ../shared/corpus/others and real, and how many
+# of the judged findings (others/judged.tsv) each rule keeps or still makes
+precision: build
+	tests/corpus/precision $(BUILD)/statuslog
 
 # libFuzzer targets with clang, ASan and UBSan; FUZZ_SECONDS per target.
 FUZZ_SECONDS ?= 60

@@ -386,8 +386,9 @@ static int by_key_then_list(const void *a, const void *b)
 }
 
 /* Unchecked boxes worth a reader's time (SPEC §3 r3): only in a log (a
- * document with a dated entry), never in a template, and of lists with the
- * same caption only the newest ("Remaining Work" replaced by a later one). */
+ * document with a dated entry), never in a template, of lists with the same
+ * caption only the newest ("Remaining Work" replaced by a later one), and
+ * of a box repeated in a later list only the later one. */
 static slog_status open_checklists(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
@@ -412,6 +413,24 @@ static slog_status open_checklists(lint_ctx *ctx)
                     superseded[c[i].index] = *c[i].key != '\0';
                     break;
                 }
+    }
+    /* a box a later list repeats (the same text in another list: a list
+     * copied forward, quoted again) is that later list's */
+    for (size_t i = 0; st == SLOG_OK && i < d->nchecklists; i++) {
+        uint64_t h = 1469598103934665603ull; /* its words, case and spacing aside */
+        for (const unsigned char *p = (const unsigned char *)d->checklists[i].text; *p; p++)
+            if (*p >= 0x80 || (*p >= '0' && *p <= '9') ||
+                ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+                h = (h ^ (*p < 0x80 ? (*p | 0x20) : *p)) * 1099511628211ull;
+        snprintf(c[i].key, sizeof c[i].key, "%016llx", (unsigned long long)h);
+        c[i].list_line = d->checklists[i].list_line;
+        c[i].index = i;
+    }
+    if (st == SLOG_OK) {
+        qsort(c, d->nchecklists, sizeof *c, by_key_then_list);
+        for (size_t i = 0; i + 1 < d->nchecklists; i++)
+            if (!strcmp(c[i + 1].key, c[i].key) && c[i + 1].list_line != c[i].list_line)
+                superseded[c[i].index] = 1;
     }
     for (size_t i = 0; i < d->nchecklists && st == SLOG_OK; i++) {
         char text[160];

@@ -38,8 +38,9 @@ END_TEST
 
 START_TEST(stamps_are_metadata)
 {
-    slog_doc *d = parse_str("# Progress\n\n**Last Updated**: 2026-01-05\n\n## 2025-12-15 Work\n- a\n"
-                            "\n**Log Completed:** 03 January 2026, 11:00 PM\n");
+    slog_doc *d =
+        parse_str("# Progress\n\n**Last Updated**: 2026-01-05\n\n## 2025-12-15 Work\n- a\n"
+                  "\n**Log Completed:** 03 January 2026, 11:00 PM\n");
     ck_assert_uint_eq(d->nentries, 1);
     ck_assert_str_eq(d->date, "2026-01-05"); /* before the first entry: the document's date */
     slog_doc_free(d);
@@ -66,9 +67,9 @@ START_TEST(version_numbers_are_no_dates)
     ck_assert_uint_eq(d->nentries, 1);
     ck_assert_str_eq(d->entries[0]->date, "2020-07-20");
     slog_doc_free(d);
-    ck_assert_int_eq(count_rule("## 10.15.3847 2020-07-20\n- x\n", "2026-01-01",
-                                SLOG_RULE_INVALID_DATE, NULL),
-                     0);
+    ck_assert_int_eq(
+        count_rule("## 10.15.3847 2020-07-20\n- x\n", "2026-01-01", SLOG_RULE_INVALID_DATE, NULL),
+        0);
     /* plainly meant as a date: still invalid-date */
     HAS("## 2025-02-30 Status\n- x\n", SLOG_RULE_INVALID_DATE, 1);
     HAS("## Feb 30, 2025\n- x\n", SLOG_RULE_INVALID_DATE, 1);
@@ -129,7 +130,8 @@ START_TEST(direction_by_the_longer_monotone_run)
     /* an append-only log with two entries added at its top: those two are
      * the strays, not the ten below them */
     char md[2048];
-    size_t n = (size_t)snprintf(md, sizeof md, "# W\n\n- 2026-02-18: newest\n- 2026-02-17: newer\n");
+    size_t n =
+        (size_t)snprintf(md, sizeof md, "# W\n\n- 2026-02-18: newest\n- 2026-02-17: newer\n");
     for (int day = 1; day <= 10; day++)
         n += (size_t)snprintf(md + n, sizeof md - n, "- 2026-02-%02d: day %d\n", day, day);
     slog_doc *d = parse_str(md);
@@ -174,8 +176,7 @@ START_TEST(tasks_metrics_and_statements)
     ck_assert_int_eq(state_of("- 🛑 Blocked on the schema owners"), SLOG_STATE_BLOCKED);
     ck_assert_int_eq(state_of("- Next: 10:30 standup"), SLOG_STATE_NEXT);
     ck_assert_int_eq(state_of("- 🔴 Resolve dashboard :8080 service"), SLOG_STATE_BLOCKED);
-    ck_assert_int_eq(state_of("- ✅ Offline evaluation set: 2,000 judged queries"),
-                     SLOG_STATE_DONE);
+    ck_assert_int_eq(state_of("- ✅ Offline evaluation set: 2,000 judged queries"), SLOG_STATE_DONE);
     ck_assert_int_eq(state_of("- ❌ No response from the payment API"), SLOG_STATE_FAILED);
     /* the marker's own state stays known */
     ck_assert_int_eq(slog_marker_state(NULL, "❌"), SLOG_STATE_FAILED);
@@ -216,15 +217,16 @@ END_TEST
 START_TEST(repeated_entry_is_one_finding_a_log)
 {
     /* a heartbeat whose status flaps: one finding naming the runs */
-    const char *flaps = "## Ping — 2026-08-03 04:00 UTC\n- API: OK\n## Ping — 2026-08-03 04:10 UTC\n"
-                        "- API: OK\n## Ping — 2026-08-03 04:20 UTC\n- API: ERROR\n"
-                        "## Ping — 2026-08-03 04:30 UTC\n- API: ERROR\n"
-                        "## Ping — 2026-08-03 04:40 UTC\n- API: OK\n"
-                        "## Ping — 2026-08-03 04:50 UTC\n- API: OK\n";
+    const char *flaps =
+        "## Ping — 2026-08-03 04:00 UTC\n- API: OK\n## Ping — 2026-08-03 04:10 UTC\n"
+        "- API: OK\n## Ping — 2026-08-03 04:20 UTC\n- API: ERROR\n"
+        "## Ping — 2026-08-03 04:30 UTC\n- API: ERROR\n"
+        "## Ping — 2026-08-03 04:40 UTC\n- API: OK\n"
+        "## Ping — 2026-08-03 04:50 UTC\n- API: OK\n";
     ck_assert_int_eq(count_rule(flaps, "2026-08-04", SLOG_RULE_REPEATED_ENTRY, NULL), 1);
     char *m = first_message(flaps, "2026-08-04", SLOG_RULE_REPEATED_ENTRY);
-    ck_assert_msg(strstr(m, "3 entries in 3 runs record nothing new: lines 3, 7, 11") != NULL,
-                  "%s", m);
+    ck_assert_msg(strstr(m, "3 entries in 3 runs record nothing new: lines 3, 7, 11") != NULL, "%s",
+                  m);
     free(m);
     /* other words are no repeat, even for one task's steps */
     ck_assert_int_eq(count_rule("## Run (2026-08-01)\n- ✅ Finalized the export\n"
@@ -247,17 +249,33 @@ START_TEST(open_checklists_worth_reading)
     ck_assert_int_eq(count_rule(two, "2026-01-01", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
     ck_assert_int_eq(line, 10);
     /* two lists under one heading are one list; other captions are other lists */
-    ck_assert_int_eq(count_rule("# TODO\n\n- [ ] a\n\n```\nx\n```\n\n- [ ] b\n\n## 2026-01-01\n- c\n",
-                                "2026-02-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
-                     2);
+    ck_assert_int_eq(
+        count_rule("# TODO\n\n- [ ] a\n\n```\nx\n```\n\n- [ ] b\n\n## 2026-01-01\n- c\n",
+                   "2026-02-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+        2);
     ck_assert_int_eq(count_rule("## 2026-04-11 Phase 2\n**Phase 2 audit gate:**\n- [ ] a\n"
                                 "## 2026-04-11 Phase 3\n**Phase 3 audit gate:**\n- [ ] b\n",
                                 "2026-05-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
                      2);
-    /* a label written as a box is no task */
-    ck_assert_int_eq(count_rule("## 2025-08-04\n* [ ] ✅ Done Activities Log\n* [ ] 🔜 call the vendor\n",
-                                "2025-09-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+    /* a list copied forward (the same boxes again, later): the later copy */
+    line = 0;
+    ck_assert_int_eq(count_rule("## 2025-09-29 Start
+                                Unchecked items
+                                : -[] sync stock
+
+                                  "
+                                  "### Capabilities
+                                  Extracting unchecked items
+                                : -[] sync stock ",
+                                                 "2025-10-01",
+                                  SLOG_RULE_OPEN_CHECKLIST, &line),
                      1);
+    ck_assert_int_eq(line, 7);
+    /* a label written as a box is no task */
+    ck_assert_int_eq(
+        count_rule("## 2025-08-04\n* [ ] ✅ Done Activities Log\n* [ ] 🔜 call the vendor\n",
+                   "2025-09-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+        1);
 }
 END_TEST
 
@@ -302,11 +320,12 @@ END_TEST
 
 START_TEST(a_fence_closed_on_a_text_line)
 {
-    slog_doc *d = parse_str("## Incident #2 - env\n** Date: 2026-04-13 **\n\n"
-                            "```panic: failed to open database: pq: role does not exist\n"
-                            "   goroutine 1 [running]:\nexit status 2```\nThe database was gone.\n\n"
-                            "## Incident #3 - Github Oct 21 2018 Postmortem read\n"
-                            "** Date: 2026-04-27 **\n\ntext\n");
+    slog_doc *d =
+        parse_str("## Incident #2 - env\n** Date: 2026-04-13 **\n\n"
+                  "```panic: failed to open database: pq: role does not exist\n"
+                  "   goroutine 1 [running]:\nexit status 2```\nThe database was gone.\n\n"
+                  "## Incident #3 - Github Oct 21 2018 Postmortem read\n"
+                  "** Date: 2026-04-27 **\n\ntext\n");
     ck_assert_uint_eq(d->nentries, 2);
     ck_assert_str_eq(d->entries[1]->date, "2026-04-27"); /* the Date line, not the title's */
     slog_doc_free(d);
