@@ -259,16 +259,9 @@ START_TEST(open_checklists_worth_reading)
                      2);
     /* a list copied forward (the same boxes again, later): the later copy */
     line = 0;
-    ck_assert_int_eq(count_rule("## 2025-09-29 Start
-                                Unchecked items
-                                : -[] sync stock
-
-                                  "
-                                  "### Capabilities
-                                  Extracting unchecked items
-                                : -[] sync stock ",
-                                                 "2025-10-01",
-                                  SLOG_RULE_OPEN_CHECKLIST, &line),
+    ck_assert_int_eq(count_rule("## 2025-09-29 Start\nUnchecked items:\n- [ ] sync stock\n\n"
+                                "### Capabilities\nExtracting unchecked items:\n- [ ] sync stock\n",
+                                "2025-10-01", SLOG_RULE_OPEN_CHECKLIST, &line),
                      1);
     ck_assert_int_eq(line, 7);
     /* a label written as a box is no task */
