@@ -280,6 +280,22 @@ static int statement(builder *b, const char *t, size_t len)
     for (size_t k = 0; k < sizeof no_what / sizeof *no_what; k++)
         if (word_at(t, len, no_what[k]))
             return 1;
+    /* a stop someone chose: "❌ **Pacifica LIVE:** STOPPED (was PID 71643)",
+     * "⛔ Paused deploys until Monday" (a short key may come first) */
+    size_t v = 0;
+    while (v < len && v < 40 && t[v] != ':')
+        v++;
+    v = v < len && t[v] == ':' ? v + 1 : 0;
+    while (v < len && strchr("*_ ", t[v]))
+        v++;
+    static const char *const stops[] = {"stopped", "paused", "disabled", "halted", "shut down",
+                                        "turned off", "switched off"};
+    for (size_t k = 0; k < sizeof stops / sizeof *stops; k++) {
+        size_t n = strlen(stops[k]);
+        if (len - v >= n && !strncasecmp(t + v, stops[k], n) &&
+            (len - v == n || !((t[v + n] | 0x20) >= 'a' && (t[v + n] | 0x20) <= 'z')))
+            return 1;
+    }
     /* "### No Changes Made", "## Not done (on purpose)", "## Out of scope" */
     heading_frame *h = innermost_heading(b);
     const char *title = h ? h->title : "";

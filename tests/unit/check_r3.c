@@ -168,6 +168,8 @@ START_TEST(tasks_metrics_and_statements)
     /* statements of what was deliberately not done */
     ck_assert_int_eq(state_of("- ❌ NO code changes made"), SLOG_STATE_NOTE);
     ck_assert_int_eq(state_of("- ⏳ None blocking"), SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_of("- ❌ **Pacifica LIVE:** STOPPED (was PID 71643)"), SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_of("- ❌ **Build:** FAILED on main"), SLOG_STATE_FAILED);
     slog_doc *d = parse_str("## Status (2026-03-09)\n### No Changes Made\n- ❌ dashboards\n");
     ck_assert_int_eq(d->entries[0]->items->state, SLOG_STATE_NOTE);
     slog_doc_free(d);
