@@ -7,6 +7,50 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+static size_t run_of(const char *s, char c)
+{
+    size_t n = 0;
+    while (s[n] == c)
+        n++;
+    return n;
+}
+
+/* The next run of exactly n backticks at or after s, or NULL. */
+static const char *closing_run(const char *s, size_t n)
+{
+    for (const char *p = strchr(s, '`'); p; p = strchr(p, '`')) {
+        size_t k = run_of(p, '`');
+        if (k == n)
+            return p;
+        p += k;
+    }
+    return NULL;
+}
+
+/* The code span of `text` around offset `at`: 1 with its start and its end
+ * (after the closing run), or 0 when `at` is outside every span. Spans are
+ * matched by run length, as Markdown matches them. */
+static int span_around(const char *text, size_t at, size_t *start, size_t *end)
+{
+    const char *p = text;
+    for (const char *tick; (tick = strchr(p, '`')) != NULL && (size_t)(tick - text) < at;) {
+        size_t n = run_of(tick, '`');
+        const char *close = closing_run(tick + n, n);
+        if (!close) {
+            p = tick + n;
+            continue;
+        }
+        if ((size_t)(close + n - text) > at) {
+            *start = (size_t)(tick - text);
+            *end = (size_t)(close + n - text);
+            return 1;
+        }
+        p = close + n;
+    }
+    return 0;
+}
 
 char *slog_digest_short(const char *text, size_t max)
 {
@@ -26,17 +70,15 @@ char *slog_digest_short(const char *text, size_t max)
             cut = k;
             break;
         }
-    /* a cut inside a code span goes before the span when that keeps half */
-    size_t ticks = 0, last_tick = 0;
-    for (size_t k = 0; k < cut; k++)
-        if (text[k] == '`') {
-            ticks++;
-            last_tick = k;
-        }
-    if (ticks % 2 && last_tick > i / 2)
-        cut = last_tick;
+    /* never inside a code span: before it, or after it when the span began
+     * in the first half (cutting before it would keep too little) */
+    size_t a, b;
+    if (span_around(text, cut, &a, &b))
+        cut = a > i / 2 || b >= len ? a : b;
     while (cut && (text[cut - 1] == ' ' || text[cut - 1] == ',' || text[cut - 1] == ';'))
         cut--;
+    if (cut >= len)
+        return strdup(text);
     char *out = malloc(cut + sizeof "…");
     if (!out)
         return NULL;
@@ -70,10 +112,70 @@ static void put_escaped(slog_buf *b, const char *s, size_t n)
     }
 }
 
-/* Escaped text with **strong** spans as <strong> (a "**" without its pair
- * stays text). */
+/* A link's address as HTML takes it: http(s), mailto or a relative path;
+ * any other scheme ("javascript:") stays text. */
+static int safe_url(const char *u, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (u[i] == ' ' || u[i] == '"' || u[i] == '<' || u[i] == '>' || u[i] == '\'')
+            return 0;
+    if ((n >= 7 && !strncasecmp(u, "http://", 7)) || (n >= 8 && !strncasecmp(u, "https://", 8)) ||
+        (n >= 7 && !strncasecmp(u, "mailto:", 7)))
+        return 1;
+    for (size_t i = 0; i < n && u[i] != '/' && u[i] != '#' && u[i] != '?'; i++)
+        if (u[i] == ':')
+            return 0;
+    return n > 0;
+}
+
+/* A Markdown link [text](url) at s: 1 and its parts, or 0. */
+static int link_at(const char *s, const char *end, const char **text, size_t *tlen,
+                   const char **url, size_t *ulen)
+{
+    if (*s != '[')
+        return 0;
+    const char *close = memchr(s, ']', (size_t)(end - s));
+    if (!close || close == s + 1 || close + 1 >= end || close[1] != '(')
+        return 0;
+    const char *u = close + 2, *ue = memchr(u, ')', (size_t)(end - u));
+    if (!ue)
+        return 0;
+    *text = s + 1;
+    *tlen = (size_t)(close - s - 1);
+    *url = u;
+    *ulen = (size_t)(ue - u);
+    return 1;
+}
+
+static void put_strong(slog_buf *b, const char *s, size_t n);
+
+/* Escaped text with links [text](url) as <a> elements and **strong** spans
+ * as <strong> ones. */
 static void put_inline(slog_buf *b, const char *s, size_t n)
 {
+    const char *end = s + n, *from = s;
+    for (const char *p = s; p < end; p++) {
+        const char *text, *url;
+        size_t tlen, ulen;
+        if (*p != '[' || !link_at(p, end, &text, &tlen, &url, &ulen) || !safe_url(url, ulen))
+            continue;
+        put_strong(b, from, (size_t)(p - from));
+        slog_buf_puts(b, "<a href=\"");
+        put_escaped(b, url, ulen);
+        slog_buf_puts(b, "\">");
+        put_strong(b, text, tlen);
+        slog_buf_puts(b, "</a>");
+        p = url + ulen;
+        from = p + 1;
+    }
+    put_strong(b, from, (size_t)(end - from));
+}
+
+/* Escaped text with **strong** spans as <strong> (a "**" without its pair
+ * stays text). */
+static void put_strong(slog_buf *b, const char *s, size_t n)
+{
+
     const char *end = s + n;
     while (s < end) {
         const char *open = NULL, *close = NULL;
@@ -93,26 +195,6 @@ static void put_inline(slog_buf *b, const char *s, size_t n)
         slog_buf_puts(b, "</strong>");
         s = close + 2;
     }
-}
-
-static size_t run_of(const char *s, char c)
-{
-    size_t n = 0;
-    while (s[n] == c)
-        n++;
-    return n;
-}
-
-/* The next run of exactly n backticks at or after s, or NULL. */
-static const char *closing_run(const char *s, size_t n)
-{
-    for (const char *p = strchr(s, '`'); p; p = strchr(p, '`')) {
-        size_t k = run_of(p, '`');
-        if (k == n)
-            return p;
-        p += k;
-    }
-    return NULL;
 }
 
 char *slog_digest_html(const char *text)
@@ -155,4 +237,64 @@ const char *slog_path_base(const char *path)
 {
     const char *slash = strrchr(path, '/');
     return slash && slash[1] ? slash + 1 : path;
+}
+
+/* Plain text for the text format: code spans without their backticks,
+ * "**" and "__" gone, links as "text (url)". */
+char *slog_digest_plain(const char *text)
+{
+    slog_buf b = {0};
+    const char *end = text + strlen(text);
+    for (const char *p = text; p < end;) {
+        const char *t, *u;
+        size_t tlen, ulen;
+        if (*p == '`') {
+            size_t n = run_of(p, '`');
+            const char *close = closing_run(p + n, n);
+            if (close) {
+                slog_buf_put(&b, p + n, (size_t)(close - p - n));
+                p = close + n;
+                continue;
+            }
+            slog_buf_put(&b, p, n); /* an unmatched run is text */
+            p += n;
+            continue;
+        }
+        if (*p == '[' && link_at(p, end, &t, &tlen, &u, &ulen)) {
+            slog_buf_put(&b, t, tlen);
+            slog_buf_puts(&b, " (");
+            slog_buf_put(&b, u, ulen);
+            slog_buf_puts(&b, ")");
+            p = u + ulen + 1;
+            continue;
+        }
+        if ((p[0] == '*' || p[0] == '_') && p + 1 < end && p[1] == p[0]) {
+            p += 2;
+            continue;
+        }
+        slog_buf_put(&b, p, 1);
+        p++;
+    }
+    slog_buf_put(&b, "", 0);
+    if (b.failed) {
+        slog_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+char *slog_digest_path_html(const char *path)
+{
+    slog_buf b = {0};
+    for (const char *p = path; *p; p++) {
+        put_escaped(&b, p, 1);
+        if (*p == '/')
+            slog_buf_puts(&b, "<wbr>");
+    }
+    slog_buf_put(&b, "", 0);
+    if (b.failed) {
+        slog_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
 }

@@ -1,0 +1,553 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* One document's section of the digest (SPEC §5): its entries of the
+ * period, what got done (near-repeats folded), the threads opened, closed
+ * and carried, what its prose entries say, checklist and follow-up counts
+ * with what changed in them, lint counts, and what in it needs attention. */
+#include "digest_internal.h"
+
+#include "statuslog/check.h"
+#include "statuslog/lint.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    FOLD_WINDOW = 64, /* done items compared with this many recent lines */
+    LIST_SHOWN = 10,  /* items shown per list of a document */
+    PROSE_SHOWN = 5   /* prose entries shown, the newest */
+};
+
+/* --- threads as of a day ---------------------------------------------------- */
+
+static int in_period(const slog_period *p, long day)
+{
+    return day >= p->since && day <= p->until;
+}
+
+/* Task-list boxes are reported by checklist progress, not as items done or
+ * threads opened (a box says nothing of when it was checked). */
+static int is_box(const slog_item *it)
+{
+    return it->marker[0] == '[';
+}
+
+/* A thread as it stood on the digest's day. */
+typedef struct {
+    const slog_item *latest; /* latest mention by then; NULL: not seen yet */
+    slog_state state;        /* its state then */
+    long resolved;           /* the day it was resolved by then, or -1 */
+    int stale;
+} thread_then;
+
+static void thread_at(const slog_thread *t, long day, thread_then *out)
+{
+    out->latest = NULL;
+    out->resolved = -1;
+    for (size_t k = 0; k < t->nitems; k++) {
+        const slog_entry *e = t->items[k]->entry;
+        if (e->date_valid && e->day > day)
+            continue;
+        out->latest = t->items[k];
+        out->state = t->items[k]->state;
+    }
+    long r;
+    if (t->resolved && slog_parse_date(t->resolved, &r) == 0 && r <= day)
+        out->resolved = r;
+}
+
+static int open_then(const thread_then *t)
+{
+    return t->latest && t->resolved < 0;
+}
+
+/* Open at `day`, blocked or failed, or stale: it needs attention. */
+static const char *attention_reason(const thread_then *t)
+{
+    if (!open_then(t))
+        return NULL;
+    if (t->state == SLOG_STATE_BLOCKED)
+        return "blocked";
+    if (t->state == SLOG_STATE_FAILED)
+        return "failed";
+    return t->stale ? "stale" : NULL;
+}
+
+/* --- one document ------------------------------------------------------------ */
+
+typedef struct {
+    const slog_doc *d;
+    const slog_digest_options *opts;
+    const slog_period *p;
+    long day;             /* as of */
+    thread_then *threads; /* per doc->threads */
+    cJSON *root, *doc;
+    const char *name;
+    size_t entries, done, done_lines, opened, closed, carried, open, notes, attention;
+    int ok;
+} doc_view;
+
+/* In the period, and written by the digest's day (a running week ends
+ * today). */
+static int in_window(const doc_view *v, long day)
+{
+    return in_period(v->p, day) && day <= v->day;
+}
+
+static void attention_items(doc_view *v, cJSON *all, cJSON *mine)
+{
+    for (size_t i = 0; i < v->d->nthreads && v->ok; i++) {
+        const slog_thread *t = &v->d->threads[i];
+        const char *reason = attention_reason(&v->threads[i]);
+        if (!reason)
+            continue;
+        for (int copy = 0; copy < 2; copy++) {
+            cJSON *o = dv_push_obj(copy ? mine : all, &v->ok);
+            if (!o)
+                return;
+            dv_add_str(o, "file", v->d->file, &v->ok);
+            dv_add_str(o, "name", v->name, &v->ok);
+            dv_add_bool(o, "titled", v->d->title != NULL, &v->ok);
+            dv_add_num(o, "line", v->threads[i].latest->line, &v->ok);
+            dv_add_str(o, "state", slog_state_name(v->threads[i].state), &v->ok);
+            dv_add_str(o, "reason", reason, &v->ok);
+            dv_add_texts(o, v->threads[i].latest->text, &v->ok);
+            dv_add_str(o, "first_seen", t->first_seen, &v->ok);
+            dv_add_num(o, "age_days", (double)(v->day - t->first_day), &v->ok);
+            dv_add_bool(o, "stale", v->threads[i].stale, &v->ok);
+        }
+        v->attention++;
+    }
+}
+
+static size_t entries_in_period(const doc_view *v)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < v->d->nentries; i++)
+        n += v->d->entries[i]->date_valid && in_window(v, v->d->entries[i]->day);
+    return n;
+}
+
+static void entry_list(doc_view *v)
+{
+    cJSON *list = dv_add(v->doc, "entries", cJSON_CreateArray(), &v->ok);
+    for (size_t i = 0; list && i < v->d->nentries && v->ok; i++) {
+        const slog_entry *e = v->d->entries[i];
+        if (!e->date_valid || !in_window(v, e->day))
+            continue;
+        cJSON *o = dv_push_obj(list, &v->ok);
+        if (!o)
+            break;
+        dv_add_str(o, "date", e->date, &v->ok);
+        dv_add_str(o, "time", e->time, &v->ok);
+        dv_add_str(o, "label", e->label, &v->ok);
+        dv_add_str(o, "heading", e->heading, &v->ok);
+        dv_add_num(o, "line", e->line, &v->ok);
+        dv_add_num(o, "items", (double)e->nitems, &v->ok);
+        v->entries++;
+    }
+}
+
+typedef struct {
+    const slog_item *rep; /* the latest wording */
+    long first, last;
+    size_t count, order; /* order: first seen in the document's order */
+} fold;
+
+/* Oldest first whatever the log's direction; a day's items in their order. */
+static int by_first_day(const void *a, const void *b)
+{
+    const fold *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    return (x->order > y->order) - (x->order < y->order);
+}
+
+static cJSON *day_slot(doc_view *v, long day)
+{
+    return day >= v->p->since && day - v->p->since < dv_chart_days(v->p)
+               ? cJSON_GetArrayItem(dv_get(v->root, "days"), (int)(day - v->p->since))
+               : NULL;
+}
+
+/* Done items of the period, near-identical repeats folded into one line with
+ * a count and first/last dates (each compared with recent lines only). */
+static void done_items(doc_view *v)
+{
+    fold *folds = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < v->d->nentries && v->ok; i++) {
+        const slog_entry *e = v->d->entries[i];
+        if (!e->date_valid || !in_window(v, e->day))
+            continue;
+        for (const slog_item *it = e->items; it && v->ok; it = it->next) {
+            if (it->state != SLOG_STATE_DONE || is_box(it))
+                continue;
+            v->done++;
+            dv_bump(day_slot(v, e->day), "done", 1);
+            size_t k = n, from = n > FOLD_WINDOW ? n - FOLD_WINDOW : 0;
+            for (size_t j = n; j-- > from && k == n;)
+                if (slog_item_similarity(v->d, folds[j].rep, it) >= SLOG_FOLD_THRESHOLD)
+                    k = j;
+            if (k < n) {
+                folds[k].count++;
+                if (e->day < folds[k].first)
+                    folds[k].first = e->day;
+                if (e->day >= folds[k].last) {
+                    folds[k].last = e->day;
+                    folds[k].rep = it;
+                }
+                continue;
+            }
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                fold *g = realloc(folds, cap * sizeof *g);
+                if (!g) {
+                    v->ok = 0;
+                    break;
+                }
+                folds = g;
+            }
+            folds[n] = (fold){it, e->day, e->day, 1, n};
+            n++;
+        }
+    }
+    if (n > 1)
+        qsort(folds, n, sizeof *folds, by_first_day);
+    cJSON *list = dv_add(v->doc, "done", cJSON_CreateArray(), &v->ok);
+    for (size_t j = 0; list && j < n && v->ok; j++) {
+        cJSON *o = dv_push_obj(list, &v->ok);
+        if (!o)
+            break;
+        dv_add_texts(o, folds[j].rep->text, &v->ok);
+        dv_add_num(o, "count", (double)folds[j].count, &v->ok);
+        dv_add_date(o, "first", folds[j].first, &v->ok);
+        dv_add_date(o, "last", folds[j].last, &v->ok);
+        dv_add_num(o, "line", folds[j].rep->line, &v->ok);
+        dv_add_bool(o, "repeated", folds[j].count > 1, &v->ok);
+    }
+    v->done_lines = n;
+    free(folds);
+}
+
+/* Opened (first seen in the period, open at its end), closed (resolved in
+ * it), carried (open at both ends) and every thread open at the end. */
+static void thread_lists(doc_view *v)
+{
+    cJSON *opened = dv_add(v->doc, "opened", cJSON_CreateArray(), &v->ok);
+    cJSON *closed = dv_add(v->doc, "closed", cJSON_CreateArray(), &v->ok);
+    cJSON *carried = dv_add(v->doc, "carried", cJSON_CreateArray(), &v->ok);
+    cJSON *open = dv_add(v->doc, "open_threads", cJSON_CreateArray(), &v->ok);
+    long max_age = 1;
+    for (size_t i = 0; i < v->d->nthreads; i++)
+        if (open_then(&v->threads[i]) && v->day - v->d->threads[i].first_day > max_age)
+            max_age = v->day - v->d->threads[i].first_day;
+    for (size_t i = 0; opened && closed && carried && open && i < v->d->nthreads && v->ok; i++) {
+        const slog_thread *t = &v->d->threads[i];
+        const thread_then *then = &v->threads[i];
+        if (!then->latest || is_box(then->latest))
+            continue;
+        long age = v->day - t->first_day;
+        if (in_window(v, t->first_day))
+            dv_bump(day_slot(v, t->first_day), "opened", 1);
+        if (then->resolved >= 0 && in_window(v, then->resolved)) {
+            cJSON *o = dv_push_obj(closed, &v->ok);
+            if (!o)
+                break;
+            dv_add_texts(o, then->latest->text, &v->ok);
+            dv_add_str(o, "first_seen", t->first_seen, &v->ok);
+            dv_add_date(o, "resolved", then->resolved, &v->ok);
+            dv_add_num(o, "line", t->resolved_by ? t->resolved_by->line : then->latest->line,
+                       &v->ok);
+            dv_add_num(o, "occurrences", (double)t->nitems, &v->ok);
+            v->closed++;
+        }
+        if (!open_then(then))
+            continue;
+        int is_new = t->first_day >= v->p->since;
+        /* carried work is news in a document that saw work in the period;
+         * in one that did not, only what needs attention is */
+        int listed = is_new || v->entries;
+        for (int list = !listed; list < 2 && v->ok; list++) {
+            cJSON *o = dv_push_obj(list ? open : is_new ? opened : carried, &v->ok);
+            if (!o)
+                break;
+            dv_add_texts(o, then->latest->text, &v->ok);
+            dv_add_str(o, "state", slog_state_name(then->state), &v->ok);
+            dv_add_str(o, "first_seen", t->first_seen, &v->ok);
+            dv_add_str(o, "last_seen", then->latest->entry->date, &v->ok);
+            dv_add_num(o, "age_days", (double)age, &v->ok);
+            if (!is_new)
+                dv_add_num(o, "age_at_start", (double)(v->p->since - t->first_day), &v->ok);
+            dv_add_num(o, "line", then->latest->line, &v->ok);
+            dv_add_num(o, "bar", (double)(age * DIGEST_BAR_WIDTH / max_age), &v->ok);
+        }
+        v->open++;
+        if (is_new)
+            v->opened++;
+        else if (listed)
+            v->carried++;
+    }
+    dv_add(v->doc, "resolved_threads", cJSON_Duplicate(closed, 1), &v->ok);
+}
+
+static int by_day(const void *a, const void *b)
+{
+    const slog_entry *x = *(const slog_entry *const *)a, *y = *(const slog_entry *const *)b;
+    if (x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Notes of the period, oldest first: items without a marker, and entries
+ * without items. */
+static void notes(doc_view *v)
+{
+    cJSON *list = dv_add(v->doc, "notes", cJSON_CreateArray(), &v->ok);
+    const slog_entry **days = malloc((v->d->nentries + 1) * sizeof *days);
+    size_t n = 0;
+    if (!days) {
+        v->ok = 0;
+        return;
+    }
+    for (size_t i = 0; i < v->d->nentries; i++)
+        if (v->d->entries[i]->date_valid && in_window(v, v->d->entries[i]->day))
+            days[n++] = v->d->entries[i];
+    qsort(days, n, sizeof *days, by_day);
+    for (size_t i = 0; list && i < n && v->ok; i++) {
+        const slog_entry *e = days[i];
+        if (!e->items && e->heading) {
+            cJSON *o = dv_push_obj(list, &v->ok);
+            if (o) {
+                dv_add_texts(o, e->heading, &v->ok);
+                dv_add_str(o, "date", e->date, &v->ok);
+                dv_add_num(o, "line", e->line, &v->ok);
+                v->notes++;
+            }
+        }
+        for (const slog_item *it = e->items; it && v->ok; it = it->next) {
+            if (it->state != SLOG_STATE_NOTE || !*it->text)
+                continue;
+            cJSON *o = dv_push_obj(list, &v->ok);
+            if (!o)
+                break;
+            dv_add_texts(o, it->text, &v->ok);
+            dv_add_str(o, "date", e->date, &v->ok);
+            dv_add_num(o, "line", it->line, &v->ok);
+            v->notes++;
+        }
+    }
+    free(days);
+}
+
+static void checklist(doc_view *v, size_t *checked)
+{
+    cJSON *o = dv_add(v->doc, "checklist", cJSON_CreateObject(), &v->ok);
+    if (!o)
+        return;
+    cJSON *unchecked = cJSON_CreateArray();
+    for (size_t i = 0; unchecked && i < v->d->nchecklists && v->ok; i++) {
+        if (v->d->checklists[i].checked) {
+            (*checked)++;
+            continue;
+        }
+        cJSON *u = dv_push_obj(unchecked, &v->ok);
+        if (!u)
+            break;
+        dv_add_texts(u, v->d->checklists[i].text, &v->ok);
+        dv_add_str(u, "section", v->d->checklists[i].section, &v->ok);
+        dv_add_num(u, "line", v->d->checklists[i].line, &v->ok);
+    }
+    size_t total = v->d->nchecklists, open = total - *checked;
+    int percent = total ? (int)(*checked * 100 / total) : 0;
+    dv_add_num(o, "checked", (double)*checked, &v->ok);
+    dv_add_num(o, "total", (double)total, &v->ok);
+    dv_add_num(o, "percent", percent, &v->ok);
+    dv_add_num(o, "bar", percent * DIGEST_BAR_WIDTH / 100, &v->ok);
+    dv_add(o, "unchecked", unchecked, &v->ok);
+    dv_add_bool(o, "any", total > 0, &v->ok);
+    /* listed when there are at most LIST_SHOWN, else counted */
+    dv_add_bool(o, "list_unchecked", open > 0 && open <= LIST_SHOWN, &v->ok);
+    char buf[64];
+    slog_count_phrase(buf, sizeof buf, open, "unchecked item", "unchecked items");
+    dv_add_str(o, "unchecked_count", open > LIST_SHOWN ? buf : NULL, &v->ok);
+}
+
+/* Follow-ups that no open thread repeats. */
+static void followups(doc_view *v, size_t *count)
+{
+    cJSON *list = dv_add(v->doc, "followups", cJSON_CreateArray(), &v->ok);
+    for (size_t i = 0; list && i < v->d->nfollowups && v->ok; i++) {
+        const char *text = v->d->followups[i].text;
+        int repeated = 0;
+        for (size_t k = 0; k < v->d->nthreads && !repeated; k++)
+            repeated =
+                open_then(&v->threads[k]) &&
+                slog_text_similarity(text, v->threads[k].latest->text) >= SLOG_FOLD_THRESHOLD;
+        if (repeated)
+            continue;
+        cJSON *o = dv_push_obj(list, &v->ok);
+        if (!o)
+            break;
+        dv_add_texts(o, text, &v->ok);
+        dv_add_num(o, "line", v->d->followups[i].line, &v->ok);
+        (*count)++;
+    }
+}
+
+/* Lint as of the digest's day: the same counts whenever it is made. */
+static slog_status lint_counts(doc_view *v, slog_error *err)
+{
+    slog_diags diags = {0};
+    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, v->opts->config, v->day, 1};
+    slog_status st = slog_lint(v->d, &lo, &diags, err);
+    size_t sev[4] = {0};
+    slog_diags_count(&diags, sev);
+    slog_diags_free(&diags);
+    cJSON *lint = dv_add(v->doc, "lint", cJSON_CreateObject(), &v->ok);
+    cJSON *total = dv_get(dv_get(v->root, "totals"), "lint");
+    char line[128], e[32], w[32], n[32];
+    for (int s = SLOG_SEV_INFO; lint && s <= SLOG_SEV_ERROR; s++) {
+        dv_add_num(lint, slog_severity_name((slog_severity)s), (double)sev[s], &v->ok);
+        dv_bump(total, slog_severity_name((slog_severity)s), (double)sev[s]);
+    }
+    slog_count_phrase(e, sizeof e, sev[SLOG_SEV_ERROR], "error", "errors");
+    slog_count_phrase(w, sizeof w, sev[SLOG_SEV_WARNING], "warning", "warnings");
+    slog_count_phrase(n, sizeof n, sev[SLOG_SEV_INFO], "note", "notes");
+    snprintf(line, sizeof line, "%s, %s, %s", e, w, n);
+    if (lint)
+        dv_add_str(lint, "line", line, &v->ok);
+    return st;
+}
+
+/* "14 done · 3 opened · 2 closed · 5 carried · 2 notes" (what is zero left
+ * out), for the document's line under *What changed*. */
+static void changed_line(doc_view *v)
+{
+    char line[256] = "", part[64];
+    const struct {
+        size_t n;
+        const char *one, *many;
+    } parts[] = {{v->entries, "entry", "entries"},
+                 {v->done, "done", "done"},
+                 {v->opened, "opened", "opened"},
+                 {v->closed, "closed", "closed"},
+                 {v->carried, "carried", "carried"},
+                 {v->notes, "note", "notes"},
+                 {v->attention, "needs attention", "need attention"}};
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        if (!parts[i].n)
+            continue;
+        slog_count_phrase(part, sizeof part, parts[i].n, parts[i].one, parts[i].many);
+        if (*line)
+            strncat(line, " · ", sizeof line - strlen(line) - 1);
+        strncat(line, part, sizeof line - strlen(line) - 1);
+    }
+    dv_add_str(v->doc, "changed", line, &v->ok);
+}
+
+static void quiet_document(doc_view *v)
+{
+    cJSON *t = dv_get(v->root, "totals");
+    dv_bump(t, "documents", 1);
+    dv_bump(t, "quiet_documents", 1);
+    dv_bump(v->root, "quiet_documents", 1);
+    if (!v->opts->all)
+        return;
+    cJSON *o = dv_push_obj(dv_get(v->root, "quiet"), &v->ok);
+    if (o) {
+        dv_add_str(o, "file", v->d->file, &v->ok);
+        dv_add_str(o, "title", v->d->title, &v->ok);
+        dv_add_str(o, "name", v->name, &v->ok);
+    }
+}
+
+static slog_status active_document(doc_view *v, slog_error *err)
+{
+    cJSON *docs = dv_get(v->root, "documents");
+    v->doc = dv_push_obj(docs, &v->ok);
+    if (!v->doc)
+        return SLOG_ERR_NOMEM;
+    dv_add_str(v->doc, "file", v->d->file, &v->ok);
+    dv_add_str(v->doc, "title", v->d->title, &v->ok);
+    dv_add_str(v->doc, "name", v->name, &v->ok);
+    dv_add_str(v->doc, "anchor", "doc", &v->ok); /* numbered in order by order_documents */
+    size_t checked = 0, nfollowups = 0;
+    entry_list(v);
+    done_items(v);
+    thread_lists(v);
+    notes(v);
+    checklist(v, &checked);
+    followups(v, &nfollowups);
+    attention_items(v, dv_get(v->root, "attention"),
+                    dv_add(v->doc, "attention", cJSON_CreateArray(), &v->ok));
+    slog_status st = lint_counts(v, err);
+    static const char *const shown[] = {"done",    "opened", "closed",
+                                        "carried", "notes",  "followups"};
+    for (size_t i = 0; i < sizeof shown / sizeof *shown; i++)
+        dv_mark_shown(v->doc, shown[i], LIST_SHOWN, &v->ok);
+    const struct {
+        const char *flag, *list;
+    } flags[] = {{"has_done", "done"},           {"has_opened", "opened"},
+                 {"has_closed", "closed"},       {"has_carried", "carried"},
+                 {"has_notes", "notes"},         {"has_followups", "followups"},
+                 {"has_attention", "attention"}, {"has_resolved", "closed"}};
+    for (size_t i = 0; i < sizeof flags / sizeof *flags; i++)
+        dv_add_bool(v->doc, flags[i].flag, cJSON_GetArraySize(dv_get(v->doc, flags[i].list)) > 0,
+                    &v->ok);
+    if (v->entries)
+        dv_add_phrase(v->doc, "entries_line", v->entries, "entry", "entries", &v->ok);
+    else
+        dv_add_str(v->doc, "entries_line", "no entries in the period", &v->ok);
+    dv_add_bool(v->doc, "has_changes", v->entries > 0, &v->ok);
+    changed_line(v);
+    cJSON *t = dv_get(v->root, "totals");
+    dv_bump(t, "documents", 1);
+    dv_bump(t, "active_documents", 1);
+    dv_bump(t, "entries", (double)v->entries);
+    dv_bump(t, "done", (double)v->done);
+    dv_bump(t, "done_lines", (double)v->done_lines);
+    dv_bump(t, "opened", (double)v->opened);
+    dv_bump(t, "closed", (double)v->closed);
+    dv_bump(t, "carried", (double)v->carried);
+    dv_bump(t, "open_threads", (double)v->open);
+    dv_bump(t, "resolved_threads", (double)v->closed);
+    dv_bump(t, "notes", (double)v->notes);
+    dv_bump(t, "followups", (double)nfollowups);
+    dv_bump(t, "checklist_checked", (double)checked);
+    dv_bump(t, "checklist_total", (double)v->d->nchecklists);
+    return st;
+}
+
+slog_status slog_digest_add(cJSON *digest, const slog_doc *d, const slog_digest_options *opts,
+                            slog_error *err)
+{
+    doc_view v = {
+        .d = d, .opts = opts, .p = &opts->period, .day = dv_as_of(opts), .root = digest, .ok = 1};
+    v.name = d->title ? d->title : slog_path_base(d->file);
+    v.threads = calloc(d->nthreads + 1, sizeof *v.threads);
+    unsigned char *stale = calloc(d->nthreads + 1, 1);
+    slog_status st = v.threads && stale ? SLOG_OK : SLOG_ERR_NOMEM;
+    if (st == SLOG_OK && d->nthreads)
+        st = slog_stale_threads(d, opts->config, v.day, stale, err);
+    for (size_t i = 0; st == SLOG_OK && i < d->nthreads; i++) {
+        thread_at(&d->threads[i], v.day, &v.threads[i]);
+        v.threads[i].stale = stale[i];
+        v.attention += attention_reason(&v.threads[i]) != NULL;
+    }
+    /* a document with an entry in the period or something that needs
+     * attention is active; the others cost little more than their parse */
+    if (st == SLOG_OK && !entries_in_period(&v) && !v.attention)
+        quiet_document(&v);
+    else if (st == SLOG_OK) {
+        v.attention = 0; /* counted again as they are listed */
+        st = active_document(&v, err);
+    }
+    free(v.threads);
+    free(stale);
+    if (st == SLOG_OK && !v.ok)
+        st = SLOG_ERR_NOMEM;
+    if (st == SLOG_ERR_NOMEM)
+        return slog_error_set(err, SLOG_ERR_NOMEM, d->file, 0, "out of memory");
+    return st;
+}

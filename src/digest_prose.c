@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* What an entry written in prose says, for the digest (SPEC §5 r3): its
+ * first sentence, the list a line ending in ':' introduces, and the rows of
+ * its tables that carry a status word. Read from the entry's section of the
+ * decoded text, line by line: headings, code blocks, quotes' markers and
+ * table separators are stepped over. */
+#include "digest_internal.h"
+
+#include "doc_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum { ROWS_KEPT = 5, INTRODUCED_KEPT = 3 };
+
+static const char *trim(const char *s, size_t *len)
+{
+    while (*len && (*s == ' ' || *s == '\t')) {
+        s++;
+        (*len)--;
+    }
+    while (*len && (s[*len - 1] == ' ' || s[*len - 1] == '\t' || s[*len - 1] == '\r'))
+        (*len)--;
+    return s;
+}
+
+static int fence(const char *s, size_t len)
+{
+    return len >= 3 && (!strncmp(s, "```", 3) || !strncmp(s, "~~~", 3));
+}
+
+/* A list item's text (after its bullet or number), or NULL. */
+static const char *list_text(const char *s, size_t len, size_t *n, int *numbered)
+{
+    size_t i = 0;
+    *numbered = 0;
+    if (len >= 2 && strchr("-*+", s[0]) && (s[1] == ' ' || s[1] == '\t'))
+        i = 2;
+    else {
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (!i || i + 1 >= len || (s[i] != '.' && s[i] != ')') || s[i + 1] != ' ')
+            return NULL;
+        i += 2;
+        *numbered = 1;
+    }
+    *n = len - i;
+    return trim(s + i, n);
+}
+
+/* The first sentence of s[0, len): up to ". ", "! ", "? ", "。" or the end. */
+static size_t sentence(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (i + 1 < len && strchr(".!?", s[i]) && s[i + 1] == ' ' && i > 0 &&
+            !(s[i - 1] >= '0' && s[i - 1] <= '9'))
+            return i + 1;
+        if (i + 3 <= len &&
+            (!memcmp(s + i, "。", 3) || !memcmp(s + i, "！", 3) || !memcmp(s + i, "？", 3)))
+            return i + 3;
+    }
+    return len;
+}
+
+/* A row of a table that says something went wrong. */
+static int status_row(const char *s, size_t len)
+{
+    static const char *const words[] = {"fail",  "failed",   "failing", "failure",
+                                        "error", "errors",   "blocked", "broken",
+                                        "down",  "critical", "timeout", "crashed"};
+    static const char *const signs[] = {"❌", "🔴", "✗", "⛔", "🛑"};
+    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++)
+        for (size_t i = 0; i + strlen(signs[k]) <= len; i++)
+            if (!memcmp(s + i, signs[k], strlen(signs[k])))
+                return 1;
+    for (size_t i = 0; i < len; i++) {
+        if (i && ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z'))
+            continue;
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+            size_t n = strlen(words[k]);
+            if (i + n <= len && !strncasecmp(s + i, words[k], n) &&
+                (i + n == len || !((s[i + n] | 0x20) >= 'a' && (s[i + n] | 0x20) <= 'z')))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* "| agent-flow-studio | 90 | pytest failing |" as "agent-flow-studio · 90 ·
+ * pytest failing". */
+static void row_text(slog_buf *b, const char *s, size_t len)
+{
+    int cells = 0;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && s[j] != '|')
+            j++;
+        size_t n = j - i;
+        const char *cell = trim(s + i, &n);
+        if (n) {
+            if (cells++)
+                slog_buf_puts(b, " · ");
+            slog_buf_put(b, cell, n);
+        }
+        i = j + 1;
+    }
+}
+
+static int separator_row(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!strchr("|-: \t", s[i]))
+            return 0;
+    return 1;
+}
+
+void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out)
+{
+    memset(out, 0, sizeof *out);
+    const slog_text *t = &d->priv->text;
+    slog_buf para = {0};
+    int in_code = 0, para_done = 0, after_para = 0, header_row = 1;
+    int last = e->end_line;
+    for (int line = e->line + (e->kind == SLOG_ENTRY_LIST ? 0 : 1); line <= last; line++) {
+        size_t len;
+        const char *s = slog_text_line(t, line, &len);
+        s = trim(s, &len);
+        if (fence(s, len)) {
+            in_code = !in_code;
+            continue;
+        }
+        if (in_code)
+            continue;
+        while (len && *s == '>') { /* a quote's text is text */
+            s++;
+            len--;
+            s = trim(s, &len);
+        }
+        if (!len) {
+            if (para.len)
+                para_done = 1;
+            header_row = 1;
+            continue;
+        }
+        if (*s == '#')
+            continue; /* a sub-heading: its section's text follows */
+        if (*s == '|') {
+            if (separator_row(s, len) || header_row) {
+                header_row = 0;
+                continue;
+            }
+            if (status_row(s, len) && out->nrows < ROWS_KEPT) {
+                slog_buf_clear(&out->rows[out->nrows]);
+                row_text(&out->rows[out->nrows], s, len);
+                out->nrows++;
+            }
+            continue;
+        }
+        size_t n;
+        int numbered;
+        const char *item = list_text(s, len, &n, &numbered);
+        if (item) {
+            /* "Root causes identified:" keeps the list it introduces */
+            if (after_para && out->nintroduced < INTRODUCED_KEPT) {
+                if (para.len && out->nintroduced)
+                    slog_buf_puts(&para, ";");
+                slog_buf_puts(&para, " ");
+                if (numbered) {
+                    char k[16];
+                    snprintf(k, sizeof k, "%zu) ", out->nintroduced + 1);
+                    slog_buf_puts(&para, k);
+                }
+                slog_buf_put(&para, item, n);
+                out->nintroduced++;
+            } else if (!out->first_item_len && !para.len) {
+                out->first_item = item;
+                out->first_item_len = n;
+            }
+            if (para.len)
+                para_done = 1;
+            continue;
+        }
+        after_para = 0;
+        if (para_done)
+            continue;
+        if (para.len)
+            slog_buf_puts(&para, " ");
+        slog_buf_put(&para, s, len);
+        after_para = len && s[len - 1] == ':';
+    }
+    /* the first sentence (with the list it introduces), else the first item's */
+    const char *text = para.len ? para.data : out->first_item;
+    size_t tlen = para.len ? para.len : out->first_item_len;
+    if (text && tlen) {
+        size_t cut = out->nintroduced ? tlen : sentence(text, tlen);
+        slog_buf_put(&out->sentence, text, cut);
+    }
+    slog_buf_put(&out->sentence, "", 0);
+    slog_buf_free(&para);
+    out->failed = out->sentence.failed;
+    for (size_t i = 0; i < out->nrows; i++) {
+        slog_buf_put(&out->rows[i], "", 0);
+        out->failed |= out->rows[i].failed;
+    }
+}
+
+void digest_prose_free(digest_prose *p)
+{
+    slog_buf_free(&p->sentence);
+    for (size_t i = 0; i < sizeof p->rows / sizeof *p->rows; i++)
+        slog_buf_free(&p->rows[i]);
+}
