@@ -233,6 +233,22 @@ static int figure_first(const char *t, size_t len)
     return !(d + 1 < len && strchr(":-/", t[d]) && t[d + 1] >= '0' && t[d + 1] <= '9');
 }
 
+/* hay[0, len) names one of `words`, as whole words, case aside. */
+static int names_any(const char *hay, size_t len, const char *const *words, size_t n)
+{
+    for (size_t p = 0; p < len; p++) {
+        if (p && ((hay[p - 1] | 0x20) >= 'a' && (hay[p - 1] | 0x20) <= 'z'))
+            continue;
+        for (size_t k = 0; k < n; k++) {
+            size_t w = strlen(words[k]);
+            if (p + w <= len && !strncasecmp(hay + p, words[k], w) &&
+                (p + w == len || !((hay[p + w] | 0x20) >= 'a' && (hay[p + w] | 0x20) <= 'z')))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static int metric(const char *t, size_t len)
 {
     if (figure_first(t, len))
@@ -251,6 +267,12 @@ static int metric(const char *t, size_t len)
         words += w && !in_word;
         in_word = w;
     }
+    /* a key that says what went wrong is a result, not a figure's name:
+     * "❌ API health check failed: 503 from the EU load balancer" */
+    static const char *const wrong[] = {"failed",    "failing", "fails",      "broken", "down",
+                                        "crashed",   "timed out", "refused", "unreachable"};
+    if (names_any(t, i, wrong, sizeof wrong / sizeof *wrong))
+        return 0;
     /* the colon ends the key ("against :8080" is a port) and a space
      * follows it ("at 02:47Z" is a time) */
     return i < len && t[i] == ':' && words >= 1 && words <= 4 && i && t[i - 1] != ' ' &&
@@ -304,6 +326,32 @@ static int statement(builder *b, const char *t, size_t len)
     return word_at(title, strlen(title), "No") || word_at(title, strlen(title), "Not") ||
            word_at(title, strlen(title), "Nothing") || !strncasecmp(title, "Out of scope", 12) ||
            !strncasecmp(title, "Non-goals", 9);
+}
+
+/* A ❌ is failed work only where its list reports results. Under "What's
+ * Still Missing (Not Built Yet)" or "Remaining:" it marks work not done
+ * yet (next); under "Impact:" or "Symptoms:" it describes what a problem
+ * did, which the entry goes on to fix (a note). The list's caption (the
+ * short paragraph above it), else its heading, says which (SPEC §1 r3:
+ * tasks versus statements). */
+static slog_state failed_in_context(builder *b, cmark_node *node)
+{
+    static const char *const not_yet[] = {"missing",  "not built",  "not yet",     "remaining",
+                                          "to do",    "todo",       "pending",     "outstanding",
+                                          "not started", "not implemented", "left to do"};
+    static const char *const described[] = {"impact", "symptom", "symptoms", "before"};
+    int line;
+    heading_frame *h = innermost_heading(b);
+    const char *said[2] = {node ? list_caption(b, node, &line) : NULL, h ? h->title : NULL};
+    for (int k = 0; k < 2; k++) { /* the caption says more than the heading */
+        if (!said[k])
+            continue;
+        if (names_any(said[k], strlen(said[k]), not_yet, sizeof not_yet / sizeof *not_yet))
+            return SLOG_STATE_NEXT;
+        if (names_any(said[k], strlen(said[k]), described, sizeof described / sizeof *described))
+            return SLOG_STATE_NOTE;
+    }
+    return SLOG_STATE_FAILED;
 }
 
 /* An unchecked box whose text opens with a done marker ("- [ ] ✅ Done
@@ -362,12 +410,15 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
         }
         return SLOG_OK;
     }
-    if (st == SLOG_OK && !skip && is_checkbox(t)) {
+    int box = !skip && is_checkbox(t);
+    if (st == SLOG_OK && box) {
         if (section_label(b, it, t))
             it->state = SLOG_STATE_NOTE; /* "[ ] ✅ Done Activities Log" labels what follows */
         else
-            st = add_checklist(b, it, t, f->node);
+            st = add_checklist(b, it, t, f->node); /* t is spent: list_caption reuses text_buf */
     }
+    if (st == SLOG_OK && !box && it->state == SLOG_STATE_FAILED)
+        it->state = failed_in_context(b, f->node);
     return st;
 }
 

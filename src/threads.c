@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum { RING = 16, COMPARE_LAST = 4 };
+enum { RING = 16, COMPARE_LAST = 4, FIX_LOOKAHEAD = 8 };
 
 typedef struct {
     size_t *items; /* item indexes, date order */
@@ -222,10 +222,15 @@ static int says_done(const char *text)
         "sent",      "merged",    "shipped",   "fixed",     "resolved",  "deployed",
         "published", "released",  "landed",    "delivered", "submitted", "closed",
         "solved",    "finalized", "finalised", "installed", "migrated",  "rolled out"};
+    /* word starts only, and only the words that begin with that letter:
+     * every note of every entry passes here */
     for (const char *p = text; *p; p++) {
-        if (p != text && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z'))
+        int letter = (*p | 0x20) >= 'a' && (*p | 0x20) <= 'z';
+        if (!letter || (p != text && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z')))
             continue;
         for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+            if (words[i][0] != (*p | 0x20))
+                continue;
             size_t n = strlen(words[i]);
             if (!strncasecmp(p, words[i], n) && !((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z'))
                 return 1;
@@ -239,6 +244,26 @@ static int says_done(const char *text)
 static int closes(const slog_item *it)
 {
     return it->state == SLOG_STATE_DONE || (it->state == SLOG_STATE_NOTE && says_done(it->text));
+}
+
+/* A failure the entry itself goes on to fix: "❌ p99 latency 4.2 s" and,
+ * a few items later, "✅ Rolled back the pool change; latency back to 300
+ * ms". The failure is what happened, the done item how it ended: the
+ * thread closes the day it opened. Only a done item close below it (the
+ * next FIX_LOOKAHEAD items) that shares a specific word with it counts. */
+static void fixed_in_entry(sweep *s, work_thread *t, const slog_item *failed)
+{
+    if (failed->state != SLOG_STATE_FAILED)
+        return;
+    const slog_item *it = failed->next;
+    for (int k = 0; it && k < FIX_LOOKAHEAD; it = it->next, k++)
+        if (it->state == SLOG_STATE_DONE &&
+            slog_vocab_compare(s->v, failed->index, it->index).specific > 0) {
+            t->closed = 1;
+            t->resolved = failed->entry->date;
+            t->resolved_by = it;
+            return;
+        }
 }
 
 /* One entry: its items are matched with open threads strongest pair first
@@ -283,6 +308,8 @@ static slog_status visit_entry(sweep *s, const slog_entry *e, candidates *cs)
         st = new_thread(s, &id);
         if (st == SLOG_OK)
             st = extend(s, id, it);
+        if (st == SLOG_OK)
+            fixed_in_entry(s, &s->threads[id], it);
     }
     free(placed);
     return st;

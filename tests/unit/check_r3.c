@@ -180,10 +180,74 @@ START_TEST(tasks_metrics_and_statements)
     ck_assert_int_eq(state_of("- 🔴 Resolve dashboard :8080 service"), SLOG_STATE_BLOCKED);
     ck_assert_int_eq(state_of("- ✅ Offline evaluation set: 2,000 judged queries"), SLOG_STATE_DONE);
     ck_assert_int_eq(state_of("- ❌ No response from the payment API"), SLOG_STATE_FAILED);
+    /* a key that says what went wrong is a result, not a figure's name */
+    ck_assert_int_eq(state_of("- ❌ API health check failed: 503 from the EU balancer"),
+                     SLOG_STATE_FAILED);
+    ck_assert_int_eq(state_of("- ❌ Errors: 3"), SLOG_STATE_NOTE);
     /* the marker's own state stays known */
     ck_assert_int_eq(slog_marker_state(NULL, "❌"), SLOG_STATE_FAILED);
     ck_assert_int_eq(slog_marker_state(NULL, "Next"), SLOG_STATE_NEXT);
     ck_assert_int_eq(slog_marker_state(NULL, "maybe"), SLOG_STATE_NOTE);
+}
+END_TEST
+
+static slog_state state_in(const char *md, int line)
+{
+    slog_doc *d = parse_str(md);
+    slog_state st = SLOG_STATE_NOTE;
+    int found = 0;
+    for (size_t i = 0; i < d->nentries; i++)
+        for (const slog_item *it = d->entries[i]->items; it; it = it->next)
+            if (it->line == line) {
+                st = it->state;
+                found = 1;
+            }
+    slog_doc_free(d);
+    ck_assert_msg(found, "no item at line %d", line);
+    return st;
+}
+
+/* A ❌ is failed work where its list reports results; under "still
+ * missing" it is work not done yet, under "Impact:" what a problem did. */
+START_TEST(failure_marks_read_in_their_list)
+{
+    ck_assert_int_eq(state_in("## 2025-12-30 Session 3\n### What's Still Missing (Not Built Yet)\n"
+                              "- ❌ Add/Edit/Delete BOQ items\n",
+                              3),
+                     SLOG_STATE_NEXT);
+    ck_assert_int_eq(state_in("## 2025-12-30 Session 3\n\nRemaining:\n- ❌ Import from CSV\n", 4),
+                     SLOG_STATE_NEXT);
+    ck_assert_int_eq(state_in("## 2026-01-01 Session 11\n\n**Impact:**\n"
+                              "- ❌ Claims Summary Report completely broken\n",
+                              4),
+                     SLOG_STATE_NOTE);
+    /* results, and a heading whose words only look alike ("to document") */
+    ck_assert_int_eq(state_in("## 2026-01-01 Checks\n\n**Results:**\n- ❌ Claims report broken\n", 4),
+                     SLOG_STATE_FAILED);
+    ck_assert_int_eq(state_in("## 2026-01-01 Checks\n### Things to document\n- ❌ Build broken\n", 3),
+                     SLOG_STATE_FAILED);
+}
+END_TEST
+
+/* A failure the entry goes on to fix closes the day it opened; a done item
+ * about something else does not close it. */
+START_TEST(a_failure_fixed_in_its_entry)
+{
+    slog_doc *d = parse_str("**2026-06-02 09:14 UTC** — Card authorisations slow\n\n"
+                            "- ❌ p99 authorisation latency 4.2 s for 18 minutes.\n"
+                            "- ✅ Rolled back the pool change; latency back to 300 ms.\n");
+    ck_assert_uint_eq(d->nthreads, 1);
+    ck_assert_str_eq(d->threads[0].resolved, "2026-06-02");
+    slog_doc_free(d);
+    d = parse_str("## 2026-06-02\n- ❌ Nightly export failed: disk full on db-3.\n"
+                  "- ✅ Shipped the new login page.\n");
+    ck_assert_uint_eq(d->nthreads, 1);
+    ck_assert_ptr_null(d->threads[0].resolved);
+    slog_doc_free(d);
+    /* done first, failure after: still open */
+    d = parse_str("## 2026-06-02\n- ✅ Rolled back the pool change.\n- ❌ Pool exhausted again.\n");
+    ck_assert_ptr_null(d->threads[0].resolved);
+    slog_doc_free(d);
 }
 END_TEST
 
@@ -342,6 +406,8 @@ int main(void)
     tcase_add_test(tc, a_log_is_one_headings_entries);
     tcase_add_test(tc, direction_by_the_longer_monotone_run);
     tcase_add_test(tc, tasks_metrics_and_statements);
+    tcase_add_test(tc, failure_marks_read_in_their_list);
+    tcase_add_test(tc, a_failure_fixed_in_its_entry);
     tcase_add_test(tc, duplicates_with_times_say_the_same);
     tcase_add_test(tc, repeated_entry_is_one_finding_a_log);
     tcase_add_test(tc, open_checklists_worth_reading);
