@@ -20,4 +20,13 @@ unsigned slog_default_jobs(void);
  * been made on the calling thread). */
 int slog_parallel_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i), void *ctx);
 
+/** Calls work(ctx, i) for every i in [0, n) on up to `jobs` threads, and
+ * consume(ctx, i) for each, in increasing order of i, on the calling
+ * thread, as soon as work(ctx, i) has returned: results are used while
+ * later ones are being made. At most `ahead` indexes are worked on or
+ * waiting beyond the last consumed one (memory stays bounded). The calling
+ * thread works too while the next result is not ready. Returns 0. */
+int slog_parallel_ordered(size_t n, unsigned jobs, size_t ahead, void (*work)(void *ctx, size_t i),
+                          void (*consume)(void *ctx, size_t i), void *ctx);
+
 #endif

@@ -415,16 +415,24 @@ int cli_parse_jobs(const cli_command *cmd, const char *arg, unsigned *jobs)
 /* --- many documents on a pool ---------------------------------------------- */
 
 typedef struct {
-    cli_doc *docs;
+    const cli_files *files;
+    const slog_config **configs; /* per file */
+    cli_doc *slots;              /* file i in slots[i % ahead] */
+    size_t ahead;
     const cli_reader *r;
-    unsigned doc_jobs; /* threads for one document when the pool has fewer files */
+    unsigned doc_jobs; /* threads for one document when there is one file */
+    int rc;            /* -1: in_order asked to stop */
 } pool_work;
 
 static void read_one(void *ctx, size_t i)
 {
     pool_work *w = ctx;
-    cli_doc *d = &w->docs[i];
-    if (!d->config)
+    cli_doc *d = &w->slots[i % w->ahead];
+    memset(d, 0, sizeof *d);
+    d->path = w->files->paths[i];
+    d->config = w->configs[i];
+    slog_error_clear(&d->err);
+    if (!d->config || w->rc)
         return;
     slog_parse_options o = w->r->parse;
     o.config = d->config;
@@ -439,38 +447,42 @@ static void read_one(void *ctx, size_t i)
     }
 }
 
+static void use_one(void *ctx, size_t i)
+{
+    pool_work *w = ctx;
+    cli_doc *d = &w->slots[i % w->ahead];
+    if (w->rc == 0 && w->r->in_order(d, w->r->ctx) != 0)
+        w->rc = -1;
+    if (w->r->free_result)
+        w->r->free_result(d->result);
+    slog_doc_free(d->doc);
+    d->doc = NULL;
+}
+
 int cli_read_docs(const cli_files *files, cli_configs *configs, const cli_reader *r)
 {
     unsigned jobs = r->jobs ? r->jobs : slog_default_jobs();
-    /* a window of files in flight: enough to keep the threads busy, few
-     * enough that their models fit */
-    size_t window = files->count < 8 * (size_t)jobs ? files->count : 8 * (size_t)jobs;
-    cli_doc *docs = calloc(window ? window : 1, sizeof *docs);
-    if (!docs) {
+    /* files in flight: enough to keep the threads busy while the results
+     * are used in order, few enough that their models fit */
+    size_t ahead = 4 * (size_t)jobs;
+    pool_work w = {files, calloc(files->count + 1, sizeof *w.configs),
+                   calloc(ahead, sizeof *w.slots), ahead, r, files->count == 1 ? jobs : 1, 0};
+    if (!w.configs || !w.slots) {
+        free(w.configs);
+        free(w.slots);
         cli_error(NULL, "out of memory");
         return -1;
     }
-    int rc = 0;
-    for (size_t from = 0; from < files->count && rc == 0; from += window) {
-        size_t n = files->count - from < window ? files->count - from : window;
-        for (size_t i = 0; i < n; i++) {
-            memset(&docs[i], 0, sizeof docs[i]);
-            docs[i].path = files->paths[from + i];
-            slog_error_clear(&docs[i].err);
-            /* in order here: an invalid configuration is reported once */
-            docs[i].config = cli_config_for(configs, docs[i].path);
-        }
-        /* a single file gets every thread for itself */
-        pool_work w = {docs, r, n == 1 ? jobs : 1};
-        slog_parallel_for(n, jobs, read_one, &w);
-        for (size_t i = 0; i < n; i++) {
-            if (rc == 0 && r->in_order(&docs[i], r->ctx) != 0)
-                rc = -1;
-            if (r->free_result)
-                r->free_result(docs[i].result);
-            slog_doc_free(docs[i].doc);
-        }
-    }
-    free(docs);
-    return rc;
+    /* in order, first: an invalid configuration is reported once */
+    for (size_t i = 0; i < files->count; i++)
+        w.configs[i] = cli_config_for(configs, files->paths[i]);
+    /* a single file gets every thread for itself: its pieces in parallel */
+    if (files->count == 1) {
+        read_one(&w, 0);
+        use_one(&w, 0);
+    } else
+        slog_parallel_ordered(files->count, jobs, ahead, read_one, use_one, &w);
+    free(w.configs);
+    free(w.slots);
+    return w.rc;
 }
