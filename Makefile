@@ -43,11 +43,12 @@ fuzz: deps
 	@cmake --build build-fuzz -j $(JOBS) --target fuzz_read fuzz_mustache fuzz_config fuzz_append fuzz_check fuzz_mcp
 	scripts/fuzz build-fuzz $(FUZZ_SECONDS)
 
-# The browser test's screenshots of the two HTML digests, into docs/.
+# The browser test's screenshots of the HTML digests (light, dark and narrow), into docs/.
 screenshots: build
 	@command -v chromium >/dev/null || scripts/install-deps chromium
 	cd $(BUILD) && ctest -R '^browser$$' --output-on-failure
-	cp $(BUILD)/digest-example.png $(BUILD)/digest-corpus.png docs/
+	cp $(BUILD)/digest-example-light-1280.png $(BUILD)/digest-example-dark-500.png \
+	   $(BUILD)/digest-corpus-light-1280.png docs/
 
 # make install [PREFIX=/usr/local] [DESTDIR=...]: the program, the shared and
 # static libraries, headers, pkg-config and CMake files, man pages and

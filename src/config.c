@@ -465,7 +465,7 @@ slog_status slog_config_new_default(slog_config **out, slog_error *err)
             st = SLOG_ERR_NOMEM;
         c->nfollowup_headings++;
     }
-    c->stale_days = 14;
+    c->stale_days = SLOG_STALE_DAYS;
     for (int r = 0; r < SLOG_RULE_COUNT; r++)
         c->severity[r] = slog_rule_get((slog_rule)r)->severity;
     if (st != SLOG_OK) {
@@ -506,7 +506,7 @@ void slog_config_free(slog_config *c)
 
 int slog_config_stale_days(const slog_config *c)
 {
-    return c->stale_days;
+    return c ? c->stale_days : SLOG_STALE_DAYS;
 }
 
 const char *slog_config_timezone(const slog_config *c)

@@ -8,6 +8,8 @@
 #include "patterns.h"
 #include "statuslog/config.h"
 #include "statuslog/diag.h"
+
+enum { SLOG_STALE_DAYS = 14 }; /* stale_days when the configuration has none */
 #include "statuslog/doc.h"
 
 /* Group numbers of the date pattern (-1 when absent). The default pattern
@@ -32,7 +34,7 @@ struct slog_config {
     size_t nmarkers;
     char **followup_headings; /* lower-case */
     size_t nfollowup_headings;
-    int stale_days;
+    int stale_days; /* SLOG_STALE_DAYS unless configured */
     char *timezone; /* NULL: the machine's local zone */
     slog_severity severity[SLOG_RULE_COUNT];
     char *path; /* the file it was read from, or NULL for defaults */

@@ -238,7 +238,97 @@ static int by_age(const void *a, const void *b)
     return c;
 }
 
-/* Oldest first, then by file and line; the first ATTENTION_SHOWN shown. */
+static size_t depth(const char *path)
+{
+    size_t n = 0;
+    for (; *path; path++)
+        n += *path == '/';
+    return n;
+}
+
+static int by_item(const void *a, const void *b)
+{
+    const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+    int c = strcmp(dv_get(x, "state")->valuestring, dv_get(y, "state")->valuestring);
+    if (!c)
+        c = strcmp(dv_get(x, "text")->valuestring, dv_get(y, "text")->valuestring);
+    /* of copies, first the log still written, then the one less deep (not
+     * under archive/) */
+    if (!c)
+        c = -strcmp(dv_get(x, "document_newest")->valuestring,
+                    dv_get(y, "document_newest")->valuestring);
+    if (!c)
+        c = (int)(depth(dv_get(x, "file")->valuestring) - depth(dv_get(y, "file")->valuestring));
+    return c ? c : by_age(a, b);
+}
+
+/* The same item (state and words) in several documents — an archived copy
+ * of a log, a near-copy — is one line naming them all (SPEC §5 r3): the
+ * oldest mention, with the others under "also". Returns how many remain. */
+static size_t fold_copies(cJSON **items, size_t n, int *ok)
+{
+    if (n > 1)
+        qsort(items, n, sizeof *items, by_item);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        cJSON *first = kept ? items[kept - 1] : NULL;
+        if (first && !strcmp(dv_get(first, "state")->valuestring,
+                             dv_get(items[i], "state")->valuestring) &&
+            !strcmp(dv_get(first, "text")->valuestring, dv_get(items[i], "text")->valuestring)) {
+            cJSON *also = dv_get(first, "also");
+            cJSON *o = also ? dv_push_obj(also, ok) : NULL;
+            static const char *const keys[] = {"file", "file_html", "name", "name_plain"};
+            for (size_t k = 0; o && k < sizeof keys / sizeof *keys; k++)
+                dv_add_str(o, keys[k], dv_get(items[i], keys[k])->valuestring, ok);
+            if (o) {
+                dv_add_num(o, "line", dv_num(items[i], "line"), ok);
+                dv_add_bool(o, "titled", cJSON_IsTrue(dv_get(items[i], "titled")), ok);
+            }
+            cJSON_Delete(items[i]);
+            continue;
+        }
+        dv_add(items[i], "also", cJSON_CreateArray(), ok);
+        items[kept++] = items[i];
+    }
+    for (size_t i = 0; i < kept; i++) {
+        /* "X (`a.md:3`), Y (`b.md:9`)" for Markdown, without backticks for text */
+        slog_buf md = {0}, plain = {0};
+        const cJSON *o;
+        cJSON_ArrayForEach(o, dv_get(items[i], "also"))
+        {
+            char where[64];
+            snprintf(where, sizeof where, ":%d", (int)dv_num(o, "line"));
+            for (int f = 0; f < 2; f++) {
+                slog_buf *b = f ? &plain : &md;
+                int titled = cJSON_IsTrue(dv_get(o, "titled"));
+                if (b->len)
+                    slog_buf_puts(b, ", ");
+                if (titled) { /* an untitled document's name is its path: once is enough */
+                    slog_buf_puts(b, dv_get(o, f ? "name_plain" : "name")->valuestring);
+                    slog_buf_puts(b, " (");
+                }
+                slog_buf_puts(b, f ? "" : "`");
+                slog_buf_puts(b, dv_get(o, "file")->valuestring);
+                slog_buf_puts(b, where);
+                slog_buf_puts(b, f ? "" : "`");
+                slog_buf_puts(b, titled ? ")" : "");
+            }
+        }
+        slog_buf_put(&md, "", 0);
+        slog_buf_put(&plain, "", 0);
+        *ok &= !md.failed && !plain.failed;
+        int any = md.len > 1;
+        dv_add_str(items[i], "also_md", any ? md.data : NULL, ok);
+        dv_add_str(items[i], "also_plain", any ? plain.data : NULL, ok);
+        dv_add_bool(items[i], "has_also", any, ok);
+        slog_buf_free(&md);
+        slog_buf_free(&plain);
+    }
+    return kept;
+}
+
+/* Copies folded, then oldest first, by file and line; the first
+ * ATTENTION_SHOWN shown. */
 static void sort_attention(cJSON *root, int *ok)
 {
     cJSON *list = dv_get(root, "attention");
@@ -250,7 +340,9 @@ static void sort_attention(cJSON *root, int *ok)
     }
     for (size_t i = 0; i < n; i++)
         items[i] = cJSON_DetachItemFromArray(list, 0);
-    qsort(items, n, sizeof *items, by_age);
+    n = fold_copies(items, n, ok);
+    if (n > 1)
+        qsort(items, n, sizeof *items, by_age);
     for (size_t i = 0; i < n; i++)
         cJSON_AddItemToArray(list, items[i]);
     free(items);

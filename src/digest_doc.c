@@ -4,6 +4,7 @@
  * and carried, what its prose entries say, checklist and follow-up counts
  * with what changed in them, lint counts, and what in it needs attention. */
 #include "digest_internal.h"
+#include "dates.h"
 
 #include "statuslog/check.h"
 #include "statuslog/lint.h"
@@ -15,7 +16,8 @@
 enum {
     FOLD_WINDOW = 64, /* done items compared with this many recent lines */
     LIST_SHOWN = 10,  /* items shown per list of a document */
-    PROSE_SHOWN = 5   /* prose entries shown, the newest */
+    PROSE_SHOWN = 5,  /* prose entries shown, the newest */
+    NOTES_PER_ENTRY = 3 /* more unmarked lines than this: the entry is shown as prose */
 };
 
 /* --- threads as of a day ---------------------------------------------------- */
@@ -38,6 +40,7 @@ typedef struct {
     slog_state state;        /* its state then */
     long resolved;           /* the day it was resolved by then, or -1 */
     int stale;
+    int faded; /* failed, and its log went on past stale_days without it */
 } thread_then;
 
 static void thread_at(const slog_thread *t, long day, thread_then *out)
@@ -56,6 +59,24 @@ static void thread_at(const slog_thread *t, long day, thread_then *out)
         out->resolved = r;
 }
 
+/* A failure is an observation, not a task (SPEC §3): when its log went on
+ * for more than stale_days without mentioning it again ("❌ Claims report
+ * broken" on 1 Jan, sessions every day since), it was dealt with, and a
+ * lead is not alarmed by it a month later. */
+static int faded(const thread_then *t, long day, int stale_days)
+{
+    if (!t->latest || t->state != SLOG_STATE_FAILED)
+        return 0;
+    long seen = t->latest->entry->day, end = seen;
+    for (const slog_entry *e = t->latest->entry; e; e = e->parent)
+        for (size_t i = 0; e->log && i < e->log->nentries; i++) {
+            const slog_entry *x = e->log->entries[i];
+            if (x->date_valid && x->day > end && x->day <= day)
+                end = x->day;
+        }
+    return end - seen > stale_days;
+}
+
 static int open_then(const thread_then *t)
 {
     return t->latest && t->resolved < 0;
@@ -68,7 +89,7 @@ static const char *attention_reason(const thread_then *t)
         return NULL;
     if (t->state == SLOG_STATE_BLOCKED)
         return "blocked";
-    if (t->state == SLOG_STATE_FAILED)
+    if (t->state == SLOG_STATE_FAILED && !t->faded)
         return "failed";
     return t->stale ? "stale" : NULL;
 }
@@ -83,7 +104,8 @@ typedef struct {
     thread_then *threads; /* per doc->threads */
     cJSON *root, *doc;
     const char *name;
-    size_t entries, done, done_lines, opened, closed, carried, open, notes, attention;
+    int titled; /* named by its title or top heading, not its path */
+    size_t entries, done, done_lines, opened, closed, carried, open, notes, prose, attention;
     int ok;
 } doc_view;
 
@@ -94,8 +116,42 @@ static int in_window(const doc_view *v, long day)
     return in_period(v->p, day) && day <= v->day;
 }
 
+/* The document's name and path, as each format shows them: "name" (its
+ * title, else its path), "name_plain" (without Markdown), "file" and
+ * "file_html" (escaped, breakable after each '/'). */
+static void add_names(doc_view *v, cJSON *o)
+{
+    char *plain = slog_digest_plain(v->name), *path = slog_digest_path_html(v->d->file);
+    if (!plain || !path)
+        v->ok = 0;
+    dv_add_str(o, "file", v->d->file, &v->ok);
+    dv_add_str(o, "file_html", path, &v->ok);
+    dv_add_str(o, "name", v->name, &v->ok);
+    dv_add_str(o, "name_plain", plain, &v->ok);
+    dv_add_bool(o, "titled", v->titled, &v->ok);
+    free(plain);
+    free(path);
+}
+
+/* The date of the document's newest entry by the digest's day ("" when it
+ * has none): of two copies of a log, the one still written is the log. */
+static void newest_entry(const doc_view *v, char out[11])
+{
+    long newest = -1;
+    for (size_t i = 0; i < v->d->nentries; i++) {
+        const slog_entry *e = v->d->entries[i];
+        if (e->date_valid && e->day <= v->day && e->day > newest)
+            newest = e->day;
+    }
+    out[0] = '\0';
+    if (newest >= 0)
+        slog_date_format(newest, out);
+}
+
 static void attention_items(doc_view *v, cJSON *all, cJSON *mine)
 {
+    char newest[11];
+    newest_entry(v, newest);
     for (size_t i = 0; i < v->d->nthreads && v->ok; i++) {
         const slog_thread *t = &v->d->threads[i];
         const char *reason = attention_reason(&v->threads[i]);
@@ -105,16 +161,16 @@ static void attention_items(doc_view *v, cJSON *all, cJSON *mine)
             cJSON *o = dv_push_obj(copy ? mine : all, &v->ok);
             if (!o)
                 return;
-            dv_add_str(o, "file", v->d->file, &v->ok);
-            dv_add_str(o, "name", v->name, &v->ok);
-            dv_add_bool(o, "titled", v->d->title != NULL, &v->ok);
+            add_names(v, o);
             dv_add_num(o, "line", v->threads[i].latest->line, &v->ok);
             dv_add_str(o, "state", slog_state_name(v->threads[i].state), &v->ok);
             dv_add_str(o, "reason", reason, &v->ok);
             dv_add_texts(o, v->threads[i].latest->text, &v->ok);
             dv_add_str(o, "first_seen", t->first_seen, &v->ok);
             dv_add_num(o, "age_days", (double)(v->day - t->first_day), &v->ok);
+            dv_add_phrase(o, "age", (size_t)(v->day - t->first_day), "day", "days", &v->ok);
             dv_add_bool(o, "stale", v->threads[i].stale, &v->ok);
+            dv_add_str(o, "document_newest", newest, &v->ok);
         }
         v->attention++;
     }
@@ -277,8 +333,12 @@ static void thread_lists(doc_view *v)
             dv_add_str(o, "first_seen", t->first_seen, &v->ok);
             dv_add_str(o, "last_seen", then->latest->entry->date, &v->ok);
             dv_add_num(o, "age_days", (double)age, &v->ok);
-            if (!is_new)
-                dv_add_num(o, "age_at_start", (double)(v->p->since - t->first_day), &v->ok);
+            dv_add_phrase(o, "age", (size_t)age, "day", "days", &v->ok);
+            if (!is_new) {
+                long start = v->p->since - t->first_day;
+                dv_add_num(o, "age_at_start", (double)start, &v->ok);
+                dv_add_phrase(o, "age_at_start_line", (size_t)start, "day", "days", &v->ok);
+            }
             dv_add_num(o, "line", then->latest->line, &v->ok);
             dv_add_num(o, "bar", (double)(age * DIGEST_BAR_WIDTH / max_age), &v->ok);
         }
@@ -299,31 +359,103 @@ static int by_day(const void *a, const void *b)
     return (x->index > y->index) - (x->index < y->index);
 }
 
-/* Notes of the period, oldest first: items without a marker, and entries
- * without items. */
-static void notes(doc_view *v)
+/* An entry the digest shows as one line, its label and first sentence:
+ * one written in prose (no item with a marker), or one whose unmarked lines
+ * are too many to list as notes (a bug report's steps and details). */
+static int prose_entry(const slog_entry *e)
 {
-    cJSON *list = dv_add(v->doc, "notes", cJSON_CreateArray(), &v->ok);
+    size_t notes = 0, marked = 0;
+    for (const slog_item *it = e->items; it; it = it->next) {
+        if (is_box(it))
+            continue;
+        if (it->state == SLOG_STATE_NOTE)
+            notes += *it->text != '\0';
+        else
+            marked++;
+    }
+    return !marked || notes > NOTES_PER_ENTRY;
+}
+
+/* The label says more than its date: it has a letter. */
+static int says_something(const char *label)
+{
+    for (const unsigned char *p = (const unsigned char *)label; *p; p++)
+        if (*p >= 0x80 || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+            return 1;
+    return 0;
+}
+
+/* The entries of the period, oldest first (malloc'd). */
+static const slog_entry **period_entries(doc_view *v, size_t *n)
+{
     const slog_entry **days = malloc((v->d->nentries + 1) * sizeof *days);
-    size_t n = 0;
+    *n = 0;
     if (!days) {
         v->ok = 0;
-        return;
+        return NULL;
     }
     for (size_t i = 0; i < v->d->nentries; i++)
         if (v->d->entries[i]->date_valid && in_window(v, v->d->entries[i]->day))
-            days[n++] = v->d->entries[i];
-    qsort(days, n, sizeof *days, by_day);
-    for (size_t i = 0; list && i < n && v->ok; i++) {
+            days[(*n)++] = v->d->entries[i];
+    if (*n > 1)
+        qsort(days, *n, sizeof *days, by_day);
+    return days;
+}
+
+/* One prose entry: its label and first sentence (with the list a line
+ * ending in ':' introduces), and the rows of its tables with a status word
+ * ("agent-flow-studio · 90 · pytest failing"). */
+static void prose_line(doc_view *v, cJSON *list, const slog_entry *e)
+{
+    digest_prose p;
+    digest_prose_read(v->d, e, &p);
+    /* a dated list item is its own sentence: its label, the text after the date */
+    const char *said = e->kind == SLOG_ENTRY_LIST ? NULL : p.sentence.data;
+    slog_buf line = {0};
+    if (says_something(e->label))
+        slog_buf_puts(&line, e->label);
+    if (said && *said && strcmp(said, e->label) != 0) {
+        if (line.len)
+            slog_buf_puts(&line, ": ");
+        slog_buf_puts(&line, said);
+    }
+    slog_buf_put(&line, "", 0);
+    cJSON *o = dv_push_obj(list, &v->ok);
+    if (o && !p.failed && !line.failed) {
+        dv_add_texts(o, line.len > 1 ? line.data : e->heading, &v->ok);
+        dv_add_str(o, "date", e->date, &v->ok);
+        dv_add_str(o, "label", e->label, &v->ok);
+        dv_add_num(o, "line", e->line, &v->ok);
+        cJSON *rows = dv_add(o, "rows", cJSON_CreateArray(), &v->ok);
+        for (size_t i = 0; rows && i < p.nrows; i++)
+            dv_add_texts(dv_push_obj(rows, &v->ok), p.rows[i].data, &v->ok);
+        dv_add_bool(o, "has_rows", p.nrows > 0, &v->ok);
+    } else
+        v->ok = 0;
+    slog_buf_free(&line);
+    digest_prose_free(&p);
+}
+
+/* What the period's entries say besides done items and threads (SPEC §5
+ * r3): an entry written in prose is one line, its label and first
+ * sentence, not a note per line — and of many, the newest few with a count
+ * of the rest; the notes (items without a marker) of entries that have
+ * marked items too. Oldest first. */
+static void notes(doc_view *v)
+{
+    cJSON *list = dv_add(v->doc, "notes", cJSON_CreateArray(), &v->ok);
+    cJSON *prose = dv_add(v->doc, "prose", cJSON_CreateArray(), &v->ok);
+    size_t n, nprose = 0;
+    const slog_entry **days = period_entries(v, &n);
+    for (size_t i = 0; days && i < n; i++)
+        nprose += prose_entry(days[i]);
+    size_t skip = nprose > PROSE_SHOWN ? nprose - PROSE_SHOWN : 0, seen = 0;
+    for (size_t i = 0; days && list && prose && i < n && v->ok; i++) {
         const slog_entry *e = days[i];
-        if (!e->items && e->heading) {
-            cJSON *o = dv_push_obj(list, &v->ok);
-            if (o) {
-                dv_add_texts(o, e->heading, &v->ok);
-                dv_add_str(o, "date", e->date, &v->ok);
-                dv_add_num(o, "line", e->line, &v->ok);
-                v->notes++;
-            }
+        if (prose_entry(e)) {
+            if (seen++ >= skip)
+                prose_line(v, prose, e);
+            continue;
         }
         for (const slog_item *it = e->items; it && v->ok; it = it->next) {
             if (it->state != SLOG_STATE_NOTE || !*it->text)
@@ -337,26 +469,53 @@ static void notes(doc_view *v)
             v->notes++;
         }
     }
+    v->prose = nprose;
+    char more[64];
+    snprintf(more, sizeof more, "… and %zu more %s", skip, skip == 1 ? "entry" : "entries");
+    dv_add_str(v->doc, "prose_more", skip ? more : NULL, &v->ok);
     free(days);
 }
 
+/* The line is in an entry of the period: written (or ticked) in it. */
+static int in_period_entry(const doc_view *v, int line)
+{
+    for (size_t i = 0; i < v->d->nentries; i++) {
+        const slog_entry *e = v->d->entries[i];
+        if (e->date_valid && in_window(v, e->day) && e->line <= line && line <= e->end_line)
+            return 1;
+    }
+    return 0;
+}
+
+/* Checklist progress, counted; what changed in the period (boxes added or
+ * ticked in its entries) listed (SPEC §5 r3: a fixed checklist is not
+ * listed again every week). */
 static void checklist(doc_view *v, size_t *checked)
 {
     cJSON *o = dv_add(v->doc, "checklist", cJSON_CreateObject(), &v->ok);
     if (!o)
         return;
-    cJSON *unchecked = cJSON_CreateArray();
-    for (size_t i = 0; unchecked && i < v->d->nchecklists && v->ok; i++) {
-        if (v->d->checklists[i].checked) {
-            (*checked)++;
-            continue;
+    cJSON *unchecked = cJSON_CreateArray(), *changed = cJSON_CreateArray();
+    if (!unchecked || !changed)
+        v->ok = 0;
+    for (size_t i = 0; unchecked && changed && i < v->d->nchecklists && v->ok; i++) {
+        const slog_checklist_item *c = &v->d->checklists[i];
+        *checked += c->checked != 0;
+        cJSON *u = c->checked ? NULL : dv_push_obj(unchecked, &v->ok);
+        if (u) {
+            dv_add_texts(u, c->text, &v->ok);
+            dv_add_str(u, "section", c->section, &v->ok);
+            dv_add_num(u, "line", c->line, &v->ok);
         }
-        cJSON *u = dv_push_obj(unchecked, &v->ok);
-        if (!u)
-            break;
-        dv_add_texts(u, v->d->checklists[i].text, &v->ok);
-        dv_add_str(u, "section", v->d->checklists[i].section, &v->ok);
-        dv_add_num(u, "line", v->d->checklists[i].line, &v->ok);
+        if (!in_period_entry(v, c->line))
+            continue;
+        cJSON *ch = dv_push_obj(changed, &v->ok);
+        if (ch) {
+            dv_add_texts(ch, c->text, &v->ok);
+            dv_add_bool(ch, "checked", c->checked, &v->ok);
+            dv_add_str(ch, "box", c->checked ? "[x]" : "[ ]", &v->ok);
+            dv_add_num(ch, "line", c->line, &v->ok);
+        }
     }
     size_t total = v->d->nchecklists, open = total - *checked;
     int percent = total ? (int)(*checked * 100 / total) : 0;
@@ -365,19 +524,21 @@ static void checklist(doc_view *v, size_t *checked)
     dv_add_num(o, "percent", percent, &v->ok);
     dv_add_num(o, "bar", percent * DIGEST_BAR_WIDTH / 100, &v->ok);
     dv_add(o, "unchecked", unchecked, &v->ok);
+    dv_add(o, "changed", changed, &v->ok);
     dv_add_bool(o, "any", total > 0, &v->ok);
-    /* listed when there are at most LIST_SHOWN, else counted */
-    dv_add_bool(o, "list_unchecked", open > 0 && open <= LIST_SHOWN, &v->ok);
+    dv_add_bool(o, "has_changed", cJSON_GetArraySize(changed) > 0, &v->ok);
     char buf[64];
     slog_count_phrase(buf, sizeof buf, open, "unchecked item", "unchecked items");
-    dv_add_str(o, "unchecked_count", open > LIST_SHOWN ? buf : NULL, &v->ok);
+    dv_add_str(o, "unchecked_count", open ? buf : NULL, &v->ok);
 }
 
-/* Follow-ups that no open thread repeats. */
+/* Follow-ups that no open thread repeats: counted; those written in the
+ * period's entries listed. */
 static void followups(doc_view *v, size_t *count)
 {
     cJSON *list = dv_add(v->doc, "followups", cJSON_CreateArray(), &v->ok);
-    for (size_t i = 0; list && i < v->d->nfollowups && v->ok; i++) {
+    cJSON *added = dv_add(v->doc, "followups_new", cJSON_CreateArray(), &v->ok);
+    for (size_t i = 0; list && added && i < v->d->nfollowups && v->ok; i++) {
         const char *text = v->d->followups[i].text;
         int repeated = 0;
         for (size_t k = 0; k < v->d->nthreads && !repeated; k++)
@@ -386,13 +547,19 @@ static void followups(doc_view *v, size_t *count)
                 slog_text_similarity(text, v->threads[k].latest->text) >= SLOG_FOLD_THRESHOLD;
         if (repeated)
             continue;
-        cJSON *o = dv_push_obj(list, &v->ok);
-        if (!o)
-            break;
-        dv_add_texts(o, text, &v->ok);
-        dv_add_num(o, "line", v->d->followups[i].line, &v->ok);
+        int line = v->d->followups[i].line;
+        for (int copy = 0; copy < 1 + in_period_entry(v, line); copy++) {
+            cJSON *o = dv_push_obj(copy ? added : list, &v->ok);
+            if (!o)
+                break;
+            dv_add_texts(o, text, &v->ok);
+            dv_add_num(o, "line", line, &v->ok);
+        }
         (*count)++;
     }
+    char buf[64];
+    slog_count_phrase(buf, sizeof buf, *count, "follow-up", "follow-ups");
+    dv_add_str(v->doc, "followups_count", *count ? buf : NULL, &v->ok);
 }
 
 /* Lint as of the digest's day: the same counts whenever it is made. */
@@ -435,6 +602,8 @@ static void changed_line(doc_view *v)
                  {v->carried, "carried", "carried"},
                  {v->notes, "note", "notes"},
                  {v->attention, "needs attention", "need attention"}};
+    if (!v->entries) /* active through what needs attention only */
+        strncat(line, "no entries in the period", sizeof line - 1);
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
         if (!parts[i].n)
             continue;
@@ -456,9 +625,8 @@ static void quiet_document(doc_view *v)
         return;
     cJSON *o = dv_push_obj(dv_get(v->root, "quiet"), &v->ok);
     if (o) {
-        dv_add_str(o, "file", v->d->file, &v->ok);
+        add_names(v, o);
         dv_add_str(o, "title", v->d->title, &v->ok);
-        dv_add_str(o, "name", v->name, &v->ok);
     }
 }
 
@@ -468,9 +636,8 @@ static slog_status active_document(doc_view *v, slog_error *err)
     v->doc = dv_push_obj(docs, &v->ok);
     if (!v->doc)
         return SLOG_ERR_NOMEM;
-    dv_add_str(v->doc, "file", v->d->file, &v->ok);
+    add_names(v, v->doc);
     dv_add_str(v->doc, "title", v->d->title, &v->ok);
-    dv_add_str(v->doc, "name", v->name, &v->ok);
     dv_add_str(v->doc, "anchor", "doc", &v->ok); /* numbered in order by order_documents */
     size_t checked = 0, nfollowups = 0;
     entry_list(v);
@@ -482,16 +649,17 @@ static slog_status active_document(doc_view *v, slog_error *err)
     attention_items(v, dv_get(v->root, "attention"),
                     dv_add(v->doc, "attention", cJSON_CreateArray(), &v->ok));
     slog_status st = lint_counts(v, err);
-    static const char *const shown[] = {"done",    "opened", "closed",
-                                        "carried", "notes",  "followups"};
+    static const char *const shown[] = {"done",  "opened",    "closed",
+                                        "carried", "notes", "followups_new"};
     for (size_t i = 0; i < sizeof shown / sizeof *shown; i++)
         dv_mark_shown(v->doc, shown[i], LIST_SHOWN, &v->ok);
     const struct {
         const char *flag, *list;
     } flags[] = {{"has_done", "done"},           {"has_opened", "opened"},
                  {"has_closed", "closed"},       {"has_carried", "carried"},
-                 {"has_notes", "notes"},         {"has_followups", "followups"},
-                 {"has_attention", "attention"}, {"has_resolved", "closed"}};
+                 {"has_notes", "notes"},         {"has_followups", "followups_new"},
+                 {"has_attention", "attention"}, {"has_resolved", "closed"},
+                 {"has_prose", "prose"}};
     for (size_t i = 0; i < sizeof flags / sizeof *flags; i++)
         dv_add_bool(v->doc, flags[i].flag, cJSON_GetArraySize(dv_get(v->doc, flags[i].list)) > 0,
                     &v->ok);
@@ -519,12 +687,29 @@ static slog_status active_document(doc_view *v, slog_error *err)
     return st;
 }
 
+/* Its title; else the heading of its first entry when that is the
+ * document's top heading ("# QA Updates — 2025-10-02", dated, so no title
+ * in the model, but the name a reader knows it by); else its path, never
+ * nothing (SPEC §5 r3). */
+static const char *document_name(const slog_doc *d, int *titled)
+{
+    *titled = 1;
+    if (d->title)
+        return d->title;
+    const slog_entry *first = d->nentries ? d->entries[0] : NULL;
+    if (first && first->kind == SLOG_ENTRY_HEADING && first->level == 1 && first->heading &&
+        *first->heading)
+        return first->heading;
+    *titled = 0;
+    return d->file;
+}
+
 slog_status slog_digest_add(cJSON *digest, const slog_doc *d, const slog_digest_options *opts,
                             slog_error *err)
 {
     doc_view v = {
         .d = d, .opts = opts, .p = &opts->period, .day = dv_as_of(opts), .root = digest, .ok = 1};
-    v.name = d->title ? d->title : slog_path_base(d->file);
+    v.name = document_name(d, &v.titled);
     v.threads = calloc(d->nthreads + 1, sizeof *v.threads);
     unsigned char *stale = calloc(d->nthreads + 1, 1);
     slog_status st = v.threads && stale ? SLOG_OK : SLOG_ERR_NOMEM;
@@ -533,6 +718,7 @@ slog_status slog_digest_add(cJSON *digest, const slog_doc *d, const slog_digest_
     for (size_t i = 0; st == SLOG_OK && i < d->nthreads; i++) {
         thread_at(&d->threads[i], v.day, &v.threads[i]);
         v.threads[i].stale = stale[i];
+        v.threads[i].faded = faded(&v.threads[i], v.day, slog_config_stale_days(opts->config));
         v.attention += attention_reason(&v.threads[i]) != NULL;
     }
     /* a document with an entry in the period or something that needs

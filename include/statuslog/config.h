@@ -35,6 +35,7 @@ slog_status slog_config_parse(const char *text, size_t len, const char *name, sl
  * NULL when there is none. */
 char *slog_config_discover(const char *doc_path);
 
+/** Days after which an open item is stale (NULL: the default, 14). */
 int slog_config_stale_days(const slog_config *config);
 /** The configured zone for times without one, or NULL (the machine's zone). */
 const char *slog_config_timezone(const slog_config *config);

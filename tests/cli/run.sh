@@ -288,7 +288,7 @@ golden digest/week.json 0 digest --today 2026-03-08 --week 2026-W10 --format jso
 golden digest/newyear.txt 0 digest --today 2027-01-05 --week 2026-W53 --format text \
     fixtures/digest/newyear.md
 golden digest/several.md 0 digest --today 2027-01-05 --since 2026-03-01 --until 2027-01-03 \
-    fixtures/plan.md fixtures/digest
+    fixtures/plan.md fixtures/digest/newyear.md fixtures/digest/team
 golden digest/empty.md 0 digest --today 2026-08-10 --days 3 fixtures/plan.md
 # a directory with active and quiet documents (blocked and failed items, a
 # newest-first log, a dated-list worklog, an old plan, a README)
@@ -299,6 +299,22 @@ golden digest/team.json 0 digest --week 2026-W10 --today 2026-03-20 --format jso
 golden digest/team-all.md 0 digest --week 2026-W10 --today 2026-03-20 --all fixtures/digest/team
 golden digest/newest-first.md 0 digest --since 2026-03-01 --until 2026-03-31 --today 2026-04-01 \
     fixtures/styles/newest-first.md
+# one log of each style (SPEC §1) in week 2026-W23, in every format: a
+# heading log, newest first, bold-line incidents, a dated list, prose only,
+# a heartbeat, and a near-copy pair (a log and its archived copy)
+S=fixtures/digest/styles
+for style in heading-log newest-first incidents dated-list prose-log heartbeat near-copy; do
+    case $style in
+    near-copy) paths="$S/ops-notes.md $S/archive" ;;
+    *) paths=$S/$style.md ;;
+    esac
+    for f in md:markdown html:html txt:text json:json; do
+        # shellcheck disable=SC2086 # paths are words
+        golden "digest/styles/$style.${f%%:*}" 0 digest --week 2026-W23 --today 2026-06-08 \
+            --format "${f#*:}" $paths
+    done
+done
+golden digest/styles/all.md 0 digest --week 2026-W23 --today 2026-06-08 $S
 # a past week is the same whenever it is made (lint counts included)
 for f in markdown json; do
     "$BIN" digest --week 2026-W10 --today 2026-03-20 --format $f fixtures/digest/team >"$TMP/day1"

@@ -178,6 +178,86 @@ START_TEST(the_chart_draws_nothing_for_zero)
 }
 END_TEST
 
+/* The digest of 2026-W23 of the given documents. */
+static cJSON *week23(const char *const *mds, const char *const *files, size_t n)
+{
+    slog_digest_options o = {SLOG_DIGEST_OPTIONS_VERSION, NULL, {0, 0, 0, 0}, day_of("2026-06-08"),
+                             0};
+    slog_error err;
+    ck_assert_int_eq(slog_period_from_week("2026-W23", &o.period, &err), SLOG_OK);
+    cJSON *dg = slog_digest_new(&o);
+    for (size_t i = 0; i < n; i++) {
+        slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
+        slog_doc *d;
+        po.filename = files[i];
+        ck_assert_int_eq(slog_parse_buffer(mds[i], strlen(mds[i]), &po, &d, &err), SLOG_OK);
+        ck_assert_int_eq(slog_digest_add(dg, d, &o, &err), SLOG_OK);
+        slog_doc_free(d);
+    }
+    ck_assert_int_eq(slog_digest_finish(dg, &err), SLOG_OK);
+    return dg;
+}
+
+/* Copies of a log: one attention line, under the log still written. */
+START_TEST(copies_fold_into_one_line)
+{
+    const char *log = "# Ops notes\n\n## 2026-06-02\n- ⛔ Blocked: VPN certificate expired.\n\n"
+                      "## 2026-06-05\n- ✅ Moved the DNS zone.\n";
+    const char *copy = "# Ops notes (archived copy)\n\n## 2026-06-02\n"
+                       "- ⛔ Blocked: VPN certificate expired.\n";
+    const char *mds[] = {copy, log}, *files[] = {"archive/ops.md", "ops.md"};
+    cJSON *dg = week23(mds, files, 2);
+    ck_assert_int_eq(cJSON_GetArraySize(at(dg, "attention")), 1);
+    ck_assert_str_eq(at(dg, "attention.0.file")->valuestring, "ops.md");
+    ck_assert_str_eq(at(dg, "attention.0.also.0.file")->valuestring, "archive/ops.md");
+    ck_assert_ptr_nonnull(strstr(at(dg, "summary")->valuestring, "1 needs attention"));
+    cJSON_Delete(dg);
+}
+END_TEST
+
+/* A failure the log went on from for weeks is no alarm; a blocked task is. */
+START_TEST(old_failures_fade)
+{
+    const char *md = "# Sessions\n\n## 2026-05-01\n- ❌ Claims report broken.\n"
+                     "- ⛔ Blocked on the DBA review.\n\n## 2026-05-20\n- ✅ Other work.\n\n"
+                     "## 2026-06-03\n- ✅ More work.\n";
+    const char *mds[] = {md}, *files[] = {"s.md"};
+    cJSON *dg = week23(mds, files, 1);
+    ck_assert_int_eq(cJSON_GetArraySize(at(dg, "attention")), 1);
+    ck_assert_str_eq(at(dg, "attention.0.reason")->valuestring, "blocked");
+    cJSON_Delete(dg);
+}
+END_TEST
+
+/* Untitled: named by a top dated heading, else by path; a prose entry is
+ * its label and first sentence, not one note per line. */
+START_TEST(names_and_prose)
+{
+    const char *dated = "# QA Updates — 2026-06-02\n\n- 17:40Z suite: 15 failed.\n\n"
+                        "# QA Updates — 2026-06-03\n\n- 09:00Z suite passed.\n";
+    const char *bare = "## 2026-06-03\n\nSpent the day on renewals. Certificates renew early.\n"
+                       "More text.\n";
+    const char *mds[] = {dated, bare}, *files[] = {"qa.md", "notes/n.md"};
+    cJSON *dg = week23(mds, files, 2);
+    const cJSON *qa = NULL, *n = NULL, *doc;
+    cJSON_ArrayForEach(doc, at(dg, "documents"))
+    {
+        if (!strcmp(at(doc, "file")->valuestring, "qa.md"))
+            qa = doc;
+        else
+            n = doc;
+    }
+    ck_assert_ptr_nonnull(qa);
+    ck_assert_ptr_nonnull(n);
+    ck_assert_str_eq(at(qa, "name")->valuestring, "QA Updates — 2026-06-02");
+    ck_assert_str_eq(at(n, "name")->valuestring, "notes/n.md");
+    ck_assert(cJSON_IsFalse(at(n, "titled")));
+    ck_assert_str_eq(at(n, "prose.0.text")->valuestring, "Spent the day on renewals.");
+    ck_assert_int_eq(cJSON_GetArraySize(at(n, "notes")), 0);
+    cJSON_Delete(dg);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("digest");
@@ -189,6 +269,9 @@ int main(void)
     tcase_add_test(tc, the_same_whenever_it_is_made);
     tcase_add_test(tc, all_lists_the_quiet_documents);
     tcase_add_test(tc, the_chart_draws_nothing_for_zero);
+    tcase_add_test(tc, copies_fold_into_one_line);
+    tcase_add_test(tc, old_failures_fade);
+    tcase_add_test(tc, names_and_prose);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
