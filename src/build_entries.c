@@ -411,11 +411,18 @@ static int short_key(const char *s, size_t len)
  * "**Reported**: 2026-03-09 20:23 EST", "**Update (2026-03-11):** ...": the
  * date opens the first bold run, or follows a short key in it (or right
  * after it). */
+static int bold_text_date(builder *b, cmark_node *para, const char *s, size_t len, bold_line *out);
+
 static int bold_line_date(builder *b, cmark_node *para, bold_line *out)
 {
     const char *s;
     size_t len;
     build_first_line(b, para, &s, &len);
+    return bold_text_date(b, para, s, len, out);
+}
+
+static int bold_text_date(builder *b, cmark_node *para, const char *s, size_t len, bold_line *out)
+{
     if (len < 5 || !((s[0] == '*' && s[1] == '*') || (s[0] == '_' && s[1] == '_')))
         return 0;
     char mark = s[0];
@@ -562,7 +569,7 @@ static int directly_under_title(builder *b)
 }
 
 /* The key before a bold line's date, lower case, into key[KEY_MAX]. */
-enum { KEY_MAX = 64 };
+enum { KEY_MAX = 64, KEY_BLOCK_LINES = 6 };
 static void bold_key(const bold_line *bl, char *key)
 {
     size_t n = 0;
@@ -674,25 +681,89 @@ int build_dated_by_next_line(builder *b, cmark_node *heading, const char *h,
     return date_key(bl.plain + key, key_end - key) && bl.date.year;
 }
 
-slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *heading)
+/* The key of a bold or plain date line names the date as the section's
+ * own ("**Date:**", "**When**:", "Reported"). */
+static int dated_by_key(const bold_line *bl)
+{
+    size_t key = 0, key_end = bl->date.start;
+    while (key_end > 0 && strchr(" \t:([", bl->plain[key_end - 1]))
+        key_end--;
+    while (key < key_end && strchr(" \t*_", bl->plain[key]))
+        key++;
+    return bl->key && date_key(bl->plain + key, key_end - key);
+}
+
+/* A block of "**Key**: value" lines whose first says no date and a later
+ * one is a date key with a time: "**Who**: Claude" then "**When**:
+ * 2025-08-24 15:30 JST" (one paragraph, hard breaks) dates the heading
+ * above it. */
+static int key_block_date(builder *b, cmark_node *para, bold_line *out)
+{
+    int first = build_line(b, cmark_node_get_start_line(para));
+    int last = build_line(b, cmark_node_get_end_line(para));
+    if (last == first || bold_line_date(b, para, out))
+        return 0;
+    for (int line = first; line <= last && line < first + KEY_BLOCK_LINES; line++) {
+        size_t n, i = 0;
+        const char *p = slog_text_line(b->text, line, &n);
+        while (i < n && is_space(p[i]))
+            i++;
+        while (n > i && is_space(p[n - 1]))
+            n--;
+        if (n - i < 5 || p[i] != '*' || p[i + 1] != '*')
+            return 0; /* the block ends: not a key line */
+        /* with its time: a session's stamp ("**When**: 2025-08-24 15:30 JST"),
+         * not a date among a pasted report's fields */
+        if (line > first && bold_text_date(b, para, p + i, n - i, out) && dated_by_key(out))
+            return out->date.seconds >= 0;
+    }
+    return 0;
+}
+
+/* What may date an undated heading: the paragraph right below it, or the
+ * first item of the list right below it ("### INC-012 — Gateway timeouts"
+ * then "- **Date:** 2026-05-30 · **Severity:** P2"). NULL: neither. */
+static cmark_node *dating_candidate(cmark_node *heading, int *in_list)
 {
     cmark_node *next = cmark_node_next(heading);
+    *in_list = 0;
+    if (next && cmark_node_get_type(next) == CMARK_NODE_LIST &&
+        cmark_node_get_list_type(next) == CMARK_BULLET_LIST) {
+        cmark_node *item = cmark_node_first_child(next);
+        next = item ? cmark_node_first_child(item) : NULL;
+        *in_list = 1;
+    }
+    return next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH ? next : NULL;
+}
+
+slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *heading)
+{
+    int in_list;
+    cmark_node *next = dating_candidate(heading, &in_list);
     cmark_node *parent = cmark_node_parent(heading);
     bold_line bl;
-    if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH ||
-        (parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM))
+    if (!next || (parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM))
         return SLOG_OK;
     int (*read_line)(builder *, cmark_node *, bold_line *) = bold_line_date;
-    if (!bold_line_date(b, next, &bl)) {
+    if (key_block_date(b, next, &bl))
+        read_line = key_block_date;
+    else if (!bold_line_date(b, next, &bl)) {
         /* under a level-1 heading or before the first level-2 one, "Date:
          * ..." is the document's metadata */
         if (f->entry || f->level < 2 || !b->seen_level2 || !plain_date_line(b, next, &bl))
             return SLOG_OK;
         read_line = plain_date_line;
     }
-    if (!f->entry && inside_dated_entry(b, f))
-        return SLOG_OK; /* "### REQ-01" then "**提出时间**: 2024-10-23" inside a dated entry */
-    if (f->entry) {     /* "## 2026-03-09 Status" then "**Date:** 2026-03-09": a restatement */
+    /* a list's first item dates the heading only by a date key: "- **2026-03-09**
+     * shipped" opens a list of dated items instead */
+    if (in_list && !dated_by_key(&bl))
+        return SLOG_OK;
+    /* "### REQ-01" then "**提出时间**: 2024-10-23" inside a dated entry is its
+     * text; "### Task: wire the API" then "**When**: 2025-08-21 00:47 JST"
+     * inside "## 2025-08-21" is a session of that day, at its time */
+    if (!f->entry && inside_dated_entry(b, f) && !(dated_by_key(&bl) && bl.date.seconds >= 0))
+        return SLOG_OK;
+    if (f->entry) { /* "## 2026-03-09 Status" then "**Date:** 2026-03-09": a restatement */
         long day;
         if (slog_found_day(&bl.date, &day) && day == f->entry->day) {
             b->restating_para = next;
@@ -703,7 +774,8 @@ slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *he
     int line = build_line(b, cmark_node_get_start_line(next));
     /* more_bold_lines reads other lines into the buffer `bl` points into:
      * read this one again after it (found by fuzz_check) */
-    if (more_bold_lines(b, next, &bl) || !read_line(b, next, &bl))
+    cmark_node *block = in_list ? cmark_node_next(heading) : next;
+    if (more_bold_lines(b, block, &bl) || !read_line(b, next, &bl))
         return SLOG_OK;
     if (bl.key && stamp_key(bl.plain, bl.date.start)) {
         stamp_date(b, &bl, line);
@@ -718,7 +790,7 @@ slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *he
     e->date_line = line;
     e->heading = f->title;
     e->label = f->title;
-    e->has_content = bl.more;
+    e->has_content = bl.more || in_list;
     f->entry = e;
     b->dating_para = next;
     return SLOG_OK;

@@ -73,6 +73,8 @@ typedef struct builder {
     const char *markers_seen[16]; /* one copy of each marker (marker_copy) */
     size_t nmarkers_seen;
     slog_buf line_buf;     /* scratch for a bold line without its markers */
+    int caption_of;          /* the line of the list whose caption is cached (0: none) */
+    const char *caption;     /* its caption (arena), or NULL */
     int numeric_day_first; /* an N/N/YYYY date here can only be day first */
 
     slog_entry *bold;           /* a bold-line entry: runs to the next heading or bold line */

@@ -328,30 +328,77 @@ static int statement(builder *b, const char *t, size_t len)
            !strncasecmp(title, "Non-goals", 9);
 }
 
-/* A ❌ is failed work only where its list reports results. Under "What's
- * Still Missing (Not Built Yet)" or "Remaining:" it marks work not done
- * yet (next); under "Impact:" or "Symptoms:" it describes what a problem
- * did, which the entry goes on to fix (a note). The list's caption (the
- * short paragraph above it), else its heading, says which (SPEC §1 r3:
- * tasks versus statements). */
-static slog_state failed_in_context(builder *b, cmark_node *node)
+/* The caption of the list `item` is in, once per list (a list of a million
+ * items reads it once); none for a nested list (the paragraph above it is
+ * its parent item's text). */
+static const char *list_caption_cached(builder *b, cmark_node *item)
 {
-    static const char *const not_yet[] = {"missing",  "not built",  "not yet",     "remaining",
-                                          "to do",    "todo",       "pending",     "outstanding",
-                                          "not started", "not implemented", "left to do"};
+    cmark_node *list = item ? cmark_node_parent(item) : NULL;
+    if (!list)
+        return NULL;
+    /* by the list's line: a section's tree is freed before the next is
+     * parsed, and a node's address comes back */
+    int at = build_line(b, cmark_node_get_start_line(list));
+    if (at != b->caption_of) {
+        cmark_node *up = cmark_node_parent(list);
+        int line;
+        b->caption_of = at;
+        b->caption = up && cmark_node_get_type(up) == CMARK_NODE_ITEM
+                         ? NULL
+                         : list_caption(b, item, &line);
+    }
+    return b->caption;
+}
+
+/* A list's caption (the short paragraph above it), else its heading,
+ * says what its marks mean (SPEC §1 r3: tasks versus statements):
+ * - a ❌ (or a red circle) under "What's Still Missing (Not Built Yet)",
+ *   "Remaining:", "Immediate Next Steps" or "Manager Action Items" marks
+ *   work not done yet, or its priority: next, not failed or blocked;
+ * - a ❌ under "Impact:" or "Symptoms:" describes what a problem did, which
+ *   the entry goes on to fix: a note;
+ * - an unmarked item under "Fixes (commit 8c84eb9):", "Resolution:" or
+ *   "Solution implemented:" is a fix made: done (not under "Fixes needed"). */
+static slog_state state_in_context(builder *b, cmark_node *node, const slog_item *it)
+{
+    static const char *const not_yet[] = {
+        "missing",     "not built",       "not yet",     "remaining",   "to do",
+        "todo",        "pending",         "outstanding", "not started", "not implemented",
+        "left to do",  "action items",    "next steps",  "priorities",  "next actions"};
     static const char *const described[] = {"impact", "symptom", "symptoms", "before"};
-    int line;
+    static const char *const fixes[] = {"fix",      "fixes",  "fixed",   "resolution",
+                                        "resolved", "solution", "solved"};
+    static const char *const unsure[] = {"needed",   "required", "proposed", "planned", "todo",
+                                         "to do",    "next",     "pending",  "suggested",
+                                         "options",  "possible", "ideas",    "candidate"};
     heading_frame *h = innermost_heading(b);
-    const char *said[2] = {node ? list_caption(b, node, &line) : NULL, h ? h->title : NULL};
+    const char *said[2] = {list_caption_cached(b, node), h ? h->title : NULL};
     for (int k = 0; k < 2; k++) { /* the caption says more than the heading */
         if (!said[k])
             continue;
-        if (names_any(said[k], strlen(said[k]), not_yet, sizeof not_yet / sizeof *not_yet))
+        size_t n = strlen(said[k]);
+        if (it->state == SLOG_STATE_NOTE) {
+            /* the fix must open the caption: "Fixes (commit ...)", not "Open fixes" */
+            const char *w = said[k];
+            while (*w && !((*w | 0x20) >= 'a' && (*w | 0x20) <= 'z'))
+                w++;
+            const char *word_end = w;
+            while ((*word_end | 0x20) >= 'a' && (*word_end | 0x20) <= 'z')
+                word_end++;
+            if (*it->text && names_any(w, (size_t)(word_end - w), fixes, 7) &&
+                !names_any(said[k], n, unsure, sizeof unsure / sizeof *unsure))
+                return SLOG_STATE_DONE;
+            if (k == 0)
+                return SLOG_STATE_NOTE; /* a caption of its own: the heading says nothing more */
+            continue;
+        }
+        if (names_any(said[k], n, not_yet, sizeof not_yet / sizeof *not_yet))
             return SLOG_STATE_NEXT;
-        if (names_any(said[k], strlen(said[k]), described, sizeof described / sizeof *described))
+        if (it->state == SLOG_STATE_FAILED &&
+            names_any(said[k], n, described, sizeof described / sizeof *described))
             return SLOG_STATE_NOTE;
     }
-    return SLOG_STATE_FAILED;
+    return it->state;
 }
 
 /* An unchecked box whose text opens with a done marker ("- [ ] ✅ Done
@@ -417,8 +464,10 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
         else
             st = add_checklist(b, it, t, f->node); /* t is spent: list_caption reuses text_buf */
     }
-    if (st == SLOG_OK && !box && it->state == SLOG_STATE_FAILED)
-        it->state = failed_in_context(b, f->node);
+    if (st == SLOG_OK && !box &&
+        (it->state == SLOG_STATE_FAILED || it->state == SLOG_STATE_NOTE ||
+         (it->state == SLOG_STATE_BLOCKED && !strcmp(it->marker, "🔴"))))
+        it->state = state_in_context(b, f->node, it);
     return st;
 }
 

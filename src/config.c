@@ -207,6 +207,7 @@ static const struct {
     {"todo", SLOG_STATE_NEXT},
     {"to do", SLOG_STATE_NEXT},
     {"blocked", SLOG_STATE_BLOCKED},
+    {"blocker", SLOG_STATE_BLOCKED}, /* "- BLOCKER: handshake test stalls" */
     {"failed", SLOG_STATE_FAILED},
     {"fail", SLOG_STATE_FAILED},
     /* beyond SPEC §1: the same words in German, Spanish, French, Italian,

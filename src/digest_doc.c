@@ -17,7 +17,8 @@ enum {
     FOLD_WINDOW = 64, /* done items compared with this many recent lines */
     LIST_SHOWN = 10,  /* items shown per list of a document */
     PROSE_SHOWN = 5,  /* prose entries shown, the newest */
-    NOTES_PER_ENTRY = 3 /* more unmarked lines than this: the entry is shown as prose */
+    NOTES_PER_ENTRY = 3, /* more unmarked lines than this: the entry is shown as prose */
+    DONE_COMPARED = 256  /* done items a follow-up is compared with, the newest */
 };
 
 /* --- threads as of a day ---------------------------------------------------- */
@@ -405,7 +406,7 @@ static const slog_entry **period_entries(doc_view *v, size_t *n)
 /* One prose entry: its label and first sentence (with the list a line
  * ending in ':' introduces), and the rows of its tables with a status word
  * ("agent-flow-studio · 90 · pytest failing"). */
-static void prose_line(doc_view *v, cJSON *list, const slog_entry *e)
+static cJSON *prose_line(doc_view *v, const slog_entry *e)
 {
     digest_prose p;
     digest_prose_read(v->d, e, &p);
@@ -414,13 +415,18 @@ static void prose_line(doc_view *v, cJSON *list, const slog_entry *e)
     slog_buf line = {0};
     if (says_something(e->label))
         slog_buf_puts(&line, e->label);
+    if (p.status.len > 1) { /* "Bug #2: Streaming cleanup (status: Open): ..." */
+        slog_buf_puts(&line, line.len ? " (status: " : "status: ");
+        slog_buf_puts(&line, p.status.data);
+        slog_buf_puts(&line, line.len ? ")" : "");
+    }
     if (said && *said && strcmp(said, e->label) != 0) {
         if (line.len)
             slog_buf_puts(&line, ": ");
         slog_buf_puts(&line, said);
     }
     slog_buf_put(&line, "", 0);
-    cJSON *o = dv_push_obj(list, &v->ok);
+    cJSON *o = cJSON_CreateObject();
     if (o && !p.failed && !line.failed) {
         dv_add_texts(o, line.len > 1 ? line.data : e->heading, &v->ok);
         dv_add_str(o, "date", e->date, &v->ok);
@@ -430,10 +436,77 @@ static void prose_line(doc_view *v, cJSON *list, const slog_entry *e)
         for (size_t i = 0; rows && i < p.nrows; i++)
             dv_add_texts(dv_push_obj(rows, &v->ok), p.rows[i].data, &v->ok);
         dv_add_bool(o, "has_rows", p.nrows > 0, &v->ok);
-    } else
+    } else {
         v->ok = 0;
+        cJSON_Delete(o);
+        o = NULL;
+    }
     slog_buf_free(&line);
     digest_prose_free(&p);
+    return o;
+}
+
+/* A prose line's shape: its text without digits and spaces. Consecutive
+ * entries of one shape ("Status check — 04:10: all green", then 10:10,
+ * 16:10 ...) are one line with a count. */
+static int same_shape(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a && ((*a >= '0' && *a <= '9') || *a == ' '))
+            a++;
+        while (*b && ((*b >= '0' && *b <= '9') || *b == ' '))
+            b++;
+        if (*a != *b)
+            return 0;
+        if (!*a)
+            return 1;
+        a++;
+        b++;
+    }
+}
+
+/* The prose lines of the period (SPEC §5 r3), newest first until
+ * PROSE_SHOWN lines are taken, runs of one shape folded; put oldest first
+ * into `prose`. Returns the entries left out. */
+static size_t prose_lines(doc_view *v, cJSON *prose, const slog_entry **days, size_t n)
+{
+    cJSON *kept[PROSE_SHOWN];
+    size_t nkept = 0, left = 0;
+    for (size_t i = n; i-- > 0 && v->ok;) {
+        const slog_entry *e = days[i];
+        if (!prose_entry(e))
+            continue;
+        if (left) {
+            left++;
+            continue;
+        }
+        cJSON *o = prose_line(v, e);
+        if (!o)
+            break;
+        cJSON *last = nkept ? kept[nkept - 1] : NULL;
+        if (last && same_shape(dv_get(last, "text")->valuestring, dv_get(o, "text")->valuestring)) {
+            cJSON *count = dv_get(last, "count");
+            cJSON_SetNumberValue(count, count->valuedouble + 1);
+            cJSON_ReplaceItemInObjectCaseSensitive(last, "first",
+                                                   cJSON_CreateString(e->date));
+            cJSON_ReplaceItemInObjectCaseSensitive(last, "repeated", cJSON_CreateTrue());
+            cJSON_Delete(o);
+            continue;
+        }
+        if (nkept == PROSE_SHOWN) {
+            cJSON_Delete(o);
+            left = 1;
+            continue;
+        }
+        dv_add_num(o, "count", 1, &v->ok);
+        dv_add_str(o, "first", e->date, &v->ok);
+        dv_add_str(o, "last", e->date, &v->ok);
+        dv_add_bool(o, "repeated", 0, &v->ok);
+        kept[nkept++] = o;
+    }
+    while (nkept)
+        cJSON_AddItemToArray(prose, kept[--nkept]);
+    return left;
 }
 
 /* What the period's entries say besides done items and threads (SPEC §5
@@ -449,14 +522,11 @@ static void notes(doc_view *v)
     const slog_entry **days = period_entries(v, &n);
     for (size_t i = 0; days && i < n; i++)
         nprose += prose_entry(days[i]);
-    size_t skip = nprose > PROSE_SHOWN ? nprose - PROSE_SHOWN : 0, seen = 0;
-    for (size_t i = 0; days && list && prose && i < n && v->ok; i++) {
+    size_t skip = days && prose ? prose_lines(v, prose, days, n) : 0;
+    for (size_t i = 0; days && list && i < n && v->ok; i++) {
         const slog_entry *e = days[i];
-        if (prose_entry(e)) {
-            if (seen++ >= skip)
-                prose_line(v, prose, e);
+        if (prose_entry(e))
             continue;
-        }
         for (const slog_item *it = e->items; it && v->ok; it = it->next) {
             if (it->state != SLOG_STATE_NOTE || !*it->text)
                 continue;
@@ -532,6 +602,27 @@ static void checklist(doc_view *v, size_t *checked)
     dv_add_str(o, "unchecked_count", open ? buf : NULL, &v->ok);
 }
 
+/* A done item of the document by the digest's day says the follow-up was
+ * done ("Review and merge PR #94", then "✅ Merged PR #94"). The newest
+ * DONE_COMPARED done items are compared: a follow-up is recent work. */
+static int done_since(const doc_view *v, const char *text)
+{
+    size_t compared = 0;
+    for (size_t i = v->d->nentries; i-- > 0 && compared < DONE_COMPARED;) {
+        const slog_entry *e = v->d->entries[i];
+        if (!e->date_valid || e->day > v->day)
+            continue;
+        for (const slog_item *it = e->items; it && compared < DONE_COMPARED; it = it->next) {
+            if (it->state != SLOG_STATE_DONE || is_box(it))
+                continue;
+            compared++;
+            if (slog_text_similarity(text, it->text) >= SLOG_FOLD_THRESHOLD)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Follow-ups that no open thread repeats: counted; those written in the
  * period's entries listed. */
 static void followups(doc_view *v, size_t *count)
@@ -545,7 +636,9 @@ static void followups(doc_view *v, size_t *count)
             repeated =
                 open_then(&v->threads[k]) &&
                 slog_text_similarity(text, v->threads[k].latest->text) >= SLOG_FOLD_THRESHOLD;
-        if (repeated)
+        for (size_t k = 0; k < i && !repeated; k++) /* "Merge PR #95" written twice */
+            repeated = !strcmp(text, v->d->followups[k].text);
+        if (repeated || done_since(v, text))
             continue;
         int line = v->d->followups[i].line;
         for (int copy = 0; copy < 1 + in_period_entry(v, line); copy++) {
@@ -687,21 +780,13 @@ static slog_status active_document(doc_view *v, slog_error *err)
     return st;
 }
 
-/* Its title; else the heading of its first entry when that is the
- * document's top heading ("# QA Updates — 2025-10-02", dated, so no title
- * in the model, but the name a reader knows it by); else its path, never
- * nothing (SPEC §5 r3). */
+/* Its title, else its path: never nothing (SPEC §5 r3). The top heading of
+ * an untitled log is one of its entries ("# QA Updates — 2025-10-02"), not
+ * its name. */
 static const char *document_name(const slog_doc *d, int *titled)
 {
-    *titled = 1;
-    if (d->title)
-        return d->title;
-    const slog_entry *first = d->nentries ? d->entries[0] : NULL;
-    if (first && first->kind == SLOG_ENTRY_HEADING && first->level == 1 && first->heading &&
-        *first->heading)
-        return first->heading;
-    *titled = 0;
-    return d->file;
+    *titled = d->title != NULL;
+    return d->title ? d->title : d->file;
 }
 
 slog_status slog_digest_add(cJSON *digest, const slog_doc *d, const slog_digest_options *opts,

@@ -48,6 +48,7 @@ typedef struct {
     size_t nintroduced;     /* items of an introduced list taken */
     const char *first_item; /* the first list item's text, when no paragraph */
     size_t first_item_len;
+    slog_buf status; /* the value of a "Status:" line ("Open", "✅ RESOLVED"), or empty */
     int failed;
 } digest_prose;
 

@@ -69,7 +69,8 @@ static int status_row(const char *s, size_t len)
 {
     static const char *const words[] = {"fail",  "failed",   "failing", "failure",
                                         "error", "errors",   "blocked", "broken",
-                                        "down",  "critical", "timeout", "crashed"};
+                                        "down",  "critical", "timeout", "crashed",
+                                        "warn",  "warning"};
     static const char *const signs[] = {"❌", "🔴", "✗", "⛔", "🛑"};
     for (size_t k = 0; k < sizeof signs / sizeof *signs; k++)
         for (size_t i = 0; i + strlen(signs[k]) <= len; i++)
@@ -108,12 +109,94 @@ static void row_text(slog_buf *b, const char *s, size_t len)
     }
 }
 
+/* "---", "***", "___", "- - -": a thematic break (or a setext underline). */
+static int rule_line(const char *s, size_t len)
+{
+    size_t marks = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != s[0] && s[i] != ' ')
+            return 0;
+        marks += s[i] != ' ';
+    }
+    return marks >= 3 && strchr("-*_=", s[0]);
+}
+
 static int separator_row(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
         if (!strchr("|-: \t", s[i]))
             return 0;
     return 1;
+}
+
+/* A metadata line — "**Reported**: 2026-02-14 20:50 EST", "**Severity**:
+ * Low", "Owner: platform" — a short key (three words at most, bold or
+ * not), a colon and a short value: what the entry is about, not what it
+ * says. Its value in *value. */
+static int metadata_line(const char *s, size_t len, const char **value, size_t *vlen)
+{
+    size_t i = 0, words = 0;
+    int bold = len > 2 && s[0] == '*' && s[1] == '*', in_word = 0;
+    if (bold)
+        i = 2;
+    size_t key_from = i;
+    for (; i < len && s[i] != ':' && i - key_from < 40; i++) {
+        int w = s[i] != ' ' && s[i] != '*';
+        words += w && !in_word;
+        in_word = w;
+        if (s[i] == '.' || s[i] == ',')
+            return 0;
+    }
+    if (i >= len || s[i] != ':' || !words || words > 3)
+        return 0;
+    i++;
+    while (i < len && (s[i] == '*' || s[i] == ' '))
+        i++;
+    size_t n = len - i;
+    *value = trim(s + i, &n);
+    *vlen = n;
+    return n > 0 && n <= (bold ? 80 : 40);
+}
+
+/* "**Description:** " at the start of a paragraph: a caption of a few
+ * words, in bold, before the sentence; its length with the space after. */
+static size_t leading_caption(const char *s, size_t len)
+{
+    if (len < 5 || s[0] != '*' || s[1] != '*')
+        return 0;
+    size_t i = 2, words = 0;
+    int in_word = 0;
+    for (; i + 1 < len && !(s[i] == '*' && s[i + 1] == '*') && i < 42; i++) {
+        int w = s[i] != ' ';
+        words += w && !in_word;
+        in_word = w;
+    }
+    if (i + 1 >= len || s[i] != '*' || words > 3)
+        return 0;
+    int colon = s[i - 1] == ':';
+    i += 2;
+    if (!colon && i < len && s[i] == ':') {
+        colon = 1;
+        i++;
+    }
+    while (i < len && s[i] == ' ')
+        i++;
+    return colon && i < len ? i : 0;
+}
+
+static int key_is_status(const char *s, size_t len)
+{
+    static const char *const keys[] = {"status", "state", "estado", "statut", "stato"};
+    size_t i = 0;
+    while (i < len && (s[i] == '*' || s[i] == ' '))
+        i++;
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        size_t n = strlen(keys[k]);
+        if (i + n <= len && !strncasecmp(s + i, keys[k], n) &&
+            (i + n == len || s[i + n] == ':' || s[i + n] == '*'))
+            return 1;
+    }
+    return 0;
 }
 
 void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out)
@@ -144,8 +227,8 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
             header_row = 1;
             continue;
         }
-        if (*s == '#')
-            continue; /* a sub-heading: its section's text follows */
+        if (*s == '#' || rule_line(s, len))
+            continue; /* a sub-heading (its section's text follows), a rule */
         if (*s == '|') {
             if (separator_row(s, len) || header_row) {
                 header_row = 0;
@@ -183,6 +266,14 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
             continue;
         }
         after_para = 0;
+        const char *value;
+        size_t vlen;
+        if (!para.len && metadata_line(s, len, &value, &vlen)) {
+            /* before the first sentence: the entry's metadata, its status kept */
+            if (key_is_status(s, len) && !out->status.len)
+                slog_buf_put(&out->status, value, vlen);
+            continue;
+        }
         if (para_done)
             continue;
         if (para.len)
@@ -193,13 +284,17 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
     /* the first sentence (with the list it introduces), else the first item's */
     const char *text = para.len ? para.data : out->first_item;
     size_t tlen = para.len ? para.len : out->first_item_len;
+    size_t caption = text ? leading_caption(text, tlen) : 0; /* "**Description:** When ..." */
+    text += caption;
+    tlen -= caption;
     if (text && tlen) {
         size_t cut = out->nintroduced ? tlen : sentence(text, tlen);
         slog_buf_put(&out->sentence, text, cut);
     }
     slog_buf_put(&out->sentence, "", 0);
+    slog_buf_put(&out->status, "", 0);
     slog_buf_free(&para);
-    out->failed = out->sentence.failed;
+    out->failed = out->sentence.failed || out->status.failed;
     for (size_t i = 0; i < out->nrows; i++) {
         slog_buf_put(&out->rows[i], "", 0);
         out->failed |= out->rows[i].failed;
@@ -209,6 +304,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
 void digest_prose_free(digest_prose *p)
 {
     slog_buf_free(&p->sentence);
+    slog_buf_free(&p->status);
     for (size_t i = 0; i < sizeof p->rows / sizeof *p->rows; i++)
         slog_buf_free(&p->rows[i]);
 }

@@ -147,35 +147,10 @@ static int link_at(const char *s, const char *end, const char **text, size_t *tl
     return 1;
 }
 
-static void put_strong(slog_buf *b, const char *s, size_t n);
-
-/* Escaped text with links [text](url) as <a> elements and **strong** spans
- * as <strong> ones. */
-static void put_inline(slog_buf *b, const char *s, size_t n)
-{
-    const char *end = s + n, *from = s;
-    for (const char *p = s; p < end; p++) {
-        const char *text, *url;
-        size_t tlen, ulen;
-        if (*p != '[' || !link_at(p, end, &text, &tlen, &url, &ulen) || !safe_url(url, ulen))
-            continue;
-        put_strong(b, from, (size_t)(p - from));
-        slog_buf_puts(b, "<a href=\"");
-        put_escaped(b, url, ulen);
-        slog_buf_puts(b, "\">");
-        put_strong(b, text, tlen);
-        slog_buf_puts(b, "</a>");
-        p = url + ulen;
-        from = p + 1;
-    }
-    put_strong(b, from, (size_t)(end - from));
-}
-
 /* Escaped text with **strong** spans as <strong> (a "**" without its pair
- * stays text). */
+ * stays text): a link's text. */
 static void put_strong(slog_buf *b, const char *s, size_t n)
 {
-
     const char *end = s + n;
     while (s < end) {
         const char *open = NULL, *close = NULL;
@@ -197,29 +172,62 @@ static void put_strong(slog_buf *b, const char *s, size_t n)
     }
 }
 
+/* The next "**" at or after p that is not inside a code span, or NULL. */
+static const char *next_strong(const char *p)
+{
+    while (*p) {
+        if (*p == '`') {
+            size_t n = run_of(p, '`');
+            const char *close = closing_run(p + n, n);
+            p = close ? close + n : p + n;
+            continue;
+        }
+        if (p[0] == '*' && p[1] == '*')
+            return p;
+        p++;
+    }
+    return NULL;
+}
+
+/* One pass: code spans as <code> (escaped, never cut), links [text](url)
+ * as <a>, **strong** spans as <strong> — a strong span may hold code
+ * ("**Reactive `classify` didn't match**") — and the rest escaped. */
 char *slog_digest_html(const char *text)
 {
     slog_buf b = {0};
-    const char *p = text;
-    for (;;) {
-        const char *tick = strchr(p, '`');
-        if (!tick) {
-            put_inline(&b, p, strlen(p));
-            break;
-        }
-        size_t n = run_of(tick, '`');
-        const char *end = closing_run(tick + n, n);
-        if (!end) { /* no matching run: the backticks are text */
-            put_inline(&b, p, (size_t)(tick - p) + n);
-            p = tick + n;
-            continue;
-        }
-        put_inline(&b, p, (size_t)(tick - p));
-        slog_buf_puts(&b, "<code>");
-        put_escaped(&b, tick + n, (size_t)(end - tick - n));
-        slog_buf_puts(&b, "</code>");
-        p = end + n;
+    const char *end = text + strlen(text), *plain = text;
+    int strong = 0;
+    for (const char *p = text; p < end;) {
+        const char *t, *u, *close;
+        size_t tlen, ulen, n;
+        n = *p == '`' ? run_of(p, '`') : 0;
+        if (n && (close = closing_run(p + n, n))) {
+            put_escaped(&b, plain, (size_t)(p - plain));
+            slog_buf_puts(&b, "<code>");
+            put_escaped(&b, p + n, (size_t)(close - p - n));
+            slog_buf_puts(&b, "</code>");
+            p = plain = close + n;
+        } else if (n) {
+            p += n; /* an unmatched run is text */
+        } else if (*p == '[' && link_at(p, end, &t, &tlen, &u, &ulen) && safe_url(u, ulen)) {
+            put_escaped(&b, plain, (size_t)(p - plain));
+            slog_buf_puts(&b, "<a href=\"");
+            put_escaped(&b, u, ulen);
+            slog_buf_puts(&b, "\">");
+            put_strong(&b, t, tlen);
+            slog_buf_puts(&b, "</a>");
+            p = plain = u + ulen + 1;
+        } else if (p[0] == '*' && p[1] == '*' && (strong || next_strong(p + 2))) {
+            put_escaped(&b, plain, (size_t)(p - plain));
+            slog_buf_puts(&b, strong ? "</strong>" : "<strong>");
+            strong = !strong;
+            p = plain = p + 2;
+        } else
+            p++;
     }
+    put_escaped(&b, plain, (size_t)(end - plain));
+    if (strong)
+        slog_buf_puts(&b, "</strong>");
     slog_buf_put(&b, "", 0);
     if (b.failed) {
         slog_buf_free(&b);

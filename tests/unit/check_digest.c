@@ -39,6 +39,14 @@ START_TEST(html_texts)
     h = slog_digest_html("a ``x ` y`` and a lone ` tick and ** alone");
     ck_assert_str_eq(h, "a <code>x ` y</code> and a lone ` tick and ** alone");
     free(h);
+    /* a strong span around code, a "**" inside code, links */
+    h = slog_digest_html("**Reactive `classify` didn't match** and `**` and [a **b**](https://x.org)");
+    ck_assert_str_eq(h, "<strong>Reactive <code>classify</code> didn&#39;t match</strong> and "
+                        "<code>**</code> and <a href=\"https://x.org\">a <strong>b</strong></a>");
+    free(h);
+    h = slog_digest_html("[x](javascript:alert(1)) **open");
+    ck_assert_str_eq(h, "[x](javascript:alert(1)) **open");
+    free(h);
     h = slog_digest_html("\"quoted\" 'single'");
     ck_assert_str_eq(h, "&quot;quoted&quot; &#39;single&#39;");
     free(h);
@@ -229,7 +237,7 @@ START_TEST(old_failures_fade)
 }
 END_TEST
 
-/* Untitled: named by a top dated heading, else by path; a prose entry is
+/* Untitled: named by its path, even when its top heading is dated; a prose entry is
  * its label and first sentence, not one note per line. */
 START_TEST(names_and_prose)
 {
@@ -249,7 +257,7 @@ START_TEST(names_and_prose)
     }
     ck_assert_ptr_nonnull(qa);
     ck_assert_ptr_nonnull(n);
-    ck_assert_str_eq(at(qa, "name")->valuestring, "QA Updates — 2026-06-02");
+    ck_assert_str_eq(at(qa, "name")->valuestring, "qa.md"); /* its top heading is an entry */
     ck_assert_str_eq(at(n, "name")->valuestring, "notes/n.md");
     ck_assert(cJSON_IsFalse(at(n, "titled")));
     ck_assert_str_eq(at(n, "prose.0.text")->valuestring, "Spent the day on renewals.");

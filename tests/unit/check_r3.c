@@ -198,10 +198,11 @@ static slog_state state_in(const char *md, int line)
     int found = 0;
     for (size_t i = 0; i < d->nentries; i++)
         for (const slog_item *it = d->entries[i]->items; it; it = it->next)
-            if (it->line == line) {
-                st = it->state;
-                found = 1;
-            }
+            for (const slog_item *c = it; c; c = c == it ? it->children : c->next)
+                if (c->line == line) {
+                    st = c->state;
+                    found = 1;
+                }
     slog_doc_free(d);
     ck_assert_msg(found, "no item at line %d", line);
     return st;
@@ -226,6 +227,25 @@ START_TEST(failure_marks_read_in_their_list)
                      SLOG_STATE_FAILED);
     ck_assert_int_eq(state_in("## 2026-01-01 Checks\n### Things to document\n- ❌ Build broken\n", 3),
                      SLOG_STATE_FAILED);
+    /* a red circle or a ❌ in a list of next steps is a priority, not a block */
+    ck_assert_int_eq(state_in("## 2025-10-01 Notes\n\n**Immediate Next Steps** (6 hours):\n"
+                              "1. 🔴 Resolve dashboard :8080 service (blocks E2E)\n",
+                              4),
+                     SLOG_STATE_NEXT);
+    ck_assert_int_eq(state_in("## 2025-10-01 Notes\n### Manager Action Items\n"
+                              "1. ❌ Block containerized deployment until fixed\n",
+                              3),
+                     SLOG_STATE_NEXT);
+    /* fixes made are done; fixes needed are not; a done item's details stay notes */
+    ck_assert_int_eq(state_in("## 2026-05-01 INC-021\n\n**Fixes (commit `8c84eb9`)**:\n\n"
+                              "1. **Bug 7**: posts mirror entries for the rejected BUY.\n",
+                              5),
+                     SLOG_STATE_DONE);
+    ck_assert_int_eq(state_in("## 2026-05-01 INC-021\n\n**Fixes needed:**\n- retry the BUY\n", 4),
+                     SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_in("## 2026-05-01 Work\n- ✅ Fixed the login\n  - cookie path\n", 3),
+                     SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_of("- BLOCKER: Approvals handshake test stalls"), SLOG_STATE_BLOCKED);
 }
 END_TEST
 
@@ -247,6 +267,36 @@ START_TEST(a_failure_fixed_in_its_entry)
     /* done first, failure after: still open */
     d = parse_str("## 2026-06-02\n- ✅ Rolled back the pool change.\n- ❌ Pool exhausted again.\n");
     ck_assert_ptr_null(d->threads[0].resolved);
+    slog_doc_free(d);
+}
+END_TEST
+
+/* An undated heading dated by the first item of its list ("- **Date:**
+ * ... · **Severity:** P2") or, inside a dated day, by a key block with a
+ * time ("**Who**: ..." then "**When**: 00:47 JST"); a date among a pasted
+ * report's fields, or a list opening with a bold date, does not. */
+START_TEST(headings_dated_by_their_first_lines)
+{
+    slog_doc *d = parse_str("# Incidents\n\n### INC-012 — Gateway timeouts\n\n"
+                            "- **Date:** 2026-05-30 · **Severity:** P2\n- **Impact:** slow\n\n"
+                            "### INC-011 — Disk full\n\n- **Date:** 2026-05-28 · **Severity:** P3\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_int_eq(d->entries[0]->line, 3);
+    ck_assert_str_eq(d->entries[0]->date, "2026-05-30");
+    ck_assert_str_eq(d->entries[0]->label, "INC-012 — Gateway timeouts");
+    slog_doc_free(d);
+    d = parse_str("# Progress\n\n## 2025-08-21\n\n### [COMPLETED] #015 - E2E tests\n"
+                  "**Who**: Claude  \n**When**: 2025-08-21 00:47 JST  \n**What**: tests\n\n"
+                  "### [COMPLETED] #014 - p95\n**Who**: Claude  \n**When**: 2025-08-21 00:08 JST\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[1]->time, "00:47");
+    ck_assert_int_eq(d->entries[2]->line, 10);
+    slog_doc_free(d);
+    /* a report's fields (no time), a list of dated items */
+    d = parse_str("# Notes\n\n## Task: scaling\n**Status**: ✅ COMPLETED\n**Date**: 2025-09-28\n\n"
+                  "## Done\n\n- **2026-03-09** shipped\n- **2026-03-10** fixed\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->date, "2026-03-09");
     slog_doc_free(d);
 }
 END_TEST
@@ -408,6 +458,7 @@ int main(void)
     tcase_add_test(tc, tasks_metrics_and_statements);
     tcase_add_test(tc, failure_marks_read_in_their_list);
     tcase_add_test(tc, a_failure_fixed_in_its_entry);
+    tcase_add_test(tc, headings_dated_by_their_first_lines);
     tcase_add_test(tc, duplicates_with_times_say_the_same);
     tcase_add_test(tc, repeated_entry_is_one_finding_a_log);
     tcase_add_test(tc, open_checklists_worth_reading);
