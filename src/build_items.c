@@ -366,6 +366,9 @@ static slog_state state_in_context(builder *b, cmark_node *node, const slog_item
         "todo",        "pending",         "outstanding", "not started", "not implemented",
         "left to do",  "action items",    "next steps",  "priorities",  "next actions"};
     static const char *const described[] = {"impact", "symptom", "symptoms", "before"};
+    static const char *const reports[] = {"results", "result",   "polling",  "poll",
+                                          "status",  "checks",   "findings", "observations",
+                                          "outcome", "verification"};
     static const char *const fixes[] = {"fix",      "fixes",  "fixed",   "resolution",
                                         "resolved", "solution", "solved"};
     static const char *const unsure[] = {"needed",   "required", "proposed", "planned", "todo",
@@ -389,7 +392,7 @@ static slog_state state_in_context(builder *b, cmark_node *node, const slog_item
                 !names_any(said[k], n, unsure, sizeof unsure / sizeof *unsure))
                 return SLOG_STATE_DONE;
             if (k == 0)
-                return SLOG_STATE_NOTE; /* a caption of its own: the heading says nothing more */
+                break; /* a caption of its own: the heading says nothing more */
             continue;
         }
         if (names_any(said[k], n, not_yet, sizeof not_yet / sizeof *not_yet))
@@ -397,6 +400,8 @@ static slog_state state_in_context(builder *b, cmark_node *node, const slog_item
         if (it->state == SLOG_STATE_FAILED &&
             names_any(said[k], n, described, sizeof described / sizeof *described))
             return SLOG_STATE_NOTE;
+        if (k == 0 && names_any(said[k], n, reports, sizeof reports / sizeof *reports))
+            break; /* "**Polling Results**:" under "## Next Actions": results */
     }
     return it->state;
 }
