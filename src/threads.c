@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum { RING = 16, COMPARE_LAST = 4, FIX_LOOKAHEAD = 8 };
+enum { RING = 16, COMPARE_LAST = 4, FIX_LOOKAHEAD = 8, FIX_REACH = 32 };
 
 typedef struct {
     size_t *items; /* item indexes, date order */
@@ -249,16 +249,17 @@ static int closes(const slog_item *it)
 /* A failure the entry itself goes on to fix: "❌ p99 latency 4.2 s" and,
  * a few items later, "✅ Rolled back the pool change; latency back to 300
  * ms". The failure is what happened, the done item how it ended: the
- * thread closes the day it opened. Only a done item close below it (the
- * next FIX_LOOKAHEAD items) that shares a specific word with it counts. */
+ * thread closes the day it opened. Only a done item below it in the entry
+ * counts: among the next FIX_LOOKAHEAD items, one that shares a specific
+ * word with it; further on (up to FIX_REACH), one that shares two. */
 static void fixed_in_entry(sweep *s, work_thread *t, const slog_item *failed)
 {
     if (failed->state != SLOG_STATE_FAILED)
         return;
     const slog_item *it = failed->next;
-    for (int k = 0; it && k < FIX_LOOKAHEAD; it = it->next, k++)
+    for (int k = 0; it && k < FIX_REACH; it = it->next, k++)
         if (it->state == SLOG_STATE_DONE &&
-            slog_vocab_compare(s->v, failed->index, it->index).specific > 0) {
+            slog_vocab_compare(s->v, failed->index, it->index).specific > (k >= FIX_LOOKAHEAD)) {
             t->closed = 1;
             t->resolved = failed->entry->date;
             t->resolved_by = it;
