@@ -130,19 +130,36 @@ slog_status slog_stale_threads(const slog_doc *doc, const slog_config *config, l
  * recorded: the same words, digits, dates, times, durations and hashes
  * aside (SPEC §3 r3: "Finalized ..." and "Converted ..." are two things,
  * even when they are one task's steps). */
-static int repeats(const slog_doc *d, const slog_entry *e, const slog_entry *base)
+static int items_repeat(const slog_vocab *v, const slog_item *items, const slog_item *base);
+
+/* `it` says what `b` said, and so do its sub-items ("Project work" twice,
+ * with "Update README" under one and "Error handling" under the other, is
+ * two days of different work). */
+static int item_repeats(const slog_vocab *v, const slog_item *b, const slog_item *it)
 {
-    if (!e->nitems || !base->nitems)
+    return b->state == it->state && slog_vocab_repeats(v, b->index, it->index) &&
+           (!it->children || items_repeat(v, it->children, b->children));
+}
+
+static int items_repeat(const slog_vocab *v, const slog_item *items, const slog_item *base)
+{
+    if (!base)
         return 0;
-    const slog_vocab *v = &d->priv->vocab;
-    for (const slog_item *it = e->items; it; it = it->next) {
+    for (const slog_item *it = items; it; it = it->next) {
         int found = 0;
-        for (const slog_item *b = base->items; b && !found; b = b->next)
-            found = b->state == it->state && slog_vocab_repeats(v, b->index, it->index);
+        for (const slog_item *b = base; b && !found; b = b->next)
+            found = item_repeats(v, b, it);
         if (!found)
             return 0;
     }
     return 1;
+}
+
+static int repeats(const slog_doc *d, const slog_entry *e, const slog_entry *base)
+{
+    if (!e->nitems || !base->nitems)
+        return 0;
+    return items_repeat(&d->priv->vocab, e->items, base->items);
 }
 
 /* Undated headings by level: whether one of level <= L stands between two
@@ -196,6 +213,11 @@ static int separated(const section_index *x, const slog_entry *a, const slog_ent
     return to > from && x->count[level][to] > x->count[level][from];
 }
 
+static int separated_either(const section_index *x, const slog_entry *a, const slog_entry *b)
+{
+    return a->line < b->line ? separated(x, a, b) : separated(x, b, a);
+}
+
 static int by_label_then_order(const void *a, const void *b)
 {
     const slog_entry *x = *(const slog_entry *const *)a, *y = *(const slog_entry *const *)b;
@@ -229,7 +251,7 @@ static int push_run(run_list *l, repeat_run r)
     return 1;
 }
 
-/* The entries of one label in a log, in order: the runs of consecutive
+/* The entries of one label in a log, in the order written: the runs of consecutive
  * entries that repeat the entry before the run. Entries of other labels
  * between them do not end a run (a heartbeat interleaved with polls);
  * another section of the document does, and so does a duplicate-entry
@@ -240,14 +262,15 @@ static int label_runs(lint_ctx *ctx, const section_index *x, const slog_entry **
     for (size_t i = 1; i < m;) {
         const slog_entry *base = s[i - 1];
         size_t j = i;
-        while (j < m && !ctx->duplicate_of[s[j]->index] && !separated(x, s[j - 1], s[j]) &&
+        while (j < m && !ctx->duplicate_of[s[j]->index] && !separated_either(x, s[j - 1], s[j]) &&
                repeats(ctx->doc, s[j], base))
             j++;
         if (j == i) {
             i++;
             continue;
         }
-        if (!push_run(runs, (repeat_run){s[i]->line, s[j - 1]->line, base->line, j - i}))
+        int a = s[i]->line, b = s[j - 1]->line; /* b < a in a newest-first log */
+        if (!push_run(runs, (repeat_run){a < b ? a : b, a < b ? b : a, base->line, j - i}))
             return 0;
         i = j;
     }
@@ -310,6 +333,13 @@ static slog_status repeated_entries(lint_ctx *ctx)
         for (size_t i = 0, j; i < log->nentries && st == SLOG_OK; i = j) {
             for (j = i + 1; j < log->nentries && !strcmp(sorted[j]->label, sorted[i]->label); j++)
                 ;
+            /* in the order they were written: a newest-first log's repeats
+             * are above the entry they repeat */
+            for (size_t a = i, b = j - 1; log->direction == SLOG_NEWEST_FIRST && a < b; a++, b--) {
+                const slog_entry *t = sorted[a];
+                sorted[a] = sorted[b];
+                sorted[b] = t;
+            }
             if (!label_runs(ctx, &x, sorted + i, j - i, &runs))
                 st = SLOG_ERR_NOMEM;
         }

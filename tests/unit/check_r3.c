@@ -301,6 +301,25 @@ START_TEST(headings_dated_by_their_first_lines)
 }
 END_TEST
 
+/* A repeat says the same in its sub-items too; in a newest-first log the
+ * repeats stand above the entry they repeat. */
+START_TEST(repeats_in_the_order_written)
+{
+    ck_assert_int_eq(count_rule("# Time log\n\n### 2022-01-18 - Week 1\n- Project work\n"
+                                "  - Update README\n\n### 2022-01-25 - Week 2\n- Project work\n"
+                                "  - Error handling\n",
+                                "2022-03-01", SLOG_RULE_REPEATED_ENTRY, NULL),
+                     0);
+    const char *newest_first = "# Daily log\n\n## 2026-01-04 Snapshot\n- Commits: 12\n\n"
+                               "## 2026-01-03 Snapshot\n- Commits: 12\n\n"
+                               "## 2026-01-02 Snapshot\n- Commits: 11\n\n"
+                               "## 2026-01-01 Snapshot\n- Merged the parser\n";
+    char *msg = first_message(newest_first, "2026-02-01", SLOG_RULE_REPEATED_ENTRY);
+    ck_assert_str_eq(msg, "entries at lines 3–6 (2) repeat line 9: no progress recorded");
+    free(msg);
+}
+END_TEST
+
 START_TEST(duplicates_with_times_say_the_same)
 {
     /* two runs stamped the same minute, different content: two runs */
@@ -459,6 +478,7 @@ int main(void)
     tcase_add_test(tc, failure_marks_read_in_their_list);
     tcase_add_test(tc, a_failure_fixed_in_its_entry);
     tcase_add_test(tc, headings_dated_by_their_first_lines);
+    tcase_add_test(tc, repeats_in_the_order_written);
     tcase_add_test(tc, duplicates_with_times_say_the_same);
     tcase_add_test(tc, repeated_entry_is_one_finding_a_log);
     tcase_add_test(tc, open_checklists_worth_reading);
