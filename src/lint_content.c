@@ -11,6 +11,13 @@
 #include <string.h>
 #include <strings.h>
 
+#include "statuslog/check.h"
+
+/* Candidates a box is compared with to find it done later. */
+enum { DONE_LATER_COMPARED = 256 };
+/* At or above it, two texts are one whatever their first words. */
+#define SAME_TEXT 0.8
+
 /* --- stale-item ------------------------------------------------------------ */
 
 /* The latest date the item's log (or a log around it) reached by `today`
@@ -415,6 +422,133 @@ static int by_key_then_list(const void *a, const void *b)
     return c ? c : (x->list_line > y->list_line) - (x->list_line < y->list_line);
 }
 
+/* The entry whose section holds `line` (the innermost), or NULL. */
+static const slog_entry *entry_at_line(const slog_doc *d, int line)
+{
+    size_t lo = 0, hi = d->nentries;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->entries[mid]->line <= line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (const slog_entry *e = lo ? d->entries[lo - 1] : NULL; e; e = e->parent)
+        if (line <= e->end_line)
+            return e;
+    return NULL;
+}
+
+/* Written after `a` (in its log's time when both are dated, else below it). */
+static int written_after(const slog_doc *d, int a, int b)
+{
+    const slog_entry *x = entry_at_line(d, a), *y = entry_at_line(d, b);
+    if (x && y && x->date_valid && y->date_valid && x->day != y->day)
+        return y->day > x->day;
+    return b > a;
+}
+
+/* The texts say the same task: near-identical, and opening with the same
+ * word unless they are nearer still ("Test rate limiting after the fix"
+ * is not done by "Complete rate limiting TypeScript fixes"). */
+static int has_words(const char *t)
+{
+    size_t run = 0;
+    for (; *t; t++) {
+        int w = (unsigned char)*t >= 0x80 || (*t >= '0' && *t <= '9') ||
+                ((*t | 0x20) >= 'a' && (*t | 0x20) <= 'z');
+        run = w ? run + 1 : 0;
+        if (run >= 2)
+            return 1;
+    }
+    return 0;
+}
+
+static int same_task_text(const char *a, const char *b)
+{
+    if (!has_words(a) || !has_words(b)) /* "a" and "b": nothing to compare */
+        return 0;
+    double sim = slog_text_similarity(a, b);
+    if (sim >= SAME_TEXT)
+        return 1;
+    if (sim < SLOG_FOLD_THRESHOLD)
+        return 0;
+    while (*a && !((*a | 0x20) >= 'a' && (*a | 0x20) <= 'z') && (unsigned char)*a < 0x80)
+        a++;
+    while (*b && !((*b | 0x20) >= 'a' && (*b | 0x20) <= 'z') && (unsigned char)*b < 0x80)
+        b++;
+    size_t n = 0;
+    while (a[n] && b[n] && (a[n] | 0x20) == (b[n] | 0x20) && a[n] != ' ')
+        n++;
+    return n && (!a[n] || a[n] == ' ') && (!b[n] || b[n] == ' ');
+}
+
+/* A box a later checked box or done item says was done ("[ ] Update
+ * CONVERSATION_LOG.md con summary", then "[x] Update CONVERSATION_LOG.md"):
+ * a reader sees it done. The first DONE_LATER_COMPARED candidates written
+ * after it are compared. */
+static int done_later(const lint_ctx *ctx, const slog_checklist_item *box)
+{
+    const slog_doc *d = ctx->doc;
+    size_t compared = 0;
+    for (size_t k = 0; k < d->nchecklists && compared < DONE_LATER_COMPARED; k++) {
+        const slog_checklist_item *c = &d->checklists[k];
+        if (!c->checked || lint_after_today(ctx, c->line) || !written_after(d, box->line, c->line))
+            continue;
+        compared++;
+        if (same_task_text(box->text, c->text))
+            return 1;
+    }
+    for (size_t i = 0; i < d->nentries && compared < DONE_LATER_COMPARED; i++) {
+        const slog_entry *e = d->entries[i];
+        if (lint_entry_after_today(ctx, e))
+            continue;
+        for (const slog_item *it = e->items; it && compared < DONE_LATER_COMPARED; it = it->next) {
+            if (it->state != SLOG_STATE_DONE || it->marker[0] == '[' ||
+                !written_after(d, box->line, it->line))
+                continue;
+            compared++;
+            if (same_task_text(box->text, it->text))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* A box that is no task: a branch of a plan ("#### Se Test PASS", "If it
+ * fails:"), a template's prompt in italics ("_Describe lo que
+ * completaste_"), a blank to fill in ("Meta 5: ____"). */
+static int no_task(const slog_checklist_item *box)
+{
+    static const char *const conditions[] = {"if",   "se",    "si",      "wenn",   "falls",
+                                             "when", "else",  "otherwise", "unless", "in case"};
+    const char *cap = box->caption ? box->caption : "";
+    while (*cap && !((*cap | 0x20) >= 'a' && (*cap | 0x20) <= 'z') && (unsigned char)*cap < 0x80)
+        cap++;
+    while (*cap && (unsigned char)*cap >= 0x80) /* an emoji first */
+        cap++;
+    while (*cap == ' ')
+        cap++;
+    for (size_t k = 0; k < sizeof conditions / sizeof *conditions; k++) {
+        size_t n = strlen(conditions[k]);
+        if (!strncasecmp(cap, conditions[k], n) && (cap[n] == ' ' || cap[n] == ','))
+            return 1;
+    }
+    const char *t = box->text;
+    size_t len = strlen(t);
+    if (len > 2 && ((t[0] == '_' && t[len - 1] == '_') || (t[0] == '*' && t[1] != '*' &&
+                                                           t[len - 1] == '*' && t[len - 2] != '*')))
+        return 1;
+    /* after a short key ("Meta 5:"), nothing but markup and blanks */
+    const char *v = strchr(t, ':');
+    v = v && v - t < 24 ? v + 1 : t;
+    for (; *v; v++)
+        if ((unsigned char)*v >= 0x80 || (*v >= '0' && *v <= '9') ||
+            ((*v | 0x20) >= 'a' && (*v | 0x20) <= 'z'))
+            return 0;
+    return 1;
+}
+
 /* Unchecked boxes worth a reader's time (SPEC §3 r3): only in a log (a
  * document with a dated entry), never in a template, of lists with the same
  * caption only the newest ("Remaining Work" replaced by a later one), and
@@ -463,10 +597,11 @@ static slog_status open_checklists(lint_ctx *ctx)
                 superseded[c[i].index] = 1;
     }
     for (size_t i = 0; i < d->nchecklists && st == SLOG_OK; i++) {
+        const slog_checklist_item *box = &d->checklists[i];
         char text[160];
-        if (!d->checklists[i].checked && !superseded[i])
-            st = lint_emit(ctx, SLOG_RULE_OPEN_CHECKLIST, d->checklists[i].line, "unchecked: %s",
-                           lint_excerpt(d->checklists[i].text, text, sizeof text, 100));
+        if (!box->checked && !superseded[i] && !no_task(box) && !done_later(ctx, box))
+            st = lint_emit(ctx, SLOG_RULE_OPEN_CHECKLIST, box->line, "unchecked: %s",
+                           lint_excerpt(box->text, text, sizeof text, 100));
     }
     free(c);
     free(superseded);

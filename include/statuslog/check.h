@@ -25,6 +25,11 @@ slog_status slog_check(const slog_doc *current, const slog_doc *baseline, const 
  * texts of different documents. */
 double slog_text_similarity(const char *a, const char *b);
 
+/** The near-identity (slog_text_similarity) at or above which two texts say
+ * the same: done items fold into one digest line, a box counts as done by a
+ * later checked box or done item. */
+#define SLOG_FOLD_THRESHOLD 0.6
+
 /** The similarity at or above which an item of the baseline counts as
  * reworded (changed) rather than removed. */
 #define SLOG_REWORD_THRESHOLD 0.5

@@ -54,8 +54,6 @@ slog_status slog_digest_finish(cJSON *digest, slog_error *err);
  * or NULL for another name. */
 const char *slog_digest_template(const char *format, size_t *len);
 
-/** The near-identity at or above which done items fold into one line. */
-#define SLOG_FOLD_THRESHOLD 0.6
 
 #ifdef __cplusplus
 }

@@ -320,6 +320,37 @@ START_TEST(repeats_in_the_order_written)
 }
 END_TEST
 
+/* Boxes that are no task, and boxes done later, are not open work. */
+START_TEST(open_boxes_that_are_no_task)
+{
+    /* branches of a plan, a template's prompt, a blank to fill in */
+    ck_assert_int_eq(count_rule("## 2025-10-26 Tests\n#### Se Test PASS\n- [ ] Procedere con UI\n"
+                                "#### If it fails\n- [ ] Fix the query\n",
+                                "2025-11-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     0);
+    ck_assert_int_eq(count_rule("## Lunes, 2 de diciembre 2024\n- [ ] _Describe lo que completaste_\n"
+                                "- [ ] Meta 5: \\*\\*\\_\\_\\*\\*\n",
+                                "2024-12-10", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     0);
+    /* done later: a checked box or a done item of the same task, written after */
+    ck_assert_int_eq(count_rule("## 2025-10-26 Morning\n- [ ] Update CONVERSATION_LOG.md con summary\n"
+                                "## 2025-10-27 Evening\n- [x] Update CONVERSATION_LOG.md\n",
+                                "2025-11-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     0);
+    /* another task on the same subject, or a box checked before it: still open */
+    int line = 0;
+    ck_assert_int_eq(count_rule("## 2025-11-10 Day 6\n- [ ] Test rate limiting after the fix\n"
+                                "## 2025-11-11 Day 7\n- [x] Complete rate limiting TypeScript fixes\n",
+                                "2025-12-01", SLOG_RULE_OPEN_CHECKLIST, &line),
+                     1);
+    ck_assert_int_eq(line, 2);
+    ck_assert_int_eq(count_rule("## 2025-10-27 Evening\n- [x] Update CONVERSATION_LOG.md\n"
+                                "## 2025-10-28 Next day\n- [ ] Update CONVERSATION_LOG.md again\n",
+                                "2025-11-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     1);
+}
+END_TEST
+
 START_TEST(duplicates_with_times_say_the_same)
 {
     /* two runs stamped the same minute, different content: two runs */
@@ -479,6 +510,7 @@ int main(void)
     tcase_add_test(tc, a_failure_fixed_in_its_entry);
     tcase_add_test(tc, headings_dated_by_their_first_lines);
     tcase_add_test(tc, repeats_in_the_order_written);
+    tcase_add_test(tc, open_boxes_that_are_no_task);
     tcase_add_test(tc, duplicates_with_times_say_the_same);
     tcase_add_test(tc, repeated_entry_is_one_finding_a_log);
     tcase_add_test(tc, open_checklists_worth_reading);
