@@ -292,12 +292,12 @@ static slog_status fill_date(builder *b, slog_entry *e, const char *h, const slo
     if (st == SLOG_OK)
         st = fill_time(b, e, h, f);
     if (f->numeric && f->day_first_forced)
-        b->numeric_day_first = 1;
+        *(f->dotted ? &b->dotted_day_first : &b->numeric_day_first) = 1;
     if (st == SLOG_OK && f->numeric && !f->day_first_forced) {
         numeric_date *n = vec_push(&b->numeric);
         if (!n)
             return SLOG_ERR_NOMEM;
-        *n = (numeric_date){e, f->first, f->second, f->weekday};
+        *n = (numeric_date){e, f->first, f->second, f->weekday, f->dotted};
     }
     if (st == SLOG_OK && year) {
         /* the nearest full date now: what text before it says is older */
@@ -339,29 +339,40 @@ slog_entry *build_new_entry(builder *b, slog_entry_kind kind, int line, int leve
     return e;
 }
 
+/* Reads numeric entry n's date as month `m`, day `d` of its year. */
+static void reread(numeric_date *n, int m, int d)
+{
+    slog_entry *e = n->entry;
+    char buf[16];
+    slog_format_ymd(atoi(e->date), m, d, buf);
+    memcpy((char *)e->date, buf, 10);
+    e->date_valid = slog_date_parse(buf, &e->day);
+    e->weekday_mismatch = e->date_valid && n->weekday >= 0 && slog_weekday(e->day) != n->weekday;
+}
+
+/* Month and day order, settled per document: a reader who meets 25/3/2026
+ * in a log reads its 3/9/2026 day first, and one who meets 03.15.2025 reads
+ * its 03.10.2025 month first. */
 void build_settle_numeric_dates(builder *b)
 {
     numeric_date *n = b->numeric.data;
-    int day_first = b->cfg->date_order == SLOG_DMY_DMY;
-    if (b->cfg->date_order == SLOG_DMY_AUTO) {
-        /* a reader who meets 25/3/2026 in a log reads its 3/9/2026 day first */
-        int mdy = 0;
-        for (size_t i = 0; i < b->numeric.len; i++)
-            mdy |= n[i].second > 12;
-        day_first = b->numeric_day_first && !mdy;
-    }
-    if (!day_first)
-        return;
+    int day_first = b->cfg->date_order == SLOG_DMY_DMY, month_first_dots = 0, mdy = 0;
     for (size_t i = 0; i < b->numeric.len; i++) {
-        if (n[i].second > 12)
-            continue;
-        slog_entry *e = n[i].entry;
-        char buf[16];
-        slog_format_ymd(atoi(e->date), n[i].second, n[i].first, buf);
-        memcpy((char *)e->date, buf, 10);
-        e->date_valid = slog_date_parse(buf, &e->day);
-        e->weekday_mismatch =
-            e->date_valid && n[i].weekday >= 0 && slog_weekday(e->day) != n[i].weekday;
+        if (n[i].dotted)
+            month_first_dots |= n[i].second > 12;
+        else
+            mdy |= n[i].second > 12;
+    }
+    if (b->cfg->date_order == SLOG_DMY_AUTO)
+        day_first = b->numeric_day_first && !mdy;
+    month_first_dots &= !b->dotted_day_first;
+    for (size_t i = 0; i < b->numeric.len; i++) {
+        if (n[i].second > 12 || n[i].first > 12)
+            continue; /* read as it can only be read */
+        if (n[i].dotted && month_first_dots)
+            reread(&n[i], n[i].first, n[i].second);
+        else if (!n[i].dotted && day_first)
+            reread(&n[i], n[i].second, n[i].first);
     }
 }
 
@@ -481,7 +492,12 @@ static int stamp_key(const char *s, size_t len)
     static const char *const ends[] = {
         "updated",  "last update", "generated",  "prepared",       "completed", "modified",
         "edited",   "reviewed",    "revised",    "finished",       "archived",  "exported",
-        "end time", "session end", "end of day", "end of day log", "log ended", "session ended"};
+        "end time", "session end", "end of day", "end of day log", "log ended", "session ended",
+        /* other languages: "最終更新", "更新日", "最后更新", "Stand", "Letzte Aktualisierung" */
+        "最終更新", "更新日", "更新日時", "最后更新", "最後更新", "更新时间", "최종 수정", "최종 업데이트",
+        "aktualisiert", "letzte aktualisierung", "mis à jour", "mise à jour", "actualizado",
+        "última actualización", "aggiornato", "ultimo aggiornamento", "atualizado",
+        "bijgewerkt"};
     char key[64];
     size_t n = 0;
     for (size_t i = 0; i < len && n + 1 < sizeof key; i++)
@@ -494,7 +510,9 @@ static int stamp_key(const char *s, size_t len)
     key[n] = '\0';
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t k = strlen(ends[i]);
-        if (k <= n && !memcmp(key + n - k, ends[i], k) && (k == n || key[n - k - 1] == ' '))
+        /* a whole word at the end; in CJK any end ("**最終更新**") */
+        if (k <= n && !memcmp(key + n - k, ends[i], k) &&
+            (k == n || key[n - k - 1] == ' ' || (unsigned char)ends[i][0] >= 0xE3))
             return 1;
     }
     return 0;
@@ -840,7 +858,10 @@ int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_
     size_t len, i = 0;
     int line = build_first_line(b, para, &s, &len);
     if (len >= 3 && s[0] == '[' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X') && s[2] == ']')
-        return 0;                                                /* a task-list item */
+        return 0; /* a task-list item */
+    for (size_t k = 0; len && s[0] == '[' && k + 3 <= len; k++)
+        if (!memcmp(s + k, "](#", 3))
+            return 0; /* "[2023-09-24 - ESP32 Received](#2023-09-24...)": a table of contents */
     while (i < len && (strchr("*_[(`", s[i]) || is_space(s[i]))) /* "**2026-03-09**", "`...`" */
         i++;
     if (!slog_find_date(b->cfg, s, len, i, 1, f) || !build_dateable(b, line, f))

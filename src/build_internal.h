@@ -48,6 +48,7 @@ typedef struct {
     slog_entry *entry;
     int first, second;
     int weekday; /* as written, -1 none */
+    int dotted;  /* N.N.YYYY */
 } numeric_date;
 
 typedef struct builder {
@@ -76,6 +77,7 @@ typedef struct builder {
     int caption_of;          /* the line of the list whose caption is cached (0: none) */
     const char *caption;     /* its caption (arena), or NULL */
     int numeric_day_first; /* an N/N/YYYY date here can only be day first */
+    int dotted_day_first;  /* an N.N.YYYY date here can only be day first */
 
     slog_entry *bold;           /* a bold-line entry: runs to the next heading or bold line */
     cmark_node *dating_para;    /* the paragraph that made its heading an entry */

@@ -69,7 +69,8 @@ const char *const SLOG_DATE_PATTERN =
     "|(?<![0-9A-Za-z.])(?<d2>[0-9]{1,2})" ORDINAL DAY_RANGE_END
     "(?:[ \\t]+(?:of[ \\t]+)?|-)(?<m2>" MONTH ")\\.?(?:(?:,?[ \\t]+|-)(?<y2>[0-9]{4}))?"
     /* 3/9/2026, 9.3.2026, 09-03-2026 (read as the slashed form) */
-    "|(?<![0-9A-Za-z/.-])(?<n1>[0-9]{1,2})(?<nsep>[/.-])(?<n2>[0-9]{1,2})\\k<nsep>(?<n3>[0-9]{4})"
+    "|(?<![0-9A-Za-z/.-])(?<n1>[0-9]{1,2})(?<nsep>[/.-])(?<n2>[0-9]{1,2})\\k<nsep>"
+    "(?<n3>[0-9]{4}|[0-9]{2}(?![0-9]))" /* 11/11/25: a two-digit year (slashes only, below) */
     "(?!\\k<nsep>[0-9])" /* "1.2.2025.4" is a version */
     /* 9. März 2026, 1er mars 2026, 9 de marzo de 2026 */
     "|(?<![0-9A-Za-z.])(?<fd>[0-9]{1,2})(?:\\.|(?i:er))?[ \\t]+(?:(?i:de)[ "
@@ -452,15 +453,24 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
         group(re, g->n3, s, &a, &b);
         f->year = number(s, a, b);
         f->date_end = b;
+        int short_year = b - a == 2;
         group(re, g->nsep, s, &a, &b);
-        int dotted = s[a] == '.'; /* D.M.YYYY is day first everywhere */
-        f->numeric = !dotted;
+        /* D.M.YYYY is day first, unless the document writes 03.15.2025 */
+        int dotted = s[a] == '.';
+        /* "11/11/25" is a date where the form is clear (SPEC §1 r3); "3.10.12"
+         * and "1-2-25" are a version and a range as often */
+        if (short_year)
+            f->year += f->year < 70 ? 2000 : 1900;
+        f->numeric = 1;
+        f->dotted = dotted;
         f->form = SLOG_FORM_NUMERIC;
-        f->day_first_forced = dotted || (f->first > 12 && f->second <= 12);
-        int day_first = f->day_first_forced || (c->date_order == SLOG_DMY_DMY && f->second <= 12);
+        f->day_first_forced = f->first > 12 && f->second <= 12;
+        int day_first = f->day_first_forced || (dotted && f->second <= 12) ||
+                        (c->date_order == SLOG_DMY_DMY && f->second <= 12);
         f->month = day_first ? f->second : f->first;
         f->day = day_first ? f->first : f->second;
-        if (f->month > 12 || f->day > 31)
+        if (f->month > 12 || f->day > 31 || (short_year && s[a] != '/') || f->year < 1970 ||
+            f->year > 2199)
             f->month = 0; /* 10.15.3847 is a version number, not 3847-15-10 */
     } else if (group(re, g->fd, s, &a, &b)) {
         read_day_month(re, s, f, g->fd, g->fm, g->fy, other_month_number);

@@ -51,6 +51,7 @@ typedef struct {
     int time_valid;                    /* 0 for 25:10 */
     int iso;                           /* written YYYY-MM-DD */
     int numeric;                       /* written N/N/YYYY: month and day may swap */
+    int dotted;                        /* written N.N.YYYY (day first unless the document says) */
     int first, second;                 /* the two leading numbers of a numeric date */
     int day_first_forced;              /* N/N/YYYY whose first number can only be a day */
     int custom;                        /* found by a configured entry_pattern */

@@ -351,6 +351,41 @@ START_TEST(open_boxes_that_are_no_task)
 }
 END_TEST
 
+/* Numeric dates as the document writes them: a two-digit year with slashes,
+ * dots read month first where one date can only be so, a stamp in Japanese. */
+START_TEST(numeric_forms_settled_per_document)
+{
+    slog_doc *d = parse_str("# Running log\n\n### 11/11/25\n- 2h wiring\n\n### 11/12/25\n- tests\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[1]->date, "2025-11-12");
+    slog_doc_free(d);
+    /* not with dots or dashes: a version, a range */
+    d = parse_str("# Notes\n\n## 3.10.12 release\n- x\n\n## 1-2-25 build\n- y\n");
+    ck_assert_uint_eq(d->nentries, 0);
+    slog_doc_free(d);
+    d = parse_str("# DEVLOG\n## 03.10.2025 18:55 Session\n- a\n## 03.15.2025 11:45 Session\n- b\n");
+    ck_assert_str_eq(d->entries[0]->date, "2025-03-10");
+    ck_assert_str_eq(d->entries[1]->date, "2025-03-15");
+    slog_doc_free(d);
+    d = parse_str("# Log\n## 03.10.2025 Session\n- a\n## 24.10.2025 Session\n- b\n");
+    ck_assert_str_eq(d->entries[0]->date, "2025-10-03"); /* day first, as 24.10 says */
+    slog_doc_free(d);
+    d = parse_str("# Log\n## 10.15.3847 2020-07-20\n- a\n");
+    ck_assert_str_eq(d->entries[0]->date, "2020-07-20"); /* a version number first */
+    slog_doc_free(d);
+    d = parse_str("# 作業ログ\n\n## 2025年7月5日 - 設定\n- a\n\n**最終更新**: 2025年7月6日 21:00\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    slog_doc_free(d);
+    /* a table of contents links to the entries; it is none of them */
+    d = parse_str("# Worklog\n- [2023-09-24 - ESP32](#2023-09-24---esp32)\n"
+                  "- [2023-09-26 - Power](#2023-09-26---power)\n\n"
+                  "## 2023-09-24 - ESP32\n- a\n\n## 2023-09-26 - Power\n- b\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_int_eq(d->entries[0]->line, 5);
+    slog_doc_free(d);
+}
+END_TEST
+
 START_TEST(duplicates_with_times_say_the_same)
 {
     /* two runs stamped the same minute, different content: two runs */
@@ -511,6 +546,7 @@ int main(void)
     tcase_add_test(tc, headings_dated_by_their_first_lines);
     tcase_add_test(tc, repeats_in_the_order_written);
     tcase_add_test(tc, open_boxes_that_are_no_task);
+    tcase_add_test(tc, numeric_forms_settled_per_document);
     tcase_add_test(tc, duplicates_with_times_say_the_same);
     tcase_add_test(tc, repeated_entry_is_one_finding_a_log);
     tcase_add_test(tc, open_checklists_worth_reading);
