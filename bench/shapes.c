@@ -10,6 +10,9 @@
  *   quotes N    N block quote levels on one line ("> > > … x")
  *   line N      one line of N bytes: dates, markers, emphasis and code spans
  *   checks N    a checklist of N task-list items, checked
+ *   yearless N  year-less dates that look back for their year
+ *   cycle N     N entries whose dates cycle through one year, items sharing words
+ *   sameday N   N entries of one date (times differ), items sharing words
  *
  * usage: shapes SHAPE N > doc.md */
 #include <stdio.h>
@@ -54,6 +57,31 @@ static void shape_entries(long n)
         printf("## Status (2025-10-07)\n\n- ✅ %s %ld\n\n", words[i % NWORDS], i);
 }
 
+/* Dates cycling through the days of one year again and again, each entry
+ * with a done item, a next item and an open box whose texts share most
+ * words ("next thing 17", "next thing 4711"): what a heartbeat or an
+ * agent's log looks like after a year of runs. */
+static void shape_cycle(long n)
+{
+    fputs("# Shapes\n\n", stdout);
+    for (long i = 0; i < n; i++) {
+        long day = i % 336; /* 12 months of 28 days */
+        printf("## 2026-%02ld-%02ld — Status %ld\n\n- ✅ done thing %ld %s\n- 🔜 next thing %ld\n"
+               "- [ ] open %ld\n\n",
+               day / 28 + 1, day % 28 + 1, i, i, words[i % NWORDS], i, i);
+    }
+}
+
+/* Many entries of one date, each with items sharing most words. */
+static void shape_sameday(long n)
+{
+    fputs("# Shapes\n\n", stdout);
+    for (long i = 0; i < n; i++)
+        printf("## 2026-03-09 %02ld:%02ld — Run %ld\n\n- ✅ done thing %ld\n- 🔜 next thing %ld\n"
+               "- ❌ failed thing %ld\n\n",
+               (i / 60) % 24, i % 60, i, i, i, i);
+}
+
 /* Year-less dates under headings that are and are not years: every one
  * looks back for its year (scan_year_refs) */
 static void shape_yearless(long n)
@@ -95,7 +123,8 @@ int main(int argc, char **argv)
     long n = argc == 3 ? strtol(argv[2], NULL, 10) : 0;
     if (n <= 0) {
         fprintf(stderr,
-                "usage: shapes words|items|done|entries|nested|quotes|line|checks|yearless N\n");
+                "usage: shapes words|items|done|entries|nested|quotes|line|checks|yearless|cycle|"
+                "sameday N\n");
         return 2;
     }
     const char *s = argv[1];
@@ -115,6 +144,10 @@ int main(int argc, char **argv)
         shape_checks(n);
     else if (!strcmp(s, "yearless"))
         shape_yearless(n);
+    else if (!strcmp(s, "cycle"))
+        shape_cycle(n);
+    else if (!strcmp(s, "sameday"))
+        shape_sameday(n);
     else {
         fprintf(stderr, "shapes: unknown shape '%s'\n", s);
         return 2;

@@ -45,7 +45,20 @@ slog_period slog_period_days(long until, int days)
 
 /* --- helpers that clear *ok on failure ------------------------------------- */
 
+/* Keys are string constants, kept by reference (cJSON_AddItemToObjectCS): a
+ * digest of 100,000 objects copies no key. A key made at run time goes
+ * through dv_add_copy. */
 cJSON *dv_add(cJSON *o, const char *key, cJSON *v, int *ok)
+{
+    if (!v || !cJSON_AddItemToObjectCS(o, key, v)) {
+        cJSON_Delete(v);
+        *ok = 0;
+        return NULL;
+    }
+    return v;
+}
+
+static cJSON *dv_add_copy(cJSON *o, const char *key, cJSON *v, int *ok)
 {
     if (!v || !cJSON_AddItemToObject(o, key, v)) {
         cJSON_Delete(v);
@@ -86,6 +99,30 @@ void dv_add_date(cJSON *o, const char *key, long day, int *ok)
     char buf[11];
     slog_date_format(day, buf);
     dv_add_str(o, key, buf, ok);
+}
+
+void dv_add_text(cJSON *o, const char *text, int *ok)
+{
+    dv_add_str(o, "text", text, ok);
+}
+
+/* The shown forms of o's "text": "short" (200 characters, cut at a word),
+ * "html" and "plain". Made only for what a template shows: a list of
+ * 40,000 stale threads keeps its texts, not four copies of each. */
+void dv_render_text(cJSON *o, int *ok)
+{
+    const cJSON *t = dv_get(o, "text");
+    char *s = cJSON_IsString(t) ? slog_digest_short(t->valuestring, DIGEST_SHORT_CHARS) : NULL;
+    char *h = s ? slog_digest_html(s) : NULL;
+    char *p = s ? slog_digest_plain(s) : NULL;
+    if (!s || !h || !p)
+        *ok = 0;
+    dv_add_str(o, "short", s, ok);
+    dv_add_str(o, "html", h, ok);
+    dv_add_str(o, "plain", p, ok);
+    free(s);
+    free(h);
+    free(p);
 }
 
 void dv_add_texts(cJSON *o, const char *text, int *ok)
@@ -134,11 +171,17 @@ void dv_mark_shown(cJSON *owner, const char *key, size_t limit, int *ok)
     cJSON *list = dv_get(owner, key);
     size_t n = (size_t)cJSON_GetArraySize(list), i = 0;
     cJSON *e;
-    cJSON_ArrayForEach(e, list) dv_add_bool(e, "shown", i++ < limit, ok);
+    cJSON_ArrayForEach(e, list)
+    {
+        int shown = i++ < limit;
+        dv_add_bool(e, "shown", shown, ok);
+        if (shown && dv_get(e, "text") && !dv_get(e, "short"))
+            dv_render_text(e, ok);
+    }
     char more_key[48], more[64];
     snprintf(more_key, sizeof more_key, "%s_more", key);
     snprintf(more, sizeof more, "… and %zu more", n > limit ? n - limit : 0);
-    dv_add_str(owner, more_key, n > limit ? more : NULL, ok);
+    dv_add_copy(owner, more_key, n > limit ? cJSON_CreateString(more) : cJSON_CreateNull(), ok);
 }
 
 /* --- the root ------------------------------------------------------------- */
@@ -384,12 +427,12 @@ static void chart(cJSON *root, int *ok)
             char key[32];
             snprintf(key, sizeof key, "%s_bar", bars[b].key);
             if (v <= 0) {
-                dv_add(d, key, cJSON_CreateNull(), ok);
+                dv_add_copy(d, key, cJSON_CreateNull(), ok);
                 continue;
             }
             any = 1;
             int h = (int)(v * (CHART_HEIGHT - 16) / top + 0.5);
-            cJSON *bar = dv_add(d, key, cJSON_CreateObject(), ok);
+            cJSON *bar = dv_add_copy(d, key, cJSON_CreateObject(), ok);
             if (!bar)
                 return;
             dv_add_num(bar, "x", x + slot * bars[b].dx, ok);

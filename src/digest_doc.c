@@ -5,6 +5,7 @@
  * with what changed in them, lint counts, and what in it needs attention. */
 #include "digest_internal.h"
 #include "dates.h"
+#include "doc_internal.h"
 
 #include "statuslog/check.h"
 #include "statuslog/lint.h"
@@ -18,7 +19,7 @@ enum {
     LIST_SHOWN = 10,  /* items shown per list of a document */
     PROSE_SHOWN = 5,  /* prose entries shown, the newest */
     NOTES_PER_ENTRY = 3, /* more unmarked lines than this: the entry is shown as prose */
-    DONE_COMPARED = 256  /* done items a follow-up is compared with, the newest */
+    COMPARED = 256       /* threads, done items, earlier follow-ups a follow-up is compared with */
 };
 
 /* --- threads as of a day ---------------------------------------------------- */
@@ -64,18 +65,30 @@ static void thread_at(const slog_thread *t, long day, thread_then *out)
  * for more than stale_days without mentioning it again ("❌ Claims report
  * broken" on 1 Jan, sessions every day since), it was dealt with, and a
  * lead is not alarmed by it a month later. */
-static int faded(const thread_then *t, long day, int stale_days)
+static int faded(const slog_doc *d, const thread_then *t, const long *ends, int stale_days)
 {
     if (!t->latest || t->state != SLOG_STATE_FAILED)
         return 0;
     long seen = t->latest->entry->day, end = seen;
     for (const slog_entry *e = t->latest->entry; e; e = e->parent)
-        for (size_t i = 0; e->log && i < e->log->nentries; i++) {
-            const slog_entry *x = e->log->entries[i];
-            if (x->date_valid && x->day > end && x->day <= day)
-                end = x->day;
-        }
+        if (e->log && ends[e->log - d->logs] > end)
+            end = ends[e->log - d->logs];
     return end - seen > stale_days;
+}
+
+/* The latest day each log reached by `day`, once per document. */
+static long *log_ends(const slog_doc *d, long day)
+{
+    long *ends = malloc((d->nlogs + 1) * sizeof *ends);
+    for (size_t l = 0; ends && l < d->nlogs; l++) {
+        ends[l] = -1;
+        for (size_t i = 0; i < d->logs[l].nentries; i++) {
+            const slog_entry *x = d->logs[l].entries[i];
+            if (x->date_valid && x->day <= day && x->day > ends[l])
+                ends[l] = x->day;
+        }
+    }
+    return ends;
 }
 
 static int open_then(const thread_then *t)
@@ -158,7 +171,7 @@ static void attention_items(doc_view *v, cJSON *all, cJSON *mine)
         const char *reason = attention_reason(&v->threads[i]);
         if (!reason)
             continue;
-        for (int copy = 0; copy < 2; copy++) {
+        for (int copy = 0; copy < 1 + (mine != NULL); copy++) {
             cJSON *o = dv_push_obj(copy ? mine : all, &v->ok);
             if (!o)
                 return;
@@ -166,7 +179,7 @@ static void attention_items(doc_view *v, cJSON *all, cJSON *mine)
             dv_add_num(o, "line", v->threads[i].latest->line, &v->ok);
             dv_add_str(o, "state", slog_state_name(v->threads[i].state), &v->ok);
             dv_add_str(o, "reason", reason, &v->ok);
-            dv_add_texts(o, v->threads[i].latest->text, &v->ok);
+            dv_add_text(o, v->threads[i].latest->text, &v->ok);
             dv_add_str(o, "first_seen", t->first_seen, &v->ok);
             dv_add_num(o, "age_days", (double)(v->day - t->first_day), &v->ok);
             dv_add_phrase(o, "age", (size_t)(v->day - t->first_day), "day", "days", &v->ok);
@@ -276,7 +289,7 @@ static void done_items(doc_view *v)
         cJSON *o = dv_push_obj(list, &v->ok);
         if (!o)
             break;
-        dv_add_texts(o, folds[j].rep->text, &v->ok);
+        dv_add_text(o, folds[j].rep->text, &v->ok);
         dv_add_num(o, "count", (double)folds[j].count, &v->ok);
         dv_add_date(o, "first", folds[j].first, &v->ok);
         dv_add_date(o, "last", folds[j].last, &v->ok);
@@ -311,7 +324,7 @@ static void thread_lists(doc_view *v)
             cJSON *o = dv_push_obj(closed, &v->ok);
             if (!o)
                 break;
-            dv_add_texts(o, then->latest->text, &v->ok);
+            dv_add_text(o, then->latest->text, &v->ok);
             dv_add_str(o, "first_seen", t->first_seen, &v->ok);
             dv_add_date(o, "resolved", then->resolved, &v->ok);
             dv_add_num(o, "line", t->resolved_by ? t->resolved_by->line : then->latest->line,
@@ -329,7 +342,7 @@ static void thread_lists(doc_view *v)
             cJSON *o = dv_push_obj(list ? open : is_new ? opened : carried, &v->ok);
             if (!o)
                 break;
-            dv_add_texts(o, then->latest->text, &v->ok);
+            dv_add_text(o, then->latest->text, &v->ok);
             dv_add_str(o, "state", slog_state_name(then->state), &v->ok);
             dv_add_str(o, "first_seen", t->first_seen, &v->ok);
             dv_add_str(o, "last_seen", then->latest->entry->date, &v->ok);
@@ -533,7 +546,7 @@ static void notes(doc_view *v)
             cJSON *o = dv_push_obj(list, &v->ok);
             if (!o)
                 break;
-            dv_add_texts(o, it->text, &v->ok);
+            dv_add_text(o, it->text, &v->ok);
             dv_add_str(o, "date", e->date, &v->ok);
             dv_add_num(o, "line", it->line, &v->ok);
             v->notes++;
@@ -549,11 +562,9 @@ static void notes(doc_view *v)
 /* The line is in an entry of the period: written (or ticked) in it. */
 static int in_period_entry(const doc_view *v, int line)
 {
-    for (size_t i = 0; i < v->d->nentries; i++) {
-        const slog_entry *e = v->d->entries[i];
-        if (e->date_valid && in_window(v, e->day) && e->line <= line && line <= e->end_line)
+    for (const slog_entry *e = slog_doc_entry_at(v->d, line); e; e = e->parent)
+        if (e->date_valid && in_window(v, e->day))
             return 1;
-    }
     return 0;
 }
 
@@ -573,7 +584,7 @@ static void checklist(doc_view *v, size_t *checked)
         *checked += c->checked != 0;
         cJSON *u = c->checked ? NULL : dv_push_obj(unchecked, &v->ok);
         if (u) {
-            dv_add_texts(u, c->text, &v->ok);
+            dv_add_text(u, c->text, &v->ok);
             dv_add_str(u, "section", c->section, &v->ok);
             dv_add_num(u, "line", c->line, &v->ok);
         }
@@ -581,7 +592,7 @@ static void checklist(doc_view *v, size_t *checked)
             continue;
         cJSON *ch = dv_push_obj(changed, &v->ok);
         if (ch) {
-            dv_add_texts(ch, c->text, &v->ok);
+            dv_add_text(ch, c->text, &v->ok);
             dv_add_bool(ch, "checked", c->checked, &v->ok);
             dv_add_str(ch, "box", c->checked ? "[x]" : "[ ]", &v->ok);
             dv_add_num(ch, "line", c->line, &v->ok);
@@ -595,6 +606,7 @@ static void checklist(doc_view *v, size_t *checked)
     dv_add_num(o, "bar", percent * DIGEST_BAR_WIDTH / 100, &v->ok);
     dv_add(o, "unchecked", unchecked, &v->ok);
     dv_add(o, "changed", changed, &v->ok);
+    dv_mark_shown(o, "changed", LIST_SHOWN, &v->ok);
     dv_add_bool(o, "any", total > 0, &v->ok);
     dv_add_bool(o, "has_changed", cJSON_GetArraySize(changed) > 0, &v->ok);
     char buf[64];
@@ -602,54 +614,81 @@ static void checklist(doc_view *v, size_t *checked)
     dv_add_str(o, "unchecked_count", open ? buf : NULL, &v->ok);
 }
 
-/* A done item of the document by the digest's day says the follow-up was
- * done ("Review and merge PR #94", then "✅ Merged PR #94"). The newest
- * DONE_COMPARED done items are compared: a follow-up is recent work. */
-static int done_since(const doc_view *v, const char *text)
+/* What follow-ups are compared with, tokenized once (slog_vocab_dice): the
+ * follow-ups, then the latest texts of the open threads, then the newest
+ * done items by the digest's day. Each list is cut to COMPARED: a
+ * follow-up is recent work, and a document of 10,000 follow-ups and 10,000
+ * threads costs no 100 million comparisons. */
+typedef struct {
+    slog_vocab v;
+    size_t nf, nt, nd; /* follow-ups, thread texts, done items */
+} followup_words;
+
+static slog_status followup_words_build(doc_view *v, followup_words *w)
 {
-    size_t compared = 0;
-    for (size_t i = v->d->nentries; i-- > 0 && compared < DONE_COMPARED;) {
-        const slog_entry *e = v->d->entries[i];
+    const slog_doc *d = v->d;
+    size_t cap = d->nfollowups + 2 * COMPARED + 1;
+    const char **texts = malloc(cap * sizeof *texts);
+    if (!texts)
+        return SLOG_ERR_NOMEM;
+    w->nf = d->nfollowups;
+    for (size_t i = 0; i < d->nfollowups; i++)
+        texts[i] = d->followups[i].text;
+    w->nt = 0;
+    for (size_t k = d->nthreads; k-- > 0 && w->nt < COMPARED;)
+        if (open_then(&v->threads[k]))
+            texts[w->nf + w->nt++] = v->threads[k].latest->text;
+    w->nd = 0;
+    for (size_t i = d->nentries; i-- > 0 && w->nd < COMPARED;) {
+        const slog_entry *e = d->entries[i];
         if (!e->date_valid || e->day > v->day)
             continue;
-        for (const slog_item *it = e->items; it && compared < DONE_COMPARED; it = it->next) {
-            if (it->state != SLOG_STATE_DONE || is_box(it))
-                continue;
-            compared++;
-            if (slog_text_similarity(text, it->text) >= SLOG_FOLD_THRESHOLD)
-                return 1;
-        }
+        for (const slog_item *it = e->items; it && w->nd < COMPARED; it = it->next)
+            if (it->state == SLOG_STATE_DONE && !is_box(it))
+                texts[w->nf + w->nt + w->nd++] = it->text;
     }
+    slog_status st = slog_vocab_build_texts(&w->v, texts, w->nf + w->nt + w->nd);
+    free(texts);
+    return st;
+}
+
+/* Follow-up i is repeated by an open thread, written before (the same
+ * text), or done since ("Review and merge PR #94", then "✅ Merged PR #94"). */
+static int followup_settled(const doc_view *v, const followup_words *w, size_t i)
+{
+    for (size_t k = 0; k < w->nt + w->nd; k++)
+        if (slog_vocab_dice(&w->v, i, w->nf + k) >= SLOG_FOLD_THRESHOLD)
+            return 1;
+    for (size_t k = i > COMPARED ? i - COMPARED : 0; k < i; k++) /* "Merge PR #95" twice */
+        if (!strcmp(v->d->followups[i].text, v->d->followups[k].text))
+            return 1;
     return 0;
 }
 
-/* Follow-ups that no open thread repeats: counted; those written in the
- * period's entries listed. */
+/* Follow-ups that nothing settled: counted; those written in the period's
+ * entries listed. */
 static void followups(doc_view *v, size_t *count)
 {
     cJSON *list = dv_add(v->doc, "followups", cJSON_CreateArray(), &v->ok);
     cJSON *added = dv_add(v->doc, "followups_new", cJSON_CreateArray(), &v->ok);
+    followup_words w = {0};
+    if (v->d->nfollowups && followup_words_build(v, &w) != SLOG_OK)
+        v->ok = 0;
     for (size_t i = 0; list && added && i < v->d->nfollowups && v->ok; i++) {
-        const char *text = v->d->followups[i].text;
-        int repeated = 0;
-        for (size_t k = 0; k < v->d->nthreads && !repeated; k++)
-            repeated =
-                open_then(&v->threads[k]) &&
-                slog_text_similarity(text, v->threads[k].latest->text) >= SLOG_FOLD_THRESHOLD;
-        for (size_t k = 0; k < i && !repeated; k++) /* "Merge PR #95" written twice */
-            repeated = !strcmp(text, v->d->followups[k].text);
-        if (repeated || done_since(v, text))
+        if (followup_settled(v, &w, i))
             continue;
+        const char *text = v->d->followups[i].text;
         int line = v->d->followups[i].line;
         for (int copy = 0; copy < 1 + in_period_entry(v, line); copy++) {
             cJSON *o = dv_push_obj(copy ? added : list, &v->ok);
             if (!o)
                 break;
-            dv_add_texts(o, text, &v->ok);
+            dv_add_text(o, text, &v->ok);
             dv_add_num(o, "line", line, &v->ok);
         }
         (*count)++;
     }
+    slog_vocab_free(&w.v);
     char buf[64];
     slog_count_phrase(buf, sizeof buf, *count, "follow-up", "follow-ups");
     dv_add_str(v->doc, "followups_count", *count ? buf : NULL, &v->ok);
@@ -739,11 +778,13 @@ static slog_status active_document(doc_view *v, slog_error *err)
     notes(v);
     checklist(v, &checked);
     followups(v, &nfollowups);
-    attention_items(v, dv_get(v->root, "attention"),
-                    dv_add(v->doc, "attention", cJSON_CreateArray(), &v->ok));
+    /* the document's own list only where its section shows it (no entries
+     * in the period): the root's list has every document's */
+    cJSON *mine = dv_add(v->doc, "attention", cJSON_CreateArray(), &v->ok);
+    attention_items(v, dv_get(v->root, "attention"), v->entries ? NULL : mine);
     slog_status st = lint_counts(v, err);
-    static const char *const shown[] = {"done",  "opened",    "closed",
-                                        "carried", "notes", "followups_new"};
+    static const char *const shown[] = {"done",  "opened", "closed",       "carried",
+                                        "notes", "attention", "followups_new"};
     for (size_t i = 0; i < sizeof shown / sizeof *shown; i++)
         dv_mark_shown(v->doc, shown[i], LIST_SHOWN, &v->ok);
     const struct {
@@ -797,13 +838,14 @@ slog_status slog_digest_add(cJSON *digest, const slog_doc *d, const slog_digest_
     v.name = document_name(d, &v.titled);
     v.threads = calloc(d->nthreads + 1, sizeof *v.threads);
     unsigned char *stale = calloc(d->nthreads + 1, 1);
-    slog_status st = v.threads && stale ? SLOG_OK : SLOG_ERR_NOMEM;
+    long *ends = log_ends(d, v.day);
+    slog_status st = v.threads && stale && ends ? SLOG_OK : SLOG_ERR_NOMEM;
     if (st == SLOG_OK && d->nthreads)
         st = slog_stale_threads(d, opts->config, v.day, stale, err);
     for (size_t i = 0; st == SLOG_OK && i < d->nthreads; i++) {
         thread_at(&d->threads[i], v.day, &v.threads[i]);
         v.threads[i].stale = stale[i];
-        v.threads[i].faded = faded(&v.threads[i], v.day, slog_config_stale_days(opts->config));
+        v.threads[i].faded = faded(d, &v.threads[i], ends, slog_config_stale_days(opts->config));
         v.attention += attention_reason(&v.threads[i]) != NULL;
     }
     /* a document with an entry in the period or something that needs
@@ -816,6 +858,7 @@ slog_status slog_digest_add(cJSON *digest, const slog_doc *d, const slog_digest_
     }
     free(v.threads);
     free(stale);
+    free(ends);
     if (st == SLOG_OK && !v.ok)
         st = SLOG_ERR_NOMEM;
     if (st == SLOG_ERR_NOMEM)

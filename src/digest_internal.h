@@ -26,7 +26,11 @@ cJSON *dv_push_obj(cJSON *array, int *ok);
 /** "text" (whole), "short" (as shown, never cut inside a code span),
  * "html" (short, escaped, code spans and links as elements) and "plain"
  * (short, without Markdown: for the text format). */
+/** "text", "short", "html" and "plain" of a text shown whatever happens. */
 void dv_add_texts(cJSON *o, const char *text, int *ok);
+/** "text" only; dv_mark_shown (or dv_render_text) adds the shown forms. */
+void dv_add_text(cJSON *o, const char *text, int *ok);
+void dv_render_text(cJSON *o, int *ok);
 /** "N nouns" under `key`. */
 void dv_add_phrase(cJSON *o, const char *key, size_t n, const char *one, const char *many, int *ok);
 cJSON *dv_get(const cJSON *o, const char *key);

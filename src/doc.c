@@ -57,6 +57,22 @@ double slog_item_similarity(const slog_doc *doc, const slog_item *a, const slog_
     return slog_vocab_similarity(&doc->priv->vocab, a->index, b->index);
 }
 
+const slog_entry *slog_doc_entry_at(const slog_doc *d, int line)
+{
+    size_t lo = 0, hi = d->nentries; /* the last entry starting at or before line */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->entries[mid]->line <= line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (const slog_entry *e = lo ? d->entries[lo - 1] : NULL; e; e = e->parent)
+        if (line <= e->end_line)
+            return e;
+    return NULL;
+}
+
 void slog_doc_free(slog_doc *doc)
 {
     if (!doc)

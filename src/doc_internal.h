@@ -28,6 +28,10 @@ slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err
 slog_status slog_threads_build(slog_doc *doc, const slog_config *config, slog_item *const *all,
                                const slog_vocab *v, slog_arena *arena);
 
+/** The innermost entry whose section holds `line`, or NULL: a binary search
+ * over the entries (in document order) and up through their parents. */
+const slog_entry *slog_doc_entry_at(const slog_doc *doc, int line);
+
 /** Stable 8-hex-digit id of an item: entry date, label and normalized text. */
 uint32_t slog_item_hash(const char *date, const char *label, const char *text);
 void slog_item_id(const char *date, const char *label, const char *text, char out[9]);

@@ -2,6 +2,8 @@
 /* The lint driver: runs each rule group over a document. */
 #include "lint_internal.h"
 
+#include "doc_internal.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,18 +28,8 @@ int lint_after_today(const lint_ctx *ctx, int line)
     const slog_doc *d = ctx->doc;
     if (!ctx->as_of || !d->nentries)
         return 0;
-    size_t lo = 0, hi = d->nentries; /* the last entry starting at or before line */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->entries[mid]->line <= line)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (const slog_entry *e = lo ? d->entries[lo - 1] : NULL; e; e = e->parent)
-        if (line <= e->end_line)
-            return lint_entry_after_today(ctx, e);
-    return 0;
+    const slog_entry *e = slog_doc_entry_at(d, line);
+    return e && lint_entry_after_today(ctx, e);
 }
 
 slog_status lint_emit(lint_ctx *ctx, slog_rule rule, int line, const char *fmt, ...)

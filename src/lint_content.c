@@ -11,26 +11,38 @@
 #include <string.h>
 #include <strings.h>
 
+#include "similar.h"
 #include "statuslog/check.h"
 
 /* Candidates a box is compared with to find it done later. */
 enum { DONE_LATER_COMPARED = 256 };
-/* At or above it, two texts are one whatever their first words. */
-#define SAME_TEXT 0.8
 
 /* --- stale-item ------------------------------------------------------------ */
 
-/* The latest date the item's log (or a log around it) reached by `today`
- * (when judging as of today: no later entry counts). */
-static long log_end(const lint_ctx *ctx, const slog_entry *e)
+/* The latest date each log reached by `today` (when judging as of today:
+ * no later entry counts), once per document: a thread asks for its log's
+ * and the logs around it. */
+static long *log_ends(const lint_ctx *ctx)
+{
+    const slog_doc *d = ctx->doc;
+    long *end = malloc((d->nlogs + 1) * sizeof *end);
+    for (size_t l = 0; end && l < d->nlogs; l++) {
+        end[l] = -1;
+        for (size_t i = 0; i < d->logs[l].nentries; i++) {
+            const slog_entry *x = d->logs[l].entries[i];
+            if (x->date_valid && x->day > end[l] && !lint_entry_after_today(ctx, x))
+                end[l] = x->day;
+        }
+    }
+    return end;
+}
+
+static long log_end(const lint_ctx *ctx, const long *ends, const slog_entry *e)
 {
     long end = e->day;
     for (; e; e = e->parent)
-        for (size_t i = 0; e->log && i < e->log->nentries; i++) {
-            const slog_entry *x = e->log->entries[i];
-            if (x->date_valid && x->day > end && !lint_entry_after_today(ctx, x))
-                end = x->day;
-        }
+        if (e->log && ends[e->log - ctx->doc->logs] > end)
+            end = ends[e->log - ctx->doc->logs];
     return end;
 }
 
@@ -58,7 +70,8 @@ typedef struct {
  * on for more than stale_days). Unchecked boxes are open-checklist's;
  * failed and warning items are observations, not tasks. As of today: only
  * mentions and resolutions written by then count. */
-static staleness thread_staleness(const lint_ctx *ctx, const slog_thread *t, stale_facts *f)
+static staleness thread_staleness(const lint_ctx *ctx, const long *ends, const slog_thread *t,
+                                  stale_facts *f)
 {
     long resolved;
     int days = ctx->config->stale_days;
@@ -84,18 +97,19 @@ static staleness thread_staleness(const lint_ctx *ctx, const slog_thread *t, sta
         return STALE_CARRIED;
     if (f->seen > 1)
         return NOT_STALE;
-    f->end = log_end(ctx, f->latest->entry);
+    f->end = log_end(ctx, ends, f->latest->entry);
     return f->end - t->first_day > days && f->age > days ? STALE_DROPPED : NOT_STALE;
 }
 
 static slog_status stale_items(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
-    slog_status st = SLOG_OK;
+    long *ends = d->nthreads ? log_ends(ctx) : NULL;
+    slog_status st = ends || !d->nthreads ? SLOG_OK : SLOG_ERR_NOMEM;
     for (size_t i = 0; i < d->nthreads && st == SLOG_OK; i++) {
         const slog_thread *t = &d->threads[i];
         stale_facts f;
-        staleness s = thread_staleness(ctx, t, &f);
+        staleness s = thread_staleness(ctx, ends, t, &f);
         char text[160], until[11];
         if (s == STALE_CARRIED) {
             st = lint_emit(ctx, SLOG_RULE_STALE_ITEM, f.latest->line,
@@ -108,6 +122,7 @@ static slog_status stale_items(lint_ctx *ctx)
                            t->first_seen, until, lint_excerpt(t->text, text, sizeof text, 100));
         }
     }
+    free(ends);
     return st;
 }
 
@@ -120,10 +135,14 @@ slog_status slog_stale_threads(const slog_doc *doc, const slog_config *config, l
         return st;
     lint_ctx ctx = {doc, use, day, NULL, NULL, 1};
     st = lint_find_duplicates(&ctx);
+    long *ends = st == SLOG_OK ? log_ends(&ctx) : NULL;
+    if (st == SLOG_OK && !ends)
+        st = SLOG_ERR_NOMEM;
     for (size_t i = 0; st == SLOG_OK && i < doc->nthreads; i++) {
         stale_facts f;
-        stale[i] = thread_staleness(&ctx, &doc->threads[i], &f) != NOT_STALE;
+        stale[i] = thread_staleness(&ctx, ends, &doc->threads[i], &f) != NOT_STALE;
     }
+    free(ends);
     free((void *)ctx.duplicate_of);
     slog_config_free(own);
     if (st != SLOG_OK)
@@ -422,35 +441,6 @@ static int by_key_then_list(const void *a, const void *b)
     return c ? c : (x->list_line > y->list_line) - (x->list_line < y->list_line);
 }
 
-/* The entry whose section holds `line` (the innermost), or NULL. */
-static const slog_entry *entry_at_line(const slog_doc *d, int line)
-{
-    size_t lo = 0, hi = d->nentries;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->entries[mid]->line <= line)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (const slog_entry *e = lo ? d->entries[lo - 1] : NULL; e; e = e->parent)
-        if (line <= e->end_line)
-            return e;
-    return NULL;
-}
-
-/* Written after `a` (in its log's time when both are dated, else below it). */
-static int written_after(const slog_doc *d, int a, int b)
-{
-    const slog_entry *x = entry_at_line(d, a), *y = entry_at_line(d, b);
-    if (x && y && x->date_valid && y->date_valid && x->day != y->day)
-        return y->day > x->day;
-    return b > a;
-}
-
-/* The texts say the same task: near-identical, and opening with the same
- * word unless they are nearer still ("Test rate limiting after the fix"
- * is not done by "Complete rate limiting TypeScript fixes"). */
 static int has_words(const char *t)
 {
     size_t run = 0;
@@ -464,53 +454,134 @@ static int has_words(const char *t)
     return 0;
 }
 
-static int same_task_text(const char *a, const char *b)
+/* What "done later" compares: the boxes, and the checked boxes and done
+ * items that may say a box was done, tokenized once into one vocabulary
+ * (slog_vocab_dice), each with where it was written and the hash of its
+ * first word; the candidates chained by first word. */
+typedef struct {
+    const char *text;
+    long day; /* its entry's day, -1 undated */
+    int line;
+    uint64_t first; /* hash of the first word, lower case; 0: none */
+    size_t next;    /* the next candidate of its bucket, or SIZE_MAX */
+} said;
+
+typedef struct {
+    said *s;
+    size_t n, cap;
+    slog_vocab v;
+    size_t *head; /* per bucket: its first candidate, or SIZE_MAX */
+    size_t nbuckets;
+} done_index;
+
+static int word_byte(char c)
 {
-    if (!has_words(a) || !has_words(b)) /* "a" and "b": nothing to compare */
-        return 0;
-    double sim = slog_text_similarity(a, b);
-    if (sim >= SAME_TEXT)
-        return 1;
-    if (sim < SLOG_FOLD_THRESHOLD)
-        return 0;
-    while (*a && !((*a | 0x20) >= 'a' && (*a | 0x20) <= 'z') && (unsigned char)*a < 0x80)
-        a++;
-    while (*b && !((*b | 0x20) >= 'a' && (*b | 0x20) <= 'z') && (unsigned char)*b < 0x80)
-        b++;
-    size_t n = 0;
-    while (a[n] && b[n] && (a[n] | 0x20) == (b[n] | 0x20) && a[n] != ' ')
-        n++;
-    return n && (!a[n] || a[n] == ' ') && (!b[n] || b[n] == ' ');
+    return (unsigned char)c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* A box a later checked box or done item says was done ("[ ] Update
- * CONVERSATION_LOG.md con summary", then "[x] Update CONVERSATION_LOG.md"):
- * a reader sees it done. The first DONE_LATER_COMPARED candidates written
- * after it are compared. */
-static int done_later(const lint_ctx *ctx, const slog_checklist_item *box)
+static uint64_t first_word(const char *t)
+{
+    while (*t && !word_byte(*t))
+        t++;
+    uint64_t h = 1469598103934665603ull;
+    int any = 0;
+    for (; *t && word_byte(*t); t++, any = 1)
+        h = (h ^ (unsigned char)((unsigned char)*t < 0x80 ? (*t | 0x20) : *t)) * 1099511628211ull;
+    return any ? h | 1 : 0;
+}
+
+static int push_said(const lint_ctx *ctx, done_index *x, const char *text, int line)
+{
+    if (x->n == x->cap) {
+        size_t cap = x->cap ? 2 * x->cap : 64;
+        said *g = realloc(x->s, cap * sizeof *g);
+        if (!g)
+            return 0;
+        x->s = g;
+        x->cap = cap;
+    }
+    const slog_entry *e = slog_doc_entry_at(ctx->doc, line);
+    x->s[x->n++] = (said){text, e && e->date_valid ? e->day : -1, line, first_word(text), SIZE_MAX};
+    return 1;
+}
+
+/* b was written after a: later in its log's time when both are dated (and
+ * the days differ), else below it. */
+static int written_after(const said *a, const said *b)
+{
+    if (a->day >= 0 && b->day >= 0 && a->day != b->day)
+        return b->day > a->day;
+    return b->line > a->line;
+}
+
+/* The boxes first (index i is checklist i), then the candidates, bucketed
+ * by first word in document order. */
+static slog_status done_index_build(const lint_ctx *ctx, done_index *x)
 {
     const slog_doc *d = ctx->doc;
+    for (size_t i = 0; i < d->nchecklists; i++)
+        if (!push_said(ctx, x, d->checklists[i].text, d->checklists[i].line))
+            return SLOG_ERR_NOMEM;
+    for (size_t i = 0; i < d->nchecklists; i++)
+        if (d->checklists[i].checked && !lint_after_today(ctx, d->checklists[i].line) &&
+            !push_said(ctx, x, d->checklists[i].text, d->checklists[i].line))
+            return SLOG_ERR_NOMEM;
+    for (size_t i = 0; i < d->nentries; i++) {
+        if (lint_entry_after_today(ctx, d->entries[i]))
+            continue;
+        for (const slog_item *it = d->entries[i]->items; it; it = it->next)
+            if (it->state == SLOG_STATE_DONE && it->marker[0] != '[' &&
+                !push_said(ctx, x, it->text, it->line))
+                return SLOG_ERR_NOMEM;
+    }
+    const char **texts = malloc((x->n + 1) * sizeof *texts);
+    x->nbuckets = x->n | 1;
+    x->head = malloc(x->nbuckets * sizeof *x->head);
+    if (!texts || !x->head) {
+        free(texts);
+        return SLOG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < x->n; i++)
+        texts[i] = x->s[i].text;
+    for (size_t b = 0; b < x->nbuckets; b++)
+        x->head[b] = SIZE_MAX;
+    for (size_t i = x->n; i-- > d->nchecklists;) {
+        if (!x->s[i].first)
+            continue;
+        size_t b = x->s[i].first % x->nbuckets;
+        x->s[i].next = x->head[b];
+        x->head[b] = i;
+    }
+    slog_status st = slog_vocab_build_texts(&x->v, texts, x->n);
+    free(texts);
+    return st;
+}
+
+static void done_index_free(done_index *x)
+{
+    free(x->s);
+    free(x->head);
+    slog_vocab_free(&x->v);
+}
+
+/* Box k is one a checked box or done item written after it says was done
+ * ("[ ] Update CONVERSATION_LOG.md con summary", then "[x] Update
+ * CONVERSATION_LOG.md"): the same first word and near-identical words —
+ * "Test rate limiting after the fix" is not done by "Complete rate
+ * limiting TypeScript fixes". DONE_LATER_COMPARED candidates at most. */
+static int done_later(const done_index *x, size_t k)
+{
+    const said *box = &x->s[k];
+    if (!box->first || !has_words(box->text))
+        return 0;
     size_t compared = 0;
-    for (size_t k = 0; k < d->nchecklists && compared < DONE_LATER_COMPARED; k++) {
-        const slog_checklist_item *c = &d->checklists[k];
-        if (!c->checked || lint_after_today(ctx, c->line) || !written_after(d, box->line, c->line))
+    for (size_t i = x->head[box->first % x->nbuckets];
+         i != SIZE_MAX && compared < DONE_LATER_COMPARED; i = x->s[i].next) {
+        if (x->s[i].first != box->first || !written_after(box, &x->s[i]))
             continue;
         compared++;
-        if (same_task_text(box->text, c->text))
+        if (slog_vocab_dice(&x->v, k, i) >= SLOG_FOLD_THRESHOLD)
             return 1;
-    }
-    for (size_t i = 0; i < d->nentries && compared < DONE_LATER_COMPARED; i++) {
-        const slog_entry *e = d->entries[i];
-        if (lint_entry_after_today(ctx, e))
-            continue;
-        for (const slog_item *it = e->items; it && compared < DONE_LATER_COMPARED; it = it->next) {
-            if (it->state != SLOG_STATE_DONE || it->marker[0] == '[' ||
-                !written_after(d, box->line, it->line))
-                continue;
-            compared++;
-            if (same_task_text(box->text, it->text))
-                return 1;
-        }
     }
     return 0;
 }
@@ -596,13 +667,17 @@ static slog_status open_checklists(lint_ctx *ctx)
             if (!strcmp(c[i + 1].key, c[i].key) && c[i + 1].list_line != c[i].list_line)
                 superseded[c[i].index] = 1;
     }
+    done_index done = {0};
+    if (st == SLOG_OK)
+        st = done_index_build(ctx, &done);
     for (size_t i = 0; i < d->nchecklists && st == SLOG_OK; i++) {
         const slog_checklist_item *box = &d->checklists[i];
         char text[160];
-        if (!box->checked && !superseded[i] && !no_task(box) && !done_later(ctx, box))
+        if (!box->checked && !superseded[i] && !no_task(box) && !done_later(&done, i))
             st = lint_emit(ctx, SLOG_RULE_OPEN_CHECKLIST, box->line, "unchecked: %s",
                            lint_excerpt(box->text, text, sizeof text, 100));
     }
+    done_index_free(&done);
     free(c);
     free(superseded);
     return st;

@@ -75,8 +75,11 @@ run_pair() {
           exit r > max }' || failed=1
 }
 
+# cycle: dates cycling through one year, items sharing most words (threads,
+# staleness, duplicates, repeats, the digest's lists); sameday: many entries
+# of one date
 for spec in "words 400000" "items 50000" "done 200000" "entries 25000" "nested 80000" \
-    "quotes 40000" "line 2000000" "yearless 20000"; do
+    "quotes 40000" "line 2000000" "yearless 20000" "cycle 10000" "sameday 10000"; do
     # shellcheck disable=SC2086
     set -- $spec
     run_pair "$1" "$2" lint "$SLOG" lint --no-config --today 2026-01-01 FILE
@@ -84,6 +87,8 @@ for spec in "words 400000" "items 50000" "done 200000" "entries 25000" "nested 8
     run_pair "$1" "$2" parse "$SLOG" parse FILE
     run_pair "$1" "$2" "parse --compact" "$SLOG" parse --compact FILE
     run_pair "$1" "$2" digest "$SLOG" digest --no-config --format markdown FILE
+    run_pair "$1" "$2" "digest --days 7" "$SLOG" digest --no-config --today 2027-01-01 --days 7 \
+        --format json FILE
 done
 
 # check against a baseline whose every item reads differently (reworded:
