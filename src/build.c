@@ -413,9 +413,15 @@ static slog_status after_walk(builder *b)
     b->all_items.data = NULL;
     if (slog_logs_build(doc, b->cfg, b->arena) != SLOG_OK)
         return build_nomem(b);
-    if (!priv->no_threads &&
-        (slog_vocab_build(&priv->vocab, priv->items, doc->nitems_total) != SLOG_OK ||
-         slog_threads_build(doc, b->cfg, priv->items, &priv->vocab, b->arena) != SLOG_OK))
+    /* threads link open items; without one there is nothing to link, and
+     * the words wait until something asks for them (slog_doc_words) */
+    int open = 0;
+    for (size_t i = 0; i < doc->nitems_total && !open; i++)
+        open = slog_state_is_open(priv->items[i]->state);
+    const slog_vocab *words;
+    if (!priv->no_threads && open &&
+        (slog_doc_words(doc, &words) != SLOG_OK ||
+         slog_threads_build(doc, b->cfg, priv->items, words, b->arena) != SLOG_OK))
         return build_nomem(b);
     return SLOG_OK;
 }

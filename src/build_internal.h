@@ -76,6 +76,9 @@ typedef struct builder {
     slog_buf line_buf;     /* scratch for a bold line without its markers */
     int caption_of;          /* the line of the list whose caption is cached (0: none) */
     const char *caption;     /* its caption (arena), or NULL */
+    int says_caption;        /* what it says of the list's marks (build_items.c SAYS_*) */
+    int says_heading_line;   /* the heading whose says_heading is cached (0: none) */
+    int says_heading;
     int numeric_day_first; /* an N/N/YYYY date here can only be day first */
     int dotted_day_first;  /* an N.N.YYYY date here can only be day first */
 

@@ -331,6 +331,8 @@ static int statement(builder *b, const char *t, size_t len)
 /* The caption of the list `item` is in, once per list (a list of a million
  * items reads it once); none for a nested list (the paragraph above it is
  * its parent item's text). */
+static int says(const char *t);
+
 static const char *list_caption_cached(builder *b, cmark_node *item)
 {
     cmark_node *list = item ? cmark_node_parent(item) : NULL;
@@ -346,6 +348,7 @@ static const char *list_caption_cached(builder *b, cmark_node *item)
         b->caption = up && cmark_node_get_type(up) == CMARK_NODE_ITEM
                          ? NULL
                          : list_caption(b, item, &line);
+        b->says_caption = b->caption ? says(b->caption) : 0;
     }
     return b->caption;
 }
@@ -359,7 +362,10 @@ static const char *list_caption_cached(builder *b, cmark_node *item)
  *   the entry goes on to fix: a note;
  * - an unmarked item under "Fixes (commit 8c84eb9):", "Resolution:" or
  *   "Solution implemented:" is a fix made: done (not under "Fixes needed"). */
-static slog_state state_in_context(builder *b, cmark_node *node, const slog_item *it)
+enum { SAYS_NOT_YET = 1, SAYS_DESCRIBED = 2, SAYS_REPORTS = 4, SAYS_FIXES = 8 };
+
+/* What a caption or heading says of its list's marks, as SAYS_* bits. */
+static int says(const char *t)
 {
     static const char *const not_yet[] = {
         "missing",     "not built",       "not yet",     "remaining",   "to do",
@@ -374,33 +380,51 @@ static slog_state state_in_context(builder *b, cmark_node *node, const slog_item
     static const char *const unsure[] = {"needed",   "required", "proposed", "planned", "todo",
                                          "to do",    "next",     "pending",  "suggested",
                                          "options",  "possible", "ideas",    "candidate"};
+    size_t n = strlen(t);
+    int bits = 0;
+    if (names_any(t, n, not_yet, sizeof not_yet / sizeof *not_yet))
+        bits |= SAYS_NOT_YET;
+    if (names_any(t, n, described, sizeof described / sizeof *described))
+        bits |= SAYS_DESCRIBED;
+    if (names_any(t, n, reports, sizeof reports / sizeof *reports))
+        bits |= SAYS_REPORTS;
+    /* the fix must open the caption: "Fixes (commit ...)", not "Open fixes" */
+    const char *w = t;
+    while (*w && !((*w | 0x20) >= 'a' && (*w | 0x20) <= 'z'))
+        w++;
+    const char *word_end = w;
+    while ((*word_end | 0x20) >= 'a' && (*word_end | 0x20) <= 'z')
+        word_end++;
+    if (names_any(w, (size_t)(word_end - w), fixes, sizeof fixes / sizeof *fixes) &&
+        !names_any(t, n, unsure, sizeof unsure / sizeof *unsure))
+        bits |= SAYS_FIXES;
+    return bits;
+}
+
+static slog_state state_in_context(builder *b, cmark_node *node, const slog_item *it)
+{
     heading_frame *h = innermost_heading(b);
-    const char *said[2] = {list_caption_cached(b, node), h ? h->title : NULL};
+    const char *caption = list_caption_cached(b, node);
+    if (h && h->line != b->says_heading_line) { /* once per heading */
+        b->says_heading_line = h->line;
+        b->says_heading = h->title ? says(h->title) : 0;
+    }
+    int said[2] = {caption ? b->says_caption : -1, h ? b->says_heading : -1};
     for (int k = 0; k < 2; k++) { /* the caption says more than the heading */
-        if (!said[k])
+        if (said[k] < 0)
             continue;
-        size_t n = strlen(said[k]);
         if (it->state == SLOG_STATE_NOTE) {
-            /* the fix must open the caption: "Fixes (commit ...)", not "Open fixes" */
-            const char *w = said[k];
-            while (*w && !((*w | 0x20) >= 'a' && (*w | 0x20) <= 'z'))
-                w++;
-            const char *word_end = w;
-            while ((*word_end | 0x20) >= 'a' && (*word_end | 0x20) <= 'z')
-                word_end++;
-            if (*it->text && names_any(w, (size_t)(word_end - w), fixes, 7) &&
-                !names_any(said[k], n, unsure, sizeof unsure / sizeof *unsure))
+            if (*it->text && (said[k] & SAYS_FIXES))
                 return SLOG_STATE_DONE;
             if (k == 0)
                 break; /* a caption of its own: the heading says nothing more */
             continue;
         }
-        if (names_any(said[k], n, not_yet, sizeof not_yet / sizeof *not_yet))
+        if (said[k] & SAYS_NOT_YET)
             return SLOG_STATE_NEXT;
-        if (it->state == SLOG_STATE_FAILED &&
-            names_any(said[k], n, described, sizeof described / sizeof *described))
+        if (it->state == SLOG_STATE_FAILED && (said[k] & SAYS_DESCRIBED))
             return SLOG_STATE_NOTE;
-        if (k == 0 && names_any(said[k], n, reports, sizeof reports / sizeof *reports))
+        if (k == 0 && (said[k] & SAYS_REPORTS))
             break; /* "**Polling Results**:" under "## Next Actions": results */
     }
     return it->state;

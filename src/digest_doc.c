@@ -10,6 +10,7 @@
 #include "statuslog/check.h"
 #include "statuslog/lint.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -614,50 +615,107 @@ static void checklist(doc_view *v, size_t *checked)
     dv_add_str(o, "unchecked_count", open ? buf : NULL, &v->ok);
 }
 
-/* What follow-ups are compared with, tokenized once (slog_vocab_dice): the
- * follow-ups, then the latest texts of the open threads, then the newest
- * done items by the digest's day. Each list is cut to COMPARED: a
+/* A text's words for comparing follow-ups: lower-case runs of letters and
+ * digits, hashed, sorted and unique (at most WORDS_KEPT). Lighter than the
+ * document's vocabulary (no stems, no weights): a follow-up and the item
+ * that settles it share their words. */
+enum { WORDS_KEPT = 24 };
+typedef struct {
+    uint32_t h[WORDS_KEPT];
+    size_t n;
+} word_set;
+
+static int by_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void word_set_of(const char *t, word_set *w)
+{
+    w->n = 0;
+    while (*t && w->n < WORDS_KEPT) {
+        uint32_t h = 2166136261u;
+        size_t len = 0;
+        for (; *t && ((unsigned char)*t >= 0x80 || (*t >= '0' && *t <= '9') ||
+                      ((*t | 0x20) >= 'a' && (*t | 0x20) <= 'z'));
+             t++, len++)
+            h = (h ^ (unsigned char)((unsigned char)*t < 0x80 ? (*t | 0x20) : *t)) * 16777619u;
+        if (len >= 2)
+            w->h[w->n++] = h;
+        while (*t && !((unsigned char)*t >= 0x80 || (*t >= '0' && *t <= '9') ||
+                       ((*t | 0x20) >= 'a' && (*t | 0x20) <= 'z')))
+            t++;
+    }
+    qsort(w->h, w->n, sizeof *w->h, by_u32);
+    size_t u = 0;
+    for (size_t i = 0; i < w->n; i++)
+        if (!u || w->h[u - 1] != w->h[i])
+            w->h[u++] = w->h[i];
+    w->n = u;
+}
+
+static double word_dice(const word_set *a, const word_set *b)
+{
+    if (!a->n || !b->n)
+        return 0;
+    size_t i = 0, j = 0, common = 0;
+    while (i < a->n && j < b->n) {
+        if (a->h[i] == b->h[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (a->h[i] < b->h[j])
+            i++;
+        else
+            j++;
+    }
+    return 2.0 * (double)common / (double)(a->n + b->n);
+}
+
+/* What follow-ups are compared with: the latest texts of the open threads
+ * and the newest done items by the digest's day, COMPARED of each — a
  * follow-up is recent work, and a document of 10,000 follow-ups and 10,000
  * threads costs no 100 million comparisons. */
 typedef struct {
-    slog_vocab v;
-    size_t nf, nt, nd; /* follow-ups, thread texts, done items */
+    word_set *w;
+    size_t n;
 } followup_words;
 
-static slog_status followup_words_build(doc_view *v, followup_words *w)
+static slog_status followup_words_build(doc_view *v, followup_words *fw)
 {
     const slog_doc *d = v->d;
-    size_t cap = d->nfollowups + 2 * COMPARED + 1;
-    const char **texts = malloc(cap * sizeof *texts);
-    if (!texts)
+    fw->w = malloc(2 * COMPARED * sizeof *fw->w);
+    fw->n = 0;
+    if (!fw->w)
         return SLOG_ERR_NOMEM;
-    w->nf = d->nfollowups;
-    for (size_t i = 0; i < d->nfollowups; i++)
-        texts[i] = d->followups[i].text;
-    w->nt = 0;
-    for (size_t k = d->nthreads; k-- > 0 && w->nt < COMPARED;)
-        if (open_then(&v->threads[k]))
-            texts[w->nf + w->nt++] = v->threads[k].latest->text;
-    w->nd = 0;
-    for (size_t i = d->nentries; i-- > 0 && w->nd < COMPARED;) {
+    size_t nt = 0, nd = 0;
+    for (size_t k = d->nthreads; k-- > 0 && nt < COMPARED;)
+        if (open_then(&v->threads[k])) {
+            word_set_of(v->threads[k].latest->text, &fw->w[fw->n++]);
+            nt++;
+        }
+    for (size_t i = d->nentries; i-- > 0 && nd < COMPARED;) {
         const slog_entry *e = d->entries[i];
         if (!e->date_valid || e->day > v->day)
             continue;
-        for (const slog_item *it = e->items; it && w->nd < COMPARED; it = it->next)
-            if (it->state == SLOG_STATE_DONE && !is_box(it))
-                texts[w->nf + w->nt + w->nd++] = it->text;
+        for (const slog_item *it = e->items; it && nd < COMPARED; it = it->next)
+            if (it->state == SLOG_STATE_DONE && !is_box(it)) {
+                word_set_of(it->text, &fw->w[fw->n++]);
+                nd++;
+            }
     }
-    slog_status st = slog_vocab_build_texts(&w->v, texts, w->nf + w->nt + w->nd);
-    free(texts);
-    return st;
+    return SLOG_OK;
 }
 
 /* Follow-up i is repeated by an open thread, written before (the same
  * text), or done since ("Review and merge PR #94", then "✅ Merged PR #94"). */
-static int followup_settled(const doc_view *v, const followup_words *w, size_t i)
+static int followup_settled(const doc_view *v, const followup_words *fw, size_t i)
 {
-    for (size_t k = 0; k < w->nt + w->nd; k++)
-        if (slog_vocab_dice(&w->v, i, w->nf + k) >= SLOG_FOLD_THRESHOLD)
+    word_set mine;
+    word_set_of(v->d->followups[i].text, &mine);
+    for (size_t k = 0; k < fw->n; k++)
+        if (word_dice(&mine, &fw->w[k]) >= SLOG_FOLD_THRESHOLD)
             return 1;
     for (size_t k = i > COMPARED ? i - COMPARED : 0; k < i; k++) /* "Merge PR #95" twice */
         if (!strcmp(v->d->followups[i].text, v->d->followups[k].text))
@@ -688,7 +746,7 @@ static void followups(doc_view *v, size_t *count)
         }
         (*count)++;
     }
-    slog_vocab_free(&w.v);
+    free(w.w);
     char buf[64];
     slog_count_phrase(buf, sizeof buf, *count, "follow-up", "follow-ups");
     dv_add_str(v->doc, "followups_count", *count ? buf : NULL, &v->ok);

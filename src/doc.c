@@ -54,7 +54,20 @@ void slog_entry_count_states(const slog_entry *entry, size_t counts[SLOG_STATE_C
 
 double slog_item_similarity(const slog_doc *doc, const slog_item *a, const slog_item *b)
 {
-    return slog_vocab_similarity(&doc->priv->vocab, a->index, b->index);
+    const slog_vocab *v;
+    return slog_doc_words(doc, &v) == SLOG_OK ? slog_vocab_similarity(v, a->index, b->index) : 0;
+}
+
+slog_status slog_doc_words(const slog_doc *doc, const slog_vocab **out)
+{
+    slog_doc_private *p = doc->priv;
+    if (!p->has_vocab) {
+        if (slog_vocab_build(&p->vocab, p->items, doc->nitems_total) != SLOG_OK)
+            return SLOG_ERR_NOMEM;
+        p->has_vocab = 1;
+    }
+    *out = &p->vocab;
+    return SLOG_OK;
 }
 
 const slog_entry *slog_doc_entry_at(const slog_doc *d, int line)

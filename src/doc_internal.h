@@ -15,7 +15,8 @@ struct slog_doc_private {
     size_t raw_len;
     slog_text text;     /* the decoded text the model was built from */
     slog_item **items;  /* every item by index */
-    slog_vocab vocab;   /* words of every item, for similarity */
+    slog_vocab vocab;   /* words of every item, for similarity: see slog_doc_words */
+    int has_vocab;
     int no_threads;     /* built without words and threads */
     size_t chunk_bytes; /* how the reading groups sections (0: the default) */
     unsigned jobs;      /* threads for the reading (slog_parse_options.jobs) */
@@ -27,6 +28,11 @@ slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err
 /** Links open items into doc->threads (threads.c). */
 slog_status slog_threads_build(slog_doc *doc, const slog_config *config, slog_item *const *all,
                                const slog_vocab *v, slog_arena *arena);
+
+/** The words of every item (built on first use: a document without open
+ * items and no question of similarity never tokenizes its items). Not for
+ * two threads at once on one document. */
+slog_status slog_doc_words(const slog_doc *doc, const slog_vocab **out);
 
 /** The innermost entry whose section holds `line`, or NULL: a binary search
  * over the entries (in document order) and up through their parents. */

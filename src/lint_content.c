@@ -181,11 +181,11 @@ static int items_repeat(const slog_vocab *v, const slog_item *items, const slog_
     return 1;
 }
 
-static int repeats(const slog_doc *d, const slog_entry *e, const slog_entry *base)
+static int repeats(const slog_vocab *v, const slog_entry *e, const slog_entry *base)
 {
     if (!e->nitems || !base->nitems)
         return 0;
-    return items_repeat(&d->priv->vocab, e->items, base->items);
+    return items_repeat(v, e->items, base->items);
 }
 
 /* Undated headings by level: whether one of level <= L stands between two
@@ -282,14 +282,14 @@ static int push_run(run_list *l, repeat_run r)
  * between them do not end a run (a heartbeat interleaved with polls);
  * another section of the document does, and so does a duplicate-entry
  * (reported as that, not again as a repeat). */
-static int label_runs(lint_ctx *ctx, const section_index *x, const slog_entry **s, size_t m,
-                      run_list *runs)
+static int label_runs(lint_ctx *ctx, const slog_vocab *v, const section_index *x,
+                      const slog_entry **s, size_t m, run_list *runs)
 {
     for (size_t i = 1; i < m;) {
         const slog_entry *base = s[i - 1];
         size_t j = i;
         while (j < m && !ctx->duplicate_of[s[j]->index] && !separated_either(x, s[j - 1], s[j]) &&
-               repeats(ctx->doc, s[j], base))
+               repeats(v, s[j], base))
             j++;
         if (j == i) {
             i++;
@@ -350,7 +350,10 @@ static slog_status repeated_entries(lint_ctx *ctx)
     const slog_entry **sorted = malloc((d->nentries + 1) * sizeof *sorted);
     section_index x = {0};
     run_list runs = {0};
+    const slog_vocab *v = NULL;
     slog_status st = sorted && section_index_build(&x, d) ? SLOG_OK : SLOG_ERR_NOMEM;
+    if (st == SLOG_OK && d->nlogs)
+        st = slog_doc_words(d, &v);
     for (size_t l = 0; l < d->nlogs && st == SLOG_OK; l++) {
         const slog_log *log = &d->logs[l];
         memcpy(sorted, log->entries, log->nentries * sizeof *sorted);
@@ -366,7 +369,7 @@ static slog_status repeated_entries(lint_ctx *ctx)
                 sorted[a] = sorted[b];
                 sorted[b] = t;
             }
-            if (!label_runs(ctx, &x, sorted + i, j - i, &runs))
+            if (!label_runs(ctx, v, &x, sorted + i, j - i, &runs))
                 st = SLOG_ERR_NOMEM;
         }
         if (st == SLOG_OK)
