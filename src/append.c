@@ -15,6 +15,7 @@
 #include "dates.h"
 
 #include <stdint.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,8 @@ slog_status slog_append_check(const slog_append_request *req, slog_error *err)
 
 /* --- the document as append sees it ------------------------------------------- */
 
+enum { TOUCH_MAX = 8 }; /* entries a plan may read whole */
+
 typedef struct append_view {
     const char *raw;
     size_t len;
@@ -55,7 +58,47 @@ typedef struct append_view {
     slog_config *cfg;
     slog_error *err;
     struct family *families; /* made by family_of, freed with the view */
+    /* built from the skeleton: the entries whose items or section the plan
+     * read (their lines), which the second reading keeps whole */
+    int skeleton;
+    int touched[2 * TOUCH_MAX];
+    size_t ntouched;
+    int overflow; /* more were touched than fit: read the whole model */
 } view;
+
+/* The plan reads the items or the section end of entry e: note its lines. */
+static void touch(view *v, const slog_entry *e)
+{
+    if (!v->skeleton || !e)
+        return;
+    const slog_doc *d = v->doc;
+    int end = (int)v->text->nlines;
+    /* its section: to the next heading at its level or above, or the next
+     * entry that is not inside it */
+    for (size_t i = 0; i < d->nsections; i++)
+        if (d->sections[i].line > e->line && d->sections[i].level <= e->level) {
+            end = d->sections[i].line - 1;
+            break;
+        }
+    for (size_t i = e->index + 1; i < d->nentries; i++) {
+        const slog_entry *x = d->entries[i];
+        const slog_entry *p = x->parent;
+        while (p && p != e)
+            p = p->parent;
+        if (!p && x->line > e->line) {
+            if (x->line - 1 < end)
+                end = x->line - 1;
+            break;
+        }
+    }
+    if (v->ntouched == TOUCH_MAX) {
+        v->overflow = 1;
+        return;
+    }
+    v->touched[2 * v->ntouched] = e->line;
+    v->touched[2 * v->ntouched + 1] = end;
+    v->ntouched++;
+}
 
 /* Logs of one kind side by side: see family_of. */
 struct family {
@@ -103,19 +146,24 @@ static size_t raw_offset(const view *v, int index)
     return v->text->line_start[index] + v->raw_shift;
 }
 
-static slog_status view_open(view *v, const char *raw, size_t len, slog_config *cfg,
-                             const char *name, slog_error *err)
+/* The document's model: the whole one, or (skeleton) the one built from its
+ * skeleton with the `nkeep` ranges of `keep` whole. */
+static slog_status view_read(view *v, const char *raw, size_t len, slog_config *cfg,
+                             const char *name, int skeleton, const int *keep, size_t nkeep,
+                             slog_error *err)
 {
     memset(v, 0, sizeof *v);
     v->raw = raw;
     v->len = len;
     v->cfg = cfg;
     v->err = err;
+    v->skeleton = skeleton;
     slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
     po.config = cfg;
     po.filename = name;
     po.no_threads = 1;
-    slog_status st = slog_parse_buffer(raw, len, &po, &v->doc, err);
+    slog_status st = skeleton ? slog_parse_skeleton(raw, len, &po, keep, nkeep, &v->doc, err)
+                              : slog_parse_buffer(raw, len, &po, &v->doc, err);
     if (st != SLOG_OK)
         return st;
     v->text = &v->doc->priv->text;
@@ -124,6 +172,12 @@ static slog_status view_open(view *v, const char *raw, size_t len, slog_config *
     else if (index_raw_lines(v) != SLOG_OK)
         return SLOG_ERR_NOMEM;
     return SLOG_OK;
+}
+
+static slog_status view_open(view *v, const char *raw, size_t len, slog_config *cfg,
+                             const char *name, slog_error *err)
+{
+    return view_read(v, raw, len, cfg, name, 0, NULL, 0, err);
 }
 
 static void view_close(view *v)
@@ -532,7 +586,7 @@ static void grouped_slot(const slog_log *log, const append_when *when, int newes
     }
 }
 
-static void entry_slot(const view *v, const slog_log *log, const append_when *when,
+static void entry_slot(view *v, const slog_log *log, const append_when *when,
                        slog_entry_kind kind, int *after_line, int *gap_before, int *gap_after)
 {
     const slog_entry *at = NULL;
@@ -558,6 +612,7 @@ static void entry_slot(const view *v, const slog_log *log, const append_when *wh
         *gap_after = gap;
     } else { /* after that entry's section (or the last one's) */
         const slog_entry *after = at ? at : log->entries[log->nentries - 1];
+        touch((view *)v, after); /* its section's end */
         *after_line = trim_blank_end(v, after->line, after->end_line);
         *gap_before = gap;
     }
@@ -729,7 +784,72 @@ static slog_status plan_request(view *v, const slog_append_request *req,
     if (t.log && t.log->nentries && log_kind(t.log) == SLOG_ENTRY_LIST)
         return as_list_entries(v, &t, req, o, p);
     const slog_entry *e = existing_entry(&t);
+    touch(v, e); /* its items and its end */
     return e ? into_existing(v, e, req, o, p) : as_new_entry(v, &t, req, o, p);
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const int *x = a, *y = b;
+    return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+/* The plan, made from the document's skeleton (issue 23: an edit costs
+ * what it changes): the skeleton has every entry and log, so the target,
+ * the date's entry and the place are found there; then the document is
+ * read again with the sections the plan touched kept whole — the entry
+ * extended (its items), the entry the new one follows (its end) — and the
+ * plan made on that. When the second plan touches what the first did not,
+ * the whole model decides. */
+static slog_status plan_document(view *v, const char *raw, size_t len, slog_config *cfg,
+                                 const slog_append_request *req, const slog_append_options *o,
+                                 plan *p, slog_error *err)
+{
+    if (o->whole_model) {
+        slog_status st = view_open(v, raw, len, cfg, o->filename, err);
+        return st == SLOG_OK ? plan_request(v, req, o, p, err) : st;
+    }
+    slog_status st = view_read(v, raw, len, cfg, o->filename, 1, NULL, 0, err);
+    if (st == SLOG_OK)
+        st = plan_request(v, req, o, p, err);
+    if (st != SLOG_OK || (!v->ntouched && !v->overflow))
+        return st;
+    int keep[2 * TOUCH_MAX];
+    size_t nkeep = v->overflow ? 0 : v->ntouched;
+    memcpy(keep, v->touched, nkeep * 2 * sizeof *keep);
+    qsort(keep, nkeep, 2 * sizeof *keep, by_start);
+    size_t m = 0; /* merged: sorted, not overlapping */
+    for (size_t i = 0; i < nkeep; i++) {
+        if (m && keep[2 * i] <= keep[2 * m - 1] + 1) {
+            if (keep[2 * i + 1] > keep[2 * m - 1])
+                keep[2 * m - 1] = keep[2 * i + 1];
+        } else {
+            keep[2 * m] = keep[2 * i];
+            keep[2 * m + 1] = keep[2 * i + 1];
+            m++;
+        }
+    }
+    free(p->text.data);
+    *p = (plan){0};
+    view_close(v);
+    if (!v->overflow)
+        st = view_read(v, raw, len, cfg, o->filename, 1, keep, m, err);
+    if (st == SLOG_OK && !v->overflow)
+        st = plan_request(v, req, o, p, err);
+    int covered = st == SLOG_OK && !v->overflow;
+    for (size_t i = 0; covered && i < v->ntouched; i++) {
+        int in = 0;
+        for (size_t k = 0; k < m && !in; k++)
+            in = keep[2 * k] <= v->touched[2 * i] && v->touched[2 * i + 1] <= keep[2 * k + 1];
+        covered = in;
+    }
+    if (covered || st != SLOG_OK)
+        return st;
+    free(p->text.data);
+    *p = (plan){0};
+    view_close(v);
+    st = view_open(v, raw, len, cfg, o->filename, err);
+    return st == SLOG_OK ? plan_request(v, req, o, p, err) : st;
 }
 
 slog_status slog_append_edit(const char *raw, size_t len, const slog_append_request *req,
@@ -738,9 +858,10 @@ slog_status slog_append_edit(const char *raw, size_t len, const slog_append_requ
 {
     memset(edit, 0, sizeof *edit);
     memset(summary, 0, sizeof *summary);
-    slog_append_options o = {SLOG_APPEND_OPTIONS_VERSION, NULL, 0, NULL};
-    if (opts)
-        o = *opts;
+    slog_append_options o = {SLOG_APPEND_OPTIONS_VERSION, NULL, 0, NULL, 0};
+    if (opts) /* a version 1 caller's struct ends before whole_model */
+        memcpy(&o, opts,
+               opts->version >= 2 ? sizeof o : offsetof(slog_append_options, whole_model));
     slog_status st = slog_append_check(req, err);
     if (st != SLOG_OK)
         return st;
@@ -750,9 +871,7 @@ slog_status slog_append_edit(const char *raw, size_t len, const slog_append_requ
 
     view v;
     plan p = {0};
-    st = view_open(&v, raw, len, cfg, o.filename, err);
-    if (st == SLOG_OK)
-        st = plan_request(&v, req, &o, &p, err);
+    st = plan_document(&v, raw, len, cfg, req, &o, &p, err);
     if (st == SLOG_OK && p.added) {
         size_t at = raw_offset(&v, p.after_line);
         int need_eol = at == len && len && raw[len - 1] != '\n' && raw[len - 1] != '\r';
@@ -855,7 +974,7 @@ const slog_log *append_view_family(append_view *v, const slog_log *log)
 void append_view_entry_slot(const append_view *v, const slog_log *log, const append_when *w,
                             slog_entry_kind kind, int *after_line, int *gap_before, int *gap_after)
 {
-    entry_slot(v, log, w, kind, after_line, gap_before, gap_after);
+    entry_slot((append_view *)v, log, w, kind, after_line, gap_before, gap_after); /* whole: no touch */
 }
 
 int append_view_items_slot(const append_view *v, const slog_entry *e, int *blank_first)

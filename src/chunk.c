@@ -266,8 +266,26 @@ static int push_def(slog_chunk_plan *p, size_t *cap, int line)
     return 1;
 }
 
+static slog_status plan_make(const slog_text *t, int first, size_t target, slog_chunk_plan *plan,
+                             unsigned char *inside);
+
 slog_status slog_chunk_plan_make(const slog_text *t, int first, size_t target,
                                  slog_chunk_plan *plan)
+{
+    return plan_make(t, first, target, plan, NULL);
+}
+
+slog_status slog_chunk_inside(const slog_text *t, unsigned char *inside)
+{
+    slog_chunk_plan plan;
+    slog_status st = plan_make(t, 1, SIZE_MAX, &plan, inside);
+    slog_chunk_plan_free(&plan);
+    return st;
+}
+
+/* The plan; with `inside`, also which lines are code or HTML (1). */
+static slog_status plan_make(const slog_text *t, int first, size_t target, slog_chunk_plan *plan,
+                             unsigned char *inside)
 {
     memset(plan, 0, sizeof *plan);
     size_t hard = target == SIZE_MAX ? SIZE_MAX : SLOG_CHUNK_HARD;
@@ -286,12 +304,16 @@ slog_status slog_chunk_plan_make(const slog_text *t, int first, size_t target,
         /* counted everywhere: a false one only makes the reading whole */
         if (def_line(s, len))
             ok = ok && push_def(plan, &defcap, line);
+        if (inside)
+            inside[line] = fence || html;
         if (fence) {
             if (fence_close(s, len, fence, flen, 1))
                 fence = 0;
         } else if (html) {
             if ((html <= 5 && html_ends(s, len, html)) || (html >= 6 && is_blank))
                 html = 0;
+            else if (inside && html >= 6 && is_blank)
+                inside[line] = 0;
         } else {
             int level = atx_level(s, len);
             int cut = line > start &&
@@ -319,6 +341,8 @@ slog_status slog_chunk_plan_make(const slog_text *t, int first, size_t target,
                 if (html && html <= 5 && html_ends(s, len, html))
                     html = 0;
             }
+            if (inside)
+                inside[line] = fence || html;
         }
         prev_blank = is_blank;
         size += bytes;

@@ -53,6 +53,12 @@ typedef struct {
  * after it, the log's later entries included, would be code. */
 slog_status slog_chunk_plan_make(const slog_text *text, int first, size_t target,
                                  slog_chunk_plan *plan);
+
+/** Which lines are inside code (a fence: its lines and its opener and
+ * closer) or an HTML block, as the plan reads them (a broken fence's lines
+ * are text): inside[line] is 1 for those, 0 for the others; `inside` has
+ * text->nlines + 1 bytes. */
+slog_status slog_chunk_inside(const slog_text *text, unsigned char *inside);
 void slog_chunk_plan_free(slog_chunk_plan *plan);
 
 /** The first line after a fenced code block or HTML block that opens at

@@ -92,6 +92,7 @@ void slog_doc_free(slog_doc *doc)
         return;
     if (doc->priv) {
         slog_text_free(&doc->priv->text);
+        slog_text_free(&doc->priv->skeleton);
         slog_vocab_free(&doc->priv->vocab);
         free(doc->priv->items);
         free(doc->priv->raw);

@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "statuslog/config.h"
 #include "statuslog/doc.h"
+#include "statuslog/parse.h"
 #include "similar.h"
 #include "text.h"
 
@@ -14,6 +15,7 @@ struct slog_doc_private {
     char *raw;        /* the original bytes, owned */
     size_t raw_len;
     slog_text text;     /* the decoded text the model was built from */
+    slog_text skeleton; /* the skeleton it was built from instead (slog_parse_skeleton), or empty */
     slog_item **items;  /* every item by index */
     slog_vocab vocab;   /* words of every item, for similarity: see slog_doc_words */
     int has_vocab;
@@ -21,6 +23,14 @@ struct slog_doc_private {
     size_t chunk_bytes; /* how the reading groups sections (0: the default) */
     unsigned jobs;      /* threads for the reading (slog_parse_options.jobs) */
 };
+
+/** Parses a copy of `len` bytes from their skeleton (skeleton.h): every
+ * entry, section and log, and the items of the entries in the ranges
+ * keep[2k] .. keep[2k + 1] only; the text is the whole (for the lines an
+ * edit reads and splices). For edits that touch a few entries of a large
+ * log (append, fix --order). */
+slog_status slog_parse_skeleton(const char *data, size_t len, const slog_parse_options *opts,
+                                const int *keep, size_t nkeep, slog_doc **out, slog_error *err);
 
 /** Builds the model of `doc` (raw and text already set) with cmark. */
 slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err);

@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "config_internal.h"
 #include "doc_internal.h"
+#include "skeleton.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -92,9 +93,15 @@ slog_status slog_read_file(const char *path, char **data, size_t *len, slog_erro
     return rc;
 }
 
+/* The skeleton to build from, when not NULL: keep/nkeep of slog_text_skeleton. */
+typedef struct {
+    const int *keep;
+    size_t nkeep;
+} skeleton_ask;
+
 /* Takes ownership of `raw` (malloc'd, len bytes). */
 static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *opts,
-                               slog_doc **out, slog_error *err)
+                               const skeleton_ask *sk, slog_doc **out, slog_error *err)
 {
     *out = NULL;
     const char *name = opts && opts->filename ? opts->filename : "<input>";
@@ -121,8 +128,19 @@ static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *
 
     slog_config *own, *cfg;
     slog_status st = slog_config_use(opts ? opts->config : NULL, &own, &cfg, err);
+    slog_text whole = priv->text;
+    if (st == SLOG_OK && sk) { /* built from the skeleton; the text stays the whole */
+        st = slog_text_skeleton(&whole, sk->keep, sk->nkeep, &priv->skeleton);
+        if (st == SLOG_OK)
+            priv->text = priv->skeleton;
+        else if (st == SLOG_ERR_INVALID)
+            st = SLOG_OK; /* no faithful skeleton: built from the whole */
+        else
+            slog_error_set(err, st, name, 0, "out of memory");
+    }
     if (st == SLOG_OK)
         st = slog_build(doc, cfg, err);
+    priv->text = whole;
     slog_config_free(own);
     if (st != SLOG_OK) {
         slog_doc_free(doc);
@@ -147,7 +165,7 @@ slog_status slog_parse_buffer(const char *data, size_t len, const slog_parse_opt
         return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
     memcpy(copy, data, len);
     copy[len] = '\0';
-    return parse_owned(copy, len, opts, out, err);
+    return parse_owned(copy, len, opts, NULL, out, err);
 }
 
 slog_status slog_parse_file(const char *path, const slog_parse_options *opts, slog_doc **out,
@@ -164,5 +182,22 @@ slog_status slog_parse_file(const char *path, const slog_parse_options *opts, sl
         o = *opts;
     if (!o.filename)
         o.filename = strcmp(path, "-") == 0 ? "-" : path;
-    return parse_owned(data, len, &o, out, err);
+    return parse_owned(data, len, &o, NULL, out, err);
+}
+
+slog_status slog_parse_skeleton(const char *data, size_t len, const slog_parse_options *opts,
+                                const int *keep, size_t nkeep, slog_doc **out, slog_error *err)
+{
+    *out = NULL;
+    const char *name = opts && opts->filename ? opts->filename : "<input>";
+    if (len > SLOG_MAX_INPUT_BYTES)
+        return slog_error_set(err, SLOG_ERR_TOO_LARGE, name, 0, "larger than the limit of %zu MiB",
+                              SLOG_MAX_INPUT_BYTES >> 20);
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
+    memcpy(copy, data, len);
+    copy[len] = '\0';
+    skeleton_ask sk = {keep, nkeep};
+    return parse_owned(copy, len, opts, &sk, out, err);
 }

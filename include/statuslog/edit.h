@@ -32,9 +32,12 @@ typedef struct {
     const slog_config *config; /* NULL: defaults */
     int no_dedupe;             /* add items even when the entry has them already */
     const char *filename;      /* for messages */
+    /* version 2: */
+    int whole_model; /* read the whole document's model, not its skeleton and the
+                        entries the edit touches (the same result, slower: for tests) */
 } slog_append_options;
 
-#define SLOG_APPEND_OPTIONS_VERSION 1
+#define SLOG_APPEND_OPTIONS_VERSION 2
 
 typedef struct {
     size_t added;   /* items written */

@@ -882,7 +882,7 @@ static cJSON *tool_append(mcp_server *s, const cJSON *args)
     }
     const slog_config *cfg = config_for(s, real, msg, sizeof msg);
     slog_append_request req = {date, label, items, (size_t)n};
-    append_job job = {&req, {SLOG_APPEND_OPTIONS_VERSION, cfg, 0, shown(s, real)}, {0}};
+    append_job job = {&req, {SLOG_APPEND_OPTIONS_VERSION, cfg, 0, shown(s, real), 0}, {0}};
     slog_error err;
     slog_error_clear(&err);
     cJSON *r = NULL;

@@ -322,7 +322,7 @@ START_TEST(dedupe)
     free(other);
     slog_append_item two[2] = {{SLOG_STATE_DONE, "x"}, {SLOG_STATE_DONE, "x"}};
     slog_append_request r = {"2025-10-01", NULL, two, 2};
-    slog_append_options o = {SLOG_APPEND_OPTIONS_VERSION, NULL, 0, NULL};
+    slog_append_options o = {SLOG_APPEND_OPTIONS_VERSION, NULL, 0, NULL, 0};
     char *out;
     size_t n;
     slog_error err;

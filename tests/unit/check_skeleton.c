@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The skeleton path against the whole-model path (issue 23): every
+ * document of fixtures/ and, when they exist, of ../shared/corpus/real and
+ * others/ read from its skeleton has the same entries (line, date, time,
+ * label, kind, level, enclosing heading), the same logs and directions;
+ * and `append` through the skeleton writes the same bytes as through the
+ * whole model, for a new day, today's entry extended and a labelled entry. */
+#include "helpers.h"
+
+#include "doc_internal.h"
+#include "statuslog/edit.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
+        free(s);
+        s = NULL;
+    }
+    fclose(f);
+    if (s)
+        s[n] = '\0';
+    *len = (size_t)n;
+    return s;
+}
+
+static int same_str(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+static size_t log_index(const slog_doc *d, const slog_log *log)
+{
+    return log ? (size_t)(log - d->logs) : (size_t)-1;
+}
+
+/* 0 when the entries and logs agree; else prints the first difference. */
+static int compare_models(const char *path, const slog_doc *whole, const slog_doc *thin)
+{
+    if (whole->nentries != thin->nentries || whole->nlogs != thin->nlogs) {
+        fprintf(stderr, "%s: %zu entries, %zu logs; from the skeleton %zu, %zu\n", path,
+                whole->nentries, whole->nlogs, thin->nentries, thin->nlogs);
+        for (size_t i = 0, k = 0; i < whole->nentries || k < thin->nentries;) {
+            int a = i < whole->nentries ? whole->entries[i]->line : 1 << 30;
+            int b = k < thin->nentries ? thin->entries[k]->line : 1 << 30;
+            if (a != b) {
+                fprintf(stderr, "  first difference: line %d (whole) / %d (skeleton)\n", a, b);
+                break;
+            }
+            i++;
+            k++;
+        }
+        return 1;
+    }
+    for (size_t i = 0; i < whole->nentries; i++) {
+        const slog_entry *a = whole->entries[i], *b = thin->entries[i];
+        if (a->line != b->line || !same_str(a->date, b->date) || !same_str(a->time, b->time) ||
+            !same_str(a->label, b->label) || a->kind != b->kind || a->level != b->level ||
+            a->heading_line != b->heading_line ||
+            log_index(whole, a->log) != log_index(thin, b->log)) {
+            fprintf(stderr, "%s:%d: entry '%s' %s differs from the skeleton's (line %d '%s' %s)\n",
+                    path, a->line, a->label, a->date ? a->date : "-", b->line, b->label,
+                    b->date ? b->date : "-");
+            return 1;
+        }
+    }
+    for (size_t l = 0; l < whole->nlogs; l++)
+        if (whole->logs[l].direction != thin->logs[l].direction ||
+            whole->logs[l].nentries != thin->logs[l].nentries) {
+            fprintf(stderr, "%s: log %zu differs from the skeleton's\n", path, l);
+            return 1;
+        }
+    return 0;
+}
+
+static int append_both(const char *path, const char *raw, size_t len,
+                       const slog_append_request *req)
+{
+    slog_append_options o = {SLOG_APPEND_OPTIONS_VERSION, NULL, 0, path, 0};
+    char *a = NULL, *b = NULL;
+    size_t alen = 0, blen = 0;
+    slog_append_summary sa, sb;
+    slog_error ea, eb;
+    o.whole_model = 1;
+    slog_status x = slog_append_buffer(raw, len, req, &o, &a, &alen, &sa, &ea);
+    o.whole_model = 0;
+    slog_status y = slog_append_buffer(raw, len, req, &o, &b, &blen, &sb, &eb);
+    int differ = x != y || (x == SLOG_OK && (alen != blen || memcmp(a, b, alen) != 0));
+    if (differ)
+        fprintf(stderr, "%s: append %s '%s' differs through the skeleton (status %d/%d)\n", path,
+                req->date, req->label ? req->label : "", x, y);
+    free(a);
+    free(b);
+    return differ;
+}
+
+static int compare_file(const char *path)
+{
+    size_t len;
+    char *raw = slurp(path, &len);
+    if (!raw)
+        return 0;
+    slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
+    po.filename = path;
+    po.no_threads = 1;
+    slog_doc *whole = NULL, *thin = NULL;
+    slog_error err;
+    int failed = 0;
+    if (slog_parse_buffer(raw, len, &po, &whole, &err) == SLOG_OK &&
+        slog_parse_skeleton(raw, len, &po, NULL, 0, &thin, &err) == SLOG_OK) {
+        failed = compare_models(path, whole, thin);
+        /* a new day, the latest entry's day extended, a labelled entry */
+        const char *latest = NULL;
+        for (size_t i = 0; i < whole->nentries; i++)
+            if (whole->entries[i]->date_valid &&
+                (!latest || strcmp(whole->entries[i]->date, latest) > 0))
+                latest = whole->entries[i]->date;
+        slog_append_item items[] = {{SLOG_STATE_DONE, "Skeleton check one"},
+                                    {SLOG_STATE_NEXT, "Skeleton check two"}};
+        slog_append_request req = {"2031-05-05", NULL, items, 2};
+        failed |= append_both(path, raw, len, &req);
+        if (latest) {
+            req.date = latest;
+            failed |= append_both(path, raw, len, &req);
+        }
+        req.date = "2031-05-05";
+        req.label = "Skeleton";
+        failed |= append_both(path, raw, len, &req);
+    }
+    slog_doc_free(whole);
+    slog_doc_free(thin);
+    free(raw);
+    return failed;
+}
+
+/* Every *.md below dir (depth first); returns the number that differ. */
+static int compare_dir(const char *dir, int *files)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return 0;
+    int failed = 0;
+    struct dirent *de;
+    while ((de = readdir(dp)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0)
+            continue;
+        size_t n = strlen(de->d_name);
+        if (S_ISDIR(st.st_mode))
+            failed += compare_dir(path, files);
+        else if (n > 3 && !strcmp(de->d_name + n - 3, ".md")) {
+            failed += compare_file(path);
+            (*files)++;
+        }
+    }
+    closedir(dp);
+    return failed;
+}
+
+START_TEST(fixtures_read_the_same_from_their_skeleton)
+{
+    const char *fixtures = getenv("SLOG_FIXTURES");
+    ck_assert_ptr_nonnull(fixtures);
+    int files = 0, failed = compare_dir(fixtures, &files);
+    fprintf(stderr, "skeleton: %d fixtures, %d differ\n", files, failed);
+    ck_assert_int_gt(files, 20);
+    ck_assert_int_eq(failed, 0);
+}
+END_TEST
+
+START_TEST(corpus_reads_the_same_from_its_skeleton)
+{
+    const char *shared = getenv("SLOG_SHARED");
+    char dir[4096];
+    int files = 0, failed = 0;
+    static const char *const parts[] = {"corpus/real", "corpus/others"};
+    for (size_t i = 0; shared && i < 2; i++) {
+        snprintf(dir, sizeof dir, "%s/%s", shared, parts[i]);
+        failed += compare_dir(dir, &files);
+    }
+    if (!files) {
+        fprintf(stderr, "skeleton: %s/corpus not found, the corpus comparison is skipped\n",
+                shared ? shared : "../shared");
+        return;
+    }
+    fprintf(stderr, "skeleton: %d corpus documents, %d differ\n", files, failed);
+    ck_assert_int_eq(failed, 0);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("skeleton");
+    TCase *tc = tcase_create("skeleton");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, fixtures_read_the_same_from_their_skeleton);
+    tcase_add_test(tc, corpus_reads_the_same_from_its_skeleton);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
