@@ -67,7 +67,7 @@ package: deps
 	@scripts/build-deb $(BUILD)/deb
 
 format:
-	clang-format -i src/*.c src/*.h src/cli/*.c src/cli/*.h include/statuslog/*.h tests/unit/*.c bench/*.c fuzz/*.c fuzz/*.h
+	clang-format -i src/*/*.c src/*/*.h include/statuslog/*.h tests/unit/*.c bench/*.c fuzz/*.c fuzz/*.h
 
 clean:
 	rm -rf $(BUILD)
