@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-2-Clause
 # Checks of the source tree itself: every source file carries the SPDX
-# license line (LICENSE is BSD-2-Clause, as cmark's).
+# license line (LICENSE is BSD-2-Clause, as cmark's); every stage folder of
+# src/ has its README.
 # usage: tree.sh SOURCE_DIR
 set -u
 SRC=$(cd "$1" && pwd)
@@ -24,5 +25,9 @@ for f in CMakeLists.txt Makefile action.yml .pre-commit-hooks.yaml; do
     head -3 "$f" | grep -q 'SPDX-License-Identifier: BSD-2-Clause' || missing="$missing $f"
 done
 [ -z "$missing" ] && pass || fail "no SPDX-License-Identifier line in:" $missing
+# every stage of src/ says what it owns (src/README.md)
+for d in src/*/; do
+    [ -f "$d/README.md" ] && pass || fail "$d has no README.md"
+done
 echo "tree: $passed passed, $failed failed"
 [ "$failed" = 0 ]
