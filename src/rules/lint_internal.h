@@ -44,5 +44,6 @@ slog_status lint_dates(lint_ctx *ctx);    /* entry-order, invalid-date, future-e
 slog_status lint_content(lint_ctx *ctx);  /* stale-item, empty-entry, repeated-entry,
                                              open-checklist, unmarked-item */
 slog_status lint_encoding(lint_ctx *ctx); /* invalid-utf8, mojibake */
+slog_status lint_open_checklists(lint_ctx *ctx); /* open-checklist (lint_checklist.c) */
 
 #endif

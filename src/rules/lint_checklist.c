@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The open-checklist rule: unchecked boxes worth a reader's time (SPEC §3
+ * r3) — in a log, not a template; of lists with one caption the newest; not
+ * a box a later list repeats, a branch of a plan, a prompt, a blank, or one
+ * a later checked box or done item says was done. */
+#include "lint_internal.h"
+
+#include "doc_internal.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "similar.h"
+#include "statuslog/check.h"
+
+/* Candidates a box is compared with to find it done later. */
+enum { DONE_LATER_COMPARED = 256 };
+
+/* --- open-checklist ---------------------------------------------------------------- */
+
+/* A template of what to fill in (an issue or pull-request template): a path
+ * under .github/, or a file name with "template" in it. */
+static int is_template(const char *file)
+{
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    for (const char *p = base; *p; p++)
+        if (!strncasecmp(p, "template", 8))
+            return 1;
+    return !strncmp(file, ".github/", 8) || strstr(file, "/.github/") != NULL;
+}
+
+/* A caption as compared: its letters and digits, lower case, what is in
+ * brackets (a count, a percentage) left out: "Remaining Work (40% - 8/20)"
+ * and "Remaining Work (30%)" are one list's versions; "Phase 2 audit gate"
+ * and "Phase 3 audit gate" are two lists. */
+static void caption_key(const char *s, char *out, size_t cap)
+{
+    size_t o = 0;
+    int depth = 0;
+    for (; *s && o + 1 < cap; s++) {
+        depth += *s == '(' || *s == '[';
+        depth -= depth && (*s == ')' || *s == ']');
+        unsigned char c = (unsigned char)*s;
+        if (!depth &&
+            (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+            out[o++] = (char)(c < 0x80 ? (c | 0x20) : c);
+    }
+    out[o] = '\0';
+}
+
+typedef struct {
+    char key[96];
+    int list_line, caption_line;
+    size_t index;
+} captioned;
+
+static int by_key_then_list(const void *a, const void *b)
+{
+    const captioned *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->list_line > y->list_line) - (x->list_line < y->list_line);
+}
+
+static int has_words(const char *t)
+{
+    size_t run = 0;
+    for (; *t; t++) {
+        int w = (unsigned char)*t >= 0x80 || (*t >= '0' && *t <= '9') ||
+                ((*t | 0x20) >= 'a' && (*t | 0x20) <= 'z');
+        run = w ? run + 1 : 0;
+        if (run >= 2)
+            return 1;
+    }
+    return 0;
+}
+
+/* What "done later" compares: the boxes, and the checked boxes and done
+ * items that may say a box was done, tokenized once into one vocabulary
+ * (slog_vocab_dice), each with where it was written and the hash of its
+ * first word; the candidates chained by first word. */
+typedef struct {
+    const char *text;
+    long day; /* its entry's day, -1 undated */
+    int line;
+    uint64_t first; /* hash of the first word, lower case; 0: none */
+    size_t next;    /* the next candidate of its bucket, or SIZE_MAX */
+} said;
+
+typedef struct {
+    said *s;
+    size_t n, cap;
+    slog_vocab v;
+    size_t *head; /* per bucket: its first candidate, or SIZE_MAX */
+    size_t nbuckets;
+} done_index;
+
+static int word_byte(char c)
+{
+    return (unsigned char)c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static uint64_t first_word(const char *t)
+{
+    while (*t && !word_byte(*t))
+        t++;
+    uint64_t h = 1469598103934665603ull;
+    int any = 0;
+    for (; *t && word_byte(*t); t++, any = 1)
+        h = (h ^ (unsigned char)((unsigned char)*t < 0x80 ? (*t | 0x20) : *t)) * 1099511628211ull;
+    return any ? h | 1 : 0;
+}
+
+static int push_said(const lint_ctx *ctx, done_index *x, const char *text, int line)
+{
+    if (x->n == x->cap) {
+        size_t cap = x->cap ? 2 * x->cap : 64;
+        said *g = realloc(x->s, cap * sizeof *g);
+        if (!g)
+            return 0;
+        x->s = g;
+        x->cap = cap;
+    }
+    const slog_entry *e = slog_doc_entry_at(ctx->doc, line);
+    x->s[x->n++] = (said){text, e && e->date_valid ? e->day : -1, line, first_word(text), SIZE_MAX};
+    return 1;
+}
+
+/* b was written after a: later in its log's time when both are dated (and
+ * the days differ), else below it. */
+static int written_after(const said *a, const said *b)
+{
+    if (a->day >= 0 && b->day >= 0 && a->day != b->day)
+        return b->day > a->day;
+    return b->line > a->line;
+}
+
+/* The boxes first (index i is checklist i), then the candidates, bucketed
+ * by first word in document order. */
+static slog_status done_index_build(const lint_ctx *ctx, done_index *x)
+{
+    const slog_doc *d = ctx->doc;
+    for (size_t i = 0; i < d->nchecklists; i++)
+        if (!push_said(ctx, x, d->checklists[i].text, d->checklists[i].line))
+            return SLOG_ERR_NOMEM;
+    for (size_t i = 0; i < d->nchecklists; i++)
+        if (d->checklists[i].checked && !lint_after_today(ctx, d->checklists[i].line) &&
+            !push_said(ctx, x, d->checklists[i].text, d->checklists[i].line))
+            return SLOG_ERR_NOMEM;
+    for (size_t i = 0; i < d->nentries; i++) {
+        if (lint_entry_after_today(ctx, d->entries[i]))
+            continue;
+        for (const slog_item *it = d->entries[i]->items; it; it = it->next)
+            if (it->state == SLOG_STATE_DONE && it->marker[0] != '[' &&
+                !push_said(ctx, x, it->text, it->line))
+                return SLOG_ERR_NOMEM;
+    }
+    const char **texts = malloc((x->n + 1) * sizeof *texts);
+    x->nbuckets = x->n | 1;
+    x->head = malloc(x->nbuckets * sizeof *x->head);
+    if (!texts || !x->head) {
+        free(texts);
+        return SLOG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < x->n; i++)
+        texts[i] = x->s[i].text;
+    for (size_t b = 0; b < x->nbuckets; b++)
+        x->head[b] = SIZE_MAX;
+    for (size_t i = x->n; i-- > d->nchecklists;) {
+        if (!x->s[i].first)
+            continue;
+        size_t b = x->s[i].first % x->nbuckets;
+        x->s[i].next = x->head[b];
+        x->head[b] = i;
+    }
+    slog_status st = slog_vocab_build_texts(&x->v, texts, x->n);
+    free(texts);
+    return st;
+}
+
+static void done_index_free(done_index *x)
+{
+    free(x->s);
+    free(x->head);
+    slog_vocab_free(&x->v);
+}
+
+/* Box k is one a checked box or done item written after it says was done
+ * ("[ ] Update CONVERSATION_LOG.md con summary", then "[x] Update
+ * CONVERSATION_LOG.md"): the same first word and near-identical words —
+ * "Test rate limiting after the fix" is not done by "Complete rate
+ * limiting TypeScript fixes". DONE_LATER_COMPARED candidates at most. */
+static int done_later(const done_index *x, size_t k)
+{
+    const said *box = &x->s[k];
+    if (!box->first || !has_words(box->text))
+        return 0;
+    size_t compared = 0;
+    for (size_t i = x->head[box->first % x->nbuckets];
+         i != SIZE_MAX && compared < DONE_LATER_COMPARED; i = x->s[i].next) {
+        if (x->s[i].first != box->first || !written_after(box, &x->s[i]))
+            continue;
+        compared++;
+        if (slog_vocab_dice(&x->v, k, i) >= SLOG_FOLD_THRESHOLD)
+            return 1;
+    }
+    return 0;
+}
+
+/* A box that is no task: a branch of a plan ("#### Se Test PASS", "If it
+ * fails:"), a template's prompt in italics ("_Describe lo que
+ * completaste_"), a blank to fill in ("Meta 5: ____"). */
+static int no_task(const slog_checklist_item *box)
+{
+    static const char *const conditions[] = {"if",   "se",    "si",      "wenn",   "falls",
+                                             "when", "else",  "otherwise", "unless", "in case"};
+    const char *cap = box->caption ? box->caption : "";
+    while (*cap && !((*cap | 0x20) >= 'a' && (*cap | 0x20) <= 'z') && (unsigned char)*cap < 0x80)
+        cap++;
+    while (*cap && (unsigned char)*cap >= 0x80) /* an emoji first */
+        cap++;
+    while (*cap == ' ')
+        cap++;
+    for (size_t k = 0; k < sizeof conditions / sizeof *conditions; k++) {
+        size_t n = strlen(conditions[k]);
+        if (!strncasecmp(cap, conditions[k], n) && (cap[n] == ' ' || cap[n] == ','))
+            return 1;
+    }
+    const char *t = box->text;
+    size_t len = strlen(t);
+    if (len > 2 && ((t[0] == '_' && t[len - 1] == '_') || (t[0] == '*' && t[1] != '*' &&
+                                                           t[len - 1] == '*' && t[len - 2] != '*')))
+        return 1;
+    /* after a short key ("Meta 5:"), nothing but markup and blanks */
+    const char *v = strchr(t, ':');
+    v = v && v - t < 24 ? v + 1 : t;
+    for (; *v; v++)
+        if ((unsigned char)*v >= 0x80 || (*v >= '0' && *v <= '9') ||
+            ((*v | 0x20) >= 'a' && (*v | 0x20) <= 'z'))
+            return 0;
+    return 1;
+}
+
+/* Unchecked boxes worth a reader's time (SPEC §3 r3): only in a log (a
+ * document with a dated entry), never in a template, of lists with the same
+ * caption only the newest ("Remaining Work" replaced by a later one), and
+ * of a box repeated in a later list only the later one. */
+slog_status lint_open_checklists(lint_ctx *ctx)
+{
+    const slog_doc *d = ctx->doc;
+    if (!d->nentries || is_template(d->file) || !d->nchecklists)
+        return SLOG_OK;
+    captioned *c = malloc(d->nchecklists * sizeof *c);
+    unsigned char *superseded = calloc(d->nchecklists, 1);
+    slog_status st = c && superseded ? SLOG_OK : SLOG_ERR_NOMEM;
+    for (size_t i = 0; st == SLOG_OK && i < d->nchecklists; i++) {
+        caption_key(d->checklists[i].caption, c[i].key, sizeof c[i].key);
+        c[i].list_line = d->checklists[i].list_line;
+        c[i].caption_line = d->checklists[i].caption_line;
+        c[i].index = i;
+    }
+    if (st == SLOG_OK) {
+        qsort(c, d->nchecklists, sizeof *c, by_key_then_list);
+        /* a later list under another caption of the same words: two lists
+         * under one heading ("# TODO", a code block between) are one */
+        for (size_t i = 0; i + 1 < d->nchecklists; i++)
+            for (size_t k = i + 1; k < d->nchecklists && !strcmp(c[k].key, c[i].key); k++)
+                if (c[k].caption_line != c[i].caption_line) {
+                    superseded[c[i].index] = *c[i].key != '\0';
+                    break;
+                }
+    }
+    /* a box a later list repeats (the same text in another list: a list
+     * copied forward, quoted again) is that later list's */
+    for (size_t i = 0; st == SLOG_OK && i < d->nchecklists; i++) {
+        uint64_t h = 1469598103934665603ull; /* its words, case and spacing aside */
+        for (const unsigned char *p = (const unsigned char *)d->checklists[i].text; *p; p++)
+            if (*p >= 0x80 || (*p >= '0' && *p <= '9') ||
+                ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+                h = (h ^ (*p < 0x80 ? (*p | 0x20) : *p)) * 1099511628211ull;
+        snprintf(c[i].key, sizeof c[i].key, "%016llx", (unsigned long long)h);
+        c[i].list_line = d->checklists[i].list_line;
+        c[i].index = i;
+    }
+    if (st == SLOG_OK) {
+        qsort(c, d->nchecklists, sizeof *c, by_key_then_list);
+        for (size_t i = 0; i + 1 < d->nchecklists; i++)
+            if (!strcmp(c[i + 1].key, c[i].key) && c[i + 1].list_line != c[i].list_line)
+                superseded[c[i].index] = 1;
+    }
+    done_index done = {0};
+    if (st == SLOG_OK)
+        st = done_index_build(ctx, &done);
+    for (size_t i = 0; i < d->nchecklists && st == SLOG_OK; i++) {
+        const slog_checklist_item *box = &d->checklists[i];
+        char text[160];
+        if (!box->checked && !superseded[i] && !no_task(box) && !done_later(&done, i))
+            st = lint_emit(ctx, SLOG_RULE_OPEN_CHECKLIST, box->line, "unchecked: %s",
+                           lint_excerpt(box->text, text, sizeof text, 100));
+    }
+    done_index_free(&done);
+    free(c);
+    free(superseded);
+    return st;
+}
