@@ -7,230 +7,12 @@
  * log((N + 1) / (df + 0.5)): words every entry repeats ("prisma", "ran")
  * weigh little, the words that name a task ("smoke", "ci") weigh much. */
 #include "similar.h"
+#include "similar_words.h"
 #include "statuslog/check.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const struct {
-    const char *word;
-    size_t len;
-} stop_words[] = {
-    {"a", 1},      {"an", 2},    {"the", 3},    {"and", 3},   {"or", 2},    {"of", 2},
-    {"to", 2},     {"in", 2},    {"on", 2},     {"for", 3},   {"with", 4},  {"by", 2},
-    {"at", 2},     {"from", 4},  {"as", 2},     {"is", 2},    {"are", 3},   {"was", 3},
-    {"were", 4},   {"be", 2},    {"been", 4},   {"it", 2},    {"its", 3},   {"this", 4},
-    {"that", 4},   {"these", 5}, {"those", 5},  {"we", 2},    {"our", 3},   {"us", 2},
-    {"i", 1},      {"you", 3},   {"they", 4},   {"he", 2},    {"she", 3},   {"them", 4},
-    {"not", 3},    {"no", 2},    {"but", 3},    {"so", 2},    {"if", 2},    {"then", 4},
-    {"than", 4},   {"once", 4},  {"still", 5},  {"will", 4},  {"can", 3},   {"need", 4},
-    {"needs", 5},  {"via", 3},   {"into", 4},   {"onto", 4},  {"up", 2},    {"out", 3},
-    {"over", 4},   {"after", 5}, {"before", 6}, {"until", 5}, {"till", 4},  {"must", 4},
-    {"should", 6}, {"would", 5}, {"could", 5},  {"may", 3},   {"might", 5}, {"shall", 5},
-    {"has", 3},    {"have", 4},  {"had", 3},    {"do", 2},    {"does", 4},  {"did", 3},
-};
-
-/* Words that say what kind of task an item is, or who and when, but not
- * which task: task verbs, tracking words, roles and teams, months, weekdays.
- * Two items that share only such words are not the same task ("Assign
- * PolarisViz optimization to Tooling", "Assign Dockerfile fix to Tooling").
- * Stemmed when the vocabulary is built. */
-static const char *const generic_words[] = {
-    /* task verbs */
-    "add",
-    "address",
-    "apply",
-    "assign",
-    "block",
-    "build",
-    "capture",
-    "check",
-    "clean",
-    "close",
-    "complete",
-    "confirm",
-    "continue",
-    "coordinate",
-    "create",
-    "deliver",
-    "document",
-    "ensure",
-    "finalize",
-    "finish",
-    "fix",
-    "follow",
-    "get",
-    "handle",
-    "implement",
-    "improve",
-    "investigate",
-    "keep",
-    "land",
-    "log",
-    "make",
-    "merge",
-    "monitor",
-    "move",
-    "open",
-    "plan",
-    "prepare",
-    "push",
-    "record",
-    "remove",
-    "rerun",
-    "resolve",
-    "review",
-    "run",
-    "schedule",
-    "send",
-    "set",
-    "setup",
-    "ship",
-    "start",
-    "track",
-    "trigger",
-    "try",
-    "update",
-    "use",
-    "validate",
-    "verify",
-    "wait",
-    "work",
-    "write",
-    "retry",
-    "reran",
-    "ran",
-    "done",
-    "test",
-    /* tracking words */
-    "task",
-    "item",
-    "issue",
-    "ticket",
-    "todo",
-    "next",
-    "step",
-    "action",
-    "followup",
-    "priority",
-    "high",
-    "medium",
-    "low",
-    "critical",
-    "urgent",
-    "blocker",
-    "pending",
-    "future",
-    "status",
-    "progress",
-    "note",
-    "phase",
-    "sprint",
-    "week",
-    "day",
-    "today",
-    "tomorrow",
-    "yesterday",
-    "now",
-    "later",
-    "soon",
-    "asap",
-    "eta",
-    "again",
-    "new",
-    "current",
-    "remaining",
-    "all",
-    "any",
-    "some",
-    "more",
-    "other",
-    "also",
-    "each",
-    "per",
-    "post",
-    "pre",
-    "non",
-    "re",
-    "yes",
-    /* roles and teams */
-    "agent",
-    "manager",
-    "engineer",
-    "team",
-    "owner",
-    "lead",
-    "tooling",
-    "devops",
-    "ops",
-    "sre",
-    "qa",
-    "dev",
-    "infra",
-    "platform",
-    "frontend",
-    "backend",
-    "data",
-    "security",
-    "product",
-    "design",
-    "docs",
-    "ceo",
-    "cto",
-    "ci",
-    "cd",
-    "pr",
-    "mr",
-    /* dates */
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-    "mon",
-    "monday",
-    "tue",
-    "tuesday",
-    "wed",
-    "wednesday",
-    "thu",
-    "thursday",
-    "fri",
-    "friday",
-    "sat",
-    "saturday",
-    "sun",
-    "sunday",
-};
-
-/* Words that state a result when written in capitals: an entry that says
- * PASS where the last said FAIL records progress, however alike the rest
- * ("without errors" in prose is no status). Interned with a leading \x01,
- * apart from the same word in prose. */
-static const char *const status_words[] = {
-    "pass",     "fail",  "failure", "ok",      "error",      "green",   "red",
-    "yellow",   "amber", "success", "succeed", "successful", "healthy", "unhealthy",
-    "degraded", "up",    "down",    "broken",  "timeout",
-};
 
 /* A generic word weighs this much of its IDF: it helps a score, it cannot
  * make one. */
@@ -397,14 +179,14 @@ static int u32_push(u32vec *v, uint32_t x)
 /* The stop words in a small hash set, built once per vocabulary. */
 enum { STOP_SLOTS = 256 };
 typedef struct {
-    int8_t slot[STOP_SLOTS]; /* index into stop_words, or -1 */
+    int8_t slot[STOP_SLOTS]; /* index into slog_stop_words, or -1 */
 } stop_set;
 
 static void stop_set_init(stop_set *set)
 {
     memset(set->slot, -1, sizeof set->slot);
-    for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++) {
-        size_t k = hash_bytes(stop_words[i].word, stop_words[i].len) & (STOP_SLOTS - 1);
+    for (size_t i = 0; i < slog_nstop_words; i++) {
+        size_t k = hash_bytes(slog_stop_words[i].word, slog_stop_words[i].len) & (STOP_SLOTS - 1);
         while (set->slot[k] >= 0)
             k = (k + 1) & (STOP_SLOTS - 1);
         set->slot[k] = (int8_t)i;
@@ -416,8 +198,8 @@ static int is_stop_word(const stop_set *set, const char *w, size_t n, uint32_t h
     if (n > 6) /* no stop word is longer */
         return 0;
     for (size_t k = h & (STOP_SLOTS - 1); set->slot[k] >= 0; k = (k + 1) & (STOP_SLOTS - 1)) {
-        const char *sw = stop_words[set->slot[k]].word;
-        if (stop_words[set->slot[k]].len == n && memcmp(sw, w, n) == 0)
+        const char *sw = slog_stop_words[set->slot[k]].word;
+        if (slog_stop_words[set->slot[k]].len == n && memcmp(sw, w, n) == 0)
             return 1;
     }
     return 0;
@@ -469,10 +251,10 @@ static size_t status_key(const char *word, size_t n, int upper, char *w, size_t 
     if (!upper || n < 2 || n + 1 >= cap)
         return 0;
     size_t len = stem(word, n);
-    for (size_t i = 0; i < sizeof status_words / sizeof *status_words; i++)
-        if (strlen(status_words[i]) >= len &&
-            stem(status_words[i], strlen(status_words[i])) == len &&
-            memcmp(status_words[i], word, len) == 0) {
+    for (size_t i = 0; i < slog_nstatus_words; i++)
+        if (strlen(slog_status_words[i]) >= len &&
+            stem(slog_status_words[i], strlen(slog_status_words[i])) == len &&
+            memcmp(slog_status_words[i], word, len) == 0) {
             w[0] = '\x01';
             memcpy(w + 1, word, len);
             return len + 1;
@@ -564,10 +346,10 @@ static int tokenize(interner *t, const stop_set *stops, const char *text, size_t
  * "generic" is "id < ngeneric". */
 static int intern_known(interner *t, size_t *ngeneric, size_t *nstatus)
 {
-    if (!intern_list(t, generic_words, sizeof generic_words / sizeof *generic_words, 0))
+    if (!intern_list(t, slog_generic_words, slog_ngeneric_words, 0))
         return 0;
     *ngeneric = t->nwords;
-    if (!intern_list(t, status_words, sizeof status_words / sizeof *status_words, 1))
+    if (!intern_list(t, slog_status_words, slog_nstatus_words, 1))
         return 0;
     *nstatus = t->nwords - *ngeneric;
     return 1;
