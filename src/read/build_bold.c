@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Entries that a line other than a dated heading makes (SPEC §1 r2/r3): a
+ * bold date or a bold key and date opening a paragraph (which makes the
+ * heading above it an entry when it is that heading's first paragraph,
+ * and is text inside a dated entry); stamps that date a document or a
+ * section instead; the first item of a list, or a block of bold keys, that
+ * dates the heading above; and top-level list items opening with a date. */
+#include "build_internal.h"
+
+#include "dates.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* --- bold lines -------------------------------------------------------------- */
+
+int build_first_line(builder *b, cmark_node *para, const char **s, size_t *len)
+{
+    int line = build_line(b, cmark_node_get_start_line(para));
+    int col = cmark_node_get_start_column(para);
+    size_t n;
+    const char *p = slog_text_line(b->text, line, &n);
+    size_t i = col > 1 && (size_t)(col - 1) <= n ? (size_t)(col - 1) : 0;
+    while (i < n && is_space(p[i]))
+        i++;
+    while (n > i && is_space(p[n - 1]))
+        n--;
+    *s = p + i;
+    *len = n - i;
+    return line;
+}
+
+typedef struct {
+    slog_found_date date; /* offsets into `plain` */
+    const char *plain;    /* the line without its bold markers (in b->line_buf) */
+    size_t len;
+    size_t bold_len; /* the first bold run's length in `plain` */
+    int key;         /* "**Key:** date" rather than "**date**" */
+    int more;        /* the paragraph says more than its date */
+} bold_line;
+
+/* A short key before the date: a few words ("Date:", "Reported",
+ * "Update (", "Last updated"), no sentence. */
+static int short_key(const char *s, size_t len)
+{
+    int words = 0, in_word = 0;
+    if (len > 60)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        int w = !is_space(s[i]);
+        words += w && !in_word;
+        in_word = w;
+    }
+    return words <= 5;
+}
+
+/* "**2026-03-09** ...", "**Mar 9, 2026** — ...", "**Date:** 2026-03-09",
+ * "**Reported**: 2026-03-09 20:23 EST", "**Update (2026-03-11):** ...": the
+ * date opens the first bold run, or follows a short key in it (or right
+ * after it). */
+static int bold_text_date(builder *b, cmark_node *para, const char *s, size_t len, bold_line *out);
+
+static int bold_line_date(builder *b, cmark_node *para, bold_line *out)
+{
+    const char *s;
+    size_t len;
+    build_first_line(b, para, &s, &len);
+    return bold_text_date(b, para, s, len, out);
+}
+
+static int bold_text_date(builder *b, cmark_node *para, const char *s, size_t len, bold_line *out)
+{
+    if (len < 5 || !((s[0] == '*' && s[1] == '*') || (s[0] == '_' && s[1] == '_')))
+        return 0;
+    char mark = s[0];
+    slog_buf *p = &b->line_buf;
+    slog_buf_clear(p);
+    size_t runs = 0, bold_len = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == mark && i + 1 < len && s[i + 1] == mark) {
+            if (++runs == 2)
+                bold_len = p->len;
+            while (i + 1 < len && s[i + 1] == mark) /* "***" is bold and emphasis */
+                i++;
+            continue;
+        }
+        slog_buf_put(p, s + i, 1);
+    }
+    if (p->failed || !p->data || runs < 2)
+        return 0;
+    memset(out, 0, sizeof *out);
+    out->plain = p->data;
+    out->len = p->len;
+    out->bold_len = bold_len;
+    slog_found_date f;
+    if (!slog_find_date(b->cfg, p->data, p->len, 0, 0, &f))
+        return 0;
+    size_t key_end = f.start; /* the key ends where the date starts */
+    while (key_end > 0 && strchr(" \t:([", p->data[key_end - 1]))
+        key_end--;
+    if (f.start > bold_len + 3 || (key_end && !short_key(p->data, key_end)))
+        return 0; /* a date further on, or after a sentence */
+    out->date = f;
+    out->key = key_end > 0;
+    size_t rest = f.end;
+    while (rest < p->len && (is_space(p->data[rest]) || strchr(":-|)", p->data[rest])))
+        rest++;
+    out->more = rest < p->len || cmark_node_get_end_line(para) > cmark_node_get_start_line(para);
+    return 1;
+}
+
+/* A bold line's label: its bold run without the date ("Reported", "Update"),
+ * else what follows the bold date ("kickoff"). */
+static char *bold_label(builder *b, const bold_line *bl)
+{
+    size_t n = bl->bold_len > bl->date.end ? bl->bold_len : bl->date.end;
+    char *label = build_label(b, bl->plain, n, bl->date.start, bl->date.end);
+    if (label && !*label)
+        label = build_label(b, bl->plain, bl->len, bl->date.start, bl->date.end);
+    return label;
+}
+
+/* A key that stamps a document or a section instead of opening one (SPEC
+ * §1 r3): "Last updated", "Generated", "Log completed", "Session end time",
+ * "End of day log". Its date is metadata, never an entry. */
+static int stamp_key(const char *s, size_t len)
+{
+    static const char *const ends[] = {
+        "updated",  "last update", "generated",  "prepared",       "completed", "modified",
+        "edited",   "reviewed",    "revised",    "finished",       "archived",  "exported",
+        "end time", "session end", "end of day", "end of day log", "log ended", "session ended",
+        /* other languages: "最終更新", "更新日", "最后更新", "Stand", "Letzte Aktualisierung" */
+        "最終更新", "更新日", "更新日時", "最后更新", "最後更新", "更新时间", "최종 수정", "최종 업데이트",
+        "aktualisiert", "letzte aktualisierung", "mis à jour", "mise à jour", "actualizado",
+        "última actualización", "aggiornato", "ultimo aggiornamento", "atualizado",
+        "bijgewerkt"};
+    char key[64];
+    size_t n = 0;
+    for (size_t i = 0; i < len && n + 1 < sizeof key; i++)
+        key[n++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    while (n && strchr(" \t:*_(-", key[n - 1]))
+        n--;
+    /* "Generated on", "Last updated at": the preposition goes */
+    if (n > 3 && (!memcmp(key + n - 3, " on", 3) || !memcmp(key + n - 3, " at", 3)))
+        n -= 3;
+    key[n] = '\0';
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t k = strlen(ends[i]);
+        /* a whole word at the end; in CJK any end ("**最終更新**") */
+        if (k <= n && !memcmp(key + n - k, ends[i], k) &&
+            (k == n || key[n - k - 1] == ' ' || (unsigned char)ends[i][0] >= 0xE3))
+            return 1;
+    }
+    return 0;
+}
+
+/* "updated", "last revised": a word that says a text was revised then (a
+ * heading's date after it is no entry's, unlike "Completed 2025-10-03"). */
+static int revision_word(const char *s, size_t len)
+{
+    static const char *const words[] = {"updated", "revised", "edited", "modified"};
+    while (len && strchr(" \t:*_(-", s[len - 1]))
+        len--;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]);
+        if (n <= len && !strncasecmp(s + len - n, words[i], n) &&
+            (n == len || s[len - n - 1] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
+int build_stamp_mention(const char *s, size_t len, const slog_found_date *f)
+{
+    /* the date, then only a revision word to the end of the bracket or the
+     * text: "(Dec 16 - Updated)"; "## Next 5 Tasks (updated 2025-10-01)"
+     * dates the list's new version, an entry */
+    size_t e = f->end;
+    while (e < len && strchr(" \t-,:", s[e]))
+        e++;
+    for (size_t k = 0; e + 3 <= len && k < 3 && !memcmp(s + e, "\xe2\x80", 2); k++)
+        e += 3; /* "–", "—" */
+    while (e < len && strchr(" \t", s[e]))
+        e++;
+    size_t word = e;
+    while (e < len && ((s[e] | 0x20) >= 'a' && (s[e] | 0x20) <= 'z'))
+        e++;
+    size_t rest = e;
+    while (rest < len && strchr(" \t)].", s[rest]))
+        rest++;
+    return e > word && rest == len && revision_word(s + word, e - word);
+}
+
+/* A stamp before the first entry gives the document its date (when nothing
+ * else does). */
+static void stamp_date(builder *b, const bold_line *bl, int line)
+{
+    long day;
+    if (!b->has_stamp_date && !b->entries.len && build_dateable(b, line, &bl->date) &&
+        slog_found_day(&bl->date, &day)) {
+        b->has_stamp_date = 1;
+        b->stamp_day = day;
+    }
+}
+
+/* A bold line inside the section of a dated entry is that entry's text, not
+ * an entry of its own (SPEC §1 r3): "**Fix (2026-04-23)** — deployed ..."
+ * within an incident. `except`: the heading the line would date. */
+static int inside_dated_entry(builder *b, const heading_frame *except)
+{
+    const heading_frame *frames = b->headings.data;
+    for (size_t i = 0; i < b->headings.len; i++)
+        if (frames[i].entry && &frames[i] != except)
+            return 1;
+    return 0;
+}
+
+static int directly_under_title(builder *b)
+{
+    heading_frame *frames = b->headings.data;
+    return !b->headings.len ||
+           (b->doc->title && frames[b->headings.len - 1].line == b->doc->title_line);
+}
+
+/* The key before a bold line's date, lower case, into key[KEY_MAX]. */
+enum { KEY_MAX = 64, KEY_BLOCK_LINES = 6 };
+static void bold_key(const bold_line *bl, char *key)
+{
+    size_t n = 0;
+    for (size_t i = 0; bl->key && i < bl->date.start && n + 1 < KEY_MAX; i++)
+        if (!strchr(" \t:([", bl->plain[i]))
+            key[n++] = (char)(bl->plain[i] >= 'A' && bl->plain[i] <= 'Z' ? bl->plain[i] + 32
+                                                                         : bl->plain[i]);
+    key[n] = '\0';
+}
+
+/* Another paragraph before the next heading that opens with a bold date,
+ * or with the key `first` has: the section is a log of bold-line entries,
+ * not one entry. "**Reported**: ..." then "**Fix (Marcus, ...)**" are one
+ * bug's opening and a stamp within it. */
+static int more_bold_lines(builder *b, cmark_node *after, const bold_line *first)
+{
+    char key[KEY_MAX], other[KEY_MAX];
+    bold_key(first, key); /* before bold_line_date reuses the buffer `first` points into */
+    bold_line bl;
+    for (cmark_node *n = cmark_node_next(after); n; n = cmark_node_next(n)) {
+        cmark_node_type t = cmark_node_get_type(n);
+        if (t == CMARK_NODE_HEADING)
+            return 0;
+        if (t == CMARK_NODE_PARAGRAPH && bold_line_date(b, n, &bl)) {
+            bold_key(&bl, other);
+            if (!*other || !strcmp(key, other))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Nothing but markup, spaces and symbols before s[at]. */
+static int opens_text_at(const char *s, size_t at)
+{
+    for (size_t i = 0; i < at; i++)
+        if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')
+            return 0;
+    return 1;
+}
+
+/* A key that says the date is the section's own: "Date: 2026-03-12". */
+static int date_key(const char *s, size_t len)
+{
+    static const char *const keys[] = {"date",      "reported",  "created", "time",     "when",
+                                       "timestamp", "logged",    "posted",  "recorded", "written",
+                                       "as of",     "date/time", "datetime"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (strlen(keys[i]) == len && strncasecmp(s, keys[i], len) == 0)
+            return 1;
+    return 0;
+}
+
+/* "_2026-03-09 14:00_", "2026-03-11", "`Mar 9, 2026`", "Updated: 2026-03-12",
+ * "*Date: 2026-03-12*": a line without bold that is only a date, or a date
+ * key and a date (under an undated heading, it dates the section). */
+static int plain_date_line(builder *b, cmark_node *para, bold_line *out)
+{
+    const char *s;
+    size_t len;
+    build_first_line(b, para, &s, &len);
+    size_t a = 0, e = len;
+    while (a < e && a < 2 && strchr("*_`", s[a]))
+        a++;
+    while (e > a && len - e < 2 && strchr("*_`", s[e - 1]))
+        e--;
+    slog_buf *p = &b->line_buf;
+    slog_buf_clear(p);
+    slog_buf_put(p, s + a, e - a);
+    slog_found_date f;
+    if (p->failed || !p->data || !slog_find_date(b->cfg, p->data, p->len, 0, 0, &f))
+        return 0;
+    size_t key_end = f.start;
+    while (key_end > 0 && strchr(" \t:", p->data[key_end - 1]))
+        key_end--;
+    if (key_end && !date_key(p->data, key_end))
+        return 0;
+    size_t rest = f.end;
+    while (rest < p->len && is_space(p->data[rest]))
+        rest++;
+    if (rest < p->len)
+        return 0; /* "2026-03-11 we shipped": a sentence */
+    memset(out, 0, sizeof *out);
+    out->date = f;
+    out->plain = p->data;
+    out->len = p->len;
+    out->bold_len = p->len;
+    out->key = key_end > 0;
+    out->more = cmark_node_get_end_line(para) > cmark_node_get_start_line(para);
+    return 1;
+}
+
+int build_dated_by_next_line(builder *b, cmark_node *heading, const char *h,
+                             const slog_found_date *f)
+{
+    /* the heading's date must stand in its title, not open it */
+    if (opens_text_at(h, f->start))
+        return 0;
+    cmark_node *next = cmark_node_next(heading);
+    bold_line bl;
+    if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH ||
+        (!bold_line_date(b, next, &bl) && !plain_date_line(b, next, &bl)) || !bl.key)
+        return 0;
+    size_t key = 0, key_end = bl.date.start;
+    while (key_end > 0 && strchr(" \t:([", bl.plain[key_end - 1]))
+        key_end--;
+    while (key < key_end && strchr(" \t*_", bl.plain[key]))
+        key++;
+    return date_key(bl.plain + key, key_end - key) && bl.date.year;
+}
+
+/* The key of a bold or plain date line names the date as the section's
+ * own ("**Date:**", "**When**:", "Reported"). */
+static int dated_by_key(const bold_line *bl)
+{
+    size_t key = 0, key_end = bl->date.start;
+    while (key_end > 0 && strchr(" \t:([", bl->plain[key_end - 1]))
+        key_end--;
+    while (key < key_end && strchr(" \t*_", bl->plain[key]))
+        key++;
+    return bl->key && date_key(bl->plain + key, key_end - key);
+}
+
+/* A block of "**Key**: value" lines whose first says no date and a later
+ * one is a date key with a time: "**Who**: Claude" then "**When**:
+ * 2025-08-24 15:30 JST" (one paragraph, hard breaks) dates the heading
+ * above it. */
+static int key_block_date(builder *b, cmark_node *para, bold_line *out)
+{
+    int first = build_line(b, cmark_node_get_start_line(para));
+    int last = build_line(b, cmark_node_get_end_line(para));
+    if (last == first || bold_line_date(b, para, out))
+        return 0;
+    for (int line = first; line <= last && line < first + KEY_BLOCK_LINES; line++) {
+        size_t n, i = 0;
+        const char *p = slog_text_line(b->text, line, &n);
+        while (i < n && is_space(p[i]))
+            i++;
+        while (n > i && is_space(p[n - 1]))
+            n--;
+        if (n - i < 5 || p[i] != '*' || p[i + 1] != '*')
+            return 0; /* the block ends: not a key line */
+        /* with its time: a session's stamp ("**When**: 2025-08-24 15:30 JST"),
+         * not a date among a pasted report's fields */
+        if (line > first && bold_text_date(b, para, p + i, n - i, out) && dated_by_key(out))
+            return out->date.seconds >= 0;
+    }
+    return 0;
+}
+
+/* What may date an undated heading: the paragraph right below it, or the
+ * first item of the list right below it ("### INC-012 — Gateway timeouts"
+ * then "- **Date:** 2026-05-30 · **Severity:** P2"). NULL: neither. */
+static cmark_node *dating_candidate(cmark_node *heading, int *in_list)
+{
+    cmark_node *next = cmark_node_next(heading);
+    *in_list = 0;
+    if (next && cmark_node_get_type(next) == CMARK_NODE_LIST &&
+        cmark_node_get_list_type(next) == CMARK_BULLET_LIST) {
+        cmark_node *item = cmark_node_first_child(next);
+        next = item ? cmark_node_first_child(item) : NULL;
+        *in_list = 1;
+    }
+    return next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH ? next : NULL;
+}
+
+slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *heading)
+{
+    int in_list;
+    cmark_node *next = dating_candidate(heading, &in_list);
+    cmark_node *parent = cmark_node_parent(heading);
+    bold_line bl;
+    if (!next || (parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM))
+        return SLOG_OK;
+    int (*read_line)(builder *, cmark_node *, bold_line *) = bold_line_date;
+    if (key_block_date(b, next, &bl))
+        read_line = key_block_date;
+    else if (!bold_line_date(b, next, &bl)) {
+        /* under a level-1 heading or before the first level-2 one, "Date:
+         * ..." is the document's metadata */
+        if (f->entry || f->level < 2 || !b->seen_level2 || !plain_date_line(b, next, &bl))
+            return SLOG_OK;
+        read_line = plain_date_line;
+    }
+    /* a list's first item dates the heading only by a date key: "- **2026-03-09**
+     * shipped" opens a list of dated items instead */
+    if (in_list && !dated_by_key(&bl))
+        return SLOG_OK;
+    /* "### REQ-01" then "**提出时间**: 2024-10-23" inside a dated entry is its
+     * text; "### Task: wire the API" then "**When**: 2025-08-21 00:47 JST"
+     * inside "## 2025-08-21" is a session of that day, at its time */
+    if (!f->entry && inside_dated_entry(b, f) && !(dated_by_key(&bl) && bl.date.seconds >= 0))
+        return SLOG_OK;
+    if (f->entry) { /* "## 2026-03-09 Status" then "**Date:** 2026-03-09": a restatement */
+        long day;
+        if (slog_found_day(&bl.date, &day) && day == f->entry->day) {
+            b->restating_para = next;
+            f->entry->has_content |= bl.more;
+        }
+        return SLOG_OK;
+    }
+    int line = build_line(b, cmark_node_get_start_line(next));
+    /* more_bold_lines reads other lines into the buffer `bl` points into:
+     * read this one again after it (found by fuzz_check) */
+    cmark_node *block = in_list ? cmark_node_next(heading) : next;
+    if (more_bold_lines(b, block, &bl) || !read_line(b, next, &bl))
+        return SLOG_OK;
+    if (bl.key && stamp_key(bl.plain, bl.date.start)) {
+        stamp_date(b, &bl, line);
+        return SLOG_OK;
+    }
+    if (!build_dateable(b, line, &bl.date))
+        return SLOG_OK;
+    slog_entry *e =
+        build_new_entry(b, SLOG_ENTRY_BOLD, f->line, f->level, bl.plain, bl.len, &bl.date);
+    if (!e)
+        return build_nomem(b);
+    e->date_line = line;
+    e->heading = f->title;
+    e->label = f->title;
+    e->has_content = bl.more || in_list;
+    f->entry = e;
+    b->dating_para = next;
+    return SLOG_OK;
+}
+
+slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
+{
+    *started = 0;
+    bold_line bl;
+    if (para == b->dating_para || para == b->restating_para || !bold_line_date(b, para, &bl))
+        return SLOG_OK;
+    int line = build_line(b, cmark_node_get_start_line(para));
+    if (bl.key && stamp_key(bl.plain, bl.date.start)) {
+        stamp_date(b, &bl, line);
+        return SLOG_OK; /* "**Last updated:** ...": a stamp */
+    }
+    if (bl.key && directly_under_title(b))
+        return SLOG_OK; /* "**Date:** ..." below the title is the document's metadata */
+    if (inside_dated_entry(b, NULL))
+        return SLOG_OK;
+    if (!build_dateable(b, line, &bl.date))
+        return SLOG_OK;
+    heading_frame *frames = b->headings.data;
+    int level = (b->headings.len ? frames[b->headings.len - 1].level : 0) + 1;
+    build_close_bold(b, line, level);
+    slog_entry *e = build_new_entry(b, SLOG_ENTRY_BOLD, line, level, bl.plain, bl.len, &bl.date);
+    char *heading = e ? slog_arena_strndup(b->arena, bl.plain, bl.len) : NULL;
+    char *label = heading ? bold_label(b, &bl) : NULL;
+    if (!label)
+        return build_nomem(b);
+    e->heading = heading;
+    e->label = label;
+    e->has_content = bl.more;
+    b->bold = e;
+    *started = 1;
+    return SLOG_OK;
+}
+
+/* --- list items ----------------------------------------------------------------- */
+
+int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_t *text_from)
+{
+    cmark_node *para = cmark_node_first_child(item);
+    if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+        return 0;
+    const char *s;
+    size_t len, i = 0;
+    int line = build_first_line(b, para, &s, &len);
+    if (len >= 3 && s[0] == '[' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X') && s[2] == ']')
+        return 0; /* a task-list item */
+    for (size_t k = 0; len && s[0] == '[' && k + 3 <= len; k++)
+        if (!memcmp(s + k, "](#", 3))
+            return 0; /* "[2023-09-24 - ESP32 Received](#2023-09-24...)": a table of contents */
+    while (i < len && (strchr("*_[(`", s[i]) || is_space(s[i]))) /* "**2026-03-09**", "`...`" */
+        i++;
+    if (!slog_find_date(b->cfg, s, len, i, 1, f) || !build_dateable(b, line, f))
+        return 0;
+    size_t k = f->end;
+    if (k < len && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
+        return 0; /* "2026-03-09x": glued to a word */
+    if (k + 1 < len && (s[k] == '-' || s[k] == '_') && isalnum((unsigned char)s[k + 1]))
+        return 0; /* "2026-03-09-notes.md": a name */
+    if (memchr(s, '`', i) && (k >= len || s[k] != '`'))
+        return 0; /* "`2026-03-09`" is a date, "`2026-03-09 run.log`" a name */
+    while (k < len && (strchr("*_])|:-`", s[k]) || is_space(s[k])))
+        k++;
+    while (k + 3 <= len && (!memcmp(s + k, "—", 3) || !memcmp(s + k, "–", 3))) {
+        k += 3;
+        while (k < len && is_space(s[k]))
+            k++;
+    }
+    *text_from = k;
+    return 1;
+}
+
+slog_status build_list_enter(builder *b, cmark_node *list)
+{
+    int dated = 0;
+    slog_found_date f;
+    size_t from;
+    for (cmark_node *it = cmark_node_first_child(list); it && dated < 2; it = cmark_node_next(it))
+        dated += build_list_item_date(b, it, &f, &from);
+    if (dated >= 2) {
+        b->entry_list = list;
+    }
+    return SLOG_OK;
+}
