@@ -133,13 +133,13 @@ static char *bold_label(builder *b, const bold_line *bl)
 static int stamp_key(const char *s, size_t len)
 {
     static const char *const ends[] = {
-        "updated",  "last update", "generated",  "prepared",       "completed", "modified",
-        "edited",   "reviewed",    "revised",    "finished",       "archived",  "exported",
-        "end time", "session end", "end of day", "end of day log", "log ended", "session ended",
+        "updated", "last update", "generated", "prepared", "completed", "modified", "edited",
+        "reviewed", "revised", "finished", "archived", "exported", "end time", "session end",
+        "end of day", "end of day log", "log ended", "session ended",
         /* other languages: "最終更新", "更新日", "最后更新", "Stand", "Letzte Aktualisierung" */
-        "最終更新", "更新日", "更新日時", "最后更新", "最後更新", "更新时间", "최종 수정", "최종 업데이트",
-        "aktualisiert", "letzte aktualisierung", "mis à jour", "mise à jour", "actualizado",
-        "última actualización", "aggiornato", "ultimo aggiornamento", "atualizado",
+        "最終更新", "更新日", "更新日時", "最后更新", "最後更新", "更新时间", "최종 수정",
+        "최종 업데이트", "aktualisiert", "letzte aktualisierung", "mis à jour", "mise à jour",
+        "actualizado", "última actualización", "aggiornato", "ultimo aggiornamento", "atualizado",
         "bijgewerkt"};
     char key[64];
     size_t n = 0;

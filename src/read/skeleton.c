@@ -114,7 +114,8 @@ static int structural(const char *s, size_t len)
     if (atx_heading(s, len))
         return 1;
     size_t i = indent_of(s, len);
-    if (i <= 3 && i + 1 < len && ((s[i] == '*' && s[i + 1] == '*') || (s[i] == '_' && s[i + 1] == '_')))
+    if (i <= 3 && i + 1 < len &&
+        ((s[i] == '*' && s[i + 1] == '*') || (s[i] == '_' && s[i + 1] == '_')))
         return 1;
     size_t t = list_item(s, len);
     return t && may_open_with_date(s + t, len - t);
@@ -147,7 +148,6 @@ static size_t setext_end(const slog_text *in, size_t n)
     }
     return 0;
 }
-
 
 /* A kept line and the lines that continue its paragraph (a list item's
  * text on the next line: its label goes on there), up to a blank line or a

@@ -8,9 +8,9 @@
 #include "digest_internal.h"
 
 enum {
-    FOLD_WINDOW = 64, /* done items compared with this many recent lines */
-    LIST_SHOWN = 10,  /* items shown per list of a document */
-    PROSE_SHOWN = 5,  /* prose entries shown, the newest */
+    FOLD_WINDOW = 64,    /* done items compared with this many recent lines */
+    LIST_SHOWN = 10,     /* items shown per list of a document */
+    PROSE_SHOWN = 5,     /* prose entries shown, the newest */
     NOTES_PER_ENTRY = 3, /* more unmarked lines than this: the entry is shown as prose */
     COMPARED = 256       /* threads, done items, earlier follow-ups a follow-up is compared with */
 };

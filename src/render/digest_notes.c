@@ -149,8 +149,7 @@ static size_t prose_lines(doc_view *v, cJSON *prose, const slog_entry **days, si
         if (last && same_shape(dv_get(last, "text")->valuestring, dv_get(o, "text")->valuestring)) {
             cJSON *count = dv_get(last, "count");
             cJSON_SetNumberValue(count, count->valuedouble + 1);
-            cJSON_ReplaceItemInObjectCaseSensitive(last, "first",
-                                                   cJSON_CreateString(e->date));
+            cJSON_ReplaceItemInObjectCaseSensitive(last, "first", cJSON_CreateString(e->date));
             cJSON_ReplaceItemInObjectCaseSensitive(last, "repeated", cJSON_CreateTrue());
             cJSON_Delete(o);
             continue;

@@ -100,7 +100,8 @@ typedef struct {
 
 static int word_byte(char c)
 {
-    return (unsigned char)c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return (unsigned char)c >= 0x80 || (c >= '0' && c <= '9') ||
+           ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
 static uint64_t first_word(const char *t)
@@ -215,8 +216,8 @@ static int done_later(const done_index *x, size_t k)
  * completaste_"), a blank to fill in ("Meta 5: ____"). */
 static int no_task(const slog_checklist_item *box)
 {
-    static const char *const conditions[] = {"if",   "se",    "si",      "wenn",   "falls",
-                                             "when", "else",  "otherwise", "unless", "in case"};
+    static const char *const conditions[] = {"if",   "se",   "si",        "wenn",   "falls",
+                                             "when", "else", "otherwise", "unless", "in case"};
     const char *cap = box->caption ? box->caption : "";
     while (*cap && !((*cap | 0x20) >= 'a' && (*cap | 0x20) <= 'z') && (unsigned char)*cap < 0x80)
         cap++;
@@ -231,8 +232,8 @@ static int no_task(const slog_checklist_item *box)
     }
     const char *t = box->text;
     size_t len = strlen(t);
-    if (len > 2 && ((t[0] == '_' && t[len - 1] == '_') || (t[0] == '*' && t[1] != '*' &&
-                                                           t[len - 1] == '*' && t[len - 2] != '*')))
+    if (len > 2 && ((t[0] == '_' && t[len - 1] == '_') ||
+                    (t[0] == '*' && t[1] != '*' && t[len - 1] == '*' && t[len - 2] != '*')))
         return 1;
     /* after a short key ("Meta 5:"), nothing but markup and blanks */
     const char *v = strchr(t, ':');

@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The document as append sees it: its model (whole, or from its skeleton
+ * with the touched sections whole), its lines in the original bytes, and
+ * the view fix and merge place their edits with. */
+#include "append_plan.h"
+
+#include "dates.h"
+#include "statuslog/parse.h"
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* --- the document as append sees it ------------------------------------------- */
+
+/* The plan reads the items or the section end of entry e: note its lines. */
+void ap_touch(view *v, const slog_entry *e)
+{
+    if (!v->skeleton || !e)
+        return;
+    const slog_doc *d = v->doc;
+    int end = (int)v->text->nlines;
+    /* its section: to the next heading at its level or above, or the next
+     * entry that is not inside it */
+    for (size_t i = 0; i < d->nsections; i++)
+        if (d->sections[i].line > e->line && d->sections[i].level <= e->level) {
+            end = d->sections[i].line - 1;
+            break;
+        }
+    for (size_t i = e->index + 1; i < d->nentries; i++) {
+        const slog_entry *x = d->entries[i];
+        const slog_entry *p = x->parent;
+        while (p && p != e)
+            p = p->parent;
+        if (!p && x->line > e->line) {
+            if (x->line - 1 < end)
+                end = x->line - 1;
+            break;
+        }
+    }
+    if (v->ntouched == TOUCH_MAX) {
+        v->overflow = 1;
+        return;
+    }
+    v->touched[2 * v->ntouched] = e->line;
+    v->touched[2 * v->ntouched + 1] = end;
+    v->ntouched++;
+}
+
+const char *ap_line_of(const view *v, int line, size_t *len)
+{
+    return slog_text_line(v->text, line, len);
+}
+
+/* Line starts in the original bytes when the text is a repaired or sanitized
+ * copy, counted as the decoder counts them. */
+slog_status ap_index_raw_lines(view *v)
+{
+    size_t n = v->text->nlines;
+    v->raw_start = malloc((n + 1) * sizeof *v->raw_start);
+    if (!v->raw_start)
+        return SLOG_ERR_NOMEM;
+    size_t line = 0;
+    v->raw_start[line++] = 0;
+    for (size_t i = 0; i < v->len && line < n; i++) {
+        if (v->raw[i] != '\n' && v->raw[i] != '\r')
+            continue;
+        if (v->raw[i] == '\r' && i + 1 < v->len && v->raw[i + 1] == '\n')
+            i++;
+        v->raw_start[line++] = i + 1;
+    }
+    v->raw_start[n] = v->len;
+    return SLOG_OK;
+}
+
+/* Offset in the original bytes of the start of line `index` + 1 (0 is the
+ * file's start, nlines its end). */
+size_t ap_raw_offset(const view *v, int index)
+{
+    if (v->raw_start)
+        return v->raw_start[index];
+    if (index == 0)
+        return 0;
+    if ((size_t)index >= v->text->nlines)
+        return v->len;
+    return v->text->line_start[index] + v->raw_shift;
+}
+
+/* The document's model: the whole one, or (skeleton) the one built from its
+ * skeleton with the `nkeep` ranges of `keep` whole. */
+slog_status ap_view_read(view *v, const char *raw, size_t len, slog_config *cfg, const char *name,
+                         int skeleton, const int *keep, size_t nkeep, slog_error *err)
+{
+    memset(v, 0, sizeof *v);
+    v->raw = raw;
+    v->len = len;
+    v->cfg = cfg;
+    v->err = err;
+    v->skeleton = skeleton;
+    slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
+    po.config = cfg;
+    po.filename = name;
+    po.no_threads = 1;
+    slog_status st = skeleton ? slog_parse_skeleton(raw, len, &po, keep, nkeep, &v->doc, err)
+                              : slog_parse_buffer(raw, len, &po, &v->doc, err);
+    if (st != SLOG_OK)
+        return st;
+    v->text = &v->doc->priv->text;
+    if (!v->text->owned) /* the text is the bytes (less a BOM): same line starts */
+        v->raw_shift = v->text->enc.bom ? 3 : 0;
+    else if (ap_index_raw_lines(v) != SLOG_OK)
+        return SLOG_ERR_NOMEM;
+    return SLOG_OK;
+}
+
+slog_status ap_view_open(view *v, const char *raw, size_t len, slog_config *cfg, const char *name,
+                         slog_error *err)
+{
+    return ap_view_read(v, raw, len, cfg, name, 0, NULL, 0, err);
+}
+
+void ap_view_close(view *v)
+{
+    slog_doc_free(v->doc);
+    free(v->raw_start);
+    for (struct family *f = v->families, *next; f; f = next) {
+        next = f->next;
+        free(f->log.entries);
+        free(f);
+    }
+}
+
+int ap_is_blank_line(const view *v, int line)
+{
+    size_t len;
+    const char *s = ap_line_of(v, line, &len);
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return 0;
+    return 1;
+}
+
+int ap_trim_blank_end(const view *v, int from, int to)
+{
+    while (to > from && ap_is_blank_line(v, to))
+        to--;
+    return to;
+}
+
+/* --- the view for other edits (fix, merge) ------------------------------------- */
+
+slog_status append_view_open(append_view **out, const char *raw, size_t len, slog_config *cfg,
+                             const char *name, slog_error *err)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
+    slog_status st = ap_view_open(*out, raw, len, cfg, name, err);
+    if (st != SLOG_OK) {
+        ap_view_close(*out);
+        free(*out);
+        *out = NULL;
+        if (st == SLOG_ERR_NOMEM)
+            slog_error_set(err, st, name, 0, "out of memory");
+    }
+    return st;
+}
+
+void append_view_close(append_view *v)
+{
+    if (v)
+        ap_view_close(v);
+    free(v);
+}
+
+const slog_doc *append_view_doc(const append_view *v)
+{
+    return v->doc;
+}
+
+int append_view_is_blank(const append_view *v, int line)
+{
+    return ap_is_blank_line(v, line);
+}
+
+size_t append_view_offset(const append_view *v, int after_line)
+{
+    return ap_raw_offset(v, after_line);
+}
+
+const slog_log *append_view_log_of(append_view *v, const char *label)
+{
+    return ap_target_log(v, label);
+}
+
+const slog_log *append_view_family(append_view *v, const slog_log *log)
+{
+    return ap_family_of(v, log);
+}
+
+void append_view_entry_slot(const append_view *v, const slog_log *log, const append_when *w,
+                            slog_entry_kind kind, int *after_line, int *gap_before, int *gap_after)
+{
+    ap_entry_slot((append_view *)v, log, w, kind, after_line, gap_before,
+                  gap_after); /* whole: no touch */
+}
+
+int append_view_items_slot(const append_view *v, const slog_entry *e, int *blank_first)
+{
+    int own_end = ap_own_part_end(v, e);
+    const slog_item *last = NULL;
+    for (const slog_item *it = e->items; it; it = it->next)
+        if (it->line <= own_end)
+            last = it;
+    *blank_first = 0;
+    if (last)
+        return ap_trim_blank_end(v, last->line, last->end_line);
+    int head = ap_header_end(v, e, own_end);
+    int after = ap_trim_blank_end(v, head, own_end);
+    *blank_first = after > head;
+    return after;
+}
+
+int append_view_header_end(const append_view *v, const slog_entry *e)
+{
+    return ap_header_end(v, e, e->end_line);
+}
+
+int append_view_section_end(const append_view *v, const slog_entry *e)
+{
+    return ap_trim_blank_end(v, e->line, e->end_line);
+}
+
+slog_status append_view_encode(const append_view *v, const char *text, size_t len, int eol_first,
+                               slog_buf *out)
+{
+    return ap_encode_insert(v, text, len, eol_first, out);
+}
