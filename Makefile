@@ -40,7 +40,7 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	@command -v clang >/dev/null || scripts/install-deps clang
 	@CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DSLOG_FUZZ=ON >/dev/null
-	@cmake --build build-fuzz -j $(JOBS) --target fuzz_read fuzz_mustache fuzz_config fuzz_append fuzz_check fuzz_mcp
+	@cmake --build build-fuzz -j $(JOBS) --target fuzz_read fuzz_mustache fuzz_config fuzz_append fuzz_check fuzz_mcp fuzz_lsp
 	scripts/fuzz build-fuzz $(FUZZ_SECONDS)
 
 # The browser test's screenshots of the HTML digests (light, dark and narrow), into docs/.

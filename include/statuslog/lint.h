@@ -38,6 +38,8 @@ long slog_today(const char *timezone);
 
 /** Parses "YYYY-MM-DD" into a day number; 0 on success, -1 if not a date. */
 int slog_parse_date(const char *s, long *day);
+/** Writes a day number as "YYYY-MM-DD" into out (11 bytes). */
+void slog_format_date(long day, char out[11]);
 
 /** An entry's time as seconds since 1970-01-01T00:00Z, for entries with a
  * time; a time without a known zone is taken in `timezone` (NULL: the

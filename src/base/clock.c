@@ -100,3 +100,8 @@ int slog_parse_date(const char *s, long *day)
 {
     return strlen(s) == 10 && slog_date_parse(s, day) ? 0 : -1;
 }
+
+void slog_format_date(long day, char out[11])
+{
+    slog_date_format(day, out);
+}

@@ -47,6 +47,7 @@ extern const cli_command cli_template_command;
 extern const cli_command cli_fix_command;
 extern const cli_command cli_merge_command;
 extern const cli_command cli_mcp_command;
+extern const cli_command cli_lsp_command;
 
 /* Files named on the command line: a directory stands for every *.md below
  * it (sorted; hidden entries skipped; each directory and file read once,
