@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!s)
         return 0;
     lsp_server_configs(s)->disabled = 1; /* the defaults: nothing is read from disk */
-    lsp_server_set_today(s, 20530);       /* 2026-03-18 */
+    lsp_server_set_today(s, 20530);      /* 2026-03-18 */
     send_frame(s, INIT);
     send_frame(s, OPEN);
     size_t half = size / 2;

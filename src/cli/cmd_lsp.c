@@ -16,7 +16,8 @@ enum { OPT_TODAY = 256, OPT_STDIO };
 static const cli_option options[] = {
     CLI_OPTION_CONFIG,
     {"today", OPT_TODAY, "DATE", "reference date YYYY-MM-DD (default: today in the zone)"},
-    {"stdio", OPT_STDIO, NULL, "talk over standard input and output (the default; editors pass it)"},
+    {"stdio", OPT_STDIO, NULL,
+     "talk over standard input and output (the default; editors pass it)"},
     {NULL, 0, NULL, NULL},
 };
 

@@ -19,11 +19,13 @@ typedef struct {
     char *text;
     size_t len, cap;
     long version;
-    long due_ms;           /* lint at this time (monotonic ms), or -1 */
+    long due_ms; /* lint at this time (monotonic ms), or -1 */
     const slog_config *config;
-    slog_doc *model;       /* the latest model built (NULL: none yet) */
-    long model_version;    /* the version it was built from */
-    int utf16;             /* positions count UTF-16 code units */
+    slog_doc *model;    /* the latest model built (NULL: none yet) */
+    long model_version; /* the version it was built from */
+    int utf16;          /* positions count UTF-16 code units */
+    size_t *starts;     /* offset of each line's start (lsp_line), built on demand */
+    size_t nlines;      /* 0: to build (the text changed) */
 } lsp_doc;
 
 typedef struct lsp_server lsp_server;

@@ -329,8 +329,8 @@ cJSON *lsp_hover(lsp_server *s, lsp_doc *d, const cJSON *params)
         n = asprintf(&text,
                      "**Thread** (%s): first seen %s, last seen %s, open %ld days, carried by "
                      "%zu %s, not resolved",
-                     slog_state_name(t->state), t->first_seen, t->last_seen,
-                     today - t->first_day, t->nitems, t->nitems == 1 ? "entry" : "entries");
+                     slog_state_name(t->state), t->first_seen, t->last_seen, today - t->first_day,
+                     t->nitems, t->nitems == 1 ? "entry" : "entries");
     if (n < 0)
         return NULL;
     cJSON *h = cJSON_CreateObject(), *c = cJSON_AddObjectToObject(h, "contents");
@@ -368,15 +368,13 @@ cJSON *lsp_completion(lsp_server *s, lsp_doc *d, const cJSON *params)
     if (i < before && strchr("-*+", s0[i]) && (i + 1 == before || s0[i + 1] == ' ')) {
         static const struct {
             const char *marker, *state;
-        } markers[] = {{"✅", "done"},    {"⏳", "in progress"}, {"🔜", "next"},
-                       {"🛑", "blocked"}, {"❌", "failed"},      {"⚠️", "warning"},
-                       {"[ ]", "open"},   {"[x]", "done"}};
+        } markers[] = {{"✅", "done"},   {"⏳", "in progress"},  {"🔜", "next"},   {"🛑", "blocked"},
+                       {"❌", "failed"}, {"⚠️", "warning"}, {"[ ]", "open"}, {"[x]", "done"}};
         for (size_t k = 0; k < sizeof markers / sizeof *markers; k++) {
             char insert[32];
-            snprintf(insert, sizeof insert, "%s%s ", i + 1 == before ? " " : "",
-                     markers[k].marker);
-            cJSON_AddItemToArray(list, completion_item(markers[k].marker, markers[k].state,
-                                                       insert));
+            snprintf(insert, sizeof insert, "%s%s ", i + 1 == before ? " " : "", markers[k].marker);
+            cJSON_AddItemToArray(list,
+                                 completion_item(markers[k].marker, markers[k].state, insert));
         }
     } else if (i < before && s0[i] == '#') {
         /* today's entry as append would write it: its heading line */

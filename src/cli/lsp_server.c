@@ -18,9 +18,9 @@
 #include <unistd.h>
 
 enum {
-    DEBOUNCE_MS = 30,           /* a burst of changes is linted once */
-    MAX_HEADER = 8192,          /* a header block longer than this is junk */
-    MAX_BODY = 64 << 20,        /* and a body larger than this */
+    DEBOUNCE_MS = 30,    /* a burst of changes is linted once */
+    MAX_HEADER = 8192,   /* a header block longer than this is junk */
+    MAX_BODY = 64 << 20, /* and a body larger than this */
     PARSE_ERROR = -32700,
     INVALID_REQUEST = -32600,
     METHOD_NOT_FOUND = -32601,
@@ -72,8 +72,8 @@ static void run_lint(lint_job *j)
 {
     memset(&j->diags, 0, sizeof j->diags);
     if (!j->config) {
-        snprintf(j->why, sizeof j->why, "the configuration of %.400s is invalid (see statuslog lint)",
-                 j->path);
+        snprintf(j->why, sizeof j->why,
+                 "the configuration of %.400s is invalid (see statuslog lint)", j->path);
         return;
     }
     slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
@@ -309,6 +309,7 @@ static int set_text(lsp_doc *d, const char *text, size_t len)
     memmove(d->text, text, len);
     d->text[len] = '\0';
     d->len = len;
+    d->nlines = 0;
     return 1;
 }
 
@@ -327,11 +328,13 @@ static int splice_text(lsp_doc *d, size_t from, size_t to, const char *with, siz
     memmove(d->text + from + n, d->text + to, d->len - to + 1);
     memcpy(d->text + from, with, n);
     d->len = len;
+    d->nlines = 0;
     return 1;
 }
 
 static void doc_free(lsp_doc *d)
 {
+    free(d->starts);
     free(d->uri);
     free(d->path);
     free(d->text);
@@ -366,17 +369,39 @@ slog_doc *lsp_model(lsp_server *s, lsp_doc *d, int stale_ok, char *why, size_t n
 
 /* --- positions ---------------------------------------------------------------------- */
 
-const char *lsp_line(const lsp_doc *d, int line, size_t *len)
+/* The line index: built once per text (a document of 25,000 entries asks
+ * for the lines of each). */
+static int index_lines(lsp_doc *d)
 {
-    const char *p = d->text, *end = d->text + d->len;
-    for (int l = 1; l < line && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        p = nl ? nl + 1 : end;
+    if (d->nlines)
+        return 1;
+    size_t n = 1;
+    for (const char *p = d->text; (p = memchr(p, '\n', (size_t)(d->text + d->len - p))); p++)
+        n++;
+    size_t *starts = realloc(d->starts, (n + 1) * sizeof *starts);
+    if (!starts)
+        return 0;
+    d->starts = starts;
+    size_t k = 0;
+    starts[k++] = 0;
+    for (size_t i = 0; i < d->len; i++)
+        if (d->text[i] == '\n')
+            starts[k++] = i + 1;
+    starts[k] = d->len + 1; /* past the end: line k - 1 ends at len */
+    d->nlines = k;
+    return 1;
+}
+
+const char *lsp_line(const lsp_doc *cd, int line, size_t *len)
+{
+    lsp_doc *d = (lsp_doc *)cd; /* the index is a cache */
+    if (!index_lines(d) || line < 1 || (size_t)line > d->nlines) {
+        *len = 0;
+        return d->text + (line < 1 ? 0 : d->len);
     }
-    const char *e = memchr(p, '\n', (size_t)(end - p));
-    e = e ? e : end;
-    *len = (size_t)(e - p) - (e > p && e[-1] == '\r');
-    return p;
+    size_t a = d->starts[line - 1], b = d->starts[line] - 1; /* b: the '\n' or len */
+    *len = b - a - (b > a && d->text[b - 1] == '\r');
+    return d->text + a;
 }
 
 /* UTF-16 code units of the UTF-8 bytes s[0, n). */
@@ -416,21 +441,25 @@ size_t lsp_offset(const lsp_doc *d, const cJSON *position)
     return (size_t)(s - d->text) + i;
 }
 
-cJSON *lsp_position(const lsp_doc *d, size_t offset)
+cJSON *lsp_position(const lsp_doc *cd, size_t offset)
 {
+    lsp_doc *d = (lsp_doc *)cd;
     if (offset > d->len)
         offset = d->len;
-    long line = 0;
-    const char *p = d->text, *start = d->text, *at = d->text + offset;
-    while ((p = memchr(p, '\n', (size_t)(at - p))) != NULL) {
-        line++;
-        start = ++p;
+    size_t lo = 0, hi = index_lines(d) ? d->nlines : 0; /* the last line starting <= offset */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
     }
+    size_t start = d->nlines ? d->starts[lo] : 0;
     cJSON *pos = cJSON_CreateObject();
-    cJSON_AddNumberToObject(pos, "line", (double)line);
-    cJSON_AddNumberToObject(pos, "character",
-                            (double)(d->utf16 ? units16(start, (size_t)(at - start))
-                                              : (long)(at - start)));
+    cJSON_AddNumberToObject(pos, "line", (double)lo);
+    cJSON_AddNumberToObject(
+        pos, "character",
+        (double)(d->utf16 ? units16(d->text + start, offset - start) : (long)(offset - start)));
     return pos;
 }
 
@@ -531,8 +560,8 @@ static cJSON *initialize(lsp_server *s, const cJSON *params)
     cJSON_AddBoolToObject(sync, "openClose", 1);
     cJSON_AddNumberToObject(sync, "change", 2); /* incremental */
     cJSON *actions = cJSON_AddObjectToObject(c, "codeActionProvider");
-    cJSON_AddItemToObject(actions, "codeActionKinds", cJSON_CreateStringArray(
-                                                          (const char *[]){"quickfix"}, 1));
+    cJSON_AddItemToObject(actions, "codeActionKinds",
+                          cJSON_CreateStringArray((const char *[]){"quickfix"}, 1));
     cJSON_AddBoolToObject(c, "documentSymbolProvider", 1);
     cJSON_AddBoolToObject(c, "hoverProvider", 1);
     cJSON *completion = cJSON_AddObjectToObject(c, "completionProvider");
@@ -716,8 +745,7 @@ static long header(const char *p, size_t n, size_t *body)
             unsigned long long v = strtoull(line + 15, &stop, 10);
             while (stop < eol && (*stop == ' ' || *stop == '\t'))
                 stop++;
-            if (errno || stop != eol || line[15 + strspn(line + 15, " \t")] == '-' ||
-                v > MAX_BODY)
+            if (errno || stop != eol || line[15 + strspn(line + 15, " \t")] == '-' || v > MAX_BODY)
                 return -1;
             *body = (size_t)v;
             have = 1;
