@@ -284,9 +284,11 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
     /* the first sentence (with the list it introduces), else the first item's */
     const char *text = para.len ? para.data : out->first_item;
     size_t tlen = para.len ? para.len : out->first_item_len;
-    size_t caption = text ? leading_caption(text, tlen) : 0; /* "**Description:** When ..." */
-    text += caption;
-    tlen -= caption;
+    if (text) { /* "**Description:** When ..." */
+        size_t caption = leading_caption(text, tlen);
+        text += caption;
+        tlen -= caption;
+    }
     if (text && tlen) {
         size_t cut = out->nintroduced ? tlen : sentence(text, tlen);
         slog_buf_put(&out->sentence, text, cut);
