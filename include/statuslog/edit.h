@@ -117,9 +117,11 @@ typedef struct {
     const slog_config *config; /* NULL: defaults */
     unsigned repairs;          /* SLOG_FIX_*, 0: all */
     const char *filename;      /* for messages */
+    int whole_model;           /* version 2: the order repair reads the whole model, not the
+                                  skeleton and the entries it moves (the same result; for tests) */
 } slog_fix_options;
 
-#define SLOG_FIX_OPTIONS_VERSION 1
+#define SLOG_FIX_OPTIONS_VERSION 2
 
 typedef struct {
     int encoding;         /* the mojibake was undone */

@@ -110,7 +110,7 @@ static int fix_one(const char *path, fix_args *a, int *due)
     const slog_config *config = cli_config_for(&a->configs, path);
     if (!config)
         return EXIT_USAGE;
-    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, config, a->repairs, path};
+    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, config, a->repairs, path, 0};
     slog_fix_summary s;
     slog_error err;
     slog_error_clear(&err);

@@ -77,7 +77,7 @@ static cJSON *repair(lsp_server *s, lsp_doc *d, unsigned kind, const char *title
                      const cJSON *diagnostic)
 {
     lsp_quiet(s);
-    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, d->config, kind, d->path};
+    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, d->config, kind, d->path, 0};
     char *out = NULL;
     size_t out_len = 0;
     slog_fix_summary sum;

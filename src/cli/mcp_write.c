@@ -175,7 +175,7 @@ cJSON *mcp_tool_fix(mcp_server *s, const cJSON *args)
     if (!real)
         return mcp_failure("%s", msg);
     const slog_config *cfg = mcp_config_for(s, real, msg, sizeof msg);
-    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, cfg, which, mcp_shown(s, real)};
+    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, cfg, which, mcp_shown(s, real), 0};
     slog_fix_summary sum;
     slog_error err;
     slog_error_clear(&err);

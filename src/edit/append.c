@@ -339,12 +339,6 @@ static slog_status plan_request(view *v, const slog_append_request *req,
     return e ? into_existing(v, e, req, o, p) : ap_as_new_entry(v, &t, req, o, p);
 }
 
-static int by_start(const void *a, const void *b)
-{
-    const int *x = a, *y = b;
-    return (x[0] > y[0]) - (x[0] < y[0]);
-}
-
 /* The plan, made from the document's skeleton (issue 23: an edit costs
  * what it changes): the skeleton has every entry and log, so the target,
  * the date's entry and the place are found there; then the document is
@@ -366,33 +360,16 @@ static slog_status plan_document(view *v, const char *raw, size_t len, slog_conf
     if (st != SLOG_OK || (!v->ntouched && !v->overflow))
         return st;
     int keep[2 * TOUCH_MAX];
-    size_t nkeep = v->overflow ? 0 : v->ntouched;
-    memcpy(keep, v->touched, nkeep * 2 * sizeof *keep);
-    qsort(keep, nkeep, 2 * sizeof *keep, by_start);
-    size_t m = 0; /* merged: sorted, not overlapping */
-    for (size_t i = 0; i < nkeep; i++) {
-        if (m && keep[2 * i] <= keep[2 * m - 1] + 1) {
-            if (keep[2 * i + 1] > keep[2 * m - 1])
-                keep[2 * m - 1] = keep[2 * i + 1];
-        } else {
-            keep[2 * m] = keep[2 * i];
-            keep[2 * m + 1] = keep[2 * i + 1];
-            m++;
-        }
-    }
+    int m = ap_touched_ranges(v, keep);
     free(p->text.data);
     *p = (plan){0};
     ap_view_close(v);
-    if (!v->overflow)
-        st = ap_view_read(v, raw, len, cfg, o->filename, 1, keep, m, err);
-    if (st == SLOG_OK && !v->overflow)
-        st = plan_request(v, req, o, p, err);
-    int covered = st == SLOG_OK && !v->overflow;
-    for (size_t i = 0; covered && i < v->ntouched; i++) {
-        int in = 0;
-        for (size_t k = 0; k < m && !in; k++)
-            in = keep[2 * k] <= v->touched[2 * i] && v->touched[2 * i + 1] <= keep[2 * k + 1];
-        covered = in;
+    int covered = 0;
+    if (m >= 0) {
+        st = ap_view_read(v, raw, len, cfg, o->filename, 1, keep, (size_t)m, err);
+        if (st == SLOG_OK)
+            st = plan_request(v, req, o, p, err);
+        covered = st == SLOG_OK && ap_touched_within(v, keep, (size_t)m);
     }
     if (covered || st != SLOG_OK)
         return st;

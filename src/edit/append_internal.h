@@ -49,8 +49,25 @@ void append_escaped_line(slog_buf *b, const char *s, size_t n);
  * (without threads) and the byte offsets of its lines in the original. */
 typedef struct append_view append_view;
 
+enum { APPEND_VIEW_KEEP = 16 }; /* ints in a keep list: 8 ranges */
+
 slog_status append_view_open(append_view **out, const char *raw, size_t len, slog_config *cfg,
                              const char *name, slog_error *err);
+/** The view from the document's skeleton (every entry and log, at the
+ * cost of a line scan; see skeleton.h) with the `nkeep` line ranges of
+ * `keep` whole: for an edit that reads the items or the end of a few
+ * entries only. It notes those entries (append_view_touch) and reads
+ * again with them kept. */
+slog_status append_view_open_skeleton(append_view **out, const char *raw, size_t len,
+                                      slog_config *cfg, const char *name, const int *keep,
+                                      size_t nkeep, slog_error *err);
+/** Notes that the edit reads the items or the end of `e` (its section). */
+void append_view_touch(append_view *v, const slog_entry *e);
+/** The noted sections as line ranges, sorted and merged, into `keep` (room
+ * for APPEND_VIEW_KEEP ints): their number, or -1 when there were too many. */
+int append_view_touched(const append_view *v, int *keep);
+/** Whether every noted section lies inside the `nkeep` ranges of `keep`. */
+int append_view_touched_within(const append_view *v, const int *keep, size_t nkeep);
 void append_view_close(append_view *v);
 const slog_doc *append_view_doc(const append_view *v);
 int append_view_is_blank(const append_view *v, int line);

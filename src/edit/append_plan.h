@@ -9,7 +9,7 @@
 #include "append_internal.h"
 #include "doc_internal.h"
 
-enum { TOUCH_MAX = 8 }; /* entries a plan may read whole */
+enum { TOUCH_MAX = APPEND_VIEW_KEEP / 2 }; /* entries a plan may read whole */
 
 typedef struct append_view {
     const char *raw;
@@ -72,6 +72,8 @@ int ap_header_end(const view *v, const slog_entry *e, int limit);
 slog_status ap_encode_insert(const view *v, const char *text, size_t len, int need_eol_first,
                              slog_buf *out);
 void ap_touch(view *v, const slog_entry *e);
+int ap_touched_ranges(const view *v, int *keep);
+int ap_touched_within(const view *v, const int *keep, size_t m);
 const char *ap_line_of(const view *v, int line, size_t *len);
 slog_status ap_index_raw_lines(view *v);
 size_t ap_raw_offset(const view *v, int index);

@@ -48,6 +48,49 @@ void ap_touch(view *v, const slog_entry *e)
     v->ntouched++;
 }
 
+static int by_start(const void *a, const void *b)
+{
+    const int *x = a, *y = b;
+    return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+/* The touched ranges, sorted and merged into `keep` (2 * TOUCH_MAX ints):
+ * their number, or -1 when more were touched than a view notes. */
+int ap_touched_ranges(const view *v, int *keep)
+{
+    if (v->overflow)
+        return -1;
+    size_t n = v->ntouched, m = 0;
+    memcpy(keep, v->touched, n * 2 * sizeof *keep);
+    qsort(keep, n, 2 * sizeof *keep, by_start);
+    for (size_t i = 0; i < n; i++) {
+        if (m && keep[2 * i] <= keep[2 * m - 1] + 1) {
+            if (keep[2 * i + 1] > keep[2 * m - 1])
+                keep[2 * m - 1] = keep[2 * i + 1];
+        } else {
+            keep[2 * m] = keep[2 * i];
+            keep[2 * m + 1] = keep[2 * i + 1];
+            m++;
+        }
+    }
+    return (int)m;
+}
+
+/* Whether every range the view touched lies in one of the m ranges of keep. */
+int ap_touched_within(const view *v, const int *keep, size_t m)
+{
+    if (v->overflow)
+        return 0;
+    for (size_t i = 0; i < v->ntouched; i++) {
+        int in = 0;
+        for (size_t k = 0; k < m && !in; k++)
+            in = keep[2 * k] <= v->touched[2 * i] && v->touched[2 * i + 1] <= keep[2 * k + 1];
+        if (!in)
+            return 0;
+    }
+    return 1;
+}
+
 const char *ap_line_of(const view *v, int line, size_t *len)
 {
     return slog_text_line(v->text, line, len);
@@ -150,13 +193,14 @@ int ap_trim_blank_end(const view *v, int from, int to)
 
 /* --- the view for other edits (fix, merge) ------------------------------------- */
 
-slog_status append_view_open(append_view **out, const char *raw, size_t len, slog_config *cfg,
-                             const char *name, slog_error *err)
+static slog_status view_open(append_view **out, const char *raw, size_t len, slog_config *cfg,
+                             const char *name, int skeleton, const int *keep, size_t nkeep,
+                             slog_error *err)
 {
     *out = calloc(1, sizeof **out);
     if (!*out)
         return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
-    slog_status st = ap_view_open(*out, raw, len, cfg, name, err);
+    slog_status st = ap_view_read(*out, raw, len, cfg, name, skeleton, keep, nkeep, err);
     if (st != SLOG_OK) {
         ap_view_close(*out);
         free(*out);
@@ -165,6 +209,34 @@ slog_status append_view_open(append_view **out, const char *raw, size_t len, slo
             slog_error_set(err, st, name, 0, "out of memory");
     }
     return st;
+}
+
+slog_status append_view_open(append_view **out, const char *raw, size_t len, slog_config *cfg,
+                             const char *name, slog_error *err)
+{
+    return view_open(out, raw, len, cfg, name, 0, NULL, 0, err);
+}
+
+slog_status append_view_open_skeleton(append_view **out, const char *raw, size_t len,
+                                      slog_config *cfg, const char *name, const int *keep,
+                                      size_t nkeep, slog_error *err)
+{
+    return view_open(out, raw, len, cfg, name, 1, keep, nkeep, err);
+}
+
+void append_view_touch(append_view *v, const slog_entry *e)
+{
+    ap_touch(v, e);
+}
+
+int append_view_touched(const append_view *v, int *keep)
+{
+    return ap_touched_ranges(v, keep);
+}
+
+int append_view_touched_within(const append_view *v, const int *keep, size_t nkeep)
+{
+    return ap_touched_within(v, keep, nkeep);
 }
 
 void append_view_close(append_view *v)

@@ -12,6 +12,7 @@
 #include "splice.h"
 #include "text.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,18 +68,23 @@ static void insert_after(fixer *f, int line, const slog_buf *text)
     free(fixed.data);
 }
 
+/* The whole model (keep NULL), or the skeleton's with the nkeep ranges of
+ * keep whole (keep not NULL, nkeep may be 0). */
 static int fixer_open(fixer *f, const char *raw, size_t len, slog_config *cfg, const char *name,
-                      slog_error *err)
+                      const int *keep, size_t nkeep, slog_error *err)
 {
     memset(f, 0, sizeof *f);
     f->raw = raw;
     f->len = len;
-    if (append_view_open(&f->v, raw, len, cfg, name, err) != SLOG_OK)
+    slog_status st = keep ? append_view_open_skeleton(&f->v, raw, len, cfg, name, keep, nkeep, err)
+                          : append_view_open(&f->v, raw, len, cfg, name, err);
+    if (st != SLOG_OK)
         return -1;
     f->d = append_view_doc(f->v);
     slog_buf eol = {0};
     if (append_view_encode(f->v, "\n", 1, 0, &eol) != SLOG_OK) {
         append_view_close(f->v);
+        f->v = NULL;
         slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
         return -1;
     }
@@ -299,6 +305,9 @@ static slog_status move_misplaced(fixer *f, slog_fix_summary *s, int *again)
                 s->unmovable++;
                 continue;
             }
+            append_view_touch(f->v, e); /* its section moves */
+            if (!m[i].after)
+                append_view_touch(f->v, m[i].before); /* it goes after its end */
             move mv = {e, 0, !m[i].after, f->d->logs[l].direction};
             mv.at = m[i].after
                         ? append_view_offset(f->v, m[i].after->line - 1)
@@ -362,17 +371,72 @@ static slog_status order_pass(fixer *f, slog_config *cfg, slog_fix_summary *s, i
     return move_misplaced(f, s, again);
 }
 
+static void add_summary(slog_fix_summary *to, const slog_fix_summary *s)
+{
+    to->moved += s->moved;
+    to->merged += s->merged;
+    to->items_moved += s->items_moved;
+    to->items_dropped += s->items_dropped;
+    to->unmovable += s->unmovable;
+}
+
+/* One pass of a repair that reads only the entries it moves (issue 23: an
+ * edit costs what it changes): first on the skeleton (every entry and log
+ * at the cost of a line scan), which finds what moves and where; when
+ * something does, again with those sections whole. The whole model decides
+ * when more entries move than a skeleton keeps, or the second reading
+ * touches what the first did not. */
+static slog_status skeleton_pass(repair_fn fn, fixer *f, const char *cur, size_t len,
+                                 slog_config *cfg, const char *name, slog_fix_summary *s,
+                                 int *again, slog_error *err)
+{
+    slog_fix_summary probe_s = {0};
+    int keep[APPEND_VIEW_KEEP];
+    if (fixer_open(f, cur, len, cfg, name, keep, 0, err) != 0)
+        return err->status ? err->status : SLOG_ERR_NOMEM;
+    slog_status st = fn(f, cfg, &probe_s, again);
+    if (st != SLOG_OK || !f->sp.n) { /* nothing moves: the skeleton said all */
+        add_summary(s, &probe_s);
+        return st;
+    }
+    int m = append_view_touched(f->v, keep);
+    fixer_close(f);
+    if (m >= 0) {
+        slog_fix_summary kept_s = {0};
+        *again = 0;
+        if (fixer_open(f, cur, len, cfg, name, keep, (size_t)m, err) != 0)
+            return err->status ? err->status : SLOG_ERR_NOMEM;
+        st = fn(f, cfg, &kept_s, again);
+        if (st != SLOG_OK || append_view_touched_within(f->v, keep, (size_t)m)) {
+            add_summary(s, &kept_s);
+            return st;
+        }
+        fixer_close(f);
+    }
+    *again = 0;
+    if (fixer_open(f, cur, len, cfg, name, NULL, 0, err) != 0)
+        return err->status ? err->status : SLOG_ERR_NOMEM;
+    return fn(f, cfg, s, again);
+}
+
 /* Runs a repair until nothing is left for it (a few passes at most: one
- * more for each level of nesting that moves). */
-static slog_status repeat(repair_fn fn, char **cur, size_t *len, slog_config *cfg, const char *name,
-                          slog_fix_summary *s, slog_error *err)
+ * more for each level of nesting that moves); `skeleton`: see
+ * skeleton_pass. */
+static slog_status repeat(repair_fn fn, int skeleton, char **cur, size_t *len, slog_config *cfg,
+                          const char *name, slog_fix_summary *s, slog_error *err)
 {
     for (int pass = 0; pass < 8; pass++) {
         fixer f;
-        if (fixer_open(&f, *cur, *len, cfg, name, err) != 0)
-            return err->status ? err->status : SLOG_ERR_NOMEM;
         int again = 0;
-        slog_status st = fn(&f, cfg, s, &again);
+        slog_status st;
+        if (skeleton)
+            st = skeleton_pass(fn, &f, *cur, *len, cfg, name, s, &again, err);
+        else if (fixer_open(&f, *cur, *len, cfg, name, NULL, 0, err) != 0)
+            return err->status ? err->status : SLOG_ERR_NOMEM;
+        else
+            st = fn(&f, cfg, s, &again);
+        if (st != SLOG_OK && !f.v)
+            return err->status ? err->status : st; /* the reading failed */
         size_t before = f.sp.n;
         if (st == SLOG_OK && before)
             st = fixer_apply(&f, cur, len);
@@ -428,9 +492,9 @@ slog_status slog_fix_buffer(const char *raw, size_t len, const slog_fix_options 
 {
     *out = NULL;
     memset(summary, 0, sizeof *summary);
-    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, NULL, 0, NULL};
-    if (opts)
-        o = *opts;
+    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, NULL, 0, NULL, 0};
+    if (opts) /* a version 1 caller's struct ends before whole_model */
+        memcpy(&o, opts, opts->version >= 2 ? sizeof o : offsetof(slog_fix_options, whole_model));
     unsigned repairs = o.repairs ? o.repairs : SLOG_FIX_ALL;
     slog_config *own, *cfg;
     slog_status st = slog_config_use(o.config, &own, &cfg, err);
@@ -448,9 +512,9 @@ slog_status slog_fix_buffer(const char *raw, size_t len, const slog_fix_options 
         repair_encoding(&cur, &cur_len, &summary->encoding) != SLOG_OK)
         st = slog_error_set(err, SLOG_ERR_NOMEM, o.filename, 0, "out of memory");
     if (st == SLOG_OK && (repairs & SLOG_FIX_DUPLICATES))
-        st = repeat(dup_pass, &cur, &cur_len, cfg, o.filename, summary, err);
+        st = repeat(dup_pass, 0, &cur, &cur_len, cfg, o.filename, summary, err);
     if (st == SLOG_OK && (repairs & SLOG_FIX_ORDER))
-        st = repeat(order_pass, &cur, &cur_len, cfg, o.filename, summary, err);
+        st = repeat(order_pass, !o.whole_model, &cur, &cur_len, cfg, o.filename, summary, err);
     if (st == SLOG_OK && (summary->merged || summary->moved)) {
         trim_new_blank_tail(raw, len, cur, &cur_len);
         cur[cur_len] = '\0';
@@ -493,9 +557,9 @@ slog_status slog_fix_file(const char *path, const slog_fix_options *opts, int wr
                           slog_fix_summary *summary, char **old_out, size_t *old_len,
                           char **new_out, size_t *new_len, slog_error *err)
 {
-    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, NULL, 0, path};
+    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, NULL, 0, path, 0};
     if (opts)
-        o = *opts;
+        memcpy(&o, opts, opts->version >= 2 ? sizeof o : offsetof(slog_fix_options, whole_model));
     if (!o.filename)
         o.filename = path;
     fix_ctx c = {&o, summary};

@@ -6,7 +6,7 @@
 
 static char *fixed(const char *in, unsigned repairs, slog_fix_summary *s)
 {
-    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, NULL, repairs, "t.md"};
+    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, NULL, repairs, "t.md", 0};
     char *out;
     size_t n;
     slog_error err;

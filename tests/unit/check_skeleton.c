@@ -4,7 +4,8 @@
  * others/ read from its skeleton has the same entries (line, date, time,
  * label, kind, level, enclosing heading), the same logs and directions;
  * and `append` through the skeleton writes the same bytes as through the
- * whole model, for a new day, today's entry extended and a labelled entry. */
+ * whole model, for a new day, today's entry extended and a labelled entry,
+ * and so does `fix --order`. */
 #include "helpers.h"
 
 #include "doc_internal.h"
@@ -103,6 +104,32 @@ static int append_both(const char *path, const char *raw, size_t len,
     return differ;
 }
 
+static int fixes_moved; /* documents where fix --order moved something */
+
+/* fix --order through the skeleton writes what the whole model writes. */
+static int fix_both(const char *path, const char *raw, size_t len)
+{
+    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, NULL, SLOG_FIX_ORDER, path, 1};
+    char *a = NULL, *b = NULL;
+    size_t alen = 0, blen = 0;
+    slog_fix_summary sa, sb;
+    slog_error ea, eb;
+    slog_status x = slog_fix_buffer(raw, len, &o, &a, &alen, &sa, &ea);
+    o.whole_model = 0;
+    slog_status y = slog_fix_buffer(raw, len, &o, &b, &blen, &sb, &eb);
+    int differ = x != y || (x == SLOG_OK && (alen != blen || memcmp(a, b, alen) != 0 ||
+                                             sa.moved != sb.moved || sa.unmovable != sb.unmovable));
+    if (differ)
+        fprintf(stderr,
+                "%s: fix --order differs through the skeleton (status %d/%d, moved %zu/%zu)\n",
+                path, x, y, sa.moved, sb.moved);
+    if (x == SLOG_OK && sa.moved)
+        fixes_moved++;
+    free(a);
+    free(b);
+    return differ;
+}
+
 static int compare_file(const char *path)
 {
     size_t len;
@@ -135,6 +162,7 @@ static int compare_file(const char *path)
         req.date = "2031-05-05";
         req.label = "Skeleton";
         failed |= append_both(path, raw, len, &req);
+        failed |= fix_both(path, raw, len);
     }
     slog_doc_free(whole);
     slog_doc_free(thin);
@@ -175,8 +203,10 @@ START_TEST(fixtures_read_the_same_from_their_skeleton)
     const char *fixtures = getenv("SLOG_FIXTURES");
     ck_assert_ptr_nonnull(fixtures);
     int files = 0, failed = compare_dir(fixtures, &files);
-    fprintf(stderr, "skeleton: %d fixtures, %d differ\n", files, failed);
+    fprintf(stderr, "skeleton: %d fixtures, %d differ, fix --order moved entries in %d\n", files,
+            failed, fixes_moved);
     ck_assert_int_gt(files, 20);
+    ck_assert_int_gt(fixes_moved, 3);
     ck_assert_int_eq(failed, 0);
 }
 END_TEST
@@ -196,7 +226,8 @@ START_TEST(corpus_reads_the_same_from_its_skeleton)
                 shared ? shared : "../shared");
         return;
     }
-    fprintf(stderr, "skeleton: %d corpus documents, %d differ\n", files, failed);
+    fprintf(stderr, "skeleton: %d corpus documents, %d differ, fix --order moved entries in %d\n",
+            files, failed, fixes_moved);
     ck_assert_int_eq(failed, 0);
 }
 END_TEST
