@@ -157,9 +157,11 @@ typedef struct {
     unsigned version;
     const slog_config *config; /* NULL: defaults */
     const char *filename;      /* the file's path in the repository, for messages */
+    int whole_model;           /* version 2: read the three sides whole, not their skeletons and
+                                  the entries THEIRS changed (the same result; for tests) */
 } slog_merge_options;
 
-#define SLOG_MERGE_OPTIONS_VERSION 1
+#define SLOG_MERGE_OPTIONS_VERSION 2
 
 typedef struct {
     size_t entries_added;  /* THEIRS' new entries placed in OURS */

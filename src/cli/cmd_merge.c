@@ -112,7 +112,7 @@ static int run(int argc, char **argv)
         cli_configs_free(&configs);
         return EXIT_USAGE;
     }
-    slog_merge_options o = {SLOG_MERGE_OPTIONS_VERSION, config, path};
+    slog_merge_options o = {SLOG_MERGE_OPTIONS_VERSION, config, path, 0};
     slog_merge_summary s;
     slog_error err;
     slog_error_clear(&err);

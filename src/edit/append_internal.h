@@ -61,6 +61,9 @@ slog_status append_view_open(append_view **out, const char *raw, size_t len, slo
 slog_status append_view_open_skeleton(append_view **out, const char *raw, size_t len,
                                       slog_config *cfg, const char *name, const int *keep,
                                       size_t nkeep, slog_error *err);
+/** The last line of e's section, from headings and entries alone (what a
+ * skeleton knows): the range append_view_touch notes. */
+int append_view_section_last(const append_view *v, const slog_entry *e);
 /** Notes that the edit reads the items or the end of `e` (its section). */
 void append_view_touch(append_view *v, const slog_entry *e);
 /** The noted sections as line ranges, sorted and merged, into `keep` (room

@@ -71,6 +71,7 @@ int ap_own_part_end(const view *v, const slog_entry *e);
 int ap_header_end(const view *v, const slog_entry *e, int limit);
 slog_status ap_encode_insert(const view *v, const char *text, size_t len, int need_eol_first,
                              slog_buf *out);
+int ap_section_last(const view *v, const slog_entry *e);
 void ap_touch(view *v, const slog_entry *e);
 int ap_touched_ranges(const view *v, int *keep);
 int ap_touched_within(const view *v, const int *keep, size_t m);

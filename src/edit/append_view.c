@@ -14,11 +14,11 @@
 
 /* --- the document as append sees it ------------------------------------------- */
 
-/* The plan reads the items or the section end of entry e: note its lines. */
-void ap_touch(view *v, const slog_entry *e)
+/* The last line of e's section from its headings and entries alone (what a
+ * skeleton knows): before the next heading at its level or above, or the
+ * next entry that is not inside it. */
+int ap_section_last(const view *v, const slog_entry *e)
 {
-    if (!v->skeleton || !e)
-        return;
     const slog_doc *d = v->doc;
     int end = (int)v->text->nlines;
     /* its section: to the next heading at its level or above, or the next
@@ -39,6 +39,15 @@ void ap_touch(view *v, const slog_entry *e)
             break;
         }
     }
+    return end;
+}
+
+/* The plan reads the items or the section end of entry e: note its lines. */
+void ap_touch(view *v, const slog_entry *e)
+{
+    if (!v->skeleton || !e)
+        return;
+    int end = ap_section_last(v, e);
     if (v->ntouched == TOUCH_MAX) {
         v->overflow = 1;
         return;
@@ -222,6 +231,11 @@ slog_status append_view_open_skeleton(append_view **out, const char *raw, size_t
                                       size_t nkeep, slog_error *err)
 {
     return view_open(out, raw, len, cfg, name, 1, keep, nkeep, err);
+}
+
+int append_view_section_last(const append_view *v, const slog_entry *e)
+{
+    return ap_section_last(v, e);
 }
 
 void append_view_touch(append_view *v, const slog_entry *e)

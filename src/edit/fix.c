@@ -391,7 +391,7 @@ static slog_status skeleton_pass(repair_fn fn, fixer *f, const char *cur, size_t
                                  int *again, slog_error *err)
 {
     slog_fix_summary probe_s = {0};
-    int keep[APPEND_VIEW_KEEP];
+    int keep[APPEND_VIEW_KEEP] = {0};
     if (fixer_open(f, cur, len, cfg, name, keep, 0, err) != 0)
         return err->status ? err->status : SLOG_ERR_NOMEM;
     slog_status st = fn(f, cfg, &probe_s, again);

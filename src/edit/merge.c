@@ -14,15 +14,17 @@
 #include "statuslog/edit.h"
 #include "tempfile.h"
 
+#include "merge_internal.h"
+
 #include "append_internal.h"
 #include "doc_internal.h"
-#include "git_internal.h"
 #include "splice.h"
 #include "statuslog/check.h"
 #include "statuslog/parse.h"
 #include "text.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,11 +32,6 @@
 #include <unistd.h>
 
 /* --- entries by key: date, time and label, the k-th with the k-th ---------- */
-
-typedef struct {
-    const slog_entry **e; /* dated entries sorted by key, then document order */
-    size_t n;
-} keyed;
 
 static int keyed_build(keyed *k, const slog_doc *d)
 {
@@ -70,7 +67,7 @@ static size_t lower_bound(const keyed *k, const slog_entry *e, int with_index)
 
 /* The entry of `other` that matches `e` of `mine`: the same key, the same
  * rank among the entries with that key. */
-static const slog_entry *match(const keyed *mine, const keyed *other, const slog_entry *e)
+const slog_entry *merge_match(const keyed *mine, const keyed *other, const slog_entry *e)
 {
     if (!e || !e->date_valid)
         return NULL;
@@ -81,21 +78,16 @@ static const slog_entry *match(const keyed *mine, const keyed *other, const slog
 
 /* --- one side ----------------------------------------------------------------- */
 
-typedef struct {
-    const char *raw;
-    size_t len;
-    append_view *v;
-    const slog_doc *d;
-    keyed k;
-} side;
-
+/* The whole model (keep NULL), or the skeleton's with the nkeep ranges of
+ * keep whole. */
 static slog_status side_open(side *s, const char *raw, size_t len, slog_config *cfg,
-                             const char *name, slog_error *err)
+                             const char *name, const int *keep, size_t nkeep, slog_error *err)
 {
     memset(s, 0, sizeof *s);
     s->raw = raw;
     s->len = len;
-    slog_status st = append_view_open(&s->v, raw, len, cfg, name, err);
+    slog_status st = keep ? append_view_open_skeleton(&s->v, raw, len, cfg, name, keep, nkeep, err)
+                          : append_view_open(&s->v, raw, len, cfg, name, err);
     if (st != SLOG_OK)
         return st;
     s->d = append_view_doc(s->v);
@@ -108,6 +100,7 @@ static void side_close(side *s)
 {
     append_view_close(s->v);
     free(s->k.e);
+    memset(s, 0, sizeof *s);
 }
 
 /* Lines [first, last] of a side as clean UTF-8 with LF line ends. */
@@ -123,15 +116,6 @@ static void decoded_lines(const side *s, int first, int last, slog_buf *out)
 }
 
 /* --- the merge ------------------------------------------------------------------ */
-
-typedef struct {
-    side base, ours, theirs;
-    slog_splices sp; /* on OURS */
-    char *started;   /* per OURS entry: items were inserted into it */
-    const slog_merge_options *o;
-    slog_merge_summary *s;
-    int failed;
-} merger;
 
 /* `text` (LF) in OURS' form, inserted after OURS' line `after`. */
 static void insert_text(merger *m, int after, const char *text, size_t len)
@@ -192,7 +176,7 @@ static const slog_log *ours_log(merger *m, const slog_entry *t, int *after)
 {
     *after = -1;
     if (t->parent) {
-        const slog_entry *op = match(&m->theirs.k, &m->ours.k, t->parent);
+        const slog_entry *op = merge_match(&m->theirs.k, &m->ours.k, t->parent);
         if (!op)
             return append_view_log_of(m->ours.v, t->label);
         for (size_t i = op->index + 1; i < m->ours.d->nentries; i++) {
@@ -207,7 +191,7 @@ static const slog_log *ours_log(merger *m, const slog_entry *t, int *after)
     }
     /* a sibling in THEIRS that OURS has too names the log */
     for (size_t i = 0; t->log && i < t->log->nentries; i++) {
-        const slog_entry *o = match(&m->theirs.k, &m->ours.k, t->log->entries[i]);
+        const slog_entry *o = merge_match(&m->theirs.k, &m->ours.k, t->log->entries[i]);
         if (o && o->log)
             return append_view_family(m->ours.v, o->log);
     }
@@ -338,7 +322,7 @@ static void ticks(merger *m)
 static int new_ancestor(const merger *m, const slog_entry *t)
 {
     for (const slog_entry *p = t->parent; p; p = p->parent)
-        if (!match(&m->theirs.k, &m->base.k, p) && !match(&m->theirs.k, &m->ours.k, p))
+        if (!merge_match(&m->theirs.k, &m->base.k, p) && !merge_match(&m->theirs.k, &m->ours.k, p))
             return 1;
     return 0;
 }
@@ -355,8 +339,8 @@ static void merge_entries(merger *m)
         const slog_entry *te = t->entries[i];
         if (!te->date_valid || new_ancestor(m, te))
             continue; /* goes with its new parent */
-        const slog_entry *b = match(&m->theirs.k, &m->base.k, te);
-        const slog_entry *o = match(&m->theirs.k, &m->ours.k, te);
+        const slog_entry *b = merge_match(&m->theirs.k, &m->base.k, te);
+        const slog_entry *o = merge_match(&m->theirs.k, &m->ours.k, te);
         if (!b && !o)
             add_entry(m, te);
         else if (o) {
@@ -368,167 +352,173 @@ static void merge_entries(merger *m)
     free(reworded);
 }
 
-/* --- the check, and git's line merge --------------------------------------------- */
+/* --- reading only what changed (issue 23) ------------------------------------------ */
 
-/* A line hashed with its text (trailing white space aside). */
-static uint64_t line_hash(const char *s, size_t n)
+/* Where THEIRS' line `line` was in BASE when it is unchanged, else 0. */
+static size_t base_line_of(const merge_change *c, int line)
 {
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h | 1; /* 0 marks an empty slot */
+    size_t l = (size_t)line;
+    if (l <= c->prefix)
+        return l;
+    if (l > c->theirs_lines - c->suffix)
+        return l - c->theirs_lines + c->base_lines;
+    return 0;
 }
 
-typedef struct {
-    uint64_t *key;
-    long *count;
-    size_t mask;
-} line_counts;
-
-static int counts_init(line_counts *c, size_t lines)
+/* Whether THEIRS' entry t must be read whole: its own part (its section
+ * up to its first entry inside) holds a changed line, or it matches no
+ * entry of BASE at the place its unchanged lines came from (a new entry, a
+ * rank moved). */
+static int changed_entry(const merger *m, const merge_change *c, const slog_entry *t)
 {
-    size_t cap = 64;
-    while (cap < 2 * lines + 2)
-        cap *= 2;
-    c->mask = cap - 1;
-    c->key = calloc(cap, sizeof *c->key);
-    c->count = calloc(cap, sizeof *c->count);
-    return c->key && c->count ? 0 : -1;
-}
-
-static long *slot(line_counts *c, uint64_t h, int add)
-{
-    size_t i = (size_t)h & c->mask;
-    while (c->key[i] && c->key[i] != h)
-        i = (i + 1) & c->mask;
-    if (!c->key[i] && !add)
-        return NULL;
-    c->key[i] = h;
-    return &c->count[i];
-}
-
-/* Counts the non-blank lines of a text, times `sign`. */
-static void count_lines(line_counts *c, const slog_text *t, long sign)
-{
-    for (size_t l = 1; l <= t->nlines; l++) {
-        size_t n, k = 0;
-        const char *s = slog_text_line(t, (int)l, &n);
-        while (k < n && (s[k] == ' ' || s[k] == '\t'))
-            k++;
-        if (k < n)
-            *slot(c, line_hash(s, n), 1) += sign;
+    const slog_doc *d = m->theirs.d;
+    size_t first_changed = c->prefix + 1, last_changed = c->theirs_lines - c->suffix;
+    /* its own part ends before the next entry, inside it or not: only the
+     * entries around the change are asked for their section's end */
+    const slog_entry *next = t->index + 1 < d->nentries ? d->entries[t->index + 1] : NULL;
+    if ((size_t)t->line <= last_changed && (!next || (size_t)next->line > first_changed)) {
+        int own_end = append_view_section_last(m->theirs.v, t);
+        if (next && next->line <= own_end)
+            own_end = next->line - 1; /* its first entry inside */
+        if ((size_t)own_end >= first_changed)
+            return 1;
     }
+    const slog_entry *b = merge_match(&m->theirs.k, &m->base.k, t);
+    return !b || (size_t)b->line != base_line_of(c, t->line);
 }
 
-static long count_of(line_counts *c, uint64_t key)
+/* Notes the sections the merge reads whole: THEIRS' changed entries, their
+ * matches in BASE and OURS, and the parent in OURS a new entry goes under.
+ * -1 when THEIRS ticked a box (ticks compare every checklist). */
+static int touch_changed(merger *m, const merge_change *c)
 {
-    long *n = slot(c, key, 0);
-    return n ? *n : 0;
-}
-
-/* BASE's dated entries keep their order in THEIRS (a `fix --order` there
- * moved them: a change only git's line merge carries). */
-static int keeps_theirs_order(const merger *m)
-{
-    size_t last = 0;
-    for (size_t i = 0; i < m->base.d->nentries; i++) {
-        const slog_entry *t = match(&m->base.k, &m->theirs.k, m->base.d->entries[i]);
-        if (!t)
+    for (size_t l = c->prefix + 1; l <= c->theirs_lines - c->suffix; l++) {
+        size_t n;
+        const char *s = slog_text_line(&m->theirs.d->priv->text, (int)l, &n);
+        if (memmem(s, n, "[x]", 3) || memmem(s, n, "[X]", 3))
+            return -1;
+    }
+    const slog_doc *t = m->theirs.d;
+    for (size_t i = 0; i < t->nentries; i++) {
+        const slog_entry *te = t->entries[i];
+        if (!te->date_valid || !changed_entry(m, c, te))
             continue;
-        if (t->index < last)
-            return 0;
-        last = t->index;
+        append_view_touch(m->theirs.v, te);
+        append_view_touch(m->base.v, merge_match(&m->theirs.k, &m->base.k, te));
+        append_view_touch(m->ours.v, merge_match(&m->theirs.k, &m->ours.k, te));
+        if (te->parent)
+            append_view_touch(m->ours.v, merge_match(&m->theirs.k, &m->ours.k, te->parent));
     }
-    return 1;
+    return 0;
 }
 
-/* Whether the result carries THEIRS' change: every line THEIRS added since
- * BASE (as a count) is in it, a line THEIRS removed (a renamed heading, an
- * entry merged into another) is gone from it as from OURS, and BASE's
- * entries are in THEIRS' order. What the structured merge cannot carry is
- * left to git. */
-static int carries_theirs(const merger *m, const char *result, size_t len)
+static void close_sides(merger *m)
 {
-    if (!keeps_theirs_order(m))
-        return 0;
-    slog_text r;
-    if (slog_text_decode(&r, result, len) != SLOG_OK)
-        return 0;
-    const slog_text *b = &m->base.d->priv->text, *t = &m->theirs.d->priv->text;
-    const slog_text *o = &m->ours.d->priv->text;
-    line_counts delta, in_result, in_ours;
-    int ok = counts_init(&delta, t->nlines + b->nlines) == 0 &&
-             counts_init(&in_result, r.nlines) == 0 && counts_init(&in_ours, o->nlines) == 0;
-    if (ok) {
-        count_lines(&delta, t, 1);
-        count_lines(&delta, b, -1);
-        count_lines(&in_result, &r, 1);
-        count_lines(&in_ours, o, 1);
-        for (size_t i = 0; i <= delta.mask && ok; i++) {
-            long d = delta.count[i];
-            if (!delta.key[i] || !d)
-                continue;
-            long res = count_of(&in_result, delta.key[i]);
-            long left = count_of(&in_ours, delta.key[i]) + d;
-            ok = d > 0 ? res > 0 : res <= (left > 0 ? left : 0);
-        }
-    }
-    free(delta.key);
-    free(delta.count);
-    free(in_result.key);
-    free(in_result.count);
-    free(in_ours.key);
-    free(in_ours.count);
-    slog_text_free(&r);
-    return ok;
+    side_close(&m->base);
+    side_close(&m->ours);
+    side_close(&m->theirs);
 }
 
-/* git's own merge of the three (`git merge-file -p`): conflicts as git
- * marks them. */
-static slog_status line_merge(const char *base, size_t base_len, const char *ours, size_t ours_len,
-                              const char *theirs, size_t theirs_len, const char *name, char **out,
-                              size_t *out_len, size_t *conflicts, slog_error *err)
+static slog_status open_sides(merger *m, const char *const raw[3], const size_t len[3],
+                              slog_config *cfg, const char *name, int keep[3][APPEND_VIEW_KEEP],
+                              const int nkeep[3], slog_error *err)
 {
-    const char *tmp = getenv("TMPDIR");
-    char paths[3][4096];
-    const char *data[3] = {ours, base, theirs};
-    size_t lens[3] = {ours_len, base_len, theirs_len};
-    int made = 0;
-    for (; made < 3; made++) {
-        snprintf(paths[made], sizeof paths[made], "%s/statuslog-merge-XXXXXX",
-                 tmp && *tmp ? tmp : "/tmp");
-        if (slog_write_temp(paths[made], data[made], lens[made]) != 0)
-            break;
-    }
+    side *sides[3] = {&m->base, &m->ours, &m->theirs};
     slog_status st = SLOG_OK;
-    if (made < 3) {
-        st = slog_error_set(err, SLOG_ERR_IO, name, 0, "cannot write a temporary file: %s",
-                            strerror(errno));
-    } else {
-        slog_buf o = {0}, e = {0};
-        const char *args[] = {"merge-file", "-p",     "-L",     "ours",   "-L",     "base",
-                              "-L",         "theirs", paths[0], paths[1], paths[2], NULL};
-        int rc = slog_run_git(args, &o, &e);
-        if (rc < 0 || rc > 127) {
-            st = slog_error_set(err, SLOG_ERR_IO, name, 0, "%s",
-                                rc == -1 ? "cannot run git merge-file" : "git merge-file failed");
-            free(o.data);
-        } else {
-            *conflicts = (size_t)rc;
-            *out = o.data ? o.data : calloc(1, 1);
-            *out_len = o.len;
-            if (!*out)
-                st = slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
-        }
-        free(e.data);
-    }
-    for (int i = 0; i < made; i++)
-        unlink(paths[i]);
+    for (int i = 0; i < 3 && st == SLOG_OK; i++)
+        st = side_open(sides[i], raw[i], len[i], cfg, name, keep ? keep[i] : NULL,
+                       nkeep ? (size_t)nkeep[i] : 0, err);
     return st;
 }
 
+/* Forgets the edits made (a trial merge, or one on a reading that fell short). */
+static void merger_reset_edits(merger *m)
+{
+    free(m->started);
+    m->started = NULL;
+    slog_splices_free(&m->sp);
+    memset(&m->sp, 0, sizeof m->sp);
+    m->failed = 0;
+    memset(m->s, 0, sizeof *m->s);
+}
+
+/* Opens the three sides from their skeletons with what the merge reads of
+ * them whole (*thin = 1), or whole (*thin = 0): when THEIRS ticked a box,
+ * or more sections are read than a skeleton keeps. */
+static slog_status open_thin(merger *m, const char *const raw[3], const size_t len[3],
+                             slog_config *cfg, const char *name, int keep[3][APPEND_VIEW_KEEP],
+                             int nkeep[3], int *thin, slog_error *err)
+{
+    *thin = 0;
+    int none[3] = {0, 0, 0};
+    slog_status st = open_sides(m, raw, len, cfg, name, keep, none, err);
+    if (st != SLOG_OK)
+        return st;
+    merge_change c = merge_what_changed(&m->base.d->priv->text, &m->theirs.d->priv->text);
+    *thin = touch_changed(m, &c) == 0;
+    if (*thin && m->ours.d->nentries && m->theirs.d->nentries) {
+        /* a trial merge notes what placing THEIRS' entries in OURS reads */
+        m->started = calloc(m->ours.d->nentries + 1, 1);
+        m->failed = !m->started;
+        merge_entries(m);
+        *thin = !m->failed && !m->sp.failed;
+        merger_reset_edits(m);
+    }
+    const side *sides[3] = {&m->base, &m->ours, &m->theirs};
+    for (int i = 0; i < 3 && *thin; i++)
+        *thin = (nkeep[i] = append_view_touched(sides[i]->v, keep[i])) >= 0;
+    close_sides(m);
+    if (!*thin)
+        return open_sides(m, raw, len, cfg, name, NULL, NULL, err);
+    st = open_sides(m, raw, len, cfg, name, keep, nkeep, err);
+    if (st == SLOG_OK) { /* the same reading of the change, noted again */
+        c = merge_what_changed(&m->base.d->priv->text, &m->theirs.d->priv->text);
+        touch_changed(m, &c);
+    }
+    return st;
+}
+
+/* Whether every section the merge read whole was kept whole. */
+static int thin_held(const merger *m, int keep[3][APPEND_VIEW_KEEP], const int nkeep[3])
+{
+    const side *sides[3] = {&m->base, &m->ours, &m->theirs};
+    for (int i = 0; i < 3; i++)
+        if (!append_view_touched_within(sides[i]->v, keep[i], (size_t)nkeep[i]))
+            return 0;
+    return 1;
+}
+
+/* The structured merge on the open sides: *out, or NULL when it is not the
+ * merge (a side without entries or with bytes that are not UTF-8, or a
+ * change it does not carry). */
+static slog_status structured(merger *m, const char *ours, size_t ours_len, const char *name,
+                              char **out, size_t *out_len, slog_error *err)
+{
+    *out = NULL;
+    /* bytes that are no UTF-8 (a Latin-1 résumé) cannot pass through the
+     * decoded text the structured merge copies: git keeps them exactly */
+    if (!m->ours.d->nentries || !m->theirs.d->nentries || m->base.d->encoding.invalid_utf8 ||
+        m->ours.d->encoding.invalid_utf8 || m->theirs.d->encoding.invalid_utf8)
+        return SLOG_OK;
+    m->started = calloc(m->ours.d->nentries + 1, 1);
+    m->failed = !m->started;
+    merge_entries(m);
+    ticks(m);
+    if (m->failed || m->sp.failed)
+        return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
+    if (!(*out = slog_splices_apply(&m->sp, ours, ours_len, out_len)))
+        return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
+    if (!merge_carries_theirs(m, *out, *out_len)) {
+        free(*out); /* a change the structured merge does not carry */
+        *out = NULL;
+    }
+    return SLOG_OK;
+}
+
+/* The structured merge reads the three sides from their skeletons (every
+ * entry and log at the cost of a line scan) and whole only the entries
+ * THEIRS changed, their matches, and where OURS takes them; when it read
+ * more than that, or THEIRS ticked a box, it reads the sides whole. */
 slog_status slog_merge_buffers(const char *base, size_t base_len, const char *ours, size_t ours_len,
                                const char *theirs, size_t theirs_len,
                                const slog_merge_options *opts, char **out, size_t *out_len,
@@ -536,9 +526,9 @@ slog_status slog_merge_buffers(const char *base, size_t base_len, const char *ou
 {
     *out = NULL;
     memset(summary, 0, sizeof *summary);
-    slog_merge_options o = {SLOG_MERGE_OPTIONS_VERSION, NULL, NULL};
-    if (opts)
-        o = *opts;
+    slog_merge_options o = {SLOG_MERGE_OPTIONS_VERSION, NULL, NULL, 0};
+    if (opts) /* a version 1 caller's struct ends before whole_model */
+        memcpy(&o, opts, opts->version >= 2 ? sizeof o : offsetof(slog_merge_options, whole_model));
     const char *name = o.filename ? o.filename : "<merge>";
     slog_config *own, *cfg;
     slog_status st = slog_config_use(o.config, &own, &cfg, err);
@@ -547,44 +537,33 @@ slog_status slog_merge_buffers(const char *base, size_t base_len, const char *ou
     merger m = {0};
     m.o = &o;
     m.s = summary;
-    st = side_open(&m.base, base, base_len, cfg, name, err);
+    const char *const raw[3] = {base, ours, theirs};
+    const size_t len[3] = {base_len, ours_len, theirs_len};
+    int keep[3][APPEND_VIEW_KEEP] = {{0}}, nkeep[3] = {0, 0, 0}, thin = 0;
+    st = o.whole_model ? open_sides(&m, raw, len, cfg, name, NULL, NULL, err)
+                       : open_thin(&m, raw, len, cfg, name, keep, nkeep, &thin, err);
     if (st == SLOG_OK)
-        st = side_open(&m.ours, ours, ours_len, cfg, name, err);
-    if (st == SLOG_OK)
-        st = side_open(&m.theirs, theirs, theirs_len, cfg, name, err);
-    /* bytes that are no UTF-8 (a Latin-1 résumé) cannot pass through the
-     * decoded text the structured merge copies: git keeps them exactly */
-    int structured = st == SLOG_OK && m.ours.d->nentries && m.theirs.d->nentries &&
-                     !m.base.d->encoding.invalid_utf8 && !m.ours.d->encoding.invalid_utf8 &&
-                     !m.theirs.d->encoding.invalid_utf8;
-    if (structured) {
-        m.started = calloc(m.ours.d->nentries + 1, 1);
-        m.failed = !m.started;
-        merge_entries(&m);
-        ticks(&m);
-        if (m.failed || m.sp.failed)
-            st = slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
-        else if (!(*out = slog_splices_apply(&m.sp, ours, ours_len, out_len)))
-            st = slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
-        else if (!carries_theirs(&m, *out, *out_len)) {
-            free(*out); /* a change the structured merge does not carry */
-            *out = NULL;
-            structured = 0;
-        }
+        st = structured(&m, ours, ours_len, name, out, out_len, err);
+    if (st == SLOG_OK && thin && !thin_held(&m, keep, nkeep)) {
+        free(*out); /* it read what the skeleton left out: again, whole */
+        *out = NULL;
+        merger_reset_edits(&m);
+        close_sides(&m);
+        st = open_sides(&m, raw, len, cfg, name, NULL, NULL, err);
+        if (st == SLOG_OK)
+            st = structured(&m, ours, ours_len, name, out, out_len, err);
     }
-    if (st == SLOG_OK && !structured) {
+    if (st == SLOG_OK && !*out) {
         size_t kept_conflicts = 0;
         memset(summary, 0, sizeof *summary);
         summary->line_merge = 1;
-        st = line_merge(base, base_len, ours, ours_len, theirs, theirs_len, name, out, out_len,
-                        &kept_conflicts, err);
+        st = merge_by_lines(base, base_len, ours, ours_len, theirs, theirs_len, name, out, out_len,
+                            &kept_conflicts, err);
         summary->conflicts = kept_conflicts;
     }
     free(m.started);
     slog_splices_free(&m.sp);
-    side_close(&m.base);
-    side_close(&m.ours);
-    side_close(&m.theirs);
+    close_sides(&m);
     slog_config_free(own);
     return st;
 }
@@ -610,4 +589,3 @@ slog_status slog_merge_files(const char *base, const char *ours, const char *the
     free(out);
     return st;
 }
-

@@ -5,7 +5,9 @@
  * label, kind, level, enclosing heading), the same logs and directions;
  * and `append` through the skeleton writes the same bytes as through the
  * whole model, for a new day, today's entry extended and a labelled entry,
- * and so does `fix --order`. */
+ * and so do `fix --order` and `merge` (an item each, a new entry, a box
+ * ticked, an item reworded). */
+#define _GNU_SOURCE /* memmem */
 #include "helpers.h"
 
 #include "doc_internal.h"
@@ -130,6 +132,94 @@ static int fix_both(const char *path, const char *raw, size_t len)
     return differ;
 }
 
+static int merges_structured; /* merges the structured merge made, not git's */
+
+/* `merge` through the skeletons writes what the whole models write. */
+static int merge_both(const char *path, const char *base, size_t base_len, const char *ours,
+                      size_t ours_len, const char *theirs, size_t theirs_len, const char *what)
+{
+    slog_merge_options o = {SLOG_MERGE_OPTIONS_VERSION, NULL, path, 1};
+    char *a = NULL, *b = NULL;
+    size_t alen = 0, blen = 0;
+    slog_merge_summary sa, sb;
+    slog_error ea, eb;
+    slog_status x = slog_merge_buffers(base, base_len, ours, ours_len, theirs, theirs_len, &o, &a,
+                                       &alen, &sa, &ea);
+    o.whole_model = 0;
+    slog_status y = slog_merge_buffers(base, base_len, ours, ours_len, theirs, theirs_len, &o, &b,
+                                       &blen, &sb, &eb);
+    int differ = x != y || (x == SLOG_OK && (alen != blen || memcmp(a, b, alen) != 0 ||
+                                             memcmp(&sa, &sb, sizeof sa) != 0));
+    if (differ)
+        fprintf(stderr, "%s: merge (%s) differs through the skeletons (status %d/%d, %s/%s)\n",
+                path, what, x, y, sa.line_merge ? "git" : "structured",
+                sb.line_merge ? "git" : "structured");
+    if (x == SLOG_OK && !sa.line_merge)
+        merges_structured++;
+    free(a);
+    free(b);
+    return differ;
+}
+
+/* `raw` with items appended to the entry of `date` (a new one when none). */
+static char *appended(const char *path, const char *raw, size_t len, const char *date,
+                      const char *text, size_t *out_len)
+{
+    slog_append_item item = {SLOG_STATE_DONE, text};
+    slog_append_request req = {date, NULL, &item, 1};
+    slog_append_options o = {SLOG_APPEND_OPTIONS_VERSION, NULL, 0, path, 1};
+    char *out = NULL;
+    slog_append_summary sum;
+    slog_error err;
+    if (slog_append_buffer(raw, len, &req, &o, &out, out_len, &sum, &err) != SLOG_OK)
+        return NULL;
+    return out;
+}
+
+/* THEIRS of each kind against OURS with an item in the latest entry: an
+ * item in the same entry, a new entry, a box ticked, an item reworded. */
+static int merges_both(const char *path, const char *raw, size_t len, const char *latest)
+{
+    size_t ol, tl;
+    char *ours = appended(path, raw, len, latest, "Ours added this", &ol);
+    if (!ours)
+        return 0;
+    int failed = 0;
+    char *theirs = appended(path, raw, len, latest, "Theirs added that", &tl);
+    if (theirs)
+        failed |= merge_both(path, raw, len, ours, ol, theirs, tl, "an item each");
+    free(theirs);
+    theirs = appended(path, raw, len, "2031-05-06", "Theirs opened a day", &tl);
+    if (theirs)
+        failed |= merge_both(path, raw, len, ours, ol, theirs, tl, "a new entry");
+    free(theirs);
+    theirs = malloc(len + 16);
+    if (theirs) {
+        memcpy(theirs, raw, len);
+        char *box = memmem(theirs, len, "- [ ]", 5);
+        if (box) {
+            box[3] = 'x';
+            failed |= merge_both(path, raw, len, ours, ol, theirs, len, "a box ticked");
+        }
+        /* the last list item reworded: a word added at its end */
+        char *last = NULL;
+        for (char *p = memmem(theirs, len, "\n- ", 3); p;
+             p = memmem(p + 1, len - (size_t)(p + 1 - theirs), "\n- ", 3))
+            last = p;
+        char *eol = last ? memchr(last + 1, '\n', len - (size_t)(last + 1 - theirs)) : NULL;
+        if (eol) {
+            memcpy(theirs, raw, len);
+            size_t at = (size_t)(eol - theirs);
+            memmove(theirs + at + 6, theirs + at, len - at);
+            memcpy(theirs + at, " again", 6);
+            failed |= merge_both(path, raw, len, ours, ol, theirs, len + 6, "an item reworded");
+        }
+    }
+    free(theirs);
+    free(ours);
+    return failed;
+}
+
 static int compare_file(const char *path)
 {
     size_t len;
@@ -163,6 +253,8 @@ static int compare_file(const char *path)
         req.label = "Skeleton";
         failed |= append_both(path, raw, len, &req);
         failed |= fix_both(path, raw, len);
+        if (latest)
+            failed |= merges_both(path, raw, len, latest);
     }
     slog_doc_free(whole);
     slog_doc_free(thin);
@@ -207,6 +299,8 @@ START_TEST(fixtures_read_the_same_from_their_skeleton)
             failed, fixes_moved);
     ck_assert_int_gt(files, 20);
     ck_assert_int_gt(fixes_moved, 3);
+    fprintf(stderr, "skeleton: %d structured merges\n", merges_structured);
+    ck_assert_int_gt(merges_structured, 40);
     ck_assert_int_eq(failed, 0);
 }
 END_TEST
