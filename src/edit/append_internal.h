@@ -66,6 +66,8 @@ slog_status append_view_open_skeleton(append_view **out, const char *raw, size_t
 int append_view_section_last(const append_view *v, const slog_entry *e);
 /** Notes that the edit reads the items or the end of `e` (its section). */
 void append_view_touch(append_view *v, const slog_entry *e);
+/** Forgets the noted sections. */
+void append_view_untouch(append_view *v);
 /** The noted sections as line ranges, sorted and merged, into `keep` (room
  * for APPEND_VIEW_KEEP ints): their number, or -1 when there were too many. */
 int append_view_touched(const append_view *v, int *keep);

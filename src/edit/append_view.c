@@ -243,6 +243,12 @@ void append_view_touch(append_view *v, const slog_entry *e)
     ap_touch(v, e);
 }
 
+void append_view_untouch(append_view *v)
+{
+    v->ntouched = 0;
+    v->overflow = 0;
+}
+
 int append_view_touched(const append_view *v, int *keep)
 {
     return ap_touched_ranges(v, keep);

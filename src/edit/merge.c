@@ -464,13 +464,22 @@ static slog_status open_thin(merger *m, const char *const raw[3], const size_t l
         *thin = !m->failed && !m->sp.failed;
         merger_reset_edits(m);
     }
-    const side *sides[3] = {&m->base, &m->ours, &m->theirs};
+    side *sides[3] = {&m->base, &m->ours, &m->theirs};
     for (int i = 0; i < 3 && *thin; i++)
         *thin = (nkeep[i] = append_view_touched(sides[i]->v, keep[i])) >= 0;
-    close_sides(m);
-    if (!*thin)
+    if (!*thin) {
+        close_sides(m);
         return open_sides(m, raw, len, cfg, name, NULL, NULL, err);
-    st = open_sides(m, raw, len, cfg, name, keep, nkeep, err);
+    }
+    /* a side with nothing to read whole stays as it is read */
+    for (int i = 0; i < 3 && st == SLOG_OK; i++) {
+        if (!nkeep[i]) {
+            append_view_untouch(sides[i]->v);
+            continue;
+        }
+        side_close(sides[i]);
+        st = side_open(sides[i], raw[i], len[i], cfg, name, keep[i], (size_t)nkeep[i], err);
+    }
     if (st == SLOG_OK) { /* the same reading of the change, noted again */
         c = merge_what_changed(&m->base.d->priv->text, &m->theirs.d->priv->text);
         touch_changed(m, &c);
