@@ -272,14 +272,29 @@ static int opens_text_at(const char *s, size_t at)
     return 1;
 }
 
-/* A key that says the date is the section's own: "Date: 2026-03-12". */
+/* A key that says the date is the section's own: "Date: 2026-03-12", in
+ * English or in the languages logs are written in ("**Время:** 19.07.2025",
+ * "Datum:", "Fecha:", "日期："). ASCII keys in any case; the others as
+ * written, capitalised or not. */
 static int date_key(const char *s, size_t len)
 {
-    static const char *const keys[] = {"date",      "reported",  "created", "time",     "when",
-                                       "timestamp", "logged",    "posted",  "recorded", "written",
-                                       "as of",     "date/time", "datetime"};
+    static const char *const keys[] = {
+        "date",   "reported", "created",   "time",   "when",  "timestamp", "logged", "posted",
+        "recorded", "written", "as of",    "date/time", "datetime", "datum", "zeit", "uhrzeit",
+        "zeitpunkt", "fecha",  "hora",      "heure",  "data",  "ora",       "tarih",  "czas",
+        "tijd",   "datum/zeit", "fecha y hora", "date et heure", "data e ora"};
+    static const char *const words[] = {"Время", "время", "Дата",  "дата",  "Дата и время",
+                                        "日期",  "时间",  "時間",  "日付",  "日時",
+                                        "날짜",  "시간",  "일시",  "Час",   "час"};
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    if (len >= 3 && !memcmp(s + len - 3, "\xef\xbc\x9a", 3)) /* a full-width colon */
+        len -= 3;
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
         if (strlen(keys[i]) == len && strncasecmp(s, keys[i], len) == 0)
+            return 1;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == len && memcmp(s, words[i], len) == 0)
             return 1;
     return 0;
 }

@@ -359,7 +359,8 @@ static const char *list_caption_cached(builder *b, cmark_node *item)
  *   "Remaining:", "Immediate Next Steps" or "Manager Action Items" marks
  *   work not done yet, or its priority: next, not failed or blocked;
  * - a ❌ under "Impact:" or "Symptoms:" describes what a problem did, which
- *   the entry goes on to fix: a note;
+ *   the entry goes on to fix, and under "Approaches tried:" what did not
+ *   work on the way: a note;
  * - an unmarked item under "Fixes (commit 8c84eb9):", "Resolution:" or
  *   "Solution implemented:" is a fix made: done (not under "Fixes needed"). */
 enum { SAYS_NOT_YET = 1, SAYS_DESCRIBED = 2, SAYS_REPORTS = 4, SAYS_FIXES = 8 };
@@ -371,7 +372,10 @@ static int says(const char *t)
         "missing",     "not built",       "not yet",     "remaining",   "to do",
         "todo",        "pending",         "outstanding", "not started", "not implemented",
         "left to do",  "action items",    "next steps",  "priorities",  "next actions"};
-    static const char *const described[] = {"impact", "symptom", "symptoms", "before"};
+    static const char *const described[] = {"impact",      "symptom",   "symptoms",  "before",
+                                            "tried",       "attempts",  "attempted", "approaches",
+                                            "didn't work", "did not work", "history", "intentos",
+                                            "tentatives",  "versuche",  "尝试",      "試した"};
     static const char *const reports[] = {"results", "result",   "polling",  "poll",
                                           "status",  "checks",   "findings", "observations",
                                           "outcome", "verification"};

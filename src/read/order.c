@@ -47,13 +47,16 @@ static size_t run_lengths(slog_direction dir, const slog_entry **dated, size_t n
     return ntops;
 }
 
-/* The log's dated entries, in document order (malloc'd), and their count. */
+/* The log's dated entries, in document order (malloc'd), and their count.
+ * An entry whose weekday contradicts its date ("Sat 21-Mar-2025" in a 2026
+ * journal: the year mistyped) is in doubt: invalid-date says so, and it is
+ * neither compared nor moved. */
 static const slog_entry **dated_entries(const slog_log *log, size_t *n)
 {
     const slog_entry **dated = malloc((log->nentries + 1) * sizeof *dated);
     *n = 0;
     for (size_t i = 0; dated && i < log->nentries; i++)
-        if (log->entries[i]->date_valid)
+        if (log->entries[i]->date_valid && !log->entries[i]->weekday_mismatch)
             dated[(*n)++] = log->entries[i];
     return dated;
 }

@@ -16,6 +16,8 @@ const slog_stop_word slog_stop_words[] = {
     {"over", 4},   {"after", 5}, {"before", 6}, {"until", 5}, {"till", 4},  {"must", 4},
     {"should", 6}, {"would", 5}, {"could", 5},  {"may", 3},   {"might", 5}, {"shall", 5},
     {"has", 3},    {"have", 4},  {"had", 3},    {"do", 2},    {"does", 4},  {"did", 3},
+    {"again", 5},  {"also", 4},  {"yet", 3},    {"another", 7}, {"too", 3}, {"just", 4},
+    {"already", 7}, {"now", 3},
 };
 
 /* Words that say what kind of task an item is, or who and when, but not

@@ -78,6 +78,33 @@ static int has_words(const char *t)
     return 0;
 }
 
+/* A box with nothing to do written in it ("- [ ]", "- [ ] ____"). */
+static int blank_box(const char *t)
+{
+    for (; *t; t++)
+        if ((unsigned char)*t >= 0x80 || (*t >= '0' && *t <= '9') ||
+            ((*t | 0x20) >= 'a' && (*t | 0x20) <= 'z'))
+            return 0;
+    return 1;
+}
+
+/* A caption key (caption_key) that names a list each incident or case has
+ * of its own ("Prevention", "Follow-up actions", "预防"): such lists stand
+ * side by side. Lists under other captions are versions of one list of
+ * what is left ("Remaining Work", "Objectives for Today", "今日目标"), which
+ * a later one replaces. */
+static int per_case_list(const char *key)
+{
+    static const char *const words[] = {
+        "prevention", "preventive", "prevent", "followup",  "mitigation", "remediation",
+        "corrective", "lessons",    "rootcause", "prevencion", "prévention", "prävention",
+        "预防",       "防止",       "再発防止", "재발방지",  "후속"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strstr(key, words[k]))
+            return 1;
+    return 0;
+}
+
 /* What "done later" compares: the boxes, and the checked boxes and done
  * items that may say a box was done, tokenized once into one vocabulary
  * (slog_vocab_dice), each with where it was written and the hash of its
@@ -211,7 +238,32 @@ static int done_later(const done_index *x, size_t k)
     return 0;
 }
 
-/* A box that is no task: a branch of a plan ("#### Se Test PASS", "If it
+/* A caption over a routine to repeat, not tasks to tick once: "Health
+ * check to run every 2 weeks", "Routine", "每周检查". */
+static int recurring(const char *caption)
+{
+    static const char *const words[] = {"every",    "each",      "routine", "recurring",
+                                        "periodic", "regularly", "cada",    "chaque",
+                                        "jede",     "jeden",     "jedes",   "ogni"};
+    static const char *const cjk[] = {"每", "毎", "定期"};
+    if (!caption)
+        return 0;
+    for (const char *p = caption; *p; p++) {
+        if (p != caption && (((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z')))
+            continue; /* inside a word */
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+            size_t n = strlen(words[k]);
+            if (!strncasecmp(p, words[k], n) && !(((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z')))
+                return 1;
+        }
+    }
+    for (size_t k = 0; k < sizeof cjk / sizeof *cjk; k++)
+        if (strstr(caption, cjk[k]))
+            return 1;
+    return 0;
+}
+
+/* A box that is no task: a routine to repeat, a placeholder, a branch of a plan ("#### Se Test PASS", "If it
  * fails:"), a template's prompt in italics ("_Describe lo que
  * completaste_"), a blank to fill in ("Meta 5: ____"). */
 static int no_task(const slog_checklist_item *box)
@@ -230,8 +282,14 @@ static int no_task(const slog_checklist_item *box)
         if (!strncasecmp(cap, conditions[k], n) && (cap[n] == ' ' || cap[n] == ','))
             return 1;
     }
+    if (recurring(box->caption))
+        return 1;
     const char *t = box->text;
     size_t len = strlen(t);
+    /* a placeholder to fill in: "[Task in progress 1]", "<your task>" */
+    if (len > 2 && ((t[0] == '[' && t[len - 1] == ']' && !strstr(t, "](")) ||
+                    (t[0] == '<' && t[len - 1] == '>')))
+        return 1;
     if (len > 2 && ((t[0] == '_' && t[len - 1] == '_') ||
                     (t[0] == '*' && t[1] != '*' && t[len - 1] == '*' && t[len - 2] != '*')))
         return 1;
@@ -269,8 +327,9 @@ slog_status lint_open_checklists(lint_ctx *ctx)
          * under one heading ("# TODO", a code block between) are one */
         for (size_t i = 0; i + 1 < d->nchecklists; i++)
             for (size_t k = i + 1; k < d->nchecklists && !strcmp(c[k].key, c[i].key); k++)
-                if (c[k].caption_line != c[i].caption_line) {
-                    superseded[c[i].index] = *c[i].key != '\0';
+                if (c[k].caption_line != c[i].caption_line && !per_case_list(c[i].key) &&
+                    !blank_box(d->checklists[c[k].index].text)) {
+                    superseded[c[i].index] = 1;
                     break;
                 }
     }

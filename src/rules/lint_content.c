@@ -159,8 +159,33 @@ static int items_repeat(const slog_vocab *v, const slog_item *items, const slog_
 /* `it` says what `b` said, and so do its sub-items ("Project work" twice,
  * with "Update README" under one and "Error handling" under the other, is
  * two days of different work). */
+/* The step of a task's life an item's first word names ("started",
+ * "finished", "paused", "shipped"), or 0: "started the migration" then
+ * "finished the migration" is progress, however alike the rest. */
+static int life_step(const char *t)
+{
+    static const struct {
+        const char *word;
+        int step;
+    } steps[] = {{"start", 1},    {"began", 1},   {"begin", 1},    {"kicked", 1},
+                 {"finish", 2},   {"complet", 2}, {"ended", 2},    {"wrapped", 2},
+                 {"resum", 3},    {"restart", 3}, {"paus", 4},     {"stopp", 4},
+                 {"halt", 4},     {"merg", 5},    {"ship", 6},     {"deploy", 6},
+                 {"releas", 6},   {"publish", 6}, {"review", 7},   {"test", 8},
+                 {"draft", 9},    {"approv", 10}, {"submit", 11},  {"plann", 12}};
+    while (*t == '*' || *t == '_' || *t == ' ')
+        t++;
+    for (size_t k = 0; k < sizeof steps / sizeof *steps; k++)
+        if (!strncasecmp(t, steps[k].word, strlen(steps[k].word)))
+            return steps[k].step;
+    return 0;
+}
+
 static int item_repeats(const slog_vocab *v, const slog_item *b, const slog_item *it)
 {
+    int sb = life_step(b->text), si = life_step(it->text);
+    if (sb && si && sb != si)
+        return 0;
     return b->state == it->state && slog_vocab_repeats(v, b->index, it->index) &&
            (!it->children || items_repeat(v, it->children, b->children));
 }
@@ -179,11 +204,142 @@ static int items_repeat(const slog_vocab *v, const slog_item *items, const slog_
     return 1;
 }
 
-static int repeats(const slog_vocab *v, const slog_entry *e, const slog_entry *base)
+/* An item that opens with the time it took ("*5 hours* Writing the
+ * dissertation", "2h: review", "30 min standup"): a time log's record of
+ * work done, new every day however alike the words. */
+static int time_record(const slog_item *it)
+{
+    const char *t = it->text;
+    while (*t == '*' || *t == '_' || *t == ' ')
+        t++;
+    if (!(*t >= '0' && *t <= '9'))
+        return 0;
+    while ((*t >= '0' && *t <= '9') || *t == '.' || *t == ',')
+        t++;
+    while (*t == ' ')
+        t++;
+    static const char *const units[] = {"hours", "hour", "hrs", "hr", "h",    "minutes",
+                                        "minute", "mins", "min", "stunden", "horas", "heures"};
+    for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+        size_t n = strlen(units[k]);
+        if (!strncasecmp(t, units[k], n) && !((t[n] | 0x20) >= 'a' && (t[n] | 0x20) <= 'z'))
+            return 1;
+    }
+    return 0;
+}
+
+/* A hash of what the entry says outside its items (a diary day's
+ * "Vacation: Arles"): its own lines below its header that are neither
+ * blank nor an item's, letters only, lower case, digits aside; 0 when
+ * there are none. */
+static uint64_t prose_hash(const slog_doc *d, const slog_entry *e)
+{
+    int last = e->end_line;
+    if (e->index + 1 < d->nentries && d->entries[e->index + 1]->parent == e)
+        last = d->entries[e->index + 1]->line - 1; /* its own part */
+    const slog_item *it = e->items;
+    uint64_t h = 1469598103934665603ull;
+    int any = 0;
+    int first = (e->date_line > e->line ? e->date_line : e->line) + 1;
+    for (int line = first; line <= last; line++) {
+        while (it && it->end_line < line)
+            it = it->next;
+        if (it && it->line <= line)
+            continue;
+        size_t n;
+        const unsigned char *p = (const unsigned char *)slog_text_line(&d->priv->text, line, &n);
+        for (size_t k = 0; k < n; k++)
+            if (p[k] >= 0x80 || ((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z')) {
+                h = (h ^ (p[k] < 0x80 ? (p[k] | 0x20) : p[k])) * 1099511628211ull;
+                any = 1;
+            }
+    }
+    return any ? h : 0;
+}
+
+/* An unmarked item that opens with a verb in the past tense: "Fixed the
+ * bug", "Wrote the parser" (a report of work, like a done item). */
+static int past_tense_first(const char *t)
+{
+    static const char *const irregular[] = {"wrote", "built", "made", "ran",  "did",  "found",
+                                            "began", "sent",  "put",  "took", "gave", "led",
+                                            "got",   "kept",  "set",  "split", "rewrote", "rebuilt"};
+    /* a check made again is a reading: "Checked the API: OK" */
+    static const char *const checks[] = {"checked",     "verified",    "confirmed", "reconfirmed",
+                                         "revalidated", "rechecked",   "retested",  "polled",
+                                         "pinged",      "monitored",   "observed",  "validated",
+                                         "tested",      "reran",       "rerun"};
+    while (*t == '*' || *t == '_' || *t == ' ')
+        t++;
+    size_t n = 0;
+    while (((t[n] | 0x20) >= 'a' && (t[n] | 0x20) <= 'z'))
+        n++;
+    for (size_t k = 0; k < sizeof checks / sizeof *checks; k++)
+        if (strlen(checks[k]) == n && !strncasecmp(t, checks[k], n))
+            return 0;
+    if (n >= 4 && (t[n - 2] | 0x20) == 'e' && (t[n - 1] | 0x20) == 'd')
+        return 1;
+    for (size_t k = 0; k < sizeof irregular / sizeof *irregular; k++)
+        if (strlen(irregular[k]) == n && !strncasecmp(t, irregular[k], n))
+            return 1;
+    return 0;
+}
+
+/* A done item that reports an action ("Fixed edge case bugs", "Wrote the
+ * parser"), not an observation of a state ("Reran the suite; all passed",
+ * "health check OK", "Queue depth 0"): new work each time it is written,
+ * however alike. */
+static int done_action(const slog_item *it)
+{
+    static const char *const observed[] = {
+        "pass",    "passed",  "passes",  "passing", "ok",       "okay",   "fail",     "failed",
+        "failing", "green",   "red",     "success", "succeeded", "successful", "healthy",
+        "unhealthy", "error",   "errors",   "timeout", "stable",  "unchanged",
+        "running", "idle",    "nominal", "clean",   "no change", "no changes", "nothing new",
+        "still",   "same",    "verified", "confirmed", "reconfirmed", "checked", "alive",
+        "successfully", "succeeds", "works", "working", "fine", "valid", "validated",
+        "revalidated", "reran", "rerun", "re-ran", "rechecked", "retested", "no issues"};
+    const char *t = it->text;
+    if (strpbrk(t, "0123456789"))
+        return 0; /* a figure: a reading ("Queue depth 0", "p95 120 ms") */
+    if (it->state == SLOG_STATE_NOTE) /* "Added error handling": what was done */
+        return past_tense_first(t) > 0;
+    if (it->state != SLOG_STATE_DONE)
+        return 0;
+    for (size_t p = 0; t[p]; p++) {
+        if (p && (((t[p - 1] | 0x20) >= 'a' && (t[p - 1] | 0x20) <= 'z')))
+            continue;
+        for (size_t k = 0; k < sizeof observed / sizeof *observed; k++) {
+            size_t n = strlen(observed[k]);
+            if (!strncasecmp(t + p, observed[k], n) &&
+                !((t[p + n] | 0x20) >= 'a' && (t[p + n] | 0x20) <= 'z'))
+                return 0;
+        }
+        /* "API up", "DB down": a reading; "Cleaned up the code": an action */
+        if ((!strncasecmp(t + p, "up", 2) || !strncasecmp(t + p, "down", 4)) && p &&
+            !strpbrk(t + p, " \t"))
+            return 0;
+    }
+    return 1;
+}
+
+/* Whether e says in prose what base did not (nothing, when it has no prose). */
+static int new_prose(const slog_doc *d, const slog_entry *e, const slog_entry *base)
+{
+    uint64_t h = prose_hash(d, e);
+    return h && h != prose_hash(d, base);
+}
+
+static int repeats(const lint_ctx *ctx, const slog_vocab *v, const slog_entry *e,
+                   const slog_entry *base)
 {
     if (!e->nitems || !base->nitems)
         return 0;
-    return items_repeat(v, e->items, base->items);
+    for (const slog_item *it = e->items; it; it = it->next)
+        if (time_record(it) || done_action(it))
+            return 0;
+    return items_repeat(v, e->items, base->items) &&
+           (e->kind == SLOG_ENTRY_LIST || new_prose(ctx->doc, e, base) == 0);
 }
 
 /* Undated headings by level: whether one of level <= L stands between two
@@ -287,7 +443,7 @@ static int label_runs(lint_ctx *ctx, const slog_vocab *v, const section_index *x
         const slog_entry *base = s[i - 1];
         size_t j = i;
         while (j < m && !ctx->duplicate_of[s[j]->index] && !separated_either(x, s[j - 1], s[j]) &&
-               repeats(v, s[j], base))
+               repeats(ctx, v, s[j], base))
             j++;
         if (j == i) {
             i++;

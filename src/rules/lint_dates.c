@@ -227,18 +227,61 @@ slog_status lint_find_duplicates(lint_ctx *ctx)
     return SLOG_OK;
 }
 
+enum { DUPLICATES_ONE_BY_ONE = 10 }; /* more in one log: one finding naming them */
+
+/* The lines of the log's duplicates after `from`, up to 8, into out. */
+static void duplicate_lines(const lint_ctx *ctx, size_t from, const slog_log *log, size_t n,
+                            char *out, size_t cap)
+{
+    const slog_doc *d = ctx->doc;
+    size_t o = 0, shown = 0;
+    out[0] = '\0';
+    for (size_t i = from; i < d->nentries && shown < 8 && o + 16 < cap; i++)
+        if (ctx->duplicate_of[i] && d->entries[i]->log == log)
+            o += (size_t)snprintf(out + o, cap - o, "%s%d", shown++ ? ", " : "",
+                                  d->entries[i]->line);
+    if (n > shown)
+        snprintf(out + o, cap - o, " and %zu more", n - shown);
+}
+
+/* One finding a duplicate; a log with many (a watcher logging its own
+ * writes twice a second) gets one finding naming them, not a flood. */
 static slog_status duplicate_entry(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
+    size_t *per_log = calloc(d->nlogs + 1, sizeof *per_log);
+    if (!per_log)
+        return SLOG_ERR_NOMEM;
+    for (size_t i = 0; i < d->nentries; i++)
+        if (ctx->duplicate_of[i] && d->entries[i]->log)
+            per_log[d->entries[i]->log - d->logs]++;
     slog_status st = SLOG_OK;
     for (size_t i = 0; i < d->nentries && st == SLOG_OK; i++) {
         const slog_entry *e = d->entries[i], *first = ctx->duplicate_of[i];
-        char w[96];
-        if (first)
+        if (!first)
+            continue;
+        size_t *n = e->log ? &per_log[e->log - d->logs] : NULL;
+        char w[96], lines[160];
+        if (n && *n > DUPLICATES_ONE_BY_ONE) {
+            duplicate_lines(ctx, i, e->log, *n, lines, sizeof lines);
+            st = lint_emit(ctx, SLOG_RULE_DUPLICATE_ENTRY, e->line,
+                           "%zu entries repeat an earlier entry of the same date and label "
+                           "(copies): lines %s",
+                           *n, lines);
+            *n = 0; /* said */
+        } else if (n && *n == 0) {
+            continue; /* named by the log's finding */
+        } else if (*e->label) {
             st = lint_emit(ctx, SLOG_RULE_DUPLICATE_ENTRY, e->line,
                            "another '%s' entry for %s is at line %d", e->label,
                            when(e, w, sizeof w), first->line);
+        } else {
+            st = lint_emit(ctx, SLOG_RULE_DUPLICATE_ENTRY, e->line,
+                           "another entry for %s is at line %d", when(e, w, sizeof w),
+                           first->line);
+        }
     }
+    free(per_log);
     return st;
 }
 

@@ -58,7 +58,7 @@ static void check_canonical_lint(const char *rel, int mojibake)
     ck_assert(slog_parse_date("2025-10-19", &lo.today) == 0);
     ck_assert_int_eq(slog_lint(d, &lo, &diags, &err), SLOG_OK);
     slog_diags_sort(&diags);
-    int order[3], norder = 0, dup = 0, stale = 0, open = 0, moji = 0, other = 0;
+    int order[3], norder = 0, dup = 0, stale = 0, open = 0, moji = 0, other = 0, repeated = 0;
     for (size_t i = 0; i < diags.count; i++) {
         const slog_diag *g = &diags.items[i];
         switch (g->rule) {
@@ -81,12 +81,15 @@ static void check_canonical_lint(const char *rel, int mojibake)
         case SLOG_RULE_MOJIBAKE:
             moji++;
             break;
-        case SLOG_RULE_REPEATED_ENTRY:
+        case SLOG_RULE_REPEATED_ENTRY: /* SPEC §3 r3: one note naming the re-runs */
+            ck_assert_ptr_nonnull(strstr(g->message, "lines 71, 83–87"));
+            repeated++;
             break;
         default:
             other++;
         }
     }
+    ck_assert_int_eq(repeated, 1);
     ck_assert_int_eq(norder, 3);
     ck_assert_int_eq(order[0], 119);
     ck_assert_int_eq(order[1], 127);

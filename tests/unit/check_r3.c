@@ -530,6 +530,117 @@ START_TEST(a_fence_closed_on_a_text_line)
 }
 END_TEST
 
+/* Findings judged on 24 more public logs (2026-12-07), each with the case
+ * that had it and one that does not. */
+START_TEST(keys_in_other_languages_date_a_heading)
+{
+    /* the file name's date in the heading gives way to the key's */
+    slog_doc *d = parse_str("# Журнал\n\n## Создан файл test-2025-07-18.md\n"
+                            "**Время:** 19.07.2025, 00:08:32\n\nФайл создан.\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_str_eq(d->entries[0]->date, "2025-07-19");
+    slog_doc_free(d);
+    /* a heading dated by its first list item's key */
+    d = parse_str("# Bitácora\n\n### **#11 | Ajuste del panel**\n\n- **Fecha:** 2024-06-16\n"
+                  "- **Responsable:** Ana\n\n### **#12 | API**\n\n- **Fecha:** 2024-06-18\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    slog_doc_free(d);
+    /* a word that is no date key still does not date it */
+    d = parse_str("# L\n\n## Release of build-2025-07-18\n**Autor:** 19.07.2025\n\ntext\n");
+    ck_assert_str_eq(d->entries[0]->date, "2025-07-18");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(repeats_are_observations_not_work)
+{
+    /* other words, however generic: progress */
+    ck_assert_int_eq(count_rule("## 2026-03-16\n\n- started the migration\n\n## 2026-03-17\n\n"
+                                "- finished the migration\n",
+                                "2026-04-01", SLOG_RULE_REPEATED_ENTRY, NULL),
+                     0);
+    /* a time log: hours spent are work done */
+    ck_assert_int_eq(count_rule("## Week 19\n\n### 10 Feb 2024\n* *5 hours* Writing\n\n"
+                                "### 11 Feb 2024\n* *5 hours* Writing\n",
+                                "2024-03-01", SLOG_RULE_REPEATED_ENTRY, NULL),
+                     0);
+    /* an action reported again is another action */
+    ck_assert_int_eq(count_rule("### Feb 04, 2025 20:47\n- Fixed edge case bugs\n\n"
+                                "### Feb 04, 2025 21:26\n- Fixed edge case bugs\n",
+                                "2025-03-01", SLOG_RULE_REPEATED_ENTRY, NULL),
+                     0);
+    /* a diary day that says something else beside its items */
+    ck_assert_int_eq(count_rule("#### Sat 11-Jul-2026\n\n* no obs for the gauge\n\n"
+                                "#### Sun 12-Jul-2026\n\nVacation: Arles\n\n* no obs for the gauge\n",
+                                "2026-08-01", SLOG_RULE_REPEATED_ENTRY, NULL),
+                     0);
+    /* readings that do not change: a repeat ("again" says nothing new) */
+    ck_assert_int_eq(count_rule("## Check (2026-06-01)\n- ✅ Queue depth 0\n- ✅ API healthy\n"
+                                "## Check (2026-06-02)\n- ✅ Queue depth 0\n- ✅ API healthy again\n",
+                                "2026-06-10", SLOG_RULE_REPEATED_ENTRY, NULL),
+                     1);
+}
+END_TEST
+
+START_TEST(many_copies_are_one_finding)
+{
+    char md[4096] = "# Watcher\n\n";
+    for (int i = 0; i < 12; i++)
+        strcat(md, "## Changed progress.md\n**Time:** 18.07.2025, 19:34:42\n\nFile changed.\n\n");
+    ck_assert_int_eq(count_rule(md, "2026-01-01", SLOG_RULE_DUPLICATE_ENTRY, NULL), 1);
+    char *m = first_message(md, "2026-01-01", SLOG_RULE_DUPLICATE_ENTRY);
+    ck_assert_msg(strstr(m, "11 entries repeat an earlier entry") && strstr(m, "and 3 more"), "%s",
+                  m);
+    free(m);
+    /* a few: one finding each; no empty quotes for an entry without a label */
+    const char *two = "# L\n\n## 2026-01-05 (Mon)\n- a\n\n## 2026-01-05 (Mon)\n- b\n";
+    ck_assert_int_eq(count_rule(two, "2026-02-01", SLOG_RULE_DUPLICATE_ENTRY, NULL), 1);
+    m = first_message(two, "2026-02-01", SLOG_RULE_DUPLICATE_ENTRY);
+    ck_assert_str_eq(m, "another entry for 2026-01-05 is at line 3");
+    free(m);
+}
+END_TEST
+
+START_TEST(checklists_of_each_case_and_routines)
+{
+    /* each incident's prevention list is its own */
+    ck_assert_int_eq(count_rule("# Incidents\n\n## 2026-06-06 · #7\n\n**Prevention**\n- [ ] assert\n\n"
+                                "## 2026-06-07 · #8\n\n**Prevention**\n- [ ] back up first\n",
+                                "2026-07-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     2);
+    /* a later day's blank list replaces nothing */
+    ck_assert_int_eq(count_rule("# S\n\n### 2024-01-15\n\n**Action Items**:\n- [ ] alice: set up\n\n"
+                                "### 2024-01-16\n\n**Action Items**:\n- [ ]\n",
+                                "2024-02-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     1);
+    /* a routine to repeat, and placeholders to fill in, are no tasks */
+    ck_assert_int_eq(count_rule("# Ops\n\n## 2026-06-01\n- ok\n\n**Health check to run every 2 weeks**\n"
+                                "- [ ] cron jobs enabled\n- [ ] feeds parse\n",
+                                "2026-07-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     0);
+    ck_assert_int_eq(count_rule("# Progress\n\n## 2026-06-01\n- ok\n\n## In Progress\n"
+                                "- [ ] [Task in progress 1]\n- [ ] <your task>\n- [ ] real task\n",
+                                "2026-07-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     1);
+}
+END_TEST
+
+START_TEST(a_doubted_date_is_not_ordered)
+{
+    /* the weekday says 2026: only invalid-date, no move */
+    const char *md = "# 2026\n\n#### Mon 16-Mar-2026\n- a\n\n#### Sat 21-Mar-2025\n- b\n\n"
+                     "#### Mon 23-Mar-2026\n- c\n";
+    ck_assert_int_eq(count_rule(md, "2026-04-01", SLOG_RULE_ENTRY_ORDER, NULL), 0);
+    ck_assert_int_eq(count_rule(md, "2026-04-01", SLOG_RULE_INVALID_DATE, NULL), 1);
+    /* attempts that failed on the way are the story, not open failures */
+    ck_assert_int_eq(state_in("## 2026-06-22 · #18 · job cannot be deleted\n\n**Approaches tried**:\n"
+                              "1. ✗ quoting the id → rejected\n",
+                              4),
+                     SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_of("- ✗ quoting the id → rejected"), SLOG_STATE_FAILED);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("r3");
@@ -553,6 +664,11 @@ int main(void)
     tcase_add_test(tc, open_checklists_not_in_templates);
     tcase_add_test(tc, stale_item_resolved_in_words);
     tcase_add_test(tc, a_fence_closed_on_a_text_line);
+    tcase_add_test(tc, keys_in_other_languages_date_a_heading);
+    tcase_add_test(tc, repeats_are_observations_not_work);
+    tcase_add_test(tc, many_copies_are_one_finding);
+    tcase_add_test(tc, checklists_of_each_case_and_routines);
+    tcase_add_test(tc, a_doubted_date_is_not_ordered);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
