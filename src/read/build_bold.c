@@ -230,7 +230,7 @@ static int directly_under_title(builder *b)
 }
 
 /* The key before a bold line's date, lower case, into key[KEY_MAX]. */
-enum { KEY_MAX = 64, KEY_BLOCK_LINES = 6 };
+enum { KEY_BLOCK_LINES = 6 };
 static void bold_key(const bold_line *bl, char *key)
 {
     size_t n = 0;
@@ -279,13 +279,14 @@ static int opens_text_at(const char *s, size_t at)
 static int date_key(const char *s, size_t len)
 {
     static const char *const keys[] = {
-        "date",   "reported", "created",   "time",   "when",  "timestamp", "logged", "posted",
-        "recorded", "written", "as of",    "date/time", "datetime", "datum", "zeit", "uhrzeit",
-        "zeitpunkt", "fecha",  "hora",      "heure",  "data",  "ora",       "tarih",  "czas",
-        "tijd",   "datum/zeit", "fecha y hora", "date et heure", "data e ora"};
-    static const char *const words[] = {"Время", "время", "Дата",  "дата",  "Дата и время",
-                                        "日期",  "时间",  "時間",  "日付",  "日時",
-                                        "날짜",  "시간",  "일시",  "Час",   "час"};
+        "date",     "reported",   "created",      "time",          "when",      "timestamp",
+        "logged",   "posted",     "recorded",     "written",       "as of",     "date/time",
+        "datetime", "datum",      "zeit",         "uhrzeit",       "zeitpunkt", "fecha",
+        "hora",     "heure",      "data",         "ora",           "tarih",     "czas",
+        "tijd",     "datum/zeit", "fecha y hora", "date et heure", "data e ora"};
+    static const char *const words[] = {"Время", "время", "Дата", "дата", "Дата и время",
+                                        "日期",  "时间",  "時間", "日付", "日時",
+                                        "날짜",  "시간",  "일시", "Час",  "час"};
     while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
         len--;
     if (len >= 3 && !memcmp(s + len - 3, "\xef\xbc\x9a", 3)) /* a full-width colon */
@@ -507,8 +508,40 @@ slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
 
 /* --- list items ----------------------------------------------------------------- */
 
-int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_t *text_from)
+/* "timestamp (UTC): 2026-03-08T13:48:55Z", "**Date:** 2024-06-18": a date
+ * key (its markup and a bracketed note aside) and a colon before s[*at]:
+ * the key, lower case, into key[KEY_MAX], and *at moved past the colon. */
+static int keyed_date_start(const char *s, size_t len, size_t *at, char *key)
 {
+    size_t colon = *at, n = 0;
+    while (colon < len && colon < *at + 40 && s[colon] != ':' && s[colon] != '\n')
+        colon++;
+    if (colon >= len || s[colon] != ':')
+        return 0;
+    int depth = 0;
+    for (size_t k = *at; k < colon && n + 1 < KEY_MAX; k++) {
+        depth += s[k] == '(';
+        if (!depth && !strchr("*_`", s[k]))
+            key[n++] = (char)tolower((unsigned char)s[k]);
+        depth -= depth && s[k] == ')';
+    }
+    while (n && is_space(key[n - 1]))
+        n--;
+    key[n] = '\0';
+    if (!n || !date_key(key, n))
+        return 0;
+    size_t k = colon + 1;
+    while (k < len && (strchr("*_`", s[k]) || is_space(s[k])))
+        k++;
+    *at = k;
+    return 1;
+}
+
+int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_t *text_from,
+                         char *key)
+{
+    if (key)
+        *key = '\0';
     cmark_node *para = cmark_node_first_child(item);
     if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
         return 0;
@@ -522,7 +555,13 @@ int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_
             return 0; /* "[2023-09-24 - ESP32 Received](#2023-09-24...)": a table of contents */
     while (i < len && (strchr("*_[(`", s[i]) || is_space(s[i]))) /* "**2026-03-09**", "`...`" */
         i++;
-    if (!slog_find_date(b->cfg, s, len, i, 1, f) || !build_dateable(b, line, f))
+    if (!slog_find_date(b->cfg, s, len, i, 1, f)) {
+        char own[KEY_MAX];
+        if (!keyed_date_start(s, len, &i, key ? key : own) ||
+            !slog_find_date(b->cfg, s, len, i, 1, f))
+            return 0;
+    }
+    if (!build_dateable(b, line, f))
         return 0;
     size_t k = f->end;
     if (k < len && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
@@ -542,15 +581,28 @@ int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_
     return 1;
 }
 
+/* A list is a log when two of its items open with a date, or with the same
+ * date key ("- timestamp: ..." twice: a record each; a metadata list's
+ * "Created:" and "Reviewed:" are two keys of one record, not a log). */
 slog_status build_list_enter(builder *b, cmark_node *list)
 {
-    int dated = 0;
+    int dated = 0, keyed = 0;
     slog_found_date f;
     size_t from;
-    for (cmark_node *it = cmark_node_first_child(list); it && dated < 2; it = cmark_node_next(it))
-        dated += build_list_item_date(b, it, &f, &from);
-    if (dated >= 2) {
-        b->entry_list = list;
+    char first[KEY_MAX] = "", key[KEY_MAX];
+    b->keyed_entry = NULL;
+    for (cmark_node *it = cmark_node_first_child(list); it && dated < 2 && keyed < 2;
+         it = cmark_node_next(it)) {
+        if (!build_list_item_date(b, it, &f, &from, key))
+            continue;
+        if (!*key)
+            dated++;
+        else if (!*first || !strcmp(first, key)) {
+            snprintf(first, sizeof first, "%s", key);
+            keyed++;
+        }
     }
+    if (dated >= 2 || keyed >= 2)
+        b->entry_list = list;
     return SLOG_OK;
 }

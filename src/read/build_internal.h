@@ -74,10 +74,10 @@ typedef struct builder {
     const char *markers_seen[16]; /* one copy of each marker (marker_copy) */
     size_t nmarkers_seen;
     slog_buf line_buf;     /* scratch for a bold line without its markers */
-    int caption_of;          /* the line of the list whose caption is cached (0: none) */
-    const char *caption;     /* its caption (arena), or NULL */
-    int says_caption;        /* what it says of the list's marks (build_items.c SAYS_*) */
-    int says_heading_line;   /* the heading whose says_heading is cached (0: none) */
+    int caption_of;        /* the line of the list whose caption is cached (0: none) */
+    const char *caption;   /* its caption (arena), or NULL */
+    int says_caption;      /* what it says of the list's marks (build_items.c SAYS_*) */
+    int says_heading_line; /* the heading whose says_heading is cached (0: none) */
     int says_heading;
     int numeric_day_first; /* an N/N/YYYY date here can only be day first */
     int dotted_day_first;  /* an N.N.YYYY date here can only be day first */
@@ -86,6 +86,8 @@ typedef struct builder {
     cmark_node *dating_para;    /* the paragraph that made its heading an entry */
     cmark_node *restating_para; /* a dated heading's first paragraph restating its date */
     cmark_node *entry_list;     /* the list whose dated items are entries */
+    slog_entry *keyed_entry;    /* its last entry dated by a key ("- timestamp: ..."): the
+                                   undated items after it are its fields */
     int last_list_entries;      /* the last top-level list was such a list */
     int last_piece_ended_in_list;
     int list_goes_on; /* the piece opens with the last piece's list: 1, or 2 when
@@ -142,7 +144,12 @@ slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started);
 /** A list at the top: are its dated items entries? */
 slog_status build_list_enter(builder *b, cmark_node *list);
 /** Dated list item: 1 and the date and where the item's text starts. */
-int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_t *text_from);
+enum { KEY_MAX = 64 }; /* bytes of a date key ("timestamp", "date"), lower case */
+/* A list item that opens with a date, or with a date key and a date ("-
+ * timestamp (UTC): 2026-03-08T13:48:55Z"): 1, the date, where its text
+ * starts, and the key (KEY_MAX bytes, "" for none; key may be NULL). */
+int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_t *text_from,
+                         char *key);
 /** Settles N/N/YYYY dates of the document: day first when only that reading
  * fits some of them (and the configuration does not say). */
 void build_settle_numeric_dates(builder *b);

@@ -269,8 +269,8 @@ static int metric(const char *t, size_t len)
     }
     /* a key that says what went wrong is a result, not a figure's name:
      * "❌ API health check failed: 503 from the EU load balancer" */
-    static const char *const wrong[] = {"failed",    "failing", "fails",      "broken", "down",
-                                        "crashed",   "timed out", "refused", "unreachable"};
+    static const char *const wrong[] = {"failed",  "failing",   "fails",   "broken",     "down",
+                                        "crashed", "timed out", "refused", "unreachable"};
     if (names_any(t, i, wrong, sizeof wrong / sizeof *wrong))
         return 0;
     /* the colon ends the key ("against :8080" is a port) and a space
@@ -310,8 +310,8 @@ static int statement(builder *b, const char *t, size_t len)
     v = v < len && t[v] == ':' ? v + 1 : 0;
     while (v < len && strchr("*_ ", t[v]))
         v++;
-    static const char *const stops[] = {"stopped", "paused", "disabled", "halted", "shut down",
-                                        "turned off", "switched off"};
+    static const char *const stops[] = {"stopped",   "paused",     "disabled",    "halted",
+                                        "shut down", "turned off", "switched off"};
     for (size_t k = 0; k < sizeof stops / sizeof *stops; k++) {
         size_t n = strlen(stops[k]);
         if (len - v >= n && !strncasecmp(t + v, stops[k], n) &&
@@ -345,9 +345,8 @@ static const char *list_caption_cached(builder *b, cmark_node *item)
         cmark_node *up = cmark_node_parent(list);
         int line;
         b->caption_of = at;
-        b->caption = up && cmark_node_get_type(up) == CMARK_NODE_ITEM
-                         ? NULL
-                         : list_caption(b, item, &line);
+        b->caption =
+            up && cmark_node_get_type(up) == CMARK_NODE_ITEM ? NULL : list_caption(b, item, &line);
         b->says_caption = b->caption ? says(b->caption) : 0;
     }
     return b->caption;
@@ -369,21 +368,21 @@ enum { SAYS_NOT_YET = 1, SAYS_DESCRIBED = 2, SAYS_REPORTS = 4, SAYS_FIXES = 8 };
 static int says(const char *t)
 {
     static const char *const not_yet[] = {
-        "missing",     "not built",       "not yet",     "remaining",   "to do",
-        "todo",        "pending",         "outstanding", "not started", "not implemented",
-        "left to do",  "action items",    "next steps",  "priorities",  "next actions"};
-    static const char *const described[] = {"impact",      "symptom",   "symptoms",  "before",
-                                            "tried",       "attempts",  "attempted", "approaches",
-                                            "didn't work", "did not work", "history", "intentos",
-                                            "tentatives",  "versuche",  "尝试",      "試した"};
-    static const char *const reports[] = {"results", "result",   "polling",  "poll",
-                                          "status",  "checks",   "findings", "observations",
+        "missing",    "not built",    "not yet",     "remaining",   "to do",
+        "todo",       "pending",      "outstanding", "not started", "not implemented",
+        "left to do", "action items", "next steps",  "priorities",  "next actions"};
+    static const char *const described[] = {
+        "impact",     "symptom",    "symptoms",    "before",       "tried",   "attempts",
+        "attempted",  "approaches", "didn't work", "did not work", "history", "intentos",
+        "tentatives", "versuche",   "尝试",        "試した"};
+    static const char *const reports[] = {"results", "result",      "polling",  "poll",
+                                          "status",  "checks",      "findings", "observations",
                                           "outcome", "verification"};
-    static const char *const fixes[] = {"fix",      "fixes",  "fixed",   "resolution",
+    static const char *const fixes[] = {"fix",      "fixes",    "fixed", "resolution",
                                         "resolved", "solution", "solved"};
-    static const char *const unsure[] = {"needed",   "required", "proposed", "planned", "todo",
-                                         "to do",    "next",     "pending",  "suggested",
-                                         "options",  "possible", "ideas",    "candidate"};
+    static const char *const unsure[] = {"needed",   "required", "proposed", "planned",   "todo",
+                                         "to do",    "next",     "pending",  "suggested", "options",
+                                         "possible", "ideas",    "candidate"};
     size_t n = strlen(t);
     int bits = 0;
     if (names_any(t, n, not_yet, sizeof not_yet / sizeof *not_yet))
@@ -509,7 +508,8 @@ static slog_status list_entry(builder *b, cmark_node *node, item_frame *f)
 {
     slog_found_date fd;
     size_t from;
-    if (!build_list_item_date(b, node, &fd, &from))
+    char key[KEY_MAX];
+    if (!build_list_item_date(b, node, &fd, &from, key))
         return SLOG_OK;
     const char *s;
     size_t len;
@@ -525,6 +525,7 @@ static slog_status list_entry(builder *b, cmark_node *node, item_frame *f)
     f->list_entry = e;
     f->text_skip = from;
     f->item->entry = e;
+    b->keyed_entry = *key ? e : NULL;
     return SLOG_OK;
 }
 
@@ -572,8 +573,11 @@ slog_status build_item_enter(builder *b, cmark_node *node)
         parent->item->nchildren++;
     } else {
         /* an undated item of an entry list is a sibling of its dated items:
-         * it stays with the enclosing entry */
-        slog_entry *owner = build_current_entry(b);
+         * it stays with the enclosing entry; after an item dated by a key
+         * ("- timestamp: ...", then "- checks executed:") it is a field of
+         * that item's record */
+        slog_entry *owner =
+            in_entry_list && b->keyed_entry ? b->keyed_entry : build_current_entry(b);
         it->entry = owner;
         if (owner)
             link_item(b, owner, it);
@@ -591,6 +595,9 @@ slog_status build_item_exit(builder *b, cmark_node *node)
         f->list_entry->end_line = it->end_line;
         return SLOG_OK;
     }
+    if (!it->parent && it->entry && it->entry == b->keyed_entry &&
+        it->end_line > it->entry->end_line)
+        it->entry->end_line = it->end_line; /* a record's field */
     heading_frame *h = innermost_heading(b);
     if (!it->parent && h && h->followup) {
         slog_followup *fu = vec_push(&b->followups);

@@ -78,6 +78,14 @@ static int may_open_with_date(const char *s, size_t len)
     for (size_t k = i; k < len && k < i + 16; k++)
         if (digit(s[k]))
             return 1;
+    /* a key and a colon first: "timestamp (UTC): 2026-03-08T13:48Z", "**Fecha:** 2024-06-18" */
+    for (size_t k = i; k < len && k < i + 40; k++)
+        if (s[k] == ':') {
+            for (size_t d = k + 1; d < len && d < k + 20; d++)
+                if (digit(s[d]))
+                    return 1;
+            return 0;
+        }
     return 0;
 }
 

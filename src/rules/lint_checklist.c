@@ -96,9 +96,9 @@ static int blank_box(const char *t)
 static int per_case_list(const char *key)
 {
     static const char *const words[] = {
-        "prevention", "preventive", "prevent", "followup",  "mitigation", "remediation",
+        "prevention", "preventive", "prevent",   "followup",   "mitigation", "remediation",
         "corrective", "lessons",    "rootcause", "prevencion", "prévention", "prävention",
-        "预防",       "防止",       "再発防止", "재발방지",  "후속"};
+        "预防",       "防止",       "再発防止",  "재발방지",   "후속"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (strstr(key, words[k]))
             return 1;
@@ -263,9 +263,9 @@ static int recurring(const char *caption)
     return 0;
 }
 
-/* A box that is no task: a routine to repeat, a placeholder, a branch of a plan ("#### Se Test PASS", "If it
- * fails:"), a template's prompt in italics ("_Describe lo que
- * completaste_"), a blank to fill in ("Meta 5: ____"). */
+/* A box that is no task: a routine to repeat, a placeholder, a branch of a plan ("#### Se Test
+ * PASS", "If it fails:"), a template's prompt in italics ("_Describe lo que completaste_"), a blank
+ * to fill in ("Meta 5: ____"). */
 static int no_task(const slog_checklist_item *box)
 {
     static const char *const conditions[] = {"if",   "se",   "si",        "wenn",   "falls",

@@ -14,7 +14,6 @@
 #include "similar.h"
 #include "statuslog/check.h"
 
-
 /* --- stale-item ------------------------------------------------------------ */
 
 /* The latest date each log reached by `today` (when judging as of today:
@@ -167,12 +166,11 @@ static int life_step(const char *t)
     static const struct {
         const char *word;
         int step;
-    } steps[] = {{"start", 1},    {"began", 1},   {"begin", 1},    {"kicked", 1},
-                 {"finish", 2},   {"complet", 2}, {"ended", 2},    {"wrapped", 2},
-                 {"resum", 3},    {"restart", 3}, {"paus", 4},     {"stopp", 4},
-                 {"halt", 4},     {"merg", 5},    {"ship", 6},     {"deploy", 6},
-                 {"releas", 6},   {"publish", 6}, {"review", 7},   {"test", 8},
-                 {"draft", 9},    {"approv", 10}, {"submit", 11},  {"plann", 12}};
+    } steps[] = {{"start", 1},   {"began", 1},   {"begin", 1},   {"kicked", 1}, {"finish", 2},
+                 {"complet", 2}, {"ended", 2},   {"wrapped", 2}, {"resum", 3},  {"restart", 3},
+                 {"paus", 4},    {"stopp", 4},   {"halt", 4},    {"merg", 5},   {"ship", 6},
+                 {"deploy", 6},  {"releas", 6},  {"publish", 6}, {"review", 7}, {"test", 8},
+                 {"draft", 9},   {"approv", 10}, {"submit", 11}, {"plann", 12}};
     while (*t == '*' || *t == '_' || *t == ' ')
         t++;
     for (size_t k = 0; k < sizeof steps / sizeof *steps; k++)
@@ -218,7 +216,7 @@ static int time_record(const slog_item *it)
         t++;
     while (*t == ' ')
         t++;
-    static const char *const units[] = {"hours", "hour", "hrs", "hr", "h",    "minutes",
+    static const char *const units[] = {"hours",  "hour", "hrs", "hr",      "h",     "minutes",
                                         "minute", "mins", "min", "stunden", "horas", "heures"};
     for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
         size_t n = strlen(units[k]);
@@ -261,14 +259,14 @@ static uint64_t prose_hash(const slog_doc *d, const slog_entry *e)
  * bug", "Wrote the parser" (a report of work, like a done item). */
 static int past_tense_first(const char *t)
 {
-    static const char *const irregular[] = {"wrote", "built", "made", "ran",  "did",  "found",
-                                            "began", "sent",  "put",  "took", "gave", "led",
-                                            "got",   "kept",  "set",  "split", "rewrote", "rebuilt"};
+    static const char *const irregular[] = {
+        "wrote", "built", "made", "ran", "did",  "found", "began", "sent",    "put",
+        "took",  "gave",  "led",  "got", "kept", "set",   "split", "rewrote", "rebuilt"};
     /* a check made again is a reading: "Checked the API: OK" */
-    static const char *const checks[] = {"checked",     "verified",    "confirmed", "reconfirmed",
-                                         "revalidated", "rechecked",   "retested",  "polled",
-                                         "pinged",      "monitored",   "observed",  "validated",
-                                         "tested",      "reran",       "rerun"};
+    static const char *const checks[] = {"checked",     "verified",  "confirmed", "reconfirmed",
+                                         "revalidated", "rechecked", "retested",  "polled",
+                                         "pinged",      "monitored", "observed",  "validated",
+                                         "tested",      "reran",     "rerun"};
     while (*t == '*' || *t == '_' || *t == ' ')
         t++;
     size_t n = 0;
@@ -292,16 +290,18 @@ static int past_tense_first(const char *t)
 static int done_action(const slog_item *it)
 {
     static const char *const observed[] = {
-        "pass",    "passed",  "passes",  "passing", "ok",       "okay",   "fail",     "failed",
-        "failing", "green",   "red",     "success", "succeeded", "successful", "healthy",
-        "unhealthy", "error",   "errors",   "timeout", "stable",  "unchanged",
-        "running", "idle",    "nominal", "clean",   "no change", "no changes", "nothing new",
-        "still",   "same",    "verified", "confirmed", "reconfirmed", "checked", "alive",
-        "successfully", "succeeds", "works", "working", "fine", "valid", "validated",
-        "revalidated", "reran", "rerun", "re-ran", "rechecked", "retested", "no issues"};
+        "pass",        "passed",     "passes",      "passing",     "ok",        "okay",
+        "fail",        "failed",     "failing",     "green",       "red",       "success",
+        "succeeded",   "successful", "healthy",     "unhealthy",   "error",     "errors",
+        "timeout",     "stable",     "unchanged",   "running",     "idle",      "nominal",
+        "clean",       "no change",  "no changes",  "nothing new", "still",     "same",
+        "verified",    "confirmed",  "reconfirmed", "checked",     "alive",     "successfully",
+        "succeeds",    "works",      "working",     "fine",        "valid",     "validated",
+        "revalidated", "reran",      "rerun",       "re-ran",      "rechecked", "retested",
+        "no issues"};
     const char *t = it->text;
     if (strpbrk(t, "0123456789"))
-        return 0; /* a figure: a reading ("Queue depth 0", "p95 120 ms") */
+        return 0;                     /* a figure: a reading ("Queue depth 0", "p95 120 ms") */
     if (it->state == SLOG_STATE_NOTE) /* "Added error handling": what was done */
         return past_tense_first(t) > 0;
     if (it->state != SLOG_STATE_DONE)

@@ -277,8 +277,7 @@ static slog_status duplicate_entry(lint_ctx *ctx)
                            when(e, w, sizeof w), first->line);
         } else {
             st = lint_emit(ctx, SLOG_RULE_DUPLICATE_ENTRY, e->line,
-                           "another entry for %s is at line %d", when(e, w, sizeof w),
-                           first->line);
+                           "another entry for %s is at line %d", when(e, w, sizeof w), first->line);
         }
     }
     free(per_log);

@@ -126,14 +126,19 @@ expect "lint typo'd dir" 2 "No such file or directory" lint "$TMP/emtpy"
 # a bare time among PST ones, a Last Updated stamp), a Chinese requirements
 # log with dated bold lines inside its entries, a changelog with version
 # numbers, an analysis with metrics, statements and a replaced checklist.
+# From 24 more logs judged on 2026-12-07: a heartbeat of key-dated records
+# ("- timestamp (UTC): ...", its fields the items after it) below a metadata
+# list, incidents each with its own prevention list and failed attempts, a
+# Russian watcher log dated by "**Время:**" keys with a flood of copies, and
+# a time log of hours spent.
 for f in newest-first us-journal incidents worklog heartbeat misplaced-first journal pasted-output \
     german-newest-first japanese-journal weekly-groups monthly-journal french-newest-first \
     bug-tracker status-checks prepended-worklog session-memory requirements-zh changelog-versions \
-    gap-report; do
+    gap-report keyed-heartbeat incident-prevention watcher-ru time-log; do
     golden "styles/$f.txt" \
         "$(case $f in newest-first | incidents | worklog | journal | pasted-output | weekly-groups | \
             monthly-journal | french-newest-first | bug-tracker | session-memory | requirements-zh | \
-            changelog-versions) echo 0 ;; *) echo 1 ;; esac)" \
+            changelog-versions | keyed-heartbeat | time-log) echo 0 ;; *) echo 1 ;; esac)" \
         lint --today 2026-04-01 --fail-on info "fixtures/styles/$f.md"
     golden "styles/$f.json" 0 parse --compact "fixtures/styles/$f.md"
 done

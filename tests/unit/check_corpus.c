@@ -202,28 +202,28 @@ static const struct {
     int was;          /* what the label counts, -1: the marker's state */
 } r3_readings[] = {
     /* a marker on a figure is a metric, on what was not done a statement */
-    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md", 611,
-     SLOG_STATE_NOTE, -1}, /* 🔴 Critical Issues: 3 */
-    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md", 616,
-     SLOG_STATE_NOTE, -1}, /* 🟡 Security Concerns: 7 */
-    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md", 625,
-     SLOG_STATE_NOTE, -1}, /* 🟠 Performance Issues: 5 */
-    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md", 685,
-     SLOG_STATE_NOTE, -1}, /* ❌ NO code changes made */
-    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md", 686,
-     SLOG_STATE_NOTE, -1}, /* ❌ NO files modified */
-    {"95df75a5__coordination_inbox_manager_2025-10-01-notes.md", 689,
-     SLOG_STATE_NOTE, -1}, /* ⚠️ 4 P1 blockers open */
-    {"95df75a5__coordination_inbox_manager_2025-10-01-notes.md", 691,
-     SLOG_STATE_NOTE, -1}, /* ⚠️ 2 services marked */
+    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md", 611, SLOG_STATE_NOTE,
+     -1}, /* 🔴 Critical Issues: 3 */
+    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md", 616, SLOG_STATE_NOTE,
+     -1}, /* 🟡 Security Concerns: 7 */
+    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md", 625, SLOG_STATE_NOTE,
+     -1}, /* 🟠 Performance Issues: 5 */
+    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md", 685, SLOG_STATE_NOTE,
+     -1}, /* ❌ NO code changes made */
+    {"344b5710__coordination_inbox_tooling_2025-09-29-notes.md", 686, SLOG_STATE_NOTE,
+     -1}, /* ❌ NO files modified */
+    {"95df75a5__coordination_inbox_manager_2025-10-01-notes.md", 689, SLOG_STATE_NOTE,
+     -1}, /* ⚠️ 4 P1 blockers open */
+    {"95df75a5__coordination_inbox_manager_2025-10-01-notes.md", 691, SLOG_STATE_NOTE,
+     -1}, /* ⚠️ 2 services marked */
     {"b8f49461__coordination_inbox_manager_2025-10-01-notes.md", 689, SLOG_STATE_NOTE, -1},
     {"b8f49461__coordination_inbox_manager_2025-10-01-notes.md", 691, SLOG_STATE_NOTE, -1},
     /* a red circle or a cross in next steps or action items: work to do */
-    {"95df75a5__coordination_inbox_manager_2025-10-01-notes.md", 706,
-     SLOG_STATE_NEXT, -1}, /* 🔴 Resolve dashboard :8080 service, under Immediate Next Steps */
+    {"95df75a5__coordination_inbox_manager_2025-10-01-notes.md", 706, SLOG_STATE_NEXT,
+     -1}, /* 🔴 Resolve dashboard :8080 service, under Immediate Next Steps */
     {"b8f49461__coordination_inbox_manager_2025-10-01-notes.md", 706, SLOG_STATE_NEXT, -1},
-    {"d2ca2a46__feedback_quality.md", 347,
-     SLOG_STATE_NEXT, -1}, /* ❌ Assign Dockerfile fix, under Manager Action Items */
+    {"d2ca2a46__feedback_quality.md", 347, SLOG_STATE_NEXT,
+     -1}, /* ❌ Assign Dockerfile fix, under Manager Action Items */
     {"d2ca2a46__feedback_quality.md", 348, SLOG_STATE_NEXT, -1},
     {"61be71de__feedback_quality.md", 315, SLOG_STATE_NEXT, -1},
     {"61be71de__feedback_quality.md", 316, SLOG_STATE_NEXT, -1},

@@ -223,10 +223,12 @@ START_TEST(failure_marks_read_in_their_list)
                               4),
                      SLOG_STATE_NOTE);
     /* results, and a heading whose words only look alike ("to document") */
-    ck_assert_int_eq(state_in("## 2026-01-01 Checks\n\n**Results:**\n- ❌ Claims report broken\n", 4),
-                     SLOG_STATE_FAILED);
-    ck_assert_int_eq(state_in("## 2026-01-01 Checks\n### Things to document\n- ❌ Build broken\n", 3),
-                     SLOG_STATE_FAILED);
+    ck_assert_int_eq(
+        state_in("## 2026-01-01 Checks\n\n**Results:**\n- ❌ Claims report broken\n", 4),
+        SLOG_STATE_FAILED);
+    ck_assert_int_eq(
+        state_in("## 2026-01-01 Checks\n### Things to document\n- ❌ Build broken\n", 3),
+        SLOG_STATE_FAILED);
     /* a red circle or a ❌ in a list of next steps is a priority, not a block */
     ck_assert_int_eq(state_in("## 2025-10-01 Notes\n\n**Immediate Next Steps** (6 hours):\n"
                               "1. 🔴 Resolve dashboard :8080 service (blocks E2E)\n",
@@ -277,17 +279,19 @@ END_TEST
  * report's fields, or a list opening with a bold date, does not. */
 START_TEST(headings_dated_by_their_first_lines)
 {
-    slog_doc *d = parse_str("# Incidents\n\n### INC-012 — Gateway timeouts\n\n"
-                            "- **Date:** 2026-05-30 · **Severity:** P2\n- **Impact:** slow\n\n"
-                            "### INC-011 — Disk full\n\n- **Date:** 2026-05-28 · **Severity:** P3\n");
+    slog_doc *d =
+        parse_str("# Incidents\n\n### INC-012 — Gateway timeouts\n\n"
+                  "- **Date:** 2026-05-30 · **Severity:** P2\n- **Impact:** slow\n\n"
+                  "### INC-011 — Disk full\n\n- **Date:** 2026-05-28 · **Severity:** P3\n");
     ck_assert_uint_eq(d->nentries, 2);
     ck_assert_int_eq(d->entries[0]->line, 3);
     ck_assert_str_eq(d->entries[0]->date, "2026-05-30");
     ck_assert_str_eq(d->entries[0]->label, "INC-012 — Gateway timeouts");
     slog_doc_free(d);
-    d = parse_str("# Progress\n\n## 2025-08-21\n\n### [COMPLETED] #015 - E2E tests\n"
-                  "**Who**: Claude  \n**When**: 2025-08-21 00:47 JST  \n**What**: tests\n\n"
-                  "### [COMPLETED] #014 - p95\n**Who**: Claude  \n**When**: 2025-08-21 00:08 JST\n");
+    d = parse_str(
+        "# Progress\n\n## 2025-08-21\n\n### [COMPLETED] #015 - E2E tests\n"
+        "**Who**: Claude  \n**When**: 2025-08-21 00:47 JST  \n**What**: tests\n\n"
+        "### [COMPLETED] #014 - p95\n**Who**: Claude  \n**When**: 2025-08-21 00:08 JST\n");
     ck_assert_uint_eq(d->nentries, 3);
     ck_assert_str_eq(d->entries[1]->time, "00:47");
     ck_assert_int_eq(d->entries[2]->line, 10);
@@ -328,21 +332,24 @@ START_TEST(open_boxes_that_are_no_task)
                                 "#### If it fails\n- [ ] Fix the query\n",
                                 "2025-11-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
                      0);
-    ck_assert_int_eq(count_rule("## Lunes, 2 de diciembre 2024\n- [ ] _Describe lo que completaste_\n"
-                                "- [ ] Meta 5: \\*\\*\\_\\_\\*\\*\n",
-                                "2024-12-10", SLOG_RULE_OPEN_CHECKLIST, NULL),
-                     0);
+    ck_assert_int_eq(
+        count_rule("## Lunes, 2 de diciembre 2024\n- [ ] _Describe lo que completaste_\n"
+                   "- [ ] Meta 5: \\*\\*\\_\\_\\*\\*\n",
+                   "2024-12-10", SLOG_RULE_OPEN_CHECKLIST, NULL),
+        0);
     /* done later: a checked box or a done item of the same task, written after */
-    ck_assert_int_eq(count_rule("## 2025-10-26 Morning\n- [ ] Update CONVERSATION_LOG.md con summary\n"
-                                "## 2025-10-27 Evening\n- [x] Update CONVERSATION_LOG.md\n",
-                                "2025-11-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
-                     0);
+    ck_assert_int_eq(
+        count_rule("## 2025-10-26 Morning\n- [ ] Update CONVERSATION_LOG.md con summary\n"
+                   "## 2025-10-27 Evening\n- [x] Update CONVERSATION_LOG.md\n",
+                   "2025-11-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+        0);
     /* another task on the same subject, or a box checked before it: still open */
     int line = 0;
-    ck_assert_int_eq(count_rule("## 2025-11-10 Day 6\n- [ ] Test rate limiting after the fix\n"
-                                "## 2025-11-11 Day 7\n- [x] Complete rate limiting TypeScript fixes\n",
-                                "2025-12-01", SLOG_RULE_OPEN_CHECKLIST, &line),
-                     1);
+    ck_assert_int_eq(
+        count_rule("## 2025-11-10 Day 6\n- [ ] Test rate limiting after the fix\n"
+                   "## 2025-11-11 Day 7\n- [x] Complete rate limiting TypeScript fixes\n",
+                   "2025-12-01", SLOG_RULE_OPEN_CHECKLIST, &line),
+        1);
     ck_assert_int_eq(line, 2);
     ck_assert_int_eq(count_rule("## 2025-10-27 Evening\n- [x] Update CONVERSATION_LOG.md\n"
                                 "## 2025-10-28 Next day\n- [ ] Update CONVERSATION_LOG.md again\n",
@@ -355,7 +362,8 @@ END_TEST
  * dots read month first where one date can only be so, a stamp in Japanese. */
 START_TEST(numeric_forms_settled_per_document)
 {
-    slog_doc *d = parse_str("# Running log\n\n### 11/11/25\n- 2h wiring\n\n### 11/12/25\n- tests\n");
+    slog_doc *d =
+        parse_str("# Running log\n\n### 11/11/25\n- 2h wiring\n\n### 11/12/25\n- tests\n");
     ck_assert_uint_eq(d->nentries, 2);
     ck_assert_str_eq(d->entries[1]->date, "2025-11-12");
     slog_doc_free(d);
@@ -373,7 +381,8 @@ START_TEST(numeric_forms_settled_per_document)
     d = parse_str("# Log\n## 10.15.3847 2020-07-20\n- a\n");
     ck_assert_str_eq(d->entries[0]->date, "2020-07-20"); /* a version number first */
     slog_doc_free(d);
-    d = parse_str("# 作業ログ\n\n## 2025年7月5日 - 設定\n- a\n\n**最終更新**: 2025年7月6日 21:00\n");
+    d = parse_str(
+        "# 作業ログ\n\n## 2025年7月5日 - 設定\n- a\n\n**最終更新**: 2025年7月6日 21:00\n");
     ck_assert_uint_eq(d->nentries, 1);
     slog_doc_free(d);
     /* a table of contents links to the entries; it is none of them */
@@ -552,6 +561,25 @@ START_TEST(keys_in_other_languages_date_a_heading)
 }
 END_TEST
 
+START_TEST(records_dated_by_a_key)
+{
+    /* "- timestamp: ..." twice: a record each, its fields the items after it */
+    slog_doc *d =
+        parse_str("# HB\n\n- timestamp (UTC): 2026-03-08T13:48:55Z\n- checks:\n"
+                  "  - pipeline pass\n- next action:\n  - wire the formatter\n\n"
+                  "- timestamp (UTC): 2026-03-08T14:18:00Z\n- checks:\n  - pipeline pass\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->time, "13:48:55");
+    ck_assert_uint_eq(d->entries[0]->nitems, 2);
+    ck_assert_int_eq(d->entries[0]->end_line, 7);
+    slog_doc_free(d);
+    /* a metadata list: two keys of one record, no log */
+    d = parse_str("# Plan\n\n- Created: 2026-03-01\n- Owner: ops\n- Reviewed: 2026-03-02\n");
+    ck_assert_uint_eq(d->nentries, 0);
+    slog_doc_free(d);
+}
+END_TEST
+
 START_TEST(repeats_are_observations_not_work)
 {
     /* other words, however generic: progress */
@@ -570,10 +598,11 @@ START_TEST(repeats_are_observations_not_work)
                                 "2025-03-01", SLOG_RULE_REPEATED_ENTRY, NULL),
                      0);
     /* a diary day that says something else beside its items */
-    ck_assert_int_eq(count_rule("#### Sat 11-Jul-2026\n\n* no obs for the gauge\n\n"
-                                "#### Sun 12-Jul-2026\n\nVacation: Arles\n\n* no obs for the gauge\n",
-                                "2026-08-01", SLOG_RULE_REPEATED_ENTRY, NULL),
-                     0);
+    ck_assert_int_eq(
+        count_rule("#### Sat 11-Jul-2026\n\n* no obs for the gauge\n\n"
+                   "#### Sun 12-Jul-2026\n\nVacation: Arles\n\n* no obs for the gauge\n",
+                   "2026-08-01", SLOG_RULE_REPEATED_ENTRY, NULL),
+        0);
     /* readings that do not change: a repeat ("again" says nothing new) */
     ck_assert_int_eq(count_rule("## Check (2026-06-01)\n- ✅ Queue depth 0\n- ✅ API healthy\n"
                                 "## Check (2026-06-02)\n- ✅ Queue depth 0\n- ✅ API healthy again\n",
@@ -604,20 +633,23 @@ END_TEST
 START_TEST(checklists_of_each_case_and_routines)
 {
     /* each incident's prevention list is its own */
-    ck_assert_int_eq(count_rule("# Incidents\n\n## 2026-06-06 · #7\n\n**Prevention**\n- [ ] assert\n\n"
-                                "## 2026-06-07 · #8\n\n**Prevention**\n- [ ] back up first\n",
-                                "2026-07-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
-                     2);
+    ck_assert_int_eq(
+        count_rule("# Incidents\n\n## 2026-06-06 · #7\n\n**Prevention**\n- [ ] assert\n\n"
+                   "## 2026-06-07 · #8\n\n**Prevention**\n- [ ] back up first\n",
+                   "2026-07-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+        2);
     /* a later day's blank list replaces nothing */
-    ck_assert_int_eq(count_rule("# S\n\n### 2024-01-15\n\n**Action Items**:\n- [ ] alice: set up\n\n"
-                                "### 2024-01-16\n\n**Action Items**:\n- [ ]\n",
-                                "2024-02-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
-                     1);
+    ck_assert_int_eq(
+        count_rule("# S\n\n### 2024-01-15\n\n**Action Items**:\n- [ ] alice: set up\n\n"
+                   "### 2024-01-16\n\n**Action Items**:\n- [ ]\n",
+                   "2024-02-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+        1);
     /* a routine to repeat, and placeholders to fill in, are no tasks */
-    ck_assert_int_eq(count_rule("# Ops\n\n## 2026-06-01\n- ok\n\n**Health check to run every 2 weeks**\n"
-                                "- [ ] cron jobs enabled\n- [ ] feeds parse\n",
-                                "2026-07-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
-                     0);
+    ck_assert_int_eq(
+        count_rule("# Ops\n\n## 2026-06-01\n- ok\n\n**Health check to run every 2 weeks**\n"
+                   "- [ ] cron jobs enabled\n- [ ] feeds parse\n",
+                   "2026-07-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
+        0);
     ck_assert_int_eq(count_rule("# Progress\n\n## 2026-06-01\n- ok\n\n## In Progress\n"
                                 "- [ ] [Task in progress 1]\n- [ ] <your task>\n- [ ] real task\n",
                                 "2026-07-01", SLOG_RULE_OPEN_CHECKLIST, NULL),
@@ -633,10 +665,11 @@ START_TEST(a_doubted_date_is_not_ordered)
     ck_assert_int_eq(count_rule(md, "2026-04-01", SLOG_RULE_ENTRY_ORDER, NULL), 0);
     ck_assert_int_eq(count_rule(md, "2026-04-01", SLOG_RULE_INVALID_DATE, NULL), 1);
     /* attempts that failed on the way are the story, not open failures */
-    ck_assert_int_eq(state_in("## 2026-06-22 · #18 · job cannot be deleted\n\n**Approaches tried**:\n"
-                              "1. ✗ quoting the id → rejected\n",
-                              4),
-                     SLOG_STATE_NOTE);
+    ck_assert_int_eq(
+        state_in("## 2026-06-22 · #18 · job cannot be deleted\n\n**Approaches tried**:\n"
+                 "1. ✗ quoting the id → rejected\n",
+                 4),
+        SLOG_STATE_NOTE);
     ck_assert_int_eq(state_of("- ✗ quoting the id → rejected"), SLOG_STATE_FAILED);
 }
 END_TEST
@@ -665,6 +698,7 @@ int main(void)
     tcase_add_test(tc, stale_item_resolved_in_words);
     tcase_add_test(tc, a_fence_closed_on_a_text_line);
     tcase_add_test(tc, keys_in_other_languages_date_a_heading);
+    tcase_add_test(tc, records_dated_by_a_key);
     tcase_add_test(tc, repeats_are_observations_not_work);
     tcase_add_test(tc, many_copies_are_one_finding);
     tcase_add_test(tc, checklists_of_each_case_and_routines);
