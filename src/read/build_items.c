@@ -267,17 +267,17 @@ static int metric(const char *t, size_t len)
         words += w && !in_word;
         in_word = w;
     }
+    /* the colon ends the key ("against :8080" is a port) and a space
+     * follows it ("at 02:47Z" is a time) */
+    if (!(i < len && t[i] == ':' && words >= 1 && words <= 4 && i && t[i - 1] != ' ' &&
+          i + 1 < len && (t[i + 1] == ' ' || t[i + 1] == '*') &&
+          figure_first(t + i + 1, len - i - 1)))
+        return 0;
     /* a key that says what went wrong is a result, not a figure's name:
      * "❌ API health check failed: 503 from the EU load balancer" */
     static const char *const wrong[] = {"failed",  "failing",   "fails",   "broken",     "down",
                                         "crashed", "timed out", "refused", "unreachable"};
-    if (names_any(t, i, wrong, sizeof wrong / sizeof *wrong))
-        return 0;
-    /* the colon ends the key ("against :8080" is a port) and a space
-     * follows it ("at 02:47Z" is a time) */
-    return i < len && t[i] == ':' && words >= 1 && words <= 4 && i && t[i - 1] != ' ' &&
-           i + 1 < len && (t[i + 1] == ' ' || t[i + 1] == '*') &&
-           figure_first(t + i + 1, len - i - 1);
+    return !names_any(t, i, wrong, sizeof wrong / sizeof *wrong);
 }
 
 static int word_at(const char *t, size_t len, const char *w)

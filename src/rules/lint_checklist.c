@@ -166,6 +166,44 @@ static int written_after(const said *a, const said *b)
     return b->line > a->line;
 }
 
+/* The first words of the unchecked boxes, as an open-addressing set: a
+ * candidate with another first word is never compared (done_later), so it
+ * is not tokenized either — a plan of 250,000 done items and five open
+ * boxes tokenizes the few that open like a box. */
+typedef struct {
+    uint64_t *slot;
+    size_t mask;
+} word_set;
+
+static int word_set_build(const slog_doc *d, const done_index *x, word_set *w)
+{
+    size_t cap = 16;
+    while (cap < 2 * d->nchecklists + 2)
+        cap *= 2;
+    w->mask = cap - 1;
+    w->slot = calloc(cap, sizeof *w->slot);
+    if (!w->slot)
+        return 0;
+    for (size_t i = 0; i < d->nchecklists; i++) {
+        uint64_t h = x->s[i].first;
+        if (d->checklists[i].checked || !h)
+            continue;
+        size_t k = (size_t)h & w->mask;
+        while (w->slot[k] && w->slot[k] != h)
+            k = (k + 1) & w->mask;
+        w->slot[k] = h;
+    }
+    return 1;
+}
+
+static int word_set_has(const word_set *w, uint64_t h)
+{
+    for (size_t k = (size_t)h & w->mask; h && w->slot[k]; k = (k + 1) & w->mask)
+        if (w->slot[k] == h)
+            return 1;
+    return 0;
+}
+
 /* The boxes first (index i is checklist i), then the candidates, bucketed
  * by first word in document order. */
 static slog_status done_index_build(const lint_ctx *ctx, done_index *x)
@@ -174,18 +212,25 @@ static slog_status done_index_build(const lint_ctx *ctx, done_index *x)
     for (size_t i = 0; i < d->nchecklists; i++)
         if (!push_said(ctx, x, d->checklists[i].text, d->checklists[i].line))
             return SLOG_ERR_NOMEM;
-    for (size_t i = 0; i < d->nchecklists; i++)
-        if (d->checklists[i].checked && !lint_after_today(ctx, d->checklists[i].line) &&
-            !push_said(ctx, x, d->checklists[i].text, d->checklists[i].line))
-            return SLOG_ERR_NOMEM;
-    for (size_t i = 0; i < d->nentries; i++) {
+    word_set opens;
+    if (!word_set_build(d, x, &opens))
+        return SLOG_ERR_NOMEM;
+    int ok = 1;
+    for (size_t i = 0; ok && i < d->nchecklists; i++)
+        if (d->checklists[i].checked && word_set_has(&opens, first_word(d->checklists[i].text)) &&
+            !lint_after_today(ctx, d->checklists[i].line))
+            ok = push_said(ctx, x, d->checklists[i].text, d->checklists[i].line);
+    for (size_t i = 0; ok && i < d->nentries; i++) {
         if (lint_entry_after_today(ctx, d->entries[i]))
             continue;
-        for (const slog_item *it = d->entries[i]->items; it; it = it->next)
+        for (const slog_item *it = d->entries[i]->items; ok && it; it = it->next)
             if (it->state == SLOG_STATE_DONE && it->marker[0] != '[' &&
-                !push_said(ctx, x, it->text, it->line))
-                return SLOG_ERR_NOMEM;
+                word_set_has(&opens, first_word(it->text)))
+                ok = push_said(ctx, x, it->text, it->line);
     }
+    free(opens.slot);
+    if (!ok)
+        return SLOG_ERR_NOMEM;
     const char **texts = malloc((x->n + 1) * sizeof *texts);
     x->nbuckets = x->n | 1;
     x->head = malloc(x->nbuckets * sizeof *x->head);

@@ -181,10 +181,10 @@ static int life_step(const char *t)
 
 static int item_repeats(const slog_vocab *v, const slog_item *b, const slog_item *it)
 {
-    int sb = life_step(b->text), si = life_step(it->text);
-    if (sb && si && sb != si)
+    if (b->state != it->state || !slog_vocab_repeats(v, b->index, it->index))
         return 0;
-    return b->state == it->state && slog_vocab_repeats(v, b->index, it->index) &&
+    int sb = life_step(b->text), si = life_step(it->text);
+    return (!sb || !si || sb == si) &&
            (!it->children || items_repeat(v, it->children, b->children));
 }
 
