@@ -65,7 +65,7 @@ const char *const SLOG_DATE_PATTERN =
     "(?!\\k<isep>[0-9])" /* "2025.1.2.3" is a version */
     /* Mar 9, 2026 / March 9th / MARCH 9 2026 / Mar 9–13, 2026 (a range of days) */
     "|(?<![0-9A-Za-z])(?<m1>" MONTH ")\\.?[ \\t]+(?<d1>[0-9]{1,2})" ORDINAL
-    "(?![0-9])" DAY_RANGE_END "(?:,?[ \\t]+(?<y1>[0-9]{4}))?"
+    "(?![0-9])" DAY_RANGE_END "(?:(?:,[ \\t]*|[ \\t]+)(?<y1>[0-9]{4}))?" /* "June 28,2023" too */
     /* 9 March 2026 / 3rd of March / 9 Mar / 07-Mar-2026 / 9–13 March 2026 */
     "|(?<![0-9A-Za-z.])(?<d2>[0-9]{1,2})" ORDINAL DAY_RANGE_END
     "(?:[ \\t]+(?:of[ \\t]+)?|-)(?<m2>" MONTH ")\\.?(?:(?:,?[ \\t]+|-)(?<y2>[0-9]{4}))?"
