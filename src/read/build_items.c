@@ -364,6 +364,20 @@ static const char *list_caption_cached(builder *b, cmark_node *item)
  *   "Solution implemented:" is a fix made: done (not under "Fixes needed"). */
 enum { SAYS_NOT_YET = 1, SAYS_DESCRIBED = 2, SAYS_REPORTS = 4, SAYS_FIXES = 8 };
 
+/* A caption that opens, after its markup, with "what was done" in a
+ * language without ASCII letters: "完了したこと:", "已完成:", "완료:",
+ * "Выполнено:". */
+static int done_first(const char *t)
+{
+    static const char *const done[] = {"完了", "已完成", "完成", "완료", "Выполнено", "Сделано"};
+    while (*t && strchr("*_`#> \t", *t))
+        t++;
+    for (size_t k = 0; k < sizeof done / sizeof *done; k++)
+        if (!strncmp(t, done[k], strlen(done[k])))
+            return 1;
+    return 0;
+}
+
 /* What a caption or heading says of its list's marks, as SAYS_* bits. */
 static int says(const char *t)
 {
@@ -378,8 +392,10 @@ static int says(const char *t)
     static const char *const reports[] = {"results", "result",      "polling",  "poll",
                                           "status",  "checks",      "findings", "observations",
                                           "outcome", "verification"};
-    static const char *const fixes[] = {"fix",      "fixes",    "fixed", "resolution",
-                                        "resolved", "solution", "solved"};
+    static const char *const fixes[] = {
+        "fix",       "fixes",     "fixed",        "resolution", "resolved", "solution",
+        "solved",    "completed", "accomplished", "finished",   "erledigt", "terminado", "done",
+        "completato", "afgerond", "concluido"};
     static const char *const unsure[] = {"needed",   "required", "proposed", "planned",   "todo",
                                          "to do",    "next",     "pending",  "suggested", "options",
                                          "possible", "ideas",    "candidate"};
@@ -398,7 +414,8 @@ static int says(const char *t)
     const char *word_end = w;
     while ((*word_end | 0x20) >= 'a' && (*word_end | 0x20) <= 'z')
         word_end++;
-    if (names_any(w, (size_t)(word_end - w), fixes, sizeof fixes / sizeof *fixes) &&
+    if ((names_any(w, (size_t)(word_end - w), fixes, sizeof fixes / sizeof *fixes) ||
+         done_first(t)) &&
         !names_any(t, n, unsure, sizeof unsure / sizeof *unsure))
         bits |= SAYS_FIXES;
     return bits;

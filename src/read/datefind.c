@@ -65,7 +65,9 @@ const char *const SLOG_DATE_PATTERN =
     "(?!\\k<isep>[0-9])" /* "2025.1.2.3" is a version */
     /* Mar 9, 2026 / March 9th / MARCH 9 2026 / Mar 9–13, 2026 (a range of days) */
     "|(?<![0-9A-Za-z])(?<m1>" MONTH ")\\.?[ \\t]+(?<d1>[0-9]{1,2})" ORDINAL
-    "(?![0-9])" DAY_RANGE_END "(?:(?:,[ \\t]*|[ \\t]+)(?<y1>[0-9]{4}))?" /* "June 28,2023" too */
+    "(?![0-9])" DAY_RANGE_END
+    "(?:(?:,[ \\t]*|[ \\t]+)(?<y1>[0-9]{4}|['\\x{2019}][0-9]{2}(?![0-9])))?" /* "June 28,2023",
+                                                                           "Mar 3rd '23" */
     /* 9 March 2026 / 3rd of March / 9 Mar / 07-Mar-2026 / 9–13 March 2026 */
     "|(?<![0-9A-Za-z.])(?<d2>[0-9]{1,2})" ORDINAL DAY_RANGE_END
     "(?:[ \\t]+(?:of[ \\t]+)?|-)(?<m2>" MONTH ")\\.?(?:(?:,?[ \\t]+|-)(?<y2>[0-9]{4}))?"
@@ -74,7 +76,9 @@ const char *const SLOG_DATE_PATTERN =
     "(?<n3>[0-9]{4}|[0-9]{2}(?![0-9]))" /* 11/11/25: a two-digit year (slashes only, below) */
     "(?!\\k<nsep>[0-9])" /* "1.2.2025.4" is a version */
     /* 9. März 2026, 1er mars 2026, 9 de marzo de 2026 */
-    "|(?<![0-9A-Za-z.])(?<fd>[0-9]{1,2})(?:\\.|(?i:er))?[ \\t]+(?:(?i:de)[ "
+    "|(?<![0-9A-Za-z.])(?<fd>[0-9]{1,2})(?:(?<fdot>\\.)|(?i:er))?"
+    "(?(fdot)(?:[ \\t]*[-\\x{2013}][ \\t]*[0-9]{1,2}\\.(?=[ \\t]))?)" /* "14. - 17. Januar" */
+    "[ \\t]+(?:(?i:de)[ "
     "\\t]+)?(?<fm>" MONTH_OTHER ")\\.?(?:,?[ \\t]+(?:(?i:de|del)[ \\t]+)?(?<fy>[0-9]{4}))?"
     /* 2026年3月9日, 2026년 3월 9일, 3月9日 */
     "|(?<![0-9])(?:(?<cy>[0-9]{4})[ \\t]*[年년][ \\t]*)?(?<cm>[0-9]{1,2})[ \\t]*[月월][ \\t]*"
@@ -224,7 +228,12 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
                (s[f->date_end] | 0x20) <= 'z')
             f->date_end++; /* the ordinal */
         if (group(re, g->y1, s, &ya, &yb)) {
-            f->year = number(s, ya, yb);
+            if (yb - ya == 4 && s[ya] >= '0' && s[ya] <= '9') {
+                f->year = number(s, ya, yb);
+            } else { /* "'23": a two-digit year after an apostrophe */
+                f->year = number(s, yb - 2, yb);
+                f->year += f->year < 70 ? 2000 : 1900;
+            }
             f->date_end = yb;
         }
     } else if (group(re, g->d2, s, &a, &b)) {

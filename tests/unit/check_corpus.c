@@ -236,6 +236,15 @@ static const struct {
     {"61be71de__feedback_quality.md", 725, SLOG_STATE_DONE, -1},
     {"61be71de__feedback_quality.md", 730, SLOG_STATE_DONE, -1},
     {"61be71de__feedback_quality.md", 734, SLOG_STATE_DONE, -1},
+    /* the items under "Completed P1 Tasks" and "### Completed Tasks" were done */
+    {"d2ca2a46__feedback_quality.md", 794, SLOG_STATE_DONE, -1},
+    {"d2ca2a46__feedback_quality.md", 800, SLOG_STATE_DONE, -1},
+    {"d2ca2a46__feedback_quality.md", 807, SLOG_STATE_DONE, -1},
+    {"61be71de__feedback_quality.md", 762, SLOG_STATE_DONE, -1},
+    {"61be71de__feedback_quality.md", 768, SLOG_STATE_DONE, -1},
+    {"61be71de__feedback_quality.md", 775, SLOG_STATE_DONE, -1},
+    {"575b176a__coordination_inbox_data_2025-09-27-notes.md", 15, SLOG_STATE_DONE, -1},
+    {"575b176a__coordination_inbox_data_2025-09-27-notes.md", 21, SLOG_STATE_DONE, -1},
 };
 static int r3_seen[sizeof r3_readings / sizeof *r3_readings];
 
