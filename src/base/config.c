@@ -60,8 +60,14 @@ static const struct {
     {"☐", SLOG_STATE_OPEN},
 };
 
-static const char *const default_followups[] = {"follow-ups", "follow ups", "next steps",
-                                                "action items"};
+static const char *const default_followups[] = {
+    "follow-ups",       "follow ups",       "next steps",
+    "action items",     "próximos passos",  "próximos pasos",
+    "prossimi passi",   "nächste schritte", "prochaines étapes",
+    "volgende stappen", "kolejne kroki",    "sonraki adımlar",
+    "следующие шаги",   "Следующие шаги",   "bước tiếp theo",
+    "次のステップ",     "下一步",           "后续步骤",
+    "다음 단계"};
 
 /* Without a trailing variation selector: U+FE0F (emoji) or U+FE0E (text). */
 static size_t strip_fe0f(const char *s, size_t len)

@@ -392,10 +392,10 @@ static int says(const char *t)
     static const char *const reports[] = {"results", "result",      "polling",  "poll",
                                           "status",  "checks",      "findings", "observations",
                                           "outcome", "verification"};
-    static const char *const fixes[] = {
-        "fix",       "fixes",     "fixed",        "resolution", "resolved", "solution",
-        "solved",    "completed", "accomplished", "finished",   "erledigt", "terminado", "done",
-        "completato", "afgerond", "concluido"};
+    static const char *const fixes[] = {"fix",          "fixes",      "fixed",    "resolution",
+                                        "resolved",     "solution",   "solved",   "completed",
+                                        "accomplished", "finished",   "erledigt", "terminado",
+                                        "done",         "completato", "afgerond", "concluido"};
     static const char *const unsure[] = {"needed",   "required", "proposed", "planned",   "todo",
                                          "to do",    "next",     "pending",  "suggested", "options",
                                          "possible", "ideas",    "candidate"};

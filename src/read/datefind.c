@@ -70,11 +70,12 @@ const char *const SLOG_DATE_PATTERN =
                                                                            "Mar 3rd '23" */
     /* 9 March 2026 / 3rd of March / 9 Mar / 07-Mar-2026 / 9–13 March 2026 */
     "|(?<![0-9A-Za-z.])(?<d2>[0-9]{1,2})" ORDINAL DAY_RANGE_END
-    "(?:[ \\t]+(?:of[ \\t]+)?|-)(?<m2>" MONTH ")\\.?(?:(?:,?[ \\t]+|-)(?<y2>[0-9]{4}))?"
+    "(?:[ \\t]+(?:of[ \\t]+)?|-|/(?=" MONTH "/))(?<m2>" MONTH
+    ")\\.?(?:(?:,?[ \\t]+|-|/)(?<y2>[0-9]{4}))?"
     /* 3/9/2026, 9.3.2026, 09-03-2026 (read as the slashed form) */
     "|(?<![0-9A-Za-z/.-])(?<n1>[0-9]{1,2})(?<nsep>[/.-])(?<n2>[0-9]{1,2})\\k<nsep>"
     "(?<n3>[0-9]{4}|[0-9]{2}(?![0-9]))" /* 11/11/25: a two-digit year (slashes only, below) */
-    "(?!\\k<nsep>[0-9])" /* "1.2.2025.4" is a version */
+    "(?!\\k<nsep>[0-9])"                /* "1.2.2025.4" is a version */
     /* 9. März 2026, 1er mars 2026, 9 de marzo de 2026 */
     "|(?<![0-9A-Za-z.])(?<fd>[0-9]{1,2})(?:(?<fdot>\\.)|(?i:er))?"
     "(?(fdot)(?:[ \\t]*[-\\x{2013}][ \\t]*[0-9]{1,2}\\.(?=[ \\t]))?)" /* "14. - 17. Januar" */
@@ -87,7 +88,7 @@ const char *const SLOG_DATE_PATTERN =
     /* a weekday after the date: "March 9, 2026 (Monday)", "2026-03-09, Mon", "3月9日（月）" */
     "(?:[ \\t]*,?[ \\t]*(?<wp>\\()?(?<wd2>" WEEKDAY ")(?(wp)\\))|[ \\t]*(?<cw>" CJK_WEEKDAY "))?"
     /* a time: "T14:51:03", " 14:51", ", 2:30 p.m.", " at 2 PM", " 1:00-2:15 PM" */
-    "(?:(?:(?<tt>T)|[ \\t]*(?:,|at|@|[-\\x{2013}\\x{2014}|])?[ \\t]*)"
+    "(?:(?:(?<tt>T)|[ \\t]*(?:,|at|@|[-\\x{2013}\\x{2014}|])?[ \\t]*(?<tpar>\\()?)"
     "(?:(?<th>[0-9]{1,2}):(?<tm>[0-9]{2})(?::(?<ts>[0-9]{2})(?:[.,][0-9]+)?)?(?![0-9])"
     "(?:[ \\t]*(?<ap>" AMPM "))?"
     "|(?<th2>[0-9]{1,2})[ \\t]*(?<ap2>" AMPM "))"
@@ -97,6 +98,7 @@ const char *const SLOG_DATE_PATTERN =
     "))?"
     "|[ \\t]*(?<ap4>" AMPM "))(?![0-9]))?)"
     "(?:[ \\t]*(?<zp>\\()?(?<zone>" ZONE ")(?(zp)\\)))?"
+    "(?(tpar)[ \\t]*\\))" /* "2026-03-02 (14:30)": the time in brackets */
     /* `date`'s own format puts the year last: "Mon Sep 29 14:00:22 MDT 2025" */
     "(?:[ \\t]+(?<y3>[0-9]{4})(?![0-9]))?"
     ")?";
@@ -359,8 +361,8 @@ static void read_custom(slog_config *c, const char *s, slog_found_date *f)
         f->date_end = b;
     }
     if (g->month >= 0 && group(re, g->month, s, &a, &b)) {
-        f->month =
-            s[a] >= '0' && s[a] <= '9' ? number(s, a, b) : slog_month_number(s, a, b, &f->month_lang);
+        f->month = s[a] >= '0' && s[a] <= '9' ? number(s, a, b)
+                                              : slog_month_number(s, a, b, &f->month_lang);
         if (!f->month && !(s[a] >= '0' && s[a] <= '9'))
             f->month = slog_other_month_number(s, a, b, &f->month_lang); /* "März" */
         if (group(re, g->day, s, &a, &b))

@@ -55,8 +55,28 @@ static void caption_key(const char *s, char *out, size_t cap)
 typedef struct {
     char key[96];
     int list_line, caption_line;
+    long day; /* its entry's day, -1 undated */
     size_t index;
 } captioned;
+
+/* x was written after y: later in its log's time when both are dated and
+ * the days differ (a newest-first series of plans writes its newest plan
+ * first), else below it. */
+static int written_later(const captioned *x, const captioned *y)
+{
+    if (x->day >= 0 && y->day >= 0 && x->day != y->day)
+        return x->day > y->day;
+    return x->list_line > y->list_line;
+}
+
+/* The group of c[a] (equal keys, sorted): its end. */
+static size_t group_end(const captioned *c, size_t a, size_t n)
+{
+    size_t b = a + 1;
+    while (b < n && !strcmp(c[b].key, c[a].key))
+        b++;
+    return b;
+}
 
 static int by_key_then_list(const void *a, const void *b)
 {
@@ -364,19 +384,28 @@ slog_status lint_open_checklists(lint_ctx *ctx)
         caption_key(d->checklists[i].caption, c[i].key, sizeof c[i].key);
         c[i].list_line = d->checklists[i].list_line;
         c[i].caption_line = d->checklists[i].caption_line;
+        const slog_entry *e = slog_doc_entry_at(d, d->checklists[i].line);
+        c[i].day = e && e->date_valid ? e->day : -1;
         c[i].index = i;
     }
     if (st == SLOG_OK) {
         qsort(c, d->nchecklists, sizeof *c, by_key_then_list);
-        /* a later list under another caption of the same words: two lists
-         * under one heading ("# TODO", a code block between) are one */
-        for (size_t i = 0; i + 1 < d->nchecklists; i++)
-            for (size_t k = i + 1; k < d->nchecklists && !strcmp(c[k].key, c[i].key); k++)
-                if (c[k].caption_line != c[i].caption_line && !per_case_list(c[i].key) &&
-                    !blank_box(d->checklists[c[k].index].text)) {
-                    superseded[c[i].index] = 1;
-                    break;
-                }
+        /* the list written last under a caption of the same words replaces
+         * the others (two lists under one heading, a code block between,
+         * are one); a list with nothing written in its boxes replaces none */
+        for (size_t a = 0, b; a < d->nchecklists; a = b) {
+            b = group_end(c, a, d->nchecklists);
+            if (!*c[a].key || per_case_list(c[a].key))
+                continue;
+            size_t last = SIZE_MAX;
+            for (size_t k = a; k < b; k++)
+                if (!blank_box(d->checklists[c[k].index].text) &&
+                    (last == SIZE_MAX || written_later(&c[k], &c[last])))
+                    last = k;
+            for (size_t k = a; last != SIZE_MAX && k < b; k++)
+                if (c[k].caption_line != c[last].caption_line)
+                    superseded[c[k].index] = 1;
+        }
     }
     /* a box a later list repeats (the same text in another list: a list
      * copied forward, quoted again) is that later list's */
@@ -388,13 +417,22 @@ slog_status lint_open_checklists(lint_ctx *ctx)
                 h = (h ^ (*p < 0x80 ? (*p | 0x20) : *p)) * 1099511628211ull;
         snprintf(c[i].key, sizeof c[i].key, "%016llx", (unsigned long long)h);
         c[i].list_line = d->checklists[i].list_line;
+        const slog_entry *e = slog_doc_entry_at(d, d->checklists[i].line);
+        c[i].day = e && e->date_valid ? e->day : -1;
         c[i].index = i;
     }
     if (st == SLOG_OK) {
         qsort(c, d->nchecklists, sizeof *c, by_key_then_list);
-        for (size_t i = 0; i + 1 < d->nchecklists; i++)
-            if (!strcmp(c[i + 1].key, c[i].key) && c[i + 1].list_line != c[i].list_line)
-                superseded[c[i].index] = 1;
+        for (size_t a = 0, b; a < d->nchecklists; a = b) {
+            b = group_end(c, a, d->nchecklists);
+            size_t last = a;
+            for (size_t k = a + 1; k < b; k++)
+                if (written_later(&c[k], &c[last]))
+                    last = k;
+            for (size_t k = a; k < b; k++)
+                if (c[k].list_line != c[last].list_line)
+                    superseded[c[k].index] = 1;
+        }
     }
     done_index done = {0};
     if (st == SLOG_OK)

@@ -580,6 +580,41 @@ START_TEST(records_dated_by_a_key)
 }
 END_TEST
 
+START_TEST(more_date_forms_and_plans_newest_first)
+{
+    slog_doc *d =
+        parse_str("# L\n\n## 2026-03-02 (14:30) — Second fix\n- a\n\n"
+                  "## 🔵 Agent - 04/Feb/2026 (09:00) - Deploy\n- b\n\n### Mar 3rd '23\n- c\n\n"
+                  "### 14. - 17. Januar 2024\n- d\n\n## June 28,2023\n- e\n");
+    ck_assert_uint_eq(d->nentries, 5);
+    ck_assert_str_eq(d->entries[0]->time, "14:30");
+    ck_assert_str_eq(d->entries[0]->label, "Second fix");
+    ck_assert_str_eq(d->entries[1]->date, "2026-02-04");
+    ck_assert_str_eq(d->entries[2]->date, "2023-03-03");
+    ck_assert_str_eq(d->entries[3]->date, "2024-01-14");
+    ck_assert_str_eq(d->entries[4]->date, "2023-06-28");
+    slog_doc_free(d);
+    /* "Tag 1 - 25. Mai": a day and a number, not a range */
+    d = parse_str("## Tag 1 - 25. Mai 2025\n- a\n");
+    ck_assert_str_eq(d->entries[0]->date, "2025-05-25");
+    slog_doc_free(d);
+    /* next steps in Portuguese are follow-ups; items under Completed are done */
+    d = parse_str("## 2026-03-02\n**Completed:**\n- wrote the importer\n\n### Próximos passos\n"
+                  "- publicar\n");
+    ck_assert_uint_eq(d->nfollowups, 1);
+    ck_assert_int_eq(d->entries[0]->items->state, SLOG_STATE_DONE);
+    slog_doc_free(d);
+    /* a newest-first series of plans: the newest plan's open box only */
+    int line = 0;
+    ck_assert_int_eq(count_rule("# Plans\n\n### Cycle 3 (2026-03-03) Plan\n- [x] P1: retry\n"
+                                "- [ ] P3: docs\n\n### Cycle 2 (2026-03-02) Plan\n- [ ] P1: retry\n"
+                                "- [ ] P3: docs\n",
+                                "2026-03-10", SLOG_RULE_OPEN_CHECKLIST, &line),
+                     1);
+    ck_assert_int_eq(line, 5);
+}
+END_TEST
+
 START_TEST(repeats_are_observations_not_work)
 {
     /* other words, however generic: progress */
@@ -699,6 +734,7 @@ int main(void)
     tcase_add_test(tc, a_fence_closed_on_a_text_line);
     tcase_add_test(tc, keys_in_other_languages_date_a_heading);
     tcase_add_test(tc, records_dated_by_a_key);
+    tcase_add_test(tc, more_date_forms_and_plans_newest_first);
     tcase_add_test(tc, repeats_are_observations_not_work);
     tcase_add_test(tc, many_copies_are_one_finding);
     tcase_add_test(tc, checklists_of_each_case_and_routines);
