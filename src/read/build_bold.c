@@ -245,7 +245,16 @@ static void bold_key(const bold_line *bl, char *key)
  * or with the key `first` has: the section is a log of bold-line entries,
  * not one entry. "**Reported**: ..." then "**Fix (Marcus, ...)**" are one
  * bug's opening and a stamp within it. */
+static int more_bold_lines_keyed(builder *b, cmark_node *after, const bold_line *first,
+                                 int same_key);
+
 static int more_bold_lines(builder *b, cmark_node *after, const bold_line *first)
+{
+    return more_bold_lines_keyed(b, after, first, 0);
+}
+
+static int more_bold_lines_keyed(builder *b, cmark_node *after, const bold_line *first,
+                                 int same_key)
 {
     char key[KEY_MAX], other[KEY_MAX];
     bold_key(first, key); /* before bold_line_date reuses the buffer `first` points into */
@@ -256,7 +265,7 @@ static int more_bold_lines(builder *b, cmark_node *after, const bold_line *first
             return 0;
         if (t == CMARK_NODE_PARAGRAPH && bold_line_date(b, n, &bl)) {
             bold_key(&bl, other);
-            if (!*other || !strcmp(key, other))
+            if ((!same_key && !*other) || !strcmp(key, other))
                 return 1;
         }
     }
@@ -484,8 +493,19 @@ slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
         stamp_date(b, &bl, line);
         return SLOG_OK; /* "**Last updated:** ...": a stamp */
     }
-    if (bl.key && directly_under_title(b))
-        return SLOG_OK; /* "**Date:** ..." below the title is the document's metadata */
+    if (bl.key && directly_under_title(b)) {
+        /* "**Date:** ..." below the title is the document's metadata; but
+         * "**Update**: 2026-03-10 - ..." again and again is a log there */
+        char key[KEY_MAX];
+        bold_key(&bl, key);
+        int log = *b->title_log_key && !strcmp(key, b->title_log_key);
+        if (!log && *key && more_bold_lines_keyed(b, para, &bl, 1)) {
+            log = 1;
+            snprintf(b->title_log_key, sizeof b->title_log_key, "%s", key);
+        }
+        if (!log || !bold_line_date(b, para, &bl)) /* read again: the search reused its buffer */
+            return SLOG_OK;
+    }
     if (inside_dated_entry(b, NULL))
         return SLOG_OK;
     if (!build_dateable(b, line, &bl.date))

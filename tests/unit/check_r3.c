@@ -573,6 +573,15 @@ START_TEST(records_dated_by_a_key)
     ck_assert_uint_eq(d->entries[0]->nitems, 2);
     ck_assert_int_eq(d->entries[0]->end_line, 7);
     slog_doc_free(d);
+    /* bold key lines below the title: metadata once, a log when the key recurs */
+    d = parse_str("# Sessions\n**Update**: 2026-03-10 - Fixed the cache.\n\n"
+                  "**Update**: 2026-03-11 - Added retries.\n\n## 2026-03-02 Import\n- a\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    slog_doc_free(d);
+    d = parse_str("# Plan\n**Date:** 2026-03-01\n**Owner:** me\n\n## 2026-03-02 Start\n- a\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_str_eq(d->date, "2026-03-01");
+    slog_doc_free(d);
     /* a metadata list: two keys of one record, no log */
     d = parse_str("# Plan\n\n- Created: 2026-03-01\n- Owner: ops\n- Reviewed: 2026-03-02\n");
     ck_assert_uint_eq(d->nentries, 0);
