@@ -14,12 +14,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* By time: day, then the time when both have one, then the order the log
+ * was written in (a newest-first log writes a day's later entries above). */
 static int by_day(const void *a, const void *b)
 {
     const slog_entry *x = *(const slog_entry *const *)a, *y = *(const slog_entry *const *)b;
     if (x->day != y->day)
         return x->day < y->day ? -1 : 1;
-    return (x->index > y->index) - (x->index < y->index);
+    if (x->has_instant && y->has_instant && x->instant != y->instant)
+        return x->instant < y->instant ? -1 : 1;
+    int c = (x->index > y->index) - (x->index < y->index);
+    return x->log && x->log == y->log && x->log->direction == SLOG_NEWEST_FIRST ? -c : c;
 }
 
 /* An entry the digest shows as one line, its label and first sentence:

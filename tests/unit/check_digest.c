@@ -40,7 +40,8 @@ START_TEST(html_texts)
     ck_assert_str_eq(h, "a <code>x ` y</code> and a lone ` tick and ** alone");
     free(h);
     /* a strong span around code, a "**" inside code, links */
-    h = slog_digest_html("**Reactive `classify` didn't match** and `**` and [a **b**](https://x.org)");
+    h = slog_digest_html(
+        "**Reactive `classify` didn't match** and `**` and [a **b**](https://x.org)");
     ck_assert_str_eq(h, "<strong>Reactive <code>classify</code> didn&#39;t match</strong> and "
                         "<code>**</code> and <a href=\"https://x.org\">a <strong>b</strong></a>");
     free(h);
@@ -189,8 +190,8 @@ END_TEST
 /* The digest of 2026-W23 of the given documents. */
 static cJSON *week23(const char *const *mds, const char *const *files, size_t n)
 {
-    slog_digest_options o = {SLOG_DIGEST_OPTIONS_VERSION, NULL, {0, 0, 0, 0}, day_of("2026-06-08"),
-                             0};
+    slog_digest_options o = {
+        SLOG_DIGEST_OPTIONS_VERSION, NULL, {0, 0, 0, 0}, day_of("2026-06-08"), 0};
     slog_error err;
     ck_assert_int_eq(slog_period_from_week("2026-W23", &o.period, &err), SLOG_OK);
     cJSON *dg = slog_digest_new(&o);
@@ -266,6 +267,23 @@ START_TEST(names_and_prose)
 }
 END_TEST
 
+/* A bot's list log written newest first: its prose lines by time, the
+ * latest last (the hotfix of 18:00 is the newest, not the 09:00 run). */
+START_TEST(prose_lines_by_time)
+{
+    const char *md = "# Bot\n\n- 2026-06-02 18:00Z [bot]: Hotfix deployed for the login loop.\n"
+                     "- 2026-06-02 09:00Z [bot]: Nightly run green.\n"
+                     "- 2026-06-01 18:00Z [bot]: Deploy of 1.4.\n";
+    const char *mds[] = {md}, *files[] = {"bot.md"};
+    cJSON *dg = week23(mds, files, 1);
+    const cJSON *prose = at(dg, "documents.0.prose");
+    ck_assert_int_eq(cJSON_GetArraySize(prose), 3);
+    ck_assert_ptr_nonnull(strstr(at(prose, "2.text")->valuestring, "Hotfix"));
+    ck_assert_ptr_nonnull(strstr(at(prose, "0.text")->valuestring, "Deploy of 1.4"));
+    cJSON_Delete(dg);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("digest");
@@ -273,6 +291,7 @@ int main(void)
     tcase_add_test(tc, short_texts);
     tcase_add_test(tc, html_texts);
     tcase_add_test(tc, phrases);
+    tcase_add_test(tc, prose_lines_by_time);
     tcase_add_test(tc, as_of_the_end_of_the_period);
     tcase_add_test(tc, the_same_whenever_it_is_made);
     tcase_add_test(tc, all_lists_the_quiet_documents);
