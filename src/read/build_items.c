@@ -3,6 +3,7 @@
  * word markers), its text from the source, `(Resolved ...)`; task-list
  * items as checklists; follow-ups. */
 #include "build_internal.h"
+#include "words.h"
 
 #include "dates.h"
 
@@ -233,22 +234,6 @@ static int figure_first(const char *t, size_t len)
     return !(d + 1 < len && strchr(":-/", t[d]) && t[d + 1] >= '0' && t[d + 1] <= '9');
 }
 
-/* hay[0, len) names one of `words`, as whole words, case aside. */
-static int names_any(const char *hay, size_t len, const char *const *words, size_t n)
-{
-    for (size_t p = 0; p < len; p++) {
-        if (p && ((hay[p - 1] | 0x20) >= 'a' && (hay[p - 1] | 0x20) <= 'z'))
-            continue;
-        for (size_t k = 0; k < n; k++) {
-            size_t w = strlen(words[k]);
-            if (p + w <= len && !strncasecmp(hay + p, words[k], w) &&
-                (p + w == len || !((hay[p + w] | 0x20) >= 'a' && (hay[p + w] | 0x20) <= 'z')))
-                return 1;
-        }
-    }
-    return 0;
-}
-
 static int metric(const char *t, size_t len)
 {
     if (figure_first(t, len))
@@ -277,7 +262,7 @@ static int metric(const char *t, size_t len)
      * "❌ API health check failed: 503 from the EU load balancer" */
     static const char *const wrong[] = {"failed",  "failing",   "fails",   "broken",     "down",
                                         "crashed", "timed out", "refused", "unreachable"};
-    return !names_any(t, i, wrong, sizeof wrong / sizeof *wrong);
+    return !slog_names_any(t, i, wrong, sizeof wrong / sizeof *wrong);
 }
 
 static int word_at(const char *t, size_t len, const char *w)
@@ -401,11 +386,11 @@ static int says(const char *t)
                                          "possible", "ideas",    "candidate"};
     size_t n = strlen(t);
     int bits = 0;
-    if (names_any(t, n, not_yet, sizeof not_yet / sizeof *not_yet))
+    if (slog_names_any(t, n, not_yet, sizeof not_yet / sizeof *not_yet))
         bits |= SAYS_NOT_YET;
-    if (names_any(t, n, described, sizeof described / sizeof *described))
+    if (slog_names_any(t, n, described, sizeof described / sizeof *described))
         bits |= SAYS_DESCRIBED;
-    if (names_any(t, n, reports, sizeof reports / sizeof *reports))
+    if (slog_names_any(t, n, reports, sizeof reports / sizeof *reports))
         bits |= SAYS_REPORTS;
     /* the fix must open the caption: "Fixes (commit ...)", not "Open fixes" */
     const char *w = t;
@@ -414,9 +399,9 @@ static int says(const char *t)
     const char *word_end = w;
     while ((*word_end | 0x20) >= 'a' && (*word_end | 0x20) <= 'z')
         word_end++;
-    if ((names_any(w, (size_t)(word_end - w), fixes, sizeof fixes / sizeof *fixes) ||
+    if ((slog_names_any(w, (size_t)(word_end - w), fixes, sizeof fixes / sizeof *fixes) ||
          done_first(t)) &&
-        !names_any(t, n, unsure, sizeof unsure / sizeof *unsure))
+        !slog_names_any(t, n, unsure, sizeof unsure / sizeof *unsure))
         bits |= SAYS_FIXES;
     return bits;
 }

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "similar.h"
+#include "words.h"
 #include "statuslog/check.h"
 
 /* Candidates a box is compared with to find it done later. */
@@ -313,15 +314,8 @@ static int recurring(const char *caption)
     static const char *const cjk[] = {"每", "毎", "定期"};
     if (!caption)
         return 0;
-    for (const char *p = caption; *p; p++) {
-        if (p != caption && (((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z')))
-            continue; /* inside a word */
-        for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-            size_t n = strlen(words[k]);
-            if (!strncasecmp(p, words[k], n) && !(((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z')))
-                return 1;
-        }
-    }
+    if (slog_names_any(caption, strlen(caption), words, sizeof words / sizeof *words))
+        return 1;
     for (size_t k = 0; k < sizeof cjk / sizeof *cjk; k++)
         if (strstr(caption, cjk[k]))
             return 1;

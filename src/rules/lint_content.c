@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "similar.h"
+#include "words.h"
 #include "statuslog/check.h"
 
 /* --- stale-item ------------------------------------------------------------ */
@@ -306,20 +307,13 @@ static int done_action(const slog_item *it)
         return past_tense_first(t) > 0;
     if (it->state != SLOG_STATE_DONE)
         return 0;
-    for (size_t p = 0; t[p]; p++) {
-        if (p && (((t[p - 1] | 0x20) >= 'a' && (t[p - 1] | 0x20) <= 'z')))
-            continue;
-        for (size_t k = 0; k < sizeof observed / sizeof *observed; k++) {
-            size_t n = strlen(observed[k]);
-            if (!strncasecmp(t + p, observed[k], n) &&
-                !((t[p + n] | 0x20) >= 'a' && (t[p + n] | 0x20) <= 'z'))
-                return 0;
-        }
-        /* "API up", "DB down": a reading; "Cleaned up the code": an action */
-        if ((!strncasecmp(t + p, "up", 2) || !strncasecmp(t + p, "down", 4)) && p &&
-            !strpbrk(t + p, " \t"))
-            return 0;
-    }
+    if (slog_names_any(t, strlen(t), observed, sizeof observed / sizeof *observed))
+        return 0;
+    /* "API up", "DB down": a reading; "Cleaned up the code": an action */
+    static const char *const state_last[] = {"up", "down"};
+    const char *last = strrchr(t, ' ');
+    if (last && slog_names_any(last + 1, strlen(last + 1), state_last, 2))
+        return 0;
     return 1;
 }
 
@@ -333,13 +327,13 @@ static int new_prose(const slog_doc *d, const slog_entry *e, const slog_entry *b
 static int repeats(const lint_ctx *ctx, const slog_vocab *v, const slog_entry *e,
                    const slog_entry *base)
 {
-    if (!e->nitems || !base->nitems)
+    if (!e->nitems || !base->nitems || !items_repeat(v, e->items, base->items))
         return 0;
+    /* only for entries whose items repeat: what each item reports */
     for (const slog_item *it = e->items; it; it = it->next)
         if (time_record(it) || done_action(it))
             return 0;
-    return items_repeat(v, e->items, base->items) &&
-           (e->kind == SLOG_ENTRY_LIST || new_prose(ctx->doc, e, base) == 0);
+    return e->kind == SLOG_ENTRY_LIST || new_prose(ctx->doc, e, base) == 0;
 }
 
 /* Undated headings by level: whether one of level <= L stands between two

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Words in text: the one search the captions, markers and rules that read
+ * words share. */
+#include "words.h"
+
+#include <string.h>
+#include <strings.h>
+
+static int letter(char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+int slog_names_any(const char *hay, size_t len, const char *const *words, size_t n)
+{
+    for (size_t p = 0; p < len; p++) {
+        if (p && letter(hay[p - 1]))
+            continue;
+        for (size_t k = 0; k < n; k++) {
+            size_t w = strlen(words[k]);
+            if (p + w <= len && !strncasecmp(hay + p, words[k], w) &&
+                (p + w == len || !letter(hay[p + w])))
+                return 1;
+        }
+    }
+    return 0;
+}
