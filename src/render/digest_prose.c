@@ -5,6 +5,7 @@
  * decoded text, line by line: headings, code blocks, quotes' markers and
  * table separators are stepped over. */
 #include "digest_internal.h"
+#include "words.h"
 
 #include "doc_internal.h"
 
@@ -76,17 +77,7 @@ static int status_row(const char *s, size_t len)
         for (size_t i = 0; i + strlen(signs[k]) <= len; i++)
             if (!memcmp(s + i, signs[k], strlen(signs[k])))
                 return 1;
-    for (size_t i = 0; i < len; i++) {
-        if (i && ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z'))
-            continue;
-        for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-            size_t n = strlen(words[k]);
-            if (i + n <= len && !strncasecmp(s + i, words[k], n) &&
-                (i + n == len || !((s[i + n] | 0x20) >= 'a' && (s[i + n] | 0x20) <= 'z')))
-                return 1;
-        }
-    }
-    return 0;
+    return slog_names_any(s, len, words, sizeof words / sizeof *words);
 }
 
 /* "| agent-flow-studio | 90 | pytest failing |" as "agent-flow-studio · 90 ·

@@ -12,9 +12,7 @@
 #include "helpers.h"
 #include "buf.h"
 
-#include <dirent.h>
 #include <stdint.h>
-#include <sys/stat.h>
 
 /* The model as JSON (its strings are the document's: keep *doc). */
 static cJSON *model(const char *text, size_t len, size_t chunk_bytes, unsigned jobs, slog_doc **doc)
@@ -65,51 +63,24 @@ static int same_model(const char *name, const char *text, size_t len)
     return same;
 }
 
-static int same_file(const char *path)
+/* 1 when the file's models differ. */
+static int differs(const char *path)
 {
     size_t len;
     char *text = read_all(path, &len);
     int same = same_model(path, text, len);
     free(text);
-    return same;
-}
-
-/* Every *.md below dir; returns the number that differ, counts the files. */
-static int over_dir(const char *dir, int *files)
-{
-    DIR *dp = opendir(dir);
-    if (!dp)
-        return 0;
-    int differ = 0;
-    struct dirent *de;
-    while ((de = readdir(dp)) != NULL) {
-        if (de->d_name[0] == '.')
-            continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-        struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        size_t n = strlen(de->d_name);
-        if (S_ISDIR(st.st_mode))
-            differ += over_dir(path, files);
-        else if (n > 3 && !strcmp(de->d_name + n - 3, ".md")) {
-            differ += !same_file(path);
-            (*files)++;
-        }
-    }
-    closedir(dp);
-    return differ;
+    return !same;
 }
 
 START_TEST(fixtures_and_real_documents)
 {
     int files = 0,
-        differ = over_dir(getenv("SLOG_FIXTURES") ? getenv("SLOG_FIXTURES") : "fixtures", &files);
+        differ = each_md(getenv("SLOG_FIXTURES") ? getenv("SLOG_FIXTURES") : "fixtures", differs, &files);
     const char *shared = getenv("SLOG_SHARED");
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/corpus", shared ? shared : "../shared");
-    differ += over_dir(dir, &files);
+    differ += each_md(dir, differs, &files);
     fprintf(stderr, "chunks: %d documents read both ways, %d differ\n", files, differ);
     ck_assert_int_gt(files, 10);
     ck_assert_int_eq(differ, 0);

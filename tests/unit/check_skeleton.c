@@ -13,28 +13,6 @@
 #include "doc_internal.h"
 #include "statuslog/edit.h"
 
-#include <dirent.h>
-#include <sys/stat.h>
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
-        free(s);
-        s = NULL;
-    }
-    fclose(f);
-    if (s)
-        s[n] = '\0';
-    *len = (size_t)n;
-    return s;
-}
 
 static int same_str(const char *a, const char *b)
 {
@@ -223,7 +201,7 @@ static int merges_both(const char *path, const char *raw, size_t len, const char
 static int compare_file(const char *path)
 {
     size_t len;
-    char *raw = slurp(path, &len);
+    char *raw = read_all(path, &len);
     if (!raw)
         return 0;
     slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
@@ -262,39 +240,11 @@ static int compare_file(const char *path)
     return failed;
 }
 
-/* Every *.md below dir (depth first); returns the number that differ. */
-static int compare_dir(const char *dir, int *files)
-{
-    DIR *dp = opendir(dir);
-    if (!dp)
-        return 0;
-    int failed = 0;
-    struct dirent *de;
-    while ((de = readdir(dp)) != NULL) {
-        if (de->d_name[0] == '.')
-            continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-        struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        size_t n = strlen(de->d_name);
-        if (S_ISDIR(st.st_mode))
-            failed += compare_dir(path, files);
-        else if (n > 3 && !strcmp(de->d_name + n - 3, ".md")) {
-            failed += compare_file(path);
-            (*files)++;
-        }
-    }
-    closedir(dp);
-    return failed;
-}
-
 START_TEST(fixtures_read_the_same_from_their_skeleton)
 {
     const char *fixtures = getenv("SLOG_FIXTURES");
     ck_assert_ptr_nonnull(fixtures);
-    int files = 0, failed = compare_dir(fixtures, &files);
+    int files = 0, failed = each_md(fixtures, compare_file, &files);
     fprintf(stderr, "skeleton: %d fixtures, %d differ, fix --order moved entries in %d\n", files,
             failed, fixes_moved);
     ck_assert_int_gt(files, 20);
@@ -313,7 +263,7 @@ START_TEST(corpus_reads_the_same_from_its_skeleton)
     static const char *const parts[] = {"corpus/real", "corpus/others"};
     for (size_t i = 0; shared && i < 2; i++) {
         snprintf(dir, sizeof dir, "%s/%s", shared, parts[i]);
-        failed += compare_dir(dir, &files);
+        failed += each_md(dir, compare_file, &files);
     }
     if (!files) {
         fprintf(stderr, "skeleton: %s/corpus not found, the corpus comparison is skipped\n",

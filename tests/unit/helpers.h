@@ -4,6 +4,8 @@
 #define SLOG_TEST_HELPERS_H
 
 #include <check.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +47,35 @@ static inline char *read_all(const char *path, size_t *len)
     ck_assert_msg(slog_read_file(path, &data, len, &err) == SLOG_OK, "cannot read %s: %s", path,
                   err.message);
     return data;
+}
+
+/* fn on every *.md below dir, depth first: the sum of what it returns
+ * (the documents that differ), and the documents in *files. */
+static inline int each_md(const char *dir, int (*fn)(const char *path), int *files)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return 0;
+    int sum = 0;
+    struct dirent *de;
+    while ((de = readdir(dp)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        char path[4096];
+        struct stat st;
+        if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, de->d_name) >= sizeof path ||
+            stat(path, &st) != 0)
+            continue;
+        size_t n = strlen(de->d_name);
+        if (S_ISDIR(st.st_mode))
+            sum += each_md(path, fn, files);
+        else if (n > 3 && !strcmp(de->d_name + n - 3, ".md")) {
+            sum += fn(path);
+            (*files)++;
+        }
+    }
+    closedir(dp);
+    return sum;
 }
 
 static inline int run_suite(Suite *s)
