@@ -75,8 +75,8 @@ static int differs(const char *path)
 
 START_TEST(fixtures_and_real_documents)
 {
-    int files = 0,
-        differ = each_md(getenv("SLOG_FIXTURES") ? getenv("SLOG_FIXTURES") : "fixtures", differs, &files);
+    int files = 0, differ = each_md(getenv("SLOG_FIXTURES") ? getenv("SLOG_FIXTURES") : "fixtures",
+                                    differs, &files);
     const char *shared = getenv("SLOG_SHARED");
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/corpus", shared ? shared : "../shared");
