@@ -51,16 +51,13 @@ typedef struct append_view append_view;
 
 enum { APPEND_VIEW_KEEP = 16 }; /* ints in a keep list: 8 ranges */
 
+/** The view of the document: its whole model (keep NULL), or the model
+ * built from its skeleton (every entry and log, at the cost of a line scan;
+ * see skeleton.h) with the `nkeep` line ranges of `keep` whole — for an edit
+ * that reads the items or the end of a few entries only: it notes those
+ * entries (append_view_touch) and reads again with them kept. */
 slog_status append_view_open(append_view **out, const char *raw, size_t len, slog_config *cfg,
-                             const char *name, slog_error *err);
-/** The view from the document's skeleton (every entry and log, at the
- * cost of a line scan; see skeleton.h) with the `nkeep` line ranges of
- * `keep` whole: for an edit that reads the items or the end of a few
- * entries only. It notes those entries (append_view_touch) and reads
- * again with them kept. */
-slog_status append_view_open_skeleton(append_view **out, const char *raw, size_t len,
-                                      slog_config *cfg, const char *name, const int *keep,
-                                      size_t nkeep, slog_error *err);
+                             const char *name, const int *keep, size_t nkeep, slog_error *err);
 /** The last line of e's section, from headings and entries alone (what a
  * skeleton knows): the range append_view_touch notes. */
 int append_view_section_last(const append_view *v, const slog_entry *e);

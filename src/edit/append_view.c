@@ -221,16 +221,9 @@ static slog_status view_open(append_view **out, const char *raw, size_t len, slo
 }
 
 slog_status append_view_open(append_view **out, const char *raw, size_t len, slog_config *cfg,
-                             const char *name, slog_error *err)
+                             const char *name, const int *keep, size_t nkeep, slog_error *err)
 {
-    return view_open(out, raw, len, cfg, name, 0, NULL, 0, err);
-}
-
-slog_status append_view_open_skeleton(append_view **out, const char *raw, size_t len,
-                                      slog_config *cfg, const char *name, const int *keep,
-                                      size_t nkeep, slog_error *err)
-{
-    return view_open(out, raw, len, cfg, name, 1, keep, nkeep, err);
+    return view_open(out, raw, len, cfg, name, keep != NULL, keep, nkeep, err);
 }
 
 int append_view_section_last(const append_view *v, const slog_entry *e)

@@ -76,8 +76,7 @@ static int fixer_open(fixer *f, const char *raw, size_t len, slog_config *cfg, c
     memset(f, 0, sizeof *f);
     f->raw = raw;
     f->len = len;
-    slog_status st = keep ? append_view_open_skeleton(&f->v, raw, len, cfg, name, keep, nkeep, err)
-                          : append_view_open(&f->v, raw, len, cfg, name, err);
+    slog_status st = append_view_open(&f->v, raw, len, cfg, name, keep, nkeep, err);
     if (st != SLOG_OK)
         return -1;
     f->d = append_view_doc(f->v);

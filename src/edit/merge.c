@@ -86,8 +86,7 @@ static slog_status side_open(side *s, const char *raw, size_t len, slog_config *
     memset(s, 0, sizeof *s);
     s->raw = raw;
     s->len = len;
-    slog_status st = keep ? append_view_open_skeleton(&s->v, raw, len, cfg, name, keep, nkeep, err)
-                          : append_view_open(&s->v, raw, len, cfg, name, err);
+    slog_status st = append_view_open(&s->v, raw, len, cfg, name, keep, nkeep, err);
     if (st != SLOG_OK)
         return st;
     s->d = append_view_doc(s->v);
