@@ -362,6 +362,40 @@ static int no_task(const slog_checklist_item *box)
     return 1;
 }
 
+/* Where box i stands: its list, caption, entry's day and index. */
+static void place_of(const slog_doc *d, size_t i, captioned *c)
+{
+    const slog_entry *e = slog_doc_entry_at(d, d->checklists[i].line);
+    c->list_line = d->checklists[i].list_line;
+    c->caption_line = d->checklists[i].caption_line;
+    c->day = e && e->date_valid ? e->day : -1;
+    c->index = i;
+}
+
+/* Of the boxes of one key, those of the list written last stand; the
+ * others are superseded. By caption: a per-case list ("Prevention") or no
+ * caption replaces nothing, and a list with nothing written in its boxes
+ * is no replacement. */
+static void keep_latest(const slog_doc *d, captioned *c, int by_caption, unsigned char *superseded)
+{
+    size_t n = d->nchecklists;
+    qsort(c, n, sizeof *c, by_key_then_list);
+    for (size_t a = 0, b; a < n; a = b) {
+        b = group_end(c, a, n);
+        if (by_caption && (!*c[a].key || per_case_list(c[a].key)))
+            continue;
+        size_t last = SIZE_MAX;
+        for (size_t k = a; k < b; k++)
+            if (!(by_caption && blank_box(d->checklists[c[k].index].text)) &&
+                (last == SIZE_MAX || written_later(&c[k], &c[last])))
+                last = k;
+        for (size_t k = a; last != SIZE_MAX && k < b; k++)
+            if (by_caption ? c[k].caption_line != c[last].caption_line
+                           : c[k].list_line != c[last].list_line)
+                superseded[c[k].index] = 1;
+    }
+}
+
 /* Unchecked boxes worth a reader's time (SPEC §3 r3): only in a log (a
  * document with a dated entry), never in a template, of lists with the same
  * caption only the newest ("Remaining Work" replaced by a later one), and
@@ -375,59 +409,26 @@ slog_status lint_open_checklists(lint_ctx *ctx)
     unsigned char *superseded = calloc(d->nchecklists, 1);
     slog_status st = c && superseded ? SLOG_OK : SLOG_ERR_NOMEM;
     for (size_t i = 0; st == SLOG_OK && i < d->nchecklists; i++) {
+        place_of(d, i, &c[i]);
         caption_key(d->checklists[i].caption, c[i].key, sizeof c[i].key);
-        c[i].list_line = d->checklists[i].list_line;
-        c[i].caption_line = d->checklists[i].caption_line;
-        const slog_entry *e = slog_doc_entry_at(d, d->checklists[i].line);
-        c[i].day = e && e->date_valid ? e->day : -1;
-        c[i].index = i;
     }
-    if (st == SLOG_OK) {
-        qsort(c, d->nchecklists, sizeof *c, by_key_then_list);
-        /* the list written last under a caption of the same words replaces
-         * the others (two lists under one heading, a code block between,
-         * are one); a list with nothing written in its boxes replaces none */
-        for (size_t a = 0, b; a < d->nchecklists; a = b) {
-            b = group_end(c, a, d->nchecklists);
-            if (!*c[a].key || per_case_list(c[a].key))
-                continue;
-            size_t last = SIZE_MAX;
-            for (size_t k = a; k < b; k++)
-                if (!blank_box(d->checklists[c[k].index].text) &&
-                    (last == SIZE_MAX || written_later(&c[k], &c[last])))
-                    last = k;
-            for (size_t k = a; last != SIZE_MAX && k < b; k++)
-                if (c[k].caption_line != c[last].caption_line)
-                    superseded[c[k].index] = 1;
-        }
-    }
+    /* the list written last under a caption of the same words replaces the
+     * others (two lists under one heading, a code block between, are one) */
+    if (st == SLOG_OK)
+        keep_latest(d, c, 1, superseded);
     /* a box a later list repeats (the same text in another list: a list
      * copied forward, quoted again) is that later list's */
     for (size_t i = 0; st == SLOG_OK && i < d->nchecklists; i++) {
+        place_of(d, i, &c[i]);
         uint64_t h = 1469598103934665603ull; /* its words, case and spacing aside */
         for (const unsigned char *p = (const unsigned char *)d->checklists[i].text; *p; p++)
             if (*p >= 0x80 || (*p >= '0' && *p <= '9') ||
                 ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
                 h = (h ^ (*p < 0x80 ? (*p | 0x20) : *p)) * 1099511628211ull;
         snprintf(c[i].key, sizeof c[i].key, "%016llx", (unsigned long long)h);
-        c[i].list_line = d->checklists[i].list_line;
-        const slog_entry *e = slog_doc_entry_at(d, d->checklists[i].line);
-        c[i].day = e && e->date_valid ? e->day : -1;
-        c[i].index = i;
     }
-    if (st == SLOG_OK) {
-        qsort(c, d->nchecklists, sizeof *c, by_key_then_list);
-        for (size_t a = 0, b; a < d->nchecklists; a = b) {
-            b = group_end(c, a, d->nchecklists);
-            size_t last = a;
-            for (size_t k = a + 1; k < b; k++)
-                if (written_later(&c[k], &c[last]))
-                    last = k;
-            for (size_t k = a; k < b; k++)
-                if (c[k].list_line != c[last].list_line)
-                    superseded[c[k].index] = 1;
-        }
-    }
+    if (st == SLOG_OK)
+        keep_latest(d, c, 0, superseded);
     done_index done = {0};
     if (st == SLOG_OK)
         st = done_index_build(ctx, &done);
