@@ -152,8 +152,9 @@ static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *
     return SLOG_OK;
 }
 
-slog_status slog_parse_buffer(const char *data, size_t len, const slog_parse_options *opts,
-                              slog_doc **out, slog_error *err)
+/* Parses a copy of len bytes (from their skeleton when sk is not NULL). */
+static slog_status parse_copy(const char *data, size_t len, const slog_parse_options *opts,
+                              const skeleton_ask *sk, slog_doc **out, slog_error *err)
 {
     *out = NULL;
     const char *name = opts && opts->filename ? opts->filename : "<input>";
@@ -165,7 +166,13 @@ slog_status slog_parse_buffer(const char *data, size_t len, const slog_parse_opt
         return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
     memcpy(copy, data, len);
     copy[len] = '\0';
-    return parse_owned(copy, len, opts, NULL, out, err);
+    return parse_owned(copy, len, opts, sk, out, err);
+}
+
+slog_status slog_parse_buffer(const char *data, size_t len, const slog_parse_options *opts,
+                              slog_doc **out, slog_error *err)
+{
+    return parse_copy(data, len, opts, NULL, out, err);
 }
 
 slog_status slog_parse_file(const char *path, const slog_parse_options *opts, slog_doc **out,
@@ -188,16 +195,6 @@ slog_status slog_parse_file(const char *path, const slog_parse_options *opts, sl
 slog_status slog_parse_skeleton(const char *data, size_t len, const slog_parse_options *opts,
                                 const int *keep, size_t nkeep, slog_doc **out, slog_error *err)
 {
-    *out = NULL;
-    const char *name = opts && opts->filename ? opts->filename : "<input>";
-    if (len > SLOG_MAX_INPUT_BYTES)
-        return slog_error_set(err, SLOG_ERR_TOO_LARGE, name, 0, "larger than the limit of %zu MiB",
-                              SLOG_MAX_INPUT_BYTES >> 20);
-    char *copy = malloc(len + 1);
-    if (!copy)
-        return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
-    memcpy(copy, data, len);
-    copy[len] = '\0';
     skeleton_ask sk = {keep, nkeep};
-    return parse_owned(copy, len, opts, &sk, out, err);
+    return parse_copy(data, len, opts, &sk, out, err);
 }
