@@ -11,6 +11,7 @@
 #include "statuslog/check.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,7 +107,7 @@ static long intern(interner *t, const char *w, size_t n, uint32_t h)
         t->words_cap = cap;
     }
     if (t->pool_len + n > t->pool_cap) {
-        size_t cap = t->pool_cap ? t->pool_cap * 2 : 1 << 16;
+        size_t cap = t->pool_cap ? t->pool_cap * 2 : 1 << 12;
         while (cap < t->pool_len + n)
             cap *= 2;
         char *pool = realloc(t->pool, cap);
@@ -191,6 +192,15 @@ static void stop_set_init(stop_set *set)
             k = (k + 1) & (STOP_SLOTS - 1);
         set->slot[k] = (int8_t)i;
     }
+}
+
+/* built once per process */
+static stop_set stop_words_set;
+static pthread_once_t stops_once = PTHREAD_ONCE_INIT;
+
+static void stops_build(void)
+{
+    stop_set_init(&stop_words_set);
 }
 
 static int is_stop_word(const stop_set *set, const char *w, size_t n, uint32_t h)
@@ -304,7 +314,7 @@ static int tokenize(interner *t, const stop_set *stops, const char *text, size_t
             p++;
             continue;
         }
-        if (cjk_len(p)) {
+        if (*p >= 0xE3 && cjk_len(p)) {
             p = cjk_words(t, p, ngeneric, ids, subject);
             if (!p)
                 return 0;
@@ -313,7 +323,7 @@ static int tokenize(interner *t, const stop_set *stops, const char *text, size_t
         size_t n = 0;
         int digits = 1, upper = 1;
         uint32_t h = 2166136261u;
-        for (; is_word_byte(*p) && !cjk_len(p); p++) {
+        for (; is_word_byte(*p) && !(*p >= 0xE3 && cjk_len(p)); p++) {
             unsigned char c = *p;
             digits &= c >= '0' && c <= '9';
             upper &= c >= 'A' && c <= 'Z';
@@ -343,16 +353,47 @@ static int tokenize(interner *t, const stop_set *stops, const char *text, size_t
 }
 
 /* The generic words take the first ids, then the status words, so that
- * "generic" is "id < ngeneric". */
+ * "generic" is "id < ngeneric". They are interned once per process and
+ * copied into every vocabulary: a digest builds thousands of small ones. */
+static struct {
+    interner t;
+    size_t ngeneric, nstatus;
+    int ok;
+} known;
+static pthread_once_t known_once = PTHREAD_ONCE_INIT;
+
+static void known_build(void)
+{
+    interner *t = &known.t;
+    known.ok = intern_list(t, slog_generic_words, slog_ngeneric_words, 0);
+    known.ngeneric = t->nwords;
+    known.ok = known.ok && intern_list(t, slog_status_words, slog_nstatus_words, 1);
+    known.nstatus = t->nwords - known.ngeneric;
+}
+
+static void *copy_of(const void *p, size_t n)
+{
+    void *q = malloc(n ? n : 1);
+    if (q && n)
+        memcpy(q, p, n);
+    return q;
+}
+
 static int intern_known(interner *t, size_t *ngeneric, size_t *nstatus)
 {
-    if (!intern_list(t, slog_generic_words, slog_ngeneric_words, 0))
+    pthread_once(&known_once, known_build);
+    if (!known.ok)
         return 0;
-    *ngeneric = t->nwords;
-    if (!intern_list(t, slog_status_words, slog_nstatus_words, 1))
-        return 0;
-    *nstatus = t->nwords - *ngeneric;
-    return 1;
+    const interner *k = &known.t;
+    *t = *k;
+    t->slots = copy_of(k->slots, k->cap * sizeof *k->slots);
+    t->pool = copy_of(k->pool, k->pool_cap);
+    t->word_off = copy_of(k->word_off, k->words_cap * sizeof *k->word_off);
+    t->word_len = copy_of(k->word_len, k->words_cap * sizeof *k->word_len);
+    t->word_hash = copy_of(k->word_hash, k->words_cap * sizeof *k->word_hash);
+    *ngeneric = known.ngeneric;
+    *nstatus = known.nstatus;
+    return t->slots && t->pool && t->word_off && t->word_len && t->word_hash;
 }
 
 /* The text of the i-th thing tokenized, or NULL for none. */
@@ -388,8 +429,7 @@ static slog_status vocab_build(slog_vocab *v, const void *things, text_at_fn tex
     memset(v, 0, sizeof *v);
     interner t = {0};
     u32vec ids = {0};
-    stop_set stops;
-    stop_set_init(&stops);
+    pthread_once(&stops_once, stops_build);
     size_t ngeneric = 0, nstatus = 0;
     v->start = malloc((n + 1) * sizeof *v->start);
     v->weight = malloc((n ? n : 1) * sizeof *v->weight);
@@ -399,7 +439,7 @@ static slog_status vocab_build(slog_vocab *v, const void *things, text_at_fn tex
         v->start[i] = (uint32_t)ids.len;
         const char *text = text_at(things, i);
         if (text)
-            ok = tokenize(&t, &stops, text, ngeneric, &ids, &v->subject[i]);
+            ok = tokenize(&t, &stop_words_set, text, ngeneric, &ids, &v->subject[i]);
     }
     if (ok) {
         v->start[n] = (uint32_t)ids.len;

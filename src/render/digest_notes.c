@@ -277,12 +277,6 @@ typedef struct {
     size_t n;
 } word_set;
 
-static int by_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 static void word_set_of(const char *t, word_set *w)
 {
     w->n = 0;
@@ -299,7 +293,13 @@ static void word_set_of(const char *t, word_set *w)
                        ((*t | 0x20) >= 'a' && (*t | 0x20) <= 'z')))
             t++;
     }
-    qsort(w->h, w->n, sizeof *w->h, by_u32);
+    for (size_t i = 1; i < w->n; i++) { /* at most WORDS_KEPT: insertion sort */
+        uint32_t x = w->h[i];
+        size_t j = i;
+        for (; j > 0 && w->h[j - 1] > x; j--)
+            w->h[j] = w->h[j - 1];
+        w->h[j] = x;
+    }
     size_t u = 0;
     for (size_t i = 0; i < w->n; i++)
         if (!u || w->h[u - 1] != w->h[i])
