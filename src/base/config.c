@@ -169,20 +169,43 @@ static int group_number(const slog_regex *re, const char *name)
 static void date_groups(slog_config *c)
 {
     static const char *const names[] = {
-        "wd", "iy",  "im", "id", "m1", "d1", "y1",  "d2",   "m2",   "y2",    "n1",  "nsep", "n2",
-        "n3", "wd2", "th", "tm", "ts", "ap", "th2", "ap2",  "ap3",  "zone",  "y3",  "fd",   "fm",
-        "fy", "cy",  "cm", "cd", "cw", "tt", "ap4", "date", "time", "month", "day", "year"};
+        "wd",   "iy",  "im",  "id",  "m1",   "d1",   "y1",    "d2",  "m2",  "y2",  "n1",
+        "nsep", "n2",  "n3",  "wd2", "th",   "tm",   "ts",    "ap",  "th2", "ap2", "ap3",
+        "zone", "y3",  "fd",  "fm",  "fy",   "cy",   "cm",    "cd",  "cw",  "tt",  "ap4",
+        "pth",  "ptm", "pts", "pap", "date", "time", "month", "day", "year"};
     int *slots = &c->dg.wd;
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         slots[i] = group_number(&c->date_re, names[i]);
+}
+
+/* The NULL-terminated parts as one string (malloc'd), or NULL. */
+static char *joined_parts(const char *const *parts)
+{
+    size_t n = 1;
+    for (size_t i = 0; parts[i]; i++)
+        n += strlen(parts[i]);
+    char *s = malloc(n);
+    if (!s)
+        return NULL;
+    s[0] = '\0';
+    for (size_t i = 0, at = 0; parts[i]; i++) {
+        size_t k = strlen(parts[i]);
+        memcpy(s + at, parts[i], k + 1);
+        at += k;
+    }
+    return s;
 }
 
 /* A configured entry_pattern finds dates with its own groups: `date` (an
  * ISO date), or `month`, `day` and (optionally) `year`. */
 static slog_status compile_date_pattern(slog_config *c, const char *custom, slog_error *err)
 {
-    slog_status st = slog_regex_compile(&c->date_re, custom ? custom : SLOG_DATE_PATTERN, 0,
+    char *joined = custom ? NULL : joined_parts(SLOG_DATE_PATTERN);
+    if (!custom && !joined)
+        return slog_error_set(err, SLOG_ERR_NOMEM, NULL, 0, "out of memory");
+    slog_status st = slog_regex_compile(&c->date_re, custom ? custom : joined, 0,
                                         custom ? "entry_pattern" : "dates", err);
+    free(joined);
     if (st != SLOG_OK)
         return st;
     c->custom_date_pattern = custom != NULL;

@@ -16,7 +16,7 @@ enum { SLOG_STALE_DAYS = 14 }; /* stale_days when the configuration has none */
  * has all but the last five; a configured entry_pattern has those. */
 typedef struct {
     int wd, iy, im, id, m1, d1, y1, d2, m2, y2, n1, nsep, n2, n3, wd2, th, tm, ts, ap, th2, ap2,
-        ap3, zone, y3, fd, fm, fy, cy, cm, cd, cw, tt, ap4;
+        ap3, zone, y3, fd, fm, fy, cy, cm, cd, cw, tt, ap4, pth, ptm, pts, pap;
     int date, time, month, day, year;
 } slog_date_groups;
 
@@ -76,7 +76,7 @@ slog_status slog_config_emit(const slog_config *config, slog_diags *out, slog_ru
 slog_status slog_config_compile(slog_config *config, const char *entry_pattern, slog_error *err);
 
 /** The built-in date pattern (datefind.c). */
-extern const char *const SLOG_DATE_PATTERN;
+extern const char *const SLOG_DATE_PATTERN[]; /* parts, NULL-terminated */
 /** A month and year, or a heading naming a year (datefind.c). */
 extern const char *const SLOG_YEAR_PATTERN;
 /** The state of a word marker as written ("Next", "TO DO"); NOTE if unknown. */

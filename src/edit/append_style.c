@@ -60,23 +60,67 @@ static void put(slog_buf *b, const char *s, size_t n)
  * case (UPPER, Capitalised, lower). */
 /* A month or weekday name in the template's case and length: "Mar" for a
  * three-letter English template, "MÄRZ" for "MÄRZ". */
+/* The capital of the two-byte small letter u of the scripts datenames.c
+ * folds (Latin-1, Latin Extended-A, Cyrillic: ä, ş, ł, ф), else u. */
+static unsigned upper_2byte(unsigned u)
+{
+    if (u >= 0xE0 && u <= 0xFE && u != 0xF7)
+        return u - 0x20;
+    if (u == 0x131) /* Turkish ı */
+        return 'I';
+    if ((u >= 0x100 && u <= 0x137) || (u >= 0x14A && u <= 0x177))
+        return u & ~1u;
+    if ((u >= 0x139 && u <= 0x148) || (u >= 0x179 && u <= 0x17E))
+        return u & 1 ? u : u - 1;
+    if (u >= 0x430 && u <= 0x44F)
+        return u - 0x20;
+    if (u >= 0x450 && u <= 0x45F)
+        return u - 0x50;
+    return u;
+}
+
+/* The letter at s (ASCII or two bytes) as a capital into o; its length. */
+static size_t put_capital(slog_buf *o, const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c >= 0xC2 && c <= 0xDF && ((unsigned char)s[1] & 0xC0) == 0x80) {
+        unsigned u = upper_2byte(((c & 0x1Fu) << 6) | ((unsigned char)s[1] & 0x3Fu));
+        char b[2] = {(char)(0xC0 | (u >> 6)), (char)(0x80 | (u & 0x3F))};
+        if (u < 0x80) /* ı is I */
+            b[0] = (char)u;
+        put(o, b, u < 0x80 ? 1 : 2);
+        return 2;
+    }
+    char up = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+    put(o, &up, 1);
+    return 1;
+}
+
+/* Whether the letter at s is a small one (ASCII or two bytes). */
+static int small_letter(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c >= 0xC2 && c <= 0xDF && ((unsigned char)s[1] & 0xC0) == 0x80) {
+        unsigned u = ((c & 0x1Fu) << 6) | ((unsigned char)s[1] & 0x3Fu);
+        return upper_2byte(u) != u;
+    }
+    return c >= 'a' && c <= 'z';
+}
+
 static void put_name(slog_buf *o, const char *full, int lang, const char *tpl, size_t tlen)
 {
     size_t n = tlen <= 4 && lang == SLOG_LANG_EN ? 3 : strlen(full);
-    int upper = tlen > 1 && tpl[0] >= 'A' && tpl[0] <= 'Z';
-    for (size_t i = 1; i < tlen && upper; i++) /* no lower-case letter: "MAR", "MÄRZ" */
-        upper = !(tpl[i] >= 'a' && tpl[i] <= 'z') &&
-                !((unsigned char)tpl[i - 1] == 0xC3 && (unsigned char)tpl[i] >= 0xA0);
-    int lower = tpl[0] >= 'a' && tpl[0] <= 'z';
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)full[i];
+    int lower = small_letter(tpl);
+    int upper = tlen > 1 && !lower && !(tpl[0] >= '0' && tpl[0] <= '9');
+    for (size_t i = 1; i < tlen && upper; i++) /* no small letter: "MAR", "MÄRZ", "ŞUBAT" */
+        upper = !small_letter(tpl + i);
+    for (size_t i = 0; i < n;) {
         if (upper || (i == 0 && !lower)) {
-            if (c >= 'a' && c <= 'z')
-                c = (unsigned char)(c - 32);
-            else if (i > 0 && (unsigned char)full[i - 1] == 0xC3 && c >= 0xA0 && c <= 0xBE)
-                c = (unsigned char)(c - 0x20); /* ä to Ä */
+            i += put_capital(o, full + i);
+        } else {
+            put(o, full + i, 1);
+            i++;
         }
-        put(o, (const char *)&c, 1);
     }
 }
 

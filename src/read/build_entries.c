@@ -21,8 +21,8 @@ static int is_space(char c)
 
 static int is_separator(const char *s, size_t len, size_t *width)
 {
-    static const char *const seps[] = {"—", "–", "-", ":", "|",  ",",  "·",  "@", "•",
-                                       "~", "/", "»", "→", "：", "｜", "、", "・"};
+    static const char *const seps[] = {"—", "–", "-", ":", "|",  ",",  "·",  "@",  "•",
+                                       "~", "/", "»", "→", "：", "｜", "、", "・", "="};
     for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
         if (!len || s[0] != seps[i][0])
             continue;
@@ -112,6 +112,61 @@ static size_t before_struck_out(const char *h, size_t at)
     return at;
 }
 
+/* How many times `mark` occurs in s[0, len). */
+static size_t count_of(const char *s, size_t len, const char *mark)
+{
+    size_t n = 0, k = strlen(mark);
+    for (size_t i = 0; i + k <= len; i++)
+        if (memcmp(s + i, mark, k) == 0)
+            n++, i += k - 1;
+    return n;
+}
+
+/* Trailing separators of s[0, len) trimmed, but not the "»" that closes a
+ * quotation the label opened: "for «Create shipment»". */
+static size_t trim_right_label(const char *s, size_t len)
+{
+    size_t n = trim_right_seps(s, len);
+    if (n + 2 <= len && !memcmp(s + n, "»", 2) && count_of(s, n, "«") > count_of(s, n, "»"))
+        n += 2;
+    return n;
+}
+
+/* The words that only introduce a date, left dangling when it goes:
+ * "Sessione del 2026-06-10" is "Sessione", "Séance du …" "Séance". */
+static size_t drop_dangling_word(const char *s, size_t len)
+{
+    static const char *const words[] = {"del", "de", "di", "du", "dal",
+                                        "vom", "am", "le", "от", "за"};
+    size_t end = len;
+    while (end && is_space(s[end - 1]))
+        end--;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t k = strlen(words[i]);
+        if (end > k && is_space(s[end - k - 1]) && strncasecmp(s + end - k, words[i], k) == 0) {
+            end -= k;
+            while (end && is_space(s[end - 1]))
+                end--;
+            return end;
+        }
+    }
+    return len;
+}
+
+/* "(Kurulum)": a label that is one bracketed phrase loses its brackets
+ * (the date it was beside has gone). */
+static void unwrap_brackets(char *label)
+{
+    size_t len = strlen(label);
+    if (len < 3 || label[0] != '(' || label[len - 1] != ')')
+        return;
+    for (size_t i = 1; i + 1 < len; i++)
+        if (label[i] == '(' || label[i] == ')')
+            return;
+    memmove(label, label + 1, len - 2);
+    label[len - 2] = '\0';
+}
+
 char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
 {
     size_t left = before_struck_out(h, ms), rstart = me; /* a date taken back is no label */
@@ -138,21 +193,95 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
         while (llen && is_space(h[llen - 1]))
             llen--;
     else
-        llen = trim_right_seps(h, left);
+        llen = drop_dangling_word(h, trim_right_label(h, left));
     size_t roff = rstart + trim_left_seps(h + rstart, len - rstart);
-    size_t rlen = trim_right_seps(h + roff, len - roff);
+    size_t rlen = trim_right_label(h + roff, len - roff);
     size_t lstart = trim_left_seps(h, llen);
     char *out = slog_arena_chars(b->arena, len + 2);
     if (!out)
         return NULL;
     size_t o = llen - lstart;
     memcpy(out, h + lstart, o);
-    if (o && rlen)
+    if (o && rlen && !strchr("([", out[o - 1])) /* "Done (14 Temmuz - Ek)": "Done (Ek)" */
         out[o++] = ' ';
     memcpy(out + o, h + roff, rlen);
     out[o + rlen] = '\0';
     strip_date_symbols(out);
+    unwrap_brackets(out);
     return out;
+}
+
+/* --- dates that open no entry ------------------------------------------------ */
+
+/* Whether `word` occurs in s[0, len) as a whole word (ASCII case folded). */
+static int has_word(const char *s, size_t len, const char *word)
+{
+    size_t k = strlen(word);
+    for (size_t i = 0; i + k <= len; i++) {
+        if (strncasecmp(s + i, word, k) != 0)
+            continue;
+        int before = i == 0 || !isalpha((unsigned char)s[i - 1]);
+        int after = i + k == len || !isalpha((unsigned char)s[i + k]);
+        if (before && after)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether `what` occurs in s[0, len) (CJK: words have no spaces). */
+static int has_bytes(const char *s, size_t len, const char *what)
+{
+    size_t k = strlen(what);
+    for (size_t i = 0; i + k <= len; i++)
+        if (memcmp(s + i, what, k) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether s[0, len) ends with `word`, a whole word (ASCII case folded). */
+static int ends_with_word(const char *s, size_t len, const char *word)
+{
+    size_t k = strlen(word);
+    return k <= len && strncasecmp(s + len - k, word, k) == 0 &&
+           (k == len || !isalpha((unsigned char)s[len - k - 1]));
+}
+
+int build_date_opens_no_entry(const char *h, size_t hlen, const slog_found_date *f)
+{
+    /* a bound: "History before 2026-03-02 07:30", "Changes since Mar 1" */
+    static const char *const bounds[] = {
+        "before",    "until",    "till",    "up to",    "prior to",  "since", "до",       "перед",
+        "prima del", "prima di", "fino al", "antes de", "antes del", "avant", "avant le", "vor",
+        "bis",       "bis zum",  "seit",    "depuis",   "desde",     "przed", "voor",     "önce"};
+    /* written the day before: "Tomorrow's to-dos (14 July 2026)" */
+    static const char *const tomorrow[] = {"tomorrow", "tomorrow's", "yarın",  "yarin",
+                                           "demain",   "domani",     "завтра", "Завтра",
+                                           "jutro",    "明日",       "내일",   "明天"};
+    /* a stamp that closes a session: "🎬 Session end: 14 July 2026" */
+    static const char *const ends[] = {"session end",    "session ended", "end of session",
+                                       "log end",        "log ended",     "end of log",
+                                       "session bitişi", "oturum sonu",   "fin de session",
+                                       "sitzungsende",   "конец сессии"};
+    size_t n = f->start < hlen ? f->start : hlen;
+    while (n && strchr(" \t:*_([-", h[n - 1]))
+        n--;
+    for (size_t i = 0; i < sizeof bounds / sizeof *bounds; i++)
+        if (ends_with_word(h, n, bounds[i]))
+            return 1;
+    for (size_t i = 0; i < sizeof tomorrow / sizeof *tomorrow; i++)
+        if ((unsigned char)tomorrow[i][0] >= 0xE3 ? has_bytes(h, n, tomorrow[i])
+                                                  : has_word(h, n, tomorrow[i]))
+            return 1;
+    /* the stamp is the whole of the words before the date ("Verification
+     * at session end (2026-04-26)" records work) */
+    size_t from = 0; /* past symbols and emoji: "🎬 Session end" */
+    for (unsigned char c;
+         from < n && (c = (unsigned char)h[from], c < 0x80 ? !isalpha(c) : c >= 0xF0 || c < 0xC0);)
+        from++;
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
+        if (n - from == strlen(ends[i]) && strncasecmp(h + from, ends[i], n - from) == 0)
+            return 1;
+    return 0;
 }
 
 /* --- the entry that owns what is met now --------------------------------------- */
@@ -375,4 +504,3 @@ void build_settle_numeric_dates(builder *b)
             reread(&n[i], n[i].second, n[i].first);
     }
 }
-

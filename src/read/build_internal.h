@@ -121,6 +121,10 @@ int build_dateable(builder *b, int line, const slog_found_date *f);
 /** The date `f` found in s[0, len) stamps a revision of what the text names
  * ("#### Comparison (Dec 16 - Updated)"): no entry. */
 int build_stamp_mention(const char *s, size_t len, const slog_found_date *f);
+/* A heading's date that opens no entry: a bound ("History before …"), a
+ * day written the day before ("Tomorrow's to-dos (…)"), a session's end
+ * stamp ("Session end: …"). */
+int build_date_opens_no_entry(const char *h, size_t hlen, const slog_found_date *f);
 /** A new entry dated by `f` (found in `text`), appended to the document. */
 slog_entry *build_new_entry(builder *b, slog_entry_kind kind, int line, int level, const char *text,
                             size_t len, const slog_found_date *f);

@@ -29,13 +29,32 @@
     "|bril|oût|out|gosto|ugust(?:us)?)|j(?:uni[o]?|uin|uillet|unho|uli[o]?|ulho)|g(?:ennaio"      \
     "|iugno)|luglio|s(?:eptemb(?:er|re)|eptiembre|etiembre|ettembre|etembro)|o(?:ktober|ctobre"    \
     "|ctubre|ttobre|utubro)|n(?:ovemb(?:er|re)|oviembre|ovembro)|d(?:ezember|écembre|ecembre"     \
-    "|iciembre|icembre|ezembro|ecember)|enero)(?!\\p{L})"
-#define WEEKDAY_OTHER                                                                              \
-    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi"   \
-    "|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo" \
-    "|luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica"                \
-    "|(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?|maandag|dinsdag|woensdag|donderdag"     \
-    "|vrijdag|zaterdag|zondag"
+    "|iciembre|icembre|ezembro|ecember)|enero|" MONTH_MORE ")(?!\\p{L})"
+/* Turkish, Polish, Russian, Ukrainian, Swedish, Indonesian and Czech:
+ * the names a date is written with (Slavic months in the genitive, "3
+ * февраля 2026", and in the nominative). */
+#define MONTH_MORE                                                                                                                                       \
+    "ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m"                                                            \
+    "|aral[ıi]k|stycz(?:e[ńn]|nia)|lut(?:y|ego)|mar(?:zec|ca)|kwie(?:cie[ńn]|tnia)|maja?"                                                             \
+    "|czerw(?:iec|ca)|lip(?:iec|ca)|sierp(?:ie[ńn]|nia)|wrze(?:sie[ńn]|[śs]nia)"                                                                      \
+    "|pa[źz]dziernika?|listopad[au]?|grud(?:zie[ńn]|nia)|январ[ья]|феврал[ья]|марта?"                                              \
+    "|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]" \
+    "|січ(?:ень|ня)|лют(?:ий|ого)|берез(?:ень|ня)|квіт(?:ень|ня)|трав(?:ень|ня)|черв(?:ень|ня)"     \
+    "|лип(?:ень|ня)|серп(?:ень|ня)|верес(?:ень|ня)|жовт(?:ень|ня)|листопада?|груд(?:ень|ня)"       \
+    "|augusti|maret"                                                                                                                                     \
+    "|agustus|desember|ledna|[úu]nora|b[řr]ezna|dubna|kv[ěe]tna|[čc]ervna|[čc]ervence|srpna"                                                        \
+    "|z[áa][řr][íi]|[řr][íi]jna|prosince"
+#define WEEKDAY_OTHER                                                                                                                                                    \
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi"                                                                         \
+    "|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo"                                                                       \
+    "|luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica"                                                                                      \
+    "|(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?|maandag|dinsdag|woensdag|donderdag"                                                                           \
+    "|vrijdag|zaterdag|zondag|pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma(?:rtesi)?|pazar"                                                                     \
+    "|poniedzia[łl]ek|wtorek|[śs]roda|czwartek|pi[ąa]tek|sobota|niedziela|понедельник|вторник"                                                      \
+    "|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’]ятниця" \
+    "|субота|неділя|m[åa]ndag|tisdag|onsdag|torsdag|fredag|l[öo]rdag|s[öo]ndag|senin|selasa|rabu"                                                         \
+    "|kamis|jum['’]?at|sabtu|minggu|pond[ěe]l[íi]|[úu]ter[ýy]|st[řr]eda|[čc]tvrtek|p[áa]tek"                                                                    \
+    "|ned[ěe]le"
 /* 2026年3月9日（月）, 2026년 3월 9일 (월), 2026年3月9日 星期一; the year may be left out. */
 #define CJK_WEEKDAY_JA "[月火水木金土日]"
 #define CJK_WEEKDAY_KO "[월화수목금토일]"
@@ -56,8 +75,13 @@
     "|KST|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AST|ADT|NST|NDT|Z)"    \
     "(?![A-Za-z0-9])"
 
-/* Named groups, in the order the pattern has them. */
-const char *const SLOG_DATE_PATTERN =
+/* Named groups, in the order the pattern has them. The pattern is written
+ * in parts that config.c joins: one string literal of its length is more
+ * than C compilers must accept. */
+const char *const SLOG_DATE_PATTERN[] = {
+    /* a time written before the date: "# 2:30 PM 8/23/2023", "07:56:10 2023/09/04" */
+    "(?:(?<![0-9:.])(?<pth>[0-9]{1,2}):(?<ptm>[0-9]{2})(?::(?<pts>[0-9]{2}))?"
+    "(?:[ \\t]*(?<pap>" AMPM "))?[ \\t]+(?=[0-9]))?"
     "(?:(?<![A-Za-z])(?<wd>" WEEKDAY ")\\.?,?[ \\t]+)?"
     "(?:"
     /* 2026-03-09, 2026/03/09, 2026.03.09 */
@@ -76,6 +100,7 @@ const char *const SLOG_DATE_PATTERN =
     "|(?<![0-9A-Za-z/.-])(?<n1>[0-9]{1,2})(?<nsep>[/.-])(?<n2>[0-9]{1,2})\\k<nsep>"
     "(?<n3>[0-9]{4}|[0-9]{2}(?![0-9]))" /* 11/11/25: a two-digit year (slashes only, below) */
     "(?!\\k<nsep>[0-9])"                /* "1.2.2025.4" is a version */
+    ,
     /* 9. März 2026, 1er mars 2026, 9 de marzo de 2026 */
     "|(?<![0-9A-Za-z.])(?<fd>[0-9]{1,2})(?:(?<fdot>\\.)|(?i:er))?"
     "(?(fdot)(?:[ \\t]*[-\\x{2013}][ \\t]*[0-9]{1,2}\\.(?=[ \\t]))?)" /* "14. - 17. Januar" */
@@ -84,9 +109,11 @@ const char *const SLOG_DATE_PATTERN =
     /* 2026年3月9日, 2026년 3월 9일, 3月9日 */
     "|(?<![0-9])(?:(?<cy>[0-9]{4})[ \\t]*[年년][ \\t]*)?(?<cm>[0-9]{1,2})[ \\t]*[月월][ \\t]*"
     "(?<cd>[0-9]{1,2})(?![0-9])[ \\t]*[日일号號]?"
-    ")(?![0-9])"
+    ")(?![0-9])",
     /* a weekday after the date: "March 9, 2026 (Monday)", "2026-03-09, Mon", "3月9日（月）" */
-    "(?:[ \\t]*,?[ \\t]*(?<wp>\\()?(?<wd2>" WEEKDAY ")(?(wp)\\))|[ \\t]*(?<cw>" CJK_WEEKDAY "))?"
+    /* and after a dash when written whole: "3 Şubat 2026 - Salı" */
+    "(?:(?:[ \\t]*,?[ \\t]*|[ \\t]+[-\\x{2013}\\x{2014}][ "
+    "\\t]+(?=\\p{L}{4}))(?<wp>\\()?(?<wd2>" WEEKDAY ")(?(wp)\\))|[ \\t]*(?<cw>" CJK_WEEKDAY "))?"
     /* a time: "T14:51:03", " 14:51", ", 2:30 p.m.", " at 2 PM", " 1:00-2:15 PM" */
     "(?:(?:(?<tt>T)|[ \\t]*(?:,|at|@|[-\\x{2013}\\x{2014}|])?[ \\t]*(?<tpar>\\()?)"
     "(?:(?<th>[0-9]{1,2}):(?<tm>[0-9]{2})(?::(?<ts>[0-9]{2})(?:[.,][0-9]+)?)?(?![0-9])"
@@ -94,14 +121,15 @@ const char *const SLOG_DATE_PATTERN =
     "|(?<th2>[0-9]{1,2})[ \\t]*(?<ap2>" AMPM "))"
     /* the end of a range ("20:00-20:12", "9:00–9:45 PST", "1-2 PM"): the dash
      * never starts a zone, but after ISO's T it does ("T12:34:56-06:00") */
-    "(?(tt)|(?:[ \\t]*[-\\x{2013}][ \\t]*[0-9]{1,2}(?:(?::[0-9]{2}){1,2}(?:[ \\t]*(?<ap3>" AMPM
-    "))?"
+    "(?(tt)|(?:[ \\t]*[-\\x{2013}\\x{2014}][ \\t]*[0-9]{1,2}(?:(?::[0-9]{2}){1,2}(?:[ "
+    "\\t]*(?<ap3>" AMPM "))?"
     "|[ \\t]*(?<ap4>" AMPM "))(?![0-9]))?)"
     "(?:[ \\t]*(?<zp>\\()?(?<zone>" ZONE ")(?(zp)\\)))?"
     "(?(tpar)[ \\t]*\\))" /* "2026-03-02 (14:30)": the time in brackets */
     /* `date`'s own format puts the year last: "Mon Sep 29 14:00:22 MDT 2025" */
     "(?:[ \\t]+(?<y3>[0-9]{4})(?![0-9]))?"
-    ")?";
+    ")?",
+    NULL};
 
 /* What gives year-less dates below it a year besides full dates: a line (a
  * heading, a bold line) that is only a year, or a month, quarter, half or
@@ -164,6 +192,18 @@ static void read_time(const slog_config *c, const char *s, slog_found_date *f)
         group(re, g->ap2, s, &a, &b);
         tb = b;
         twelve = 1;
+    } else if (group(re, g->pth, s, &ta, &tb)) { /* before the date */
+        h = number(s, ta, tb);
+        group(re, g->ptm, s, &a, &tb);
+        m = number(s, a, tb);
+        if (group(re, g->pts, s, &a, &b)) {
+            sec = number(s, a, b);
+            f->has_seconds = 1;
+            tb = b;
+        }
+        twelve = group(re, g->pap, s, &a, &b);
+        if (twelve)
+            tb = b;
     } else {
         return;
     }
@@ -484,7 +524,8 @@ static int match_at(slog_config *c, const char *s, size_t len, size_t from, int 
         /* "9. März — Stand" is a date, "3 mars bars" a phrase: without a
          * year, another language's month name must end the words */
         size_t i = skip_spaces(s, len, f->end);
-        if (i < len && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+        if (i < len && (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') ||
+                        (unsigned char)s[i] >= 0xC3)) /* "3 марта прошли" */
             return 0;
     }
     return f->month > 0 && f->day > 0;

@@ -35,7 +35,14 @@ enum {
     SLOG_LANG_NL,
     SLOG_LANG_JA,
     SLOG_LANG_KO,
-    SLOG_LANG_ZH
+    SLOG_LANG_ZH,
+    SLOG_LANG_TR,
+    SLOG_LANG_PL,
+    SLOG_LANG_RU,
+    SLOG_LANG_UK,
+    SLOG_LANG_SV,
+    SLOG_LANG_ID,
+    SLOG_LANG_CS
 };
 
 /** A date as found in a line of text. Offsets are bytes into that text. */

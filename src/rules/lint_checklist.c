@@ -40,14 +40,20 @@ static int is_template(const char *file)
  * and "Phase 3 audit gate" are two lists. */
 static void caption_key(const char *s, char *out, size_t cap)
 {
+    /* a numbered series of one list's versions: "Global Cycle 20 Session
+     * Plan" replaces "Global Cycle 19 Session Plan"; its number goes */
+    static const char *const series[] = {"cycle", "iteration", "round", "session", "sprint"};
+    if (!s)
+        s = "";
+    int numbered = slog_names_any(s, strlen(s), series, sizeof series / sizeof *series);
     size_t o = 0;
     int depth = 0;
     for (; *s && o + 1 < cap; s++) {
         depth += *s == '(' || *s == '[';
         depth -= depth && (*s == ')' || *s == ']');
         unsigned char c = (unsigned char)*s;
-        if (!depth &&
-            (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+        if (!depth && (c >= 0x80 || (c >= '0' && c <= '9' && !numbered) ||
+                       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
             out[o++] = (char)(c < 0x80 ? (c | 0x20) : c);
     }
     out[o] = '\0';
@@ -56,18 +62,29 @@ static void caption_key(const char *s, char *out, size_t cap)
 typedef struct {
     char key[96];
     int list_line, caption_line;
-    long day; /* its entry's day, -1 undated */
+    long day;            /* its entry's day, -1 undated */
+    const slog_log *log; /* its entry's log, or NULL */
     size_t index;
 } captioned;
 
+/* Whether of two places in a document with the same day, a written at
+ * line la was written after b at lb: below it, or above it in a
+ * newest-first log (a series of plans of one day, newest on top). */
+static int later_on_the_day(const slog_log *log_a, int la, const slog_log *log_b, int lb)
+{
+    if (log_a && log_a == log_b && log_a->direction == SLOG_NEWEST_FIRST)
+        return la < lb;
+    return la > lb;
+}
+
 /* x was written after y: later in its log's time when both are dated and
  * the days differ (a newest-first series of plans writes its newest plan
- * first), else below it. */
+ * first), else by later_on_the_day. */
 static int written_later(const captioned *x, const captioned *y)
 {
     if (x->day >= 0 && y->day >= 0 && x->day != y->day)
         return x->day > y->day;
-    return x->list_line > y->list_line;
+    return later_on_the_day(x->log, x->list_line, y->log, y->list_line);
 }
 
 /* The group of c[a] (equal keys, sorted): its end. */
@@ -133,6 +150,7 @@ static int per_case_list(const char *key)
 typedef struct {
     const char *text;
     long day; /* its entry's day, -1 undated */
+    const slog_log *log;
     int line;
     uint64_t first; /* hash of the first word, lower case; 0: none */
     size_t next;    /* the next candidate of its bucket, or SIZE_MAX */
@@ -144,6 +162,7 @@ typedef struct {
     slog_vocab v;
     size_t *head; /* per bucket: its first candidate, or SIZE_MAX */
     size_t nbuckets;
+    char **plain; /* per text: the task it names (task_of), what the vocabulary holds */
 } done_index;
 
 static int word_byte(char c)
@@ -152,8 +171,62 @@ static int word_byte(char c)
            ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* Past a priority tag that opens a task ("P2: Add …", "[P1] Add …"): a
+ * newer plan that raises or lowers it names the same task. */
+static const char *past_priority(const char *t)
+{
+    const char *p = t;
+    while (*p == ' ' || *p == '*' || *p == '_')
+        p++;
+    int open = *p == '[' || *p == '(';
+    p += open;
+    if ((*p | 0x20) != 'p' || !(p[1] >= '0' && p[1] <= '9'))
+        return t;
+    p += 2;
+    if (open && *p != ']' && *p != ')')
+        return t;
+    p += open;
+    while (*p == '*' || *p == '_')
+        p++;
+    if (*p == ':' || *p == '-')
+        p++;
+    return *p == ' ' ? p + 1 : t;
+}
+
+/* The task a box or done item names, for comparing: without its priority
+ * tag and a last bracket that reports its status ("(Delivered in Cycle
+ * 20)", "(Selected)"). Allocated; NULL when out of memory. */
+static char *task_of(const char *text)
+{
+    static const char *const status[] = {"delivered",   "done",   "completed",   "selected",
+                                         "shipped",     "merged", "fixed",       "closed",
+                                         "in progress", "wip",    "implemented", "landed"};
+    const char *t = past_priority(text);
+    size_t n = strlen(t);
+    while (n && t[n - 1] == ' ')
+        n--;
+    if (n && t[n - 1] == ')') {
+        size_t o = n - 1;
+        while (o && t[o] != '(')
+            o--;
+        const char *w = t + o + 1;
+        for (size_t k = 0; t[o] == '(' && k < sizeof status / sizeof *status; k++)
+            if (!strncasecmp(w, status[k], strlen(status[k]))) {
+                n = o;
+                break;
+            }
+    }
+    char *out = malloc(n + 1);
+    if (out) {
+        memcpy(out, t, n);
+        out[n] = '\0';
+    }
+    return out;
+}
+
 static uint64_t first_word(const char *t)
 {
+    t = past_priority(t);
     while (*t && !word_byte(*t))
         t++;
     uint64_t h = 1469598103934665603ull;
@@ -174,7 +247,9 @@ static int push_said(const lint_ctx *ctx, done_index *x, const char *text, int l
         x->cap = cap;
     }
     const slog_entry *e = slog_doc_entry_at(ctx->doc, line);
-    x->s[x->n++] = (said){text, e && e->date_valid ? e->day : -1, line, first_word(text), SIZE_MAX};
+    x->s[x->n++] =
+        (said){text,    e && e->date_valid ? e->day : -1, e ? e->log : NULL, line, first_word(text),
+               SIZE_MAX};
     return 1;
 }
 
@@ -184,7 +259,7 @@ static int written_after(const said *a, const said *b)
 {
     if (a->day >= 0 && b->day >= 0 && a->day != b->day)
         return b->day > a->day;
-    return b->line > a->line;
+    return later_on_the_day(b->log, b->line, a->log, a->line);
 }
 
 /* The first words of the unchecked boxes, as an open-addressing set: a
@@ -259,8 +334,19 @@ static slog_status done_index_build(const lint_ctx *ctx, done_index *x)
         free(texts);
         return SLOG_ERR_NOMEM;
     }
-    for (size_t i = 0; i < x->n; i++)
-        texts[i] = x->s[i].text;
+    x->plain = calloc(x->n + 1, sizeof *x->plain);
+    for (size_t i = 0; x->plain && i < x->n; i++) {
+        x->plain[i] = task_of(x->s[i].text);
+        if (!x->plain[i]) {
+            free(texts);
+            return SLOG_ERR_NOMEM;
+        }
+        texts[i] = x->plain[i];
+    }
+    if (!x->plain) {
+        free(texts);
+        return SLOG_ERR_NOMEM;
+    }
     for (size_t b = 0; b < x->nbuckets; b++)
         x->head[b] = SIZE_MAX;
     for (size_t i = x->n; i-- > d->nchecklists;) {
@@ -277,6 +363,9 @@ static slog_status done_index_build(const lint_ctx *ctx, done_index *x)
 
 static void done_index_free(done_index *x)
 {
+    for (size_t i = 0; x->plain && i < x->n; i++)
+        free(x->plain[i]);
+    free(x->plain);
     free(x->s);
     free(x->head);
     slog_vocab_free(&x->v);
@@ -369,6 +458,7 @@ static void place_of(const slog_doc *d, size_t i, captioned *c)
     c->list_line = d->checklists[i].list_line;
     c->caption_line = d->checklists[i].caption_line;
     c->day = e && e->date_valid ? e->day : -1;
+    c->log = e ? e->log : NULL;
     c->index = i;
 }
 

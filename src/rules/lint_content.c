@@ -324,10 +324,49 @@ static int new_prose(const slog_doc *d, const slog_entry *e, const slog_entry *b
     return h && h != prose_hash(d, base);
 }
 
+/* A long entry repeats only as a copy: each item's text as written in
+ * base. Day plans of twenty items that carry most of yesterday's tasks
+ * but reword what each step did ("(database design)", then "(API and a
+ * simple UI)") are alike word for word and still record new work. */
+enum { LONG_ENTRY = 6 };
+
+static int items_copied(const slog_item *items, const slog_item *base)
+{
+    for (const slog_item *it = items; it; it = it->next) {
+        uint32_t h = slog_item_hash("", "", it->text);
+        const slog_item *b = base;
+        while (b && slog_item_hash("", "", b->text) != h)
+            b = b->next;
+        if (!b)
+            return 0;
+    }
+    return 1;
+}
+
+/* A label that names an event ("[bot] (main): auto-promote (gates
+ * green)", "Deploy to staging"): each entry records one more of them, a
+ * promotion on a new commit, however alike their items. */
+static int event_label(const char *label)
+{
+    static const char *const events[] = {"promot", "deploy",  "releas",   "publish", "ship",
+                                         "merg",   "rollout", "rollback", "tagged"};
+    for (const char *p = label; *p; p++) {
+        if (p > label && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z'))
+            continue; /* the start of a word only */
+        for (size_t k = 0; k < sizeof events / sizeof *events; k++)
+            if (!strncasecmp(p, events[k], strlen(events[k])))
+                return 1;
+    }
+    return 0;
+}
+
 static int repeats(const lint_ctx *ctx, const slog_vocab *v, const slog_entry *e,
                    const slog_entry *base)
 {
-    if (!e->nitems || !base->nitems || !items_repeat(v, e->items, base->items))
+    if (!e->nitems || !base->nitems || event_label(e->label) ||
+        !items_repeat(v, e->items, base->items))
+        return 0;
+    if (e->nitems > LONG_ENTRY && !items_copied(e->items, base->items))
         return 0;
     /* only for entries whose items repeat: what each item reports */
     for (const slog_item *it = e->items; it; it = it->next)

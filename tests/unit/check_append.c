@@ -193,6 +193,14 @@ START_TEST(new_entries_look_like_their_neighbours)
                   "## Montag, 9. März 2026\n- ✅ a\n\n## Freitag, 1. Mai 2026\n- ✅ b\n");
     EXPECT_APPEND("## 2 MÄRZ 2026\n- ✅ a\n", "2026-12-03", NULL, "b",
                   "## 2 MÄRZ 2026\n- ✅ a\n\n## 3 DEZEMBER 2026\n- ✅ b\n");
+    /* Turkish, Russian and Polish: capitals beyond Latin-1, Slavic genitives */
+    EXPECT_APPEND("## 3 Ocak 2026 - Cumartesi\n- ✅ a\n", "2026-02-03", NULL, "b",
+                  "## 3 Ocak 2026 - Cumartesi\n- ✅ a\n\n## 3 Şubat 2026 - Salı\n- ✅ b\n");
+    EXPECT_APPEND("## 3 февраля 2026, вторник\n- ✅ a\n", "2026-12-07", NULL, "b",
+                  "## 3 февраля 2026, вторник\n- ✅ a\n\n## 7 декабря 2026, понедельник\n"
+                  "- ✅ b\n");
+    EXPECT_APPEND("## Środa, 4 lutego 2026\n- ✅ a\n", "2026-12-10", NULL, "b",
+                  "## Środa, 4 lutego 2026\n- ✅ a\n\n## Czwartek, 10 grudnia 2026\n- ✅ b\n");
     EXPECT_APPEND("### 1er mars 2026\n- ✅ a\n", "2026-04-01", NULL, "b",
                   "### 1er mars 2026\n- ✅ a\n\n### 1er avril 2026\n- ✅ b\n");
     EXPECT_APPEND("## lunes, 9 de marzo de 2026\n- ✅ a\n", "2026-03-10", NULL, "b",

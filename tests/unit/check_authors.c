@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Logs as other authors write them (SPEC §1, §3 r3), from findings judged on
+ * public logs: dates in more languages, a time before the date, labels
+ * that keep their own punctuation, headings whose date opens no entry,
+ * failures fixed on their line, events that are no repeats, and series of
+ * plans where only the newest counts. Each case failed before its fix. */
+#include "lint_helpers.h"
+
+/* The only entry of `md`, which must have exactly one. */
+static slog_doc *one(const char *md, const slog_entry **e)
+{
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 1);
+    *e = d->entries[0];
+    return d;
+}
+
+static void dated(const char *md, const char *date)
+{
+    const slog_entry *e;
+    slog_doc *d = one(md, &e);
+    ck_assert_str_eq(e->date, date);
+    ck_assert(!e->weekday_mismatch);
+    slog_doc_free(d);
+}
+
+START_TEST(months_and_weekdays_of_more_languages)
+{
+    dated("## 3 Şubat 2026 - Salı (Kurulum)\n- ✅ Proje başlatıldı\n", "2026-02-03");
+    dated("## 28 TEMMUZ 2026\n- a\n", "2026-07-28");
+    dated("## 3 февраля 2026 г., вторник\n- a\n", "2026-02-03");
+    dated("## Понедельник, 2 марта 2026\n- a\n", "2026-03-02");
+    dated("## 2 березня 2026\n- a\n", "2026-03-02");
+    dated("## 3 lutego 2026 (wtorek)\n- a\n", "2026-02-03");
+    dated("## 3. února 2026\n- a\n", "2026-02-03");
+    dated("## 3 Maret 2026\n- a\n", "2026-03-03");
+    dated("## 3 augusti 2026\n- a\n", "2026-08-03");
+    /* a wrong weekday is still seen as one */
+    const slog_entry *e;
+    slog_doc *d = one("## 27 Temmuz 2026 - Pazar (Legal)\n- a\n", &e);
+    ck_assert(e->weekday_mismatch);
+    slog_doc_free(d);
+    /* without a year, a month name must end the words: a phrase is no date */
+    d = parse_str("# Log\n\n3 марта прошли тесты\n");
+    ck_assert_uint_eq(d->nentries, 0);
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(weekdays_after_a_dash_leave_the_label)
+{
+    const slog_entry *e;
+    slog_doc *d = one("## 13 July 2026 - Monday (Start)\n- ✅ Project created\n", &e);
+    ck_assert_str_eq(e->label, "Start");
+    slog_doc_free(d);
+    /* a short word after a dash is the label's */
+    d = one("## 2026-03-08 - Sun rises\n- a\n", &e);
+    ck_assert_str_eq(e->label, "Sun rises");
+    ck_assert(!e->weekday_mismatch);
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(a_time_before_the_date)
+{
+    slog_doc *d = parse_str(".LOG\n\n# 9:00 AM 3/2/2026 =====\n\n- planned: parser\n\n"
+                            "# 07:56:10 2026/03/04 =====\n\n- planned: tests\n\n"
+                            "# 2:30 PM 3/5/2026\n\n- planned: docs\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[0]->time, "09:00");
+    ck_assert_str_eq(d->entries[0]->label, "");
+    ck_assert_str_eq(d->entries[1]->time, "07:56:10");
+    ck_assert_str_eq(d->entries[2]->time, "14:30");
+    slog_doc_free(d);
+    /* two runs stamped alike that record different work are two runs */
+    ck_assert_int_eq(count_rule("# 9:00 AM 3/2/2026 =====\n\n- planned: parser\n\n"
+                                "# 9:00 AM 3/2/2026 =====\n\n- planned: tests\n",
+                                "2026-03-10", SLOG_RULE_DUPLICATE_ENTRY, NULL),
+                     0);
+}
+END_TEST
+
+START_TEST(labels_keep_their_own_punctuation)
+{
+    const slog_entry *e;
+    slog_doc *d = one("## 2026-03-02 09:30 — Anti-double-click for «Create shipment»\n- a\n", &e);
+    ck_assert_str_eq(e->label, "Anti-double-click for «Create shipment»");
+    slog_doc_free(d);
+    /* the end of a range of times is no label */
+    d = one("## 2026-06-11 07:30 — 09:00 — Big UX refactor\n- a\n", &e);
+    ck_assert_str_eq(e->time, "07:30");
+    ck_assert_str_eq(e->label, "Big UX refactor");
+    slog_doc_free(d);
+    /* a word that only introduced the date goes with it */
+    d = one("## Sessione del 2026-06-10 (Sera) - Tappe logistiche\n- a\n", &e);
+    ck_assert_str_eq(e->label, "Sessione (Sera) - Tappe logistiche");
+    slog_doc_free(d);
+    d = one("## Séance du 2026-06-05\n- a\n", &e);
+    ck_assert_str_eq(e->label, "Séance");
+    slog_doc_free(d);
+    /* the date's separator goes, not the bracket it stood in */
+    d = one("## Bugün Yapılanlar (14 Temmuz 2026 - Ek)\n- a\n", &e);
+    ck_assert_str_eq(e->label, "Bugün Yapılanlar (Ek)");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(headings_whose_date_opens_no_entry)
+{
+    slog_doc *d = parse_str("# Worklog\n\n## 2026-03-03 09:00 — Proxy switched\n- New IP\n\n"
+                            "## 2026-03-02 07:30 — Parser rewrite\n- v2 payloads\n\n"
+                            "## History before 2026-03-02 07:30\n\nSee the plan document.\n\n"
+                            "## История до 2026-03-01\n\nСм. план.\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    slog_doc_free(d);
+    d = parse_str("# Dev journal\n\n## 13 July 2026 - Monday (Start)\n- ✅ Project created\n\n"
+                  "### Tomorrow's to-dos (14 July 2026):\n1. Run the app\n\n"
+                  "## 14 July 2026 - Tuesday (Tests)\n- ✅ App runs\n\n"
+                  "## 🎬 Session end: 14 July 2026 - night\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->label, "Start");
+    ck_assert_str_eq(d->entries[1]->label, "Tests");
+    slog_doc_free(d);
+    ck_assert_int_eq(count_rule("## 14 July 2026\n- ✅ App runs\n\n## 🎬 Session end: 14 July 2026\n",
+                                "2026-07-20", SLOG_RULE_EMPTY_ENTRY, NULL),
+                     0);
+    /* work done at a session's end is an entry */
+    d = parse_str("### Verification at session end (2026-04-26)\n- ran the suite\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    slog_doc_free(d);
+}
+END_TEST
+
+static slog_state state_at(const char *md, int line)
+{
+    slog_doc *d = parse_str(md);
+    slog_state st = SLOG_STATE_COUNT;
+    for (size_t i = 0; i < d->nentries; i++)
+        for (const slog_item *it = d->entries[i]->items; it; it = it->next)
+            if (it->line == line)
+                st = it->state;
+    slog_doc_free(d);
+    ck_assert_int_ne(st, SLOG_STATE_COUNT);
+    return st;
+}
+
+START_TEST(failures_fixed_or_removed_on_purpose)
+{
+    const char *md = "## 2 March 2026 - Monday (OAuth)\n\n#### Error fixes\n"
+                     "- ❌ Logo broken → ✅ callback page now uses the Logo component\n\n"
+                     "#### Removed items\n- ❌ Sticky sidebar (replaced by vertical tabs)\n\n"
+                     "#### Results\n- ❌ Canary failed on 4.13-rc1\n";
+    ck_assert_int_eq(state_at(md, 4), SLOG_STATE_DONE);
+    ck_assert_int_eq(state_at(md, 7), SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_at(md, 10), SLOG_STATE_FAILED);
+}
+END_TEST
+
+START_TEST(repeats_that_are_new_work)
+{
+    /* each promotion is one more, however alike its gates */
+    ck_assert_int_eq(count_rule("- 2026-03-01 10:00Z [bot] (main): auto-promote (gates green)\n"
+                                "  - Gates: proof, asset-guard\n"
+                                "- 2026-03-01 12:00Z [dev] (main): parser rewrite\n"
+                                "  - Tests: 120 passed\n"
+                                "- 2026-03-02 10:00Z [bot] (main): auto-promote (gates green)\n"
+                                "  - Gates: proof, asset-guard\n"
+                                "- 2026-03-03 10:00Z [bot] (main): auto-promote (gates green)\n"
+                                "  - Gates: proof, asset-guard\n",
+                                "2026-03-10", SLOG_RULE_REPEATED_ENTRY, NULL),
+                     0);
+    /* a day's long plan that rewords what its steps did */
+    char md[2048] = "";
+    for (int day = 1; day <= 2; day++) {
+        char part[1024];
+        snprintf(part, sizeof part,
+                 "## 2026-03-0%d\n- design the class screen colours\n- design the post screen\n"
+                 "- show the comments of a post\n- design the difficulty of a class\n"
+                 "- design the difficulty of a question\n- post a discussion\n"
+                 "- add content so users learn something (%s)\n\n",
+                 day, day == 1 ? "database design" : "api and a simple screen");
+        strcat(md, part);
+    }
+    ck_assert_int_eq(count_rule(md, "2026-03-10", SLOG_RULE_REPEATED_ENTRY, NULL), 0);
+    /* the same long plan copied: nothing new */
+    const char *plan = "- a first step\n- a second step\n- a third step\n- a fourth step\n"
+                       "- a fifth step\n- a sixth step\n- a seventh step\n";
+    snprintf(md, sizeof md, "## 2026-03-01\n%s\n## 2026-03-02\n%s", plan, plan);
+    ck_assert_int_eq(count_rule(md, "2026-03-10", SLOG_RULE_REPEATED_ENTRY, NULL), 1);
+}
+END_TEST
+
+START_TEST(a_series_of_plans_counts_its_newest)
+{
+    /* newest on top, all of one day: the plan above is the newest */
+    const char *md = "# Tracker\n\n## Candidates\n"
+                     "### Global Cycle 3 (2026-02-11) Session Plan\n"
+                     "- [x] P1: Add retry to uploader (Delivered in Cycle 3)\n"
+                     "- [ ] P3: Add operator docs\n\n"
+                     "### Global Cycle 2 (2026-02-11) Session Plan\n"
+                     "- [ ] P2: Add retry to uploader\n- [ ] P3: Add operator docs\n"
+                     "- [ ] P3: Add a smoke test\n\n"
+                     "### Cycle 1 (2026-02-10) Plan\n- [ ] P3: Add operator docs\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-03-01", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
+    ck_assert_int_eq(line, 6);
+    /* two phases are two lists */
+    ck_assert_int_eq(count_rule("## 2026-03-02\n### Phase 2 audit gate\n- [ ] check logs\n"
+                                "### Phase 3 audit gate\n- [ ] check metrics\n",
+                                "2026-03-10", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     2);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("authors");
+    TCase *tc = tcase_create("authors");
+    tcase_add_test(tc, months_and_weekdays_of_more_languages);
+    tcase_add_test(tc, weekdays_after_a_dash_leave_the_label);
+    tcase_add_test(tc, a_time_before_the_date);
+    tcase_add_test(tc, labels_keep_their_own_punctuation);
+    tcase_add_test(tc, headings_whose_date_opens_no_entry);
+    tcase_add_test(tc, failures_fixed_or_removed_on_purpose);
+    tcase_add_test(tc, repeats_that_are_new_work);
+    tcase_add_test(tc, a_series_of_plans_counts_its_newest);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
