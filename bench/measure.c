@@ -2,8 +2,8 @@
 /* Runs a command and prints its wall time in seconds, peak RSS in MiB, exit
  * status and CPU time (user + system, all its threads) in seconds:
  * "SECONDS MAXRSS_MIB EXIT CPU_SECONDS". CPU time is what the tests compare:
- * other work on the machine does not stretch it as it stretches wall time. stdout of the command goes to /dev/null unless
- * MEASURE_KEEP_STDOUT is set. usage: measure COMMAND [ARG]... */
+ * other work on the machine does not stretch it as it stretches wall time. stdout of the command
+ * goes to /dev/null unless MEASURE_KEEP_STDOUT is set. usage: measure COMMAND [ARG]... */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -54,7 +54,6 @@ slog_status slog_digest_finish(cJSON *digest, slog_error *err);
  * or NULL for another name. */
 const char *slog_digest_template(const char *format, size_t *len);
 
-
 #ifdef __cplusplus
 }
 #endif

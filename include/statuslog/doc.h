@@ -80,9 +80,9 @@ struct slog_item {
     unsigned index; /* position among all items of the document (creation order) */
     unsigned nchildren;
     int line, end_line; /* 1-based lines of the original file */
-    slog_state state; /* note where the marker stands on a metric or a statement
-                         (SPEC §1 r3); slog_marker_state gives the marker's own */
-    uint32_t id;      /* hash of entry date, label and normalized text (slog_id_format) */
+    slog_state state;   /* note where the marker stands on a metric or a statement
+                           (SPEC §1 r3); slog_marker_state gives the marker's own */
+    uint32_t id;        /* hash of entry date, label and normalized text (slog_id_format) */
 };
 
 /** The state a marker as written gives by itself ("✅", "[ ]", "Next"):

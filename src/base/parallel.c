@@ -100,8 +100,8 @@ int slog_parallel_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i), 
 
 typedef struct {
     size_t n, ahead;
-    size_t next;     /* the next index to hand out */
-    size_t consumed; /* indexes below it have been taken */
+    size_t next;         /* the next index to hand out */
+    size_t consumed;     /* indexes below it have been taken */
     unsigned char *done; /* per slot (index % ahead): its work is finished */
     void (*work)(void *ctx, size_t i);
     void *ctx;
@@ -180,8 +180,7 @@ static void consume_all(ordered *o, void (*consume)(void *ctx, size_t i))
     pthread_mutex_unlock(&o->lock);
 }
 
-int slog_parallel_ordered(size_t n, unsigned jobs, size_t ahead,
-                          void (*work)(void *ctx, size_t i),
+int slog_parallel_ordered(size_t n, unsigned jobs, size_t ahead, void (*work)(void *ctx, size_t i),
                           void (*consume)(void *ctx, size_t i), void *ctx)
 {
     if (!jobs)
@@ -194,8 +193,8 @@ int slog_parallel_ordered(size_t n, unsigned jobs, size_t ahead,
         ahead = jobs;
     /* one thread (or one index, which then has every thread for its own
      * loops): in turn, on the calling thread */
-    ordered o = {n, ahead, 0, 0, NULL, work, ctx,
-                 PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
+    ordered o = {
+        n, ahead, 0, 0, NULL, work, ctx, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
     if (jobs <= 1 || in_loop || !(o.done = calloc(ahead, 1))) {
         for (size_t i = 0; i < n; i++) {
             work(ctx, i);

@@ -465,8 +465,13 @@ int cli_read_docs(const cli_files *files, cli_configs *configs, const cli_reader
     /* files in flight: enough to keep the threads busy while the results
      * are used in order, few enough that their models fit */
     size_t ahead = 4 * (size_t)jobs;
-    pool_work w = {files, calloc(files->count + 1, sizeof *w.configs),
-                   calloc(ahead, sizeof *w.slots), ahead, r, files->count == 1 ? jobs : 1, 0};
+    pool_work w = {files,
+                   calloc(files->count + 1, sizeof *w.configs),
+                   calloc(ahead, sizeof *w.slots),
+                   ahead,
+                   r,
+                   files->count == 1 ? jobs : 1,
+                   0};
     if (!w.configs || !w.slots) {
         free(w.configs);
         free(w.slots);

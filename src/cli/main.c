@@ -5,9 +5,9 @@
 #include <string.h>
 
 static const cli_command *const commands[] = {
-    &cli_parse_command, &cli_lint_command,   &cli_append_command,
-    &cli_check_command, &cli_digest_command, &cli_template_command,
-    &cli_fix_command,   &cli_merge_command,  &cli_mcp_command,      &cli_lsp_command,
+    &cli_parse_command,  &cli_lint_command,     &cli_append_command, &cli_check_command,
+    &cli_digest_command, &cli_template_command, &cli_fix_command,    &cli_merge_command,
+    &cli_mcp_command,    &cli_lsp_command,
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 

@@ -234,7 +234,8 @@ static slog_status on_heading(builder *b, cmark_node *node)
     }
     slog_found_date fd;
     if (slog_find_date(b->cfg, h, hlen, 0, 0, &fd) && !build_stamp_mention(h, hlen, &fd) &&
-        !build_date_opens_no_entry(h, hlen, &fd) && build_dateable(b, line, &fd) && !build_dated_by_next_line(b, node, h, &fd)) {
+        !build_date_opens_no_entry(h, hlen, &fd) && build_dateable(b, line, &fd) &&
+        !build_dated_by_next_line(b, node, h, &fd)) {
         slog_status st = dated_heading(b, f, h, hlen, &fd, level);
         return st == SLOG_OK ? build_heading_date_line(b, f, node) : st;
     }

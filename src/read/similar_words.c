@@ -4,19 +4,19 @@
 #include "similar_words.h"
 
 const slog_stop_word slog_stop_words[] = {
-    {"a", 1},      {"an", 2},    {"the", 3},    {"and", 3},   {"or", 2},    {"of", 2},
-    {"to", 2},     {"in", 2},    {"on", 2},     {"for", 3},   {"with", 4},  {"by", 2},
-    {"at", 2},     {"from", 4},  {"as", 2},     {"is", 2},    {"are", 3},   {"was", 3},
-    {"were", 4},   {"be", 2},    {"been", 4},   {"it", 2},    {"its", 3},   {"this", 4},
-    {"that", 4},   {"these", 5}, {"those", 5},  {"we", 2},    {"our", 3},   {"us", 2},
-    {"i", 1},      {"you", 3},   {"they", 4},   {"he", 2},    {"she", 3},   {"them", 4},
-    {"not", 3},    {"no", 2},    {"but", 3},    {"so", 2},    {"if", 2},    {"then", 4},
-    {"than", 4},   {"once", 4},  {"still", 5},  {"will", 4},  {"can", 3},   {"need", 4},
-    {"needs", 5},  {"via", 3},   {"into", 4},   {"onto", 4},  {"up", 2},    {"out", 3},
-    {"over", 4},   {"after", 5}, {"before", 6}, {"until", 5}, {"till", 4},  {"must", 4},
-    {"should", 6}, {"would", 5}, {"could", 5},  {"may", 3},   {"might", 5}, {"shall", 5},
-    {"has", 3},    {"have", 4},  {"had", 3},    {"do", 2},    {"does", 4},  {"did", 3},
-    {"again", 5},  {"also", 4},  {"yet", 3},    {"another", 7}, {"too", 3}, {"just", 4},
+    {"a", 1},       {"an", 2},    {"the", 3},    {"and", 3},     {"or", 2},    {"of", 2},
+    {"to", 2},      {"in", 2},    {"on", 2},     {"for", 3},     {"with", 4},  {"by", 2},
+    {"at", 2},      {"from", 4},  {"as", 2},     {"is", 2},      {"are", 3},   {"was", 3},
+    {"were", 4},    {"be", 2},    {"been", 4},   {"it", 2},      {"its", 3},   {"this", 4},
+    {"that", 4},    {"these", 5}, {"those", 5},  {"we", 2},      {"our", 3},   {"us", 2},
+    {"i", 1},       {"you", 3},   {"they", 4},   {"he", 2},      {"she", 3},   {"them", 4},
+    {"not", 3},     {"no", 2},    {"but", 3},    {"so", 2},      {"if", 2},    {"then", 4},
+    {"than", 4},    {"once", 4},  {"still", 5},  {"will", 4},    {"can", 3},   {"need", 4},
+    {"needs", 5},   {"via", 3},   {"into", 4},   {"onto", 4},    {"up", 2},    {"out", 3},
+    {"over", 4},    {"after", 5}, {"before", 6}, {"until", 5},   {"till", 4},  {"must", 4},
+    {"should", 6},  {"would", 5}, {"could", 5},  {"may", 3},     {"might", 5}, {"shall", 5},
+    {"has", 3},     {"have", 4},  {"had", 3},    {"do", 2},      {"does", 4},  {"did", 3},
+    {"again", 5},   {"also", 4},  {"yet", 3},    {"another", 7}, {"too", 3},   {"just", 4},
     {"already", 7}, {"now", 3},
 };
 

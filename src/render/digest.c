@@ -315,8 +315,8 @@ static size_t fold_copies(cJSON **items, size_t n, int *ok)
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
         cJSON *first = kept ? items[kept - 1] : NULL;
-        if (first && !strcmp(dv_get(first, "state")->valuestring,
-                             dv_get(items[i], "state")->valuestring) &&
+        if (first &&
+            !strcmp(dv_get(first, "state")->valuestring, dv_get(items[i], "state")->valuestring) &&
             !strcmp(dv_get(first, "text")->valuestring, dv_get(items[i], "text")->valuestring)) {
             cJSON *also = dv_get(first, "also");
             cJSON *o = also ? dv_push_obj(also, ok) : NULL;

@@ -77,7 +77,6 @@ static const char *attention_reason(const thread_then *t)
 
 /* --- one document ------------------------------------------------------------ */
 
-
 /* The document's name and path, as each format shows them: "name" (its
  * title, else its path), "name_plain" (without Markdown), "file" and
  * "file_html" (escaped, breakable after each '/'). */
@@ -402,7 +401,7 @@ static slog_status active_document(doc_view *v, slog_error *err)
     cJSON *mine = dv_add(v->doc, "attention", cJSON_CreateArray(), &v->ok);
     attention_items(v, dv_get(v->root, "attention"), v->entries ? NULL : mine);
     slog_status st = lint_counts(v, err);
-    static const char *const shown[] = {"done",  "opened", "closed",       "carried",
+    static const char *const shown[] = {"done",  "opened",    "closed",       "carried",
                                         "notes", "attention", "followups_new"};
     for (size_t i = 0; i < sizeof shown / sizeof *shown; i++)
         dv_mark_shown(v->doc, shown[i], LIST_SHOWN, &v->ok);

@@ -68,10 +68,9 @@ static size_t sentence(const char *s, size_t len)
 /* A row of a table that says something went wrong. */
 static int status_row(const char *s, size_t len)
 {
-    static const char *const words[] = {"fail",  "failed",   "failing", "failure",
-                                        "error", "errors",   "blocked", "broken",
-                                        "down",  "critical", "timeout", "crashed",
-                                        "warn",  "warning"};
+    static const char *const words[] = {"fail",    "failed",  "failing", "failure", "error",
+                                        "errors",  "blocked", "broken",  "down",    "critical",
+                                        "timeout", "crashed", "warn",    "warning"};
     static const char *const signs[] = {"❌", "🔴", "✗", "⛔", "🛑"};
     for (size_t k = 0; k < sizeof signs / sizeof *signs; k++)
         for (size_t i = 0; i + strlen(signs[k]) <= len; i++)

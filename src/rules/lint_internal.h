@@ -39,11 +39,11 @@ int lint_enabled(const lint_ctx *ctx, slog_rule rule);
 const char *lint_excerpt(const char *text, char *buf, size_t size, size_t max);
 
 /* The rule groups: each runs the rules of one subject. */
-slog_status lint_dates(lint_ctx *ctx);    /* entry-order, invalid-date, future-entry,
-                                             entry-before-document, duplicate-entry */
-slog_status lint_content(lint_ctx *ctx);  /* stale-item, empty-entry, repeated-entry,
-                                             open-checklist, unmarked-item */
-slog_status lint_encoding(lint_ctx *ctx); /* invalid-utf8, mojibake */
+slog_status lint_dates(lint_ctx *ctx);           /* entry-order, invalid-date, future-entry,
+                                                    entry-before-document, duplicate-entry */
+slog_status lint_content(lint_ctx *ctx);         /* stale-item, empty-entry, repeated-entry,
+                                                    open-checklist, unmarked-item */
+slog_status lint_encoding(lint_ctx *ctx);        /* invalid-utf8, mojibake */
 slog_status lint_open_checklists(lint_ctx *ctx); /* open-checklist (lint_checklist.c) */
 
 #endif

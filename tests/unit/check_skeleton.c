@@ -13,7 +13,6 @@
 #include "doc_internal.h"
 #include "statuslog/edit.h"
 
-
 static int same_str(const char *a, const char *b)
 {
     return (!a && !b) || (a && b && !strcmp(a, b));
