@@ -120,6 +120,14 @@ int build_last_nonblank(builder *b, int first, int last);
 int build_dateable(builder *b, int line, const slog_found_date *f);
 /** The date `f` found in s[0, len) stamps a revision of what the text names
  * ("#### Comparison (Dec 16 - Updated)"): no entry. */
+/* The heading the builder is in, or NULL. */
+heading_frame *build_innermost_heading(builder *b);
+/* A list's caption: the short paragraph right above it (its line in
+ * *line), or NULL. */
+const char *build_list_caption(builder *b, cmark_node *item, int *line);
+/* The state of item `it` (of list item `node`) as its list's caption or
+ * heading, and its own line, say (build_says.c). */
+slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item *it);
 int build_stamp_mention(const char *s, size_t len, const slog_found_date *f);
 /* A heading's date that opens no entry: a bound ("History before …"), a
  * day written the day before ("Tomorrow's to-dos (…)"), a session's end

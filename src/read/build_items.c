@@ -29,7 +29,7 @@ static char *trimmed_copy(builder *b, const char *s, size_t len)
     return slog_arena_strndup(b->arena, s, len);
 }
 
-static heading_frame *innermost_heading(builder *b)
+heading_frame *build_innermost_heading(builder *b)
 {
     return b->headings.len ? (heading_frame *)b->headings.data + b->headings.len - 1 : NULL;
 }
@@ -84,7 +84,7 @@ static int is_checkbox(const char *t)
 /* A list's caption: the paragraph right above it when that is one short
  * line ("**Remaining Work (40% - 8/20 tasks):**", "To do:"), its markup
  * and a closing colon left out; else NULL. */
-static const char *list_caption(builder *b, cmark_node *item, int *line)
+const char *build_list_caption(builder *b, cmark_node *item, int *line)
 {
     cmark_node *list = cmark_node_parent(item);
     cmark_node *para = list ? cmark_node_previous(list) : NULL;
@@ -108,7 +108,7 @@ static slog_status add_checklist(builder *b, const slog_item *it, const char *ra
     slog_checklist_item *c = vec_push(&b->checklists);
     if (!c)
         return build_nomem(b);
-    heading_frame *h = innermost_heading(b);
+    heading_frame *h = build_innermost_heading(b);
     /* a box swallowed by a paragraph (no node) is a list of its own */
     cmark_node *list = node ? cmark_node_parent(node) : NULL;
     cmark_node *first = list ? cmark_node_first_child(list) : node;
@@ -117,7 +117,7 @@ static slog_status add_checklist(builder *b, const slog_item *it, const char *ra
     c->section = h ? h->title : "";
     c->text = it->text;
     c->list_line = first ? build_line(b, cmark_node_get_start_line(first)) : it->line;
-    c->caption = node ? list_caption(b, node, &c->caption_line) : NULL;
+    c->caption = node ? build_list_caption(b, node, &c->caption_line) : NULL;
     if (!c->caption) {
         c->caption = c->section;
         c->caption_line = h ? h->line : 0;
@@ -304,156 +304,13 @@ static int statement(builder *b, const char *t, size_t len)
             return 1;
     }
     /* "### No Changes Made", "## Not done (on purpose)", "## Out of scope" */
-    heading_frame *h = innermost_heading(b);
+    heading_frame *h = build_innermost_heading(b);
     const char *title = h ? h->title : "";
     while (*title && !((*title | 0x20) >= 'a' && (*title | 0x20) <= 'z'))
         title++;
     return word_at(title, strlen(title), "No") || word_at(title, strlen(title), "Not") ||
            word_at(title, strlen(title), "Nothing") || !strncasecmp(title, "Out of scope", 12) ||
            !strncasecmp(title, "Non-goals", 9);
-}
-
-/* The caption of the list `item` is in, once per list (a list of a million
- * items reads it once); none for a nested list (the paragraph above it is
- * its parent item's text). */
-static int says(const char *t);
-
-static const char *list_caption_cached(builder *b, cmark_node *item)
-{
-    cmark_node *list = item ? cmark_node_parent(item) : NULL;
-    if (!list)
-        return NULL;
-    /* by the list's line: a section's tree is freed before the next is
-     * parsed, and a node's address comes back */
-    int at = build_line(b, cmark_node_get_start_line(list));
-    if (at != b->caption_of) {
-        cmark_node *up = cmark_node_parent(list);
-        int line;
-        b->caption_of = at;
-        b->caption =
-            up && cmark_node_get_type(up) == CMARK_NODE_ITEM ? NULL : list_caption(b, item, &line);
-        b->says_caption = b->caption ? says(b->caption) : 0;
-    }
-    return b->caption;
-}
-
-/* A list's caption (the short paragraph above it), else its heading,
- * says what its marks mean (SPEC §1 r3: tasks versus statements):
- * - a ❌ (or a red circle) under "What's Still Missing (Not Built Yet)",
- *   "Remaining:", "Immediate Next Steps" or "Manager Action Items" marks
- *   work not done yet, or its priority: next, not failed or blocked;
- * - a ❌ under "Impact:" or "Symptoms:" describes what a problem did, which
- *   the entry goes on to fix, and under "Approaches tried:" what did not
- *   work on the way: a note;
- * - an unmarked item under "Fixes (commit 8c84eb9):", "Resolution:" or
- *   "Solution implemented:" is a fix made: done (not under "Fixes needed"). */
-enum { SAYS_NOT_YET = 1, SAYS_DESCRIBED = 2, SAYS_REPORTS = 4, SAYS_FIXES = 8 };
-
-/* A caption that opens, after its markup, with "what was done" in a
- * language without ASCII letters: "完了したこと:", "已完成:", "완료:",
- * "Выполнено:". */
-static int done_first(const char *t)
-{
-    static const char *const done[] = {"完了", "已完成", "完成", "완료", "Выполнено", "Сделано"};
-    while (*t && strchr("*_`#> \t", *t))
-        t++;
-    for (size_t k = 0; k < sizeof done / sizeof *done; k++)
-        if (!strncmp(t, done[k], strlen(done[k])))
-            return 1;
-    return 0;
-}
-
-/* What a caption or heading says of its list's marks, as SAYS_* bits. */
-static int says(const char *t)
-{
-    static const char *const not_yet[] = {
-        "missing",    "not built",    "not yet",     "remaining",   "to do",
-        "todo",       "pending",      "outstanding", "not started", "not implemented",
-        "left to do", "action items", "next steps",  "priorities",  "next actions"};
-    static const char *const described[] = {
-        "impact",     "symptom",    "symptoms",    "before",       "tried",   "attempts",
-        "attempted",  "approaches", "didn't work", "did not work", "history", "intentos",
-        "tentatives", "versuche",   "尝试",        "試した",       "removed", "kaldırılan",
-        "entfernt",   "supprimé",   "eliminado",   "rimosso",      "удалено", "usunięte"};
-    static const char *const reports[] = {"results", "result",      "polling",  "poll",
-                                          "status",  "checks",      "findings", "observations",
-                                          "outcome", "verification"};
-    static const char *const fixes[] = {"fix",          "fixes",      "fixed",    "resolution",
-                                        "resolved",     "solution",   "solved",   "completed",
-                                        "accomplished", "finished",   "erledigt", "terminado",
-                                        "done",         "completato", "afgerond", "concluido"};
-    static const char *const unsure[] = {"needed",   "required", "proposed", "planned",   "todo",
-                                         "to do",    "next",     "pending",  "suggested", "options",
-                                         "possible", "ideas",    "candidate"};
-    size_t n = strlen(t);
-    int bits = 0;
-    if (slog_names_any(t, n, not_yet, sizeof not_yet / sizeof *not_yet))
-        bits |= SAYS_NOT_YET;
-    if (slog_names_any(t, n, described, sizeof described / sizeof *described))
-        bits |= SAYS_DESCRIBED;
-    if (slog_names_any(t, n, reports, sizeof reports / sizeof *reports))
-        bits |= SAYS_REPORTS;
-    /* the fix must open the caption: "Fixes (commit ...)", not "Open fixes" */
-    const char *w = t;
-    while (*w && !((*w | 0x20) >= 'a' && (*w | 0x20) <= 'z'))
-        w++;
-    const char *word_end = w;
-    while ((*word_end | 0x20) >= 'a' && (*word_end | 0x20) <= 'z')
-        word_end++;
-    if ((slog_names_any(w, (size_t)(word_end - w), fixes, sizeof fixes / sizeof *fixes) ||
-         done_first(t)) &&
-        !slog_names_any(t, n, unsure, sizeof unsure / sizeof *unsure))
-        bits |= SAYS_FIXES;
-    return bits;
-}
-
-/* "❌ Logo broken → ✅ callback page now uses the Logo": the problem and,
- * on the same line, its fix. */
-static int fixed_in_line(const char *t)
-{
-    static const char *const arrows[] = {"→", "->", "=>", "⇒"};
-    static const char *const done[] = {"✅", "✔", "☑"};
-    for (size_t a = 0; a < sizeof arrows / sizeof *arrows; a++)
-        for (const char *p = strstr(t, arrows[a]); p; p = strstr(p + 1, arrows[a])) {
-            const char *q = p + strlen(arrows[a]);
-            while (*q == ' ')
-                q++;
-            for (size_t d = 0; d < sizeof done / sizeof *done; d++)
-                if (!strncmp(q, done[d], strlen(done[d])))
-                    return 1;
-        }
-    return 0;
-}
-
-static slog_state state_in_context(builder *b, cmark_node *node, const slog_item *it)
-{
-    if (it->state == SLOG_STATE_FAILED && fixed_in_line(it->text))
-        return SLOG_STATE_DONE;
-    heading_frame *h = innermost_heading(b);
-    const char *caption = list_caption_cached(b, node);
-    if (h && h->line != b->says_heading_line) { /* once per heading */
-        b->says_heading_line = h->line;
-        b->says_heading = h->title ? says(h->title) : 0;
-    }
-    int said[2] = {caption ? b->says_caption : -1, h ? b->says_heading : -1};
-    for (int k = 0; k < 2; k++) { /* the caption says more than the heading */
-        if (said[k] < 0)
-            continue;
-        if (it->state == SLOG_STATE_NOTE) {
-            if (*it->text && (said[k] & SAYS_FIXES))
-                return SLOG_STATE_DONE;
-            if (k == 0)
-                break; /* a caption of its own: the heading says nothing more */
-            continue;
-        }
-        if (said[k] & SAYS_NOT_YET)
-            return SLOG_STATE_NEXT;
-        if (it->state == SLOG_STATE_FAILED && (said[k] & SAYS_DESCRIBED))
-            return SLOG_STATE_NOTE;
-        if (k == 0 && (said[k] & SAYS_REPORTS))
-            break; /* "**Polling Results**:" under "## Next Actions": results */
-    }
-    return it->state;
 }
 
 /* An unchecked box whose text opens with a done marker ("- [ ] ✅ Done
@@ -522,7 +379,7 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
     if (st == SLOG_OK && !box &&
         (it->state == SLOG_STATE_FAILED || it->state == SLOG_STATE_NOTE ||
          (it->state == SLOG_STATE_BLOCKED && !strcmp(it->marker, "🔴"))))
-        it->state = state_in_context(b, f->node, it);
+        it->state = build_state_in_context(b, f->node, it);
     return st;
 }
 
@@ -621,7 +478,7 @@ slog_status build_item_exit(builder *b, cmark_node *node)
     if (!it->parent && it->entry && it->entry == b->keyed_entry &&
         it->end_line > it->entry->end_line)
         it->entry->end_line = it->end_line; /* a record's field */
-    heading_frame *h = innermost_heading(b);
+    heading_frame *h = build_innermost_heading(b);
     if (!it->parent && h && h->followup) {
         slog_followup *fu = vec_push(&b->followups);
         if (!fu)
