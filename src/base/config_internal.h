@@ -16,7 +16,8 @@ enum { SLOG_STALE_DAYS = 14 }; /* stale_days when the configuration has none */
  * has all but the last five; a configured entry_pattern has those. */
 typedef struct {
     int wd, iy, im, id, m1, d1, y1, d2, m2, y2, n1, nsep, n2, n3, wd2, th, tm, ts, ap, th2, ap2,
-        ap3, zone, y3, fd, fm, fy, cy, cm, cd, cw, tt, ap4, pth, ptm, pts, pap;
+        ap3, zone, y3, fd, fm, fy, cy, cm, cd, cw, tt, ap4, pth, ptm, pts, pap, d4, m4, y4, ky, km,
+        kd, ky6, km6, kd6, kdy, kdm, kdd;
     int date, time, month, day, year;
 } slog_date_groups;
 

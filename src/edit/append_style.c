@@ -179,6 +179,20 @@ static size_t put_day(slog_buf *o, const char *tpl, size_t at, size_t end, int d
                                                                         : 0;
     if (dash && digits_at(tpl, k + dash, end))
         k = skip_ordinal(tpl, k + dash + digits_at(tpl, k + dash, end), end);
+    /* "14 - 17 January" */
+    size_t j = k;
+    while (j < end && tpl[j] == ' ')
+        j++;
+    dash = j < end && tpl[j] == '-'                              ? 1
+           : j + 3 <= end && !memcmp(tpl + j, "\xE2\x80\x93", 3) ? 3
+                                                                 : 0;
+    if (dash) {
+        j += dash;
+        while (j < end && tpl[j] == ' ')
+            j++;
+        if (digits_at(tpl, j, end))
+            k = skip_ordinal(tpl, j + digits_at(tpl, j, end), end);
+    }
     return k;
 }
 
@@ -255,6 +269,15 @@ static void put_date_part(slog_buf *o, const char *tpl, const slog_found_date *f
         }
         put_numbers(o, tpl, a, e, f->year != 0, y, m, d);
         break;
+    case SLOG_FORM_COMPACT: { /* 20260309, 260309 */
+        char buf[16];
+        if (e - a == 6)
+            snprintf(buf, sizeof buf, "%02d%02d%02d", y % 100, m, d);
+        else
+            snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
+        put(o, buf, strlen(buf));
+        break;
+    }
     case SLOG_FORM_NUMERIC: {
         int day_first = f->day == f->first && f->month == f->second && f->first != f->second;
         size_t n1 = digits_at(tpl, a, e), n2 = digits_at(tpl, a + n1 + 1, e);

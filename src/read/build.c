@@ -191,6 +191,27 @@ static int is_output_block(builder *b, cmark_node *node)
     return is_setext(b, first) && setext_underline(b, first) - first >= 2;
 }
 
+/* "# 2026-03-10" then at once "# Day 2: Export": a date banner and its
+ * title are one entry, the banner's, labelled by the title — when the
+ * banner has no label, nothing of its own (markup such as "<!-- DAILY
+ * CHECKIN -->" aside) and the title no date. */
+static int banner_takes_title(builder *b, int level, int line, const char *h, size_t hlen)
+{
+    heading_frame *top = build_innermost_heading(b);
+    slog_entry *e = top ? top->entry : NULL;
+    slog_found_date fd;
+    if (!e || b->bold || top->level != level || e->kind != SLOG_ENTRY_HEADING || e->nitems ||
+        *e->label || e->setext || build_lines_say_something(b, top->line + 1, line - 1) ||
+        slog_find_date(b->cfg, h, hlen, 0, 0, &fd))
+        return 0;
+    char *label = slog_arena_strndup(b->arena, h, hlen);
+    if (!label)
+        return 0; /* read as a section */
+    e->label = label;
+    top->followup = is_followup_heading(b->cfg, label);
+    return 1;
+}
+
 static slog_status on_heading(builder *b, cmark_node *node)
 {
     int level = cmark_node_get_heading_level(node);
@@ -207,6 +228,8 @@ static slog_status on_heading(builder *b, cmark_node *node)
         return build_nomem(b);
     const char *h = b->text_buf.data;
     size_t hlen = b->text_buf.len;
+    if (banner_takes_title(b, level, line, h, hlen))
+        return SLOG_OK;
 
     /* the title: the first heading, if it is level 1 and the only one (a
      * guess while reading a piece at a time; slog_build checks it) */
@@ -295,7 +318,10 @@ static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_nod
     if (n != root && type != CMARK_NODE_HEADING && type != CMARK_NODE_ITEM && !top_item(b) &&
         n != b->dating_para && n != b->restating_para && type != CMARK_NODE_PARAGRAPH) {
         slog_entry *e = build_current_entry(b);
-        if (e)
+        /* "<br>", "<!-- DAILY_CHECKIN -->": markup that says nothing */
+        if (e && (type != CMARK_NODE_HTML_BLOCK ||
+                  build_lines_say_something(b, build_line(b, cmark_node_get_start_line(n)),
+                                            build_end_line(b, cmark_node_get_end_line(n)))))
             e->has_content = 1;
     }
     switch (type) {
@@ -329,6 +355,32 @@ static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_nod
 
 /* cmark counts a list's trailing blank lines as its own; an entry ends at its
  * last line with text. */
+int build_lines_say_something(builder *b, int first, int last)
+{
+    int in_comment = 0;
+    for (int l = first; l <= last && (size_t)l <= b->text->nlines; l++) {
+        size_t len;
+        const char *s = slog_text_line(b->text, l, &len);
+        for (size_t i = 0; i < len; i++) {
+            if (in_comment) {
+                if (i + 2 < len && !memcmp(s + i, "-->", 3))
+                    in_comment = 0, i += 2;
+            } else if (i + 3 < len && !memcmp(s + i, "<!--", 4)) {
+                in_comment = 1, i += 3;
+            } else if (s[i] == '<' && i + 1 < len &&
+                       (((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') || s[i + 1] == '/')) {
+                const char *close = memchr(s + i, '>', len - i);
+                if (!close)
+                    return 1;
+                i = (size_t)(close - s);
+            } else if (!is_space(s[i])) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 int build_last_nonblank(builder *b, int first, int last)
 {
     for (; last > first; last--) {

@@ -61,6 +61,15 @@ static int short_key(const char *s, size_t len)
     return words <= 5;
 }
 
+/* The paragraph goes on past its first line with something to say (not
+ * "<br>" lines: an entry left unfilled). */
+static int more_lines(builder *b, cmark_node *para)
+{
+    int first = build_line(b, cmark_node_get_start_line(para));
+    int last = build_end_line(b, cmark_node_get_end_line(para));
+    return last > first && build_lines_say_something(b, first + 1, last);
+}
+
 /* "**2026-03-09** ...", "**Mar 9, 2026** — ...", "**Date:** 2026-03-09",
  * "**Reported**: 2026-03-09 20:23 EST", "**Update (2026-03-11):** ...": the
  * date opens the first bold run, or follows a short key in it (or right
@@ -112,7 +121,7 @@ static int bold_text_date(builder *b, cmark_node *para, const char *s, size_t le
     size_t rest = f.end;
     while (rest < p->len && (is_space(p->data[rest]) || strchr(":-|)", p->data[rest])))
         rest++;
-    out->more = rest < p->len || cmark_node_get_end_line(para) > cmark_node_get_start_line(para);
+    out->more = rest < p->len || more_lines(b, para);
     return 1;
 }
 
@@ -344,7 +353,7 @@ static int plain_date_line(builder *b, cmark_node *para, bold_line *out)
     out->len = p->len;
     out->bold_len = p->len;
     out->key = key_end > 0;
-    out->more = cmark_node_get_end_line(para) > cmark_node_get_start_line(para);
+    out->more = more_lines(b, para);
     return 1;
 }
 

@@ -113,6 +113,9 @@ int build_line(const builder *b, int cmark_line);
 int build_end_line(const builder *b, int cmark_line);
 /* The last line in [first, last] that is not blank. */
 int build_last_nonblank(builder *b, int first, int last);
+/* Whether lines first..last hold text beside HTML tags, comments and
+ * blanks ("<br>" alone says nothing). */
+int build_lines_say_something(builder *b, int first, int last);
 
 /* build_entries.c */
 /** A date found on `line` can date an entry: it has a year, or a date

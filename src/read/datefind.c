@@ -106,6 +106,18 @@ const char *const SLOG_DATE_PATTERN[] = {
     "(?(fdot)(?:[ \\t]*[-\\x{2013}][ \\t]*[0-9]{1,2}\\.(?=[ \\t]))?)" /* "14. - 17. Januar" */
     "[ \\t]+(?:(?i:de)[ "
     "\\t]+)?(?<fm>" MONTH_OTHER ")\\.?(?:,?[ \\t]+(?:(?i:de|del)[ \\t]+)?(?<fy>[0-9]{4}))?"
+    /* 14 - 17 January 2026: a range of days with spaces, not after a word
+     * ("Day 5 - 9 March" is day 5's date, 9 March) */
+    "|(?<![0-9A-Za-z.])(?<![A-Za-z][ \\t])(?<d4>[0-9]{1,2})" ORDINAL "[ \\t]*[-\\x{2013}][ \\t]*"
+    "[0-9]{1,2}" ORDINAL "[ \\t]+(?:of[ \\t]+)?(?<m4>" MONTH
+    ")\\.?(?:(?:,?[ \\t]+|-|/)(?<y4>[0-9]{4}))?"
+    /* 20260309 as a word of its own (not "#20260309", "v1.20260309"); 201111
+     * (YYMMDD) in brackets only */
+    "|(?<![0-9A-Za-z_.#/:+\\-])(?<ky>(?:19|20)[0-9]{2})(?<km>0[1-9]|1[0-2])(?<kd>0[1-9]|[12][0-9]|3[01])"
+    "(?![0-9A-Za-z_])"
+    "|(?<=[(\\[])(?<ky6>[0-9]{2})(?<km6>0[1-9]|1[0-2])(?<kd6>0[1-9]|[12][0-9]|3[01])(?=[)\\]])"
+    /* Korean dotted: 2026. 3. 12. */
+    "|(?<![0-9A-Za-z.])(?<kdy>[0-9]{4})\\.[ \\t]+(?<kdm>[0-9]{1,2})\\.[ \\t]+(?<kdd>[0-9]{1,2})\\.?"
     /* 2026年3月9日, 2026년 3월 9일, 3月9日 */
     "|(?<![0-9])(?:(?<cy>[0-9]{4})[ \\t]*[年년][ \\t]*)?(?<cm>[0-9]{1,2})[ \\t]*[月월][ \\t]*"
     "(?<cd>[0-9]{1,2})(?![0-9])[ \\t]*[日일号號]?"
@@ -309,6 +321,29 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
             f->month = 0; /* 10.15.3847 is a version number, not 3847-15-10 */
     } else if (group(re, g->fd, s, &a, &b)) {
         read_day_month(re, s, f, g->fd, g->fm, g->fy, slog_other_month_number);
+    } else if (group(re, g->d4, s, &a, &b)) { /* the range's first day */
+        read_day_month(re, s, f, g->d4, g->m4, g->y4, slog_month_number);
+    } else if (group(re, g->ky, s, &a, &b) || group(re, g->ky6, s, &a, &b)) {
+        int six = b - a == 2;
+        f->date_start = a;
+        f->year = number(s, a, b);
+        if (six)
+            f->year += f->year < 70 ? 2000 : 1900;
+        group(re, six ? g->km6 : g->km, s, &a, &b);
+        f->month = number(s, a, b);
+        group(re, six ? g->kd6 : g->kd, s, &a, &b);
+        f->day = number(s, a, b);
+        f->date_end = b;
+        f->form = SLOG_FORM_COMPACT;
+    } else if (group(re, g->kdy, s, &a, &b)) {
+        f->date_start = a;
+        f->year = number(s, a, b);
+        group(re, g->kdm, s, &a, &b);
+        f->month = number(s, a, b);
+        group(re, g->kdd, s, &a, &b);
+        f->day = number(s, a, b);
+        f->date_end = b < f->end && s[b] == '.' ? b + 1 : b;
+        f->form = SLOG_FORM_CJK; /* its numbers in the template's places */
     } else if (group(re, g->cm, s, &a, &b)) {
         f->date_start = a;
         if (group(re, g->cy, s, &ya, &yb)) {

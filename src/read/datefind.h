@@ -21,7 +21,8 @@ typedef enum {
     SLOG_FORM_MONTH_DAY, /* Mar 9, 2026; March 9th */
     SLOG_FORM_DAY_MONTH, /* 9 March 2026 */
     SLOG_FORM_NUMERIC,   /* 3/9/2026, 9.3.2026 */
-    SLOG_FORM_CJK        /* 2026年3月9日, 2026년 3월 9일, 3月9日 */
+    SLOG_FORM_CJK,       /* 2026年3月9日, 2026년 3월 9일, 3月9日, 2026. 3. 9. */
+    SLOG_FORM_COMPACT    /* 20260309, 260309 */
 } slog_date_form;
 
 /* The language of a month or weekday name. */

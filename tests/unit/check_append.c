@@ -193,6 +193,13 @@ START_TEST(new_entries_look_like_their_neighbours)
                   "## Montag, 9. März 2026\n- ✅ a\n\n## Freitag, 1. Mai 2026\n- ✅ b\n");
     EXPECT_APPEND("## 2 MÄRZ 2026\n- ✅ a\n", "2026-12-03", NULL, "b",
                   "## 2 MÄRZ 2026\n- ✅ a\n\n## 3 DEZEMBER 2026\n- ✅ b\n");
+    /* compact and spaced forms keep theirs */
+    EXPECT_APPEND("## 1.0.2 (260309)\n- ✅ a\n", "2026-03-10", "1.0.2", "b",
+                  "## 1.0.2 (260309)\n- ✅ a\n\n## 1.0.2 (260310)\n- ✅ b\n");
+    EXPECT_APPEND("## 20260309\n- ✅ a\n", "2026-03-10", NULL, "b",
+                  "## 20260309\n- ✅ a\n\n## 20260310\n- ✅ b\n");
+    EXPECT_APPEND("## 14 - 17 January 2026\n- ✅ a\n", "2026-01-19", NULL, "b",
+                  "## 14 - 17 January 2026\n- ✅ a\n\n## 19 January 2026\n- ✅ b\n");
     /* Turkish, Russian and Polish: capitals beyond Latin-1, Slavic genitives */
     EXPECT_APPEND("## 3 Ocak 2026 - Cumartesi\n- ✅ a\n", "2026-02-03", NULL, "b",
                   "## 3 Ocak 2026 - Cumartesi\n- ✅ a\n\n## 3 Şubat 2026 - Salı\n- ✅ b\n");

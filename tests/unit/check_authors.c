@@ -47,6 +47,60 @@ START_TEST(months_and_weekdays_of_more_languages)
 }
 END_TEST
 
+START_TEST(compact_dotted_and_spaced_forms)
+{
+    slog_doc *d = parse_str("# Changelog\n\n## 1.0.2 (260309)\n1. Added the parser\n\n"
+                            "## 1.0.1 (260302)\n1. Created the repository\n\n## 20260301\n- a\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[0]->date, "2026-03-09");
+    ck_assert_str_eq(d->entries[0]->label, "1.0.2");
+    ck_assert_str_eq(d->entries[2]->date, "2026-03-01");
+    slog_doc_free(d);
+    /* numbers that are no dates: an issue, a commit, a bare six digits */
+    d = parse_str("## #20260309\n- a\n\n## commit 20260309a\n- b\n\n## 260309\n- c\n\n"
+                  "## 202603091\n- d\n");
+    ck_assert_uint_eq(d->nentries, 0);
+    slog_doc_free(d);
+    dated("## 2026. 3. 12.\n- a\n", "2026-03-12");
+    /* a range of days with spaces is its first day; after a word, a date */
+    const slog_entry *e;
+    d = one("### 14 - 17 January 2026\nRan the batch.\n", &e);
+    ck_assert_str_eq(e->date, "2026-01-14");
+    ck_assert_str_eq(e->label, "");
+    slog_doc_free(d);
+    d = one("## Day 5 - 9 March 2026\n- a\n", &e);
+    ck_assert_str_eq(e->date, "2026-03-09");
+    ck_assert_str_eq(e->label, "Day 5");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(a_date_banner_and_its_title)
+{
+    slog_doc *d = parse_str("# 2026-03-10\n<!-- DAILY_CHECKIN_2026-03-10_START -->\n"
+                            "# Day 2: Export\n\n- ✅ Wrote the CSV exporter\n\n"
+                            "# 2026-03-09\n# Day 1: Parser\n\n- ✅ Wrote the parser\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->label, "Day 2: Export");
+    ck_assert_uint_eq(d->entries[0]->nitems, 1);
+    ck_assert_uint_eq(d->entries[1]->nitems, 1);
+    slog_doc_free(d);
+    /* a banner with words of its own is an entry, and the heading a section */
+    d = parse_str("## 2026-03-10\nShipped.\n## Notes\n- a\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_str_eq(d->entries[0]->label, "");
+    slog_doc_free(d);
+    /* an entry left holding only markup is empty */
+    ck_assert_int_eq(count_rule("# Log\n\n**Mar 9, 2026**\n\nWrote the parser.\n\n"
+                                "**Mar 10, 2026**\n<br>\n<br>\n",
+                                "2026-03-20", SLOG_RULE_EMPTY_ENTRY, NULL),
+                     1);
+    ck_assert_int_eq(count_rule("## 2026-03-09\n- a\n\n## 2026-03-10\n\n<br>\n<!-- todo -->\n",
+                                "2026-03-20", SLOG_RULE_EMPTY_ENTRY, NULL),
+                     1);
+}
+END_TEST
+
 START_TEST(weekdays_after_a_dash_leave_the_label)
 {
     const slog_entry *e;
@@ -217,6 +271,8 @@ int main(void)
     Suite *s = suite_create("authors");
     TCase *tc = tcase_create("authors");
     tcase_add_test(tc, months_and_weekdays_of_more_languages);
+    tcase_add_test(tc, compact_dotted_and_spaced_forms);
+    tcase_add_test(tc, a_date_banner_and_its_title);
     tcase_add_test(tc, weekdays_after_a_dash_leave_the_label);
     tcase_add_test(tc, a_time_before_the_date);
     tcase_add_test(tc, labels_keep_their_own_punctuation);
