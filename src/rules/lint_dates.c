@@ -181,6 +181,45 @@ static int by_hash(const void *a, const void *b)
     return (x->e->index > y->e->index) - (x->e->index < y->e->index);
 }
 
+/* The heading a date-only entry's section opens with ("## 2026-01-05
+ * (Mon)" / "### Events table created"), or NULL. */
+static const char *opening_subheading(const slog_doc *d, const slog_entry *e)
+{
+    size_t lo = 0, hi = d->nsections;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sections[mid].line <= e->line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == d->nsections)
+        return NULL;
+    const slog_section *s = &d->sections[lo];
+    if (s->line > e->end_line || s->level <= e->level)
+        return NULL;
+    for (int line = e->line + 1; line < s->line; line++) {
+        size_t len;
+        const char *t = slog_text_line(&d->priv->text, line, &len);
+        while (len && (t[len - 1] == ' ' || t[len - 1] == '\t' || t[len - 1] == '\r'))
+            len--;
+        if (len)
+            return NULL;
+    }
+    return s->title;
+}
+
+/* Two entries of one date without label or time that each open with a
+ * heading of their own name two pieces of work (SPEC §3 r3: worth a
+ * reader's time): "### Events table created" and "### Scope clarified". */
+static int titled_apart(const slog_doc *d, const slog_entry *a, const slog_entry *b)
+{
+    if (*a->label || *b->label)
+        return 0;
+    const char *x = opening_subheading(d, a), *y = opening_subheading(d, b);
+    return x && y && strcmp(x, y) != 0;
+}
+
 /* Sorted by (log, date, label, time), an entry after the first of its group
  * duplicates that first one (or, for entries with a time, the first one it
  * says the same as). */
@@ -208,7 +247,8 @@ slog_status lint_find_duplicates(lint_ctx *ctx)
             ;
         if (!first->time) { /* without a time, every later one is a duplicate */
             for (size_t i = a + 1; i < b; i++)
-                dup[sorted[i]->index] = first;
+                if (!titled_apart(d, first, sorted[i]))
+                    dup[sorted[i]->index] = first;
             continue;
         }
         /* with a time, an entry duplicates the first one that says the

@@ -101,6 +101,18 @@ START_TEST(a_date_banner_and_its_title)
 }
 END_TEST
 
+START_TEST(one_day_two_titled_pieces_of_work)
+{
+    const char *md = "## 2026-01-05 (Mon)\n\n### Events table created\n- **Type**: Database\n\n"
+                     "## 2026-01-05 (Mon)\n\n### Scope clarified\n- **Type**: Docs\n";
+    ck_assert_int_eq(count_rule(md, "2026-01-10", SLOG_RULE_DUPLICATE_ENTRY, NULL), 0);
+    /* the same day twice, untitled: a duplicate */
+    ck_assert_int_eq(count_rule("## 2026-01-05\n- a\n\n## 2026-01-05\n- b\n", "2026-01-10",
+                                SLOG_RULE_DUPLICATE_ENTRY, NULL),
+                     1);
+}
+END_TEST
+
 START_TEST(weekdays_after_a_dash_leave_the_label)
 {
     const slog_entry *e;
@@ -273,6 +285,7 @@ int main(void)
     tcase_add_test(tc, months_and_weekdays_of_more_languages);
     tcase_add_test(tc, compact_dotted_and_spaced_forms);
     tcase_add_test(tc, a_date_banner_and_its_title);
+    tcase_add_test(tc, one_day_two_titled_pieces_of_work);
     tcase_add_test(tc, weekdays_after_a_dash_leave_the_label);
     tcase_add_test(tc, a_time_before_the_date);
     tcase_add_test(tc, labels_keep_their_own_punctuation);
