@@ -33,28 +33,33 @@
 /* Turkish, Polish, Russian, Ukrainian, Swedish, Indonesian and Czech:
  * the names a date is written with (Slavic months in the genitive, "3
  * февраля 2026", and in the nominative). */
-#define MONTH_MORE                                                                                                                                       \
-    "ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m"                                                            \
-    "|aral[ıi]k|stycz(?:e[ńn]|nia)|lut(?:y|ego)|mar(?:zec|ca)|kwie(?:cie[ńn]|tnia)|maja?"                                                             \
-    "|czerw(?:iec|ca)|lip(?:iec|ca)|sierp(?:ie[ńn]|nia)|wrze(?:sie[ńn]|[śs]nia)"                                                                      \
-    "|pa[źz]dziernika?|listopad[au]?|grud(?:zie[ńn]|nia)|январ[ья]|феврал[ья]|марта?"                                              \
-    "|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]" \
-    "|січ(?:ень|ня)|лют(?:ий|ого)|берез(?:ень|ня)|квіт(?:ень|ня)|трав(?:ень|ня)|черв(?:ень|ня)"     \
-    "|лип(?:ень|ня)|серп(?:ень|ня)|верес(?:ень|ня)|жовт(?:ень|ня)|листопада?|груд(?:ень|ня)"       \
-    "|augusti|maret"                                                                                                                                     \
-    "|agustus|desember|ledna|[úu]nora|b[řr]ezna|dubna|kv[ěe]tna|[čc]ervna|[čc]ervence|srpna"                                                        \
-    "|z[áa][řr][íi]|[řr][íi]jna|prosince"
-#define WEEKDAY_OTHER                                                                                                                                                    \
-    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi"                                                                         \
-    "|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo"                                                                       \
-    "|luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica"                                                                                      \
-    "|(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?|maandag|dinsdag|woensdag|donderdag"                                                                           \
-    "|vrijdag|zaterdag|zondag|pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma(?:rtesi)?|pazar"                                                                     \
-    "|poniedzia[łl]ek|wtorek|[śs]roda|czwartek|pi[ąa]tek|sobota|niedziela|понедельник|вторник"                                                      \
-    "|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’]ятниця" \
-    "|субота|неділя|m[åa]ndag|tisdag|onsdag|torsdag|fredag|l[öo]rdag|s[öo]ndag|senin|selasa|rabu"                                                         \
-    "|kamis|jum['’]?at|sabtu|minggu|pond[ěe]l[íi]|[úu]ter[ýy]|st[řr]eda|[čc]tvrtek|p[áa]tek"                                                                    \
-    "|ned[ěe]le"
+#define MONTH_MORE                                                                                 \
+    "ocak|şubat|s(?:ubat|tycz(?:e[ńn]|nia)|ierp(?:ie[ńn]|nia)|rpna)|m(?:art|ay[ıi]s"           \
+    "|ar(?:zec|ca)|aja?|aret)|nisan|haziran|temmuz|a(?:[ğg]ustos|ral[ıi]k|ugusti|gustus)"        \
+    "|e(?:yl[üu]l|kim)|k(?:as[ıi]m|wie(?:cie[ńn]|tnia)|v[ěe]tna)|l(?:ut(?:y|ego)|ip(?:iec"     \
+    "|ca)|istopad[au]?|edna)|c(?:zerw(?:iec|ca)|ervna|ervence)|wrze(?:sie[ńn]|[śs]nia)"          \
+    "|p(?:a[źz]dziernika?|rosince)|grud(?:zie[ńn]|nia)|январ[ья]|феврал[ья]"      \
+    "|м(?:арта?|а[йя])|а(?:прел[ья]|вгуста?)|и(?:юн[ья]|юл[ья])"     \
+    "|с(?:ентябр[ья]|іч(?:ень|ня)|ерп(?:ень|ня))|октябр[ья]"       \
+    "|ноябр[ья]|декабр[ья]|л(?:ют(?:ий|ого)|ип(?:ень|ня)"            \
+    "|истопада?)|берез(?:ень|ня)|квіт(?:ень|ня)|трав(?:ень"      \
+    "|ня)|черв(?:ень|ня)|верес(?:ень|ня)|жовт(?:ень|ня)"             \
+    "|груд(?:ень|ня)|d(?:esember|ubna)|února|unora|b[řr]ezna|č(?:ervna|ervence)"       \
+    "|z[áa][řr][íi]|ř[íi]jna|r[íi]jna"
+#define WEEKDAY_OTHER                                                                              \
+    "m(?:ontag|ittwoch|ardi|ercredi|artes|i[ée]rcoles|arted[ìi]|ercoled[ìi]|aandag"             \
+    "|[åa]ndag|inggu)|d(?:ienstag|onnerstag|imanche|omingo|omenica|insdag|onderdag)"              \
+    "|f(?:reitag|redag)|s(?:amstag|onnabend|onntag|amedi|[áa]bado|abato|egunda(?:-feira)?"        \
+    "|exta(?:-feira)?|al[ıi]|roda|obota|[öo]ndag|enin|elasa|abtu|t[řr]eda)|l(?:undi|unes"       \
+    "|uned[ìi]|[öo]rdag)|j(?:eudi|ueves|um['’]?at)|v(?:endredi|iernes|enerd[ìi]|rijdag)"      \
+    "|gioved[ìi]|t(?:er[çc]a(?:-feira)?|isdag|orsdag)|q(?:uarta(?:-feira)?"                      \
+    "|uinta(?:-feira)?)|w(?:oensdag|torek)|z(?:aterdag|ondag)|p(?:azartesi|er[şs]embe|azar"       \
+    "|oniedzia[łl]ek|i[ąa]tek|ond[ěe]l[íi]|[áa]tek)|çar[şs]amba|c(?:ar[şs]amba"            \
+    "|uma(?:rtesi)?|zwartek|tvrtek)|środa|n(?:iedziela|ed[ěe]le)|п(?:онедельник"      \
+    "|ятница|онеділок|['’]ятниця)|в(?:торник"                         \
+    "|оскресенье|івторок)|с(?:реда|уббота|ереда|убота)"      \
+    "|ч(?:етверг|етвер)|неділя|onsdag|rabu|kamis|úter[ýy]|uter[ýy]"           \
+    "|čtvrtek"
 /* 2026年3月9日（月）, 2026년 3월 9일 (월), 2026年3月9日 星期一; the year may be left out. */
 #define CJK_WEEKDAY_JA "[月火水木金土日]"
 #define CJK_WEEKDAY_KO "[월화수목금토일]"
@@ -113,7 +118,8 @@ const char *const SLOG_DATE_PATTERN[] = {
     ")\\.?(?:(?:,?[ \\t]+|-|/)(?<y4>[0-9]{4}))?"
     /* 20260309 as a word of its own (not "#20260309", "v1.20260309"); 201111
      * (YYMMDD) in brackets only */
-    "|(?<![0-9A-Za-z_.#/:+\\-])(?<ky>(?:19|20)[0-9]{2})(?<km>0[1-9]|1[0-2])(?<kd>0[1-9]|[12][0-9]|3[01])"
+    "|(?<![0-9A-Za-z_.#/"
+    ":+\\-])(?<ky>(?:19|20)[0-9]{2})(?<km>0[1-9]|1[0-2])(?<kd>0[1-9]|[12][0-9]|3[01])"
     "(?![0-9A-Za-z_])"
     "|(?<=[(\\[])(?<ky6>[0-9]{2})(?<km6>0[1-9]|1[0-2])(?<kd6>0[1-9]|[12][0-9]|3[01])(?=[)\\]])"
     /* Korean dotted: 2026. 3. 12. */
@@ -630,6 +636,10 @@ static int struck_out(const char *s, size_t from, size_t len, const slog_found_d
     return 1;
 }
 
+/* The most a date's text runs before its first digit: "Wednesday,
+ * September 9", "воскресенье, 9" — with room for spacing. */
+enum { DATE_LEAD = 128 };
+
 int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int anchored,
                    slog_found_date *out)
 {
@@ -638,7 +648,23 @@ int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int a
         (open >= len || !can_open_date((unsigned char)s[open])))
         return 0;
     size_t text_from = from; /* where the text opens: after a date struck out */
-    for (size_t at = anchored ? open : from; at <= len;) {
+    size_t at = anchored ? open : from;
+    if (!c->custom_date_pattern && !anchored) {
+        /* every date the default pattern reads has a digit, and starts at
+         * most a weekday and a month name before it: PCRE2 need not try
+         * each letter of a long heading or paragraph before that */
+        size_t digit = at;
+        while (digit < len && !(s[digit] >= '0' && s[digit] <= '9'))
+            digit++;
+        if (digit == len)
+            return 0;
+        if (digit > at + DATE_LEAD) {
+            at = digit - DATE_LEAD;
+            while (at > from && ((unsigned char)s[at] & 0xC0) == 0x80)
+                at--; /* a character's first byte */
+        }
+    }
+    for (; at <= len;) {
         slog_found_date f;
         int m = match_at(c, s, len, at, anchored && !c->custom_date_pattern, &f);
         if (m < 0 || (anchored && f.start != open))
