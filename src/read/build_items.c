@@ -154,6 +154,25 @@ static int is_count(const char *s, size_t len)
     return i == len || is_space(s[i]) || s[i] == '(';
 }
 
+/* A word marker's value that says there is nothing ("Fixed: N/A", "Done:
+ * none", "Blocked: —"): a statement, not an item in that state (SPEC §1
+ * r3). */
+static int says_nothing(const char *s, size_t len)
+{
+    static const char *const nothing[] = {
+        "n/a",   "na",    "none",   "nothing", "nil",    "no",      "-",   "—",    "–",
+        "keine", "aucun", "aucune", "ninguno", "nenhum", "nessuno", "нет", "なし", "无"};
+    while (len && (is_space(*s) || *s == '*' || *s == '_'))
+        s++, len--;
+    while (len &&
+           (is_space(s[len - 1]) || s[len - 1] == '.' || s[len - 1] == '*' || s[len - 1] == '_'))
+        len--;
+    for (size_t i = 0; len && i < sizeof nothing / sizeof *nothing; i++)
+        if (strlen(nothing[i]) == len && !strncasecmp(s, nothing[i], len))
+            return 1;
+    return 0;
+}
+
 /* The marker opening t: an emoji or checkbox of the table, else a word
  * marker ("Next:", "**TODO**", "DONE -"). Sets the state, the marker as
  * written and where the text starts; *bold when "**" opened the item. */
@@ -179,7 +198,8 @@ static slog_status find_marker(builder *b, slog_item *it, const char *t, size_t 
                (slog_regex_group(&c->word_re, 1, &ms, &me) ||
                 slog_regex_group(&c->word_re, 2, &ms, &me)) &&
                slog_regex_group(&c->word_re, 0, &whole, text_from) &&
-               !is_count(t + *text_from, len - *text_from)) {
+               !is_count(t + *text_from, len - *text_from) &&
+               !says_nothing(t + *text_from, len - *text_from)) {
         it->state = slog_config_word_state(c, t + ms, me - ms);
     } else {
         *text_from = 0;

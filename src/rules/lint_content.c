@@ -575,7 +575,14 @@ static slog_status repeated_entries(lint_ctx *ctx)
  * is a banner ("Append from ... archived 2025-09-29" above "# Log"). */
 static int abandoned(const slog_doc *d, const slog_entry *e)
 {
-    if (e->nitems || e->has_content)
+    if (e->nitems || e->has_content || !e->log)
+        return 0;
+    /* a log of bare stamps ("## Ping 2026-05-01 08:00 UTC", three or more)
+     * abandons nothing: some entry of it must say something */
+    int said = e->log->nentries < 3;
+    for (size_t i = 0; i < e->log->nentries && !said; i++)
+        said = e->log->entries[i]->nitems || e->log->entries[i]->has_content;
+    if (!said)
         return 0;
     if (!e->next_heading_line)
         return 1;

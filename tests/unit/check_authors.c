@@ -24,6 +24,19 @@ static void dated(const char *md, const char *date)
     slog_doc_free(d);
 }
 
+static slog_state state_at(const char *md, int line)
+{
+    slog_doc *d = parse_str(md);
+    slog_state st = SLOG_STATE_COUNT;
+    for (size_t i = 0; i < d->nentries; i++)
+        for (const slog_item *it = d->entries[i]->items; it; it = it->next)
+            if (it->line == line)
+                st = it->state;
+    slog_doc_free(d);
+    ck_assert_int_ne(st, SLOG_STATE_COUNT);
+    return st;
+}
+
 START_TEST(months_and_weekdays_of_more_languages)
 {
     dated("## 3 Şubat 2026 - Salı (Kurulum)\n- ✅ Proje başlatıldı\n", "2026-02-03");
@@ -113,6 +126,31 @@ START_TEST(one_day_two_titled_pieces_of_work)
 }
 END_TEST
 
+START_TEST(stamps_statements_and_ruled_out_steps)
+{
+    /* a log of bare stamps abandons nothing; one empty entry among others does */
+    ck_assert_int_eq(count_rule("# Pings\n\n## Ping 2026-05-01 08:00 UTC\n## Ping 2026-05-01 "
+                                "08:30 UTC\n## Ping 2026-05-01 09:00 UTC\n",
+                                "2026-05-02", SLOG_RULE_EMPTY_ENTRY, NULL),
+                     0);
+    ck_assert_int_eq(count_rule("## 2026-05-01\n- a\n\n## 2026-05-02\n\n## 2026-05-03\n- b\n",
+                                "2026-05-04", SLOG_RULE_EMPTY_ENTRY, NULL),
+                     1);
+    ck_assert_int_eq(count_rule("## 2026-05-01\n", "2026-05-04", SLOG_RULE_EMPTY_ENTRY, NULL), 1);
+    /* a word marker whose value says there is nothing */
+    const char *md =
+        "## 2026-04-02\n- Fixed: N/A\n- Done: none\n- Blocked: —\n- Done: the parser\n";
+    ck_assert_int_eq(state_at(md, 2), SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_at(md, 3), SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_at(md, 4), SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_at(md, 5), SLOG_STATE_DONE);
+    /* hypotheses ruled out on the way to a root cause */
+    md = "## 2026-07-13\n\nInvestigation:\n1. ❌ Suspected the auth header → still empty\n"
+         "2. ✅ Root cause: search-only mode\n";
+    ck_assert_int_eq(state_at(md, 4), SLOG_STATE_NOTE);
+}
+END_TEST
+
 START_TEST(weekdays_after_a_dash_leave_the_label)
 {
     const slog_entry *e;
@@ -197,19 +235,6 @@ START_TEST(headings_whose_date_opens_no_entry)
 }
 END_TEST
 
-static slog_state state_at(const char *md, int line)
-{
-    slog_doc *d = parse_str(md);
-    slog_state st = SLOG_STATE_COUNT;
-    for (size_t i = 0; i < d->nentries; i++)
-        for (const slog_item *it = d->entries[i]->items; it; it = it->next)
-            if (it->line == line)
-                st = it->state;
-    slog_doc_free(d);
-    ck_assert_int_ne(st, SLOG_STATE_COUNT);
-    return st;
-}
-
 START_TEST(failures_fixed_or_removed_on_purpose)
 {
     const char *md = "## 2 March 2026 - Monday (OAuth)\n\n#### Error fixes\n"
@@ -286,6 +311,7 @@ int main(void)
     tcase_add_test(tc, compact_dotted_and_spaced_forms);
     tcase_add_test(tc, a_date_banner_and_its_title);
     tcase_add_test(tc, one_day_two_titled_pieces_of_work);
+    tcase_add_test(tc, stamps_statements_and_ruled_out_steps);
     tcase_add_test(tc, weekdays_after_a_dash_leave_the_label);
     tcase_add_test(tc, a_time_before_the_date);
     tcase_add_test(tc, labels_keep_their_own_punctuation);
