@@ -163,6 +163,14 @@ typedef struct {
     size_t *head; /* per bucket: its first candidate, or SIZE_MAX */
     size_t nbuckets;
     char **plain; /* per text: the task it names (task_of), what the vocabulary holds */
+    /* candidates by each of their words that opens a box, anywhere in them
+     * ("Install and configure shadcn/ui" for "Configure shadcn/ui") */
+    struct word_link {
+        uint64_t word;
+        size_t said, next;
+    } * links;
+    size_t nlinks, links_cap;
+    size_t *link_head; /* per bucket (nbuckets): its first link, or SIZE_MAX */
 } done_index;
 
 static int word_byte(char c)
@@ -222,6 +230,21 @@ static char *task_of(const char *text)
         out[n] = '\0';
     }
     return out;
+}
+
+/* The hash of the word at *t (lower case, as first_word hashes), moving
+ * *t past it; 0 at the end of the text. */
+static uint64_t next_word(const char **t)
+{
+    const char *p = *t;
+    while (*p && !word_byte(*p))
+        p++;
+    uint64_t h = 1469598103934665603ull;
+    int any = 0;
+    for (; *p && word_byte(*p); p++, any = 1)
+        h = (h ^ (unsigned char)((unsigned char)*p < 0x80 ? (*p | 0x20) : *p)) * 1099511628211ull;
+    *t = p;
+    return any ? h | 1 : 0;
 }
 
 static uint64_t first_word(const char *t)
@@ -300,6 +323,37 @@ static int word_set_has(const word_set *w, uint64_t h)
     return 0;
 }
 
+/* Some word of t opens a box. */
+static int has_open_word(const word_set *w, const char *t)
+{
+    for (uint64_t h; (h = next_word(&t)) != 0;)
+        if (word_set_has(w, h))
+            return 1;
+    return 0;
+}
+
+/* Links candidate i under each of its words that opens a box. */
+static int link_words(done_index *x, const word_set *opens, size_t i)
+{
+    const char *t = x->s[i].text;
+    for (uint64_t h; (h = next_word(&t)) != 0;) {
+        if (!word_set_has(opens, h))
+            continue;
+        if (x->nlinks == x->links_cap) {
+            size_t cap = x->links_cap ? 2 * x->links_cap : 64;
+            struct word_link *g = realloc(x->links, cap * sizeof *g);
+            if (!g)
+                return 0;
+            x->links = g;
+            x->links_cap = cap;
+        }
+        size_t b = h % x->nbuckets;
+        x->links[x->nlinks] = (struct word_link){h, i, x->link_head[b]};
+        x->link_head[b] = x->nlinks++;
+    }
+    return 1;
+}
+
 /* The boxes first (index i is checklist i), then the candidates, bucketed
  * by first word in document order. */
 static slog_status done_index_build(const lint_ctx *ctx, done_index *x)
@@ -313,7 +367,7 @@ static slog_status done_index_build(const lint_ctx *ctx, done_index *x)
         return SLOG_ERR_NOMEM;
     int ok = 1;
     for (size_t i = 0; ok && i < d->nchecklists; i++)
-        if (d->checklists[i].checked && word_set_has(&opens, first_word(d->checklists[i].text)) &&
+        if (d->checklists[i].checked && has_open_word(&opens, d->checklists[i].text) &&
             !lint_after_today(ctx, d->checklists[i].line))
             ok = push_said(ctx, x, d->checklists[i].text, d->checklists[i].line);
     for (size_t i = 0; ok && i < d->nentries; i++) {
@@ -321,16 +375,28 @@ static slog_status done_index_build(const lint_ctx *ctx, done_index *x)
             continue;
         for (const slog_item *it = d->entries[i]->items; ok && it; it = it->next)
             if (it->state == SLOG_STATE_DONE && it->marker[0] != '[' &&
-                word_set_has(&opens, first_word(it->text)))
+                has_open_word(&opens, it->text))
                 ok = push_said(ctx, x, it->text, it->line);
     }
-    free(opens.slot);
-    if (!ok)
+    if (!ok) {
+        free(opens.slot);
         return SLOG_ERR_NOMEM;
+    }
     const char **texts = malloc((x->n + 1) * sizeof *texts);
     x->nbuckets = x->n | 1;
     x->head = malloc(x->nbuckets * sizeof *x->head);
-    if (!texts || !x->head) {
+    x->link_head = malloc(x->nbuckets * sizeof *x->link_head);
+    if (!texts || !x->head || !x->link_head) {
+        free(texts);
+        free(opens.slot);
+        return SLOG_ERR_NOMEM;
+    }
+    for (size_t b = 0; b < x->nbuckets; b++)
+        x->link_head[b] = SIZE_MAX;
+    for (size_t i = x->n; ok && i-- > d->nchecklists;)
+        ok = link_words(x, &opens, i);
+    free(opens.slot);
+    if (!ok) {
         free(texts);
         return SLOG_ERR_NOMEM;
     }
@@ -366,9 +432,25 @@ static void done_index_free(done_index *x)
     for (size_t i = 0; x->plain && i < x->n; i++)
         free(x->plain[i]);
     free(x->plain);
+    free(x->links);
+    free(x->link_head);
     free(x->s);
     free(x->head);
     slog_vocab_free(&x->v);
+}
+
+/* Every word of text a is a word of text b (sorted unique ids). */
+static int words_within(const slog_vocab *v, size_t a, size_t b)
+{
+    const uint32_t *x = v->ids + v->start[a], *xe = v->ids + v->start[a + 1];
+    const uint32_t *y = v->ids + v->start[b], *ye = v->ids + v->start[b + 1];
+    for (; x < xe; x++) {
+        while (y < ye && *y < *x)
+            y++;
+        if (y == ye || *y != *x)
+            return 0;
+    }
+    return 1;
 }
 
 /* Box k is one a checked box or done item written after it says was done
@@ -388,6 +470,20 @@ static int done_later(const done_index *x, size_t k)
             continue;
         compared++;
         if (slog_vocab_dice(&x->v, k, i) >= SLOG_FOLD_THRESHOLD)
+            return 1;
+    }
+    /* or every word of the box in a later done item, whatever its first
+     * word: "Configure shadcn/ui", then "[x] Install and configure
+     * shadcn/ui" — not "Test rate limiting after the fix", then "Complete
+     * rate limiting TypeScript fixes" (no "test") */
+    size_t nwords = x->v.start[k + 1] - x->v.start[k];
+    for (size_t l = x->link_head[box->first % x->nbuckets];
+         nwords >= 2 && l != SIZE_MAX && compared < DONE_LATER_COMPARED; l = x->links[l].next) {
+        const said *c = &x->s[x->links[l].said];
+        if (x->links[l].word != box->first || c->first == box->first || !written_after(box, c))
+            continue;
+        compared++;
+        if (words_within(&x->v, k, x->links[l].said))
             return 1;
     }
     return 0;

@@ -295,6 +295,15 @@ START_TEST(a_series_of_plans_counts_its_newest)
     int line = 0;
     ck_assert_int_eq(count_rule(md, "2026-03-01", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
     ck_assert_int_eq(line, 6);
+    /* every word of a box in a later done item, whatever its first word */
+    md = "## Session 2026-03-03\n- [x] Install and configure shadcn/ui\n\n"
+         "## Session 2026-03-02\n- [ ] Configure shadcn/ui\n- [ ] Write the deployment guide\n";
+    ck_assert_int_eq(count_rule(md, "2026-03-10", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
+    ck_assert_int_eq(line, 6);
+    ck_assert_int_eq(count_rule("## 2026-03-02\n- [ ] Test rate limiting after the fix\n\n"
+                                "## 2026-03-03\n- ✅ Complete rate limiting TypeScript fixes\n",
+                                "2026-03-10", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     1);
     /* two phases are two lists */
     ck_assert_int_eq(count_rule("## 2026-03-02\n### Phase 2 audit gate\n- [ ] check logs\n"
                                 "### Phase 3 audit gate\n- [ ] check metrics\n",
