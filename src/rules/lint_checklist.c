@@ -40,12 +40,15 @@ static int is_template(const char *file)
  * and "Phase 3 audit gate" are two lists. */
 static void caption_key(const char *s, char *out, size_t cap)
 {
-    /* a numbered series of one list's versions: "Global Cycle 20 Session
+    /* a numbered series of one plan's versions: "Global Cycle 20 Session
      * Plan" replaces "Global Cycle 19 Session Plan"; its number goes */
     static const char *const series[] = {"cycle", "iteration", "round", "session", "sprint"};
+    static const char *const plans[] = {"plan", "planning", "backlog", "candidates", "roadmap"};
     if (!s)
         s = "";
-    int numbered = slog_names_any(s, strlen(s), series, sizeof series / sizeof *series);
+    /* a session's own list ("Session 2026-03-02") is that session's work */
+    int numbered = slog_names_any(s, strlen(s), series, sizeof series / sizeof *series) &&
+                   slog_names_any(s, strlen(s), plans, sizeof plans / sizeof *plans);
     size_t o = 0;
     int depth = 0;
     for (; *s && o + 1 < cap; s++) {
