@@ -292,7 +292,19 @@ static int word_at(const char *t, size_t len, const char *w)
            (len == n || !((t[n] | 0x20) >= 'a' && (t[n] | 0x20) <= 'z'));
 }
 
-static int statement(builder *b, const char *t, size_t len)
+/* t opens with one of the words, in any case, as a whole word. */
+static int starts_with_any(const char *t, size_t len, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t w = strlen(words[k]);
+        if (len >= w && !strncasecmp(t, words[k], w) &&
+            (len == w || !((t[w] | 0x20) >= 'a' && (t[w] | 0x20) <= 'z')))
+            return 1;
+    }
+    return 0;
+}
+
+static int statement(builder *b, slog_state state, const char *t, size_t len)
 {
     size_t i = 0;
     while (i < len && strchr("*_ ", t[i]))
@@ -317,6 +329,17 @@ static int statement(builder *b, const char *t, size_t len)
         v++;
     static const char *const stops[] = {"stopped",   "paused",     "disabled",    "halted",
                                         "shut down", "turned off", "switched off"};
+    /* with a ❌: a removal made, a rule set, work put off on purpose ("❌
+     * Removed unused method", "❌ Do NOT change the schema", "❌ flag NOT
+     * implemented (deferred to v0.6)") */
+    static const char *const on_purpose[] = {"removed", "deleted", "dropped", "do not",
+                                             "don't",   "never",   "avoid"};
+    static const char *const put_off[] = {"deferred", "postponed", "out of scope",
+                                          "won't do", "wontfix",   "by design"};
+    if (state == SLOG_STATE_FAILED &&
+        (slog_names_any(t, len, put_off, sizeof put_off / sizeof *put_off) ||
+         starts_with_any(t + v, len - v, on_purpose, sizeof on_purpose / sizeof *on_purpose)))
+        return 1;
     for (size_t k = 0; k < sizeof stops / sizeof *stops; k++) {
         size_t n = strlen(stops[k]);
         if (len - v >= n && !strncasecmp(t + v, stops[k], n) &&
@@ -368,7 +391,8 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
     /* a done marker on a figure stays done: "✅ Offline evaluation set: 2,000
      * judged queries" reports the task it closes */
     if (it->state != SLOG_STATE_NOTE && it->state != SLOG_STATE_DONE && !is_checkbox(t) &&
-        (metric(t + text_from, len - text_from) || statement(b, t + text_from, len - text_from)))
+        (metric(t + text_from, len - text_from) ||
+         statement(b, it->state, t + text_from, len - text_from)))
         it->state = SLOG_STATE_NOTE; /* a metric or a statement, not work */
     /* "**✅ Done**" keeps its emphasis: "**Done**". */
     char *text = "";

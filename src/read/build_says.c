@@ -41,12 +41,14 @@ static int says(const char *t)
         "todo",       "pending",      "outstanding", "not started", "not implemented",
         "left to do", "action items", "next steps",  "priorities",  "next actions"};
     static const char *const described[] = {
-        "impact",     "symptom",   "symptoms",   "before",          "tried",
-        "attempts",   "attempted", "approaches", "didn't work",     "did not work",
-        "history",    "intentos",  "tentatives", "versuche",        "尝试",
-        "試した",     "removed",   "kaldırılan", "investigation",   "hypotheses",
-        "hypothesis", "ruled out", "diagnosis",  "troubleshooting", "entfernt",
-        "supprimé",   "eliminado", "rimosso",    "удалено",         "usunięte"};
+        "impact",     "symptom",    "symptoms",   "before",          "tried",
+        "attempts",   "attempted",  "approaches", "didn't work",     "did not work",
+        "history",    "intentos",   "tentatives", "versuche",        "尝试",
+        "試した",     "removed",    "kaldırılan", "investigation",   "hypotheses",
+        "hypothesis", "ruled out",  "diagnosis",  "troubleshooting", "entfernt",
+        "supprimé",   "eliminado",  "rimosso",    "удалено",         "usunięte",
+        "decision",   "decisions",  "cleanup",    "rejected",        "alternatives",
+        "considered", "limitations"};
     static const char *const reports[] = {"results", "result",      "polling",  "poll",
                                           "status",  "checks",      "findings", "observations",
                                           "outcome", "verification"};

@@ -494,15 +494,36 @@ static int done_later(const done_index *x, size_t k)
 
 /* A caption over a routine to repeat, not tasks to tick once: "Health
  * check to run every 2 weeks", "Routine", "每周检查". */
+/* A list of targets or of work parked for later, not tasks to tick now:
+ * "Success criteria (KPI)", "Phase 3 - future features (V2.0)". */
+static int targets_or_parked(const char *caption)
+{
+    static const char *const words[] = {"kpi",          "kpis",    "success criteria", "targets",
+                                        "future",       "someday", "icebox",           "parked",
+                                        "nice to have", "wishlist"};
+    return caption && slog_names_any(caption, strlen(caption), words, sizeof words / sizeof *words);
+}
+
 static int recurring(const char *caption)
 {
     static const char *const words[] = {"every",    "each",      "routine", "recurring",
                                         "periodic", "regularly", "cada",    "chaque",
                                         "jede",     "jeden",     "jedes",   "ogni"};
+    /* "Daily checklist", "Genel Günlük İşler": a day's standing list */
+    static const char *const daily[] = {"daily",     "günlük",       "täglich",  "tägliche",
+                                        "quotidien", "quotidiennes", "diario",   "diaria",
+                                        "diarias",   "ежедневные",   "codzienne"};
+    static const char *const lists[] = {"checklist", "tasks",   "işler",  "chores",
+                                        "aufgaben",  "tâches",  "tareas", "задачи",
+                                        "zadania",   "routine", "İşler"};
     static const char *const cjk[] = {"每", "毎", "定期"};
     if (!caption)
         return 0;
-    if (slog_names_any(caption, strlen(caption), words, sizeof words / sizeof *words))
+    size_t n = strlen(caption);
+    if (slog_names_any(caption, n, words, sizeof words / sizeof *words))
+        return 1;
+    if (slog_names_any(caption, n, daily, sizeof daily / sizeof *daily) &&
+        slog_names_any(caption, n, lists, sizeof lists / sizeof *lists))
         return 1;
     for (size_t k = 0; k < sizeof cjk / sizeof *cjk; k++)
         if (strstr(caption, cjk[k]))
@@ -529,7 +550,7 @@ static int no_task(const slog_checklist_item *box)
         if (!strncasecmp(cap, conditions[k], n) && (cap[n] == ' ' || cap[n] == ','))
             return 1;
     }
-    if (recurring(box->caption))
+    if (recurring(box->caption) || targets_or_parked(box->caption))
         return 1;
     const char *t = box->text;
     size_t len = strlen(t);

@@ -128,6 +128,7 @@ END_TEST
 
 START_TEST(stamps_statements_and_ruled_out_steps)
 {
+    int line = 0;
     /* a log of bare stamps abandons nothing; one empty entry among others does */
     ck_assert_int_eq(count_rule("# Pings\n\n## Ping 2026-05-01 08:00 UTC\n## Ping 2026-05-01 "
                                 "08:30 UTC\n## Ping 2026-05-01 09:00 UTC\n",
@@ -144,6 +145,26 @@ START_TEST(stamps_statements_and_ruled_out_steps)
     ck_assert_int_eq(state_at(md, 3), SLOG_STATE_NOTE);
     ck_assert_int_eq(state_at(md, 4), SLOG_STATE_NOTE);
     ck_assert_int_eq(state_at(md, 5), SLOG_STATE_DONE);
+    /* a ❌ on a removal, a rule set or work put off on purpose; a next step
+     * that mentions a delay stays one */
+    md = "## 2026-03-02\n\n### Decision\n- ❌ Do NOT change the database schema\n\n### Work\n"
+         "- ❌ Removed unused method\n- ❌ Flag NOT implemented (deferred to v0.6)\n"
+         "- ❌ Canary failed on rc1\n- Next: export trigger (deferred until the UI window)\n";
+    ck_assert_int_eq(state_at(md, 4), SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_at(md, 7), SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_at(md, 8), SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_at(md, 9), SLOG_STATE_FAILED);
+    ck_assert_int_eq(state_at(md, 10), SLOG_STATE_NEXT);
+    /* standing lists, targets and parked work are no open tasks */
+    ck_assert_int_eq(
+        count_rule("## 2026-02-23\n- [x] a\n\n## Daily checklist\n\n- [ ] Review files\n\n"
+                   "## Genel Günlük İşler\n\n- [ ] Testleri çalıştır\n\n"
+                   "## Success criteria (KPI)\n\n- [ ] Availability 99%\n\n"
+                   "## Phase 3 - future features\n\n- [ ] Multi-tenant support\n\n"
+                   "## Open\n\n- [ ] Write the guide\n",
+                   "2026-03-01", SLOG_RULE_OPEN_CHECKLIST, &line),
+        1);
+    ck_assert_int_eq(line, 22);
     /* hypotheses ruled out on the way to a root cause */
     md = "## 2026-07-13\n\nInvestigation:\n1. ❌ Suspected the auth header → still empty\n"
          "2. ✅ Root cause: search-only mode\n";
