@@ -136,8 +136,9 @@ static size_t trim_right_label(const char *s, size_t len)
  * "Sessione del 2026-06-10" is "Sessione", "Séance du …" "Séance". */
 static size_t drop_dangling_word(const char *s, size_t len)
 {
-    static const char *const words[] = {"del", "de", "di", "du", "dal",
-                                        "vom", "am", "le", "от", "за"};
+    static const char *const words[] = {"del",  "de",   "di",      "du", "dal", "vom",
+                                        "am",   "le",   "от",      "за", "dia", "día",
+                                        "jour", "ngày", "tanggal", "do", "da"};
     size_t end = len;
     while (end && is_space(s[end - 1]))
         end--;
@@ -151,6 +152,23 @@ static size_t drop_dangling_word(const char *s, size_t len)
         }
     }
     return len;
+}
+
+/* What the date left in its brackets: "(完成 )" is "(完成)", "执行情况 (" is
+ * "执行情况", "( Ek)" is "(Ek)". */
+static void tidy_brackets(char *label)
+{
+    size_t o = 0;
+    for (size_t i = 0; label[i]; i++) {
+        if (label[i] == ' ' && label[i + 1] == ')')
+            continue; /* " )" */
+        if (label[i] == ' ' && o && label[o - 1] == '(')
+            continue; /* "( " */
+        label[o++] = label[i];
+    }
+    while (o && (label[o - 1] == '(' || label[o - 1] == '[' || label[o - 1] == ' '))
+        o--;
+    label[o] = '\0';
 }
 
 /* "(Kurulum)": a label that is one bracketed phrase loses its brackets
@@ -193,7 +211,7 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
         while (llen && is_space(h[llen - 1]))
             llen--;
     else
-        llen = drop_dangling_word(h, trim_right_label(h, left));
+        llen = drop_dangling_word(h, drop_dangling_word(h, trim_right_label(h, left)));
     size_t roff = rstart + trim_left_seps(h + rstart, len - rstart);
     size_t rlen = trim_right_label(h + roff, len - roff);
     size_t lstart = trim_left_seps(h, llen);
@@ -207,6 +225,7 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
     memcpy(out + o, h + roff, rlen);
     out[o + rlen] = '\0';
     strip_date_symbols(out);
+    tidy_brackets(out);
     unwrap_brackets(out);
     return out;
 }

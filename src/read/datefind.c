@@ -590,9 +590,11 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
     size_t i = f->end;
     while (i < len && (s[i] == ' ' || s[i] == '\t'))
         i++;
-    /* – — → -> to through thru till */
-    static const char *const joins[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x86\x92", "->",   "-",
-                                        "to ",          "through ",     "thru ",        "till "};
+    /* – — → -> to through thru till; "a", "al", "au", "bis", "до", "tot" */
+    static const char *const joins[] = {
+        "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x86\x92", "->",  "-",   "to ",  "through ",
+        "thru ",        "till ",        "a ",           "al ", "au ", "bis ", "\xD0\xB4\xD0\xBE ",
+        "tot "};
     size_t n = 0;
     for (size_t j = 0; j < sizeof joins / sizeof *joins && !n; j++) {
         size_t w = strlen(joins[j]);

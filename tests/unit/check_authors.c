@@ -223,6 +223,20 @@ START_TEST(labels_keep_their_own_punctuation)
     d = one("## Séance du 2026-06-05\n- a\n", &e);
     ck_assert_str_eq(e->label, "Séance");
     slog_doc_free(d);
+    /* what the date leaves in its brackets, a range in other languages, a
+     * label word for the date */
+    d = one("### P2.0 - API 验证 (完成 2026-02-18)\n- a\n", &e);
+    ck_assert_str_eq(e->label, "P2.0 - API 验证 (完成)");
+    slog_doc_free(d);
+    d = one("## Sessão 2026-02-20 a 2026-02-27 - Ajustes finais\n- a\n", &e);
+    ck_assert_str_eq(e->label, "Sessão Ajustes finais");
+    slog_doc_free(d);
+    d = one("## Cập nhật Ngày 15/02/2026: Pull code\n- a\n", &e);
+    ck_assert_str_eq(e->label, "Cập nhật Pull code");
+    slog_doc_free(d);
+    d = one("# L\n\n## Work\n\n**目标**: less design\n\n**执行情况** (2026-02-17):\n\n- a\n", &e);
+    ck_assert_str_eq(e->label, "执行情况");
+    slog_doc_free(d);
     /* the date's separator goes, not the bracket it stood in */
     d = one("## Bugün Yapılanlar (14 Temmuz 2026 - Ek)\n- a\n", &e);
     ck_assert_str_eq(e->label, "Bugün Yapılanlar (Ek)");

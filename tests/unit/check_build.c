@@ -33,7 +33,7 @@ START_TEST(heading_styles_and_labels)
          "2025-10-01", "16:54", "Z"},
         {"## Idle agent readiness - 2025-09-29T11:04:30-0600", "Idle agent readiness", "2025-09-29",
          "11:04:30", "-0600"},
-        {"## Next 5 Tasks (updated 2025-10-01 08:29 UTC)", "Next 5 Tasks (updated )", "2025-10-01",
+        {"## Next 5 Tasks (updated 2025-10-01 08:29 UTC)", "Next 5 Tasks (updated)", "2025-10-01",
          "08:29", "UTC"},
         {"## [2025-10-02 10:00] Sweep", "Sweep", "2025-10-02", "10:00", NULL},
         {"## 2025-09-29 16:17:49 MDT", "", "2025-09-29", "16:17:49", "MDT"},
