@@ -146,10 +146,10 @@ static int stamp_key(const char *s, size_t len)
         "reviewed", "revised", "finished", "archived", "exported", "end time", "session end",
         "end of day", "end of day log", "log ended", "session ended",
         /* other languages: "最終更新", "更新日", "最后更新", "Stand", "Letzte Aktualisierung" */
-        "最終更新", "更新日", "更新日時", "最后更新", "最後更新", "更新时间", "최종 수정",
-        "최종 업데이트", "aktualisiert", "letzte aktualisierung", "mis à jour", "mise à jour",
-        "actualizado", "última actualización", "aggiornato", "ultimo aggiornamento", "atualizado",
-        "bijgewerkt"};
+        "最終更新", "更新日", "更新日時", "最后更新", "最後更新", "更新时间", "完成时间",
+        "完成日期", "完成日", "完了日", "완료일", "최종 수정", "최종 업데이트", "aktualisiert",
+        "letzte aktualisierung", "mis à jour", "mise à jour", "actualizado", "última actualización",
+        "aggiornato", "ultimo aggiornamento", "atualizado", "bijgewerkt"};
     char key[64];
     size_t n = 0;
     for (size_t i = 0; i < len && n + 1 < sizeof key; i++)

@@ -287,6 +287,23 @@ int build_date_opens_no_entry(const char *h, size_t hlen, const slog_found_date 
     for (size_t i = 0; i < sizeof bounds / sizeof *bounds; i++)
         if (ends_with_word(h, n, bounds[i]))
             return 1;
+    /* a target right before the date: "Final goal (2026-06-30)",
+     * "最終目標（2026年3月31日）" ("Due …" and "Deadline …" are plans that
+     * slog_find_date passes over already) */
+    static const char *const goals[] = {"goal", "objetivo", "objectif", "ziel", "цель", "hedef",
+                                        "目標", "目标",     "期限",     "締切", "목표", "마감"};
+    size_t g = n;
+    while (g >= 3 &&
+           (!memcmp(h + g - 3, "\xEF\xBC\x88", 3) || !memcmp(h + g - 3, "\xEF\xBC\x9A", 3)))
+        g -= 3; /* "（", "：" */
+    while (g && strchr(" \t:*_([-", h[g - 1]))
+        g--;
+    for (size_t i = 0; i < sizeof goals / sizeof *goals; i++) {
+        size_t k = strlen(goals[i]);
+        if ((unsigned char)goals[i][0] >= 0xE3 ? k <= g && !memcmp(h + g - k, goals[i], k)
+                                               : ends_with_word(h, g, goals[i]))
+            return 1;
+    }
     for (size_t i = 0; i < sizeof tomorrow / sizeof *tomorrow; i++)
         if ((unsigned char)tomorrow[i][0] >= 0xE3 ? has_bytes(h, n, tomorrow[i])
                                                   : has_word(h, n, tomorrow[i]))

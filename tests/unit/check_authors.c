@@ -263,6 +263,13 @@ START_TEST(headings_whose_date_opens_no_entry)
     ck_assert_int_eq(count_rule("## 14 July 2026\n- ✅ App runs\n\n## 🎬 Session end: 14 July 2026\n",
                                 "2026-07-20", SLOG_RULE_EMPTY_ENTRY, NULL),
                      0);
+    /* a target's date, a completion stamp */
+    d = parse_str("# Plan\n\n## Log\n\n### 2026-01-10\n- ✅ set up\n\n## Criteria\n\n"
+                  "### Final goal (2026-06-30)\n- [ ] All done\n\n### 最終目標（2026年3月31日）\n"
+                  "- [ ] 全タスク達成\n\n## Phases\n\n### Phase 2 ✅\n\n**目标**: 备注\n\n"
+                  "**完成时间**: 2026-03-09\n\n- [x] 添加字段\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    slog_doc_free(d);
     /* work done at a session's end is an entry */
     d = parse_str("### Verification at session end (2026-04-26)\n- ran the suite\n");
     ck_assert_uint_eq(d->nentries, 1);
