@@ -515,6 +515,33 @@ static void reread(numeric_date *n, int m, int d)
     e->weekday_mismatch = e->date_valid && n->weekday >= 0 && slog_weekday(e->day) != n->weekday;
 }
 
+/* Whether the weekday written fits y-m-d. */
+static int weekday_fits(int y, int m, int d, int weekday)
+{
+    char buf[16];
+    long day;
+    if (m < 1 || m > 12 || d < 1 || d > 31)
+        return 0;
+    slog_format_ymd(y, m, d, buf);
+    return slog_date_parse(buf, &day) && slog_weekday(day) == weekday;
+}
+
+/* Dates that could be read either way, with the weekday written beside
+ * them ("jeudi 04/09/2025"): more of those weekdays fit day first. */
+static int weekdays_say_day_first(const numeric_date *n, size_t count)
+{
+    size_t dmy = 0, mdy = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (n[i].dotted || n[i].weekday < 0 || n[i].first > 12 || n[i].second > 12 ||
+            n[i].first == n[i].second)
+            continue;
+        int y = atoi(n[i].entry->date);
+        dmy += (size_t)weekday_fits(y, n[i].second, n[i].first, n[i].weekday);
+        mdy += (size_t)weekday_fits(y, n[i].first, n[i].second, n[i].weekday);
+    }
+    return dmy > mdy;
+}
+
 /* Month and day order, settled per document: a reader who meets 25/3/2026
  * in a log reads its 3/9/2026 day first, and one who meets 03.15.2025 reads
  * its 03.10.2025 month first. */
@@ -529,7 +556,8 @@ void build_settle_numeric_dates(builder *b)
             mdy |= n[i].second > 12;
     }
     if (b->cfg->date_order == SLOG_DMY_AUTO)
-        day_first = b->numeric_day_first && !mdy;
+        day_first =
+            (b->numeric_day_first || (!mdy && weekdays_say_day_first(n, b->numeric.len))) && !mdy;
     month_first_dots &= !b->dotted_day_first;
     for (size_t i = 0; i < b->numeric.len; i++) {
         if (n[i].second > 12 || n[i].first > 12)

@@ -6,6 +6,7 @@
 #include "words.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* A list's caption (the short paragraph above it), else its heading,
  * says what its marks mean (SPEC §1 r3: tasks versus statements):
@@ -122,6 +123,40 @@ static int fixed_in_line(const char *t)
     return 0;
 }
 
+/* Under "Done:", what is no work done: the problem the work met
+ * ("Problem: the minion returned a static error"). */
+static int reported_not_done(const char *t)
+{
+    static const char *const keys[] = {"problem", "issue", "bug", "error", "symptom"};
+    while (*t == '*' || *t == '_' || *t == ' ')
+        t++;
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        size_t n = strlen(keys[k]);
+        if (!strncasecmp(t, keys[k], n) &&
+            (t[n] == ':' || t[n] == '*' || (t[n] == 's' && (t[n + 1] == ':' || t[n + 1] == '*'))))
+            return 1;
+    }
+    return 0;
+}
+
+/* "**Missing requirements**: 5 features": a bold key and a count. */
+static int bold_count(const char *t)
+{
+    if (strncmp(t, "**", 2) != 0)
+        return 0;
+    const char *close = strstr(t + 2, "**");
+    if (!close)
+        return 0;
+    const char *p = close + 2;
+    if (*p == ':' || close[-1] == ':')
+        p += *p == ':';
+    else
+        return 0;
+    while (*p == ' ')
+        p++;
+    return *p >= '0' && *p <= '9';
+}
+
 slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item *it)
 {
     if (it->state == SLOG_STATE_FAILED && fixed_in_line(it->text))
@@ -137,7 +172,8 @@ slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item 
         if (said[k] < 0)
             continue;
         if (it->state == SLOG_STATE_NOTE) {
-            if (*it->text && (said[k] & SAYS_FIXES))
+            if (*it->text && (said[k] & SAYS_FIXES) && !reported_not_done(it->text) &&
+                !bold_count(it->text))
                 return SLOG_STATE_DONE;
             if (k == 0)
                 break; /* a caption of its own: the heading says nothing more */

@@ -129,6 +129,7 @@ END_TEST
 START_TEST(stamps_statements_and_ruled_out_steps)
 {
     int line = 0;
+    slog_doc *d0;
     /* a log of bare stamps abandons nothing; one empty entry among others does */
     ck_assert_int_eq(count_rule("# Pings\n\n## Ping 2026-05-01 08:00 UTC\n## Ping 2026-05-01 "
                                 "08:30 UTC\n## Ping 2026-05-01 09:00 UTC\n",
@@ -165,6 +166,20 @@ START_TEST(stamps_statements_and_ruled_out_steps)
                    "2026-03-01", SLOG_RULE_OPEN_CHECKLIST, &line),
         1);
     ck_assert_int_eq(line, 22);
+    /* under "Done:", the problem met and a count reported are not work done */
+    md = "## 2026-02-21 Minion\n\n### Fix 1: stream helper\n- Problem: the minion returned an "
+         "error\n- Fix: added a final call\n\n## 2026-02-22 Review\n\nCompleted the review, "
+         "which found:\n- **Missing requirements**: 5 features\n- 2 critical bugs fixed\n";
+    ck_assert_int_eq(state_at(md, 4), SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_at(md, 5), SLOG_STATE_DONE);
+    ck_assert_int_eq(state_at(md, 10), SLOG_STATE_NOTE);
+    ck_assert_int_eq(state_at(md, 11), SLOG_STATE_DONE);
+    /* a weekday written beside ambiguous dates decides their order */
+    d0 =
+        parse_str("### séance 1 (jeudi 04/09/2025)\n- a\n\n### séance 2 (lundi 08/09/2025)\n- b\n");
+    ck_assert_str_eq(d0->entries[0]->date, "2025-09-04");
+    ck_assert(!d0->entries[0]->weekday_mismatch);
+    slog_doc_free(d0);
     /* hypotheses ruled out on the way to a root cause */
     md = "## 2026-07-13\n\nInvestigation:\n1. ❌ Suspected the auth header → still empty\n"
          "2. ✅ Root cause: search-only mode\n";
