@@ -236,8 +236,10 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
 static int has_word(const char *s, size_t len, const char *word)
 {
     size_t k = strlen(word);
+    unsigned char w0 = (unsigned char)word[0];
     for (size_t i = 0; i + k <= len; i++) {
-        if (strncasecmp(s + i, word, k) != 0)
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x80 ? c | 0x20 : c) != w0 || strncasecmp(s + i, word, k) != 0)
             continue;
         int before = i == 0 || !isalpha((unsigned char)s[i - 1]);
         int after = i + k == len || !isalpha((unsigned char)s[i + k]);
@@ -261,7 +263,10 @@ static int has_bytes(const char *s, size_t len, const char *what)
 static int ends_with_word(const char *s, size_t len, const char *word)
 {
     size_t k = strlen(word);
-    return k <= len && strncasecmp(s + len - k, word, k) == 0 &&
+    unsigned char last = k && k <= len ? (unsigned char)s[len - 1] : 0;
+    if (!last || (last < 0x80 ? last | 0x20 : last) != (unsigned char)word[k - 1])
+        return 0;
+    return strncasecmp(s + len - k, word, k) == 0 &&
            (k == len || !isalpha((unsigned char)s[len - k - 1]));
 }
 

@@ -292,9 +292,16 @@ static int written_after(const said *a, const said *b)
  * candidate with another first word is never compared (done_later), so it
  * is not tokenized either — a plan of 250,000 done items and five open
  * boxes tokenizes the few that open like a box. */
+enum { FEW_WORDS = 8 };
+
 typedef struct {
     uint64_t *slot;
     size_t mask;
+    unsigned char opens[256]; /* the first bytes (lower case) of the words */
+    /* the words themselves while there are few (FEW_WORDS): found with
+     * strcasestr, faster than hashing every word of every done item */
+    char few[FEW_WORDS][32];
+    size_t nfew; /* FEW_WORDS + 1: too many, or one too long */
 } word_set;
 
 static int word_set_build(const slog_doc *d, const done_index *x, word_set *w)
@@ -303,6 +310,8 @@ static int word_set_build(const slog_doc *d, const done_index *x, word_set *w)
     while (cap < 2 * d->nchecklists + 2)
         cap *= 2;
     w->mask = cap - 1;
+    memset(w->opens, 0, sizeof w->opens);
+    w->nfew = 0;
     w->slot = calloc(cap, sizeof *w->slot);
     if (!w->slot)
         return 0;
@@ -313,7 +322,22 @@ static int word_set_build(const slog_doc *d, const done_index *x, word_set *w)
         size_t k = (size_t)h & w->mask;
         while (w->slot[k] && w->slot[k] != h)
             k = (k + 1) & w->mask;
+        int fresh = w->slot[k] == 0;
         w->slot[k] = h;
+        const char *t = past_priority(d->checklists[i].text);
+        while (*t && !word_byte(*t))
+            t++;
+        unsigned char c = (unsigned char)*t;
+        w->opens[c < 0x80 ? c | 0x20 : c] = 1;
+        size_t n = 0;
+        while (word_byte(t[n]))
+            n++;
+        if (fresh && w->nfew < FEW_WORDS && n < sizeof w->few[0]) {
+            memcpy(w->few[w->nfew], t, n);
+            w->few[w->nfew++][n] = '\0';
+        } else if (fresh) {
+            w->nfew = FEW_WORDS + 1;
+        }
     }
     return 1;
 }
@@ -326,13 +350,38 @@ static int word_set_has(const word_set *w, uint64_t h)
     return 0;
 }
 
-/* Some word of t opens a box. */
+/* Some word of t opens a box (words whose first byte opens none are
+ * skipped unhashed: most words of a plan's done items). */
 static int has_open_word(const word_set *w, const char *t)
 {
-    for (uint64_t h; (h = next_word(&t)) != 0;)
-        if (word_set_has(w, h))
+    if (w->nfew <= FEW_WORDS) {
+        for (size_t k = 0; k < w->nfew; k++) {
+            const char *word = w->few[k];
+            size_t n = strlen(word);
+            unsigned char lo = (unsigned char)word[0], up = lo;
+            if (lo < 0x80)
+                lo |= 0x20, up = (unsigned char)(lo >= 'a' && lo <= 'z' ? lo - 32 : lo);
+            for (const char *p = t; *p; p++)
+                if (((unsigned char)*p == lo || (unsigned char)*p == up) &&
+                    !strncasecmp(p, word, n) && (p == t || !word_byte(p[-1])) && !word_byte(p[n]))
+                    return 1;
+        }
+        return 0;
+    }
+    for (;;) {
+        while (*t && !word_byte(*t))
+            t++;
+        if (!*t)
+            return 0;
+        unsigned char c = (unsigned char)*t;
+        if (!w->opens[c < 0x80 ? c | 0x20 : c]) {
+            while (*t && word_byte(*t))
+                t++;
+            continue;
+        }
+        if (word_set_has(w, next_word(&t)))
             return 1;
-    return 0;
+    }
 }
 
 /* Links candidate i under each of its words that opens a box. */
