@@ -46,4 +46,15 @@ slog_status lint_content(lint_ctx *ctx);         /* stale-item, empty-entry, rep
 slog_status lint_encoding(lint_ctx *ctx);        /* invalid-utf8, mojibake */
 slog_status lint_open_checklists(lint_ctx *ctx); /* open-checklist (lint_checklist.c) */
 
+/* open-checklist's "done later" (lint_done_later.c): box i (checklist i of
+ * the document) is one a checked box or done item written after it says
+ * was done. */
+typedef struct lint_done_index lint_done_index;
+slog_status lint_done_index_build(const lint_ctx *ctx, lint_done_index **out);
+int lint_done_later(const lint_done_index *x, size_t box);
+void lint_done_index_free(lint_done_index *x); /* NULL: nothing */
+/* Of two places with the same day, la was written after lb: below it, or
+ * above it in a newest-first log. */
+int lint_later_on_the_day(const slog_log *log_a, int la, const slog_log *log_b, int lb);
+
 #endif

@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* open-checklist's "done later": the checked boxes and done items written
+ * after a box that say it was done (the same first word and near-identical
+ * words, or every word of the box), found through an index by first word
+ * and by the words that open a box (lint_checklist.c asks). */
+#include "lint_internal.h"
+
+#include "doc_internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "similar.h"
+#include "statuslog/check.h"
+
+/* Candidates a box is compared with to find it done later. */
+enum { DONE_LATER_COMPARED = 256 };
+
+/* Whether of two places in a document with the same day, a written at
+ * line la was written after b at lb: below it, or above it in a
+ * newest-first log (a series of plans of one day, newest on top). */
+int lint_later_on_the_day(const slog_log *log_a, int la, const slog_log *log_b, int lb)
+{
+    if (log_a && log_a == log_b && log_a->direction == SLOG_NEWEST_FIRST)
+        return la < lb;
+    return la > lb;
+}
+
+/* A text with a word of two letters or more: a box with something in it. */
+static int has_words(const char *t)
+{
+    size_t run = 0;
+    for (; *t; t++) {
+        int w = (unsigned char)*t >= 0x80 || (*t >= '0' && *t <= '9') ||
+                ((*t | 0x20) >= 'a' && (*t | 0x20) <= 'z');
+        run = w ? run + 1 : 0;
+        if (run >= 2)
+            return 1;
+    }
+    return 0;
+}
+
+/* What "done later" compares: the boxes, and the checked boxes and done
+ * items that may say a box was done, tokenized once into one vocabulary
+ * (slog_vocab_dice), each with where it was written and the hash of its
+ * first word; the candidates chained by first word. */
+typedef struct {
+    const char *text;
+    long day; /* its entry's day, -1 undated */
+    const slog_log *log;
+    int line;
+    uint64_t first; /* hash of the first word, lower case; 0: none */
+    size_t next;    /* the next candidate of its bucket, or SIZE_MAX */
+} said;
+
+struct lint_done_index {
+    said *s;
+    size_t n, cap;
+    slog_vocab v;
+    size_t *head; /* per bucket: its first candidate, or SIZE_MAX */
+    size_t nbuckets;
+    char **plain; /* per text: the task it names (task_of), what the vocabulary holds */
+    /* candidates by each of their words that opens a box, anywhere in them
+     * ("Install and configure shadcn/ui" for "Configure shadcn/ui") */
+    struct word_link {
+        uint64_t word;
+        size_t said, next;
+    } * links;
+    size_t nlinks, links_cap;
+    size_t *link_head; /* per bucket (nbuckets): its first link, or SIZE_MAX */
+};
+
+static int word_byte(char c)
+{
+    return (unsigned char)c >= 0x80 || (c >= '0' && c <= '9') ||
+           ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Past a priority tag that opens a task ("P2: Add …", "[P1] Add …"): a
+ * newer plan that raises or lowers it names the same task. */
+static const char *past_priority(const char *t)
+{
+    const char *p = t;
+    while (*p == ' ' || *p == '*' || *p == '_')
+        p++;
+    int open = *p == '[' || *p == '(';
+    p += open;
+    if ((*p | 0x20) != 'p' || !(p[1] >= '0' && p[1] <= '9'))
+        return t;
+    p += 2;
+    if (open && *p != ']' && *p != ')')
+        return t;
+    p += open;
+    while (*p == '*' || *p == '_')
+        p++;
+    if (*p == ':' || *p == '-')
+        p++;
+    return *p == ' ' ? p + 1 : t;
+}
+
+/* The task a box or done item names, for comparing: without its priority
+ * tag and a last bracket that reports its status ("(Delivered in Cycle
+ * 20)", "(Selected)"). Allocated; NULL when out of memory. */
+static char *task_of(const char *text)
+{
+    static const char *const status[] = {"delivered",   "done",   "completed",   "selected",
+                                         "shipped",     "merged", "fixed",       "closed",
+                                         "in progress", "wip",    "implemented", "landed"};
+    const char *t = past_priority(text);
+    size_t n = strlen(t);
+    while (n && t[n - 1] == ' ')
+        n--;
+    if (n && t[n - 1] == ')') {
+        size_t o = n - 1;
+        while (o && t[o] != '(')
+            o--;
+        const char *w = t + o + 1;
+        for (size_t k = 0; t[o] == '(' && k < sizeof status / sizeof *status; k++)
+            if (!strncasecmp(w, status[k], strlen(status[k]))) {
+                n = o;
+                break;
+            }
+    }
+    char *out = malloc(n + 1);
+    if (out) {
+        memcpy(out, t, n);
+        out[n] = '\0';
+    }
+    return out;
+}
+
+/* The hash of the word at *t (lower case, as first_word hashes), moving
+ * *t past it; 0 at the end of the text. */
+static uint64_t next_word(const char **t)
+{
+    const char *p = *t;
+    while (*p && !word_byte(*p))
+        p++;
+    uint64_t h = 1469598103934665603ull;
+    int any = 0;
+    for (; *p && word_byte(*p); p++, any = 1)
+        h = (h ^ (unsigned char)((unsigned char)*p < 0x80 ? (*p | 0x20) : *p)) * 1099511628211ull;
+    *t = p;
+    return any ? h | 1 : 0;
+}
+
+static uint64_t first_word(const char *t)
+{
+    t = past_priority(t);
+    while (*t && !word_byte(*t))
+        t++;
+    uint64_t h = 1469598103934665603ull;
+    int any = 0;
+    for (; *t && word_byte(*t); t++, any = 1)
+        h = (h ^ (unsigned char)((unsigned char)*t < 0x80 ? (*t | 0x20) : *t)) * 1099511628211ull;
+    return any ? h | 1 : 0;
+}
+
+static int push_said(const lint_ctx *ctx, lint_done_index *x, const char *text, int line)
+{
+    if (x->n == x->cap) {
+        size_t cap = x->cap ? 2 * x->cap : 64;
+        said *g = realloc(x->s, cap * sizeof *g);
+        if (!g)
+            return 0;
+        x->s = g;
+        x->cap = cap;
+    }
+    const slog_entry *e = slog_doc_entry_at(ctx->doc, line);
+    x->s[x->n++] =
+        (said){text,    e && e->date_valid ? e->day : -1, e ? e->log : NULL, line, first_word(text),
+               SIZE_MAX};
+    return 1;
+}
+
+/* b was written after a: later in its log's time when both are dated (and
+ * the days differ), else below it. */
+static int written_after(const said *a, const said *b)
+{
+    if (a->day >= 0 && b->day >= 0 && a->day != b->day)
+        return b->day > a->day;
+    return lint_later_on_the_day(b->log, b->line, a->log, a->line);
+}
+
+/* The first words of the unchecked boxes, as an open-addressing set: a
+ * candidate with another first word is never compared (done_later), so it
+ * is not tokenized either — a plan of 250,000 done items and five open
+ * boxes tokenizes the few that open like a box. */
+enum { FEW_WORDS = 8 };
+
+typedef struct {
+    uint64_t *slot;
+    size_t mask;
+    unsigned char opens[256]; /* the first bytes (lower case) of the words */
+    /* the words themselves while there are few (FEW_WORDS): found with
+     * strcasestr, faster than hashing every word of every done item */
+    char few[FEW_WORDS][32];
+    size_t nfew; /* FEW_WORDS + 1: too many, or one too long */
+} word_set;
+
+static int word_set_build(const slog_doc *d, const lint_done_index *x, word_set *w)
+{
+    size_t cap = 16;
+    while (cap < 2 * d->nchecklists + 2)
+        cap *= 2;
+    w->mask = cap - 1;
+    memset(w->opens, 0, sizeof w->opens);
+    w->nfew = 0;
+    w->slot = calloc(cap, sizeof *w->slot);
+    if (!w->slot)
+        return 0;
+    for (size_t i = 0; i < d->nchecklists; i++) {
+        uint64_t h = x->s[i].first;
+        if (d->checklists[i].checked || !h)
+            continue;
+        size_t k = (size_t)h & w->mask;
+        while (w->slot[k] && w->slot[k] != h)
+            k = (k + 1) & w->mask;
+        int fresh = w->slot[k] == 0;
+        w->slot[k] = h;
+        const char *t = past_priority(d->checklists[i].text);
+        while (*t && !word_byte(*t))
+            t++;
+        unsigned char c = (unsigned char)*t;
+        w->opens[c < 0x80 ? c | 0x20 : c] = 1;
+        size_t n = 0;
+        while (word_byte(t[n]))
+            n++;
+        if (fresh && w->nfew < FEW_WORDS && n < sizeof w->few[0]) {
+            memcpy(w->few[w->nfew], t, n);
+            w->few[w->nfew++][n] = '\0';
+        } else if (fresh) {
+            w->nfew = FEW_WORDS + 1;
+        }
+    }
+    return 1;
+}
+
+static int word_set_has(const word_set *w, uint64_t h)
+{
+    for (size_t k = (size_t)h & w->mask; h && w->slot[k]; k = (k + 1) & w->mask)
+        if (w->slot[k] == h)
+            return 1;
+    return 0;
+}
+
+/* Some word of t opens a box (words whose first byte opens none are
+ * skipped unhashed: most words of a plan's done items). */
+static int has_open_word(const word_set *w, const char *t)
+{
+    if (w->nfew <= FEW_WORDS) {
+        for (size_t k = 0; k < w->nfew; k++) {
+            const char *word = w->few[k];
+            size_t n = strlen(word);
+            unsigned char lo = (unsigned char)word[0], up = lo;
+            if (lo < 0x80)
+                lo |= 0x20, up = (unsigned char)(lo >= 'a' && lo <= 'z' ? lo - 32 : lo);
+            for (const char *p = t; *p; p++)
+                if (((unsigned char)*p == lo || (unsigned char)*p == up) &&
+                    !strncasecmp(p, word, n) && (p == t || !word_byte(p[-1])) && !word_byte(p[n]))
+                    return 1;
+        }
+        return 0;
+    }
+    for (;;) {
+        while (*t && !word_byte(*t))
+            t++;
+        if (!*t)
+            return 0;
+        unsigned char c = (unsigned char)*t;
+        if (!w->opens[c < 0x80 ? c | 0x20 : c]) {
+            while (*t && word_byte(*t))
+                t++;
+            continue;
+        }
+        if (word_set_has(w, next_word(&t)))
+            return 1;
+    }
+}
+
+/* Links candidate i under each of its words that opens a box. */
+static int link_words(lint_done_index *x, const word_set *opens, size_t i)
+{
+    const char *t = x->s[i].text;
+    for (uint64_t h; (h = next_word(&t)) != 0;) {
+        if (!word_set_has(opens, h))
+            continue;
+        if (x->nlinks == x->links_cap) {
+            size_t cap = x->links_cap ? 2 * x->links_cap : 64;
+            struct word_link *g = realloc(x->links, cap * sizeof *g);
+            if (!g)
+                return 0;
+            x->links = g;
+            x->links_cap = cap;
+        }
+        size_t b = h % x->nbuckets;
+        x->links[x->nlinks] = (struct word_link){h, i, x->link_head[b]};
+        x->link_head[b] = x->nlinks++;
+    }
+    return 1;
+}
+
+/* The boxes first (index i is checklist i), then the candidates, bucketed
+ * by first word in document order. */
+static slog_status done_index_fill(const lint_ctx *ctx, lint_done_index *x)
+{
+    const slog_doc *d = ctx->doc;
+    for (size_t i = 0; i < d->nchecklists; i++)
+        if (!push_said(ctx, x, d->checklists[i].text, d->checklists[i].line))
+            return SLOG_ERR_NOMEM;
+    word_set opens;
+    if (!word_set_build(d, x, &opens))
+        return SLOG_ERR_NOMEM;
+    int ok = 1;
+    for (size_t i = 0; ok && i < d->nchecklists; i++)
+        if (d->checklists[i].checked && has_open_word(&opens, d->checklists[i].text) &&
+            !lint_after_today(ctx, d->checklists[i].line))
+            ok = push_said(ctx, x, d->checklists[i].text, d->checklists[i].line);
+    for (size_t i = 0; ok && i < d->nentries; i++) {
+        if (lint_entry_after_today(ctx, d->entries[i]))
+            continue;
+        for (const slog_item *it = d->entries[i]->items; ok && it; it = it->next)
+            if (it->state == SLOG_STATE_DONE && it->marker[0] != '[' &&
+                has_open_word(&opens, it->text))
+                ok = push_said(ctx, x, it->text, it->line);
+    }
+    if (!ok) {
+        free(opens.slot);
+        return SLOG_ERR_NOMEM;
+    }
+    const char **texts = malloc((x->n + 1) * sizeof *texts);
+    x->nbuckets = x->n | 1;
+    x->head = malloc(x->nbuckets * sizeof *x->head);
+    x->link_head = malloc(x->nbuckets * sizeof *x->link_head);
+    if (!texts || !x->head || !x->link_head) {
+        free(texts);
+        free(opens.slot);
+        return SLOG_ERR_NOMEM;
+    }
+    for (size_t b = 0; b < x->nbuckets; b++)
+        x->link_head[b] = SIZE_MAX;
+    for (size_t i = x->n; ok && i-- > d->nchecklists;)
+        ok = link_words(x, &opens, i);
+    free(opens.slot);
+    if (!ok) {
+        free(texts);
+        return SLOG_ERR_NOMEM;
+    }
+    x->plain = calloc(x->n + 1, sizeof *x->plain);
+    for (size_t i = 0; x->plain && i < x->n; i++) {
+        x->plain[i] = task_of(x->s[i].text);
+        if (!x->plain[i]) {
+            free(texts);
+            return SLOG_ERR_NOMEM;
+        }
+        texts[i] = x->plain[i];
+    }
+    if (!x->plain) {
+        free(texts);
+        return SLOG_ERR_NOMEM;
+    }
+    for (size_t b = 0; b < x->nbuckets; b++)
+        x->head[b] = SIZE_MAX;
+    for (size_t i = x->n; i-- > d->nchecklists;) {
+        if (!x->s[i].first)
+            continue;
+        size_t b = x->s[i].first % x->nbuckets;
+        x->s[i].next = x->head[b];
+        x->head[b] = i;
+    }
+    slog_status st = slog_vocab_build_texts(&x->v, texts, x->n);
+    free(texts);
+    return st;
+}
+
+void lint_done_index_free(lint_done_index *x)
+{
+    if (!x)
+        return;
+    for (size_t i = 0; x->plain && i < x->n; i++)
+        free(x->plain[i]);
+    free(x->plain);
+    free(x->links);
+    free(x->link_head);
+    free(x->s);
+    free(x->head);
+    slog_vocab_free(&x->v);
+    free(x);
+}
+
+/* Every word of text a is a word of text b (sorted unique ids). */
+static int words_within(const slog_vocab *v, size_t a, size_t b)
+{
+    const uint32_t *x = v->ids + v->start[a], *xe = v->ids + v->start[a + 1];
+    const uint32_t *y = v->ids + v->start[b], *ye = v->ids + v->start[b + 1];
+    for (; x < xe; x++) {
+        while (y < ye && *y < *x)
+            y++;
+        if (y == ye || *y != *x)
+            return 0;
+    }
+    return 1;
+}
+
+/* Box k is one a checked box or done item written after it says was done
+ * ("[ ] Update CONVERSATION_LOG.md con summary", then "[x] Update
+ * CONVERSATION_LOG.md"): the same first word and near-identical words —
+ * "Test rate limiting after the fix" is not done by "Complete rate
+ * limiting TypeScript fixes". DONE_LATER_COMPARED candidates at most. */
+int lint_done_later(const lint_done_index *x, size_t k)
+{
+    const said *box = &x->s[k];
+    if (!box->first || !has_words(box->text))
+        return 0;
+    size_t compared = 0;
+    for (size_t i = x->head[box->first % x->nbuckets];
+         i != SIZE_MAX && compared < DONE_LATER_COMPARED; i = x->s[i].next) {
+        if (x->s[i].first != box->first || !written_after(box, &x->s[i]))
+            continue;
+        compared++;
+        if (slog_vocab_dice(&x->v, k, i) >= SLOG_FOLD_THRESHOLD)
+            return 1;
+    }
+    /* or every word of the box in a later done item, whatever its first
+     * word: "Configure shadcn/ui", then "[x] Install and configure
+     * shadcn/ui" — not "Test rate limiting after the fix", then "Complete
+     * rate limiting TypeScript fixes" (no "test") */
+    size_t nwords = x->v.start[k + 1] - x->v.start[k];
+    for (size_t l = x->link_head[box->first % x->nbuckets];
+         nwords >= 2 && l != SIZE_MAX && compared < DONE_LATER_COMPARED; l = x->links[l].next) {
+        const said *c = &x->s[x->links[l].said];
+        if (x->links[l].word != box->first || c->first == box->first || !written_after(box, c))
+            continue;
+        compared++;
+        if (words_within(&x->v, k, x->links[l].said))
+            return 1;
+    }
+    return 0;
+}
+
+slog_status lint_done_index_build(const lint_ctx *ctx, lint_done_index **out)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return SLOG_ERR_NOMEM;
+    return done_index_fill(ctx, *out);
+}
