@@ -11,12 +11,20 @@ static int letter(char c)
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
+static unsigned char fold(char c)
+{
+    return (unsigned char)(letter(c) ? c | 0x20 : c);
+}
+
 int slog_names_any(const char *hay, size_t len, const char *const *words, size_t n)
 {
     for (size_t p = 0; p < len; p++) {
         if (p && letter(hay[p - 1]))
             continue;
+        unsigned char first = fold(hay[p]);
         for (size_t k = 0; k < n; k++) {
+            if (fold(words[k][0]) != first) /* most places: no word starts here */
+                continue;
             size_t w = strlen(words[k]);
             if (p + w <= len && !strncasecmp(hay + p, words[k], w) &&
                 (p + w == len || !letter(hay[p + w])))

@@ -4,6 +4,7 @@
  * a numeric date's numbers settled per document. What opens an entry
  * besides a dated heading — bold lines, list items — is build_bold.c's. */
 #include "build_internal.h"
+#include "words.h"
 
 #include "dates.h"
 
@@ -232,33 +233,6 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
 
 /* --- dates that open no entry ------------------------------------------------ */
 
-/* Whether `word` occurs in s[0, len) as a whole word (ASCII case folded). */
-static int has_word(const char *s, size_t len, const char *word)
-{
-    size_t k = strlen(word);
-    unsigned char w0 = (unsigned char)word[0];
-    for (size_t i = 0; i + k <= len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c < 0x80 ? c | 0x20 : c) != w0 || strncasecmp(s + i, word, k) != 0)
-            continue;
-        int before = i == 0 || !isalpha((unsigned char)s[i - 1]);
-        int after = i + k == len || !isalpha((unsigned char)s[i + k]);
-        if (before && after)
-            return 1;
-    }
-    return 0;
-}
-
-/* Whether `what` occurs in s[0, len) (CJK: words have no spaces). */
-static int has_bytes(const char *s, size_t len, const char *what)
-{
-    size_t k = strlen(what);
-    for (size_t i = 0; i + k <= len; i++)
-        if (memcmp(s + i, what, k) == 0)
-            return 1;
-    return 0;
-}
-
 /* Whether s[0, len) ends with `word`, a whole word (ASCII case folded). */
 static int ends_with_word(const char *s, size_t len, const char *word)
 {
@@ -278,9 +252,9 @@ int build_date_opens_no_entry(const char *h, size_t hlen, const slog_found_date 
         "prima del", "prima di", "fino al", "antes de", "antes del", "avant", "avant le", "vor",
         "bis",       "bis zum",  "seit",    "depuis",   "desde",     "przed", "voor",     "önce"};
     /* written the day before: "Tomorrow's to-dos (14 July 2026)" */
-    static const char *const tomorrow[] = {"tomorrow", "tomorrow's", "yarın",  "yarin",
-                                           "demain",   "domani",     "завтра", "Завтра",
-                                           "jutro",    "明日",       "내일",   "明天"};
+    static const char *const tomorrow[] = {"tomorrow", "yarın",  "yarin",  "demain",
+                                           "domani",   "завтра", "Завтра", "jutro",
+                                           "明日",     "내일",   "明天"};
     /* a stamp that closes a session: "🎬 Session end: 14 July 2026" */
     static const char *const ends[] = {"session end",    "session ended", "end of session",
                                        "log end",        "log ended",     "end of log",
@@ -309,10 +283,8 @@ int build_date_opens_no_entry(const char *h, size_t hlen, const slog_found_date 
                                                : ends_with_word(h, g, goals[i]))
             return 1;
     }
-    for (size_t i = 0; i < sizeof tomorrow / sizeof *tomorrow; i++)
-        if ((unsigned char)tomorrow[i][0] >= 0xE3 ? has_bytes(h, n, tomorrow[i])
-                                                  : has_word(h, n, tomorrow[i]))
-            return 1;
+    if (slog_names_any(h, n, tomorrow, sizeof tomorrow / sizeof *tomorrow))
+        return 1;
     /* the stamp is the whole of the words before the date ("Verification
      * at session end (2026-04-26)" records work) */
     size_t from = 0; /* past symbols and emoji: "🎬 Session end" */

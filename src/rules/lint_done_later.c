@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "similar.h"
+#include "words.h"
 #include "statuslog/check.h"
 
 /* Candidates a box is compared with to find it done later. */
@@ -194,10 +195,11 @@ typedef struct {
     uint64_t *slot;
     size_t mask;
     unsigned char opens[256]; /* the first bytes (lower case) of the words */
-    /* the words themselves while there are few (FEW_WORDS): found with
-     * strcasestr, faster than hashing every word of every done item */
+    /* the words themselves while there are few (FEW_WORDS): found by the
+     * shared word search, faster than hashing every word of every done item */
     char few[FEW_WORDS][32];
-    size_t nfew; /* FEW_WORDS + 1: too many, or one too long */
+    const char *word[FEW_WORDS]; /* word[k] is few[k] */
+    size_t nfew;                 /* FEW_WORDS + 1: too many, or one too long */
 } word_set;
 
 static int word_set_build(const slog_doc *d, const lint_done_index *x, word_set *w)
@@ -230,7 +232,9 @@ static int word_set_build(const slog_doc *d, const lint_done_index *x, word_set 
             n++;
         if (fresh && w->nfew < FEW_WORDS && n < sizeof w->few[0]) {
             memcpy(w->few[w->nfew], t, n);
-            w->few[w->nfew++][n] = '\0';
+            w->few[w->nfew][n] = '\0';
+            w->word[w->nfew] = w->few[w->nfew];
+            w->nfew++;
         } else if (fresh) {
             w->nfew = FEW_WORDS + 1;
         }
@@ -250,20 +254,8 @@ static int word_set_has(const word_set *w, uint64_t h)
  * skipped unhashed: most words of a plan's done items). */
 static int has_open_word(const word_set *w, const char *t)
 {
-    if (w->nfew <= FEW_WORDS) {
-        for (size_t k = 0; k < w->nfew; k++) {
-            const char *word = w->few[k];
-            size_t n = strlen(word);
-            unsigned char lo = (unsigned char)word[0], up = lo;
-            if (lo < 0x80)
-                lo |= 0x20, up = (unsigned char)(lo >= 'a' && lo <= 'z' ? lo - 32 : lo);
-            for (const char *p = t; *p; p++)
-                if (((unsigned char)*p == lo || (unsigned char)*p == up) &&
-                    !strncasecmp(p, word, n) && (p == t || !word_byte(p[-1])) && !word_byte(p[n]))
-                    return 1;
-        }
-        return 0;
-    }
+    if (w->nfew <= FEW_WORDS)
+        return slog_names_any(t, strlen(t), w->word, w->nfew);
     for (;;) {
         while (*t && !word_byte(*t))
             t++;
