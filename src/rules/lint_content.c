@@ -330,17 +330,26 @@ static int new_prose(const slog_doc *d, const slog_entry *e, const slog_entry *b
  * simple UI)") are alike word for word and still record new work. */
 enum { LONG_ENTRY = 6 };
 
-static int items_copied(const slog_item *items, const slog_item *base)
+static int items_copied(const slog_item *items, const slog_item *base, size_t nbase)
 {
-    for (const slog_item *it = items; it; it = it->next) {
+    /* base's hashes once, not once per item of e */
+    uint32_t few[64], *hb = nbase <= 64 ? few : malloc(nbase * sizeof *hb);
+    if (!hb)
+        return 0; /* out of memory: not reported as a repeat */
+    size_t n = 0;
+    for (const slog_item *b = base; b && n < nbase; b = b->next)
+        hb[n++] = slog_item_hash("", "", b->text);
+    int copied = 1;
+    for (const slog_item *it = items; it && copied; it = it->next) {
         uint32_t h = slog_item_hash("", "", it->text);
-        const slog_item *b = base;
-        while (b && slog_item_hash("", "", b->text) != h)
-            b = b->next;
-        if (!b)
-            return 0;
+        size_t k = 0;
+        while (k < n && hb[k] != h)
+            k++;
+        copied = k < n;
     }
-    return 1;
+    if (hb != few)
+        free(hb);
+    return copied;
 }
 
 /* A label that names an event ("[bot] (main): auto-promote (gates
@@ -366,7 +375,7 @@ static int repeats(const lint_ctx *ctx, const slog_vocab *v, const slog_entry *e
     if (!e->nitems || !base->nitems || event_label(e->label) ||
         !items_repeat(v, e->items, base->items))
         return 0;
-    if (e->nitems > LONG_ENTRY && !items_copied(e->items, base->items))
+    if (e->nitems > LONG_ENTRY && !items_copied(e->items, base->items, base->nitems))
         return 0;
     /* only for entries whose items repeat: what each item reports */
     for (const slog_item *it = e->items; it; it = it->next)
