@@ -24,19 +24,6 @@ static void dated(const char *md, const char *date)
     slog_doc_free(d);
 }
 
-static slog_state state_at(const char *md, int line)
-{
-    slog_doc *d = parse_str(md);
-    slog_state st = SLOG_STATE_COUNT;
-    for (size_t i = 0; i < d->nentries; i++)
-        for (const slog_item *it = d->entries[i]->items; it; it = it->next)
-            if (it->line == line)
-                st = it->state;
-    slog_doc_free(d);
-    ck_assert_int_ne(st, SLOG_STATE_COUNT);
-    return st;
-}
-
 START_TEST(months_and_weekdays_of_more_languages)
 {
     dated("## 3 Şubat 2026 - Salı (Kurulum)\n- ✅ Proje başlatıldı\n", "2026-02-03");
@@ -142,20 +129,20 @@ START_TEST(stamps_statements_and_ruled_out_steps)
     /* a word marker whose value says there is nothing */
     const char *md =
         "## 2026-04-02\n- Fixed: N/A\n- Done: none\n- Blocked: —\n- Done: the parser\n";
-    ck_assert_int_eq(state_at(md, 2), SLOG_STATE_NOTE);
-    ck_assert_int_eq(state_at(md, 3), SLOG_STATE_NOTE);
-    ck_assert_int_eq(state_at(md, 4), SLOG_STATE_NOTE);
-    ck_assert_int_eq(state_at(md, 5), SLOG_STATE_DONE);
+    ck_assert_int_eq(item_state_at(md, 2), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 3), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 4), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 5), SLOG_STATE_DONE);
     /* a ❌ on a removal, a rule set or work put off on purpose; a next step
      * that mentions a delay stays one */
     md = "## 2026-03-02\n\n### Decision\n- ❌ Do NOT change the database schema\n\n### Work\n"
          "- ❌ Removed unused method\n- ❌ Flag NOT implemented (deferred to v0.6)\n"
          "- ❌ Canary failed on rc1\n- Next: export trigger (deferred until the UI window)\n";
-    ck_assert_int_eq(state_at(md, 4), SLOG_STATE_NOTE);
-    ck_assert_int_eq(state_at(md, 7), SLOG_STATE_NOTE);
-    ck_assert_int_eq(state_at(md, 8), SLOG_STATE_NOTE);
-    ck_assert_int_eq(state_at(md, 9), SLOG_STATE_FAILED);
-    ck_assert_int_eq(state_at(md, 10), SLOG_STATE_NEXT);
+    ck_assert_int_eq(item_state_at(md, 4), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 7), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 8), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 9), SLOG_STATE_FAILED);
+    ck_assert_int_eq(item_state_at(md, 10), SLOG_STATE_NEXT);
     /* standing lists, targets and parked work are no open tasks */
     ck_assert_int_eq(
         count_rule("## 2026-02-23\n- [x] a\n\n## Daily checklist\n\n- [ ] Review files\n\n"
@@ -170,10 +157,10 @@ START_TEST(stamps_statements_and_ruled_out_steps)
     md = "## 2026-02-21 Minion\n\n### Fix 1: stream helper\n- Problem: the minion returned an "
          "error\n- Fix: added a final call\n\n## 2026-02-22 Review\n\nCompleted the review, "
          "which found:\n- **Missing requirements**: 5 features\n- 2 critical bugs fixed\n";
-    ck_assert_int_eq(state_at(md, 4), SLOG_STATE_NOTE);
-    ck_assert_int_eq(state_at(md, 5), SLOG_STATE_DONE);
-    ck_assert_int_eq(state_at(md, 10), SLOG_STATE_NOTE);
-    ck_assert_int_eq(state_at(md, 11), SLOG_STATE_DONE);
+    ck_assert_int_eq(item_state_at(md, 4), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 5), SLOG_STATE_DONE);
+    ck_assert_int_eq(item_state_at(md, 10), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 11), SLOG_STATE_DONE);
     /* a weekday written beside ambiguous dates decides their order */
     d0 =
         parse_str("### séance 1 (jeudi 04/09/2025)\n- a\n\n### séance 2 (lundi 08/09/2025)\n- b\n");
@@ -183,7 +170,7 @@ START_TEST(stamps_statements_and_ruled_out_steps)
     /* hypotheses ruled out on the way to a root cause */
     md = "## 2026-07-13\n\nInvestigation:\n1. ❌ Suspected the auth header → still empty\n"
          "2. ✅ Root cause: search-only mode\n";
-    ck_assert_int_eq(state_at(md, 4), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 4), SLOG_STATE_NOTE);
 }
 END_TEST
 
@@ -298,9 +285,9 @@ START_TEST(failures_fixed_or_removed_on_purpose)
                      "- ❌ Logo broken → ✅ callback page now uses the Logo component\n\n"
                      "#### Removed items\n- ❌ Sticky sidebar (replaced by vertical tabs)\n\n"
                      "#### Results\n- ❌ Canary failed on 4.13-rc1\n";
-    ck_assert_int_eq(state_at(md, 4), SLOG_STATE_DONE);
-    ck_assert_int_eq(state_at(md, 7), SLOG_STATE_NOTE);
-    ck_assert_int_eq(state_at(md, 10), SLOG_STATE_FAILED);
+    ck_assert_int_eq(item_state_at(md, 4), SLOG_STATE_DONE);
+    ck_assert_int_eq(item_state_at(md, 7), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 10), SLOG_STATE_FAILED);
 }
 END_TEST
 

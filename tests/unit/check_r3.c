@@ -191,61 +191,47 @@ START_TEST(tasks_metrics_and_statements)
 }
 END_TEST
 
-static slog_state state_in(const char *md, int line)
-{
-    slog_doc *d = parse_str(md);
-    slog_state st = SLOG_STATE_NOTE;
-    int found = 0;
-    for (size_t i = 0; i < d->nentries; i++)
-        for (const slog_item *it = d->entries[i]->items; it; it = it->next)
-            for (const slog_item *c = it; c; c = c == it ? it->children : c->next)
-                if (c->line == line) {
-                    st = c->state;
-                    found = 1;
-                }
-    slog_doc_free(d);
-    ck_assert_msg(found, "no item at line %d", line);
-    return st;
-}
-
 /* A ❌ is failed work where its list reports results; under "still
  * missing" it is work not done yet, under "Impact:" what a problem did. */
 START_TEST(failure_marks_read_in_their_list)
 {
-    ck_assert_int_eq(state_in("## 2025-12-30 Session 3\n### What's Still Missing (Not Built Yet)\n"
-                              "- ❌ Add/Edit/Delete BOQ items\n",
-                              3),
-                     SLOG_STATE_NEXT);
-    ck_assert_int_eq(state_in("## 2025-12-30 Session 3\n\nRemaining:\n- ❌ Import from CSV\n", 4),
-                     SLOG_STATE_NEXT);
-    ck_assert_int_eq(state_in("## 2026-01-01 Session 11\n\n**Impact:**\n"
-                              "- ❌ Claims Summary Report completely broken\n",
-                              4),
+    ck_assert_int_eq(
+        item_state_at("## 2025-12-30 Session 3\n### What's Still Missing (Not Built Yet)\n"
+                      "- ❌ Add/Edit/Delete BOQ items\n",
+                      3),
+        SLOG_STATE_NEXT);
+    ck_assert_int_eq(
+        item_state_at("## 2025-12-30 Session 3\n\nRemaining:\n- ❌ Import from CSV\n", 4),
+        SLOG_STATE_NEXT);
+    ck_assert_int_eq(item_state_at("## 2026-01-01 Session 11\n\n**Impact:**\n"
+                                   "- ❌ Claims Summary Report completely broken\n",
+                                   4),
                      SLOG_STATE_NOTE);
     /* results, and a heading whose words only look alike ("to document") */
     ck_assert_int_eq(
-        state_in("## 2026-01-01 Checks\n\n**Results:**\n- ❌ Claims report broken\n", 4),
+        item_state_at("## 2026-01-01 Checks\n\n**Results:**\n- ❌ Claims report broken\n", 4),
         SLOG_STATE_FAILED);
     ck_assert_int_eq(
-        state_in("## 2026-01-01 Checks\n### Things to document\n- ❌ Build broken\n", 3),
+        item_state_at("## 2026-01-01 Checks\n### Things to document\n- ❌ Build broken\n", 3),
         SLOG_STATE_FAILED);
     /* a red circle or a ❌ in a list of next steps is a priority, not a block */
-    ck_assert_int_eq(state_in("## 2025-10-01 Notes\n\n**Immediate Next Steps** (6 hours):\n"
-                              "1. 🔴 Resolve dashboard :8080 service (blocks E2E)\n",
-                              4),
+    ck_assert_int_eq(item_state_at("## 2025-10-01 Notes\n\n**Immediate Next Steps** (6 hours):\n"
+                                   "1. 🔴 Resolve dashboard :8080 service (blocks E2E)\n",
+                                   4),
                      SLOG_STATE_NEXT);
-    ck_assert_int_eq(state_in("## 2025-10-01 Notes\n### Manager Action Items\n"
-                              "1. ❌ Block containerized deployment until fixed\n",
-                              3),
+    ck_assert_int_eq(item_state_at("## 2025-10-01 Notes\n### Manager Action Items\n"
+                                   "1. ❌ Block containerized deployment until fixed\n",
+                                   3),
                      SLOG_STATE_NEXT);
     /* fixes made are done; fixes needed are not; a done item's details stay notes */
-    ck_assert_int_eq(state_in("## 2026-05-01 INC-021\n\n**Fixes (commit `8c84eb9`)**:\n\n"
-                              "1. **Bug 7**: posts mirror entries for the rejected BUY.\n",
-                              5),
+    ck_assert_int_eq(item_state_at("## 2026-05-01 INC-021\n\n**Fixes (commit `8c84eb9`)**:\n\n"
+                                   "1. **Bug 7**: posts mirror entries for the rejected BUY.\n",
+                                   5),
                      SLOG_STATE_DONE);
-    ck_assert_int_eq(state_in("## 2026-05-01 INC-021\n\n**Fixes needed:**\n- retry the BUY\n", 4),
-                     SLOG_STATE_NOTE);
-    ck_assert_int_eq(state_in("## 2026-05-01 Work\n- ✅ Fixed the login\n  - cookie path\n", 3),
+    ck_assert_int_eq(
+        item_state_at("## 2026-05-01 INC-021\n\n**Fixes needed:**\n- retry the BUY\n", 4),
+        SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at("## 2026-05-01 Work\n- ✅ Fixed the login\n  - cookie path\n", 3),
                      SLOG_STATE_NOTE);
     ck_assert_int_eq(state_of("- BLOCKER: Approvals handshake test stalls"), SLOG_STATE_BLOCKED);
 }
@@ -710,9 +696,9 @@ START_TEST(a_doubted_date_is_not_ordered)
     ck_assert_int_eq(count_rule(md, "2026-04-01", SLOG_RULE_INVALID_DATE, NULL), 1);
     /* attempts that failed on the way are the story, not open failures */
     ck_assert_int_eq(
-        state_in("## 2026-06-22 · #18 · job cannot be deleted\n\n**Approaches tried**:\n"
-                 "1. ✗ quoting the id → rejected\n",
-                 4),
+        item_state_at("## 2026-06-22 · #18 · job cannot be deleted\n\n**Approaches tried**:\n"
+                      "1. ✗ quoting the id → rejected\n",
+                      4),
         SLOG_STATE_NOTE);
     ck_assert_int_eq(state_of("- ✗ quoting the id → rejected"), SLOG_STATE_FAILED);
 }

@@ -58,4 +58,22 @@ static inline char *first_message(const char *md, const char *today, slog_rule r
     return msg;
 }
 
+/* The state of the item (top-level or nested) at `line` of `md`. */
+static inline slog_state item_state_at(const char *md, int line)
+{
+    slog_doc *d = parse_str(md);
+    slog_state st = SLOG_STATE_NOTE;
+    int found = 0;
+    for (size_t i = 0; i < d->nentries; i++)
+        for (const slog_item *it = d->entries[i]->items; it; it = it->next)
+            for (const slog_item *c = it; c; c = c == it ? it->children : c->next)
+                if (c->line == line) {
+                    st = c->state;
+                    found = 1;
+                }
+    slog_doc_free(d);
+    ck_assert_msg(found, "no item at line %d", line);
+    return st;
+}
+
 #endif
