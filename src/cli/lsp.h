@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* statuslog lsp: a Language Server Protocol server (SPEC §10). lsp_server.c
  * holds the protocol — Content-Length framing, JSON-RPC 2.0, the open
- * documents and their text, positions in UTF-8 or UTF-16, debounced
- * linting on a thread of its own; lsp_features.c the answers — diagnostics,
+ * documents, debounced linting on a thread of its own; lsp_text.c a
+ * document's text and positions in UTF-8 or UTF-16; lsp_features.c the answers — diagnostics,
  * code actions, symbols, hover, completion — each a thin client of the
  * library (the edits are fix's and append's, applied to the buffer). */
 #ifndef SLOG_CLI_LSP_H
@@ -53,6 +53,13 @@ int lsp_server_wake_fd(const lsp_server *s);
 int lsp_server_exit_code(const lsp_server *s);
 
 long lsp_now_ms(void);
+
+/* An open document's text (lsp_text.c). */
+char *lsp_path_of(const char *uri); /* a file: URI's path, else the URI */
+int lsp_doc_set_text(lsp_doc *d, const char *text, size_t len);
+/** Replaces bytes [from, to) of the text with `with`; 0 when out of memory. */
+int lsp_doc_splice(lsp_doc *d, size_t from, size_t to, const char *with, size_t n);
+void lsp_doc_free(lsp_doc *d);
 
 /** The configurations documents are read with (--config, --no-config). */
 cli_configs *lsp_server_configs(lsp_server *s);
