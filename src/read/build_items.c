@@ -356,6 +356,56 @@ static int statement(builder *b, slog_state state, const char *t, size_t len)
            !strncasecmp(title, "Non-goals", 9);
 }
 
+/* A colour that rates priority, not progress: "🔴 HIGH: Implement account
+ * lockout", "🟢 **LOW**: health check", "🟡 P2 — logging" (SPEC §1 r3: a
+ * marker is a state only on a task or a result). The item is a task whose
+ * state its caption or heading gives; on its own, a note: a plan's red line
+ * is not blocked work, its green one not work done; so is a colour in a
+ * list its caption or heading ranks ("#### Priority Tasks"). */
+static int is_colour(const char *marker)
+{
+    static const char *const colours[] = {"🔴", "🟠", "🟡", "🟢", "🔵",    "🟣", "🟤", "⚪",
+                                          "⚫", "🟥", "🟧", "🟨", "🟩", "🟦", "🟪"};
+    for (size_t k = 0; k < sizeof colours / sizeof *colours; k++)
+        if (!strncmp(marker, colours[k], strlen(colours[k])))
+            return 1;
+    return 0;
+}
+
+/* The item opens with a priority: a word that rates it, set apart from
+ * the task ("HIGH:", "**LOW** -", "(Medium)", "P2 —", "High priority") —
+ * "🟢 Low latency on the new index" is a result. */
+static int rates_priority(const char *t, size_t len)
+{
+    size_t i = 0;
+    while (i < len && strchr("*_[( ", t[i]))
+        i++;
+    static const char *const rates[] = {"high",     "medium",   "med",     "low",   "priority",
+                                        "urgent",   "alta",     "baja",    "hoch",  "mittel",
+                                        "niedrig",  "haute",    "moyenne", "basse", "高优先级",
+                                        "中优先级", "低优先级", "优先级",  "優先度"};
+    size_t w = 0;
+    if (len - i >= 2 && (t[i] | 0x20) == 'p' && t[i + 1] >= '0' && t[i + 1] <= '4')
+        w = 2;
+    for (size_t k = 0; !w && k < sizeof rates / sizeof *rates; k++)
+        if (starts_with_any(t + i, len - i, rates + k, 1))
+            w = strlen(rates[k]);
+    if (!w)
+        return 0;
+    i += w;
+    int bracketed = 0;
+    for (; i < len && strchr("*_)] ", t[i]); i++)
+        bracketed |= t[i] == ')' || t[i] == ']';
+    if (bracketed)
+        return 1; /* "(Medium) logging", "[P1] metrics" */
+    static const char *const apart[] = {":", "-", "|", "—", "–", "·", "/"};
+    for (size_t k = 0; k < sizeof apart / sizeof *apart; k++)
+        if (!strncmp(t + i, apart[k], strlen(apart[k])))
+            return 1;
+    static const char *const prio[] = {"priority", "prio"};
+    return i == len || starts_with_any(t + i, len - i, prio, 2);
+}
+
 /* An unchecked box whose text opens with a done marker ("- [ ] ✅ Done
  * Activities Log") is no task: a section's label written as one (SPEC §3
  * r3). */
@@ -390,6 +440,9 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
         text_from++;
     /* a done marker on a figure stays done: "✅ Offline evaluation set: 2,000
      * judged queries" reports the task it closes */
+    int colour = it->marker && is_colour(it->marker);
+    if (colour && rates_priority(t + text_from, len - text_from))
+        it->state = SLOG_STATE_NOTE; /* a priority: its caption may make it next, below */
     if (it->state != SLOG_STATE_NOTE && it->state != SLOG_STATE_DONE && !is_checkbox(t) &&
         (metric(t + text_from, len - text_from) ||
          statement(b, it->state, t + text_from, len - text_from)))
@@ -420,9 +473,12 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
         else
             st = add_checklist(b, it, t, f->node); /* t is spent: list_caption reuses text_buf */
     }
+    /* (after the text is copied: the caption is read into text_buf) */
+    if (st == SLOG_OK && !box && colour && it->state != SLOG_STATE_NOTE &&
+        build_colour_ranks(b, f->node))
+        it->state = SLOG_STATE_NOTE;
     if (st == SLOG_OK && !box &&
-        (it->state == SLOG_STATE_FAILED || it->state == SLOG_STATE_NOTE ||
-         (it->state == SLOG_STATE_BLOCKED && !strcmp(it->marker, "🔴"))))
+        (it->state == SLOG_STATE_FAILED || it->state == SLOG_STATE_NOTE || colour))
         it->state = build_state_in_context(b, f->node, it);
     return st;
 }

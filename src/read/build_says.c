@@ -18,7 +18,7 @@
  *   work on the way: a note;
  * - an unmarked item under "Fixes (commit 8c84eb9):", "Resolution:" or
  *   "Solution implemented:" is a fix made: done (not under "Fixes needed"). */
-enum { SAYS_NOT_YET = 1, SAYS_DESCRIBED = 2, SAYS_REPORTS = 4, SAYS_FIXES = 8 };
+enum { SAYS_NOT_YET = 1, SAYS_DESCRIBED = 2, SAYS_REPORTS = 4, SAYS_FIXES = 8, SAYS_PRIORITY = 16 };
 
 /* A caption that opens, after its markup, with "what was done" in a
  * language without ASCII letters: "完了したこと:", "已完成:", "완료:",
@@ -60,8 +60,14 @@ static int says(const char *t)
     static const char *const unsure[] = {"needed",   "required", "proposed", "planned",   "todo",
                                          "to do",    "next",     "pending",  "suggested", "options",
                                          "possible", "ideas",    "candidate"};
+    static const char *const ranked[] = {"priority",  "priorities",  "prioridad", "prioridades",
+                                         "priorität", "prioritäten", "priorité",  "priorités",
+                                         "priorità",  "prioriteit",  "优先",      "優先",
+                                         "우선순위"};
     size_t n = strlen(t);
     int bits = 0;
+    if (slog_names_any(t, n, ranked, sizeof ranked / sizeof *ranked))
+        bits |= SAYS_PRIORITY;
     if (slog_names_any(t, n, not_yet, sizeof not_yet / sizeof *not_yet))
         bits |= SAYS_NOT_YET;
     if (slog_names_any(t, n, described, sizeof described / sizeof *described))
@@ -187,4 +193,20 @@ slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item 
             break; /* "**Polling Results**:" under "## Next Actions": results */
     }
     return it->state;
+}
+
+/* A colour marker in a list its caption or heading ranks ("#### Priority
+ * Tasks", "Tomorrow's plan (priority order):"): the colour is the task's
+ * priority, not its progress. */
+int build_colour_ranks(builder *b, cmark_node *node)
+{
+    heading_frame *h = build_innermost_heading(b);
+    const char *caption = list_caption_cached(b, node);
+    if (caption)
+        return (b->says_caption & SAYS_PRIORITY) != 0;
+    if (h && h->line != b->says_heading_line) {
+        b->says_heading_line = h->line;
+        b->says_heading = h->title ? says(h->title) : 0;
+    }
+    return h && (b->says_heading & SAYS_PRIORITY);
 }

