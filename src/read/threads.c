@@ -40,6 +40,17 @@ typedef struct {
     size_t query;
 } sweep;
 
+/* Where `e` stands in reading order among the entries of its day: its
+ * index, mirrored within its log when the log runs newest-first (the entry
+ * above was written later). */
+static size_t reading_pos(const slog_entry *e)
+{
+    const slog_log *log = e->log;
+    if (!log || log->direction != SLOG_NEWEST_FIRST || !log->nentries)
+        return e->index;
+    return log->entries[0]->index + log->entries[log->nentries - 1]->index - e->index;
+}
+
 static int entry_order(const void *a, const void *b)
 {
     const slog_entry *x = *(const slog_entry *const *)a, *y = *(const slog_entry *const *)b;
@@ -47,6 +58,9 @@ static int entry_order(const void *a, const void *b)
         return x->day < y->day ? -1 : 1;
     if (x->seconds != y->seconds)
         return x->seconds < y->seconds ? -1 : 1;
+    size_t px = reading_pos(x), py = reading_pos(y);
+    if (px != py)
+        return px < py ? -1 : 1;
     return (x->index > y->index) - (x->index < y->index);
 }
 
@@ -147,12 +161,16 @@ static int by_strength(const void *a, const void *b)
 }
 
 /* `e` is later than the thread's latest entry: as instants when both have
- * times (a fix ten minutes later the same day counts), else by date. */
+ * times (a fix ten minutes later the same day counts), else by date, and on
+ * one day in the reading order of their log (a second session of the same
+ * date, below the first, or above it in a newest-first log). */
 static int later_than(const slog_entry *e, const slog_entry *last)
 {
     if (e->has_instant && last->has_instant)
         return e->instant > last->instant;
-    return e->day > last->day;
+    if (e->day != last->day)
+        return e->day > last->day;
+    return e->log && e->log == last->log && reading_pos(e) > reading_pos(last);
 }
 
 static int remember_words(sweep *s, const slog_item *item, uint32_t thread)

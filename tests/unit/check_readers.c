@@ -30,11 +30,34 @@ START_TEST(colours_that_rank_priority)
 }
 END_TEST
 
+START_TEST(work_done_later_the_same_day)
+{
+    /* two sessions of one date: the second closes what the first opened,
+     * below it, or above it in a newest-first log */
+    const char *down = "# Worklog\n\n## 2025-11-21 — Session 1\n\n- 🔜 Implement account lockout\n\n"
+                       "## 2025-11-21 — Session 2\n\n- ✅ Implement account lockout\n\n"
+                       "## 2025-12-07 — Review\n\n- ✅ MVP review complete\n";
+    const char *up = "# Worklog\n\n## 2025-12-07 — Review\n\n- ✅ MVP review complete\n\n"
+                     "## 2025-11-21 — Session 2\n\n- ✅ Implement account lockout\n\n"
+                     "## 2025-11-21 — Session 1\n\n- 🔜 Implement account lockout\n\n"
+                     "## 2025-11-01 — Start\n\n- ✅ Set up\n";
+    ck_assert_int_eq(count_rule(down, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
+    ck_assert_int_eq(count_rule(up, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
+    /* done before it was opened, the same day: it stays open */
+    const char *before =
+        "# Worklog\n\n## 2025-11-21 — Session 1\n\n- ✅ Implement account lockout\n\n"
+        "## 2025-11-21 — Session 2\n\n- 🔜 Implement account lockout\n\n"
+        "## 2025-12-07 — Review\n\n- ✅ MVP review complete\n";
+    ck_assert_int_eq(count_rule(before, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
     TCase *tc = tcase_create("readers");
     tcase_add_test(tc, colours_that_rank_priority);
+    tcase_add_test(tc, work_done_later_the_same_day);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
