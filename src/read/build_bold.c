@@ -144,7 +144,8 @@ static int stamp_key(const char *s, size_t len)
     static const char *const ends[] = {
         "updated", "last update", "generated", "prepared", "completed", "modified", "edited",
         "reviewed", "revised", "finished", "archived", "exported", "end time", "session end",
-        "end of day", "end of day log", "log ended", "session ended",
+        "end of day", "end of day log", "log ended", "session ended", "document created",
+        "doc created", "file created", "page created",
         /* other languages: "最終更新", "更新日", "最后更新", "Stand", "Letzte Aktualisierung" */
         "最終更新", "更新日", "更新日時", "最后更新", "最後更新", "更新时间", "完成时间",
         "完成日期", "完成日", "完了日", "완료일", "최종 수정", "최종 업데이트", "aktualisiert",
@@ -156,6 +157,12 @@ static int stamp_key(const char *s, size_t len)
         key[n++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
     while (n && strchr(" \t:*_(-", key[n - 1]))
         n--;
+    /* "End of Day 2": the day's number goes */
+    size_t digits = n;
+    while (digits && key[digits - 1] >= '0' && key[digits - 1] <= '9')
+        digits--;
+    if (digits < n && digits > 1 && key[digits - 1] == ' ')
+        n = digits - 1;
     /* "Generated on", "Last updated at": the preposition goes */
     if (n > 3 && (!memcmp(key + n - 3, " on", 3) || !memcmp(key + n - 3, " at", 3)))
         n -= 3;
@@ -446,6 +453,9 @@ slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *he
         /* under a level-1 heading or before the first level-2 one, "Date:
          * ..." is the document's metadata */
         if (f->entry || f->level < 2 || !b->seen_level2 || !plain_date_line(b, next, &bl))
+            return SLOG_OK;
+        /* "## Last Updated" then "2025-02-28 14:45": a stamp, as its bold key */
+        if (f->title && stamp_key(f->title, strlen(f->title)))
             return SLOG_OK;
         read_line = plain_date_line;
     }

@@ -52,12 +52,30 @@ START_TEST(work_done_later_the_same_day)
 }
 END_TEST
 
+START_TEST(stamps_that_close_a_log)
+{
+    const char *md =
+        "# Sprint notes\n\n## Day 1 - November 29, 2025\n\n- Planning done\n\n"
+        "## Day 2 - November 30, 2025\n\n- API chosen\n\n## Notes\n\n- Short standups\n\n"
+        "**Document Created:** December 1, 2025\n\n## Sign-off\n\n"
+        "**End of Day 2 - November 30, 2025**\n\n## Last Updated\n2025-12-02 14:45:00\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 2);
+    slog_doc_free(d);
+    /* a bold date line that opens a day is still an entry */
+    d = parse_str("# Notes\n\n## Week 48\n\n**Day 3 - December 1, 2025**\n\n- Demo\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
     TCase *tc = tcase_create("readers");
     tcase_add_test(tc, colours_that_rank_priority);
     tcase_add_test(tc, work_done_later_the_same_day);
+    tcase_add_test(tc, stamps_that_close_a_log);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
