@@ -222,6 +222,13 @@ static const struct {
     {"95df75a5__coordination_inbox_manager_2025-10-01-notes.md", 706, SLOG_STATE_NEXT,
      -1}, /* 🔴 Resolve dashboard :8080 service, under Immediate Next Steps */
     {"b8f49461__coordination_inbox_manager_2025-10-01-notes.md", 706, SLOG_STATE_NEXT, -1},
+    /* and the other colours there: priorities of next steps, not progress */
+    {"95df75a5__coordination_inbox_manager_2025-10-01-notes.md", 707, SLOG_STATE_NEXT,
+     -1}, /* 🟠 Debug unhealthy healthchecks */
+    {"95df75a5__coordination_inbox_manager_2025-10-01-notes.md", 708, SLOG_STATE_NEXT,
+     -1}, /* 🟡 Sync Partners App configuration */
+    {"b8f49461__coordination_inbox_manager_2025-10-01-notes.md", 707, SLOG_STATE_NEXT, -1},
+    {"b8f49461__coordination_inbox_manager_2025-10-01-notes.md", 708, SLOG_STATE_NEXT, -1},
     {"d2ca2a46__feedback_quality.md", 347, SLOG_STATE_NEXT,
      -1}, /* ❌ Assign Dockerfile fix, under Manager Action Items */
     {"d2ca2a46__feedback_quality.md", 348, SLOG_STATE_NEXT, -1},
