@@ -41,6 +41,7 @@ typedef struct {
     int has_text;
     slog_entry *list_entry; /* the item is this entry: its nested items are the entry's */
     size_t text_skip;       /* bytes of the item's first line taken by its date */
+    int says_state; /* "- Next:" over a nested list: the state its unmarked items take, else -1 */
 } item_frame;
 
 /* What an N/N/YYYY entry date was, to settle month/day order per document. */

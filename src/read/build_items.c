@@ -177,11 +177,12 @@ static int says_nothing(const char *s, size_t len)
  * marker ("Next:", "**TODO**", "DONE -"). Sets the state, the marker as
  * written and where the text starts; *bold when "**" opened the item. */
 static slog_status find_marker(builder *b, slog_item *it, const char *t, size_t len,
-                               size_t *text_from, int *bold)
+                               size_t *text_from, int *bold, int *word)
 {
     slog_config *c = b->cfg;
     size_t ms, me, whole, k = len >= 2 && t[0] == '*' && t[1] == '*' ? 2 : 0;
     *bold = 0;
+    *word = 0;
     *text_from = 0;
     while (k < len && is_space(t[k]))
         k++;
@@ -201,6 +202,7 @@ static slog_status find_marker(builder *b, slog_item *it, const char *t, size_t 
                !is_count(t + *text_from, len - *text_from) &&
                !says_nothing(t + *text_from, len - *text_from)) {
         it->state = slog_config_word_state(c, t + ms, me - ms);
+        *word = 1;
     } else {
         *text_from = 0;
         return SLOG_OK;
@@ -415,10 +417,10 @@ static int section_label(builder *b, const slog_item *it, const char *t)
         return 0;
     slog_item probe = *it;
     size_t from;
-    int bold;
+    int bold, word;
     probe.state = SLOG_STATE_NOTE;
     const char *rest = it->text;
-    return find_marker(b, &probe, rest, strlen(rest), &from, &bold) == SLOG_OK &&
+    return find_marker(b, &probe, rest, strlen(rest), &from, &bold, &word) == SLOG_OK &&
            probe.state == SLOG_STATE_DONE && probe.marker && *probe.marker;
 }
 
@@ -432,12 +434,21 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
     size_t skip = f->list_entry && f->text_skip <= b->text_buf.len ? f->text_skip : 0;
     const char *t = b->text_buf.data + skip;
     size_t len = b->text_buf.len - skip, text_from;
-    int bold;
-    slog_status st = find_marker(b, it, t, len, &text_from, &bold);
+    int bold, word;
+    slog_status st = find_marker(b, it, t, len, &text_from, &bold, &word);
     if (st != SLOG_OK)
         return st;
     while (text_from < len && is_space(t[text_from]))
         text_from++;
+    /* "- Completed:" over a nested list: a word that captions the list
+     * (its items take the state it says), no done item of its own */
+    cmark_node *below = cmark_node_next(para);
+    if (text_from == len && word && below && cmark_node_get_type(below) == CMARK_NODE_LIST) {
+        f->says_state = (int)it->state;
+        it->state = SLOG_STATE_NOTE;
+        it->marker = "";
+        text_from = 0;
+    }
     /* a done marker on a figure stays done: "✅ Offline evaluation set: 2,000
      * judged queries" reports the task it closes */
     int colour = it->marker && is_colour(it->marker);
@@ -473,6 +484,12 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
         else
             st = add_checklist(b, it, t, f->node); /* t is spent: list_caption reuses text_buf */
     }
+    /* an unmarked item under "- Next:" is a next step */
+    item_frame *up = b->items.len >= 2 ? (item_frame *)b->items.data + b->items.len - 2 : NULL;
+    if (st == SLOG_OK && !box && up && up->says_state >= 0 &&
+        f == (item_frame *)b->items.data + b->items.len - 1 && !*it->marker &&
+        it->state == SLOG_STATE_NOTE)
+        it->state = (slog_state)up->says_state;
     /* (after the text is copied: the caption is read into text_buf) */
     if (st == SLOG_OK && !box && colour && it->state != SLOG_STATE_NOTE &&
         build_colour_ranks(b, f->node))
@@ -533,6 +550,7 @@ slog_status build_item_enter(builder *b, cmark_node *node)
               : NULL;
     f->node = node;
     f->item = it;
+    f->says_state = -1;
     int in_entry_list = !parent && b->entry_list && cmark_node_parent(node) == b->entry_list;
     if (in_entry_list) {
         slog_status st = list_entry(b, node, f);

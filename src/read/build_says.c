@@ -89,8 +89,8 @@ static int says(const char *t)
 }
 
 /* The caption of the list `item` is in, once per list (a list of a million
- * items reads it once); none for a nested list (the paragraph above it is
- * its parent item's text). */
+ * items reads it once); for a nested list, its parent item's text only
+ * when it ends in a colon. */
 static const char *list_caption_cached(builder *b, cmark_node *item)
 {
     cmark_node *list = item ? cmark_node_parent(item) : NULL;
@@ -103,9 +103,18 @@ static const char *list_caption_cached(builder *b, cmark_node *item)
         cmark_node *up = cmark_node_parent(list);
         int line;
         b->caption_of = at;
-        b->caption = up && cmark_node_get_type(up) == CMARK_NODE_ITEM
-                         ? NULL
-                         : build_list_caption(b, item, &line);
+        b->caption = build_list_caption(b, item, &line);
+        /* a nested list's caption is its parent item's text when that
+         * introduces it ("- Completed:" over what was completed) */
+        if (b->caption && up && cmark_node_get_type(up) == CMARK_NODE_ITEM) {
+            size_t n = b->text_buf.len;
+            while (n && strchr("*_ ", b->text_buf.data[n - 1]))
+                n--;
+            if ((!(n && b->text_buf.data[n - 1] == ':') &&
+                 !(n >= 3 && !memcmp(b->text_buf.data + n - 3, "：", 3))) ||
+                !says(b->caption))
+                b->caption = NULL; /* then the heading says what the marks mean */
+        }
         b->says_caption = b->caption ? says(b->caption) : 0;
     }
     return b->caption;

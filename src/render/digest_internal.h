@@ -49,10 +49,9 @@ typedef struct {
     slog_buf sentence; /* its first sentence, with the list it introduces */
     slog_buf rows[5];  /* table rows with a status word, cells joined */
     size_t nrows;
-    size_t nintroduced;     /* items of an introduced list taken */
-    const char *first_item; /* the first list item's text, when no paragraph */
-    size_t first_item_len;
-    slog_buf status; /* the value of a "Status:" line ("Open", "✅ RESOLVED"), or empty */
+    size_t nintroduced;  /* items of an introduced list taken */
+    slog_buf first_item; /* the first list item's text (its lines joined), when no paragraph */
+    slog_buf status;     /* the value of a "Status:" line ("Open", "✅ RESOLVED"), or empty */
     int failed;
 } digest_prose;
 

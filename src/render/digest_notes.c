@@ -83,9 +83,10 @@ static cJSON *prose_line(doc_view *v, const slog_entry *e)
     if (says_something(e->label))
         slog_buf_puts(&line, e->label);
     if (p.status.len > 1) { /* "Bug #2: Streaming cleanup (status: Open): ..." */
-        slog_buf_puts(&line, line.len ? " (status: " : "status: ");
+        int labelled = line.len > 0;
+        slog_buf_puts(&line, labelled ? " (status: " : "status: ");
         slog_buf_puts(&line, p.status.data);
-        slog_buf_puts(&line, line.len ? ")" : "");
+        slog_buf_puts(&line, labelled ? ")" : "");
     }
     if (said && *said && strcmp(said, e->label) != 0) {
         if (line.len)

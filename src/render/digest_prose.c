@@ -139,6 +139,13 @@ static int metadata_line(const char *s, size_t len, const char **value, size_t *
     }
     if (i >= len || s[i] != ':' || !words || words > 3)
         return 0;
+    /* "**Summary:** Migrated authentication to bcrypt.": the sentence itself */
+    static const char *const says[] = {
+        "summary", "tl;dr",  "tldr",      "overview", "description", "zusammenfassung",
+        "resumen", "résumé", "riepilogo", "resumo",   "概要",        "要約",
+        "摘要",    "总结",   "요약",      "итог",     "итоги",       "резюме"};
+    if (slog_names_any(s + key_from, i - key_from, says, sizeof says / sizeof *says))
+        return 0;
     i++;
     while (i < len && (s[i] == '*' || s[i] == ' '))
         i++;
@@ -174,6 +181,30 @@ static size_t leading_caption(const char *s, size_t len)
     return colon && i < len ? i : 0;
 }
 
+/* A line of markup only: "<br>", "<!-- DAILY_CHECKIN -->", "</details>". */
+static int markup_only(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] == '<') {
+        const char *close = memchr(s + i, '>', len - i);
+        if (!close)
+            return 0;
+        i = (size_t)(close - s) + 1;
+        while (i < len && s[i] == ' ')
+            i++;
+    }
+    return i == len && len;
+}
+
+/* A line that introduces what follows: it ends in a colon, its emphasis
+ * aside ("Root causes identified:", "**Коммиты:**", "完了したこと："). */
+static int introduces(const char *s, size_t len)
+{
+    while (len && (s[len - 1] == '*' || s[len - 1] == '_'))
+        len--;
+    return (len && s[len - 1] == ':') || (len >= 3 && !memcmp(s + len - 3, "：", 3));
+}
+
 static int key_is_status(const char *s, size_t len)
 {
     static const char *const keys[] = {"status", "state", "estado", "statut", "stato"};
@@ -195,10 +226,16 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
     const slog_text *t = &d->priv->text;
     slog_buf para = {0};
     int in_code = 0, para_done = 0, after_para = 0, header_row = 1;
+    /* in a list item: its lines after the first and its indented blocks
+     * are the item's, not the entry's own text ("- **Disk alert:** free
+     * space fell to 4 % and the\n  WAL archive was moved") */
+    int in_item = 0, item_blank = 0, first_item_open = 0;
+    int item_intro = -1; /* items taken under a first item that introduces them */
     int last = e->end_line;
     for (int line = e->line + (e->kind == SLOG_ENTRY_LIST ? 0 : 1); line <= last; line++) {
         size_t len;
         const char *s = slog_text_line(t, line, &len);
+        int indented = len && (s[0] == ' ' || s[0] == '\t');
         s = trim(s, &len);
         if (fence(s, len)) {
             in_code = !in_code;
@@ -215,10 +252,16 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
             if (para.len)
                 para_done = 1;
             header_row = 1;
+            item_blank = in_item;
+            first_item_open = 0;
             continue;
         }
-        if (*s == '#' || rule_line(s, len))
+        if (*s == '#' || rule_line(s, len)) {
+            in_item = first_item_open = 0;
             continue; /* a sub-heading (its section's text follows), a rule */
+        }
+        if (markup_only(s, len))
+            continue;
         if (*s == '|') {
             if (separator_row(s, len) || header_row) {
                 header_row = 0;
@@ -234,6 +277,16 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
         size_t n;
         int numbered;
         const char *item = list_text(s, len, &n, &numbered);
+        if (!item && in_item && (!item_blank || indented)) {
+            if (first_item_open) { /* the first item goes on */
+                slog_buf_puts(&out->first_item, " ");
+                slog_buf_put(&out->first_item, s, len);
+            }
+            continue;
+        }
+        in_item = item != NULL;
+        item_blank = 0;
+        first_item_open = 0;
         if (item) {
             /* "Root causes identified:" keeps the list it introduces */
             if (after_para && out->nintroduced < INTRODUCED_KEPT) {
@@ -247,10 +300,19 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
                 }
                 slog_buf_put(&para, item, n);
                 out->nintroduced++;
-            } else if (!out->first_item_len && !para.len) {
-                out->first_item = item;
-                out->first_item_len = n;
-            }
+            } else if (item_intro >= 0 && indented && !para.len) {
+                /* "- Done:" keeps the items nested under it */
+                if (item_intro < INTRODUCED_KEPT) {
+                    slog_buf_puts(&out->first_item, item_intro ? "; " : " ");
+                    slog_buf_put(&out->first_item, item, n);
+                    item_intro++;
+                }
+            } else if (!out->first_item.len && !para.len) {
+                slog_buf_put(&out->first_item, item, n);
+                first_item_open = 1;
+                item_intro = introduces(item, n) ? 0 : -1;
+            } else
+                item_intro = -1;
             if (para.len)
                 para_done = 1;
             continue;
@@ -269,24 +331,25 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
         if (para.len)
             slog_buf_puts(&para, " ");
         slog_buf_put(&para, s, len);
-        after_para = len && s[len - 1] == ':';
+        after_para = introduces(s, len);
     }
     /* the first sentence (with the list it introduces), else the first item's */
-    const char *text = para.len ? para.data : out->first_item;
-    size_t tlen = para.len ? para.len : out->first_item_len;
+    const char *text = para.len ? para.data : out->first_item.data;
+    size_t tlen = para.len ? para.len : out->first_item.len;
     if (text) { /* "**Description:** When ..." */
         size_t caption = leading_caption(text, tlen);
         text += caption;
         tlen -= caption;
     }
     if (text && tlen) {
-        size_t cut = out->nintroduced ? tlen : sentence(text, tlen);
+        size_t cut =
+            out->nintroduced || (!para.len && item_intro > 0) ? tlen : sentence(text, tlen);
         slog_buf_put(&out->sentence, text, cut);
     }
     slog_buf_put(&out->sentence, "", 0);
     slog_buf_put(&out->status, "", 0);
     slog_buf_free(&para);
-    out->failed = out->sentence.failed || out->status.failed;
+    out->failed = out->sentence.failed || out->status.failed || out->first_item.failed;
     for (size_t i = 0; i < out->nrows; i++) {
         slog_buf_put(&out->rows[i], "", 0);
         out->failed |= out->rows[i].failed;
@@ -296,6 +359,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
 void digest_prose_free(digest_prose *p)
 {
     slog_buf_free(&p->sentence);
+    slog_buf_free(&p->first_item);
     slog_buf_free(&p->status);
     for (size_t i = 0; i < sizeof p->rows / sizeof *p->rows; i++)
         slog_buf_free(&p->rows[i]);

@@ -222,6 +222,9 @@ static const struct {
     {"95df75a5__coordination_inbox_manager_2025-10-01-notes.md", 706, SLOG_STATE_NEXT,
      -1}, /* 🔴 Resolve dashboard :8080 service, under Immediate Next Steps */
     {"b8f49461__coordination_inbox_manager_2025-10-01-notes.md", 706, SLOG_STATE_NEXT, -1},
+    /* "- Next:" over a nested list captions it: its items are the next steps */
+    {"dfca47f7__feedback_tooling.md", 90, SLOG_STATE_NOTE, SLOG_STATE_NEXT},
+    {"8e369ada__feedback_tooling.md", 90, SLOG_STATE_NOTE, SLOG_STATE_NEXT},
     /* and the other colours there: priorities of next steps, not progress */
     {"95df75a5__coordination_inbox_manager_2025-10-01-notes.md", 707, SLOG_STATE_NEXT,
      -1}, /* 🟠 Debug unhealthy healthchecks */

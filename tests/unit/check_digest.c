@@ -284,6 +284,48 @@ START_TEST(prose_lines_by_time)
 }
 END_TEST
 
+/* What a prose line shows of an entry as other authors write it: an item's
+ * first line with the lines it wraps onto (not the second item's wrapped
+ * line), the list a bold caption or a first item introduces, a summary key's
+ * sentence, past markup lines; "status: X" without a stray bracket. */
+static const char *prose_of(const char *md, char *buf, size_t size)
+{
+    const char *mds[] = {md}, *files[] = {"log.md"};
+    cJSON *dg = week23(mds, files, 1);
+    snprintf(buf, size, "%s", at(dg, "documents.0.prose.0.text")->valuestring);
+    cJSON_Delete(dg);
+    return buf;
+}
+
+START_TEST(prose_lines_as_written)
+{
+    char b[512];
+    ck_assert_str_eq(
+        prose_of("## 2026-06-02 — night shift\n\n- **Disk alert:** free space fell to 4 %"
+                 " and the\n  WAL archive was moved. Alert cleared.\n- Rotated the"
+                 " certificate;\n  checksums match.\n",
+                 b, sizeof b),
+        "night shift: free space fell to 4 % and the WAL archive was moved.");
+    ck_assert_str_eq(prose_of("## Session: 2026-06-02\n\n**Commits:**\n- `75fb1a2` — Add FAQ\n"
+                              "- `9c2e0d1` — Translate FAQ\n",
+                              b, sizeof b),
+                     "Session: `75fb1a2` — Add FAQ; `9c2e0d1` — Translate FAQ");
+    ck_assert_str_eq(
+        prose_of("## 2026-06-02\n\n<br>\n\n**Summary:** Migrated the login to bcrypt.\n\n"
+                 "- update npm\n",
+                 b, sizeof b),
+        "Migrated the login to bcrypt.");
+    ck_assert_str_eq(prose_of("## 2026-06-02\n\n- Completed:\n  - Archive bucket copied\n"
+                              "  - Dry-run passed\n",
+                              b, sizeof b),
+                     "Completed: Archive bucket copied; Dry-run passed");
+    ck_assert_str_eq(prose_of("## 2026-06-02\n\n**Status**: In Progress (Session Ended)\n\n"
+                              "Moved the backups to the NAS.\n",
+                              b, sizeof b),
+                     "status: In Progress (Session Ended): Moved the backups to the NAS.");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("digest");
@@ -292,6 +334,7 @@ int main(void)
     tcase_add_test(tc, html_texts);
     tcase_add_test(tc, phrases);
     tcase_add_test(tc, prose_lines_by_time);
+    tcase_add_test(tc, prose_lines_as_written);
     tcase_add_test(tc, as_of_the_end_of_the_period);
     tcase_add_test(tc, the_same_whenever_it_is_made);
     tcase_add_test(tc, all_lists_the_quiet_documents);

@@ -69,6 +69,23 @@ START_TEST(stamps_that_close_a_log)
 }
 END_TEST
 
+START_TEST(a_word_that_captions_a_nested_list)
+{
+    const char *md = "## 2025-03-03 Week 10\n\n- Plan:\n  - Copy the archive bucket\n"
+                     "- Completed:\n  - Archive bucket copied\n  - Dry-run passed\n"
+                     "- Fixed the following:\n  - the retry storm\n- Notes\n  - a remark\n";
+    ck_assert_int_eq(item_state_at(md, 3), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 4), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 5), SLOG_STATE_NOTE); /* no done item of its own */
+    ck_assert_int_eq(item_state_at(md, 6), SLOG_STATE_DONE);
+    ck_assert_int_eq(item_state_at(md, 7), SLOG_STATE_DONE);
+    ck_assert_int_eq(item_state_at(md, 9), SLOG_STATE_DONE);
+    ck_assert_int_eq(item_state_at(md, 11), SLOG_STATE_NOTE); /* no colon: no caption */
+    /* a word marker with text after it is still an item */
+    ck_assert_int_eq(item_state_at("## 2025-03-03\n\n- Done: shipped 1.2\n", 3), SLOG_STATE_DONE);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -76,6 +93,7 @@ int main(void)
     tcase_add_test(tc, colours_that_rank_priority);
     tcase_add_test(tc, work_done_later_the_same_day);
     tcase_add_test(tc, stamps_that_close_a_log);
+    tcase_add_test(tc, a_word_that_captions_a_nested_list);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
