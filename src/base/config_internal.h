@@ -13,12 +13,13 @@ enum { SLOG_STALE_DAYS = 14 }; /* stale_days when the configuration has none */
 #include "statuslog/doc.h"
 
 /* Group numbers of the date pattern (-1 when absent). The default pattern
- * has all but the last five; a configured entry_pattern has those. */
+ * has all but the five before rm1; a configured entry_pattern has those. */
 typedef struct {
     int wd, iy, im, id, m1, d1, y1, d2, m2, y2, n1, nsep, n2, n3, wd2, th, tm, ts, ap, th2, ap2,
         ap3, zone, y3, fd, fm, fy, cy, cm, cd, cw, tt, ap4, pth, ptm, pts, pap, d4, m4, y4, ky, km,
         kd, ky6, km6, kd6, kdy, kdm, kdd;
     int date, time, month, day, year;
+    int rm1; /* the month a spaced range of days ends in: "January 26 - February 1, 2026" */
 } slog_date_groups;
 
 typedef enum { SLOG_ORDER_AUTO, SLOG_ORDER_OLDEST_FIRST, SLOG_ORDER_NEWEST_FIRST } slog_order;

@@ -143,6 +143,10 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
                 f->year += f->year < 70 ? 2000 : 1900;
             }
             f->date_end = yb;
+            int lang;
+            /* "December 29 - January 2, 2026": the range began the year before */
+            if (group(re, g->rm1, s, &a, &b) && slog_month_number(s, a, b, &lang) < f->month)
+                f->year--;
         }
     } else if (group(re, g->d2, s, &a, &b)) {
         read_day_month(re, s, f, g->d2, g->m2, g->y2, slog_month_number);

@@ -66,6 +66,12 @@
 /* "–13" after a day: the end of a range of days, written without spaces
  * (with them, "Mar 9 - 14:00" is a date and a time) */
 #define DAY_RANGE_END "(?:[-\\x{2013}][0-9]{1,2}" ORDINAL "(?![0-9:]))?"
+/* " - 13, 2026", " – February 1, 2026": the end of a range of days written
+ * with spaces, its year after it (so "Mar 9 - 14:00" stays a date and a
+ * time, "Mar 9 - 2 PM" too) */
+#define SPACED_RANGE_END                                                                           \
+    "(?:[ \\t]*[-\\x{2013}][ \\t]*(?:(?<rm1>" MONTH ")\\.?[ \\t]+)?[0-9]{1,2}" ORDINAL         \
+    "(?![0-9:])(?=,?[ \\t]+[0-9]{4}(?![0-9])))?"
 #define AMPM "(?i:[ap]\\.?m\\.?)(?![a-z])"
 /* The zones dates.c knows, longest first where one is a prefix of another;
  * offsets after UTC or GMT may leave out the minutes ("UTC+2", "GMT-05"). */
@@ -89,7 +95,7 @@ const char *const SLOG_DATE_PATTERN[] = {
     "(?!\\k<isep>[0-9])" /* "2025.1.2.3" is a version */
     /* Mar 9, 2026 / March 9th / MARCH 9 2026 / Mar 9–13, 2026 (a range of days) */
     "|(?<![0-9A-Za-z])(?<m1>" MONTH ")\\.?[ \\t]+(?<d1>[0-9]{1,2})" ORDINAL
-    "(?![0-9])" DAY_RANGE_END
+    "(?![0-9])" DAY_RANGE_END SPACED_RANGE_END
     "(?:(?:,[ \\t]*|[ \\t]+)(?<y1>[0-9]{4}|['\\x{2019}][0-9]{2}(?![0-9])))?" /* "June 28,2023",
                                                                            "Mar 3rd '23" */
     /* 9 March 2026 / 3rd of March / 9 Mar / 07-Mar-2026 / 9–13 March 2026 */

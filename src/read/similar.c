@@ -178,9 +178,9 @@ static int u32_push(u32vec *v, uint32_t x)
 }
 
 /* The stop words in a small hash set, built once per vocabulary. */
-enum { STOP_SLOTS = 256 };
+enum { STOP_SLOTS = 512 };
 typedef struct {
-    int8_t slot[STOP_SLOTS]; /* index into slog_stop_words, or -1 */
+    int16_t slot[STOP_SLOTS]; /* index into slog_stop_words, or -1 */
 } stop_set;
 
 static void stop_set_init(stop_set *set)
@@ -190,7 +190,7 @@ static void stop_set_init(stop_set *set)
         size_t k = hash_bytes(slog_stop_words[i].word, slog_stop_words[i].len) & (STOP_SLOTS - 1);
         while (set->slot[k] >= 0)
             k = (k + 1) & (STOP_SLOTS - 1);
-        set->slot[k] = (int8_t)i;
+        set->slot[k] = (int16_t)i;
     }
 }
 

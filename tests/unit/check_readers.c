@@ -86,6 +86,44 @@ START_TEST(a_word_that_captions_a_nested_list)
 }
 END_TEST
 
+START_TEST(no_repeat_in_another_language)
+{
+    /* the same days in Dutch and in English: new work, no repeat */
+    const char *nl =
+        "# Procesboek\n\n## Week 1\n\n### Maandag 8 januari 2018\n- Bezig aan het voorstel\n\n"
+        "### Dinsdag 9 januari 2018\n- Bezig aan het ontwerpdocument\n\n"
+        "### Woensdag 10 januari 2018\n- Project opgezet in Android Studio\n";
+    const char *en =
+        "# Process book\n\n## Week 1\n\n### Monday 8 January 2018\n- Busy with the proposal\n\n"
+        "### Tuesday 9 January 2018\n- Busy with the design document\n\n"
+        "### Wednesday 10 January 2018\n- Project set up in Android Studio\n";
+    ck_assert_int_eq(count_rule(nl, "2018-02-01", SLOG_RULE_REPEATED_ENTRY, NULL), 0);
+    ck_assert_int_eq(count_rule(en, "2018-02-01", SLOG_RULE_REPEATED_ENTRY, NULL), 0);
+    /* a real repeat still is one, in any language */
+    const char *de = "# Journal\n\n### 8. Januar 2018\n- Arbeit an der Anmeldung für den Server\n\n"
+                     "### 9. Januar 2018\n- Arbeit an der Anmeldung für den Server\n";
+    ck_assert_int_eq(count_rule(de, "2018-02-01", SLOG_RULE_REPEATED_ENTRY, NULL), 1);
+}
+END_TEST
+
+START_TEST(ranges_of_days_with_spaces)
+{
+    const char *md = "# Team status\n\n## Sprint March 2 - March 6, 2026\n- a\n\n"
+                     "## Sprint March 9 - 13, 2026\n- b\n\n"
+                     "## Sprint December 29 – January 2, 2026\n- c\n\n"
+                     "## Mar 9, 2026 - 14:00\n- d\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 4);
+    ck_assert_str_eq(d->entries[0]->date, "2026-03-02");
+    ck_assert_str_eq(d->entries[1]->date, "2026-03-09");
+    ck_assert_str_eq(d->entries[1]->label, "Sprint");
+    ck_assert_str_eq(d->entries[2]->date, "2025-12-29"); /* the range began the year before */
+    ck_assert_str_eq(d->entries[3]->date, "2026-03-09");
+    ck_assert_str_eq(d->entries[3]->time, "14:00");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -94,6 +132,8 @@ int main(void)
     tcase_add_test(tc, work_done_later_the_same_day);
     tcase_add_test(tc, stamps_that_close_a_log);
     tcase_add_test(tc, a_word_that_captions_a_nested_list);
+    tcase_add_test(tc, no_repeat_in_another_language);
+    tcase_add_test(tc, ranges_of_days_with_spaces);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
