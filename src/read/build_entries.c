@@ -420,11 +420,41 @@ static slog_status fill_time(builder *b, slog_entry *e, const char *h, const slo
     return SLOG_OK;
 }
 
+/* The weekday of a date, or -1 when it is none. */
+static int weekday_of(int year, int month, int day)
+{
+    char buf[16];
+    long n;
+    slog_format_ymd(year, month, day, buf);
+    return year > 0 && slog_date_parse(buf, &n) ? slog_weekday(n) : -1;
+}
+
+/* A year-less date written with its weekday: when the year inferred does
+ * not fit the weekday and the year beside it does and puts the date nearer
+ * the date it was inferred from, that year ("Tue Jan 6" under a log started
+ * 2025-11-20 is 2026-01-06; "Tuesday December 2nd" above a stamp of
+ * 2026-02-28 in a newest-first log is 2025-12-02). Otherwise the inferred
+ * year stands, and a wrong weekday is reported ("Sunday December 1st" right
+ * after an entry of 2025-12-01 is a slip, not 2024). */
+static int year_by_weekday(const builder *b, int year, const slog_found_date *f)
+{
+    if (!year || f->weekday < 0 || !b->month_ref ||
+        weekday_of(year, f->month, f->day) == f->weekday)
+        return year;
+    int ref = b->year_ref * 12 + b->month_ref - 1;
+    int away = abs(year * 12 + f->month - 1 - ref);
+    for (int shift = -1; shift <= 1; shift += 2)
+        if (weekday_of(year + shift, f->month, f->day) == f->weekday &&
+            abs((year + shift) * 12 + f->month - 1 - ref) < away)
+            return year + shift;
+    return year;
+}
+
 static slog_status fill_date(builder *b, slog_entry *e, const char *h, const slog_found_date *f)
 {
     int year = f->year;
     if (!year)
-        year = infer_year(b, e->date_line, f->month);
+        year = year_by_weekday(b, infer_year(b, e->date_line, f->month), f);
     slog_status st = set_date_fields(b, e, year, f->month, f->day, f->weekday);
     if (st == SLOG_OK && !f->iso && f->date_end > f->date_start) {
         e->date_text = slog_arena_strndup(b->arena, h + f->date_start, f->date_end - f->date_start);

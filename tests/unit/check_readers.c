@@ -124,6 +124,27 @@ START_TEST(ranges_of_days_with_spaces)
 }
 END_TEST
 
+START_TEST(a_weekday_chooses_the_year)
+{
+    /* newest first, year-less, after a start date of the year before */
+    slog_doc *d = parse_str("# Dev log\n\nStarted: 2025-11-20\n\n### Tue Jan 6\n- a\n\n"
+                            "### Fri Jan 2\n- b\n\n### Tue Dec 30\n- c\n\n### Mon Dec 29\n- d\n");
+    ck_assert_uint_eq(d->nentries, 4);
+    ck_assert_str_eq(d->entries[0]->date, "2026-01-06");
+    ck_assert_str_eq(d->entries[1]->date, "2026-01-02");
+    ck_assert_str_eq(d->entries[2]->date, "2025-12-30");
+    for (size_t i = 0; i < 4; i++)
+        ck_assert(!d->entries[i]->weekday_mismatch);
+    slog_doc_free(d);
+    /* a slip right after a dated entry stays a slip, in that entry's year */
+    d = parse_str("# Log\n\n### Monday December 1st 2025\n- a\n\n### Sunday December 1st\n- b\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[1]->date, "2025-12-01");
+    ck_assert(d->entries[1]->weekday_mismatch);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -134,6 +155,7 @@ int main(void)
     tcase_add_test(tc, a_word_that_captions_a_nested_list);
     tcase_add_test(tc, no_repeat_in_another_language);
     tcase_add_test(tc, ranges_of_days_with_spaces);
+    tcase_add_test(tc, a_weekday_chooses_the_year);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
