@@ -186,6 +186,36 @@ static void unwrap_brackets(char *label)
     label[len - 2] = '\0';
 }
 
+/* Symbols — arrows, dingbats, emoji (U+2000 to U+2BFF, U+1F000 to
+ * U+1FAFF, their joiners and selectors) — and nothing but spaces and
+ * punctuation beside them ("✏", "📓 —"; a label of punctuation alone, such
+ * as "<!--", is what its writer asked for). */
+static int symbols_only(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    int symbols = 0;
+    while (*p) {
+        unsigned cp = *p, n = 1;
+        if (cp >= 0xF0 && p[1] && p[2] && p[3]) {
+            cp = (cp & 7u) << 18 | (p[1] & 63u) << 12 | (p[2] & 63u) << 6 | (p[3] & 63u);
+            n = 4;
+        } else if (cp >= 0xE0 && p[1] && p[2]) {
+            cp = (cp & 15u) << 12 | (p[1] & 63u) << 6 | (p[2] & 63u);
+            n = 3;
+        } else if (cp >= 0x80)
+            return 0; /* a letter of a two-byte script */
+        int symbol = cp < 0x80
+                         ? !isalnum((int)cp)
+                         : (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x1F000 && cp <= 0x1FAFF) ||
+                               cp == 0xFE0F || cp == 0xFE0E || cp == 0x200D;
+        if (!symbol)
+            return 0;
+        symbols += cp >= 0x80;
+        p += n;
+    }
+    return symbols > 0;
+}
+
 char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
 {
     size_t left = before_struck_out(h, ms), rstart = me; /* a date taken back is no label */
@@ -228,6 +258,8 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
     strip_date_symbols(out);
     tidy_brackets(out);
     unwrap_brackets(out);
+    if (symbols_only(out))
+        out[0] = '\0'; /* "## ✏ 2026.06.03": no words, no label */
     return out;
 }
 

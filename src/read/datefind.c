@@ -442,11 +442,25 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
     size_t i = f->end;
     while (i < len && (s[i] == ' ' || s[i] == '\t'))
         i++;
-    /* – — → -> to through thru till; "a", "al", "au", "bis", "до", "tot" */
-    static const char *const joins[] = {
-        "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x86\x92", "->",  "-",   "to ",  "through ",
-        "thru ",        "till ",        "a ",           "al ", "au ", "bis ", "\xD0\xB4\xD0\xBE ",
-        "tot "};
+    /* – — → -> to through thru till; "a", "al", "au", "bis", "до", "tot";
+     * "/" and "&" join two days ("2026-09-12 (Sat) / 2026-09-13 (Sun)") */
+    static const char *const joins[] = {"\xE2\x80\x93",
+                                        "\xE2\x80\x94",
+                                        "\xE2\x86\x92",
+                                        "->",
+                                        "-",
+                                        "to ",
+                                        "through ",
+                                        "thru ",
+                                        "till ",
+                                        "a ",
+                                        "al ",
+                                        "au ",
+                                        "bis ",
+                                        "\xD0\xB4\xD0\xBE ",
+                                        "tot ",
+                                        "/ ",
+                                        "& "};
     size_t n = 0;
     for (size_t j = 0; j < sizeof joins / sizeof *joins && !n; j++) {
         size_t w = strlen(joins[j]);
@@ -459,8 +473,23 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
     while (i < len && (s[i] == ' ' || s[i] == '\t'))
         i++;
     slog_found_date end;
-    if (match_at(c, s, len, i, 1, &end) != 1 || end.start != i || !end.year)
+    if (match_at(c, s, len, i, 1, &end) != 1 || end.start != i || !end.year) {
+        /* "2026/5/2 - 5/13", "2026-05-02 – 13.05.": the end as numbers alone */
+        size_t k = i, parts = 0;
+        while (f->year && parts < 2 && k < len && s[k] >= '0' && s[k] <= '9') {
+            size_t d = k;
+            while (k < len && k - d < 2 && s[k] >= '0' && s[k] <= '9')
+                k++;
+            parts++;
+            if (parts == 1 && k < len && (s[k] == '/' || s[k] == '.'))
+                k++;
+        }
+        if (parts == 2 && k < len && s[k] == '.')
+            k++;
+        if (parts == 2 && (k == len || !strchr("0123456789/.:", s[k])))
+            f->end = k;
         return;
+    }
     if (!f->year)
         f->year = end.month >= f->month ? end.year : end.year - 1;
     f->end = end.end;

@@ -132,7 +132,7 @@ const char *const SLOG_DATE_PATTERN[] = {
     /* a weekday after the date: "March 9, 2026 (Monday)", "2026-03-09, Mon", "3月9日（月）" */
     /* and after a dash when written whole: "3 Şubat 2026 - Salı" */
     "(?:(?:[ \\t]*,?[ \\t]*|[ \\t]+[-\\x{2013}\\x{2014}][ "
-    "\\t]+(?=\\p{L}{4}))(?<wp>\\()?(?<wd2>" WEEKDAY ")(?(wp)\\))|[ \\t]*(?<cw>" CJK_WEEKDAY "))?"
+    "\\t]+(?=\\p{L}{4}))(?<wp>\\([ \\t]*)?(?<wd2>" WEEKDAY ")(?(wp)[ \\t]*\\))|[ \\t]*(?<cw>" CJK_WEEKDAY "))?"
     /* a time: "T14:51:03", " 14:51", ", 2:30 p.m.", " at 2 PM", " 1:00-2:15 PM" */
     "(?:(?:(?<tt>T)|[ \\t]*(?:,|at|@|[-\\x{2013}\\x{2014}|])?[ \\t]*(?<tpar>\\()?)"
     "(?:(?<th>[0-9]{1,2}):(?<tm>[0-9]{2})(?::(?<ts>[0-9]{2})(?:[.,][0-9]+)?)?(?![0-9])"

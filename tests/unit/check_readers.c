@@ -145,6 +145,22 @@ START_TEST(a_weekday_chooses_the_year)
 }
 END_TEST
 
+START_TEST(labels_without_date_debris)
+{
+    const char *md = "# Ops log\n\n## 2026-09-12 (Sat) / 2026-09-13 (Sun)\n- a\n\n"
+                     "## 09/04/2026 (Friday )\n- b\n\n## ✏ 2026.06.03\n- c\n\n"
+                     "## 2026/5/2 - 5/13\n- d\n\n## 2026-05-01 — 🚀 Launch\n- e\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 5);
+    for (size_t i = 0; i < 4; i++)
+        ck_assert_str_eq(d->entries[i]->label, "");
+    ck_assert_str_eq(d->entries[0]->date, "2026-09-12");
+    ck_assert_str_eq(d->entries[3]->date, "2026-05-02");
+    ck_assert_str_eq(d->entries[4]->label, "🚀 Launch");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -156,6 +172,7 @@ int main(void)
     tcase_add_test(tc, no_repeat_in_another_language);
     tcase_add_test(tc, ranges_of_days_with_spaces);
     tcase_add_test(tc, a_weekday_chooses_the_year);
+    tcase_add_test(tc, labels_without_date_debris);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
