@@ -108,6 +108,12 @@ static const struct {
     {"ADT", -180}, {"NST", -210},  {"NDT", -150},
 };
 
+/* The two digits after a sign. */
+static int h_of(const char *zone)
+{
+    return (zone[1] - '0') * 10 + (zone[2] - '0');
+}
+
 int slog_zone_offset(const char *zone, int *minutes)
 {
     if (!zone || !*zone)
@@ -126,8 +132,8 @@ int slog_zone_offset(const char *zone, int *minutes)
         size_t ml = strlen(mm);
         if (hl < 1 || hl > 2 || (ml != 0 && ml != 2) || (ml == 0 && colon))
             return 0;
-        if (!prefixed && (hl != 2 || ml != 2)) /* a bare offset: +HHMM or +HH:MM */
-            return 0;
+        if (!prefixed && (hl != 2 || (ml != 2 && (colon || h_of(zone) > 14))))
+            return 0; /* a bare offset: +HHMM, +HH:MM, or ISO's +HH */
         if (!digits(zone + 1, hl, &h) || (ml && !digits(mm, 2, &m)) || h > 23 || m > 59)
             return 0;
         *minutes = (zone[0] == '-' ? -1 : 1) * (h * 60 + m);

@@ -70,13 +70,15 @@
  * with spaces, its year after it (so "Mar 9 - 14:00" stays a date and a
  * time, "Mar 9 - 2 PM" too) */
 #define SPACED_RANGE_END                                                                           \
-    "(?:[ \\t]*[-\\x{2013}][ \\t]*(?:(?<rm1>" MONTH ")\\.?[ \\t]+)?[0-9]{1,2}" ORDINAL         \
+    "(?:[ \\t]*[-\\x{2013}][ \\t]*(?:(?<rm1>" MONTH ")\\.?[ \\t]+)?[0-9]{1,2}" ORDINAL             \
     "(?![0-9:])(?=,?[ \\t]+[0-9]{4}(?![0-9])))?"
 #define AMPM "(?i:[ap]\\.?m\\.?)(?![a-z])"
 /* The zones dates.c knows, longest first where one is a prefix of another;
- * offsets after UTC or GMT may leave out the minutes ("UTC+2", "GMT-05"). */
+ * offsets after UTC or GMT may leave out the minutes ("UTC+2", "GMT-05"),
+ * and so may one right after the time ("T10:00+01", ISO 8601's hours). */
 #define ZONE                                                                                       \
-    "(?:(?:UTC|GMT)[+-][0-9]{1,2}(?::?[0-9]{2})?|[+-][0-9]{2}:?[0-9]{2}|UTC|GMT|WEST|WET|BST|"     \
+    "(?:(?:UTC|GMT)[+-][0-9]{1,2}(?::?[0-9]{2})?|[+-][0-9]{2}:?[0-9]{2}"                           \
+    "|(?<=[0-9])[+-][0-9]{2}(?![0-9:])|UTC|GMT|WEST|WET|BST|"                                      \
     "CEST|CET|EEST|EET|MSK|IST|JST"                                                                \
     "|KST|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AST|ADT|NST|NDT|Z)"    \
     "(?![A-Za-z0-9])"
@@ -132,9 +134,11 @@ const char *const SLOG_DATE_PATTERN[] = {
     /* a weekday after the date: "March 9, 2026 (Monday)", "2026-03-09, Mon", "3月9日（月）" */
     /* and after a dash when written whole: "3 Şubat 2026 - Salı" */
     "(?:(?:[ \\t]*,?[ \\t]*|[ \\t]+[-\\x{2013}\\x{2014}][ "
-    "\\t]+(?=\\p{L}{4}))(?<wp>\\([ \\t]*)?(?<wd2>" WEEKDAY ")(?(wp)[ \\t]*\\))|[ \\t]*(?<cw>" CJK_WEEKDAY "))?"
+    "\\t]+(?=\\p{L}{4}))(?<wp>\\([ \\t]*)?(?<wd2>" WEEKDAY
+    ")(?(wp)[ \\t]*\\))|[ \\t]*(?<cw>" CJK_WEEKDAY "))?"
     /* a time: "T14:51:03", " 14:51", ", 2:30 p.m.", " at 2 PM", " 1:00-2:15 PM" */
     "(?:(?:(?<tt>T)|[ \\t]*(?:,|at|@|[-\\x{2013}\\x{2014}|])?[ \\t]*(?<tpar>\\()?)"
+    "(?:~[ \\t]*)?" /* an approximate time: "~13:00", "T~20:30Z" */
     "(?:(?<th>[0-9]{1,2}):(?<tm>[0-9]{2})(?::(?<ts>[0-9]{2})(?:[.,][0-9]+)?)?(?![0-9])"
     "(?:[ \\t]*(?<ap>" AMPM "))?"
     "|(?<th2>[0-9]{1,2})[ \\t]*(?<ap2>" AMPM "))"

@@ -161,6 +161,26 @@ START_TEST(labels_without_date_debris)
 }
 END_TEST
 
+START_TEST(approximate_times_and_hour_offsets)
+{
+    const char *md =
+        "# Session log\n\n### 2026-03-04 ~13:00 — WSL\n- a\n\n"
+        "### 2026-03-01T~20:30Z — WSL\n- b\n\n"
+        "## Meeting 2020-10-23T10:00+01\n- c\n\n## 2026-03-05 14:00 - 15 min standup\n- d\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 4);
+    ck_assert_str_eq(d->entries[0]->time, "13:00");
+    ck_assert_str_eq(d->entries[0]->label, "WSL");
+    ck_assert_str_eq(d->entries[1]->time, "20:30");
+    ck_assert_str_eq(d->entries[1]->zone, "Z");
+    ck_assert_str_eq(d->entries[2]->zone, "+01");
+    ck_assert_int_eq(d->entries[2]->zone_offset, 60);
+    ck_assert_str_eq(d->entries[2]->label, "Meeting");
+    ck_assert_ptr_null(d->entries[3]->zone); /* a dash after a space is no offset */
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -173,6 +193,7 @@ int main(void)
     tcase_add_test(tc, ranges_of_days_with_spaces);
     tcase_add_test(tc, a_weekday_chooses_the_year);
     tcase_add_test(tc, labels_without_date_debris);
+    tcase_add_test(tc, approximate_times_and_hour_offsets);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
