@@ -5,6 +5,7 @@
 
 #include "doc_internal.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,26 @@ static int pasted_copy(const lint_ctx *ctx, const slog_thread *t, size_t k)
     return 0;
 }
 
+/* A next step that names the day it is for ("Next: Monday 2026-09-14
+ * pre-open check armed for 13:20 UTC"): an event scheduled, which happens
+ * or not on its day; the log that went on without it dropped nothing. */
+static int scheduled(const slog_item *it)
+{
+    const char *t = it->text;
+    for (const char *p = t; (p = strchr(p, '-')) != NULL; p++) {
+        char iso[11];
+        long day;
+        if (p - t < 4 || (p - t > 4 && isdigit((unsigned char)p[-5])) || strlen(p) < 6)
+            continue;
+        memcpy(iso, p - 4, 10);
+        iso[10] = '\0';
+        if (slog_parse_date(iso, &day) == 0 && !isdigit((unsigned char)p[6]) &&
+            day >= it->entry->day)
+            return 1;
+    }
+    return 0;
+}
+
 typedef enum { NOT_STALE, STALE_CARRIED, STALE_DROPPED } staleness;
 
 typedef struct {
@@ -96,7 +117,8 @@ static staleness thread_staleness(const lint_ctx *ctx, const long *ends, const s
     if (f->seen > 1)
         return NOT_STALE;
     f->end = log_end(ctx, ends, f->latest->entry);
-    return f->end - t->first_day > days && f->age > days ? STALE_DROPPED : NOT_STALE;
+    return f->end - t->first_day > days && f->age > days && !scheduled(f->latest) ? STALE_DROPPED
+                                                                                  : NOT_STALE;
 }
 
 static slog_status stale_items(lint_ctx *ctx)

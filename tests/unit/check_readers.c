@@ -181,6 +181,18 @@ START_TEST(approximate_times_and_hour_offsets)
 }
 END_TEST
 
+START_TEST(a_next_step_scheduled_for_its_day)
+{
+    const char *md = "# Bot ops\n\n## 2026-10-03 — review\n- Loss analysis written up.\n\n"
+                     "## 2026-09-13\n- Automation resumed.\n"
+                     "- Next: Monday 2026-09-14 pre-open check armed for 13:20 UTC\n"
+                     "- Next: write the reconciliation runbook\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_STALE_ITEM, &line), 1);
+    ck_assert_int_eq(line, 9); /* the runbook, not the check of its day */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -194,6 +206,7 @@ int main(void)
     tcase_add_test(tc, a_weekday_chooses_the_year);
     tcase_add_test(tc, labels_without_date_debris);
     tcase_add_test(tc, approximate_times_and_hour_offsets);
+    tcase_add_test(tc, a_next_step_scheduled_for_its_day);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
