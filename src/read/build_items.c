@@ -495,7 +495,8 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
         build_colour_ranks(b, f->node))
         it->state = SLOG_STATE_NOTE;
     if (st == SLOG_OK && !box &&
-        (it->state == SLOG_STATE_FAILED || it->state == SLOG_STATE_NOTE || colour))
+        (it->state == SLOG_STATE_FAILED || it->state == SLOG_STATE_NOTE ||
+         (it->state == SLOG_STATE_WARNING && bold) || colour))
         it->state = build_state_in_context(b, f->node, it);
     return st;
 }

@@ -42,14 +42,14 @@ static int says(const char *t)
         "todo",       "pending",      "outstanding", "not started", "not implemented",
         "left to do", "action items", "next steps",  "priorities",  "next actions"};
     static const char *const described[] = {
-        "impact",     "symptom",    "symptoms",   "before",          "tried",
-        "attempts",   "attempted",  "approaches", "didn't work",     "did not work",
-        "history",    "intentos",   "tentatives", "versuche",        "尝试",
-        "試した",     "removed",    "kaldırılan", "investigation",   "hypotheses",
-        "hypothesis", "ruled out",  "diagnosis",  "troubleshooting", "entfernt",
-        "supprimé",   "eliminado",  "rimosso",    "удалено",         "usunięte",
-        "decision",   "decisions",  "cleanup",    "rejected",        "alternatives",
-        "considered", "limitations"};
+        "impact",     "impacto",         "impatto",      "auswirkungen", "symptom",
+        "symptoms",   "before",          "tried",        "attempts",     "attempted",
+        "approaches", "didn't work",     "did not work", "history",      "intentos",
+        "tentatives", "versuche",        "尝试",         "試した",       "removed",
+        "kaldırılan", "investigation",   "hypotheses",   "hypothesis",   "ruled out",
+        "diagnosis",  "troubleshooting", "entfernt",     "supprimé",     "eliminado",
+        "rimosso",    "удалено",         "usunięte",     "decision",     "decisions",
+        "cleanup",    "rejected",        "alternatives", "considered",   "limitations"};
     static const char *const reports[] = {"results", "result",      "polling",  "poll",
                                           "status",  "checks",      "findings", "observations",
                                           "outcome", "verification"};
@@ -81,8 +81,16 @@ static int says(const char *t)
     const char *word_end = w;
     while ((*word_end | 0x20) >= 'a' && (*word_end | 0x20) <= 'z')
         word_end++;
+    /* anywhere in it: "What was done", "Key Accomplishments Today", "O que
+     * foi realizado", "Lo que se hizo", "Ce qui a été réalisé" */
+    static const char *const done_anywhere[] = {
+        "was done",  "were done", "what we did", "accomplishments", "achievements",
+        "realizado", "realizada", "realizados",  "realizadas",      "foi feito",
+        "se hizo",   "réalisé",   "réalisés",    "été fait",        "was erledigt",
+        "gemacht",   "fatto",     "realizzato",  "gedaan"};
     if ((slog_names_any(w, (size_t)(word_end - w), fixes, sizeof fixes / sizeof *fixes) ||
-         done_first(t)) &&
+         done_first(t) ||
+         slog_names_any(t, n, done_anywhere, sizeof done_anywhere / sizeof *done_anywhere)) &&
         !slog_names_any(t, n, unsure, sizeof unsure / sizeof *unsure))
         bits |= SAYS_FIXES;
     return bits;
@@ -194,6 +202,12 @@ slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item 
                 break; /* a caption of its own: the heading says nothing more */
             continue;
         }
+        /* "**⚠️ PHYSICS ENGINE (CRITICAL)**: rewrote ..." under "What was
+         * done", "**⚠️ Irrefutable accuracy**" under "Business impact": a
+         * sign inside a bold title stresses what it describes, it warns of
+         * nothing to follow up (build_item_text sends only those here) */
+        if (it->state == SLOG_STATE_WARNING && (said[k] & (SAYS_FIXES | SAYS_DESCRIBED)))
+            return SLOG_STATE_NOTE;
         if (said[k] & SAYS_NOT_YET)
             return SLOG_STATE_NEXT;
         if (it->state == SLOG_STATE_FAILED && (said[k] & SAYS_DESCRIBED))

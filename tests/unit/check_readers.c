@@ -193,6 +193,23 @@ START_TEST(a_next_step_scheduled_for_its_day)
 }
 END_TEST
 
+START_TEST(signs_that_stress_work_done)
+{
+    const char *md = "## 19/07/2026 — Diagram\n\n### 🎯 O que foi realizado\n"
+                     "- **Sticky scroll removed**: the column aligns.\n"                    /* 4 */
+                     "- **⚠️ PHYSICS ENGINE (CRITICAL)**: rewrote the diagram.\n"       /* 5 */
+                     "- ⚠️ **Critical bug found:** archived channels in the digest\n\n" /* 6 */
+                     "### 💼 Impacto no Negócio\n"
+                     "- **⚠️ Irrefutable accuracy**: customers see the real flow.\n\n" /* 9 */
+                     "### Checks\n- **⚠️ Disk at 91%**: cleanup needed\n";             /* 12 */
+    ck_assert_int_eq(item_state_at(md, 4), SLOG_STATE_DONE);
+    ck_assert_int_eq(item_state_at(md, 5), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 6), SLOG_STATE_WARNING); /* a sign before the title warns */
+    ck_assert_int_eq(item_state_at(md, 9), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 12), SLOG_STATE_WARNING);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -207,6 +224,7 @@ int main(void)
     tcase_add_test(tc, labels_without_date_debris);
     tcase_add_test(tc, approximate_times_and_hour_offsets);
     tcase_add_test(tc, a_next_step_scheduled_for_its_day);
+    tcase_add_test(tc, signs_that_stress_work_done);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
