@@ -258,6 +258,19 @@ static const struct {
 };
 static int r3_seen[sizeof r3_readings / sizeof *r3_readings];
 
+/* Lists r3 reads as work done because their caption says so ("**Key
+ * Accomplishments Today**:", "**🚀 KEY ACHIEVEMENTS:**"): every unmarked
+ * item of lines first..last is done. */
+static const struct {
+    const char *file;
+    int first, last;
+} r3_done_lists[] = {
+    {"95df75a5__coordination_inbox_manager_2025-10-01-notes.md", 694, 703},
+    {"b8f49461__coordination_inbox_manager_2025-10-01-notes.md", 694, 703},
+    {"02df12c5__coordination_inbox_mcp_2025-09-29-notes.md", 814, 818},
+};
+static int r3_done_seen[sizeof r3_done_lists / sizeof *r3_done_lists];
+
 /* The state the label counts an item under: its marker's (a note without
  * one), for an item r3 reads otherwise (which must be in r3_readings). */
 static slog_state label_state(const char *file, const slog_item *it, int *unexpected)
@@ -268,6 +281,12 @@ static slog_state label_state(const char *file, const slog_item *it, int *unexpe
             r3_readings[i].state == it->state) {
             r3_seen[i] = 1;
             return r3_readings[i].was < 0 ? marked : (slog_state)r3_readings[i].was;
+        }
+    for (size_t i = 0; i < sizeof r3_done_lists / sizeof *r3_done_lists; i++)
+        if (!strcmp(r3_done_lists[i].file, file) && it->line >= r3_done_lists[i].first &&
+            it->line <= r3_done_lists[i].last && it->state == SLOG_STATE_DONE && !*it->marker) {
+            r3_done_seen[i]++;
+            return marked;
         }
     if (it->state == marked)
         return it->state;
@@ -560,6 +579,12 @@ START_TEST(real_documents_match_their_labels)
         if (!r3_seen[i]) {
             fprintf(stderr, "%s:%d: r3 no longer reads this item as %s\n", r3_readings[i].file,
                     r3_readings[i].line, slog_state_name(r3_readings[i].state));
+            failures++;
+        }
+    for (size_t i = 0; i < sizeof r3_done_lists / sizeof *r3_done_lists; i++)
+        if (r3_done_seen[i] != r3_done_lists[i].last - r3_done_lists[i].first + 1) {
+            fprintf(stderr, "%s:%d: r3 reads %d items of this list as done, not all\n",
+                    r3_done_lists[i].file, r3_done_lists[i].first, r3_done_seen[i]);
             failures++;
         }
     fprintf(stderr, "corpus: %d real documents, %d differ from their labels\n", files, failures);
