@@ -246,13 +246,26 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
     size_t roff = rstart + trim_left_seps(h + rstart, len - rstart);
     size_t rlen = trim_right_label(h + roff, len - roff);
     size_t lstart = trim_left_seps(h, llen);
-    char *out = slog_arena_chars(b->arena, len + 2);
+    char *out = slog_arena_chars(b->arena, len + 8);
     if (!out)
         return NULL;
     size_t o = llen - lstart;
     memcpy(out, h + lstart, o);
-    if (o && rlen && !strchr("([", out[o - 1])) /* "Done (14 Temmuz - Ek)": "Done (Ek)" */
+    if (o && rlen && !strchr("([", out[o - 1])) { /* "Done (14 Temmuz - Ek)": "Done (Ek)" */
+        /* "Session 1 (2026-01-18) - credits secret": the dash that set the
+         * two parts apart stays between them */
+        size_t w = 0, at = rstart;
+        while (at < roff && is_space(h[at]))
+            at++;
+        if (bracketed && at < roff && is_separator(h + at, roff - at, &w) && w > 0 &&
+            !is_space(h[at]) && strchr("-:|\xE2", h[at])) {
+            if (h[at] != ':')
+                out[o++] = ' ';
+            memcpy(out + o, h + at, w);
+            o += w;
+        }
         out[o++] = ' ';
+    }
     memcpy(out + o, h + roff, rlen);
     out[o + rlen] = '\0';
     strip_date_symbols(out);
