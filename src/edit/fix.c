@@ -283,6 +283,8 @@ static slog_status move_misplaced(fixer *f, slog_fix_summary *s, int *again)
     for (size_t l = 0; l < f->d->nlogs && st == SLOG_OK; l++) {
         slog_misplaced *m;
         size_t k;
+        if (slog_log_scattered(f->d, &f->d->logs[l]))
+            continue; /* no chronology: nothing to order (as entry-order) */
         if (slog_log_misplaced(&f->d->logs[l], &m, &k) != 0)
             return SLOG_ERR_NOMEM;
         for (size_t i = 0; i < k; i++) {

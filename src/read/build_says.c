@@ -66,7 +66,12 @@ static int says(const char *t)
                                          "우선순위"};
     size_t n = strlen(t);
     int bits = 0;
-    if (slog_names_any(t, n, ranked, sizeof ranked / sizeof *ranked))
+    /* a legend: "### 🎯 Chart legend", "Legende:", "凡例" — its colours
+     * name lines of a chart, they rank or report nothing */
+    static const char *const legends[] = {"legend", "legende", "leyenda", "légende", "legenda",
+                                          "凡例",   "图例",    "圖例",    "범례",    "key to"};
+    if (slog_names_any(t, n, ranked, sizeof ranked / sizeof *ranked) ||
+        slog_names_any(t, n, legends, sizeof legends / sizeof *legends))
         bits |= SAYS_PRIORITY;
     if (slog_names_any(t, n, not_yet, sizeof not_yet / sizeof *not_yet))
         bits |= SAYS_NOT_YET;
@@ -219,8 +224,9 @@ slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item 
 }
 
 /* A colour marker in a list its caption or heading ranks ("#### Priority
- * Tasks", "Tomorrow's plan (priority order):"): the colour is the task's
- * priority, not its progress. */
+ * Tasks", "Tomorrow's plan (priority order):") or calls a legend ("###
+ * Chart legend"): the colour is the task's priority, or a chart's line,
+ * not progress. */
 int build_colour_ranks(builder *b, cmark_node *node)
 {
     heading_frame *h = build_innermost_heading(b);

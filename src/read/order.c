@@ -128,3 +128,29 @@ int slog_log_misplaced(const slog_log *log, slog_misplaced **out, size_t *count)
     free(keep);
     return rc;
 }
+
+int slog_log_scattered(const slog_doc *doc, const slog_log *log)
+{
+    size_t n = log->nentries;
+    if (n < 3 || n > 32) /* a long log of distinct sections is a log */
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!*log->entries[i]->label)
+            return 0;
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(log->entries[i]->label, log->entries[j]->label))
+                return 0;
+    }
+    size_t gaps = 0, s = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        const slog_entry *a = log->entries[i], *b = log->entries[i + 1];
+        while (s < doc->nsections && doc->sections[s].line <= a->line)
+            s++;
+        for (size_t k = s; k < doc->nsections && doc->sections[k].line < b->line; k++)
+            if (doc->sections[k].level == a->level) {
+                gaps++;
+                break;
+            }
+    }
+    return gaps >= 2 && 2 * gaps >= n - 1;
+}

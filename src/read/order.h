@@ -21,6 +21,15 @@ typedef struct {
  * Returns 0, or -1 when out of memory. */
 int slog_log_misplaced(const slog_log *log, slog_misplaced **out, size_t *count);
 
+/** Whether `log` is no chronology but dated sections of a document about
+ * other things (a roadmap's "Current State (2026-03-10)", "Update Record
+ * (2026-03-09)", "Audit Notes (2026-02-01)" among its undated "Vision" and
+ * "Priorities"): every entry labelled apart, and undated sections of their
+ * level standing between them at least twice and between half the pairs.
+ * Such entries are in no order to keep (SPEC §3 r3: entry-order is about a
+ * log). */
+int slog_log_scattered(const slog_doc *doc, const slog_log *log);
+
 /** The length of a longest monotone subsequence of the log's dated entries
  * in direction `dir` (what decides a log's direction): 0, or -1 when out of
  * memory. */

@@ -36,8 +36,12 @@ static void thread_at(const slog_thread *t, long day, thread_then *out)
 /* A failure is an observation, not a task (SPEC §3): when its log went on
  * for more than stale_days without mentioning it again ("❌ Claims report
  * broken" on 1 Jan, sessions every day since), it was dealt with, and a
- * lead is not alarmed by it a month later. */
-static int faded(const slog_doc *d, const thread_then *t, const long *ends, int stale_days)
+ * lead is not alarmed by it a month later; so it was when the log went on
+ * at all and the failure is older than stale_days by `day` (a lab
+ * notebook's "❌ Image-conditioned coordinates", then the next approach).
+ * A log that stopped on its failure keeps it. */
+static int faded(const slog_doc *d, const thread_then *t, const long *ends, int stale_days,
+                 long day)
 {
     if (!t->latest || t->state != SLOG_STATE_FAILED)
         return 0;
@@ -45,7 +49,7 @@ static int faded(const slog_doc *d, const thread_then *t, const long *ends, int 
     for (const slog_entry *e = t->latest->entry; e; e = e->parent)
         if (e->log && ends[e->log - d->logs] > end)
             end = ends[e->log - d->logs];
-    return end - seen > stale_days;
+    return end - seen > stale_days || (end > seen && day - seen > stale_days);
 }
 
 /* The latest day each log reached by `day`, once per document. */
@@ -463,7 +467,8 @@ slog_status slog_digest_add(cJSON *digest, const slog_doc *d, const slog_digest_
     for (size_t i = 0; st == SLOG_OK && i < d->nthreads; i++) {
         thread_at(&d->threads[i], v.day, &v.threads[i]);
         v.threads[i].stale = stale[i];
-        v.threads[i].faded = faded(d, &v.threads[i], ends, slog_config_stale_days(opts->config));
+        v.threads[i].faded =
+            faded(d, &v.threads[i], ends, slog_config_stale_days(opts->config), v.day);
         v.attention += attention_reason(&v.threads[i]) != NULL;
     }
     /* a document with an entry in the period or something that needs

@@ -60,6 +60,8 @@ static slog_status entry_order(lint_ctx *ctx)
     for (size_t l = 0; l < d->nlogs && st == SLOG_OK; l++) {
         slog_misplaced *m;
         size_t n;
+        if (slog_log_scattered(d, &d->logs[l]))
+            continue;
         if (slog_log_misplaced(&d->logs[l], &m, &n) != 0)
             return SLOG_ERR_NOMEM;
         for (size_t i = 0; i < n && st == SLOG_OK; i++) {

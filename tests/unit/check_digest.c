@@ -235,6 +235,19 @@ START_TEST(old_failures_fade)
     ck_assert_int_eq(cJSON_GetArraySize(at(dg, "attention")), 1);
     ck_assert_str_eq(at(dg, "attention.0.reason")->valuestring, "blocked");
     cJSON_Delete(dg);
+    /* a failure the log went on from, older than stale_days by the end of
+     * the period, fades; a log that stopped on its failure keeps it */
+    const char *moved_on = "# Lab\n\n## 2026-05-10\n- ❌ Coordinates collapse to the mean.\n\n"
+                           "## 2026-05-11\n- ✅ Object selection: 5/5 correct.\n";
+    const char *stopped = "# Lab\n\n## 2026-05-10\n- ✅ Setup.\n\n"
+                          "## 2026-05-11\n- ❌ Coordinates collapse to the mean.\n";
+    const char *m1[] = {moved_on}, *m2[] = {stopped}, *f1[] = {"lab.md"};
+    dg = week23(m1, f1, 1);
+    ck_assert_int_eq(cJSON_GetArraySize(at(dg, "attention")), 0);
+    cJSON_Delete(dg);
+    dg = week23(m2, f1, 1);
+    ck_assert_int_eq(cJSON_GetArraySize(at(dg, "attention")), 1);
+    cJSON_Delete(dg);
 }
 END_TEST
 

@@ -217,6 +217,34 @@ START_TEST(signs_that_stress_work_done)
 }
 END_TEST
 
+START_TEST(dated_sections_of_a_roadmap_are_no_log)
+{
+    const char *md =
+        "# Roadmap\n\n## Vision\n\nA scheduler.\n\n## Current State (2026-03-10)\n\nPhase 1 "
+        "done.\n\n"
+        "## Feature Plan\n\n- Phase 2\n\n## Consolidation Record (2026-02-08)\n\nRoles "
+        "normalized.\n\n"
+        "## Update Record (2026-03-09)\n\nWording replaced.\n\n## Priorities\n\n- P0\n\n"
+        "## Audit Notes (2026-02-01)\n\nCounts verified.\n";
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_ENTRY_ORDER, NULL), 0);
+    /* a log of sessions with a notes section between two of them is a log */
+    const char *log =
+        "# Log\n\n## Session 1 (2026-03-01)\n- a\n\n## Session 3 (2026-03-03)\n- c\n\n"
+        "## Notes\n\nx\n\n## Session 2 (2026-03-02)\n- b\n\n## Session 4 (2026-03-04)\n- d\n";
+    ck_assert_int_eq(count_rule(log, "2026-12-07", SLOG_RULE_ENTRY_ORDER, NULL), 1);
+}
+END_TEST
+
+START_TEST(colours_of_a_legend)
+{
+    const char *md =
+        "## 2026-03-12 - Power chart\n\n### 🎯 Chart legend\n"
+        "- **🔴 Total power** (red, width 2.0)\n- **🟢 Rolling resistance** (green)\n";
+    ck_assert_int_eq(item_state_at(md, 4), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 5), SLOG_STATE_NOTE);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -232,6 +260,8 @@ int main(void)
     tcase_add_test(tc, approximate_times_and_hour_offsets);
     tcase_add_test(tc, a_next_step_scheduled_for_its_day);
     tcase_add_test(tc, signs_that_stress_work_done);
+    tcase_add_test(tc, dated_sections_of_a_roadmap_are_no_log);
+    tcase_add_test(tc, colours_of_a_legend);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
