@@ -212,6 +212,26 @@ static int banner_takes_title(builder *b, int level, int line, const char *h, si
     return 1;
 }
 
+/* A date a sub-heading mentions in passing: after an article or "after"
+ * ("### Relationship to the 2026-04-03 fix", "### Re-check after the
+ * 2026-12-20 migration"). Inside a dated entry it names another day's
+ * event, not a section of its own. */
+static int mentioned_in_passing(const char *h, const slog_found_date *fd)
+{
+    /* (not "du", "del", "vom": "Suite de la séance du 05/06/2026" is dated) */
+    static const char *const words[] = {"the", "after"};
+    size_t e = fd->start;
+    while (e && (h[e - 1] == ' ' || h[e - 1] == '\t'))
+        e--;
+    size_t a = e;
+    while (a && ((h[a - 1] | 0x20) >= 'a' && (h[a - 1] | 0x20) <= 'z'))
+        a--;
+    for (size_t k = 0; a < e && k < sizeof words / sizeof *words; k++)
+        if (strlen(words[k]) == e - a && !strncasecmp(h + a, words[k], e - a))
+            return 1;
+    return 0;
+}
+
 static slog_status on_heading(builder *b, cmark_node *node)
 {
     int level = cmark_node_get_heading_level(node);
@@ -257,8 +277,9 @@ static slog_status on_heading(builder *b, cmark_node *node)
     }
     slog_found_date fd;
     if (slog_find_date(b->cfg, h, hlen, 0, 0, &fd) && !build_stamp_mention(h, hlen, &fd) &&
-        !build_date_opens_no_entry(h, hlen, &fd) && build_dateable(b, line, &fd) &&
-        !build_dated_by_next_line(b, node, h, &fd)) {
+        !build_date_opens_no_entry(h, hlen, &fd) &&
+        !(mentioned_in_passing(h, &fd) && build_inside_dated_entry(b, f)) &&
+        build_dateable(b, line, &fd) && !build_dated_by_next_line(b, node, h, &fd)) {
         slog_status st = dated_heading(b, f, h, hlen, &fd, level);
         return st == SLOG_OK ? build_heading_date_line(b, f, node) : st;
     }
@@ -368,7 +389,8 @@ int build_lines_say_something(builder *b, int first, int last)
             } else if (i + 3 < len && !memcmp(s + i, "<!--", 4)) {
                 in_comment = 1, i += 3;
             } else if (s[i] == '<' && i + 1 < len &&
-                       (((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') || s[i + 1] == '/')) {
+                       (((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') ||
+                        s[i + 1] == '/')) {
                 const char *close = memchr(s + i, '>', len - i);
                 if (!close)
                     return 1;

@@ -229,7 +229,7 @@ static void stamp_date(builder *b, const bold_line *bl, int line)
 /* A bold line inside the section of a dated entry is that entry's text, not
  * an entry of its own (SPEC §1 r3): "**Fix (2026-04-23)** — deployed ..."
  * within an incident. `except`: the heading the line would date. */
-static int inside_dated_entry(builder *b, const heading_frame *except)
+int build_inside_dated_entry(builder *b, const heading_frame *except)
 {
     const heading_frame *frames = b->headings.data;
     for (size_t i = 0; i < b->headings.len; i++)
@@ -466,7 +466,7 @@ slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *he
     /* "### REQ-01" then "**提出时间**: 2024-10-23" inside a dated entry is its
      * text; "### Task: wire the API" then "**When**: 2025-08-21 00:47 JST"
      * inside "## 2025-08-21" is a session of that day, at its time */
-    if (!f->entry && inside_dated_entry(b, f) && !(dated_by_key(&bl) && bl.date.seconds >= 0))
+    if (!f->entry && build_inside_dated_entry(b, f) && !(dated_by_key(&bl) && bl.date.seconds >= 0))
         return SLOG_OK;
     if (f->entry) { /* "## 2026-03-09 Status" then "**Date:** 2026-03-09": a restatement */
         long day;
@@ -525,7 +525,7 @@ slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
         if (!log || !bold_line_date(b, para, &bl)) /* read again: the search reused its buffer */
             return SLOG_OK;
     }
-    if (inside_dated_entry(b, NULL))
+    if (build_inside_dated_entry(b, NULL))
         return SLOG_OK;
     if (!build_dateable(b, line, &bl.date))
         return SLOG_OK;

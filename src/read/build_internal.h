@@ -132,6 +132,8 @@ const char *build_list_caption(builder *b, cmark_node *item, int *line);
 /* The state of item `it` (of list item `node`) as its list's caption or
  * heading, and its own line, say (build_says.c). */
 slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item *it);
+/* 1 when a heading of the stack but `except` is a dated entry's. */
+int build_inside_dated_entry(builder *b, const heading_frame *except);
 /* 1 when the caption or heading of list item `node`'s list ranks priority. */
 int build_colour_ranks(builder *b, cmark_node *node);
 int build_stamp_mention(const char *s, size_t len, const slog_found_date *f);

@@ -245,6 +245,24 @@ START_TEST(colours_of_a_legend)
 }
 END_TEST
 
+START_TEST(a_date_a_sub_heading_mentions)
+{
+    const char *md = "# Incidents\n\n## 2026-04-12 — Cache stampede\n- Fixed by coalescing\n\n"
+                     "### Relationship to the 2026-04-03 fix\n\nStill correct.\n\n"
+                     "### Re-check after 2026-12-20\n\nThe provider changes then.\n\n"
+                     "### Follow-up fixes (2026-04-12, same day)\n- Added a test\n\n"
+                     "## 2026-04-03 — Config reload dropped the TTL\n- Restored it\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[1]->label, "Follow-up fixes (same day)");
+    slog_doc_free(d);
+    /* at the top level, "Notes from the 2026-03-09 standup" is that day's entry */
+    d = parse_str("# Notes\n\n## Notes from the 2026-03-09 standup\n- a\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -262,6 +280,7 @@ int main(void)
     tcase_add_test(tc, signs_that_stress_work_done);
     tcase_add_test(tc, dated_sections_of_a_roadmap_are_no_log);
     tcase_add_test(tc, colours_of_a_legend);
+    tcase_add_test(tc, a_date_a_sub_heading_mentions);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
