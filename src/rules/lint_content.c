@@ -601,6 +601,18 @@ static slog_status repeated_entries(lint_ctx *ctx)
 
 /* --- empty-entry ------------------------------------------------------------------ */
 
+/* A label that is a release's version: "3.4.2", "v1.2", "[1.0.13]". */
+static int version_label(const char *l)
+{
+    l += *l == '[';
+    l += *l == 'v' || *l == 'V';
+    if (!isdigit((unsigned char)*l))
+        return 0;
+    while (isdigit((unsigned char)*l))
+        l++;
+    return *l == '.' && isdigit((unsigned char)l[1]);
+}
+
 /* No items and no text, followed by another entry of its log or by the end
  * of the document; a dated heading right above a heading of a higher level
  * is a banner ("Append from ... archived 2025-09-29" above "# Log"). */
@@ -614,6 +626,12 @@ static int abandoned(const slog_doc *d, const slog_entry *e)
     for (size_t i = 0; i < e->log->nentries && !said; i++)
         said = e->log->entries[i]->nitems || e->log->entries[i]->has_content;
     if (!said)
+        return 0;
+    /* a release with no notes (a generated changelog's patch release) is
+     * a complete record, in a log of releases */
+    if (version_label(e->label) && e->log->nentries >= 3 &&
+        version_label(e->log->entries[0]->label) &&
+        version_label(e->log->entries[e->log->nentries - 1]->label))
         return 0;
     if (!e->next_heading_line)
         return 1;

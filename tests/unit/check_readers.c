@@ -263,6 +263,20 @@ START_TEST(a_date_a_sub_heading_mentions)
 }
 END_TEST
 
+START_TEST(releases_without_notes)
+{
+    const char *md =
+        "# Changelog\n\n## [3.4.2](https://x.org/c) (2026-02-20)\n\n"
+        "## [3.4.1](https://x.org/c) (2026-02-18)\n\n## [3.4.0](https://x.org/c) (2026-02-18)\n\n"
+        "### Features\n\n* dark mode\n\n## [3.3.1](https://x.org/c) (2026-02-11)\n\n"
+        "## [3.3.0](https://x.org/c) (2026-02-10)\n\n* locale fix\n";
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_EMPTY_ENTRY, NULL), 0);
+    /* an abandoned heading in a log of days still is one */
+    const char *days = "# Log\n\n## 2026-02-20\n\n## 2026-02-19\n- a\n\n## 2026-02-18\n- b\n";
+    ck_assert_int_eq(count_rule(days, "2026-12-07", SLOG_RULE_EMPTY_ENTRY, NULL), 1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -281,6 +295,7 @@ int main(void)
     tcase_add_test(tc, dated_sections_of_a_roadmap_are_no_log);
     tcase_add_test(tc, colours_of_a_legend);
     tcase_add_test(tc, a_date_a_sub_heading_mentions);
+    tcase_add_test(tc, releases_without_notes);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
