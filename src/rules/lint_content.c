@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Rules about what entries say: stale-item, empty-entry, repeated-entry,
+/* Rules about what entries say: empty-entry, repeated-entry,
  * unmarked-item; open-checklist is lint_checklist.c's. */
 #include "lint_internal.h"
 
@@ -15,160 +15,6 @@
 #include "similar.h"
 #include "words.h"
 #include "statuslog/check.h"
-
-/* --- stale-item ------------------------------------------------------------ */
-
-/* The latest date each log reached by `today` (when judging as of today:
- * no later entry counts), once per document: a thread asks for its log's
- * and the logs around it. */
-static long *log_ends(const lint_ctx *ctx)
-{
-    const slog_doc *d = ctx->doc;
-    long *end = malloc((d->nlogs + 1) * sizeof *end);
-    for (size_t l = 0; end && l < d->nlogs; l++) {
-        end[l] = -1;
-        for (size_t i = 0; i < d->logs[l].nentries; i++) {
-            const slog_entry *x = d->logs[l].entries[i];
-            if (x->date_valid && x->day > end[l] && !lint_entry_after_today(ctx, x))
-                end[l] = x->day;
-        }
-    }
-    return end;
-}
-
-static long log_end(const lint_ctx *ctx, const long *ends, const slog_entry *e)
-{
-    long end = e->day;
-    for (; e; e = e->parent)
-        if (e->log && ends[e->log - ctx->doc->logs] > end)
-            end = ends[e->log - ctx->doc->logs];
-    return end;
-}
-
-/* The thread's k-th item stands in a copy of an earlier entry that says
- * the same (an entry pasted twice): that is one mention, not two. */
-static int pasted_copy(const lint_ctx *ctx, const slog_thread *t, size_t k)
-{
-    const slog_entry *original = ctx->duplicate_of[t->items[k]->entry->index];
-    for (size_t j = 0; original && j < k; j++)
-        if (t->items[j]->entry == original && t->items[j]->id == t->items[k]->id)
-            return 1;
-    return 0;
-}
-
-/* A next step that names the day it is for ("Next: Monday 2026-09-14
- * pre-open check armed for 13:20 UTC"): an event scheduled, which happens
- * or not on its day; the log that went on without it dropped nothing. */
-static int scheduled(const slog_item *it)
-{
-    const char *t = it->text;
-    for (const char *p = t; (p = strchr(p, '-')) != NULL; p++) {
-        char iso[11];
-        long day;
-        if (p - t < 4 || (p - t > 4 && isdigit((unsigned char)p[-5])) || strlen(p) < 6)
-            continue;
-        memcpy(iso, p - 4, 10);
-        iso[10] = '\0';
-        if (slog_parse_date(iso, &day) == 0 && !isdigit((unsigned char)p[6]) &&
-            day >= it->entry->day)
-            return 1;
-    }
-    return 0;
-}
-
-typedef enum { NOT_STALE, STALE_CARRIED, STALE_DROPPED } staleness;
-
-typedef struct {
-    const slog_item *latest; /* its latest mention by today */
-    long age, end;           /* days open by today; the date its log reached */
-    size_t seen;             /* mentions, pasted copies aside */
-} stale_facts;
-
-/* An unresolved thread of tasks, carried (seen in two or more entries, first
- * more than stale_days ago) or dropped (seen once, after which its log went
- * on for more than stale_days). Unchecked boxes are open-checklist's;
- * failed and warning items are observations, not tasks. As of today: only
- * mentions and resolutions written by then count. */
-static staleness thread_staleness(const lint_ctx *ctx, const long *ends, const slog_thread *t,
-                                  stale_facts *f)
-{
-    long resolved;
-    int days = ctx->config->stale_days;
-    if (t->first_day > ctx->today && ctx->as_of)
-        return NOT_STALE;
-    if (t->resolved &&
-        !(ctx->as_of && slog_parse_date(t->resolved, &resolved) == 0 && resolved > ctx->today))
-        return NOT_STALE;
-    f->latest = NULL;
-    f->seen = 0;
-    slog_state state = t->state;
-    for (size_t k = 0; k < t->nitems; k++) {
-        if (lint_entry_after_today(ctx, t->items[k]->entry))
-            continue;
-        f->latest = t->items[k];
-        state = t->items[k]->state;
-        f->seen += !pasted_copy(ctx, t, k);
-    }
-    if (!f->latest || !(ctx->config->stale_states & (1u << state)))
-        return NOT_STALE;
-    f->age = ctx->today - t->first_day;
-    if (f->seen >= 2 && f->age > days)
-        return STALE_CARRIED;
-    if (f->seen > 1)
-        return NOT_STALE;
-    f->end = log_end(ctx, ends, f->latest->entry);
-    return f->end - t->first_day > days && f->age > days && !scheduled(f->latest) ? STALE_DROPPED
-                                                                                  : NOT_STALE;
-}
-
-static slog_status stale_items(lint_ctx *ctx)
-{
-    const slog_doc *d = ctx->doc;
-    long *ends = d->nthreads ? log_ends(ctx) : NULL;
-    slog_status st = ends || !d->nthreads ? SLOG_OK : SLOG_ERR_NOMEM;
-    for (size_t i = 0; i < d->nthreads && st == SLOG_OK; i++) {
-        const slog_thread *t = &d->threads[i];
-        stale_facts f;
-        staleness s = thread_staleness(ctx, ends, t, &f);
-        char text[160], until[11];
-        if (s == STALE_CARRIED) {
-            st = lint_emit(ctx, SLOG_RULE_STALE_ITEM, f.latest->line,
-                           "open for %ld days, since %s (%zu entries): %s", f.age, t->first_seen,
-                           f.seen, lint_excerpt(t->text, text, sizeof text, 100));
-        } else if (s == STALE_DROPPED) {
-            slog_date_format(f.end, until);
-            st = lint_emit(ctx, SLOG_RULE_STALE_ITEM, f.latest->line,
-                           "mentioned once, on %s; the log went on to %s without it: %s",
-                           t->first_seen, until, lint_excerpt(t->text, text, sizeof text, 100));
-        }
-    }
-    free(ends);
-    return st;
-}
-
-slog_status slog_stale_threads(const slog_doc *doc, const slog_config *config, long day,
-                               unsigned char *stale, slog_error *err)
-{
-    slog_config *own, *use;
-    slog_status st = slog_config_use(config, &own, &use, err);
-    if (st != SLOG_OK)
-        return st;
-    lint_ctx ctx = {doc, use, day, NULL, NULL, 1};
-    st = lint_find_duplicates(&ctx);
-    long *ends = st == SLOG_OK ? log_ends(&ctx) : NULL;
-    if (st == SLOG_OK && !ends)
-        st = SLOG_ERR_NOMEM;
-    for (size_t i = 0; st == SLOG_OK && i < doc->nthreads; i++) {
-        stale_facts f;
-        stale[i] = thread_staleness(&ctx, ends, &doc->threads[i], &f) != NOT_STALE;
-    }
-    free(ends);
-    free((void *)ctx.duplicate_of);
-    slog_config_free(own);
-    if (st != SLOG_OK)
-        return slog_error_set(err, st, doc->file, 0, "out of memory");
-    return SLOG_OK;
-}
 
 /* --- repeated-entry ----------------------------------------------------------- */
 
@@ -644,7 +490,7 @@ static int abandoned(const slog_doc *d, const slog_entry *e)
 slog_status lint_content(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
-    slog_status st = lint_enabled(ctx, SLOG_RULE_STALE_ITEM) ? stale_items(ctx) : SLOG_OK;
+    slog_status st = lint_enabled(ctx, SLOG_RULE_STALE_ITEM) ? lint_stale_items(ctx) : SLOG_OK;
     for (size_t i = 0; i < d->nentries && st == SLOG_OK; i++) {
         const slog_entry *e = d->entries[i];
         if (abandoned(d, e))

@@ -45,6 +45,7 @@ slog_status lint_content(lint_ctx *ctx);         /* stale-item, empty-entry, rep
                                                     open-checklist, unmarked-item */
 slog_status lint_encoding(lint_ctx *ctx);        /* invalid-utf8, mojibake */
 slog_status lint_open_checklists(lint_ctx *ctx); /* open-checklist (lint_checklist.c) */
+slog_status lint_stale_items(lint_ctx *ctx);     /* stale-item (lint_stale.c) */
 
 /* open-checklist's "done later" (lint_done_later.c): box i (checklist i of
  * the document) is one a checked box or done item written after it says
