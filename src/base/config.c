@@ -67,7 +67,7 @@ static const char *const default_followups[] = {
     "volgende stappen", "kolejne kroki",    "sonraki adımlar",
     "следующие шаги",   "Следующие шаги",   "bước tiếp theo",
     "次のステップ",     "下一步",           "后续步骤",
-    "다음 단계"};
+    "다음 단계",        "다음 작업",        "next actions"};
 
 /* Without a trailing variation selector: U+FE0F (emoji) or U+FE0E (text). */
 static size_t strip_fe0f(const char *s, size_t len)
@@ -169,10 +169,10 @@ static int group_number(const slog_regex *re, const char *name)
 static void date_groups(slog_config *c)
 {
     static const char *const names[] = {
-        "wd",   "iy",  "im",  "id",  "m1",  "d1",   "y1",   "d2",    "m2",  "y2",  "n1",
-        "nsep", "n2",  "n3",  "wd2", "th",  "tm",   "ts",   "ap",    "th2", "ap2", "ap3",
-        "zone", "y3",  "fd",  "fm",  "fy",  "cy",   "cm",   "cd",    "cw",  "tt",  "ap4",
-        "pth",  "ptm", "pts", "pap", "d4",  "m4",   "y4",   "ky",    "km",  "kd",  "ky6",
+        "wd",   "iy",  "im",  "id",  "m1",  "d1",   "y1",   "d2",    "m2",  "y2",   "n1",
+        "nsep", "n2",  "n3",  "wd2", "th",  "tm",   "ts",   "ap",    "th2", "ap2",  "ap3",
+        "zone", "y3",  "fd",  "fm",  "fy",  "cy",   "cm",   "cd",    "cw",  "tt",   "ap4",
+        "pth",  "ptm", "pts", "pap", "d4",  "m4",   "y4",   "ky",    "km",  "kd",   "ky6",
         "km6",  "kd6", "kdy", "kdm", "kdd", "date", "time", "month", "day", "year", "rm1"};
     int *slots = &c->dg.wd;
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)

@@ -277,6 +277,25 @@ START_TEST(releases_without_notes)
 }
 END_TEST
 
+START_TEST(follow_up_headings_as_decorated)
+{
+    const char *heads[] = {"📋 Next Steps",     "🎯 **Next Steps**", "🚀 Nächste Schritte:",
+                           "📋 Próximos Pasos", "下一步建议",       "Next steps (tomorrow)",
+                           "다음 작업"};
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+        char md[256];
+        snprintf(md, sizeof md, "# T\n\n## 2026-03-09\n- ✅ a\n\n### %s\n- do the thing\n",
+                 heads[i]);
+        slog_doc *d = parse_str(md);
+        ck_assert_msg(d->nfollowups == 1, "%s", heads[i]);
+        slog_doc_free(d);
+    }
+    slog_doc *d = parse_str("# T\n\n## 2026-03-09\n\n### Next steps taken\n- a\n");
+    ck_assert_uint_eq(d->nfollowups, 0);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -296,6 +315,7 @@ int main(void)
     tcase_add_test(tc, colours_of_a_legend);
     tcase_add_test(tc, a_date_a_sub_heading_mentions);
     tcase_add_test(tc, releases_without_notes);
+    tcase_add_test(tc, follow_up_headings_as_decorated);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
