@@ -144,8 +144,10 @@ static int stamp_key(const char *s, size_t len)
     static const char *const ends[] = {
         "updated", "last update", "generated", "prepared", "completed", "modified", "edited",
         "reviewed", "revised", "finished", "archived", "exported", "end time", "session end",
-        "end of day", "end of day log", "log ended", "session ended", "document created",
-        "doc created", "file created", "page created",
+        "end of day", "end of day log", "log ended", "session ended", "fine del diario",
+        "fine sessione", "fin del día", "fin de la sesión", "fin de journée", "fin de séance",
+        "fim do dia", "fim da sessão", "document created", "doc created", "file created",
+        "page created",
         /* other languages: "最終更新", "更新日", "最后更新", "Stand", "Letzte Aktualisierung" */
         "最終更新", "更新日", "更新日時", "最后更新", "最後更新", "更新时间", "完成时间",
         "完成日期", "完成日", "完了日", "완료일", "최종 수정", "최종 업데이트", "aktualisiert",
@@ -153,8 +155,13 @@ static int stamp_key(const char *s, size_t len)
         "aggiornato", "ultimo aggiornamento", "atualizado", "bijgewerkt"};
     char key[64];
     size_t n = 0;
-    for (size_t i = 0; i < len && n + 1 < sizeof key; i++)
+    for (size_t i = 0; i < len && n + 1 < sizeof key; i++) {
         key[n++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+        /* Latin-1 capitals: "Última actualización" */
+        if (n >= 2 && (unsigned char)key[n - 2] == 0xC3 && (unsigned char)key[n - 1] >= 0x80 &&
+            (unsigned char)key[n - 1] <= 0x9E && (unsigned char)key[n - 1] != 0x97)
+            key[n - 1] = (char)((unsigned char)key[n - 1] + 0x20);
+    }
     while (n && strchr(" \t:*_(-", key[n - 1]))
         n--;
     /* "End of Day 2": the day's number goes */
@@ -163,9 +170,16 @@ static int stamp_key(const char *s, size_t len)
         digits--;
     if (digits < n && digits > 1 && key[digits - 1] == ' ')
         n = digits - 1;
-    /* "Generated on", "Last updated at": the preposition goes */
-    if (n > 3 && (!memcmp(key + n - 3, " on", 3) || !memcmp(key + n - 3, " at", 3)))
-        n -= 3;
+    /* "Generated on", "Last updated at", "Fine del diario del": the
+     * preposition goes */
+    static const char *const preps[] = {" on", " at", " del", " de", " du", " of", " vom"};
+    for (size_t p = 0; p < sizeof preps / sizeof *preps; p++) {
+        size_t k = strlen(preps[p]);
+        if (n > k + 2 && !memcmp(key + n - k, preps[p], k)) {
+            n -= k;
+            break;
+        }
+    }
     key[n] = '\0';
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t k = strlen(ends[i]);

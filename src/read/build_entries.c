@@ -157,6 +157,37 @@ static size_t drop_dangling_word(const char *s, size_t len)
 
 /* What the date left in its brackets: "(完成 )" is "(完成)", "执行情况 (" is
  * "执行情况", "( Ek)" is "(Ek)". */
+/* A bracket left with only the word that led to its date: "(as of)",
+ * "（截至 ）", "(Stand)", "(bis)". */
+static void drop_dangling_brackets(char *label)
+{
+    static const char *const words[] = {"as of", "as at", "since", "until", "till",  "by",
+                                        "from",  "截至",  "截止",  "自",    "stand", "bis",
+                                        "seit",  "ab",    "desde", "hasta", "depuis"};
+    static const char *const pairs[][2] = {{"(", ")"}, {"\xEF\xBC\x88", "\xEF\xBC\x89"}};
+    for (size_t p = 0; p < 2; p++) {
+        char *open = strstr(label, pairs[p][0]);
+        if (!open)
+            continue;
+        char *in = open + strlen(pairs[p][0]), *close = strstr(in, pairs[p][1]);
+        if (!close)
+            continue;
+        const char *a = in, *z = close;
+        while (a < z && is_space(*a))
+            a++;
+        while (z > a && is_space(z[-1]))
+            z--;
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+            if ((size_t)(z - a) == strlen(words[k]) && !strncasecmp(a, words[k], (size_t)(z - a))) {
+                char *after = close + strlen(pairs[p][1]);
+                while (open > label && is_space(open[-1]))
+                    open--;
+                memmove(open, after, strlen(after) + 1);
+                break;
+            }
+    }
+}
+
 static void tidy_brackets(char *label)
 {
     size_t o = 0;
@@ -238,10 +269,25 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
     /* "Status (2025-10-07)": the brackets were the seam, the label keeps its
      * own punctuation ("<!-- (2026-03-10)" is "<!--") */
     size_t llen = left;
-    if (bracketed)
+    if (bracketed) {
         while (llen && is_space(h[llen - 1]))
             llen--;
-    else
+        /* "Sesión #011 - [2026-03-10 04:39]": a separator set apart by a
+         * space before the brackets goes with them ("<!--" stays) */
+        size_t w = llen;
+        for (;;) {
+            if (w && strchr("-|:", h[w - 1]))
+                w--;
+            else if (w >= 3 && (!memcmp(h + w - 3, "\xE2\x80\x94", 3) ||
+                                !memcmp(h + w - 3, "\xE2\x80\x93", 3)))
+                w -= 3; /* "—", "–" */
+            else
+                break;
+        }
+        if (w < llen && w && is_space(h[w - 1]) && is_separator(h + w, llen - w, &(size_t){0}))
+            for (llen = w; llen && is_space(h[llen - 1]);)
+                llen--;
+    } else
         llen = drop_dangling_word(h, drop_dangling_word(h, trim_right_label(h, left)));
     size_t roff = rstart + trim_left_seps(h + rstart, len - rstart);
     size_t rlen = trim_right_label(h + roff, len - roff);
@@ -271,8 +317,9 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
     strip_date_symbols(out);
     tidy_brackets(out);
     unwrap_brackets(out);
-    if (symbols_only(out))
-        out[0] = '\0'; /* "## ✏ 2026.06.03": no words, no label */
+    drop_dangling_brackets(out);
+    if (symbols_only(out) || strspn(out, "# ") == strlen(out))
+        out[0] = '\0'; /* "## ✏ 2026.06.03", "## ##### 29 aprile": no words, no label */
     return out;
 }
 

@@ -62,6 +62,12 @@ START_TEST(stamps_that_close_a_log)
     slog_doc *d = parse_str(md);
     ck_assert_uint_eq(d->nentries, 2);
     slog_doc_free(d);
+    /* the same stamps in other languages */
+    d = parse_str("# Log\n\n## 2026-03-02 Session 2\n- a\n\n## 2026-03-01 Session 1\n- b\n\n"
+                  "---\n\n**Última actualización:** 2026-03-02 05:47\n\n---\n\n"
+                  "**Fine del diario del 2 marzo 2026**\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    slog_doc_free(d);
     /* a bold date line that opens a day is still an entry */
     d = parse_str("# Notes\n\n## Week 48\n\n**Day 3 - December 1, 2025**\n\n- Demo\n");
     ck_assert_uint_eq(d->nentries, 1);
@@ -164,6 +170,18 @@ START_TEST(labels_without_date_debris)
     ck_assert_str_eq(d->entries[0]->label, "Session 1 - credits secret");
     ck_assert_str_eq(d->entries[1]->label, "INC-021: SOLVED");
     ck_assert_str_eq(d->entries[2]->label, "Status");
+    slog_doc_free(d);
+    /* a separator before bracketed dates, a bracket left with "as of", a
+     * label of hashes */
+    d = parse_str(
+        "# S\n\n## 🗓️ Sesión #011 - [2026-03-10 04:39]\n- a\n\n"
+        "## Project status (as of 2026-03-11)\n- b\n\n### 项目当前状态（截至 2026-03-12）\n- c\n\n"
+        "## ##### 29 aprile 2026\n- d\n");
+    ck_assert_uint_eq(d->nentries, 4);
+    ck_assert_str_eq(d->entries[0]->label, "Sesión #011");
+    ck_assert_str_eq(d->entries[1]->label, "Project status");
+    ck_assert_str_eq(d->entries[2]->label, "项目当前状态");
+    ck_assert_str_eq(d->entries[3]->label, "");
     slog_doc_free(d);
 }
 END_TEST
