@@ -6,6 +6,7 @@
  * small ring per word), never among all threads, so the sweep stays linear in
  * the number of items. */
 #include "doc_internal.h"
+#include "words.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -270,19 +271,33 @@ static int closes(const slog_item *it)
  * thread closes the day it opened. Only a done item below it in the entry
  * counts: among the next FIX_LOOKAHEAD items, one that shares a specific
  * word with it; further on (up to FIX_REACH), one that shares two. */
+/* A done item that reports a check passing ("E2E signup test passes on
+ * Chrome"): beside a failure it is another check's result, not the fix,
+ * unless it is about the same thing. */
+static int reports_pass(const char *t)
+{
+    static const char *const passed[] = {"pass",  "passes", "passed",  "passing",  "ok",
+                                         "green", "works",  "working", "succeeds", "succeeded"};
+    return slog_names_any(t, strlen(t), passed, sizeof passed / sizeof *passed);
+}
+
 static void fixed_in_entry(sweep *s, work_thread *t, const slog_item *failed)
 {
     if (failed->state != SLOG_STATE_FAILED)
         return;
     const slog_item *it = failed->next;
-    for (int k = 0; it && k < FIX_REACH; it = it->next, k++)
-        if (it->state == SLOG_STATE_DONE &&
-            slog_vocab_compare(s->v, failed->index, it->index).specific > (k >= FIX_LOOKAHEAD)) {
+    for (int k = 0; it && k < FIX_REACH; it = it->next, k++) {
+        if (it->state != SLOG_STATE_DONE)
+            continue;
+        slog_likeness l = slog_vocab_compare(s->v, failed->index, it->index);
+        if (l.specific > (k >= FIX_LOOKAHEAD) &&
+            (!reports_pass(it->text) || slog_same_task(&l, &(double){0}))) {
             t->closed = 1;
             t->resolved = failed->entry->date;
             t->resolved_by = it;
             return;
         }
+    }
 }
 
 /* One entry: its items are matched with open threads strongest pair first

@@ -314,6 +314,23 @@ START_TEST(follow_up_headings_as_decorated)
 }
 END_TEST
 
+START_TEST(another_check_passing_fixes_nothing)
+{
+    slog_doc *d = parse_str("# Build log\n\n## 2026-03-02 Nightly run\n\n"
+                            "- ❌ E2E login test fails on Safari\n"
+                            "- ✅ E2E signup test passes on Chrome\n");
+    ck_assert_uint_eq(d->nthreads, 1);
+    ck_assert_ptr_null(d->threads[0].resolved);
+    slog_doc_free(d);
+    /* the fix the entry goes on to make still closes it */
+    d = parse_str("# Ops\n\n## 2026-03-02\n\n- ❌ p99 latency 4.2 s after the pool change\n"
+                  "- ✅ Rolled back the pool change; latency back to 300 ms\n");
+    ck_assert_uint_eq(d->nthreads, 1);
+    ck_assert_ptr_nonnull(d->threads[0].resolved);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -334,6 +351,7 @@ int main(void)
     tcase_add_test(tc, a_date_a_sub_heading_mentions);
     tcase_add_test(tc, releases_without_notes);
     tcase_add_test(tc, follow_up_headings_as_decorated);
+    tcase_add_test(tc, another_check_passing_fixes_nothing);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
