@@ -37,6 +37,15 @@ static int done_first(const char *t)
 /* What a caption or heading says of its list's marks, as SAYS_* bits. */
 static int says(const char *t)
 {
+    /* of a caption of sentences, the last introduces the list: "Fixed these
+     * issues and wrote tests. The tests focus on:" (one that opens with a
+     * key says what the key says: "**Fix:** Sprint kickoff. Default-on
+     * rejection ...") */
+    const char *first_stop = strstr(t, ". "), *colon = strchr(t, ':');
+    if (first_stop && !(colon && colon < first_stop && colon - t < 30))
+        for (const char *p = t; (p = strstr(p, ". ")) != NULL; p += 2)
+            if (p[2] && p > t && p[-1] != '.' && !(p[-1] >= '0' && p[-1] <= '9'))
+                t = p + 2;
     static const char *const not_yet[] = {
         "missing",    "not built",    "not yet",     "remaining",   "to do",
         "todo",       "pending",      "outstanding", "not started", "not implemented",

@@ -331,6 +331,17 @@ START_TEST(another_check_passing_fixes_nothing)
 }
 END_TEST
 
+START_TEST(the_last_sentence_of_a_caption_introduces)
+{
+    const char *md =
+        "## 2025-03-04 (Ben)\n\nfixed these issues and wrote tests. The tests focus on:\n"
+        "- Orchestrator start-up\n\n**Fix:** Sprint kickoff. Default-on rejection.\n\n"
+        "- New exec cheatsheet matcher\n";
+    ck_assert_int_eq(item_state_at(md, 4), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 8), SLOG_STATE_DONE);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -352,6 +363,7 @@ int main(void)
     tcase_add_test(tc, releases_without_notes);
     tcase_add_test(tc, follow_up_headings_as_decorated);
     tcase_add_test(tc, another_check_passing_fixes_nothing);
+    tcase_add_test(tc, the_last_sentence_of_a_caption_introduces);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
