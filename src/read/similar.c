@@ -536,6 +536,36 @@ int slog_vocab_repeats(const slog_vocab *v, size_t a, size_t b)
     return total > 0 && shared / total >= SLOG_REPEAT_THRESHOLD;
 }
 
+int slog_vocab_folds(const slog_vocab *v, size_t a, size_t b)
+{
+    if (!v->ids)
+        return 0;
+    const uint32_t *x = v->ids + v->start[a], *xe = v->ids + v->start[a + 1];
+    const uint32_t *y = v->ids + v->start[b], *ye = v->ids + v->start[b + 1];
+    size_t only_x = 0, only_y = 0, both = 0;
+    while (x < xe || y < ye) {
+        if (x < xe && (v->flags[*x] & SLOG_WORD_NUMERIC)) {
+            x++;
+            continue;
+        }
+        if (y < ye && (v->flags[*y] & SLOG_WORD_NUMERIC)) {
+            y++;
+            continue;
+        }
+        if (x < xe && y < ye && *x == *y) {
+            both++, x++, y++;
+        } else if (y == ye || (x < xe && *x < *y)) {
+            only_x++, x++;
+        } else {
+            only_y++, y++;
+        }
+    }
+    if (both && (!only_x || !only_y) && only_x + only_y <= 3)
+        return 1; /* one says the other's words and a few more */
+    return both + only_x >= 6 && both + only_y >= 6 &&
+           slog_vocab_similarity(v, a, b) >= SLOG_FOLD_THRESHOLD;
+}
+
 int slog_same_task(const slog_likeness *l, double *strength)
 {
     *strength = l->score + (l->same_subject ? 1.0 : 0.0);

@@ -47,6 +47,14 @@ double slog_vocab_similarity(const slog_vocab *v, size_t a, size_t b);
  * words, and a similarity of at least SLOG_REPEAT_THRESHOLD once words with
  * digits are left out. */
 int slog_vocab_repeats(const slog_vocab *v, size_t a, size_t b);
+/** Items a and b are one piece of work said twice, for the digest's fold:
+ * the words of one (those with digits aside) are all the other's, and the
+ * other has at most three more ("Reran the suite (run 286)" and "(run
+ * 603)"; "Froze the release branch" and "... again after the hotfix"), or
+ * both are long (six words or more) and
+ * at least SLOG_FOLD_THRESHOLD alike. "added generate_rnacofold_energy_column()"
+ * and "added generate_rnaduplex_energy_column()" are two. */
+int slog_vocab_folds(const slog_vocab *v, size_t a, size_t b);
 /** The full comparison of items a and b. */
 slog_likeness slog_vocab_compare(const slog_vocab *v, size_t a, size_t b);
 /** Items a and b are the same task (SPEC §1 Threads; README): similar

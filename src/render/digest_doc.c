@@ -6,6 +6,7 @@
 #include "digest_doc.h"
 #include "dates.h"
 #include "doc_internal.h"
+#include "similar.h"
 
 #include "statuslog/check.h"
 #include "statuslog/lint.h"
@@ -191,6 +192,13 @@ static cJSON *day_slot(doc_view *v, long day)
                : NULL;
 }
 
+/* Two done items that are one piece of work said twice (slog_vocab_folds). */
+static int same_work(const slog_doc *d, const slog_item *a, const slog_item *b)
+{
+    const slog_vocab *v;
+    return slog_doc_words(d, &v) == SLOG_OK && slog_vocab_folds(v, a->index, b->index);
+}
+
 /* Done items of the period, near-identical repeats folded into one line with
  * a count and first/last dates (each compared with recent lines only). */
 static void done_items(doc_view *v)
@@ -208,7 +216,7 @@ static void done_items(doc_view *v)
             dv_bump(day_slot(v, e->day), "done", 1);
             size_t k = n, from = n > FOLD_WINDOW ? n - FOLD_WINDOW : 0;
             for (size_t j = n; j-- > from && k == n;)
-                if (slog_item_similarity(v->d, folds[j].rep, it) >= SLOG_FOLD_THRESHOLD)
+                if (same_work(v->d, folds[j].rep, it))
                     k = j;
             if (k < n) {
                 folds[k].count++;

@@ -339,6 +339,21 @@ START_TEST(prose_lines_as_written)
 }
 END_TEST
 
+/* Done items fold when they are one piece of work said twice, not when
+ * they are alike: two functions added are two lines. */
+START_TEST(done_items_fold_only_repeats)
+{
+    const char *md =
+        "# Thesis\n\n## 2026-06-02\n\n- ✅ added generate_rnacofold_energy_column()\n"
+        "- ✅ added generate_rnaduplex_energy_column()\n- ✅ Froze the release branch.\n\n"
+        "## 2026-06-03\n\n- ✅ Froze the release branch again after the hotfix.\n";
+    const char *mds[] = {md}, *files[] = {"t.md"};
+    cJSON *dg = week23(mds, files, 1);
+    ck_assert_int_eq(cJSON_GetArraySize(at(dg, "documents.0.done")), 3);
+    cJSON_Delete(dg);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("digest");
@@ -348,6 +363,7 @@ int main(void)
     tcase_add_test(tc, phrases);
     tcase_add_test(tc, prose_lines_by_time);
     tcase_add_test(tc, prose_lines_as_written);
+    tcase_add_test(tc, done_items_fold_only_repeats);
     tcase_add_test(tc, as_of_the_end_of_the_period);
     tcase_add_test(tc, the_same_whenever_it_is_made);
     tcase_add_test(tc, all_lists_the_quiet_documents);
