@@ -137,9 +137,10 @@ static size_t trim_right_label(const char *s, size_t len)
  * "Sessione del 2026-06-10" is "Sessione", "Séance du …" "Séance". */
 static size_t drop_dangling_word(const char *s, size_t len)
 {
-    static const char *const words[] = {"del",  "de",   "di",      "du", "dal", "vom",
-                                        "am",   "le",   "от",      "за", "dia", "día",
-                                        "jour", "ngày", "tanggal", "do", "da"};
+    static const char *const words[] = {"del", "de", "di", "du", "dal", "vom", "am", "le", "от",
+                                        "за", "dia", "día", "jour", "ngày", "tanggal", "do", "da",
+                                        /* "Project status as of 2026-03-10" */
+                                        "as of"};
     size_t end = len;
     while (end && is_space(s[end - 1]))
         end--;
@@ -247,6 +248,50 @@ static int symbols_only(const char *s)
     return symbols > 0;
 }
 
+/* The part of the day after a date, rough or in brackets, with the
+ * separators after it: "~afternoon - ", "(late) - ", "evening: ". */
+static size_t part_of_day(const char *s, size_t len)
+{
+    static const char *const parts[] = {"morning", "afternoon", "evening", "night",   "late",
+                                        "early",   "noon",      "midday",  "midnight"};
+    size_t i = 0, close = 0;
+    if (i < len && s[i] == '~')
+        i++;
+    if (i < len && s[i] == '(')
+        close = ++i;
+    for (size_t k = 0; k < sizeof parts / sizeof *parts; k++) {
+        size_t n = strlen(parts[k]);
+        if (i + n <= len && !strncasecmp(s + i, parts[k], n) &&
+            (i + n == len || !isalpha((unsigned char)s[i + n]))) {
+            size_t e = i + n;
+            if (close && (e >= len || s[e] != ')'))
+                return 0;
+            e += close ? 1 : 0;
+            size_t after = e;
+            while (after < len && is_space(s[after]))
+                after++;
+            /* "night shift" is a label: a separator or the end must follow */
+            if (after < len && !strchr(",:-|", s[after]) && (unsigned char)s[after] != 0xE2)
+                return 0;
+            return e + trim_left_seps(s + e, len - e);
+        }
+    }
+    return 0;
+}
+
+/* Only the key that says a date follows: "Date:", "Datum:", "Fecha:". */
+static int date_key_only(const char *s, size_t len)
+{
+    static const char *const keys[] = {"date",      "datum", "fecha", "data",
+                                       "date/time", "日期",  "日付",  "날짜"};
+    while (len && (is_space(s[len - 1]) || strchr(":*_", s[len - 1])))
+        len--;
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+        if (strlen(keys[k]) == len && !strncasecmp(s, keys[k], len))
+            return 1;
+    return 0;
+}
+
 char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
 {
     size_t left = before_struck_out(h, ms), rstart = me; /* a date taken back is no label */
@@ -290,8 +335,17 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
     } else
         llen = drop_dangling_word(h, drop_dangling_word(h, trim_right_label(h, left)));
     size_t roff = rstart + trim_left_seps(h + rstart, len - rstart);
+    size_t pod = part_of_day(h + roff, len - roff), seam = rstart;
+    if (pod) { /* the seam is now after the part of the day */
+        seam = roff;
+        while (seam < roff + pod && !is_space(h[seam]) && !strchr(",:-|", h[seam]))
+            seam++;
+        roff += pod;
+    }
     size_t rlen = trim_right_label(h + roff, len - roff);
     size_t lstart = trim_left_seps(h, llen);
+    if (date_key_only(h + lstart, llen - lstart))
+        lstart = llen; /* "Date: March 3rd 2025 (Ana)": "Ana" */
     char *out = slog_arena_chars(b->arena, len + 8);
     if (!out)
         return NULL;
@@ -300,10 +354,10 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
     if (o && rlen && !strchr("([", out[o - 1])) { /* "Done (14 Temmuz - Ek)": "Done (Ek)" */
         /* "Session 1 (2026-01-18) - credits secret": the dash that set the
          * two parts apart stays between them */
-        size_t w = 0, at = rstart;
+        size_t w = 0, at = seam;
         while (at < roff && is_space(h[at]))
             at++;
-        if (bracketed && at < roff && is_separator(h + at, roff - at, &w) && w > 0 &&
+        if ((bracketed || pod) && at < roff && is_separator(h + at, roff - at, &w) && w > 0 &&
             !is_space(h[at]) && strchr("-:|\xE2", h[at])) {
             if (h[at] != ':')
                 out[o++] = ' ';

@@ -342,6 +342,24 @@ START_TEST(the_last_sentence_of_a_caption_introduces)
 }
 END_TEST
 
+START_TEST(date_keys_and_parts_of_the_day_leave_the_label)
+{
+    slog_doc *d = parse_str("# Lab\n\n## Date: March 3rd 2025 (Ana)\n\nSet up.\n\n"
+                            "## 2025-03-11 ~afternoon - First end-to-end run\n- a\n\n"
+                            "## 2025-03-12 (late) - Analysis script\n- b\n\n"
+                            "## Session 3 — 2025-03-14 (Afternoon) — In-Game Testing\n- c\n\n"
+                            "## 2025-03-15 night shift\n- d\n\n## Status as of 2025-03-16\n- e\n");
+    ck_assert_uint_eq(d->nentries, 6);
+    ck_assert_str_eq(d->entries[0]->label, "Ana");
+    ck_assert_str_eq(d->entries[1]->label, "First end-to-end run");
+    ck_assert_str_eq(d->entries[2]->label, "Analysis script");
+    ck_assert_str_eq(d->entries[3]->label, "Session 3 — In-Game Testing");
+    ck_assert_str_eq(d->entries[4]->label, "night shift");
+    ck_assert_str_eq(d->entries[5]->label, "Status");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -364,6 +382,7 @@ int main(void)
     tcase_add_test(tc, follow_up_headings_as_decorated);
     tcase_add_test(tc, another_check_passing_fixes_nothing);
     tcase_add_test(tc, the_last_sentence_of_a_caption_introduces);
+    tcase_add_test(tc, date_keys_and_parts_of_the_day_leave_the_label);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
