@@ -205,6 +205,24 @@ static int introduces(const char *s, size_t len)
     return (len && s[len - 1] == ':') || (len >= 3 && !memcmp(s + len - 3, "：", 3));
 }
 
+/* An item that only records a value: "**Starting commit:** `3f1c9a0…`",
+ * "Worktree commits: bcd4ef8", "PR: #42" — a key and one word or code
+ * span, no sentence to show. */
+static int metadata_item(const char *s, size_t len)
+{
+    const char *value;
+    size_t vlen;
+    if (!metadata_line(s, len, &value, &vlen))
+        return 0;
+    size_t spaces = 0;
+    int in_code = 0;
+    for (size_t i = 0; i < vlen; i++) {
+        in_code ^= value[i] == '`';
+        spaces += value[i] == ' ' && !in_code;
+    }
+    return spaces == 0;
+}
+
 static int key_is_status(const char *s, size_t len)
 {
     static const char *const keys[] = {"status", "state", "estado", "statut", "stato"};
@@ -307,7 +325,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
                     slog_buf_put(&out->first_item, item, n);
                     item_intro++;
                 }
-            } else if (!out->first_item.len && !para.len) {
+            } else if (!out->first_item.len && !para.len && !metadata_item(item, n)) {
                 slog_buf_put(&out->first_item, item, n);
                 first_item_open = 1;
                 item_intro = introduces(item, n) ? 0 : -1;

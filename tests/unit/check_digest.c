@@ -336,6 +336,11 @@ START_TEST(prose_lines_as_written)
                               "Moved the backups to the NAS.\n",
                               b, sizeof b),
                      "status: In Progress (Session Ended): Moved the backups to the NAS.");
+    ck_assert_str_eq(
+        prose_of("## 2026-06-02 — cache layer\n\n- **Starting commit:** `3f1c9a0d5e7b`\n"
+                 "- **Goal:** make repeated imports skip unchanged files.\n",
+                 b, sizeof b),
+        "cache layer: make repeated imports skip unchanged files.");
 }
 END_TEST
 
