@@ -598,7 +598,10 @@ slog_status build_item_exit(builder *b, cmark_node *node)
         it->end_line > it->entry->end_line)
         it->entry->end_line = it->end_line; /* a record's field */
     heading_frame *h = build_innermost_heading(b);
-    if (!it->parent && h && h->followup) {
+    /* a follow-up struck out ("~~Integrate the detector~~ — DONE") or
+     * marked done is no follow-up any more */
+    if (!it->parent && h && h->followup && strncmp(it->text, "~~", 2) != 0 &&
+        it->state != SLOG_STATE_DONE) {
         slog_followup *fu = vec_push(&b->followups);
         if (!fu)
             return build_nomem(b);

@@ -311,6 +311,12 @@ START_TEST(follow_up_headings_as_decorated)
     slog_doc *d = parse_str("# T\n\n## 2026-03-09\n\n### Next steps taken\n- a\n");
     ck_assert_uint_eq(d->nfollowups, 0);
     slog_doc_free(d);
+    /* struck out or done: no follow-up any more */
+    d = parse_str("# T\n\n## 2026-02-20\n\n### Next Steps\n- ~~Integrate the detector~~ — DONE\n"
+                  "- ✅ Collect 150 episodes\n- Evaluate LoRA fine-tuning\n");
+    ck_assert_uint_eq(d->nfollowups, 1);
+    ck_assert_str_eq(d->followups[0].text, "Evaluate LoRA fine-tuning");
+    slog_doc_free(d);
 }
 END_TEST
 
