@@ -475,8 +475,7 @@ static int abandoned(const slog_doc *d, const slog_entry *e)
         return 0;
     /* a release with no notes (a generated changelog's patch release) is
      * a complete record, in a log of releases */
-    if (version_label(e->label) && e->log->nentries >= 3 &&
-        version_label(e->log->entries[0]->label) &&
+    if (version_label(e->label) && version_label(e->log->entries[0]->label) &&
         version_label(e->log->entries[e->log->nentries - 1]->label))
         return 0;
     if (!e->next_heading_line)

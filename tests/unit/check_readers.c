@@ -289,6 +289,12 @@ START_TEST(releases_without_notes)
         "### Features\n\n* dark mode\n\n## [3.3.1](https://x.org/c) (2026-02-11)\n\n"
         "## [3.3.0](https://x.org/c) (2026-02-10)\n\n* locale fix\n";
     ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_EMPTY_ENTRY, NULL), 0);
+    /* a patch release written one level down, alone in its log */
+    const char *nested =
+        "# Changelog\n\n## [4.12.0](https://x.org) (2026-02-20)\n\n* a feature\n\n"
+        "### [4.11.2](https://x.org) (2026-02-18)\n\n## [4.11.0](https://x.org) (2026-02-10)\n\n"
+        "* another\n";
+    ck_assert_int_eq(count_rule(nested, "2026-12-07", SLOG_RULE_EMPTY_ENTRY, NULL), 0);
     /* an abandoned heading in a log of days still is one */
     const char *days = "# Log\n\n## 2026-02-20\n\n## 2026-02-19\n- a\n\n## 2026-02-18\n- b\n";
     ck_assert_int_eq(count_rule(days, "2026-12-07", SLOG_RULE_EMPTY_ENTRY, NULL), 1);
