@@ -242,7 +242,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
 {
     memset(out, 0, sizeof *out);
     const slog_text *t = &d->priv->text;
-    slog_buf para = {0};
+    slog_buf para = {0}, first_row = {0};
     int in_code = 0, para_done = 0, after_para = 0, header_row = 1;
     /* in a list item: its lines after the first and its indented blocks
      * are the item's, not the entry's own text ("- **Disk alert:** free
@@ -285,6 +285,8 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
                 header_row = 0;
                 continue;
             }
+            if (!first_row.len)
+                row_text(&first_row, s, len); /* the entry's text when it has no other */
             if (status_row(s, len) && out->nrows < ROWS_KEPT) {
                 slog_buf_clear(&out->rows[out->nrows]);
                 row_text(&out->rows[out->nrows], s, len);
@@ -354,6 +356,10 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
     /* the first sentence (with the list it introduces), else the first item's */
     const char *text = para.len ? para.data : out->first_item.data;
     size_t tlen = para.len ? para.len : out->first_item.len;
+    if (!tlen && first_row.len && !out->nrows) { /* a table alone: its first row */
+        text = first_row.data;
+        tlen = first_row.len;
+    }
     if (text) { /* "**Description:** When ..." */
         size_t caption = leading_caption(text, tlen);
         text += caption;
@@ -367,6 +373,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
     slog_buf_put(&out->sentence, "", 0);
     slog_buf_put(&out->status, "", 0);
     slog_buf_free(&para);
+    slog_buf_free(&first_row);
     out->failed = out->sentence.failed || out->status.failed || out->first_item.failed;
     for (size_t i = 0; i < out->nrows; i++) {
         slog_buf_put(&out->rows[i], "", 0);

@@ -341,6 +341,10 @@ START_TEST(prose_lines_as_written)
                  "- **Goal:** make repeated imports skip unchanged files.\n",
                  b, sizeof b),
         "cache layer: make repeated imports skip unchanged files.");
+    ck_assert_str_eq(prose_of("## 2026-06-02 — Runtime foundation\n\n| Item | Status |\n|---|---|\n"
+                              "| Runtime skeleton | Not started |\n",
+                              b, sizeof b),
+                     "Runtime foundation: Runtime skeleton · Not started");
 }
 END_TEST
 
