@@ -443,24 +443,12 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
     while (i < len && (s[i] == ' ' || s[i] == '\t'))
         i++;
     /* – — → -> to through thru till; "a", "al", "au", "bis", "до", "tot";
-     * "/" and "&" join two days ("2026-09-12 (Sat) / 2026-09-13 (Sun)") */
-    static const char *const joins[] = {"\xE2\x80\x93",
-                                        "\xE2\x80\x94",
-                                        "\xE2\x86\x92",
-                                        "->",
-                                        "-",
-                                        "to ",
-                                        "through ",
-                                        "thru ",
-                                        "till ",
-                                        "a ",
-                                        "al ",
-                                        "au ",
-                                        "bis ",
-                                        "\xD0\xB4\xD0\xBE ",
-                                        "tot ",
-                                        "/ ",
-                                        "& "};
+     * "/" and "&" join two days ("2026-09-12 (Sat) / 2026-09-13 (Sun)"), and
+     * ".." a range ("2026-06-21..22") */
+    static const char *const joins[] = {
+        "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x86\x92", "->",  "-",   "to ",  "through ",
+        "thru ",        "till ",        "a ",           "al ", "au ", "bis ", "\xD0\xB4\xD0\xBE ",
+        "tot ",         "/ ",           "& ",           ".."};
     size_t n = 0;
     for (size_t j = 0; j < sizeof joins / sizeof *joins && !n; j++) {
         size_t w = strlen(joins[j]);
@@ -487,6 +475,10 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
         if (parts == 2 && k < len && s[k] == '.')
             k++;
         if (parts == 2 && (k == len || !strchr("0123456789/.:", s[k])))
+            f->end = k;
+        /* "2026-06-21..22": the last day alone after ".." */
+        else if (parts == 1 && n == 2 && s[i - 1] == '.' &&
+                 (k == len || !strchr("0123456789/.:-", s[k])))
             f->end = k;
         return;
     }

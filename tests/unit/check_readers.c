@@ -164,6 +164,10 @@ START_TEST(labels_without_date_debris)
     ck_assert_str_eq(d->entries[3]->date, "2026-05-02");
     ck_assert_str_eq(d->entries[4]->label, "🚀 Launch");
     slog_doc_free(d);
+    d = parse_str("# Trips\n\n## 2026-06-21..22 — Trip\n- a\n");
+    ck_assert_str_eq(d->entries[0]->date, "2026-06-21");
+    ck_assert_str_eq(d->entries[0]->label, "Trip");
+    slog_doc_free(d);
     /* the separator between the two parts of a label stays */
     d = parse_str("# Sessions\n\n## Session 1 (2026-01-18) - credits secret\n- a\n\n"
                   "## INC-021 (2026-01-19): SOLVED\n- b\n\n## Status (2026-01-20)\n- c\n");
