@@ -12,7 +12,6 @@
 #include "pieces.h"
 
 #include <stdint.h>
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,42 +100,6 @@ static int heading_text(builder *b, cmark_node *heading)
     return ok;
 }
 
-/* A follow-ups heading: one of followup_headings, whole or opening the
- * heading, past its decoration ("## 🎯 **Next Steps**", "### 📋 Próximos
- * Pasos", "🚀 Nächste Schritte:", "下一步建议", "Next steps (tomorrow)"). */
-static int is_followup_heading(const slog_config *cfg, const char *text)
-{
-    const unsigned char *t = (const unsigned char *)text;
-    for (;;) { /* emoji, symbols, markup and spaces before the words */
-        if (*t >= 0xF0 && t[1] && t[2] && t[3])
-            t += 4;
-        else if ((*t == 0xE2 || *t == 0xEF) && t[1] && t[2])
-            t += 3; /* U+2000..U+2FFF symbols, U+FE0F */
-        else if (*t && *t < 0x80 && !isalpha(*t))
-            t++;
-        else
-            break;
-    }
-    size_t len = strlen((const char *)t);
-    while (len && (is_space((char)t[len - 1]) || strchr(":*_", t[len - 1])))
-        len--;
-    for (size_t i = 0; i < cfg->nfollowup_headings; i++) {
-        const unsigned char *f = (const unsigned char *)cfg->followup_headings[i];
-        size_t n = strlen((const char *)f), k = 0;
-        if (n > len)
-            continue;
-        while (k < n && (t[k] | 0x20) == (f[k] | 0x20))
-            k++;
-        /* whole, or followed by a bracket, dash or colon ("Next steps taken"
-         * is no list of next steps); a CJK key by anything */
-        if (k == n && (n == len || strchr("(:-", t[n]) ||
-                       (t[n] == ' ' && (t[n + 1] == '(' || t[n + 1] == '-' || t[n + 1] == 0xE2)) ||
-                       f[n - 1] >= 0x80))
-            return 1;
-    }
-    return 0;
-}
-
 /* Ends a heading's section: its entry ends at the last block before. */
 static void close_frame(builder *b, heading_frame *f, int next_line, int next_level)
 {
@@ -176,7 +139,7 @@ static slog_status dated_heading(builder *b, heading_frame *f, const char *h, si
     e->setext = is_setext(b, f->line);
     e->heading = f->title;
     f->entry = e;
-    f->followup = is_followup_heading(b->cfg, e->label);
+    f->followup = build_followup_heading(b->cfg, e->label);
     return SLOG_OK;
 }
 
@@ -227,28 +190,8 @@ static int banner_takes_title(builder *b, int level, int line, const char *h, si
     if (!label)
         return 0; /* read as a section */
     e->label = label;
-    top->followup = is_followup_heading(b->cfg, label);
+    top->followup = build_followup_heading(b->cfg, label);
     return 1;
-}
-
-/* A date a sub-heading mentions in passing: after an article or "after"
- * ("### Relationship to the 2026-04-03 fix", "### Re-check after the
- * 2026-12-20 migration"). Inside a dated entry it names another day's
- * event, not a section of its own. */
-static int mentioned_in_passing(const char *h, const slog_found_date *fd)
-{
-    /* (not "du", "del", "vom": "Suite de la séance du 05/06/2026" is dated) */
-    static const char *const words[] = {"the", "after"};
-    size_t e = fd->start;
-    while (e && (h[e - 1] == ' ' || h[e - 1] == '\t'))
-        e--;
-    size_t a = e;
-    while (a && ((h[a - 1] | 0x20) >= 'a' && (h[a - 1] | 0x20) <= 'z'))
-        a--;
-    for (size_t k = 0; a < e && k < sizeof words / sizeof *words; k++)
-        if (strlen(words[k]) == e - a && !strncasecmp(h + a, words[k], e - a))
-            return 1;
-    return 0;
 }
 
 static slog_status on_heading(builder *b, cmark_node *node)
@@ -297,7 +240,7 @@ static slog_status on_heading(builder *b, cmark_node *node)
     slog_found_date fd;
     if (slog_find_date(b->cfg, h, hlen, 0, 0, &fd) && !build_stamp_mention(h, hlen, &fd) &&
         !build_date_opens_no_entry(h, hlen, &fd) &&
-        !(mentioned_in_passing(h, &fd) && build_inside_dated_entry(b, f)) &&
+        !(build_date_in_passing(h, &fd) && build_inside_dated_entry(b, f)) &&
         build_dateable(b, line, &fd) && !build_dated_by_next_line(b, node, h, &fd)) {
         slog_status st = dated_heading(b, f, h, hlen, &fd, level);
         return st == SLOG_OK ? build_heading_date_line(b, f, node) : st;
@@ -308,7 +251,7 @@ static slog_status on_heading(builder *b, cmark_node *node)
     s->line = line;
     s->level = level;
     s->title = f->title;
-    f->followup = is_followup_heading(b->cfg, f->title);
+    f->followup = build_followup_heading(b->cfg, f->title);
     return build_heading_date_line(b, f, node);
 }
 

@@ -79,6 +79,26 @@ int build_date_opens_no_entry(const char *h, size_t hlen, const slog_found_date 
     return 0;
 }
 
+/* A date a sub-heading mentions in passing: after an article or "after"
+ * ("### Relationship to the 2026-04-03 fix", "### Re-check after the
+ * 2026-12-20 migration"). Inside a dated entry it names another day's
+ * event, not a section of its own. */
+int build_date_in_passing(const char *h, const slog_found_date *fd)
+{
+    /* (not "du", "del", "vom": "Suite de la séance du 05/06/2026" is dated) */
+    static const char *const words[] = {"the", "after"};
+    size_t e = fd->start;
+    while (e && (h[e - 1] == ' ' || h[e - 1] == '\t'))
+        e--;
+    size_t a = e;
+    while (a && ((h[a - 1] | 0x20) >= 'a' && (h[a - 1] | 0x20) <= 'z'))
+        a--;
+    for (size_t k = 0; a < e && k < sizeof words / sizeof *words; k++)
+        if (strlen(words[k]) == e - a && !strncasecmp(h + a, words[k], e - a))
+            return 1;
+    return 0;
+}
+
 /* --- the entry that owns what is met now --------------------------------------- */
 
 slog_entry *build_heading_entry(builder *b)

@@ -132,6 +132,10 @@ const char *build_list_caption(builder *b, cmark_node *item, int *line);
 /* The state of item `it` (of list item `node`) as its list's caption or
  * heading, and its own line, say (build_says.c). */
 slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item *it);
+/* A heading of follow-ups ("## 🎯 **Next Steps**"; build_says.c). */
+int build_followup_heading(const slog_config *cfg, const char *text);
+/* A date a sub-heading mentions in passing ("the 2026-04-03 fix"). */
+int build_date_in_passing(const char *h, const slog_found_date *fd);
 /* 1 when a heading of the stack but `except` is a dated entry's. */
 int build_inside_dated_entry(builder *b, const heading_frame *except);
 /* 1 when the caption or heading of list item `node`'s list ranks priority. */

@@ -5,6 +5,7 @@
 #include "build_internal.h"
 #include "words.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -247,4 +248,40 @@ int build_colour_ranks(builder *b, cmark_node *node)
         b->says_heading = h->title ? says(h->title) : 0;
     }
     return h && (b->says_heading & SAYS_PRIORITY);
+}
+
+/* A follow-ups heading: one of followup_headings, whole or opening the
+ * heading, past its decoration ("## 🎯 **Next Steps**", "### 📋 Próximos
+ * Pasos", "🚀 Nächste Schritte:", "下一步建议", "Next steps (tomorrow)"). */
+int build_followup_heading(const slog_config *cfg, const char *text)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    for (;;) { /* emoji, symbols, markup and spaces before the words */
+        if (*t >= 0xF0 && t[1] && t[2] && t[3])
+            t += 4;
+        else if ((*t == 0xE2 || *t == 0xEF) && t[1] && t[2])
+            t += 3; /* U+2000..U+2FFF symbols, U+FE0F */
+        else if (*t && *t < 0x80 && !isalpha(*t))
+            t++;
+        else
+            break;
+    }
+    size_t len = strlen((const char *)t);
+    while (len && (t[len - 1] == ' ' || t[len - 1] == '\t' || strchr(":*_", t[len - 1])))
+        len--;
+    for (size_t i = 0; i < cfg->nfollowup_headings; i++) {
+        const unsigned char *f = (const unsigned char *)cfg->followup_headings[i];
+        size_t n = strlen((const char *)f), k = 0;
+        if (n > len)
+            continue;
+        while (k < n && (t[k] | 0x20) == (f[k] | 0x20))
+            k++;
+        /* whole, or followed by a bracket, dash or colon ("Next steps taken"
+         * is no list of next steps); a CJK key by anything */
+        if (k == n && (n == len || strchr("(:-", t[n]) ||
+                       (t[n] == ' ' && (t[n + 1] == '(' || t[n + 1] == '-' || t[n + 1] == 0xE2)) ||
+                       f[n - 1] >= 0x80))
+            return 1;
+    }
+    return 0;
 }
