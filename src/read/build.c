@@ -194,6 +194,39 @@ static int banner_takes_title(builder *b, int level, int line, const char *h, si
     return 1;
 }
 
+/* A heading whose section is only links to places in the document (a
+ * date index: "### 2026-04-08" over "- [实现智能选题](#2026-04-08实现智能选题)"),
+ * or that is such a link itself: a table of contents, not a day's entry. Read from the text below
+ * the heading up to the next heading; each line is read by one heading only. */
+static int index_of_links(builder *b, int line)
+{
+    size_t hl;
+    const char *hs = slog_text_line(b->text, line, &hl);
+    for (size_t k = 0; k + 3 <= hl; k++)
+        if (!memcmp(hs + k, "](#", 3))
+            return 1; /* "### [2026-03-12](#2026-03-12) - Mock data": a link to the entry */
+    int links = 0;
+    for (int l = line + 1; (size_t)l <= b->text->nlines; l++) {
+        size_t len;
+        const char *s = slog_text_line(b->text, l, &len);
+        while (len && (*s == ' ' || *s == '\t'))
+            s++, len--;
+        if (!len)
+            continue;
+        if (*s == '#' || (len >= 3 && strspn(s, "-*_ ") == len))
+            break; /* the next heading, a rule */
+        if (len < 2 || !strchr("-*+", s[0]) || s[1] != ' ' || s[2] != '[' || s[len - 1] != ')')
+            return 0;
+        size_t k = 3;
+        while (k + 2 < len && memcmp(s + k, "](#", 3) != 0)
+            k++;
+        if (k + 2 >= len)
+            return 0;
+        links++;
+    }
+    return links > 0;
+}
+
 static slog_status on_heading(builder *b, cmark_node *node)
 {
     int level = cmark_node_get_heading_level(node);
@@ -241,7 +274,8 @@ static slog_status on_heading(builder *b, cmark_node *node)
     if (slog_find_date(b->cfg, h, hlen, 0, 0, &fd) && !build_stamp_mention(h, hlen, &fd) &&
         !build_date_opens_no_entry(h, hlen, &fd) &&
         !(build_date_in_passing(h, &fd) && build_inside_dated_entry(b, f)) &&
-        build_dateable(b, line, &fd) && !build_dated_by_next_line(b, node, h, &fd)) {
+        build_dateable(b, line, &fd) && !build_dated_by_next_line(b, node, h, &fd) &&
+        !index_of_links(b, line)) {
         slog_status st = dated_heading(b, f, h, hlen, &fd, level);
         return st == SLOG_OK ? build_heading_date_line(b, f, node) : st;
     }

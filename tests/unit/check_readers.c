@@ -376,6 +376,20 @@ START_TEST(date_keys_and_parts_of_the_day_leave_the_label)
 }
 END_TEST
 
+START_TEST(a_date_index_is_no_log)
+{
+    slog_doc *d =
+        parse_str("# 工作日志\n\n## 📅 按日期索引\n\n### 2026-04-08\n"
+                  "- [实现智能选题](#2026-04-08实现智能选题)\n\n### 2026-04-10\n"
+                  "- [前端美化](#2026-04-10前端美化)\n\n---\n\n## 2026-04-08：实现智能选题\n\n"
+                  "- 完成选题算法\n\n## 2026-04-10：前端美化\n\n- 统一样式\n\n"
+                  "## Contents\n\n### [2026-04-10](#2026-04-10) - Styles\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_int_eq(d->entries[0]->line, 13);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -399,6 +413,7 @@ int main(void)
     tcase_add_test(tc, another_check_passing_fixes_nothing);
     tcase_add_test(tc, the_last_sentence_of_a_caption_introduces);
     tcase_add_test(tc, date_keys_and_parts_of_the_day_leave_the_label);
+    tcase_add_test(tc, a_date_index_is_no_log);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
