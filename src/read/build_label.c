@@ -250,6 +250,8 @@ static size_t part_of_day(const char *s, size_t len)
     static const char *const parts[] = {"morning", "afternoon", "evening", "night",   "late",
                                         "early",   "noon",      "midday",  "midnight"};
     size_t i = 0, close = 0;
+    if (len > 1 && s[0] == 'T' && s[1] == '~')
+        i++; /* "2026-02-28T~evening" */
     if (i < len && s[i] == '~')
         i++;
     if (i < len && s[i] == '(')

@@ -364,8 +364,10 @@ START_TEST(date_keys_and_parts_of_the_day_leave_the_label)
                             "## 2025-03-11 ~afternoon - First end-to-end run\n- a\n\n"
                             "## 2025-03-12 (late) - Analysis script\n- b\n\n"
                             "## Session 3 — 2025-03-14 (Afternoon) — In-Game Testing\n- c\n\n"
-                            "## 2025-03-15 night shift\n- d\n\n## Status as of 2025-03-16\n- e\n");
-    ck_assert_uint_eq(d->nentries, 6);
+                            "## 2025-03-15 night shift\n- d\n\n## Status as of 2025-03-16\n- e\n\n"
+                            "## 2025-03-17T~evening — WSL\n- f\n");
+    ck_assert_uint_eq(d->nentries, 7);
+    ck_assert_str_eq(d->entries[6]->label, "WSL");
     ck_assert_str_eq(d->entries[0]->label, "Ana");
     ck_assert_str_eq(d->entries[1]->label, "First end-to-end run");
     ck_assert_str_eq(d->entries[2]->label, "Analysis script");
