@@ -103,17 +103,19 @@ static int blank_box(const char *t)
     return 1;
 }
 
-/* A caption key (caption_key) that names a list each incident or case has
- * of its own ("Prevention", "Follow-up actions", "预防"): such lists stand
- * side by side. Lists under other captions are versions of one list of
- * what is left ("Remaining Work", "Objectives for Today", "今日目标"), which
- * a later one replaces. */
+/* A caption key (caption_key) that names a list each incident, case or
+ * session has of its own ("Prevention", "Follow-up actions", "预防",
+ * "Evidence added"): such lists stand side by side. Lists under other captions are versions of one
+ * list of what is left ("Remaining Work", "Objectives for Today", "今日目标"), which a later one
+ * replaces. */
 static int per_case_list(const char *key)
 {
     static const char *const words[] = {
-        "prevention", "preventive", "prevent",   "followup",   "mitigation", "remediation",
-        "corrective", "lessons",    "rootcause", "prevencion", "prévention", "prävention",
-        "预防",       "防止",       "再発防止",  "재발방지",   "후속"};
+        "prevention", "preventive", "prevent", "followup", "mitigation", "remediation",
+        "corrective", "lessons", "rootcause", "prevencion", "prévention", "prävention", "预防",
+        "防止", "再発防止", "재발방지", "후속",
+        /* what a session gathered: "Evidence added", "Preuves ajoutées" */
+        "evidence", "preuve", "proof", "nachweis", "evidencia", "evidência", "证据", "証跡"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (strstr(key, words[k]))
             return 1;

@@ -392,6 +392,18 @@ START_TEST(a_date_index_is_no_log)
 }
 END_TEST
 
+START_TEST(every_session_gathers_its_own_evidence)
+{
+    const char *md =
+        "# Journal\n\n## Sessions\n\n### 10.11.2025 - Wireframe\n\n**Evidence added**:\n"
+        "- [x] Wireframe in `wireframe/`\n- [ ] Screenshots of the dashboards (to do)\n\n"
+        "### 25.11.2025 - Architecture\n\n**Evidence added**:\n- [x] `docs/` complete\n"
+        "- [ ] VS Code screenshots (to do)\n\n### 28.12.2025 - Admin\n\n**Evidence added**:\n"
+        "- [x] `admin-dashboard.png`\n";
+    ck_assert_int_eq(count_rule(md, "2026-01-05", SLOG_RULE_OPEN_CHECKLIST, NULL), 2);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -416,6 +428,7 @@ int main(void)
     tcase_add_test(tc, the_last_sentence_of_a_caption_introduces);
     tcase_add_test(tc, date_keys_and_parts_of_the_day_leave_the_label);
     tcase_add_test(tc, a_date_index_is_no_log);
+    tcase_add_test(tc, every_session_gathers_its_own_evidence);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
