@@ -20,6 +20,7 @@ typedef struct {
         kd, ky6, km6, kd6, kdy, kdm, kdd;
     int date, time, month, day, year;
     int rm1; /* the month a spaced range of days ends in: "January 26 - February 1, 2026" */
+    int yd, ym; /* a year-less dotted day and month: "31.03." */
 } slog_date_groups;
 
 typedef enum { SLOG_ORDER_AUTO, SLOG_ORDER_OLDEST_FIRST, SLOG_ORDER_NEWEST_FIRST } slog_order;

@@ -202,6 +202,16 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
         f->day = number(s, a, b);
         f->date_end = b < f->end && s[b] == '.' ? b + 1 : b;
         f->form = SLOG_FORM_CJK; /* its numbers in the template's places */
+    } else if (group(re, g->yd, s, &a, &b)) {
+        f->date_start = a;
+        f->day = number(s, a, b);
+        group(re, g->ym, s, &a, &b);
+        f->month = number(s, a, b);
+        f->date_end = b + 1; /* the dot after the month */
+        f->dotted = 1;
+        f->form = SLOG_FORM_NUMERIC;
+        if (f->day < 1 || f->day > 31)
+            f->month = 0;
     } else if (group(re, g->cm, s, &a, &b)) {
         f->date_start = a;
         if (group(re, g->cy, s, &ya, &yb)) {

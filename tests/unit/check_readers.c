@@ -404,6 +404,17 @@ START_TEST(every_session_gathers_its_own_evidence)
 }
 END_TEST
 
+START_TEST(year_less_dotted_days)
+{
+    slog_doc *d = parse_str("# Protokoll\n\n## 27.03.2025 Kickoff\n- a\n\n## 31.03. Review\n- b\n\n"
+                            "## 1.2. Einleitung\n- c\n\n## Ubuntu 16.04 upgrade\n- d\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[1]->date, "2025-03-31");
+    ck_assert_str_eq(d->entries[1]->label, "Review");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("readers");
@@ -429,6 +440,7 @@ int main(void)
     tcase_add_test(tc, date_keys_and_parts_of_the_day_leave_the_label);
     tcase_add_test(tc, a_date_index_is_no_log);
     tcase_add_test(tc, every_session_gathers_its_own_evidence);
+    tcase_add_test(tc, year_less_dotted_days);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
