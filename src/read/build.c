@@ -194,37 +194,45 @@ static int banner_takes_title(builder *b, int level, int line, const char *h, si
     return 1;
 }
 
-/* A heading whose section is only links to places in the document (a
- * date index: "### 2026-04-08" over "- [实现智能选题](#2026-04-08实现智能选题)"),
- * or that is such a link itself: a table of contents, not a day's entry. Read from the text below
- * the heading up to the next heading; each line is read by one heading only. */
-static int index_of_links(builder *b, int line)
+/* "](#" in s[0, len): a link to a place in the document. */
+static const char *anchor_link(const char *s, size_t len)
+{
+    for (size_t k = 0; k + 3 <= len; k++)
+        if (!memcmp(s + k, "](#", 3))
+            return s + k + 3;
+    return NULL;
+}
+
+/* A date index, a table of contents, not a day's entry: a heading that is
+ * itself a link to a place in the document ("### [2026-03-12](#2026-03-12)
+ * - Mock data"), or whose first line is a list item linking to a place
+ * named with the heading's date ("### 2026-04-08" over "- [实现智能选题]
+ * (#2026-04-08实现智能选题)"). Only that line is read (the skeleton keeps
+ * such lines: skeleton.c). */
+static int index_of_links(builder *b, int line, const char *h, const slog_found_date *fd)
 {
     size_t hl;
     const char *hs = slog_text_line(b->text, line, &hl);
-    for (size_t k = 0; k + 3 <= hl; k++)
-        if (!memcmp(hs + k, "](#", 3))
-            return 1; /* "### [2026-03-12](#2026-03-12) - Mock data": a link to the entry */
-    int links = 0;
-    for (int l = line + 1; (size_t)l <= b->text->nlines; l++) {
+    if (anchor_link(hs, hl))
+        return 1;
+    size_t dlen = fd->date_end > fd->date_start ? fd->date_end - fd->date_start : 0;
+    for (int l = line + 1; dlen && (size_t)l <= b->text->nlines; l++) {
         size_t len;
         const char *s = slog_text_line(b->text, l, &len);
         while (len && (*s == ' ' || *s == '\t'))
             s++, len--;
         if (!len)
             continue;
-        if (*s == '#' || (len >= 3 && strspn(s, "-*_ ") == len))
-            break; /* the next heading, a rule */
-        if (len < 2 || !strchr("-*+", s[0]) || s[1] != ' ' || s[2] != '[' || s[len - 1] != ')')
-            return 0;
-        size_t k = 3;
-        while (k + 2 < len && memcmp(s + k, "](#", 3) != 0)
-            k++;
-        if (k + 2 >= len)
-            return 0;
-        links++;
+        const char *anchor = len > 3 && strchr("-*+", s[0]) && s[1] == ' ' && s[2] == '['
+                                 ? anchor_link(s, len)
+                                 : NULL;
+        size_t left = anchor ? len - (size_t)(anchor - s) : 0;
+        for (size_t k = 0; anchor && k + dlen <= left; k++)
+            if (!memcmp(anchor + k, h + fd->date_start, dlen))
+                return 1;
+        return 0;
     }
-    return links > 0;
+    return 0;
 }
 
 static slog_status on_heading(builder *b, cmark_node *node)
@@ -275,7 +283,7 @@ static slog_status on_heading(builder *b, cmark_node *node)
         !build_date_opens_no_entry(h, hlen, &fd) &&
         !(build_date_in_passing(h, &fd) && build_inside_dated_entry(b, f)) &&
         build_dateable(b, line, &fd) && !build_dated_by_next_line(b, node, h, &fd) &&
-        !index_of_links(b, line)) {
+        !index_of_links(b, line, h, &fd)) {
         slog_status st = dated_heading(b, f, h, hlen, &fd, level);
         return st == SLOG_OK ? build_heading_date_line(b, f, node) : st;
     }

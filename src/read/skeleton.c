@@ -104,7 +104,8 @@ static size_t list_item(const char *s, size_t len)
 }
 
 /* What decides entries: a heading, a bold line, a top-level list item that
- * may open with a date; the same after a block quote's markers. */
+ * may open with a date or links to a place in the document (a date index);
+ * the same after a block quote's markers. */
 static int structural(const char *s, size_t len)
 {
     size_t q = indent_of(s, len);
@@ -126,6 +127,10 @@ static int structural(const char *s, size_t len)
         ((s[i] == '*' && s[i + 1] == '*') || (s[i] == '_' && s[i + 1] == '_')))
         return 1;
     size_t t = list_item(s, len);
+    if (t && t < len && s[t] == '[') /* a link to a place: a date index's line */
+        for (size_t k = t; k + 3 <= len; k++)
+            if (!memcmp(s + k, "](#", 3))
+                return 1;
     return t && may_open_with_date(s + t, len - t);
 }
 

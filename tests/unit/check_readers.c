@@ -389,6 +389,10 @@ START_TEST(a_date_index_is_no_log)
     ck_assert_uint_eq(d->nentries, 2);
     ck_assert_int_eq(d->entries[0]->line, 13);
     slog_doc_free(d);
+    /* an entry whose first item links elsewhere is still an entry */
+    d = parse_str("# Log\n\n## 2026-04-08\n- [see the design notes](#design)\n- ✅ shipped\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    slog_doc_free(d);
 }
 END_TEST
 
