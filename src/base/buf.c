@@ -45,3 +45,17 @@ void slog_buf_free(slog_buf *b)
     free(b->data);
     memset(b, 0, sizeof *b);
 }
+
+int slog_grow(void *items, size_t *cap, size_t n, size_t size, size_t first)
+{
+    if (n < *cap)
+        return 1;
+    size_t grown = *cap ? 2 * *cap : first;
+    void **array = items;
+    void *g = realloc(*array, grown * size);
+    if (!g)
+        return 0;
+    *array = g;
+    *cap = grown;
+    return 1;
+}

@@ -22,4 +22,9 @@ int slog_buf_puts(slog_buf *b, const char *s);
 void slog_buf_clear(slog_buf *b);
 void slog_buf_free(slog_buf *b);
 
+/** Room for one more element in the array whose pointer is at `items` (n
+ * elements of `size` bytes, capacity *cap): doubled (from `first`) when
+ * full. 0 when out of memory (the array is left as it was), else 1. */
+int slog_grow(void *items, size_t *cap, size_t n, size_t size, size_t first);
+
 #endif

@@ -31,16 +31,25 @@ char *lsp_path_of(const char *uri)
     return out;
 }
 
+/* Room for a text of len bytes and its NUL (a quarter more, for the edits
+ * to come). */
+static int reserve(lsp_doc *d, size_t len)
+{
+    if (len + 1 <= d->cap)
+        return 1;
+    size_t cap = len + 1 + len / 4;
+    char *t = realloc(d->text, cap);
+    if (!t)
+        return 0;
+    d->text = t;
+    d->cap = cap;
+    return 1;
+}
+
 int lsp_doc_set_text(lsp_doc *d, const char *text, size_t len)
 {
-    if (len + 1 > d->cap) {
-        size_t cap = len + 1 + len / 4;
-        char *t = realloc(d->text, cap);
-        if (!t)
-            return 0;
-        d->text = t;
-        d->cap = cap;
-    }
+    if (!reserve(d, len))
+        return 0;
     memmove(d->text, text, len);
     d->text[len] = '\0';
     d->len = len;
@@ -52,14 +61,8 @@ int lsp_doc_set_text(lsp_doc *d, const char *text, size_t len)
 int lsp_doc_splice(lsp_doc *d, size_t from, size_t to, const char *with, size_t n)
 {
     size_t len = d->len - (to - from) + n;
-    if (len + 1 > d->cap) {
-        size_t cap = len + 1 + len / 4;
-        char *t = realloc(d->text, cap);
-        if (!t)
-            return 0;
-        d->text = t;
-        d->cap = cap;
-    }
+    if (!reserve(d, len))
+        return 0;
     memmove(d->text + from + n, d->text + to, d->len - to + 1);
     memcpy(d->text + from, with, n);
     d->len = len;

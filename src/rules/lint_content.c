@@ -3,6 +3,8 @@
  * unmarked-item; open-checklist is lint_checklist.c's. */
 #include "lint_internal.h"
 
+#include "buf.h"
+
 #include "doc_internal.h"
 
 #include <ctype.h>
@@ -329,14 +331,8 @@ typedef struct {
 
 static int push_run(run_list *l, repeat_run r)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 8;
-        repeat_run *g = realloc(l->r, cap * sizeof *g);
-        if (!g)
-            return 0;
-        l->r = g;
-        l->cap = cap;
-    }
+    if (!slog_grow(&l->r, &l->cap, l->n, sizeof *l->r, 8))
+        return 0;
     l->r[l->n++] = r;
     return 1;
 }

@@ -5,6 +5,8 @@
  * and by the words that open a box (lint_checklist.c asks). */
 #include "lint_internal.h"
 
+#include "buf.h"
+
 #include "doc_internal.h"
 
 #include <stdint.h>
@@ -161,14 +163,8 @@ static uint64_t first_word(const char *t)
 
 static int push_said(const lint_ctx *ctx, lint_done_index *x, const char *text, int line)
 {
-    if (x->n == x->cap) {
-        size_t cap = x->cap ? 2 * x->cap : 64;
-        said *g = realloc(x->s, cap * sizeof *g);
-        if (!g)
-            return 0;
-        x->s = g;
-        x->cap = cap;
-    }
+    if (!slog_grow(&x->s, &x->cap, x->n, sizeof *x->s, 64))
+        return 0;
     const slog_entry *e = slog_doc_entry_at(ctx->doc, line);
     x->s[x->n++] =
         (said){text,    e && e->date_valid ? e->day : -1, e ? e->log : NULL, line, first_word(text),
@@ -279,14 +275,8 @@ static int link_words(lint_done_index *x, const word_set *opens, size_t i)
     for (uint64_t h; (h = next_word(&t)) != 0;) {
         if (!word_set_has(opens, h))
             continue;
-        if (x->nlinks == x->links_cap) {
-            size_t cap = x->links_cap ? 2 * x->links_cap : 64;
-            struct word_link *g = realloc(x->links, cap * sizeof *g);
-            if (!g)
-                return 0;
-            x->links = g;
-            x->links_cap = cap;
-        }
+        if (!slog_grow(&x->links, &x->links_cap, x->nlinks, sizeof *x->links, 64))
+            return 0;
         size_t b = h % x->nbuckets;
         x->links[x->nlinks] = (struct word_link){h, i, x->link_head[b]};
         x->link_head[b] = x->nlinks++;
