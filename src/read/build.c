@@ -57,11 +57,6 @@ int build_end_line(const builder *b, int cmark_line)
     return line > b->piece_last ? b->piece_last : line;
 }
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
 /* --- headings ---------------------------------------------------------- */
 
 /* Plain text of a heading's first line: text and code literals. A setext
@@ -399,7 +394,7 @@ int build_lines_say_something(builder *b, int first, int last)
                 if (!close)
                     return 1;
                 i = (size_t)(close - s);
-            } else if (!is_space(s[i])) {
+            } else if (!build_is_space(s[i])) {
                 return 1;
             }
         }
@@ -412,7 +407,7 @@ int build_last_nonblank(builder *b, int first, int last)
     for (; last > first; last--) {
         size_t len;
         const char *s = slog_text_line(b->text, last, &len);
-        while (len && is_space(s[len - 1]))
+        while (len && build_is_space(s[len - 1]))
             len--;
         if (len)
             break;

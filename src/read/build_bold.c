@@ -14,11 +14,6 @@
 #include <string.h>
 #include <strings.h>
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
 /* --- bold lines -------------------------------------------------------------- */
 
 int build_first_line(builder *b, cmark_node *para, const char **s, size_t *len)
@@ -28,9 +23,9 @@ int build_first_line(builder *b, cmark_node *para, const char **s, size_t *len)
     size_t n;
     const char *p = slog_text_line(b->text, line, &n);
     size_t i = col > 1 && (size_t)(col - 1) <= n ? (size_t)(col - 1) : 0;
-    while (i < n && is_space(p[i]))
+    while (i < n && build_is_space(p[i]))
         i++;
-    while (n > i && is_space(p[n - 1]))
+    while (n > i && build_is_space(p[n - 1]))
         n--;
     *s = p + i;
     *len = n - i;
@@ -54,7 +49,7 @@ static int short_key(const char *s, size_t len)
     if (len > 60)
         return 0;
     for (size_t i = 0; i < len; i++) {
-        int w = !is_space(s[i]);
+        int w = !build_is_space(s[i]);
         words += w && !in_word;
         in_word = w;
     }
@@ -119,7 +114,7 @@ static int bold_text_date(builder *b, cmark_node *para, const char *s, size_t le
     out->date = f;
     out->key = key_end > 0;
     size_t rest = f.end;
-    while (rest < p->len && (is_space(p->data[rest]) || strchr(":-|)", p->data[rest])))
+    while (rest < p->len && (build_is_space(p->data[rest]) || strchr(":-|)", p->data[rest])))
         rest++;
     out->more = rest < p->len || more_lines(b, para);
     return 1;
@@ -364,7 +359,7 @@ static int plain_date_line(builder *b, cmark_node *para, bold_line *out)
     if (key_end && !date_key(p->data, key_end))
         return 0;
     size_t rest = f.end;
-    while (rest < p->len && is_space(p->data[rest]))
+    while (rest < p->len && build_is_space(p->data[rest]))
         rest++;
     if (rest < p->len)
         return 0; /* "2026-03-11 we shipped": a sentence */
@@ -422,9 +417,9 @@ static int key_block_date(builder *b, cmark_node *para, bold_line *out)
     for (int line = first; line <= last && line < first + KEY_BLOCK_LINES; line++) {
         size_t n, i = 0;
         const char *p = slog_text_line(b->text, line, &n);
-        while (i < n && is_space(p[i]))
+        while (i < n && build_is_space(p[i]))
             i++;
-        while (n > i && is_space(p[n - 1]))
+        while (n > i && build_is_space(p[n - 1]))
             n--;
         if (n - i < 5 || p[i] != '*' || p[i + 1] != '*')
             return 0; /* the block ends: not a key line */
@@ -578,13 +573,13 @@ static int keyed_date_start(const char *s, size_t len, size_t *at, char *key)
             key[n++] = (char)tolower((unsigned char)s[k]);
         depth -= depth && s[k] == ')';
     }
-    while (n && is_space(key[n - 1]))
+    while (n && build_is_space(key[n - 1]))
         n--;
     key[n] = '\0';
     if (!n || !date_key(key, n))
         return 0;
     size_t k = colon + 1;
-    while (k < len && (strchr("*_`", s[k]) || is_space(s[k])))
+    while (k < len && (strchr("*_`", s[k]) || build_is_space(s[k])))
         k++;
     *at = k;
     return 1;
@@ -606,7 +601,8 @@ int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_
     for (size_t k = 0; len && s[0] == '[' && k + 3 <= len; k++)
         if (!memcmp(s + k, "](#", 3))
             return 0; /* "[2023-09-24 - ESP32 Received](#2023-09-24...)": a table of contents */
-    while (i < len && (strchr("*_[(`", s[i]) || is_space(s[i]))) /* "**2026-03-09**", "`...`" */
+    while (i < len &&
+           (strchr("*_[(`", s[i]) || build_is_space(s[i]))) /* "**2026-03-09**", "`...`" */
         i++;
     if (!slog_find_date(b->cfg, s, len, i, 1, f)) {
         char own[KEY_MAX];
@@ -623,11 +619,11 @@ int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_
         return 0; /* "2026-03-09-notes.md": a name */
     if (memchr(s, '`', i) && (k >= len || s[k] != '`'))
         return 0; /* "`2026-03-09`" is a date, "`2026-03-09 run.log`" a name */
-    while (k < len && (strchr("*_])|:-`", s[k]) || is_space(s[k])))
+    while (k < len && (strchr("*_])|:-`", s[k]) || build_is_space(s[k])))
         k++;
     while (k + 3 <= len && (!memcmp(s + k, "—", 3) || !memcmp(s + k, "–", 3))) {
         k += 3;
-        while (k < len && is_space(s[k]))
+        while (k < len && build_is_space(s[k]))
             k++;
     }
     *text_from = k;

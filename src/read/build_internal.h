@@ -136,6 +136,12 @@ slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item 
 int build_followup_heading(const slog_config *cfg, const char *text);
 /* A date a sub-heading mentions in passing ("the 2026-04-03 fix"). */
 int build_date_in_passing(const char *h, const slog_found_date *fd);
+/* A space or a tab: what separates words on a line. */
+static inline int build_is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
 /* 1 when a heading of the stack but `except` is a dated entry's. */
 int build_inside_dated_entry(builder *b, const heading_frame *except);
 /* 1 when the caption or heading of list item `node`'s list ranks priority. */

@@ -13,18 +13,13 @@
 
 enum { MAX_ITEM_DEPTH = 32 };
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
 static char *trimmed_copy(builder *b, const char *s, size_t len)
 {
-    while (len && is_space(*s)) {
+    while (len && build_is_space(*s)) {
         s++;
         len--;
     }
-    while (len && is_space(s[len - 1]))
+    while (len && build_is_space(s[len - 1]))
         len--;
     return slog_arena_strndup(b->arena, s, len);
 }
@@ -61,9 +56,9 @@ int build_paragraph_source(builder *b, cmark_node *para)
         size_t i = 0;
         if (line == first)
             i = col > 1 && (size_t)(col - 1) <= len ? (size_t)(col - 1) : 0;
-        while (i < len && (is_space(s[i]) || (line != first && s[i] == '>')))
+        while (i < len && (build_is_space(s[i]) || (line != first && s[i] == '>')))
             i++;
-        while (len > i && is_space(s[len - 1]))
+        while (len > i && build_is_space(s[len - 1]))
             len--;
         if (len == i)
             continue;
@@ -78,7 +73,7 @@ int build_paragraph_source(builder *b, cmark_node *para)
 static int is_checkbox(const char *t)
 {
     return t[0] == '[' && (t[1] == ' ' || t[1] == 'x' || t[1] == 'X') && t[2] == ']' &&
-           (t[3] == '\0' || is_space(t[3]));
+           (t[3] == '\0' || build_is_space(t[3]));
 }
 
 /* A list's caption: the paragraph right above it when that is one short
@@ -144,14 +139,14 @@ static const char *marker_copy(builder *b, const char *m, size_t n)
 static int is_count(const char *s, size_t len)
 {
     size_t i = 0;
-    while (i < len && is_space(s[i]))
+    while (i < len && build_is_space(s[i]))
         i++;
     if (i == len || s[i] < '0' || s[i] > '9')
         return 0;
     while (i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == ',' || s[i] == '/' ||
                        s[i] == '%'))
         i++;
-    return i == len || is_space(s[i]) || s[i] == '(';
+    return i == len || build_is_space(s[i]) || s[i] == '(';
 }
 
 /* A word marker's value that says there is nothing ("Fixed: N/A", "Done:
@@ -162,10 +157,10 @@ static int says_nothing(const char *s, size_t len)
     static const char *const nothing[] = {
         "n/a",   "na",    "none",   "nothing", "nil",    "no",      "-",   "—",    "–",
         "keine", "aucun", "aucune", "ninguno", "nenhum", "nessuno", "нет", "なし", "无"};
-    while (len && (is_space(*s) || *s == '*' || *s == '_'))
+    while (len && (build_is_space(*s) || *s == '*' || *s == '_'))
         s++, len--;
-    while (len &&
-           (is_space(s[len - 1]) || s[len - 1] == '.' || s[len - 1] == '*' || s[len - 1] == '_'))
+    while (len && (build_is_space(s[len - 1]) || s[len - 1] == '.' || s[len - 1] == '*' ||
+                   s[len - 1] == '_'))
         len--;
     for (size_t i = 0; len && i < sizeof nothing / sizeof *nothing; i++)
         if (strlen(nothing[i]) == len && !strncasecmp(s, nothing[i], len))
@@ -184,7 +179,7 @@ static slog_status find_marker(builder *b, slog_item *it, const char *t, size_t 
     *bold = 0;
     *word = 0;
     *text_from = 0;
-    while (k < len && is_space(t[k]))
+    while (k < len && build_is_space(t[k]))
         k++;
     /* most items open with a word: the patterns are tried only when the
      * first byte can open a marker (of the table, or a capitalised word) */
@@ -438,7 +433,7 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
     slog_status st = find_marker(b, it, t, len, &text_from, &bold, &word);
     if (st != SLOG_OK)
         return st;
-    while (text_from < len && is_space(t[text_from]))
+    while (text_from < len && build_is_space(t[text_from]))
         text_from++;
     /* "- Completed:" over a nested list: a word that captions the list
      * (its items take the state it says), no done item of its own */
@@ -629,19 +624,19 @@ slog_status build_swallowed_checklists(builder *b, cmark_node *para)
     for (int line = build_line(b, cmark_node_get_start_line(para)) + 1; line <= last; line++) {
         size_t len, i = 0;
         const char *s = slog_text_line(b->text, line, &len);
-        while (i < len && is_space(s[i]))
+        while (i < len && build_is_space(s[i]))
             i++;
-        if (i + 5 > len || (s[i] != '-' && s[i] != '*' && s[i] != '+') || !is_space(s[i + 1]))
+        if (i + 5 > len || (s[i] != '-' && s[i] != '*' && s[i] != '+') || !build_is_space(s[i + 1]))
             continue;
         i++;
-        while (i < len && is_space(s[i]))
+        while (i < len && build_is_space(s[i]))
             i++;
         char box[5] = {0};
         memcpy(box, s + i, len - i < 4 ? len - i : 4);
         if (!is_checkbox(box))
             continue;
         size_t t = i + 3;
-        while (t < len && is_space(s[t]))
+        while (t < len && build_is_space(s[t]))
             t++;
         slog_item it = {0};
         it.line = line;

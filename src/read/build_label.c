@@ -10,11 +10,6 @@
 #include <string.h>
 #include <strings.h>
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
 static int is_separator(const char *s, size_t len, size_t *width)
 {
     static const char *const seps[] = {"—", "–", "-", ":", "|",  ",",  "·",  "@",  "•",
@@ -28,7 +23,7 @@ static int is_separator(const char *s, size_t len, size_t *width)
             return 1;
         }
     }
-    if (len && is_space(*s)) {
+    if (len && build_is_space(*s)) {
         *width = 1;
         return 1;
     }
@@ -74,7 +69,8 @@ static size_t date_symbol(const char *s, size_t len)
 static void strip_date_symbols(char *label)
 {
     size_t len = strlen(label), from = 0, w;
-    while (from < len && ((w = date_symbol(label + from, len - from)) || is_space(label[from])))
+    while (from < len &&
+           ((w = date_symbol(label + from, len - from)) || build_is_space(label[from])))
         from += w ? w : 1;
     memmove(label, label + from, len - from + 1);
 }
@@ -98,7 +94,7 @@ static size_t bracket_width(const char *h, size_t len, size_t l, size_t r)
 static size_t before_struck_out(const char *h, size_t at)
 {
     size_t k = at;
-    while (k && is_space(h[k - 1]))
+    while (k && build_is_space(h[k - 1]))
         k--;
     if (k < 4 || h[k - 1] != '~' || h[k - 2] != '~')
         return at;
@@ -137,13 +133,14 @@ static size_t drop_dangling_word(const char *s, size_t len)
                                         /* "Project status as of 2026-03-10" */
                                         "as of"};
     size_t end = len;
-    while (end && is_space(s[end - 1]))
+    while (end && build_is_space(s[end - 1]))
         end--;
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
         size_t k = strlen(words[i]);
-        if (end > k && is_space(s[end - k - 1]) && strncasecmp(s + end - k, words[i], k) == 0) {
+        if (end > k && build_is_space(s[end - k - 1]) &&
+            strncasecmp(s + end - k, words[i], k) == 0) {
             end -= k;
-            while (end && is_space(s[end - 1]))
+            while (end && build_is_space(s[end - 1]))
                 end--;
             return end;
         }
@@ -169,14 +166,14 @@ static void drop_dangling_brackets(char *label)
         if (!close)
             continue;
         const char *a = in, *z = close;
-        while (a < z && is_space(*a))
+        while (a < z && build_is_space(*a))
             a++;
-        while (z > a && is_space(z[-1]))
+        while (z > a && build_is_space(z[-1]))
             z--;
         for (size_t k = 0; k < sizeof words / sizeof *words; k++)
             if ((size_t)(z - a) == strlen(words[k]) && !strncasecmp(a, words[k], (size_t)(z - a))) {
                 char *after = close + strlen(pairs[p][1]);
-                while (open > label && is_space(open[-1]))
+                while (open > label && build_is_space(open[-1]))
                     open--;
                 memmove(open, after, strlen(after) + 1);
                 break;
@@ -265,7 +262,7 @@ static size_t part_of_day(const char *s, size_t len)
                 return 0;
             e += close ? 1 : 0;
             size_t after = e;
-            while (after < len && is_space(s[after]))
+            while (after < len && build_is_space(s[after]))
                 after++;
             /* "night shift" is a label: a separator or the end must follow */
             if (after < len && !strchr(",:-|", s[after]) && (unsigned char)s[after] != 0xE2)
@@ -281,7 +278,7 @@ static int date_key_only(const char *s, size_t len)
 {
     static const char *const keys[] = {"date",      "datum", "fecha", "data",
                                        "date/time", "日期",  "日付",  "날짜"};
-    while (len && (is_space(s[len - 1]) || strchr(":*_", s[len - 1])))
+    while (len && (build_is_space(s[len - 1]) || strchr(":*_", s[len - 1])))
         len--;
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
         if (strlen(keys[k]) == len && !strncasecmp(s, keys[k], len))
@@ -297,9 +294,9 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
     int bracketed = 0;
     for (;;) {
         size_t l = left, r = rstart;
-        while (l && is_space(h[l - 1]))
+        while (l && build_is_space(h[l - 1]))
             l--;
-        while (r < len && is_space(h[r]))
+        while (r < len && build_is_space(h[r]))
             r++;
         size_t bw = bracket_width(h, len, l, r);
         if (!bw)
@@ -312,7 +309,7 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
      * own punctuation ("<!-- (2026-03-10)" is "<!--") */
     size_t llen = left;
     if (bracketed) {
-        while (llen && is_space(h[llen - 1]))
+        while (llen && build_is_space(h[llen - 1]))
             llen--;
         /* "Sesión #011 - [2026-03-10 04:39]": a separator set apart by a
          * space before the brackets goes with them ("<!--" stays) */
@@ -326,8 +323,9 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
             else
                 break;
         }
-        if (w < llen && w && is_space(h[w - 1]) && is_separator(h + w, llen - w, &(size_t){0}))
-            for (llen = w; llen && is_space(h[llen - 1]);)
+        if (w < llen && w && build_is_space(h[w - 1]) &&
+            is_separator(h + w, llen - w, &(size_t){0}))
+            for (llen = w; llen && build_is_space(h[llen - 1]);)
                 llen--;
     } else
         llen = drop_dangling_word(h, drop_dangling_word(h, trim_right_label(h, left)));
@@ -335,7 +333,7 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
     size_t pod = part_of_day(h + roff, len - roff), seam = rstart;
     if (pod) { /* the seam is now after the part of the day */
         seam = roff;
-        while (seam < roff + pod && !is_space(h[seam]) && !strchr(",:-|", h[seam]))
+        while (seam < roff + pod && !build_is_space(h[seam]) && !strchr(",:-|", h[seam]))
             seam++;
         roff += pod;
     }
@@ -352,10 +350,10 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
         /* "Session 1 (2026-01-18) - credits secret": the dash that set the
          * two parts apart stays between them */
         size_t w = 0, at = seam;
-        while (at < roff && is_space(h[at]))
+        while (at < roff && build_is_space(h[at]))
             at++;
         if ((bracketed || pod) && at < roff && is_separator(h + at, roff - at, &w) && w > 0 &&
-            !is_space(h[at]) && strchr("-:|\xE2", h[at])) {
+            !build_is_space(h[at]) && strchr("-:|\xE2", h[at])) {
             if (h[at] != ':')
                 out[o++] = ' ';
             memcpy(out + o, h + at, w);

@@ -10,14 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
 static int fence_line(const char *s, size_t len, const char *mark)
 {
-    while (len && is_space(s[len - 1]))
+    while (len && build_is_space(s[len - 1]))
         len--;
     return len == 3 && memcmp(s, mark, 3) == 0;
 }
@@ -65,10 +60,10 @@ static slog_status front_matter_line(builder *b, int line)
         return SLOG_OK; /* nested values, lists, comments */
     const char *colon = memchr(s, ':', len);
     size_t klen = (size_t)(colon - s), v = klen + 1;
-    while (v < len && is_space(s[v]))
+    while (v < len && build_is_space(s[v]))
         v++;
     size_t end = len;
-    while (end > v && is_space(s[end - 1]))
+    while (end > v && build_is_space(s[end - 1]))
         end--;
     if (end - v >= 2 && (s[v] == '"' || s[v] == '\'') && s[end - 1] == s[v]) {
         v++;
