@@ -273,7 +273,9 @@ static size_t part_of_day(const char *s, size_t len)
     return 0;
 }
 
-/* Only the key that says a date follows: "Date:", "Datum:", "Fecha:". */
+/* Only the key that says a date follows: "Date:", "Datum:", "Fecha:".
+ * Narrower than build_bold.c's date keys on purpose: "Reported:" or
+ * "Created:" before a date still label their entry. */
 static int date_key_only(const char *s, size_t len)
 {
     static const char *const keys[] = {"date",      "datum", "fecha", "data",

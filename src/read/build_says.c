@@ -195,17 +195,26 @@ static int bold_count(const char *t)
     return *p >= '0' && *p <= '9';
 }
 
+/* What the innermost heading says of its lists' marks (SAYS_* bits, -1
+ * without a heading), read once per heading. */
+static int heading_says(builder *b)
+{
+    heading_frame *h = build_innermost_heading(b);
+    if (!h)
+        return -1;
+    if (h->line != b->says_heading_line) {
+        b->says_heading_line = h->line;
+        b->says_heading = h->title ? says(h->title) : 0;
+    }
+    return b->says_heading;
+}
+
 slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item *it)
 {
     if (it->state == SLOG_STATE_FAILED && fixed_in_line(it->text))
         return SLOG_STATE_DONE;
-    heading_frame *h = build_innermost_heading(b);
     const char *caption = list_caption_cached(b, node);
-    if (h && h->line != b->says_heading_line) { /* once per heading */
-        b->says_heading_line = h->line;
-        b->says_heading = h->title ? says(h->title) : 0;
-    }
-    int said[2] = {caption ? b->says_caption : -1, h ? b->says_heading : -1};
+    int said[2] = {caption ? b->says_caption : -1, heading_says(b)};
     for (int k = 0; k < 2; k++) { /* the caption says more than the heading */
         if (said[k] < 0)
             continue;
@@ -239,15 +248,10 @@ slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item 
  * not progress. */
 int build_colour_ranks(builder *b, cmark_node *node)
 {
-    heading_frame *h = build_innermost_heading(b);
-    const char *caption = list_caption_cached(b, node);
-    if (caption)
+    if (list_caption_cached(b, node))
         return (b->says_caption & SAYS_PRIORITY) != 0;
-    if (h && h->line != b->says_heading_line) {
-        b->says_heading_line = h->line;
-        b->says_heading = h->title ? says(h->title) : 0;
-    }
-    return h && (b->says_heading & SAYS_PRIORITY);
+    int said = heading_says(b);
+    return said > 0 && (said & SAYS_PRIORITY);
 }
 
 /* A follow-ups heading: one of followup_headings, whole or opening the
