@@ -354,10 +354,22 @@ static slog_status plan_document(view *v, const char *raw, size_t len, slog_conf
         slog_status st = ap_view_open(v, raw, len, cfg, o->filename, err);
         return st == SLOG_OK ? plan_request(v, req, o, p, err) : st;
     }
-    slog_status st = ap_view_read(v, raw, len, cfg, o->filename, 1, NULL, 0, err);
+    /* the first reading keeps whole what the plan most likely touches: the
+     * sections whose heading has the request's date, and the end of the
+     * document (the newest entry of an oldest-first log) */
+    slog_skeleton_guess guess = {0};
+    append_when w;
+    char today[11];
+    slog_date_format(slog_today(cfg->timezone), today);
+    guess.tail = 1;
+    if (append_parse_when(req->date ? req->date : today, &w, NULL) == SLOG_OK) {
+        slog_date_format(w.day, today);
+        guess.mention = today;
+    }
+    slog_status st = ap_view_read(v, raw, len, cfg, o->filename, 1, NULL, 0, &guess, err);
     if (st == SLOG_OK)
         st = plan_request(v, req, o, p, err);
-    if (st != SLOG_OK || (!v->ntouched && !v->overflow))
+    if (st != SLOG_OK || (!v->ntouched && !v->overflow) || ap_touched_guessed(v))
         return st;
     int keep[2 * TOUCH_MAX];
     int m = ap_touched_ranges(v, keep);
@@ -366,7 +378,7 @@ static slog_status plan_document(view *v, const char *raw, size_t len, slog_conf
     ap_view_close(v);
     int covered = 0;
     if (m >= 0) {
-        st = ap_view_read(v, raw, len, cfg, o->filename, 1, keep, (size_t)m, err);
+        st = ap_view_read(v, raw, len, cfg, o->filename, 1, keep, (size_t)m, NULL, err);
         if (st == SLOG_OK)
             st = plan_request(v, req, o, p, err);
         covered = st == SLOG_OK && ap_touched_within(v, keep, (size_t)m);

@@ -58,6 +58,15 @@ enum { APPEND_VIEW_KEEP = 16 }; /* ints in a keep list: 8 ranges */
  * entries (append_view_touch) and reads again with them kept. */
 slog_status append_view_open(append_view **out, const char *raw, size_t len, slog_config *cfg,
                              const char *name, const int *keep, size_t nkeep, slog_error *err);
+/** The same from the skeleton, with the end of the document from its last
+ * dated heading kept whole besides (slog_skeleton_guess.tail): where a
+ * late entry or an added one most often stands. */
+slog_status append_view_open_tail(append_view **out, const char *raw, size_t len,
+                                  slog_config *cfg, const char *name, slog_error *err);
+/** Whether every noted section lies in what the reading kept whole besides
+ * (append_view_open_tail; or the whole document, read without a faithful
+ * skeleton): then no second reading is needed. */
+int append_view_guessed(const append_view *v);
 /** The last line of e's section, from headings and entries alone (what a
  * skeleton knows): the range append_view_touch notes. */
 int append_view_section_last(const append_view *v, const slog_entry *e);

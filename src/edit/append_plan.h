@@ -27,6 +27,7 @@ typedef struct append_view {
     int touched[2 * TOUCH_MAX];
     size_t ntouched;
     int overflow; /* more were touched than fit: read the whole model */
+    slog_skeleton_guess guess; /* what the reading kept whole besides (ap_view_read) */
 } view;
 
 /* Logs of one kind side by side: see family_of. */
@@ -79,7 +80,9 @@ const char *ap_line_of(const view *v, int line, size_t *len);
 slog_status ap_index_raw_lines(view *v);
 size_t ap_raw_offset(const view *v, int index);
 slog_status ap_view_read(view *v, const char *raw, size_t len, slog_config *cfg, const char *name,
-                         int skeleton, const int *keep, size_t nkeep, slog_error *err);
+                         int skeleton, const int *keep, size_t nkeep,
+                         const slog_skeleton_guess *guess, slog_error *err);
+int ap_touched_guessed(const view *v);
 slog_status ap_view_open(view *v, const char *raw, size_t len, slog_config *cfg, const char *name,
                          slog_error *err);
 void ap_view_close(view *v);

@@ -100,6 +100,16 @@ int ap_touched_within(const view *v, const int *keep, size_t m)
     return 1;
 }
 
+/* Whether the reading had whole every section the plan touched: the
+ * sections its guess kept (or the whole document, without a faithful
+ * skeleton). */
+int ap_touched_guessed(const view *v)
+{
+    if (v->guess.all)
+        return !v->overflow;
+    return !v->guess.overflow && ap_touched_within(v, v->guess.whole, v->guess.nwhole);
+}
+
 const char *ap_line_of(const view *v, int line, size_t *len)
 {
     return slog_text_line(v->text, line, len);
@@ -142,9 +152,12 @@ size_t ap_raw_offset(const view *v, int index)
 /* The document's model: the whole one, or (skeleton) the one built from its
  * skeleton with the `nkeep` ranges of `keep` whole. */
 slog_status ap_view_read(view *v, const char *raw, size_t len, slog_config *cfg, const char *name,
-                         int skeleton, const int *keep, size_t nkeep, slog_error *err)
+                         int skeleton, const int *keep, size_t nkeep,
+                         const slog_skeleton_guess *guess, slog_error *err)
 {
     memset(v, 0, sizeof *v);
+    if (guess)
+        v->guess = *guess;
     v->raw = raw;
     v->len = len;
     v->cfg = cfg;
@@ -154,7 +167,8 @@ slog_status ap_view_read(view *v, const char *raw, size_t len, slog_config *cfg,
     po.config = cfg;
     po.filename = name;
     po.no_threads = 1;
-    slog_status st = skeleton ? slog_parse_skeleton(raw, len, &po, keep, nkeep, &v->doc, err)
+    slog_status st = skeleton ? slog_parse_skeleton(raw, len, &po, keep, nkeep,
+                                                    guess ? &v->guess : NULL, &v->doc, err)
                               : slog_parse_buffer(raw, len, &po, &v->doc, err);
     if (st != SLOG_OK)
         return st;
@@ -169,7 +183,7 @@ slog_status ap_view_read(view *v, const char *raw, size_t len, slog_config *cfg,
 slog_status ap_view_open(view *v, const char *raw, size_t len, slog_config *cfg, const char *name,
                          slog_error *err)
 {
-    return ap_view_read(v, raw, len, cfg, name, 0, NULL, 0, err);
+    return ap_view_read(v, raw, len, cfg, name, 0, NULL, 0, NULL, err);
 }
 
 void ap_view_close(view *v)
@@ -204,12 +218,12 @@ int ap_trim_blank_end(const view *v, int from, int to)
 
 static slog_status view_open(append_view **out, const char *raw, size_t len, slog_config *cfg,
                              const char *name, int skeleton, const int *keep, size_t nkeep,
-                             slog_error *err)
+                             const slog_skeleton_guess *guess, slog_error *err)
 {
     *out = calloc(1, sizeof **out);
     if (!*out)
         return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
-    slog_status st = ap_view_read(*out, raw, len, cfg, name, skeleton, keep, nkeep, err);
+    slog_status st = ap_view_read(*out, raw, len, cfg, name, skeleton, keep, nkeep, guess, err);
     if (st != SLOG_OK) {
         ap_view_close(*out);
         free(*out);
@@ -223,7 +237,20 @@ static slog_status view_open(append_view **out, const char *raw, size_t len, slo
 slog_status append_view_open(append_view **out, const char *raw, size_t len, slog_config *cfg,
                              const char *name, const int *keep, size_t nkeep, slog_error *err)
 {
-    return view_open(out, raw, len, cfg, name, keep != NULL, keep, nkeep, err);
+    return view_open(out, raw, len, cfg, name, keep != NULL, keep, nkeep, NULL, err);
+}
+
+slog_status append_view_open_tail(append_view **out, const char *raw, size_t len,
+                                  slog_config *cfg, const char *name, slog_error *err)
+{
+    slog_skeleton_guess tail = {0};
+    tail.tail = 1;
+    return view_open(out, raw, len, cfg, name, 1, NULL, 0, &tail, err);
+}
+
+int append_view_guessed(const append_view *v)
+{
+    return ap_touched_guessed(v);
 }
 
 int append_view_section_last(const append_view *v, const slog_entry *e)

@@ -76,7 +76,9 @@ static int fixer_open(fixer *f, const char *raw, size_t len, slog_config *cfg, c
     memset(f, 0, sizeof *f);
     f->raw = raw;
     f->len = len;
-    slog_status st = append_view_open(&f->v, raw, len, cfg, name, keep, nkeep, err);
+    /* a first reading from the skeleton keeps the end whole besides */
+    slog_status st = keep && !nkeep ? append_view_open_tail(&f->v, raw, len, cfg, name, err)
+                                    : append_view_open(&f->v, raw, len, cfg, name, keep, nkeep, err);
     if (st != SLOG_OK)
         return -1;
     f->d = append_view_doc(f->v);
@@ -383,8 +385,9 @@ static void add_summary(slog_fix_summary *to, const slog_fix_summary *s)
 
 /* One pass of a repair that reads only the entries it moves (issue 23: an
  * edit costs what it changes): first on the skeleton (every entry and log
- * at the cost of a line scan), which finds what moves and where; when
- * something does, again with those sections whole. The whole model decides
+ * at the cost of a line scan, and the end of the document whole), which
+ * finds what moves and where; when something does that it did not have
+ * whole, again with those sections whole. The whole model decides
  * when more entries move than a skeleton keeps, or the second reading
  * touches what the first did not. */
 static slog_status skeleton_pass(repair_fn fn, fixer *f, const char *cur, size_t len,
@@ -396,7 +399,8 @@ static slog_status skeleton_pass(repair_fn fn, fixer *f, const char *cur, size_t
     if (fixer_open(f, cur, len, cfg, name, keep, 0, err) != 0)
         return err->status ? err->status : SLOG_ERR_NOMEM;
     slog_status st = fn(f, cfg, &probe_s, again);
-    if (st != SLOG_OK || !f->sp.n) { /* nothing moves: the skeleton said all */
+    /* nothing moves, or only what the first reading had whole: it said all */
+    if (st != SLOG_OK || !f->sp.n || append_view_guessed(f->v)) {
         add_summary(s, &probe_s);
         return st;
     }

@@ -31,51 +31,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* --- entries by key: date, time and label, the k-th with the k-th ---------- */
-
-static int keyed_build(keyed *k, const slog_doc *d)
-{
-    k->e = malloc((d->nentries + 1) * sizeof *k->e);
-    k->n = 0;
-    if (!k->e)
-        return -1;
-    for (size_t i = 0; i < d->nentries; i++)
-        if (d->entries[i]->date_valid)
-            k->e[k->n++] = d->entries[i];
-    if (k->n)
-        qsort(k->e, k->n, sizeof *k->e, slog_entry_by_key);
-    return 0;
-}
-
-/* The first position whose entry is not before `e` (by key, then index
- * when `with_index`). */
-static size_t lower_bound(const keyed *k, const slog_entry *e, int with_index)
-{
-    size_t lo = 0, hi = k->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = slog_entry_key_cmp(k->e[mid], e);
-        if (!c && with_index)
-            c = (k->e[mid]->index > e->index) - (k->e[mid]->index < e->index);
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* The entry of `other` that matches `e` of `mine`: the same key, the same
- * rank among the entries with that key. */
-const slog_entry *merge_match(const keyed *mine, const keyed *other, const slog_entry *e)
-{
-    if (!e || !e->date_valid)
-        return NULL;
-    size_t rank = lower_bound(mine, e, 1) - lower_bound(mine, e, 0);
-    size_t at = lower_bound(other, e, 0) + rank;
-    return at < other->n && !slog_entry_key_cmp(other->e[at], e) ? other->e[at] : NULL;
-}
-
 /* --- one side ----------------------------------------------------------------- */
 
 /* The whole model (keep NULL), or the skeleton's with the nkeep ranges of
@@ -86,11 +41,13 @@ static slog_status side_open(side *s, const char *raw, size_t len, slog_config *
     memset(s, 0, sizeof *s);
     s->raw = raw;
     s->len = len;
-    slog_status st = append_view_open(&s->v, raw, len, cfg, name, keep, nkeep, err);
+    /* a first reading from the skeleton keeps the end whole besides */
+    slog_status st = keep && !nkeep ? append_view_open_tail(&s->v, raw, len, cfg, name, err)
+                                    : append_view_open(&s->v, raw, len, cfg, name, keep, nkeep, err);
     if (st != SLOG_OK)
         return st;
     s->d = append_view_doc(s->v);
-    if (keyed_build(&s->k, s->d) != 0)
+    if (merge_keyed_build(&s->k, s->d) != 0)
         return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
     return SLOG_OK;
 }
@@ -98,7 +55,7 @@ static slog_status side_open(side *s, const char *raw, size_t len, slog_config *
 static void side_close(side *s)
 {
     append_view_close(s->v);
-    free(s->k.e);
+    merge_keyed_free(&s->k);
     memset(s, 0, sizeof *s);
 }
 
@@ -446,7 +403,7 @@ static void merger_reset_edits(merger *m)
  * or more sections are read than a skeleton keeps. */
 static slog_status open_thin(merger *m, const char *const raw[3], const size_t len[3],
                              slog_config *cfg, const char *name, int keep[3][APPEND_VIEW_KEEP],
-                             int nkeep[3], int *thin, slog_error *err)
+                             int nkeep[3], int guessed[3], int *thin, slog_error *err)
 {
     *thin = 0;
     int none[3] = {0, 0, 0};
@@ -470,9 +427,10 @@ static slog_status open_thin(merger *m, const char *const raw[3], const size_t l
         close_sides(m);
         return open_sides(m, raw, len, cfg, name, NULL, NULL, err);
     }
-    /* a side with nothing to read whole stays as it is read */
+    /* a side with nothing to read whole stays as it is read, and so does
+     * one whose first reading had it whole (guessed[i]) */
     for (int i = 0; i < 3 && st == SLOG_OK; i++) {
-        if (!nkeep[i]) {
+        if (!nkeep[i] || (guessed[i] = append_view_guessed(sides[i]->v))) {
             append_view_untouch(sides[i]->v);
             continue;
         }
@@ -487,11 +445,13 @@ static slog_status open_thin(merger *m, const char *const raw[3], const size_t l
 }
 
 /* Whether every section the merge read whole was kept whole. */
-static int thin_held(const merger *m, int keep[3][APPEND_VIEW_KEEP], const int nkeep[3])
+static int thin_held(const merger *m, int keep[3][APPEND_VIEW_KEEP], const int nkeep[3],
+                     const int guessed[3])
 {
     const side *sides[3] = {&m->base, &m->ours, &m->theirs};
     for (int i = 0; i < 3; i++)
-        if (!append_view_touched_within(sides[i]->v, keep[i], (size_t)nkeep[i]))
+        if (guessed[i] ? !append_view_guessed(sides[i]->v)
+                       : !append_view_touched_within(sides[i]->v, keep[i], (size_t)nkeep[i]))
             return 0;
     return 1;
 }
@@ -547,12 +507,13 @@ slog_status slog_merge_buffers(const char *base, size_t base_len, const char *ou
     m.s = summary;
     const char *const raw[3] = {base, ours, theirs};
     const size_t len[3] = {base_len, ours_len, theirs_len};
-    int keep[3][APPEND_VIEW_KEEP] = {{0}}, nkeep[3] = {0, 0, 0}, thin = 0;
+    int keep[3][APPEND_VIEW_KEEP] = {{0}}, nkeep[3] = {0, 0, 0}, guessed[3] = {0, 0, 0};
+    int thin = 0;
     st = o.whole_model ? open_sides(&m, raw, len, cfg, name, NULL, NULL, err)
-                       : open_thin(&m, raw, len, cfg, name, keep, nkeep, &thin, err);
+                       : open_thin(&m, raw, len, cfg, name, keep, nkeep, guessed, &thin, err);
     if (st == SLOG_OK)
         st = structured(&m, ours, ours_len, name, out, out_len, err);
-    if (st == SLOG_OK && thin && !thin_held(&m, keep, nkeep)) {
+    if (st == SLOG_OK && thin && !thin_held(&m, keep, nkeep, guessed)) {
         free(*out); /* it read what the skeleton left out: again, whole */
         *out = NULL;
         merger_reset_edits(&m);

@@ -10,11 +10,23 @@
 #include "splice.h"
 #include "statuslog/edit.h"
 
-/* Entries by key: date, time and label, the k-th with the k-th. */
+/* Entries by key: date, time and label, the k-th with the k-th
+ * (merge_keyed.c). */
 typedef struct {
     const slog_entry **e; /* dated entries sorted by key, then document order */
     size_t n;
+    size_t *rank;    /* by entry index: how many of its key come before it, SIZE_MAX undated */
+    size_t nentries; /* entries of the document (rank's length) */
+    struct keyed_slot {
+        uint64_t hash; /* 0: empty */
+        size_t first;  /* the key's first position in e */
+    } *slots;          /* by key hash, open addressing */
+    size_t cap;        /* slots, a power of two */
 } keyed;
+
+/** The dated entries of `d` by key; -1 out of memory (free it all the same). */
+int merge_keyed_build(keyed *k, const slog_doc *d);
+void merge_keyed_free(keyed *k);
 
 typedef struct {
     const char *raw;
@@ -33,8 +45,9 @@ typedef struct {
     int failed;
 } merger;
 
-/** The entry of `other` that matches `e` of `mine`: the same key, the same
- * rank among the entries with that key. */
+/** The entry of `other` that matches `e` of `mine` (an entry of the
+ * document `mine` was built from): the same key, the same rank among the
+ * entries with that key. */
 const slog_entry *merge_match(const keyed *mine, const keyed *other, const slog_entry *e);
 
 /** The lines BASE and THEIRS share at their start and at their end (not

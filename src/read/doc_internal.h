@@ -8,6 +8,7 @@
 #include "statuslog/doc.h"
 #include "statuslog/parse.h"
 #include "similar.h"
+#include "skeleton.h"
 #include "text.h"
 
 struct slog_doc_private {
@@ -28,9 +29,12 @@ struct slog_doc_private {
  * entry, section and log, and the items of the entries in the ranges
  * keep[2k] .. keep[2k + 1] only; the text is the whole (for the lines an
  * edit reads and splices). For edits that touch a few entries of a large
- * log (append, fix --order). */
+ * log (append, fix --order). `guess` (or NULL): more sections kept whole,
+ * see skeleton.h; its `all` is set when the reading falls back to the
+ * whole text. */
 slog_status slog_parse_skeleton(const char *data, size_t len, const slog_parse_options *opts,
-                                const int *keep, size_t nkeep, slog_doc **out, slog_error *err);
+                                const int *keep, size_t nkeep, slog_skeleton_guess *guess,
+                                slog_doc **out, slog_error *err);
 
 /** Builds the model of `doc` (raw and text already set) with cmark. */
 slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err);

@@ -97,6 +97,7 @@ slog_status slog_read_file(const char *path, char **data, size_t *len, slog_erro
 typedef struct {
     const int *keep;
     size_t nkeep;
+    slog_skeleton_guess *guess;
 } skeleton_ask;
 
 /* Takes ownership of `raw` (malloc'd, len bytes). */
@@ -130,11 +131,14 @@ static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *
     slog_status st = slog_config_use(opts ? opts->config : NULL, &own, &cfg, err);
     slog_text whole = priv->text;
     if (st == SLOG_OK && sk) { /* built from the skeleton; the text stays the whole */
-        st = slog_text_skeleton(&whole, sk->keep, sk->nkeep, &priv->skeleton);
+        st = slog_text_skeleton(&whole, sk->keep, sk->nkeep, sk->guess, &priv->skeleton);
         if (st == SLOG_OK)
             priv->text = priv->skeleton;
-        else if (st == SLOG_ERR_INVALID)
+        else if (st == SLOG_ERR_INVALID) {
             st = SLOG_OK; /* no faithful skeleton: built from the whole */
+            if (sk->guess)
+                sk->guess->all = 1;
+        }
         else
             slog_error_set(err, st, name, 0, "out of memory");
     }
@@ -193,8 +197,9 @@ slog_status slog_parse_file(const char *path, const slog_parse_options *opts, sl
 }
 
 slog_status slog_parse_skeleton(const char *data, size_t len, const slog_parse_options *opts,
-                                const int *keep, size_t nkeep, slog_doc **out, slog_error *err)
+                                const int *keep, size_t nkeep, slog_skeleton_guess *guess,
+                                slog_doc **out, slog_error *err)
 {
-    skeleton_ask sk = {keep, nkeep};
+    skeleton_ask sk = {keep, nkeep, guess};
     return parse_copy(data, len, opts, &sk, out, err);
 }

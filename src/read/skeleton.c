@@ -173,7 +173,73 @@ static int continues(const char *s, size_t len)
     return !list_item(s + i, len - i) && !underline(s, len);
 }
 
-slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkeep, slog_text *out)
+/* Where the guess's tail starts: the last ATX heading with a digit outside
+ * code, when what follows it is short (a sixteenth of the lines and 256
+ * more at most); else 0. */
+static size_t tail_start(const slog_text *in, const unsigned char *inside)
+{
+    size_t most = in->nlines / 16 + 256;
+    for (size_t n = in->nlines; n >= 1 && in->nlines - n < most; n--) {
+        size_t len;
+        const char *s = slog_text_line(in, (int)n, &len);
+        if (!inside[n] && atx_heading(s, len))
+            for (size_t i = 0; i < len; i++)
+                if (digit(s[i]))
+                    return n;
+    }
+    return 0;
+}
+
+static int mentions(const char *s, size_t len, const char *what)
+{
+    size_t n = strlen(what);
+    for (size_t i = 0; n && i + n <= len; i++)
+        if (s[i] == what[0] && !memcmp(s + i, what, n))
+            return 1;
+    return 0;
+}
+
+/* A guessed range opens at `line` (kept whole from there); `level` 0: to
+ * the end of the document, else to the next ATX heading at that level or
+ * above. */
+typedef struct {
+    slog_skeleton_guess *g;
+    size_t tail_from, level;
+    int open;
+} guessing;
+
+static void guess_close(guessing *gs, size_t last)
+{
+    if (!gs->open)
+        return;
+    gs->open = 0;
+    if (gs->g->nwhole < SLOG_GUESS_MAX)
+        gs->g->whole[2 * gs->g->nwhole++ + 1] = (int)last;
+    else
+        gs->g->overflow = 1;
+}
+
+/* An ATX heading of `level` at line n: it may close the open range and
+ * open another. */
+static void guess_heading(guessing *gs, size_t n, size_t level, const char *s, size_t len)
+{
+    if (!gs->g)
+        return;
+    if (gs->open && gs->level && level <= gs->level)
+        guess_close(gs, n - 1);
+    if (gs->open)
+        return;
+    int tail = gs->tail_from && n >= gs->tail_from;
+    if (!tail && !(gs->g->mention && mentions(s, len, gs->g->mention)))
+        return;
+    gs->open = 1;
+    gs->level = tail ? 0 : level;
+    if (gs->g->nwhole < SLOG_GUESS_MAX)
+        gs->g->whole[2 * gs->g->nwhole] = (int)n;
+}
+
+slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkeep,
+                               slog_skeleton_guess *guess, slog_text *out)
 {
     memset(out, 0, sizeof *out);
     char *buf = malloc(in->len + in->nlines + 1);
@@ -187,6 +253,11 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
         return SLOG_ERR_NOMEM;
     }
     ranges r = {keep, nkeep, 0};
+    guessing gs = {guess, guess && guess->tail ? tail_start(in, inside) : 0, 0, 0};
+    if (guess) {
+        guess->nwhole = 0;
+        guess->overflow = 0;
+    }
     size_t o = 0, keep_until = 0;
     int preamble = 1, prev_blank = 1, carry = 0;
     /* under a heading: 1 before its first block, 2 in it (its first lines
@@ -210,6 +281,7 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
             while (s[ind + level] == '#')
                 level++;
             preamble &= level < 2;
+            guess_heading(&gs, n, level, s, len);
             keep_it = 1;
             under = 1;
             block_lines = carry = 0;
@@ -235,7 +307,7 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
             }
         }
         starts[n - 1] = o;
-        if (keep_it) {
+        if (keep_it || gs.open) {
             memcpy(buf + o, s, len);
             o += len;
         }
@@ -243,6 +315,7 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
         prev_blank = empty;
     }
     free(inside);
+    guess_close(&gs, in->nlines);
     if (st != SLOG_OK) {
         free(buf);
         free(starts);

@@ -6,12 +6,31 @@
 
 #include "text.h"
 
+enum { SLOG_GUESS_MAX = 8 }; /* ranges a guess reports */
+
+/** Sections an edit will likely read whole, kept whole on its first
+ * reading so that a second one is not needed (append: the entry of the
+ * request's date, the log's newest entry). In: the sections whose ATX
+ * heading mentions `mention` (NULL: none), and with `tail` the end of the
+ * document from its last ATX heading with a digit when that end is short.
+ * Out: the ranges kept whole (1-based lines, sorted), or `overflow` when
+ * there were more than SLOG_GUESS_MAX. */
+typedef struct {
+    const char *mention;
+    int tail;
+    int whole[2 * SLOG_GUESS_MAX];
+    size_t nwhole;
+    int overflow;
+    int all; /* set by slog_parse_skeleton: no faithful skeleton, the whole was read */
+} slog_skeleton_guess;
+
 /** The skeleton of `in`: the same number of lines, LF line ends, every line
  * empty but those that decide entries and logs and those in the `nkeep`
  * ranges keep[2k] .. keep[2k + 1] (1-based lines, sorted, not
- * overlapping), kept whole. SLOG_OK; SLOG_ERR_INVALID when the document has
+ * overlapping) and those `guess` asks for (or NULL), kept whole. SLOG_OK; SLOG_ERR_INVALID when the document has
  * what only the whole reading can place (a heading-like line indented into
  * a list item or a code block): read it whole; SLOG_ERR_NOMEM. */
-slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkeep, slog_text *out);
+slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkeep,
+                               slog_skeleton_guess *guess, slog_text *out);
 
 #endif

@@ -11,6 +11,7 @@
 #include "helpers.h"
 
 #include "doc_internal.h"
+#include "skeleton.h"
 #include "statuslog/edit.h"
 
 static int same_str(const char *a, const char *b)
@@ -210,7 +211,7 @@ static int compare_file(const char *path)
     slog_error err;
     int failed = 0;
     if (slog_parse_buffer(raw, len, &po, &whole, &err) == SLOG_OK &&
-        slog_parse_skeleton(raw, len, &po, NULL, 0, &thin, &err) == SLOG_OK) {
+        slog_parse_skeleton(raw, len, &po, NULL, 0, NULL, &thin, &err) == SLOG_OK) {
         failed = compare_models(path, whole, thin);
         /* a new day, the latest entry's day extended, a labelled entry */
         const char *latest = NULL;
@@ -218,6 +219,14 @@ static int compare_file(const char *path)
             if (whole->entries[i]->date_valid &&
                 (!latest || strcmp(whole->entries[i]->date, latest) > 0))
                 latest = whole->entries[i]->date;
+        /* and with the sections append guesses kept whole besides */
+        slog_skeleton_guess guess = {latest, 1, {0}, 0, 0, 0};
+        slog_doc *guessed = NULL;
+        if (slog_parse_skeleton(raw, len, &po, NULL, 0, &guess, &guessed, &err) == SLOG_OK)
+            failed |= compare_models(path, whole, guessed);
+        else
+            failed = 1;
+        slog_doc_free(guessed);
         slog_append_item items[] = {{SLOG_STATE_DONE, "Skeleton check one"},
                                     {SLOG_STATE_NEXT, "Skeleton check two"}};
         slog_append_request req = {"2031-05-05", NULL, items, 2};
@@ -275,11 +284,54 @@ START_TEST(corpus_reads_the_same_from_its_skeleton)
 }
 END_TEST
 
+/* What append's first reading keeps whole: the sections whose heading has
+ * the date (not a heading inside code), and the end from the last heading
+ * with a digit. */
+START_TEST(a_guess_keeps_the_dated_sections_and_the_end_whole)
+{
+    static const char doc[] = "# Log\n"                 /* 1 */
+                              "\n"                       /* 2 */
+                              "## 2026-01-01\n"          /* 3 */
+                              "- a\n"                    /* 4 */
+                              "\n"                       /* 5 */
+                              "## 2026-01-02 Status\n"   /* 6 */
+                              "- b\n"                    /* 7 */
+                              "### Notes\n"              /* 8 */
+                              "```\n"                    /* 9 */
+                              "## 2026-01-09 in code\n"  /* 10 */
+                              "```\n"                    /* 11 */
+                              "## 2026-01-03\n"          /* 12 */
+                              "- c\n"                    /* 13 */
+                              "## Follow-ups\n"          /* 14 */
+                              "- d\n";                   /* 15 */
+    slog_text in, out;
+    ck_assert_int_eq(slog_text_decode(&in, doc, sizeof doc - 1), SLOG_OK);
+    slog_skeleton_guess g = {"2026-01-02", 1, {0}, 0, 0, 0};
+    ck_assert_int_eq(slog_text_skeleton(&in, NULL, 0, &g, &out), SLOG_OK);
+    ck_assert_int_eq(g.nwhole, 2);
+    ck_assert_int_eq(g.whole[0], 6);
+    ck_assert_int_eq(g.whole[1], 11);
+    ck_assert_int_eq(g.whole[2], 12);
+    ck_assert_int_eq(g.whole[3], 15);
+    size_t len;
+    const char *line = slog_text_line(&out, 7, &len); /* an item of a guessed section, kept */
+    ck_assert_int_eq((int)len, 3);
+    ck_assert_int_eq(memcmp(line, "- b", 3), 0);
+    slog_text_free(&out);
+    g = (slog_skeleton_guess){"2026-01-09", 0, {0}, 0, 0, 0}; /* only in code: nothing */
+    ck_assert_int_eq(slog_text_skeleton(&in, NULL, 0, &g, &out), SLOG_OK);
+    ck_assert_int_eq(g.nwhole, 0);
+    slog_text_free(&out);
+    slog_text_free(&in);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("skeleton");
     TCase *tc = tcase_create("skeleton");
     tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, a_guess_keeps_the_dated_sections_and_the_end_whole);
     tcase_add_test(tc, fixtures_read_the_same_from_their_skeleton);
     tcase_add_test(tc, corpus_reads_the_same_from_its_skeleton);
     suite_add_tcase(s, tc);
