@@ -621,8 +621,22 @@ int slog_found_day(const slog_found_date *f, long *day)
     return slog_date_parse(buf, day);
 }
 
+/* Digits by hand: this runs for every date read (snprintf cost 1.5% of a
+ * reading of the 100 MB plan). */
+static void put_digits(char *at, unsigned v, int n)
+{
+    while (n-- > 0) {
+        at[n] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
 void slog_format_ymd(int year, int month, int day, char *buf)
 {
-    snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)year % 10000u, (unsigned)month % 100u,
-             (unsigned)day % 100u);
+    put_digits(buf, (unsigned)year % 10000u, 4);
+    buf[4] = '-';
+    put_digits(buf + 5, (unsigned)month % 100u, 2);
+    buf[7] = '-';
+    put_digits(buf + 8, (unsigned)day % 100u, 2);
+    buf[10] = '\0';
 }

@@ -128,6 +128,10 @@ static slog_direction direction(slog_log *log, const slog_config *cfg)
         return SLOG_NEWEST_FIRST;
     if (cfg->order == SLOG_ORDER_OLDEST_FIRST)
         return SLOG_OLDEST_FIRST;
+    if (slog_log_sorted(log, SLOG_OLDEST_FIRST))
+        return SLOG_OLDEST_FIRST;
+    if (slog_log_sorted(log, SLOG_NEWEST_FIRST))
+        return SLOG_NEWEST_FIRST;
     size_t oldest = 0, newest = 0;
     if (slog_log_longest(log, SLOG_OLDEST_FIRST, &oldest) != 0 ||
         slog_log_longest(log, SLOG_NEWEST_FIRST, &newest) != 0)

@@ -47,6 +47,44 @@ static size_t run_lengths(slog_direction dir, const slog_entry **dated, size_t n
     return ntops;
 }
 
+static int compared(const slog_entry *e)
+{
+    return e->date_valid && !e->weekday_mismatch;
+}
+
+/* Whether the log's compared entries never step back in direction `dir`
+ * (*strict: and step forward at least once): a log in order, the usual
+ * case, is known in one pass without the O(n log n) subsequence. Only
+ * when every entry compares alike (all by day, or all by instant at one
+ * precision): across kinds the comparison is not transitive (02:35Z
+ * equals 02:35:29Z and 02:35:10Z, which differ), and only the
+ * subsequence decides. */
+static int monotone(const slog_log *log, slog_direction dir, int *strict)
+{
+    const slog_entry *prev = NULL;
+    *strict = 0;
+    for (size_t i = 0; i < log->nentries; i++) {
+        const slog_entry *e = log->entries[i];
+        if (!compared(e))
+            continue;
+        if (prev && (e->has_instant != prev->has_instant ||
+                     (e->has_instant && e->precision != prev->precision)))
+            return 0;
+        int c = prev ? cmp_dir(dir, prev, e) : 0;
+        if (c > 0)
+            return 0;
+        *strict |= c < 0;
+        prev = e;
+    }
+    return 1;
+}
+
+int slog_log_sorted(const slog_log *log, slog_direction dir)
+{
+    int strict;
+    return monotone(log, dir, &strict) && strict;
+}
+
 /* The log's dated entries, in document order (malloc'd), and their count.
  * An entry whose weekday contradicts its date ("Sat 21-Mar-2025" in a 2026
  * journal: the year mistyped) is in doubt: invalid-date says so, and it is
@@ -56,7 +94,7 @@ static const slog_entry **dated_entries(const slog_log *log, size_t *n)
     const slog_entry **dated = malloc((log->nentries + 1) * sizeof *dated);
     *n = 0;
     for (size_t i = 0; dated && i < log->nentries; i++)
-        if (log->entries[i]->date_valid && !log->entries[i]->weekday_mismatch)
+        if (compared(log->entries[i]))
             dated[(*n)++] = log->entries[i];
     return dated;
 }
@@ -95,6 +133,9 @@ int slog_log_misplaced(const slog_log *log, slog_misplaced **out, size_t *count)
 {
     *out = NULL;
     *count = 0;
+    int strict;
+    if (monotone(log, log->direction, &strict))
+        return 0; /* in order: nothing is out of place */
     size_t n;
     const slog_entry **dated = dated_entries(log, &n);
     const slog_entry **tops = malloc((n + 1) * sizeof *tops);

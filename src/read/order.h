@@ -30,6 +30,11 @@ int slog_log_misplaced(const slog_log *log, slog_misplaced **out, size_t *count)
  * log). */
 int slog_log_scattered(const slog_doc *doc, const slog_log *log);
 
+/** Whether the log's dated entries never step back in direction `dir` and
+ * step forward at least once: its longest run in `dir` is all of them and
+ * longer than any the other way, so `dir` is its direction. One pass. */
+int slog_log_sorted(const slog_log *log, slog_direction dir);
+
 /** The length of a longest monotone subsequence of the log's dated entries
  * in direction `dir` (what decides a log's direction): 0, or -1 when out of
  * memory. */
