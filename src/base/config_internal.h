@@ -19,7 +19,7 @@ typedef struct {
         ap3, zone, y3, fd, fm, fy, cy, cm, cd, cw, tt, ap4, pth, ptm, pts, pap, d4, m4, y4, ky, km,
         kd, ky6, km6, kd6, kdy, kdm, kdd;
     int date, time, month, day, year;
-    int rm1; /* the month a spaced range of days ends in: "January 26 - February 1, 2026" */
+    int rm1;    /* the month a spaced range of days ends in: "January 26 - February 1, 2026" */
     int yd, ym; /* a year-less dotted day and month: "31.03." */
 } slog_date_groups;
 

@@ -61,8 +61,8 @@ slog_status append_view_open(append_view **out, const char *raw, size_t len, slo
 /** The same from the skeleton, with the end of the document from its last
  * dated heading kept whole besides (slog_skeleton_guess.tail): where a
  * late entry or an added one most often stands. */
-slog_status append_view_open_tail(append_view **out, const char *raw, size_t len,
-                                  slog_config *cfg, const char *name, slog_error *err);
+slog_status append_view_open_tail(append_view **out, const char *raw, size_t len, slog_config *cfg,
+                                  const char *name, slog_error *err);
 /** Whether every noted section lies in what the reading kept whole besides
  * (append_view_open_tail; or the whole document, read without a faithful
  * skeleton): then no second reading is needed. */

@@ -26,7 +26,7 @@ typedef struct append_view {
     int skeleton;
     int touched[2 * TOUCH_MAX];
     size_t ntouched;
-    int overflow; /* more were touched than fit: read the whole model */
+    int overflow;              /* more were touched than fit: read the whole model */
     slog_skeleton_guess guess; /* what the reading kept whole besides (ap_view_read) */
 } view;
 

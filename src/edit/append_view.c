@@ -240,8 +240,8 @@ slog_status append_view_open(append_view **out, const char *raw, size_t len, slo
     return view_open(out, raw, len, cfg, name, keep != NULL, keep, nkeep, NULL, err);
 }
 
-slog_status append_view_open_tail(append_view **out, const char *raw, size_t len,
-                                  slog_config *cfg, const char *name, slog_error *err)
+slog_status append_view_open_tail(append_view **out, const char *raw, size_t len, slog_config *cfg,
+                                  const char *name, slog_error *err)
 {
     slog_skeleton_guess tail = {0};
     tail.tail = 1;

@@ -77,8 +77,9 @@ static int fixer_open(fixer *f, const char *raw, size_t len, slog_config *cfg, c
     f->raw = raw;
     f->len = len;
     /* a first reading from the skeleton keeps the end whole besides */
-    slog_status st = keep && !nkeep ? append_view_open_tail(&f->v, raw, len, cfg, name, err)
-                                    : append_view_open(&f->v, raw, len, cfg, name, keep, nkeep, err);
+    slog_status st = keep && !nkeep
+                         ? append_view_open_tail(&f->v, raw, len, cfg, name, err)
+                         : append_view_open(&f->v, raw, len, cfg, name, keep, nkeep, err);
     if (st != SLOG_OK)
         return -1;
     f->d = append_view_doc(f->v);

@@ -42,8 +42,9 @@ static slog_status side_open(side *s, const char *raw, size_t len, slog_config *
     s->raw = raw;
     s->len = len;
     /* a first reading from the skeleton keeps the end whole besides */
-    slog_status st = keep && !nkeep ? append_view_open_tail(&s->v, raw, len, cfg, name, err)
-                                    : append_view_open(&s->v, raw, len, cfg, name, keep, nkeep, err);
+    slog_status st = keep && !nkeep
+                         ? append_view_open_tail(&s->v, raw, len, cfg, name, err)
+                         : append_view_open(&s->v, raw, len, cfg, name, keep, nkeep, err);
     if (st != SLOG_OK)
         return st;
     s->d = append_view_doc(s->v);

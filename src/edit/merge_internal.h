@@ -20,7 +20,7 @@ typedef struct {
     struct keyed_slot {
         uint64_t hash; /* 0: empty */
         size_t first;  /* the key's first position in e */
-    } *slots;          /* by key hash, open addressing */
+    } * slots;         /* by key hash, open addressing */
     size_t cap;        /* slots, a power of two */
 } keyed;
 

@@ -138,8 +138,7 @@ static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *
             st = SLOG_OK; /* no faithful skeleton: built from the whole */
             if (sk->guess)
                 sk->guess->all = 1;
-        }
-        else
+        } else
             slog_error_set(err, st, name, 0, "out of memory");
     }
     if (st == SLOG_OK)

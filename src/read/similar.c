@@ -424,6 +424,44 @@ slog_status slog_vocab_build_texts(slog_vocab *v, const char *const *texts, size
     return vocab_build(v, texts, plain_text, n);
 }
 
+static int by_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The letters of item i's words with digits (see letters_of), sorted,
+ * without repeats, into out (room for `room`): their number, or -1 when
+ * there are more. */
+static int item_letters(const slog_vocab *v, size_t i, uint32_t *out, int room)
+{
+    int n = 0;
+    for (uint32_t k = v->start[i]; k < v->start[i + 1]; k++) {
+        uint32_t l = v->letters[v->ids[k]];
+        if (!l)
+            continue;
+        if (n == room)
+            return -1;
+        out[n++] = l;
+    }
+    qsort(out, (size_t)n, sizeof *out, by_u32);
+    int m = 0;
+    for (int k = 0; k < n; k++)
+        if (!m || out[m - 1] != out[k])
+            out[m++] = out[k];
+    return m;
+}
+
+/* Items a and b have the same words with digits once those are left out. */
+static int same_letters(const slog_vocab *v, size_t a, size_t b)
+{
+    uint32_t x[32], y[32];
+    int nx = item_letters(v, a, x, 32), ny = item_letters(v, b, y, 32);
+    if (nx < 0 || ny < 0) /* words enough to decide without these */
+        return 1;
+    return nx == ny && !memcmp(x, y, (size_t)nx * sizeof *x);
+}
+
 static slog_status vocab_build(slog_vocab *v, const void *things, text_at_fn text_at, size_t n)
 {
     memset(v, 0, sizeof *v);
@@ -461,6 +499,11 @@ static slog_status vocab_build(slog_vocab *v, const void *things, text_at_fn tex
         else if (w < ngeneric + nstatus)
             v->flags[w] |= SLOG_WORD_STATUS;
     }
+    v->letters = ok ? calloc(t.nwords ? t.nwords : 1, sizeof *v->letters) : NULL;
+    ok = ok && v->letters;
+    for (size_t w = 0; ok && w < t.nwords; w++)
+        if (v->flags[w] & SLOG_WORD_NUMERIC)
+            v->letters[w] = slog_word_letters(t.pool + t.word_off[w], t.word_len[w]);
     interner_free(&t);
     free(ids.data);
     if (!ok) {
@@ -533,7 +576,7 @@ int slog_vocab_repeats(const slog_vocab *v, size_t a, size_t b)
         x += take_x;
         y += take_y;
     }
-    return total > 0 && shared / total >= SLOG_REPEAT_THRESHOLD;
+    return total > 0 && shared / total >= SLOG_REPEAT_THRESHOLD && same_letters(v, a, b);
 }
 
 int slog_vocab_folds(const slog_vocab *v, size_t a, size_t b)
@@ -581,6 +624,7 @@ void slog_vocab_free(slog_vocab *v)
     free(v->idf);
     free(v->flags);
     free(v->subject);
+    free(v->letters);
     memset(v, 0, sizeof *v);
 }
 

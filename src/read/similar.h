@@ -18,6 +18,9 @@ typedef struct {
     float *idf;        /* per word id: its weight (IDF, less for generic words) */
     uint8_t *flags;    /* per word id: SLOG_WORD_* */
     uint32_t *subject; /* item i: its first specific word + 1 (0: none) */
+    uint32_t *letters; /* per word id with a digit: a hash of what is left without its digits
+                          ("arm64" -> "arm", "x86" -> "x"), 0 when that is no word (a number,
+                          date, time, duration, ordinal or hash) */
     size_t nitems, nwords;
 } slog_vocab;
 
@@ -44,8 +47,9 @@ double slog_vocab_dice(const slog_vocab *v, size_t a, size_t b);
 /** IDF-weighted Dice coefficient of items a and b (by index), in [0, 1]. */
 double slog_vocab_similarity(const slog_vocab *v, size_t a, size_t b);
 /** Items a and b record the same thing (repeated-entry): the same status
- * words, and a similarity of at least SLOG_REPEAT_THRESHOLD once words with
- * digits are left out. */
+ * words, the same words with digits once their digits are left out ("arm64"
+ * and "x86" differ, "run 574" and "run 603" do not), and a similarity of at
+ * least SLOG_REPEAT_THRESHOLD once words with digits are left out. */
 int slog_vocab_repeats(const slog_vocab *v, size_t a, size_t b);
 /** Items a and b are one piece of work said twice, for the digest's fold:
  * the words of one (those with digits aside) are all the other's, and the

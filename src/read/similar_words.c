@@ -3,6 +3,9 @@
  * that weigh little, status words that state a result. */
 #include "similar_words.h"
 
+#include <stdint.h>
+#include <string.h>
+
 const slog_stop_word slog_stop_words[] = {
     {"a", 1},
     {"an", 2},
@@ -392,3 +395,39 @@ const char *const slog_status_words[] = {
 const size_t slog_nstop_words = sizeof slog_stop_words / sizeof *slog_stop_words;
 const size_t slog_ngeneric_words = sizeof slog_generic_words / sizeof *slog_generic_words;
 const size_t slog_nstatus_words = sizeof slog_status_words / sizeof *slog_status_words;
+
+/* What a word with digits says without them: a hash of its other bytes,
+ * or 0 when they say nothing — a number, date or time ("2026-03-09",
+ * "10:30"), a duration or size ("5h", "30min", "2gb"), an ordinal ("3rd"),
+ * a hash ("9f3a2c1"). "arm64" says "arm", "x86" "x", "python3" "python". */
+uint32_t slog_word_letters(const char *w, size_t len)
+{
+    static const char *const units[] = {"h",  "hr", "hrs", "m",  "min", "mins", "s",  "ms",
+                                        "d",  "w",  "x",   "k",  "kb",  "mb",   "gb", "tb",
+                                        "st", "nd", "rd",  "th", "px",  "am",   "pm"};
+    char rest[64];
+    size_t n = 0, hex = 0, digits = 0, lead = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = w[i];
+        if (c >= '0' && c <= '9') {
+            digits++;
+            lead += n == 0;
+            continue;
+        }
+        hex += (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80) {
+            if (n == sizeof rest)
+                return 0;
+            rest[n++] = (char)(c | ((unsigned char)c < 0x80 ? 0x20 : 0));
+        }
+    }
+    if (!n || (hex == n && len >= 7 && digits + hex == len)) /* nothing, or a hash */
+        return 0;
+    for (size_t u = 0; lead && u < sizeof units / sizeof *units; u++)
+        if (strlen(units[u]) == n && !memcmp(rest, units[u], n))
+            return 0; /* "5h", "3rd", "10am" */
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)rest[i]) * 16777619u;
+    return h ? h : 1;
+}

@@ -4,6 +4,7 @@
 #define SLOG_SIMILAR_WORDS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct {
     const char *word;
@@ -19,5 +20,9 @@ extern const size_t slog_ngeneric_words;
 /** Words that state a result when written in capitals (PASS, FAIL). */
 extern const char *const slog_status_words[];
 extern const size_t slog_nstatus_words;
+
+/** What a word with digits says without them (a hash), or 0 when that is
+ * nothing: a number, date, time, duration, size, ordinal or hash. */
+uint32_t slog_word_letters(const char *w, size_t len);
 
 #endif

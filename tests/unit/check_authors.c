@@ -322,6 +322,19 @@ START_TEST(repeats_that_are_new_work)
                        "- a fifth step\n- a sixth step\n- a seventh step\n";
     snprintf(md, sizeof md, "## 2026-03-01\n%s\n## 2026-03-02\n%s", plan, plan);
     ck_assert_int_eq(count_rule(md, "2026-03-10", SLOG_RULE_REPEATED_ENTRY, NULL), 1);
+    /* the same build for another target: "arm64" and "x86" are more than
+     * their digits; runs and sizes are not ("run 574", "2gb", "3rd") */
+    const char *targets = "## 2022-03-07\n"
+                          "- Built the client image for arm64: client-arm64 with the toolchain\n"
+                          "- Measure startup time of both images\n\n"
+                          "## 2022-03-08\n"
+                          "- Built the client image for x86: client-x86 with the toolchain\n"
+                          "- Measure startup time of both images\n";
+    ck_assert_int_eq(count_rule(targets, "2026-03-10", SLOG_RULE_REPEATED_ENTRY, NULL), 0);
+    const char *runs =
+        "## 2022-03-07\n- Reran the suite (run 574), 2gb image, 3rd try, commit 9f3a2c1e\n\n"
+        "## 2022-03-08\n- Reran the suite (run 603), 4gb image, 5th try, commit 0b77d21f\n";
+    ck_assert_int_eq(count_rule(runs, "2026-03-10", SLOG_RULE_REPEATED_ENTRY, NULL), 1);
 }
 END_TEST
 

@@ -290,20 +290,20 @@ END_TEST
 START_TEST(a_guess_keeps_the_dated_sections_and_the_end_whole)
 {
     static const char doc[] = "# Log\n"                 /* 1 */
-                              "\n"                       /* 2 */
-                              "## 2026-01-01\n"          /* 3 */
-                              "- a\n"                    /* 4 */
-                              "\n"                       /* 5 */
-                              "## 2026-01-02 Status\n"   /* 6 */
-                              "- b\n"                    /* 7 */
-                              "### Notes\n"              /* 8 */
-                              "```\n"                    /* 9 */
-                              "## 2026-01-09 in code\n"  /* 10 */
-                              "```\n"                    /* 11 */
-                              "## 2026-01-03\n"          /* 12 */
-                              "- c\n"                    /* 13 */
-                              "## Follow-ups\n"          /* 14 */
-                              "- d\n";                   /* 15 */
+                              "\n"                      /* 2 */
+                              "## 2026-01-01\n"         /* 3 */
+                              "- a\n"                   /* 4 */
+                              "\n"                      /* 5 */
+                              "## 2026-01-02 Status\n"  /* 6 */
+                              "- b\n"                   /* 7 */
+                              "### Notes\n"             /* 8 */
+                              "```\n"                   /* 9 */
+                              "## 2026-01-09 in code\n" /* 10 */
+                              "```\n"                   /* 11 */
+                              "## 2026-01-03\n"         /* 12 */
+                              "- c\n"                   /* 13 */
+                              "## Follow-ups\n"         /* 14 */
+                              "- d\n";                  /* 15 */
     slog_text in, out;
     ck_assert_int_eq(slog_text_decode(&in, doc, sizeof doc - 1), SLOG_OK);
     slog_skeleton_guess g = {"2026-01-02", 1, {0}, 0, 0, 0};
