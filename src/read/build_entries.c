@@ -128,6 +128,20 @@ void build_close_bold(builder *b, int next_line, int next_level)
 
 /* --- dates ---------------------------------------------------------------------- */
 
+/* The date at `at` is part of a web address ("…/blog/2015/03/10/layers/"):
+ * a page's path, not when the log was written. The word it is in is read
+ * back to a space or a bracket (at most 2 KiB). */
+static int in_url(const char *s, size_t from, size_t at)
+{
+    size_t i = at, stop = at > from + 2048 ? at - 2048 : from;
+    while (i > stop && !strchr(" \t\n\r<([\"'", s[i - 1]))
+        i--;
+    for (size_t k = i; k + 3 <= at; k++)
+        if (!memcmp(s + k, "://", 3) || (k == i && !strncasecmp(s + k, "www.", 4)))
+            return 1;
+    return 0;
+}
+
 /* Moves the year of reference up to `line`: the latest full date in the text
  * before it (entries, metadata, front matter, plain text), or a later line
  * that names only a year ("## March 2026"). Each line is searched once. */
@@ -143,6 +157,8 @@ static void scan_year_refs(builder *b, int line)
     int found = 0, year;
     for (size_t i = from; i < to && slog_find_full_date(b->cfg, t->data, to, i, &f, &next);
          i = next) {
+        if (in_url(t->data, from, f.start))
+            continue;
         b->year_ref = f.year;
         b->month_ref = f.month;
         last = f.start;

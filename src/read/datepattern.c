@@ -63,6 +63,7 @@
     "(?:[（(](?:" CJK_WEEKDAY_JA "(?:曜日?)?|" CJK_WEEKDAY_KO "(?:요일)?|" CJK_WEEKDAY_ZH ")[)）]" \
     "|" CJK_WEEKDAY_JA "曜日|" CJK_WEEKDAY_KO "요일|" CJK_WEEKDAY_ZH ")"
 #define ORDINAL "(?i:st|nd|rd|th)?"
+#define DAY "(?:0?[1-9]|[12][0-9]|3[01])(?![0-9])" /* a day of a month */
 /* "–13" after a day: the end of a range of days, written without spaces
  * (with them, "Mar 9 - 14:00" is a date and a time) */
 #define DAY_RANGE_END "(?:[-\\x{2013}][0-9]{1,2}" ORDINAL "(?![0-9:]))?"
@@ -115,9 +116,10 @@ const char *const SLOG_DATE_PATTERN[] = {
     "[ \\t]+(?:(?i:de)[ "
     "\\t]+)?(?<fm>" MONTH_OTHER ")\\.?(?:,?[ \\t]+(?:(?i:de|del)[ \\t]+)?(?<fy>[0-9]{4}))?"
     /* 14 - 17 January 2026: a range of days with spaces, not after a word
-     * ("Day 5 - 9 March" is day 5's date, 9 March) */
-    "|(?<![0-9A-Za-z.])(?<![A-Za-z][ \\t])(?<d4>[0-9]{1,2})" ORDINAL "[ \\t]*[-\\x{2013}][ \\t]*"
-    "[0-9]{1,2}" ORDINAL "[ \\t]+(?:of[ \\t]+)?(?<m4>" MONTH
+     * ("Day 5 - 9 March" is day 5's date, 9 March) nor after a number and a
+     * dash ("Week 2023-48 - 26 Nov-2 Dec": week 48 is no day) */
+    "|(?<![0-9A-Za-z.])(?<![A-Za-z][ \\t])(?<![0-9][-/.])(?<d4>" DAY ")" ORDINAL
+    "[ \\t]*[-\\x{2013}][ \\t]*" DAY ORDINAL "[ \\t]+(?:of[ \\t]+)?(?<m4>" MONTH
     ")\\.?(?:(?:,?[ \\t]+|-|/)(?<y4>[0-9]{4}))?"
     /* 20260309 as a word of its own (not "#20260309", "v1.20260309"); 201111
      * (YYMMDD) in brackets only */
