@@ -282,6 +282,10 @@ static slog_status on_heading(builder *b, cmark_node *node)
         slog_status st = dated_heading(b, f, h, hlen, &fd, level);
         return st == SLOG_OK ? build_heading_date_line(b, f, node) : st;
     }
+    if (build_week_of_record(b, line, level, h, hlen, &fd)) {
+        slog_status st = dated_heading(b, f, h, hlen, &fd, level);
+        return st == SLOG_OK ? build_heading_date_line(b, f, node) : st;
+    }
     slog_section *s = vec_push(&b->sections);
     if (!s)
         return build_nomem(b);

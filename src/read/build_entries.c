@@ -393,3 +393,39 @@ void build_settle_numeric_dates(builder *b)
             reread(&n[i], n[i].second, n[i].first);
     }
 }
+
+/* "## Week of 2026-03-02" over "- ✅ Moved the billing service": a weekly
+ * report's record of the week, though "Week of" alone is a plan's date
+ * (SPEC §1 r3: a date that only mentions the future makes no entry). The
+ * heading opens with "Week of" and a full date, and its section (to the
+ * next heading at its level or above, 400 lines at most) has work done
+ * in it: a ✅, ✔ or ticked box. The skeleton keeps such sections whole. */
+int build_week_of_record(builder *b, int line, int level, const char *h, size_t hlen,
+                         slog_found_date *f)
+{
+    size_t i = 0, next;
+    while (i < hlen && !(((h[i] | 0x20) >= 'a' && (h[i] | 0x20) <= 'z')))
+        i++; /* markup, emoji */
+    if (i + 8 > hlen || strncasecmp(h + i, "week of", 7) != 0 || !strchr(" *_:", h[i + 7]))
+        return 0;
+    if (!slog_find_full_date(b->cfg, h, hlen, i + 7, f, &next) || f->time_end > f->time_start)
+        return 0;
+    for (size_t k = i + 7; k < f->start; k++)
+        if (!strchr(" \t*_:", h[k]))
+            return 0;
+    const slog_text *t = b->text;
+    for (int n = line + 1; n <= (int)t->nlines && n <= line + 400; n++) {
+        size_t len, hashes = 0;
+        const char *s = slog_text_line(t, n, &len);
+        while (hashes < len && s[hashes] == '#')
+            hashes++;
+        if (hashes && hashes <= (size_t)level && (hashes == len || s[hashes] == ' '))
+            return 0;
+        static const char *const done[] = {"\xE2\x9C\x85", "\xE2\x9C\x94", "[x]", "[X]"};
+        for (size_t d = 0; d < sizeof done / sizeof *done; d++)
+            for (size_t k = 0; k + strlen(done[d]) <= len; k++)
+                if (!memcmp(s + k, done[d], strlen(done[d])))
+                    return 1;
+    }
+    return 0;
+}

@@ -168,6 +168,10 @@ void build_close_bold(builder *b, int next_line, int next_level);
  * Postmortem read" / "** Date: 2026-04-27 **"): the paragraph dates it. */
 int build_dated_by_next_line(builder *b, cmark_node *heading, const char *h,
                              const slog_found_date *f);
+/** The heading (of `level`, at `line`) is a weekly report's "Week of
+ * 2026-03-02" over work done in that week: its date in *f (build_entries.c). */
+int build_week_of_record(builder *b, int line, int level, const char *h, size_t hlen,
+                         slog_found_date *f);
 /** A heading's first paragraph: may make the heading an entry (bold line). */
 slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *heading);
 /** A top-level paragraph: may start a bold-line entry. */

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 int slog_entry_compare(const slog_entry *a, const slog_entry *b)
 {
@@ -163,6 +164,69 @@ static size_t *log_slot(log_index *x, int line)
     return &x->log[i];
 }
 
+/* An undated heading that files what follows away ("### Archive", "##
+ * Older entries", "## Historial"): the entries after it, at its level under
+ * the same heading, are another log than those before it — a plan's
+ * current milestones, oldest first, above an archive of weeks, newest
+ * first, are two runs, not one out of order. */
+static int archive_title(const char *t)
+{
+    static const char *const words[] = {
+        "archive",         "archived",     "archives",         "older entries", "old entries",
+        "earlier entries", "past entries", "previous entries", "archiv",        "archivo",
+        "arquivo",         "archivio",     "archief",          "архив"};
+    static const char *const cjk[] = {"归档", "歸檔", "存档", "アーカイブ", "보관"};
+    if (!t)
+        return 0;
+    /* the heading is that word: "📦 Archive", "Archive (2023)", not "Created
+     * archive-notes.md"; at most three words */
+    while (*t && (unsigned char)*t < 0x80 && !((*t | 0x20) >= 'a' && (*t | 0x20) <= 'z'))
+        t++;
+    while ((unsigned char)*t >= 0xF0) /* an emoji */
+        t += 4;
+    while (*t == ' ')
+        t++;
+    size_t n = strlen(t), words_in = 1;
+    for (size_t i = 0; i < n; i++)
+        words_in += t[i] == ' ' && i + 1 < n && t[i + 1] != ' ' && t[i + 1] != '(';
+    if (words_in > 3)
+        return 0;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t w = strlen(words[k]);
+        if (!strncasecmp(t, words[k], w) && !(((t[w] | 0x20) >= 'a' && (t[w] | 0x20) <= 'z') ||
+                                              t[w] == '-' || t[w] == '_' || t[w] == '.'))
+            return 1;
+    }
+    for (size_t k = 0; k < sizeof cjk / sizeof *cjk; k++)
+        if (!strncmp(t, cjk[k], strlen(cjk[k])))
+            return 1;
+    return 0;
+}
+
+/* The key of e's log: its enclosing heading's line, or the line of the
+ * archive heading it stands after (see archive_title). `arch` lists the
+ * archive sections' indexes in document order. */
+static int log_key(const slog_doc *doc, const slog_entry *e, const size_t *arch, size_t narch)
+{
+    int key = e->heading_line ? e->heading_line : -1;
+    size_t lo = 0, hi = narch; /* the archive headings before e */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->sections[arch[mid]].line < e->line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k-- > 0;) {
+        const slog_section *a = &doc->sections[arch[k]];
+        if (a->line <= e->heading_line)
+            break;
+        if (a->level == e->level)
+            return a->line;
+    }
+    return key;
+}
+
 slog_status slog_logs_build(slog_doc *doc, const slog_config *cfg, slog_arena *arena)
 {
     size_t n = doc->nentries;
@@ -177,10 +241,16 @@ slog_status slog_logs_build(slog_doc *doc, const slog_config *cfg, slog_arena *a
     x.log = malloc(cap * sizeof *x.log);
     size_t *log_of = malloc(n * sizeof *log_of), *count = calloc(n, sizeof *count);
     slog_status st = x.line && x.log && log_of && count ? SLOG_OK : SLOG_ERR_NOMEM;
-    size_t nlogs = 0;
+    size_t nlogs = 0, narch = 0;
+    size_t *arch = malloc((doc->nsections + 1) * sizeof *arch);
+    if (!arch)
+        st = SLOG_ERR_NOMEM;
+    for (size_t k = 0; st == SLOG_OK && k < doc->nsections; k++)
+        if (archive_title(doc->sections[k].title))
+            arch[narch++] = k;
     /* log numbers in order of their first entry */
     for (size_t i = 0; st == SLOG_OK && i < n; i++) {
-        int key = doc->entries[i]->heading_line ? doc->entries[i]->heading_line : -1;
+        int key = log_key(doc, doc->entries[i], arch, narch);
         size_t *slot = log_slot(&x, key);
         if (*slot == (size_t)-1)
             *slot = nlogs++;
@@ -207,6 +277,7 @@ slog_status slog_logs_build(slog_doc *doc, const slog_config *cfg, slog_arena *a
             doc->logs[l].direction = direction(&doc->logs[l], cfg);
         }
     }
+    free(arch);
     free(x.line);
     free(x.log);
     free(log_of);

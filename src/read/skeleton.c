@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum {
     KEY_BLOCK_LINES = 6,  /* "**Who**: ..." then "**When**: ...", as build_entries.c reads */
@@ -173,6 +174,16 @@ static int continues(const char *s, size_t len)
     return !list_item(s + i, len - i) && !underline(s, len);
 }
 
+/* An ATX heading that opens with "Week of": whether it is an entry depends
+ * on the work done in its section (build_week_of_record), kept whole. */
+static int week_of(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && !(((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')))
+        i++;
+    return i + 7 <= len && !strncasecmp(s + i, "week of", 7);
+}
+
 /* Where the guess's tail starts: the last ATX heading with a digit outside
  * code, when what follows it is short (a sixteenth of the lines and 256
  * more at most); else 0. */
@@ -263,6 +274,7 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
     /* under a heading: 1 before its first block, 2 in it (its first lines
      * may date the heading), 0 after */
     int under = 0, block_lines = 0;
+    size_t week_level = 0; /* in a "Week of" section of that level, or 0 */
     for (size_t n = 1; n <= in->nlines; n++) {
         size_t len;
         const char *s = slog_text_line(in, (int)n, &len);
@@ -282,6 +294,10 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
                 level++;
             preamble &= level < 2;
             guess_heading(&gs, n, level, s, len);
+            if (week_level && level <= week_level)
+                week_level = 0;
+            if (!week_level && week_of(s, len))
+                week_level = level;
             keep_it = 1;
             under = 1;
             block_lines = carry = 0;
@@ -307,7 +323,7 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
             }
         }
         starts[n - 1] = o;
-        if (keep_it || gs.open) {
+        if (keep_it || gs.open || week_level) {
             memcpy(buf + o, s, len);
             o += len;
         }

@@ -201,6 +201,64 @@ static int no_task(const slog_checklist_item *box)
     return 1;
 }
 
+/* The title of the nearest heading above `line`: a dated one (its entry's
+ * label) or not (its section's). */
+static const char *heading_above(const slog_doc *d, int line)
+{
+    const slog_entry *e = slog_doc_entry_at(d, line);
+    while (e && e->kind != SLOG_ENTRY_HEADING)
+        e = e->parent;
+    const char *title = e ? e->label : NULL;
+    int at = e ? e->line : 0;
+    size_t lo = 0, hi = d->nsections; /* the last section at or above the line */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->sections[mid].line <= line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo && d->sections[lo - 1].line > at)
+        title = d->sections[lo - 1].title;
+    return title;
+}
+
+/* A box on a meeting's agenda ("### Agenda (6/2/2025)", "Tagesordnung",
+ * "议程"): a topic or question to talk about ("Caching", "Directions to
+ * pivot?"), not a task — unless it says what to do ("Deploy the
+ * benchmarks to the website"). */
+static int agenda_topic(const slog_doc *d, const slog_checklist_item *box)
+{
+    static const char *const agenda[] = {
+        "agenda",    "tagesordnung", "ordre du jour", "orden del día",  "ordine del giorno",
+        "pauta",     "gündem",       "повестка",      "talking points", "discussion topics",
+        "to discuss"};
+    static const char *const cjk[] = {"议程", "議程", "議題", "アジェンダ", "안건"};
+    static const char *const verbs[] = {
+        "add",     "apply",   "ask",       "book",     "build", "change",   "check",   "clean",
+        "contact", "create",  "deploy",    "document", "draft", "email",    "ensure",  "file",
+        "finish",  "fix",     "implement", "install",  "merge", "migrate",  "move",    "order",
+        "port",    "prepare", "publish",   "put",      "read",  "refactor", "release", "remove",
+        "rename",  "rewrite", "run",       "schedule", "send",  "set",      "share",   "ship",
+        "submit",  "test",    "update",    "upgrade",  "write"};
+    const char *h = heading_above(d, box->line);
+    int on_agenda = h && slog_names_any(h, strlen(h), agenda, sizeof agenda / sizeof *agenda);
+    for (size_t k = 0; h && !on_agenda && k < sizeof cjk / sizeof *cjk; k++)
+        on_agenda = strstr(h, cjk[k]) != NULL;
+    if (!on_agenda)
+        return 0;
+    const char *t = box->text;
+    while (*t && !((*t | 0x20) >= 'a' && (*t | 0x20) <= 'z') && (unsigned char)*t < 0x80)
+        t++;
+    size_t n = 0;
+    while (((t[n] | 0x20) >= 'a' && (t[n] | 0x20) <= 'z'))
+        n++;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (strlen(verbs[k]) == n && !strncasecmp(t, verbs[k], n))
+            return 0;
+    return 1;
+}
+
 /* Where box i stands: its list, caption, entry's day and index. */
 static void place_of(const slog_doc *d, size_t i, captioned *c)
 {
@@ -275,7 +333,8 @@ slog_status lint_open_checklists(lint_ctx *ctx)
     for (size_t i = 0; i < d->nchecklists && st == SLOG_OK; i++) {
         const slog_checklist_item *box = &d->checklists[i];
         char text[160];
-        if (!box->checked && !superseded[i] && !no_task(box) && !lint_done_later(done, i))
+        if (!box->checked && !superseded[i] && !no_task(box) && !agenda_topic(d, box) &&
+            !lint_done_later(done, i))
             st = lint_emit(ctx, SLOG_RULE_OPEN_CHECKLIST, box->line, "unchecked: %s",
                            lint_excerpt(box->text, text, sizeof text, 100));
     }

@@ -23,12 +23,70 @@ END_TEST
 START_TEST(a_web_address_gives_no_year)
 {
     /* the year of year-less headings is the log's, not a linked page's */
-    const char *md = "# Intern notes\n\n### June 1, 2021\n* set up the build machine\n\n"
-                     "### June 2\n* read about layers, see http://example.org/blog/2015/03/10/x/\n\n"
-                     "### June 3\n* trimmed the image\n\n### June 4\n* wrote the setup doc\n";
+    const char *md =
+        "# Intern notes\n\n### June 1, 2021\n* set up the build machine\n\n"
+        "### June 2\n* read about layers, see http://example.org/blog/2015/03/10/x/\n\n"
+        "### June 3\n* trimmed the image\n\n### June 4\n* wrote the setup doc\n";
     slog_doc *d = parse_str(md);
     ck_assert_uint_eq(d->nentries, 4);
     ck_assert_str_eq(d->entries[3]->date, "2021-06-04");
+    slog_doc_free(d);
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_ENTRY_ORDER, NULL), 0);
+}
+END_TEST
+
+START_TEST(a_weekly_report_by_week_of)
+{
+    /* "## Week of 2026-03-02" names the week a report records; a plan's
+     * "ship it the week of 2026-03-09" does not date an entry */
+    slog_doc *d = parse_str("# Platform weekly\n\n## Week of 2026-03-02\n- ✅ Moved billing\n"
+                            "- ⏳ Load test\n\n## **Week of** 2026-03-09\n- ✅ Load test\n\n"
+                            "## Ship the importer the week of 2026-03-23\n- design\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->date, "2026-03-02");
+    ck_assert_str_eq(d->entries[1]->date, "2026-03-09");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(an_agenda_lists_topics)
+{
+    /* a meeting's agenda: questions and topics are no open work; what it
+     * says to do is */
+    const char *md =
+        "# Supervision meetings\n\n## Meeting (14/1/2025)\n\n### Agenda (14/1/2025)\n\n"
+        "- [ ] Is the benchmark suite representative?\n" /* 7 */
+        "- [ ] Caching\n"                                /* 8 */
+        "- [x] Share the profiling results\n"
+        "  - [ ] Deploy the benchmarks to the website\n" /* 10 */
+        "\n### Summary (14/1/2025)\n\n- Suite is fine for now.\n\n"
+        "## Meeting (21/1/2025)\n\n#### Tagesordnung\n\n- [ ] Printer or parser?\n"
+        "\n#### Next\n\n- [ ] Write the parser benchmark\n"; /* 24 */
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 2);
+    ck_assert_int_eq(line, 10);
+    const char *later = strstr(md, "## Meeting (21/1/2025)"); /* line 17 of md */
+    ck_assert_int_eq(count_rule(later, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
+    ck_assert_int_eq(line, 9); /* "Write the parser benchmark", not the agenda's question */
+}
+END_TEST
+
+START_TEST(an_archive_heading_starts_another_log)
+{
+    /* the plan's milestones oldest first, then "### Archive" and the weeks
+     * before them newest first: two runs, neither out of order */
+    const char *md = "## Catalog plan\n\n### Milestone 17.0 (April 13, 2024)\n- a\n\n"
+                     "### Milestone 17.1 (May 11, 2024)\n- b\n\n"
+                     "### Milestone 17.2 (June 15, 2024)\n- c\n\n### Archive\n\n"
+                     "### Week of September 25, 2023\n- ✅ d\n\n"
+                     "### Week of September 18, 2023\n- ✅ e\n\n"
+                     "### Week of September 11, 2023\n- ✅ f\n\n"
+                     "### Week of September 4, 2023\n- ✅ g\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 7);
+    ck_assert_uint_eq(d->nlogs, 2);
+    ck_assert_int_eq(d->logs[0].direction, SLOG_OLDEST_FIRST);
+    ck_assert_int_eq(d->logs[1].direction, SLOG_NEWEST_FIRST);
     slog_doc_free(d);
     ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_ENTRY_ORDER, NULL), 0);
 }
@@ -40,6 +98,9 @@ int main(void)
     TCase *tc = tcase_create("review");
     tcase_add_test(tc, a_week_number_is_no_day);
     tcase_add_test(tc, a_web_address_gives_no_year);
+    tcase_add_test(tc, a_weekly_report_by_week_of);
+    tcase_add_test(tc, an_agenda_lists_topics);
+    tcase_add_test(tc, an_archive_heading_starts_another_log);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
