@@ -108,6 +108,33 @@ static const struct {
     {"ADT", -180}, {"NST", -210},  {"NDT", -150},
 };
 
+/* US DST on day `day`: from the second Sunday of March to the first
+ * Sunday of November (by the day: the hour of the change aside). */
+static int us_summer(long day)
+{
+    int y, m, d;
+    slog_civil_from_days(day, &y, &m, &d);
+    long march = slog_days_from_civil(y, 3, 1), november = slog_days_from_civil(y, 11, 1);
+    /* slog_weekday: Monday 0 .. Sunday 6 */
+    long start = march + (6 - slog_weekday(march)) + 7; /* the second Sunday */
+    long end = november + (6 - slog_weekday(november)); /* the first Sunday */
+    return day >= start && day < end;
+}
+
+int slog_us_zone_offset(const char *zone, long day, int *minutes)
+{
+    static const struct {
+        const char *name;
+        int standard;
+    } us[] = {{"PT", -480}, {"MT", -420}, {"CT", -360}, {"ET", -300}};
+    for (size_t i = 0; zone && i < sizeof us / sizeof *us; i++)
+        if (!strcmp(zone, us[i].name)) {
+            *minutes = us[i].standard + (us_summer(day) ? 60 : 0);
+            return 1;
+        }
+    return 0;
+}
+
 /* The two digits after a sign. */
 static int h_of(const char *zone)
 {

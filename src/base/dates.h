@@ -19,6 +19,9 @@ int slog_time_parse(const char *s);
 /** Offset in minutes east of UTC of a zone written as "Z", "UTC", "+02:00",
  * "-0600" or a common abbreviation ("MDT"). Returns 1 when known. */
 int slog_zone_offset(const char *zone, int *minutes);
+/** "PT", "MT", "CT", "ET": a US zone's offset on day `day`, summer time
+ * included (PT is PDT in July, PST in January). 0 when `zone` is none of them. */
+int slog_us_zone_offset(const char *zone, long day, int *minutes);
 
 /** 0 for Monday .. 6 for Sunday. */
 int slog_weekday(long day);

@@ -147,7 +147,11 @@ static int stamp_key(const char *s, size_t len)
         "最終更新", "更新日", "更新日時", "最后更新", "最後更新", "更新时间", "完成时间",
         "完成日期", "完成日", "完了日", "완료일", "최종 수정", "최종 업데이트", "aktualisiert",
         "letzte aktualisierung", "mis à jour", "mise à jour", "actualizado", "última actualización",
-        "aggiornato", "ultimo aggiornamento", "atualizado", "bijgewerkt"};
+        "aggiornato", "ultimo aggiornamento", "atualizado", "bijgewerkt", "última atualização",
+        "dernière mise à jour", "son güncelleme", "güncellendi", "ostatnia aktualizacja",
+        "zaktualizowano", "последнее обновление", "Последнее обновление", "обновлено", "Обновлено",
+        "cập nhật lần cuối", "terakhir diperbarui", "마지막 업데이트", "최종 업데이트일",
+        "最終更新日"};
     char key[64];
     size_t n = 0;
     for (size_t i = 0; i < len && n + 1 < sizeof key; i++) {

@@ -233,7 +233,8 @@ static slog_status fill_time(builder *b, slog_entry *e, const char *h, const slo
         e->zone = slog_arena_strndup(b->arena, h + f->zone_start, f->zone_end - f->zone_start);
         if (!e->zone)
             return SLOG_ERR_NOMEM;
-        e->zone_known = slog_zone_offset(e->zone, &e->zone_offset);
+        e->zone_known = slog_zone_offset(e->zone, &e->zone_offset) ||
+                        slog_us_zone_offset(e->zone, e->day, &e->zone_offset);
     }
     return SLOG_OK;
 }

@@ -377,10 +377,11 @@ static int rates_priority(const char *t, size_t len)
     size_t i = 0;
     while (i < len && strchr("*_[( ", t[i]))
         i++;
-    static const char *const rates[] = {"high",     "medium",   "med",     "low",   "priority",
-                                        "urgent",   "alta",     "baja",    "hoch",  "mittel",
-                                        "niedrig",  "haute",    "moyenne", "basse", "高优先级",
-                                        "中优先级", "低优先级", "优先级",  "優先度"};
+    static const char *const rates[] = {
+        "high",     "medium",   "med",      "low",      "priority", "urgent",   "alta",
+        "baja",     "hoch",     "mittel",   "niedrig",  "haute",    "moyenne",  "basse",
+        "高优先级", "中优先级", "低优先级", "优先级",   "優先度",   "高優先度", "中優先度",
+        "低優先度", "高優先級", "中優先級", "低優先級", "높음",     "중간",     "낮음"};
     size_t w = 0;
     if (len - i >= 2 && (t[i] | 0x20) == 'p' && t[i + 1] >= '0' && t[i + 1] <= '4')
         w = 2;

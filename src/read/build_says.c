@@ -70,10 +70,11 @@ static int says(const char *t)
     static const char *const unsure[] = {"needed",   "required", "proposed", "planned",   "todo",
                                          "to do",    "next",     "pending",  "suggested", "options",
                                          "possible", "ideas",    "candidate"};
-    static const char *const ranked[] = {"priority",  "priorities",  "prioridad", "prioridades",
-                                         "priorität", "prioritäten", "priorité",  "priorités",
-                                         "priorità",  "prioriteit",  "优先",      "優先",
-                                         "우선순위"};
+    static const char *const ranked[] = {"priority", "priorities", "prioridad", "prioridades",
+                                         "priorität", "prioritäten", "priorité", "priorités",
+                                         "priorità", "prioriteit", "优先", "優先", "우선순위",
+                                         /* a review's findings, ranked by severity */
+                                         "発見事項", "指摘事項", "推奨事項"};
     size_t n = strlen(t);
     int bits = 0;
     /* a legend: "### 🎯 Chart legend", "Legende:", "凡例" — its colours

@@ -450,15 +450,16 @@ static int opens_text(const char *s, size_t from, size_t at)
 static void take_range(slog_config *c, const char *s, size_t len, slog_found_date *f)
 {
     size_t i = f->end;
-    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '`'))
         i++;
-    /* – — → -> to through thru till; "a", "al", "au", "bis", "до", "tot";
-     * "/" and "&" join two days ("2026-09-12 (Sat) / 2026-09-13 (Sun)"), and
-     * ".." a range ("2026-06-21..22") */
+    /* – — → -> -- to through thru till; "a", "al", "au", "bis", "до", "tot",
+     * "到", "至", "〜"; "/" and "&" join two days ("2026-09-12 (Sat) /
+     * 2026-09-13 (Sun)", "2026-03-02/03"), and ".." a range ("2026-06-21..22") */
     static const char *const joins[] = {
-        "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x86\x92", "->",  "-",   "to ",  "through ",
-        "thru ",        "till ",        "a ",           "al ", "au ", "bis ", "\xD0\xB4\xD0\xBE ",
-        "tot ",         "/ ",           "& ",           ".."};
+        "\xE2\x80\x93",      "\xE2\x80\x94", "\xE2\x86\x92", "->", "--",  "-",   "to ",
+        "through ",          "thru ",        "till ",        "a ", "al ", "au ", "bis ",
+        "\xD0\xB4\xD0\xBE ", "tot ",         "/ ",           "/",  "& ",  "..",  "\xE5\x88\xB0",
+        "\xE8\x87\xB3",      "\xE3\x80\x9C", "\xEF\xBD\x9E"};
     size_t n = 0;
     for (size_t j = 0; j < sizeof joins / sizeof *joins && !n; j++) {
         size_t w = strlen(joins[j]);
@@ -468,7 +469,7 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
     if (!n)
         return;
     i += n;
-    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '`'))
         i++;
     slog_found_date end;
     if (match_at(c, s, len, i, 1, &end) != 1 || end.start != i || !end.year) {
@@ -486,8 +487,9 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
             k++;
         if (parts == 2 && (k == len || !strchr("0123456789/.:", s[k])))
             f->end = k;
-        /* "2026-06-21..22": the last day alone after ".." */
-        else if (parts == 1 && n == 2 && s[i - 1] == '.' &&
+        /* "2026-06-21..22", "2026-03-02/03": the last day alone after
+         * ".." or "/" */
+        else if (parts == 1 && ((n == 2 && s[i - 1] == '.') || (n == 1 && s[i - 1] == '/')) &&
                  (k == len || !strchr("0123456789/.:-", s[k])))
             f->end = k;
         return;

@@ -81,7 +81,8 @@
     "(?:(?:UTC|GMT)[+-][0-9]{1,2}(?::?[0-9]{2})?|[+-][0-9]{2}:?[0-9]{2}"                           \
     "|(?<=[0-9])[+-][0-9]{2}(?![0-9:])|UTC|GMT|WEST|WET|BST|"                                      \
     "CEST|CET|EEST|EET|MSK|IST|JST"                                                                \
-    "|KST|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AST|ADT|NST|NDT|Z)"    \
+    "|KST|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AST|ADT|NST|NDT"       \
+    "|PT|MT|CT|ET|Z)"                                                                              \
     "(?![A-Za-z0-9])"
 
 /* Named groups, in the order the pattern has them. The pattern is written

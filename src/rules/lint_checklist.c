@@ -57,6 +57,22 @@ static void caption_key(const char *s, char *out, size_t cap)
             out[o++] = (char)(c < 0x80 ? (c | 0x20) : c);
     }
     out[o] = '\0';
+    /* "待办事项" then "待办", "To-do" then "TODO list": one list of what is
+     * left, however a session names it (emoji before it aside) */
+    static const char *const todo[] = {
+        "todo",         "todos",      "todolist",   "待办",        "待办事项",         "待辦",
+        "待辦事項",     "やること",   "할일",       "pendientes",  "tareaspendientes", "àfaire",
+        "offenepunkte", "pendências", "pendencias", "yapılacaklar"};
+    const char *k = out;
+    while ((unsigned char)*k >= 0xF0 && k[1] && k[2] && k[3])
+        k += 4;
+    while (!strncmp(k, "\xEF\xB8\x8F", 3))
+        k += 3;
+    for (size_t i = 0; i < sizeof todo / sizeof *todo; i++)
+        if (!strcmp(k, todo[i])) {
+            snprintf(out, cap, "%s", "todo");
+            break;
+        }
 }
 
 typedef struct {

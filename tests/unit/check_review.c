@@ -92,6 +92,73 @@ START_TEST(an_archive_heading_starts_another_log)
 }
 END_TEST
 
+START_TEST(priorities_and_findings_in_cjk)
+{
+    const char *md = "# 作業ログ\n\n## 2026-03-01 (コードレビュー)\n\n**改善推奨事項**:\n"
+                     "1. 🔴 高優先度: `app.py` の分割\n"                /* 6 */
+                     "2. 🟡 中優先度: ログ出力の統一\n\n" /* 7 */
+                     "## 2026-03-02 (分析)\n\n**主要な発見事項**:\n"
+                     "1. 🔴 **ハンドラーの重複** - 200行削減可能\n" /* 12 */
+                     "2. 🟡 **ログ出力の統一**\n";        /* 13 */
+    ck_assert_int_eq(item_state_at(md, 6), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 7), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 12), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 13), SLOG_STATE_NOTE);
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
+}
+END_TEST
+
+START_TEST(stamps_in_more_languages)
+{
+    slog_doc *d = parse_str("# Diário\n\n## Sessão 2026-03-02 — Ajustes\n\n- Corrigido o login\n\n"
+                            "## Pendências\n\n1. Revisar o cadastro\n\n"
+                            "**Última atualização**: 2026-03-02\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    slog_doc_free(d);
+    d = parse_str("# Durum\n\n**Son güncelleme:** 2026-03-02 (Oturum 4)\n\n"
+                  "## Dilim 2 (2026-03-02): Ayarlar\n\n- Ayar ekranı eklendi\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_str_eq(d->entries[0]->label, "Dilim 2: Ayarlar");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(a_to_do_list_by_another_name)
+{
+    /* "待办事项" then "待办": one list of what is left, the newest counts */
+    const char *md = "# 开发日志\n\n## 2026-03-01 会话 #1\n\n### 待办事项\n- [ ] 用户登录\n"
+                     "- [ ] 导出报表\n\n## 2026-03-02 会话 #2\n\n### 📋 待办\n"
+                     "- [ ] 导出报表（CSV）\n"; /* 12 */
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
+    ck_assert_int_eq(line, 12);
+}
+END_TEST
+
+START_TEST(us_zones_and_ranges_of_days)
+{
+    /* "PT" is Pacific time, summer time by the date; "2026-03-02/03",
+     * "13/1/2025 -- 19/1/2025" and "`2026-03-10` 到 `2026-03-15`" are
+     * ranges, their ends no part of the label */
+    slog_doc *d = parse_str("# Cycle log\n\n## Fire 0 — Start (2026-07-02 ~07:30 PT)\n- a\n\n"
+                            "## Fire 1 (2026-01-02 07:30 ET)\n- b\n\n"
+                            "## Sessão 2026-03-02/03 — Migração\n- c\n\n"
+                            "## Week 2 (13/1/2025 -- 19/1/2025)\n- d\n\n"
+                            "### 2026-W11（`2026-03-10` 到 `2026-03-15`）\n- e\n");
+    ck_assert_uint_eq(d->nentries, 5);
+    ck_assert_str_eq(d->entries[0]->label, "Fire 0 — Start");
+    ck_assert_str_eq(d->entries[0]->zone, "PT");
+    ck_assert_int_eq(d->entries[0]->zone_offset, -420);
+    ck_assert_int_eq(d->entries[1]->zone_offset, -300);
+    ck_assert_str_eq(d->entries[2]->date, "2026-03-02");
+    ck_assert_str_eq(d->entries[2]->label, "Sessão Migração");
+    ck_assert_str_eq(d->entries[3]->label, "Week 2");
+    ck_assert_str_eq(d->entries[4]->date, "2026-03-10");
+    ck_assert_str_eq(d->entries[4]->label, "2026-W11");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -101,6 +168,10 @@ int main(void)
     tcase_add_test(tc, a_weekly_report_by_week_of);
     tcase_add_test(tc, an_agenda_lists_topics);
     tcase_add_test(tc, an_archive_heading_starts_another_log);
+    tcase_add_test(tc, priorities_and_findings_in_cjk);
+    tcase_add_test(tc, stamps_in_more_languages);
+    tcase_add_test(tc, a_to_do_list_by_another_name);
+    tcase_add_test(tc, us_zones_and_ranges_of_days);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
