@@ -73,7 +73,7 @@ static const slog_entry **period_entries(doc_view *v, size_t *n)
 /* One prose entry: its label and first sentence (with the list a line
  * ending in ':' introduces), and the rows of its tables with a status word
  * ("agent-flow-studio · 90 · pytest failing"). */
-static cJSON *prose_line(doc_view *v, const slog_entry *e)
+static cJSON *prose_line(doc_view *v, const slog_entry *e, int *bare)
 {
     digest_prose p;
     digest_prose_read(v->d, e, &p);
@@ -88,6 +88,8 @@ static cJSON *prose_line(doc_view *v, const slog_entry *e)
         slog_buf_puts(&line, p.status.data);
         slog_buf_puts(&line, labelled ? ")" : "");
     }
+    *bare = e->kind != SLOG_ENTRY_LIST && !(said && *said && strcmp(said, e->label) != 0) &&
+            p.status.len <= 1;
     if (said && *said && strcmp(said, e->label) != 0) {
         if (line.len)
             slog_buf_puts(&line, ": ");
@@ -114,22 +116,78 @@ static cJSON *prose_line(doc_view *v, const slog_entry *e)
     return o;
 }
 
-/* A prose line's shape: its text without digits and spaces. Consecutive
+/* The word of s at *at (to a space), and whether it is a number, a time
+ * or a date ("04:10", "2026-08-03", "12,5"): no letter in it. */
+static size_t word_at(const char *s, size_t *at, int *numeric)
+{
+    while (s[*at] == ' ')
+        (*at)++;
+    size_t from = *at;
+    *numeric = 1;
+    for (; s[*at] && s[*at] != ' '; (*at)++)
+        if (!strchr("0123456789:-/.,+()*_~`[]", s[*at]))
+            *numeric = 0;
+    return *at - from;
+}
+
+static size_t digit_run(const char *s, size_t i, size_t n)
+{
+    size_t k = i;
+    while (k < n && s[k] >= '0' && s[k] <= '9')
+        k++;
+    return k - i;
+}
+
+static int has_long_run(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (digit_run(s, i, n) >= 3)
+            return 1;
+    return 0;
+}
+
+/* Two words alike: the same, or the same but for their digits when one
+ * holds a run of three digits or more (an id or a stamp in it:
+ * "run_20260107_152633", "2025-10-01T22:15:56-06:00-grid.tsv"); "v1" and
+ * "v2", "arm64" and "x86" differ. */
+static int same_word(const char *a, size_t la, const char *b, size_t lb)
+{
+    if (la == lb && !memcmp(a, b, la))
+        return 1;
+    if (!has_long_run(a, la) && !has_long_run(b, lb))
+        return 0;
+    size_t i = 0, k = 0;
+    for (;;) {
+        while (i < la && a[i] >= '0' && a[i] <= '9')
+            i++;
+        while (k < lb && b[k] >= '0' && b[k] <= '9')
+            k++;
+        if (i == la || k == lb)
+            return i == la && k == lb;
+        if (a[i++] != b[k++])
+            return 0;
+    }
+}
+
+/* A prose line's shape: its words, numbers and times aside. Consecutive
  * entries of one shape ("Status check — 04:10: all green", then 10:10,
- * 16:10 ...) are one line with a count. */
+ * 16:10 ...) are one line with a count; "Trained model v1" and "Trained
+ * model v2" are two (a number in a word is part of it). */
 static int same_shape(const char *a, const char *b)
 {
+    size_t i = 0, k = 0;
     for (;;) {
-        while (*a && ((*a >= '0' && *a <= '9') || *a == ' '))
-            a++;
-        while (*b && ((*b >= '0' && *b <= '9') || *b == ' '))
-            b++;
-        if (*a != *b)
+        int na, nb;
+        size_t fa = i, fb = k;
+        while (a[fa] == ' ')
+            fa++;
+        while (b[fb] == ' ')
+            fb++;
+        size_t la = word_at(a, &i, &na), lb = word_at(b, &k, &nb);
+        if (!la || !lb)
+            return !la && !lb;
+        if (na != nb || (!na && !same_word(a + fa, la, b + fb, lb)))
             return 0;
-        if (!*a)
-            return 1;
-        a++;
-        b++;
     }
 }
 
@@ -140,6 +198,7 @@ static size_t prose_lines(doc_view *v, cJSON *prose, const slog_entry **days, si
 {
     cJSON *kept[PROSE_SHOWN];
     size_t nkept = 0, left = 0;
+    int bare_kept = 0; /* the last line kept says nothing but its heading */
     for (size_t i = n; i-- > 0 && v->ok;) {
         const slog_entry *e = days[i];
         if (!prose_entry(e))
@@ -148,11 +207,18 @@ static size_t prose_lines(doc_view *v, cJSON *prose, const slog_entry **days, si
             left++;
             continue;
         }
-        cJSON *o = prose_line(v, e);
+        int bare;
+        cJSON *o = prose_line(v, e, &bare);
         if (!o)
             break;
-        cJSON *last = nkept ? kept[nkept - 1] : NULL;
-        if (last && same_shape(dv_get(last, "text")->valuestring, dv_get(o, "text")->valuestring)) {
+        /* an entry that says nothing but its heading ("Day 3", "2/17/22")
+         * folds only with the same heading ("Heartbeat"): its number is all
+         * that tells it apart */
+        cJSON *last = nkept && bare == bare_kept ? kept[nkept - 1] : NULL;
+        bare_kept = bare;
+        const char *said = dv_get(o, "text")->valuestring;
+        if (last && (bare ? !strcmp(dv_get(last, "text")->valuestring, said)
+                          : same_shape(dv_get(last, "text")->valuestring, said))) {
             cJSON *count = dv_get(last, "count");
             cJSON_SetNumberValue(count, count->valuedouble + 1);
             cJSON_ReplaceItemInObjectCaseSensitive(last, "first", cJSON_CreateString(e->date));

@@ -146,13 +146,43 @@ static int metadata_line(const char *s, size_t len, const char **value, size_t *
         "摘要",    "总结",   "요약",      "итог",     "итоги",       "резюме"};
     if (slog_names_any(s + key_from, i - key_from, says, sizeof says / sizeof *says))
         return 0;
+    size_t key_to = i;
     i++;
     while (i < len && (s[i] == '*' || s[i] == ' '))
         i++;
     size_t n = len - i;
     *value = trim(s + i, &n);
     *vlen = n;
-    return n > 0 && n <= (bold ? 80 : 40);
+    if (!n || n > (bold ? 80 : 40))
+        return 0;
+    /* "**Progress**: Wired the sensor board to the bench supply.": what
+     * the day did, under a key that says so, is what the entry says */
+    static const char *const did[] = {"progress",     "today's progress",
+                                      "work done",    "done today",
+                                      "what i did",   "did",
+                                      "accomplished", "achievements",
+                                      "learned",      "today i learned",
+                                      "til",          "fortschritt",
+                                      "erledigt",     "avance",
+                                      "avances",      "progrès",
+                                      "progresso",    "进展",
+                                      "进度",         "今日进展",
+                                      "成果",         "進捗",
+                                      "진행"};
+    size_t words_in = 0, letters = 0; /* words, and those that open with a letter */
+    for (size_t k = 0; k < n; k++)
+        if ((k == 0 || (*value)[k - 1] == ' ') && (*value)[k] != ' ') {
+            unsigned char c = (unsigned char)(*value)[k];
+            words_in++;
+            letters += c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        }
+    /* a sentence, not a figure ("0% → 60% (12/20 core tasks)") */
+    unsigned char first = (unsigned char)(*value)[0];
+    if ((first >= 0x80 || ((first | 0x20) >= 'a' && (first | 0x20) <= 'z')) && letters >= 3 &&
+        2 * letters > words_in &&
+        slog_names_any(s + key_from, key_to - key_from, did, sizeof did / sizeof *did))
+        return 0;
+    return 1;
 }
 
 /* "**Description:** " at the start of a paragraph: a caption of a few

@@ -52,6 +52,27 @@ static int span_around(const char *text, size_t at, size_t *start, size_t *end)
     return 0;
 }
 
+/* The Markdown link "[text](target)" that offset `at` falls inside: 1 with
+ * where its "[" stands, else 0 (a cut there would leave "[bug 77 tim…"). */
+static int link_around(const char *text, size_t at, size_t *start)
+{
+    for (size_t k = at; k-- > 0;) {
+        if (text[k] == ']' && text[k + 1] != '(')
+            return 0; /* a bracket closed before the cut: no link open */
+        if (text[k] == ')' && k + 1 < at)
+            return 0;
+        if (text[k] == '[') {
+            const char *close = strchr(text + k, ']');
+            int link = close && close[1] == '(' && strchr(close, ')') &&
+                       (size_t)(strchr(close, ')') - text) >= at;
+            if (link)
+                *start = k;
+            return link;
+        }
+    }
+    return 0;
+}
+
 char *slog_digest_short(const char *text, size_t max)
 {
     size_t chars = 0, i = 0, len = strlen(text);
@@ -75,6 +96,8 @@ char *slog_digest_short(const char *text, size_t max)
     size_t a, b;
     if (span_around(text, cut, &a, &b))
         cut = a > i / 2 || b >= len ? a : b;
+    if (link_around(text, cut, &a))
+        cut = a;
     while (cut && (text[cut - 1] == ' ' || text[cut - 1] == ',' || text[cut - 1] == ';'))
         cut--;
     if (cut >= len)

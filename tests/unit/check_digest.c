@@ -28,6 +28,11 @@ START_TEST(short_texts)
     s = slog_digest_short("reran the suite with `npm run prisma:generate --schema x`", 40);
     ck_assert_str_eq(s, "reran the suite with…");
     free(s);
+    /* and so does a cut inside a link */
+    s = slog_digest_short(
+        "sent a patch, see [bug 77 timer wheel race](https://bugs.example.org/77)", 30);
+    ck_assert_str_eq(s, "sent a patch, see…");
+    free(s);
 }
 END_TEST
 
@@ -348,6 +353,33 @@ START_TEST(prose_lines_as_written)
 }
 END_TEST
 
+/* What tells entries apart stays: a key's sentence ("**Progress**: ..."),
+ * an entry that says nothing but its heading ("Day 3"), a number inside a
+ * word ("v1", "v2"); runs of times fold. */
+START_TEST(prose_lines_keep_what_tells_them_apart)
+{
+    const char *keyed = "# Practice log\n\n### Day 1: June 2, 2026\n\n**Progress**: Wired the"
+                        " sensor board to the bench supply.\n\n### Day 2: June 3, 2026\n\n"
+                        "**Progress**: Calibrated the sensor against the reference meter.\n";
+    const char *bare = "# Minutes\n\n### 6/2/26\n```\nGoals: a name\n```\n\n### 6/3/26\n"
+                       "```\nGoals: the parts\n```\n";
+    const char *versions = "# Training\n\n### v1 (2026-06-02)\n\n- trained with uniform 3\n\n"
+                           "### v2 (2026-06-02)\n\n- trained with uniform 4\n";
+    const char *times = "# Bot\n\n- 2026-06-02 04:10Z: Status check: all green\n"
+                        "- 2026-06-02 10:10Z: Status check: all green\n";
+    const char *const cases[] = {keyed, bare, versions, times};
+    const int lines[] = {2, 2, 2, 1};
+    for (size_t i = 0; i < 4; i++) {
+        const char *mds[] = {cases[i]}, *files[] = {"log.md"};
+        cJSON *dg = week23(mds, files, 1);
+        ck_assert_msg(cJSON_GetArraySize(at(dg, "documents.0.prose")) == lines[i], "case %zu", i);
+        if (i == 0)
+            ck_assert_ptr_nonnull(strstr(at(dg, "documents.0.prose.0.text")->valuestring, "Wired"));
+        cJSON_Delete(dg);
+    }
+}
+END_TEST
+
 /* Done items fold when they are one piece of work said twice, not when
  * they are alike: two functions added are two lines. */
 START_TEST(done_items_fold_only_repeats)
@@ -373,6 +405,7 @@ int main(void)
     tcase_add_test(tc, prose_lines_by_time);
     tcase_add_test(tc, prose_lines_as_written);
     tcase_add_test(tc, done_items_fold_only_repeats);
+    tcase_add_test(tc, prose_lines_keep_what_tells_them_apart);
     tcase_add_test(tc, as_of_the_end_of_the_period);
     tcase_add_test(tc, the_same_whenever_it_is_made);
     tcase_add_test(tc, all_lists_the_quiet_documents);
