@@ -369,7 +369,10 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
     tidy_brackets(out);
     unwrap_brackets(out);
     drop_dangling_brackets(out);
-    if (symbols_only(out) || strspn(out, "# ") == strlen(out))
-        out[0] = '\0'; /* "## ✏ 2026.06.03", "## ##### 29 aprile": no words, no label */
+    /* "## ✏ 2026.06.03", "## ##### 29 aprile", "* **2026-03-12**": no
+     * words, no label (markup left around the date is none either) */
+    if (symbols_only(out) || strspn(out, "# ") == strlen(out) ||
+        strspn(out, "*_~` :") == strlen(out))
+        out[0] = '\0';
     return out;
 }

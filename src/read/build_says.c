@@ -48,9 +48,13 @@ static int says(const char *t)
             if (p[2] && p > t && p[-1] != '.' && !(p[-1] >= '0' && p[-1] <= '9'))
                 t = p + 2;
     static const char *const not_yet[] = {
-        "missing",    "not built",    "not yet",     "remaining",   "to do",
-        "todo",       "pending",      "outstanding", "not started", "not implemented",
-        "left to do", "action items", "next steps",  "priorities",  "next actions"};
+        "missing", "not built", "not yet", "remaining", "to do", "todo", "pending", "outstanding",
+        "not started", "not implemented", "left to do", "action items", "next steps", "priorities",
+        "next actions",
+        /* the same in other languages: "Prossimi passi", "Próximos pasos", "Nächste Schritte" */
+        "prossimi passi", "próximos pasos", "próximos passos", "proximos pasos",
+        "prochaines étapes", "nächste schritte", "volgende stappen", "następne kroki",
+        "следующие шаги", "sonraki adımlar", "下一步", "次のステップ", "다음 단계"};
     static const char *const described[] = {
         "impact",     "impacto",         "impatto",      "auswirkungen", "symptom",
         "symptoms",   "before",          "tried",        "attempts",     "attempted",

@@ -459,7 +459,7 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
         "\xE2\x80\x93",      "\xE2\x80\x94", "\xE2\x86\x92", "->", "--",  "-",   "to ",
         "through ",          "thru ",        "till ",        "a ", "al ", "au ", "bis ",
         "\xD0\xB4\xD0\xBE ", "tot ",         "/ ",           "/",  "& ",  "..",  "\xE5\x88\xB0",
-        "\xE8\x87\xB3",      "\xE3\x80\x9C", "\xEF\xBD\x9E"};
+        "\xE8\x87\xB3",      "\xE3\x80\x9C", "\xEF\xBD\x9E", "~"};
     size_t n = 0;
     for (size_t j = 0; j < sizeof joins / sizeof *joins && !n; j++) {
         size_t w = strlen(joins[j]);

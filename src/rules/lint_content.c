@@ -50,12 +50,35 @@ static int life_step(const char *t)
     return 0;
 }
 
+/* The step its last word names: "Image captioning started", then
+ * "... continued", "... 진행", "... 종료". */
+static int life_step_last(const char *t)
+{
+    static const struct {
+        const char *word;
+        int step;
+    } steps[] = {{"started", 1},   {"begun", 1}, {"continued", 3}, {"resumed", 3}, {"finished", 2},
+                 {"completed", 2}, {"done", 2},  {"paused", 4},    {"stopped", 4}, {"시작", 1},
+                 {"진행", 3},      {"계속", 3},  {"종료", 2},      {"완료", 2},    {"开始", 1},
+                 {"继续", 3},      {"完成", 2},  {"開始", 1},      {"継続", 3},    {"完了", 2}};
+    size_t n = strlen(t);
+    while (n && strchr(" .;)*_", t[n - 1]))
+        n--;
+    for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
+        size_t w = strlen(steps[k].word);
+        if (w <= n && !strncasecmp(t + n - w, steps[k].word, w) && (w == n || t[n - w - 1] == ' '))
+            return steps[k].step;
+    }
+    return 0;
+}
+
 static int item_repeats(const slog_vocab *v, const slog_item *b, const slog_item *it)
 {
     if (b->state != it->state || !slog_vocab_repeats(v, b->index, it->index))
         return 0;
     int sb = life_step(b->text), si = life_step(it->text);
-    return (!sb || !si || sb == si) &&
+    int lb = life_step_last(b->text), li = life_step_last(it->text);
+    return (!sb || !si || sb == si) && (!lb || !li || lb == li) &&
            (!it->children || items_repeat(v, it->children, b->children));
 }
 
@@ -187,6 +210,23 @@ static int done_action(const slog_item *it)
     return 1;
 }
 
+/* An item that records a release or a tag of a version ("v2.4.0
+ * released", "Tagged 1.8.1"): one more release each time (SPEC §3: the
+ * version's digits aside, it would read as the same line). */
+static int release_record(const char *t)
+{
+    static const char *const events[] = {"releas", "tagged", "publish", "shipped", "deployed"};
+    int event = 0, version = 0;
+    for (const char *p = t; *p; p++) {
+        int start = p == t || !(((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z'));
+        for (size_t k = 0; start && !event && k < sizeof events / sizeof *events; k++)
+            event = !strncasecmp(p, events[k], strlen(events[k]));
+        /* "v2.4", "1.8.1": digits, a dot, digits */
+        version |= *p >= '0' && *p <= '9' && p[1] == '.' && p[2] >= '0' && p[2] <= '9';
+    }
+    return event && version;
+}
+
 /* Whether e says in prose what base did not (nothing, when it has no prose). */
 static int new_prose(const slog_doc *d, const slog_entry *e, const slog_entry *base)
 {
@@ -249,7 +289,7 @@ static int repeats(const lint_ctx *ctx, const slog_vocab *v, const slog_entry *e
         return 0;
     /* only for entries whose items repeat: what each item reports */
     for (const slog_item *it = e->items; it; it = it->next)
-        if (time_record(it) || done_action(it))
+        if (time_record(it) || done_action(it) || release_record(it->text))
             return 0;
     return e->kind == SLOG_ENTRY_LIST || new_prose(ctx->doc, e, base) == 0;
 }

@@ -159,6 +159,45 @@ START_TEST(us_zones_and_ranges_of_days)
 }
 END_TEST
 
+START_TEST(progress_and_releases_are_no_repeat)
+{
+    /* "... started", then "... continued"; one release, then the next */
+    const char *steps =
+        "# Study log\n\n### 2026-03-09\n1. Assignment 3 - image captioning started\n\n"
+        "### 2026-03-10\n1. Assignment 3 - image captioning continued\n\n"
+        "### 2026-03-11\n1. Assignment 3 - image captioning 종료\n";
+    ck_assert_int_eq(count_rule(steps, "2026-12-07", SLOG_RULE_REPEATED_ENTRY, NULL), 0);
+    const char *releases =
+        "# Release log\n\n## 2026-03-12\n\n* 4f1c2aa package.json: bump deps\n"
+        "* v2.4.0 released\n\n## 2026-02-20\n\n* 9be03d1 package.json: bump deps\n"
+        "* v2.3.1 released\n";
+    ck_assert_int_eq(count_rule(releases, "2026-12-07", SLOG_RULE_REPEATED_ENTRY, NULL), 0);
+    /* a check made again is still a repeat */
+    const char *checks = "# Ops\n\n## 2026-03-09\n- Nightly backup check: all green\n\n"
+                         "## 2026-03-10\n- Nightly backup check: all green\n";
+    ck_assert_int_eq(count_rule(checks, "2026-12-07", SLOG_RULE_REPEATED_ENTRY, NULL), 1);
+}
+END_TEST
+
+START_TEST(next_steps_in_other_languages_and_bare_labels)
+{
+    const char *md = "# Stato del progetto\n\n## Aggiornamento: login (2026-03-10)\n\n"
+                     "- ✅ Risolto errore di accesso\n\n### Prossimi passi\n"
+                     "1. 🟡 **Ottimizzare le prestazioni** (3-4 ore)\n" /* 8 */
+                     "2. 🟢 **Scrivere i test di integrazione**\n";     /* 9 */
+    ck_assert_int_eq(item_state_at(md, 8), SLOG_STATE_NEXT);
+    ck_assert_int_eq(item_state_at(md, 9), SLOG_STATE_NEXT);
+    slog_doc *d = parse_str("# Widget\n\n## Changes\n\n* **2026-03-12**\n\n  * fixed the resize\n\n"
+                            "* **2026-02-01**\n\n  * initial version\n\n"
+                            "### 2026년 3월 1일 ~ 2026년 3월 8일\n1. 강의 수강\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[0]->label, "");
+    ck_assert_str_eq(d->entries[2]->date, "2026-03-01");
+    ck_assert_str_eq(d->entries[2]->label, "");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -172,6 +211,8 @@ int main(void)
     tcase_add_test(tc, stamps_in_more_languages);
     tcase_add_test(tc, a_to_do_list_by_another_name);
     tcase_add_test(tc, us_zones_and_ranges_of_days);
+    tcase_add_test(tc, progress_and_releases_are_no_repeat);
+    tcase_add_test(tc, next_steps_in_other_languages_and_bare_labels);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
