@@ -556,6 +556,31 @@ double slog_vocab_similarity(const slog_vocab *v, size_t a, size_t b)
     return slog_vocab_compare(v, a, b).score;
 }
 
+int slog_vocab_nothing_new(const slog_vocab *v, size_t base, size_t b)
+{
+    if (!v->ids)
+        return 0;
+    const uint32_t *x = v->ids + v->start[base], *xe = v->ids + v->start[base + 1];
+    const uint32_t *y = v->ids + v->start[b], *ye = v->ids + v->start[b + 1];
+    for (; y < ye; y++) { /* both sorted: each word of b found in base */
+        if (v->flags[*y] & SLOG_WORD_NUMERIC)
+            continue;
+        while (x < xe && *x < *y)
+            x++;
+        if (x == xe || *x != *y)
+            return 0;
+    }
+    uint32_t lx[32], ly[32];
+    int nx = item_letters(v, base, lx, 32), ny = item_letters(v, b, ly, 32);
+    for (int i = 0, k = 0; nx >= 0 && i < ny; i++) {
+        while (k < nx && lx[k] < ly[i])
+            k++;
+        if (k == nx || lx[k] != ly[i])
+            return 0;
+    }
+    return 1;
+}
+
 int slog_vocab_repeats(const slog_vocab *v, size_t a, size_t b)
 {
     if (!v->ids) /* no words at all */

@@ -51,6 +51,10 @@ double slog_vocab_similarity(const slog_vocab *v, size_t a, size_t b);
  * and "x86" differ, "run 574" and "run 603" do not), and a similarity of at
  * least SLOG_REPEAT_THRESHOLD once words with digits are left out. */
 int slog_vocab_repeats(const slog_vocab *v, size_t a, size_t b);
+/** Item b says no word that item `base` did not, words with digits
+ * compared without them (see slog_vocab_repeats): a keyed record's value
+ * said again, or less of it. */
+int slog_vocab_nothing_new(const slog_vocab *v, size_t base, size_t b);
 /** Items a and b are one piece of work said twice, for the digest's fold:
  * the words of one (those with digits aside) are all the other's, and the
  * other has at most three more ("Reran the suite (run 286)" and "(run

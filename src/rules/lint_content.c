@@ -72,9 +72,28 @@ static int life_step_last(const char *t)
     return 0;
 }
 
+/* "Files: `api/routes.py`, `ui/list.html`", "Next step: ...": a key of
+ * three words at most and its value. */
+static int keyed(const char *t)
+{
+    size_t words = 1;
+    for (size_t i = 0; t[i] && i < 32; i++) {
+        if (t[i] == ':')
+            return i > 0 && (t[i + 1] == ' ' || !t[i + 1]);
+        words += t[i] == ' ';
+        if (words > 3)
+            return 0;
+    }
+    return 0;
+}
+
 static int item_repeats(const slog_vocab *v, const slog_item *b, const slog_item *it)
 {
     if (b->state != it->state || !slog_vocab_repeats(v, b->index, it->index))
+        return 0;
+    /* a keyed record repeats its value (or less of it), or records a new
+     * one: other files changed, other tests run */
+    if (keyed(b->text) && keyed(it->text) && !slog_vocab_nothing_new(v, b->index, it->index))
         return 0;
     int sb = life_step(b->text), si = life_step(it->text);
     int lb = life_step_last(b->text), li = life_step_last(it->text);

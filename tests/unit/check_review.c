@@ -176,6 +176,19 @@ START_TEST(progress_and_releases_are_no_repeat)
     const char *checks = "# Ops\n\n## 2026-03-09\n- Nightly backup check: all green\n\n"
                          "## 2026-03-10\n- Nightly backup check: all green\n";
     ck_assert_int_eq(count_rule(checks, "2026-12-07", SLOG_RULE_REPEATED_ENTRY, NULL), 1);
+    /* keyed records: other files changed is new work; the same value, or
+     * less of it, is not */
+    const char *handoff = "# Handoff\n\n## 2026-02-03 10:00 (UTC+3)\n- Branch: `main`\n"
+                          "- Files: `api/routes.py`, `ui/list.html`\n- Tests: 3 passed\n\n"
+                          "## 2026-02-03 11:30 (UTC+3)\n- Branch: `main`\n"
+                          "- Files: `api/routes.py`, `ui/edit.js`\n- Tests: 5 passed\n";
+    ck_assert_int_eq(count_rule(handoff, "2026-12-07", SLOG_RULE_REPEATED_ENTRY, NULL), 0);
+    const char *sprint =
+        "# Sprint\n\n## Next Sprint - 2025-09-29T09:01\n- Status: Planned\n"
+        "- Owner: Quality Engineer\n- Note: staging needs the allow flag in the commit\n\n"
+        "## Next Sprint - 2025-09-29T10:23\n- Status: Planned\n"
+        "- Owner: Quality Engineer\n- Note: staging needs the allow flag\n";
+    ck_assert_int_eq(count_rule(sprint, "2026-12-07", SLOG_RULE_REPEATED_ENTRY, NULL), 1);
 }
 END_TEST
 
