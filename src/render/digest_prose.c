@@ -236,21 +236,25 @@ static int introduces(const char *s, size_t len)
 }
 
 /* An item that only records a value: "**Starting commit:** `3f1c9a0…`",
- * "Worktree commits: bcd4ef8", "PR: #42" — a key and one word or code
- * span, no sentence to show. */
+ * "Worktree commits: bcd4ef8", "PR: #42", "Branch/Commit: `main` /
+ * `HEAD`" — a key and one word, or code spans, no sentence to show. */
 static int metadata_item(const char *s, size_t len)
 {
     const char *value;
     size_t vlen;
     if (!metadata_line(s, len, &value, &vlen))
         return 0;
-    size_t spaces = 0;
+    size_t spaces = 0, words = 0; /* outside code spans */
     int in_code = 0;
     for (size_t i = 0; i < vlen; i++) {
-        in_code ^= value[i] == '`';
-        spaces += value[i] == ' ' && !in_code;
+        unsigned char c = (unsigned char)value[i];
+        in_code ^= c == '`';
+        spaces += c == ' ' && !in_code;
+        words += !in_code && c != '`' &&
+                 (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
     }
-    return spaces == 0;
+    /* one word, or code spans and what joins them ("`main` / `HEAD`") */
+    return spaces == 0 || words == 0;
 }
 
 static int key_is_status(const char *s, size_t len)
