@@ -234,7 +234,8 @@ static int done_action(const slog_item *it)
  * version's digits aside, it would read as the same line). */
 static int release_record(const char *t)
 {
-    static const char *const events[] = {"releas", "tagged", "publish", "shipped", "deployed"};
+    static const char *const events[] = {"releas",   "tagged",  "publish", "shipped",
+                                         "deployed", "created", "cut"};
     int event = 0, version = 0;
     for (const char *p = t; *p; p++) {
         int start = p == t || !(((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z'));
@@ -244,6 +245,19 @@ static int release_record(const char *t)
         version |= *p >= '0' && *p <= '9' && p[1] == '.' && p[2] >= '0' && p[2] <= '9';
     }
     return event && version;
+}
+
+/* An item that opens with a commit's hash ("3df8514 build-assets: updates",
+ * "`a0cdb12` fix typo"): a commit made, new each time however alike its
+ * message. */
+static int commit_record(const char *t)
+{
+    while (*t == '`' || *t == '*' || *t == '[')
+        t++;
+    size_t n = 0, digits = 0;
+    for (; (t[n] >= '0' && t[n] <= '9') || (t[n] >= 'a' && t[n] <= 'f'); n++)
+        digits += t[n] <= '9';
+    return n >= 7 && n <= 40 && digits && digits < n && strchr("` ]:", t[n]) && t[n];
 }
 
 /* Whether e says in prose what base did not (nothing, when it has no prose). */
@@ -308,7 +322,8 @@ static int repeats(const lint_ctx *ctx, const slog_vocab *v, const slog_entry *e
         return 0;
     /* only for entries whose items repeat: what each item reports */
     for (const slog_item *it = e->items; it; it = it->next)
-        if (time_record(it) || done_action(it) || release_record(it->text))
+        if (time_record(it) || done_action(it) || release_record(it->text) ||
+            commit_record(it->text))
             return 0;
     return e->kind == SLOG_ENTRY_LIST || new_prose(ctx->doc, e, base) == 0;
 }

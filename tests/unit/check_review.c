@@ -172,6 +172,10 @@ START_TEST(progress_and_releases_are_no_repeat)
         "* v2.4.0 released\n\n## 2026-02-20\n\n* 9be03d1 package.json: bump deps\n"
         "* v2.3.1 released\n";
     ck_assert_int_eq(count_rule(releases, "2026-12-07", SLOG_RULE_REPEATED_ENTRY, NULL), 0);
+    const char *commits =
+        "# Commits\n\n## 2024-08-09\n\n* 3df8514 build-assets/package.json: updates\n\n"
+        "## 2024-08-07\n\n* c6a5f6a build-assets/package.json: updates\n";
+    ck_assert_int_eq(count_rule(commits, "2026-12-07", SLOG_RULE_REPEATED_ENTRY, NULL), 0);
     /* a check made again is still a repeat */
     const char *checks = "# Ops\n\n## 2026-03-09\n- Nightly backup check: all green\n\n"
                          "## 2026-03-10\n- Nightly backup check: all green\n";
