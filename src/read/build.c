@@ -334,6 +334,29 @@ static void block_done(builder *b, cmark_node *n, cmark_node *root)
     b->last_block_end = build_last_nonblank(b, build_line(b, cmark_node_get_start_line(n)), last);
 }
 
+/* "<details><summary>dtic-DIGI [08/10/2025]</summary>": a collapsed block
+ * of its own, the dated list in it one resource's log, not the next
+ * block's (logs.c). */
+static slog_status on_html(builder *b, cmark_node *n)
+{
+    const char *s = cmark_node_get_literal(n);
+    for (int line = build_line(b, cmark_node_get_start_line(n)); s && *s; line++) {
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (!strncasecmp(s, "<summary", 8) && (s[8] == '>' || s[8] == ' ')) {
+            int *at = vec_push(&b->splits);
+            if (!at)
+                return build_nomem(b);
+            *at = line;
+        }
+        const char *eol = strchr(s, '\n');
+        if (!eol)
+            break;
+        s = eol + 1;
+    }
+    return SLOG_OK;
+}
+
 static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_node *root)
 {
     cmark_node_type type = cmark_node_get_type(n);
@@ -364,6 +387,9 @@ static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_nod
         break;
     case CMARK_NODE_ITEM:
         st = build_item_enter(b, n);
+        break;
+    case CMARK_NODE_HTML_BLOCK:
+        st = on_html(b, n);
         break;
     case CMARK_NODE_PARAGRAPH:
         st = on_paragraph(b, n, root);
@@ -469,9 +495,10 @@ static slog_status finish(builder *b)
     d->checklists = vec_to_arena(&b->checklists, b->arena, &d->nchecklists);
     d->followups = vec_to_arena(&b->followups, b->arena, &d->nfollowups);
     d->meta = vec_to_arena(&b->meta, b->arena, &d->nmeta);
+    d->priv->splits = vec_to_arena(&b->splits, b->arena, &d->priv->nsplits);
     if ((d->nentries && !d->entries) || (d->nsections && !d->sections) ||
         (d->nchecklists && !d->checklists) || (d->nfollowups && !d->followups) ||
-        (d->nmeta && !d->meta))
+        (d->nmeta && !d->meta) || (d->priv->nsplits && !d->priv->splits))
         return build_nomem(b);
     return SLOG_OK;
 }
@@ -506,8 +533,8 @@ static slog_status after_walk(builder *b)
 
 static void builder_free(builder *b)
 {
-    vec *vecs[] = {&b->entries, &b->tails,   &b->sections, &b->checklists, &b->followups,
-                   &b->meta,    &b->numeric, &b->headings, &b->items,      &b->all_items};
+    vec *vecs[] = {&b->entries, &b->tails,    &b->sections, &b->checklists, &b->followups, &b->meta,
+                   &b->numeric, &b->headings, &b->items,    &b->all_items,  &b->splits};
     for (size_t i = 0; i < sizeof vecs / sizeof *vecs; i++)
         free(vecs[i]->data);
     slog_buf_free(&b->text_buf);
@@ -605,6 +632,7 @@ static void builder_init(builder *b, slog_doc *doc, const slog_config *config, s
     b->headings.size = sizeof(heading_frame);
     b->items.size = sizeof(item_frame);
     b->all_items.size = sizeof(slog_item *);
+    b->splits.size = sizeof(int);
     b->year_scan_line = 1;
     slog_cmark_arena_init(&b->cmark);
 }

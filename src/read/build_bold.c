@@ -600,8 +600,22 @@ int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_
     const char *s;
     size_t len, i = 0;
     int line = build_first_line(b, para, &s, &len);
-    if (len >= 3 && s[0] == '[' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X') && s[2] == ']')
-        return 0; /* a task-list item */
+    /* a task-list item: a ticked one that opens with a date is work done
+     * that day ("- [x] **2026-05-04** — ported the board model"); an open
+     * one is a task, dated or not */
+    if (len >= 3 && s[0] == '[' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X') && s[2] == ']') {
+        if (s[1] == ' ' || len < 4 || !build_is_space(s[3]))
+            return 0;
+        i = 4;
+    }
+    /* "🔧 **14/03/2026** – ...", "⚙️ ...": an emoji or a symbol before the date */
+    while (i + 3 <= len && ((unsigned char)s[i] >= 0xF0 || (unsigned char)s[i] == 0xE2)) {
+        i += (unsigned char)s[i] >= 0xF0 ? 4 : 3;
+        if (i + 3 <= len && !memcmp(s + i, "\xEF\xB8\x8F", 3))
+            i += 3;
+        while (i < len && build_is_space(s[i]))
+            i++;
+    }
     for (size_t k = 0; len && s[0] == '[' && k + 3 <= len; k++)
         if (!memcmp(s + k, "](#", 3))
             return 0; /* "[2023-09-24 - ESP32 Received](#2023-09-24...)": a table of contents */

@@ -434,6 +434,13 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
     slog_status st = find_marker(b, it, t, len, &text_from, &bold, &word);
     if (st != SLOG_OK)
         return st;
+    /* "- [x] 2026-05-04 — ported the board model": the ticked box before
+     * the date is the entry's marker */
+    if (skip && it->state == SLOG_STATE_NOTE && b->text_buf.len >= 3 &&
+        (!memcmp(b->text_buf.data, "[x]", 3) || !memcmp(b->text_buf.data, "[X]", 3))) {
+        it->state = SLOG_STATE_DONE;
+        it->marker = "[x]";
+    }
     while (text_from < len && build_is_space(t[text_from]))
         text_from++;
     /* "- Completed:" over a nested list: a word that captions the list

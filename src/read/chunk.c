@@ -283,7 +283,7 @@ slog_status slog_chunk_inside(const slog_text *t, unsigned char *inside)
     return st;
 }
 
-/* The plan; with `inside`, also which lines are code or HTML (1). */
+/* The plan; with `inside`, also which lines are code (1) or HTML (2). */
 static slog_status plan_make(const slog_text *t, int first, size_t target, slog_chunk_plan *plan,
                              unsigned char *inside)
 {
@@ -305,7 +305,7 @@ static slog_status plan_make(const slog_text *t, int first, size_t target, slog_
         if (def_line(s, len))
             ok = ok && push_def(plan, &defcap, line);
         if (inside)
-            inside[line] = fence || html;
+            inside[line] = fence ? 1 : html ? 2 : 0;
         if (fence) {
             if (fence_close(s, len, fence, flen, 1))
                 fence = 0;
@@ -342,7 +342,7 @@ static slog_status plan_make(const slog_text *t, int first, size_t target, slog_
                     html = 0;
             }
             if (inside)
-                inside[line] = fence || html;
+                inside[line] = fence ? 1 : html ? 2 : 0;
         }
         prev_blank = is_blank;
         size += bytes;

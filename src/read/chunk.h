@@ -56,7 +56,7 @@ slog_status slog_chunk_plan_make(const slog_text *text, int first, size_t target
 
 /** Which lines are inside code (a fence: its lines and its opener and
  * closer) or an HTML block, as the plan reads them (a broken fence's lines
- * are text): inside[line] is 1 for those, 0 for the others; `inside` has
+ * are text): inside[line] is 1 for code, 2 for HTML, 0 for the others; `inside` has
  * text->nlines + 1 bytes. */
 slog_status slog_chunk_inside(const slog_text *text, unsigned char *inside);
 void slog_chunk_plan_free(slog_chunk_plan *plan);

@@ -204,7 +204,7 @@ static int archive_title(const char *t)
 }
 
 /* The key of e's log: its enclosing heading's line, or the line of the
- * archive heading it stands after (see archive_title). `arch` lists the
+ * archive heading (see archive_title) or of the "<summary>" it stands after. `arch` lists the
  * archive sections' indexes in document order. */
 static int log_key(const slog_doc *doc, const slog_entry *e, const size_t *arch, size_t narch)
 {
@@ -221,9 +221,23 @@ static int log_key(const slog_doc *doc, const slog_entry *e, const size_t *arch,
         const slog_section *a = &doc->sections[arch[k]];
         if (a->line <= e->heading_line)
             break;
-        if (a->level == e->level)
-            return a->line;
+        if (a->level == e->level) {
+            key = a->line;
+            break;
+        }
     }
+    /* a "<summary>" after that, before e: the collapsed block e stands in */
+    const int *sp = doc->priv->splits;
+    lo = 0, hi = doc->priv->nsplits;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sp[mid] < e->line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo && sp[lo - 1] > e->heading_line && sp[lo - 1] > key)
+        key = sp[lo - 1];
     return key;
 }
 

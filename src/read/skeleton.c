@@ -282,6 +282,10 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
         int keep_it = kept(&r, (int)n) || n <= keep_until, empty = blank(s, len);
         if (inside[n]) { /* code or HTML: nothing in it decides entries */
             under = carry = 0;
+            /* but a "<summary>" opens a log of its own (logs.c) */
+            keep_it |= inside[n] == 2 && ind <= 3 && len - ind >= 9 &&
+                       !strncasecmp(s + ind, "<summary", 8) &&
+                       (s[ind + 8] == '>' || s[ind + 8] == ' ');
         } else if (ind > 3 && ind < len && s[ind] == '#') {
             /* "    # HELP ..." under "- Prometheus (head):" is a heading inside
              * the list item, or code after a blank line: only the whole

@@ -131,11 +131,14 @@ expect "lint typo'd dir" 2 "No such file or directory" lint "$TMP/emtpy"
 # list, incidents each with its own prevention list and failed attempts, a
 # Russian watcher log dated by "**Время:**" keys with a flood of copies, and
 # a time log of hours spent. From 26 more judged on 2026-12-07 (second
-# review): a weekly report by "Week of" with a meeting's agenda inside.
+# review): a weekly report by "Week of" with a meeting's agenda inside;
+# (third) a history by resource in collapsed blocks with symbols before
+# each date, and a checklist of dated work done.
 for f in newest-first us-journal incidents worklog heartbeat misplaced-first journal pasted-output \
     german-newest-first japanese-journal weekly-groups monthly-journal french-newest-first \
     bug-tracker status-checks prepended-worklog session-memory requirements-zh changelog-versions \
-    gap-report keyed-heartbeat incident-prevention watcher-ru time-log weekly-report; do
+    gap-report keyed-heartbeat incident-prevention watcher-ru time-log weekly-report \
+    resource-log; do
     golden "styles/$f.txt" \
         "$(case $f in newest-first | incidents | worklog | journal | pasted-output | weekly-groups | \
             monthly-journal | french-newest-first | bug-tracker | session-memory | requirements-zh | \

@@ -215,6 +215,28 @@ START_TEST(next_steps_in_other_languages_and_bare_labels)
 }
 END_TEST
 
+START_TEST(collapsed_blocks_symbols_and_ticked_dates)
+{
+    /* each "<summary>" block its own log; "⚙️ **10/03/2026** –" and
+     * "- [x] **2026-03-02** —" open with their dates; an open box is a
+     * task, not an entry */
+    slog_doc *d = parse_str(
+        "# History\n\n<details>\n<summary>web-01</summary>\n\n"
+        "- 🔧 **14/03/2026** – Restarted nginx.\n- ⚙️ **10/03/2026** – Updates.\n\n"
+        "</details>\n\n<details>\n<summary>db-01</summary>\n\n"
+        "- ⚙️ **13/03/2026** – Vacuum.\n- 🌐 **11/03/2026** – Firewall rule.\n\n"
+        "</details>\n\n## Checklist\n\n- [x] **2026-03-02** — moved the agent.\n"
+        "- [x] 2026-03-05 — switched DNS.\n- [ ] 2026-03-09 — retire the host.\n");
+    ck_assert_uint_eq(d->nentries, 6);
+    ck_assert_uint_eq(d->nlogs, 3);
+    ck_assert_int_eq(d->logs[0].direction, SLOG_NEWEST_FIRST);
+    ck_assert_int_eq(d->logs[1].direction, SLOG_NEWEST_FIRST);
+    ck_assert_str_eq(d->entries[4]->label, "moved the agent.");
+    ck_assert_int_eq(d->entries[4]->items->state, SLOG_STATE_DONE);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -230,6 +252,7 @@ int main(void)
     tcase_add_test(tc, us_zones_and_ranges_of_days);
     tcase_add_test(tc, progress_and_releases_are_no_repeat);
     tcase_add_test(tc, next_steps_in_other_languages_and_bare_labels);
+    tcase_add_test(tc, collapsed_blocks_symbols_and_ticked_dates);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
