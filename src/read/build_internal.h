@@ -173,6 +173,9 @@ int build_dated_by_next_line(builder *b, cmark_node *heading, const char *h,
  * 2026-03-02" over work done in that week: its date in *f (build_entries.c). */
 int build_week_of_record(builder *b, int line, int level, const char *h, size_t hlen,
                          slog_found_date *f);
+/** Removes an emphasis or strike mark left without its pair when a date
+ * was cut out of the text ("morning**: …", "plan ~~"), in place. */
+void build_drop_unpaired(char *text);
 /** A heading's first paragraph: may make the heading an entry (bold line). */
 slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *heading);
 /** A top-level paragraph: may start a bold-line entry. */

@@ -378,10 +378,13 @@ static int rates_priority(const char *t, size_t len)
     while (i < len && strchr("*_[( ", t[i]))
         i++;
     static const char *const rates[] = {
-        "high",     "medium",   "med",      "low",      "priority", "urgent",   "alta",
-        "baja",     "hoch",     "mittel",   "niedrig",  "haute",    "moyenne",  "basse",
-        "高优先级", "中优先级", "低优先级", "优先级",   "優先度",   "高優先度", "中優先度",
-        "低優先度", "高優先級", "中優先級", "低優先級", "높음",     "중간",     "낮음"};
+        "high", "medium", "med", "low", "priority", "urgent", "alta", "baja", "hoch", "mittel",
+        "niedrig", "haute", "moyenne", "basse", "高优先级", "中优先级", "低优先级", "优先级",
+        "優先度", "高優先度", "中優先度", "低優先度", "高優先級", "中優先級", "低優先級", "높음",
+        "중간", "낮음",
+        /* a severity: "🔴 Critical — anonymous users could edit scores" */
+        "critical", "severe", "major", "minor", "crítico", "kritisch", "critique", "심각", "긴급",
+        "严重", "重大"};
     size_t w = 0;
     if (len - i >= 2 && (t[i] | 0x20) == 'p' && t[i + 1] >= '0' && t[i + 1] <= '4')
         w = 2;
@@ -474,7 +477,8 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
     it->text = text;
     st = resolution(b, it);
     if (st == SLOG_OK && f->list_entry) {
-        if (*text) { /* the entry's own item: what its line says after the date */
+        if (*text) {                   /* the entry's own item: what its line says after the date */
+            build_drop_unpaired(text); /* "- **2026-05-14 morning**: ..." */
             link_item(b, f->list_entry, it);
             f->list_entry->label = it->text;
         }

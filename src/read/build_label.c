@@ -152,6 +152,28 @@ static size_t drop_dangling_word(const char *s, size_t len)
  * "执行情况", "( Ek)" is "(Ek)". */
 /* A bracket left with only the word that led to its date: "(as of)",
  * "（截至 ）", "(Stand)", "(bis)". */
+void build_drop_unpaired(char *text)
+{
+    static const char *const marks[] = {"**", "__", "~~"};
+    for (size_t m = 0; m < sizeof marks / sizeof *marks; m++) {
+        size_t n = 0;
+        for (const char *p = text; (p = strstr(p, marks[m])) != NULL; p += 2)
+            n++;
+        if (n % 2 == 0)
+            continue;
+        /* the one left over: the last when the text opens with the mark
+         * ("**plan", "~~plan (…)~~" less its start), else the first */
+        char *at = strstr(text, marks[m]);
+        if (at == text)
+            for (char *p = at; (p = strstr(p + 2, marks[m])) != NULL;)
+                at = p;
+        memmove(at, at + 2, strlen(at + 2) + 1);
+        size_t len = strlen(text);
+        while (len && build_is_space(text[len - 1]))
+            text[--len] = '\0';
+    }
+}
+
 static void drop_dangling_brackets(char *label)
 {
     static const char *const words[] = {"as of", "as at", "since", "until", "till",  "by",
@@ -369,6 +391,7 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
     tidy_brackets(out);
     unwrap_brackets(out);
     drop_dangling_brackets(out);
+    build_drop_unpaired(out);
     /* "## ✏ 2026.06.03", "## ##### 29 aprile", "* **2026-03-12**": no
      * words, no label (markup left around the date is none either) */
     if (symbols_only(out) || strspn(out, "# ") == strlen(out) ||

@@ -237,6 +237,25 @@ START_TEST(collapsed_blocks_symbols_and_ticked_dates)
 }
 END_TEST
 
+START_TEST(severities_and_unpaired_marks)
+{
+    const char *md =
+        "# Ops log\n\n## 2026-07-01 — Permission audit\n"
+        "- **🔴 Critical — anonymous users could edit scores (fixed today)**:\n" /* 4 */
+        "  - revoked EXECUTE from anon.\n\n## 2026-07-25 — Theme\n- Adjusted colours.\n";
+    ck_assert_int_eq(item_state_at(md, 4), SLOG_STATE_NOTE);
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
+    slog_doc *d =
+        parse_str("# Notes\n\n## Decisions\n\n- **2026-05-14 morning**: Stopped the run.\n"
+                  "- **2026-05-16**: Started the large run.\n\n"
+                  "## ~~Rework plan (2026-07-29 drafted)~~ — superseded\n- replaced\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[0]->label, "morning: Stopped the run.");
+    ck_assert_str_eq(d->entries[2]->label, "Rework plan (drafted) — superseded");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -253,6 +272,7 @@ int main(void)
     tcase_add_test(tc, progress_and_releases_are_no_repeat);
     tcase_add_test(tc, next_steps_in_other_languages_and_bare_labels);
     tcase_add_test(tc, collapsed_blocks_symbols_and_ticked_dates);
+    tcase_add_test(tc, severities_and_unpaired_marks);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
