@@ -37,11 +37,15 @@ int build_date_opens_no_entry(const char *h, size_t hlen, const slog_found_date 
     static const char *const tomorrow[] = {"tomorrow", "yarın",  "yarin",  "demain",
                                            "domani",   "завтра", "Завтра", "jutro",
                                            "明日",     "내일",   "明天"};
-    /* a stamp that closes a session: "🎬 Session end: 14 July 2026" */
-    static const char *const ends[] = {"session end",    "session ended", "end of session",
-                                       "log end",        "log ended",     "end of log",
-                                       "session bitişi", "oturum sonu",   "fin de session",
-                                       "sitzungsende",   "конец сессии"};
+    /* a stamp that closes a session: "🎬 Session end: 14 July 2026"; or
+     * files a batch away */
+    static const char *const ends[] = {
+        "session end", "session ended", "end of session", "log end", "log ended", "end of log",
+        "session bitişi", "oturum sonu", "fin de session", "sitzungsende", "конец сессии",
+        /* when a batch was filed away: "## Archived:
+         * 2025-12-20 (cleanup run 3)", "アーカイブ:" */
+        "archived", "archive", "archived on", "archived at", "archiviert", "archivado", "arquivado",
+        "archivé", "archiviato", "アーカイブ", "归档", "歸檔", "보관"};
     size_t n = f->start < hlen ? f->start : hlen;
     while (n && strchr(" \t:*_([-", h[n - 1]))
         n--;

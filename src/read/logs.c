@@ -189,18 +189,18 @@ static int archive_title(const char *t)
     size_t n = strlen(t), words_in = 1;
     for (size_t i = 0; i < n; i++)
         words_in += t[i] == ' ' && i + 1 < n && t[i + 1] != ' ' && t[i + 1] != '(';
-    if (words_in > 3)
-        return 0;
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        size_t w = strlen(words[k]);
-        if (!strncasecmp(t, words[k], w) && !(((t[w] | 0x20) >= 'a' && (t[w] | 0x20) <= 'z') ||
-                                              t[w] == '-' || t[w] == '_' || t[w] == '.'))
-            return 1;
+    /* (or any length after a key: "Archived: 2025-12-20 (cleanup run 3)") */
+    size_t w = 0;
+    for (size_t k = 0; !w && k < sizeof words / sizeof *words; k++) {
+        size_t l = strlen(words[k]);
+        if (!strncasecmp(t, words[k], l) && !(((t[l] | 0x20) >= 'a' && (t[l] | 0x20) <= 'z') ||
+                                              t[l] == '-' || t[l] == '_' || t[l] == '.'))
+            w = l;
     }
-    for (size_t k = 0; k < sizeof cjk / sizeof *cjk; k++)
+    for (size_t k = 0; !w && k < sizeof cjk / sizeof *cjk; k++)
         if (!strncmp(t, cjk[k], strlen(cjk[k])))
-            return 1;
-    return 0;
+            w = strlen(cjk[k]);
+    return w && (words_in <= 3 || t[w] == ':' || !strncmp(t + w, "\xEF\xBC\x9A", 3));
 }
 
 /* The key of e's log: its enclosing heading's line, or the line of the

@@ -126,13 +126,25 @@ static slog_status single_entry_rules(lint_ctx *ctx)
     return st;
 }
 
-/* Same log, date, label and time: the time compared as an instant at the
- * precision written (both without a time also count). */
+/* The log an entry's duplicates are looked for in: SPEC's log, the entries
+ * of one nearest enclosing heading — across the archive zones and
+ * collapsed blocks that statuslog reads as logs of their own for their
+ * order (logs.c): a session pasted into two archived batches is a copy. */
+static int same_heading(const slog_entry *x, const slog_entry *y)
+{
+    return x->heading_line == y->heading_line && x->parent == y->parent;
+}
+
+/* Same heading, date, label and time: the time compared as an instant at
+ * the precision written (both without a time also count). */
 static int by_log_date_label_time(const void *a, const void *b)
 {
     const slog_entry *x = *(const slog_entry *const *)a, *y = *(const slog_entry *const *)b;
-    if (x->log != y->log)
-        return x->log < y->log ? -1 : 1;
+    if (!same_heading(x, y)) {
+        if (x->heading_line != y->heading_line)
+            return x->heading_line < y->heading_line ? -1 : 1;
+        return x->parent < y->parent ? -1 : 1;
+    }
     int c = strcmp(x->date, y->date);
     if (!c)
         c = strcmp(x->label, y->label);
@@ -242,7 +254,7 @@ slog_status lint_find_duplicates(lint_ctx *ctx)
     qsort(sorted, d->nentries, sizeof *sorted, by_log_date_label_time);
     for (size_t a = 0, b; a < d->nentries; a = b) {
         const slog_entry *first = sorted[a];
-        for (b = a + 1; b < d->nentries && first->log == sorted[b]->log &&
+        for (b = a + 1; b < d->nentries && same_heading(first, sorted[b]) &&
                         !strcmp(first->date, sorted[b]->date) &&
                         !strcmp(first->label, sorted[b]->label) && same_time(first, sorted[b]);
              b++)

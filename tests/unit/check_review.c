@@ -256,6 +256,30 @@ START_TEST(severities_and_unpaired_marks)
 }
 END_TEST
 
+START_TEST(archived_batches)
+{
+    /* "## Archived: DATE (...)" files a batch away: a stamp, not an entry,
+     * and what follows it is a log of its own; a session pasted into two
+     * batches is still a copy */
+    const char *md =
+        "# Progress archive\n\n## Archived: 2025-12-20 (cleanup run 3)\nMoved here.\n\n"
+        "## 2025-12-12 | Session: impl-12\n- ✅ Settings screen\n\n"
+        "## 2025-12-10 | Session: impl-10\n- ✅ Toggle component\n\n"
+        "## アーカイブ: 2025-12-05 (cleanup run 1)\nMoved here.\n\n"
+        "## 2025-12-01 | Session: impl-01\n- ✅ Project setup\n\n"
+        "## 2025-12-02 | Session: impl-02\n- ✅ Data model\n\n"
+        "## 2025-12-10 | Session: impl-10\n- ✅ Toggle component\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 5);
+    ck_assert_uint_eq(d->nlogs, 2);
+    slog_doc_free(d);
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_ENTRY_ORDER, NULL), 0);
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_DUPLICATE_ENTRY, &line), 1);
+    ck_assert_int_eq(line, 21); /* the second impl-10 */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -273,6 +297,7 @@ int main(void)
     tcase_add_test(tc, next_steps_in_other_languages_and_bare_labels);
     tcase_add_test(tc, collapsed_blocks_symbols_and_ticked_dates);
     tcase_add_test(tc, severities_and_unpaired_marks);
+    tcase_add_test(tc, archived_batches);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
