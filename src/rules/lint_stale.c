@@ -2,6 +2,7 @@
 /* stale-item (SPEC §3 r2/r3): threads of tasks carried too long, or
  * dropped by a log that went on without them; and slog_stale_threads, the
  * same judgement for the digest. */
+#define _GNU_SOURCE /* strcasestr */
 #include "lint_internal.h"
 
 #include "doc_internal.h"
@@ -78,6 +79,122 @@ typedef struct {
     size_t seen;             /* mentions, pasted copies aside */
 } stale_facts;
 
+/* --- a next step taken up by name ---------------------------------------------- */
+
+enum { TAKEN_UP_REACH = 16, IDS_MAX = 8, ID_LEN = 24 };
+
+static int id_char(unsigned char c)
+{
+    return isalnum(c) || c == '.' || c == '-' || c == '_';
+}
+
+/* The names of work an item gives ("M1.3", "R2", "P2-M1b", "T03", "Phase
+ * 7.2"): words of letters and digits, or dotted numbers — not dates,
+ * plain numbers or sizes ("2026-03-09", "44", "2gb") — into ids. */
+static size_t work_ids(const char *t, char ids[][ID_LEN], size_t max)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)t; *p && n < max;) {
+        if (!id_char(*p)) {
+            p++;
+            continue;
+        }
+        const unsigned char *a = p;
+        while (id_char(*p))
+            p++;
+        size_t len = (size_t)(p - a);
+        while (len && strchr(".-_", a[len - 1]))
+            len--; /* "R2." at a sentence's end */
+        size_t digits = 0, letters = 0, dots = 0, dashes = 0;
+        for (size_t i = 0; i < len; i++) {
+            digits += isdigit(a[i]) != 0;
+            letters += isalpha(a[i]) != 0;
+            dots += a[i] == '.';
+            dashes += a[i] == '-';
+        }
+        int unit = len && isdigit(a[0]) && letters && letters + digits == len &&
+                   letters <= 3; /* "2gb", "5h", "3rd" */
+        int date = dashes >= 2 && !letters;
+        if (len >= 2 && len < ID_LEN && digits && !unit && !date && (letters || dots)) {
+            memcpy(ids[n], a, len);
+            ids[n++][len] = '\0';
+        }
+    }
+    return n;
+}
+
+/* `id` stands in `t` as a word of its own. */
+static int names(const char *t, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *p = t; (p = strstr(p, id)) != NULL; p++)
+        if ((p == t || !id_char((unsigned char)p[-1])) && !id_char((unsigned char)p[n]))
+            return 1;
+    return 0;
+}
+
+static int says_done(const slog_item *it)
+{
+    static const char *const done[] = {"done",  "完成",      "完了",    "완료",
+                                       "fixed", "修复",      "closed",  "merged",
+                                       "合入",  "delivered", "shipped", "passed"};
+    if (it->state == SLOG_STATE_DONE)
+        return 1;
+    if (it->state != SLOG_STATE_NOTE)
+        return 0;
+    for (size_t k = 0; k < sizeof done / sizeof *done; k++)
+        if (strcasestr(it->text, done[k]))
+            return 1;
+    return 0;
+}
+
+/* Later entries of the log, among the next TAKEN_UP_REACH in the order
+ * they were written, take the step up by name: each of the step's work ids
+ * is named by a done item, or by the heading of an entry that reports
+ * work done ("Next: R2 semantic fixes", then "## 2026-03-19 | post-review
+ * fix R2" / "- Status: done"; "Next: Phase 7.2 …", then "- **Phase 7.2
+ * DONE:** skip link"). An agent's next step is done in the next session,
+ * in the session's words, not the step's. */
+static int taken_up_later(const lint_ctx *ctx, const slog_item *step)
+{
+    char ids[IDS_MAX][ID_LEN];
+    size_t nids = work_ids(step->text, ids, IDS_MAX);
+    const slog_entry *e = step->entry;
+    const slog_log *log = e->log;
+    if (!nids || !log)
+        return 0;
+    size_t at = 0;
+    while (at < log->nentries && log->entries[at] != e)
+        at++;
+    int newest = log->direction == SLOG_NEWEST_FIRST;
+    unsigned all = (1u << nids) - 1, taken = 0; /* every id the step names, taken up */
+    for (size_t k = 1; k <= TAKEN_UP_REACH && at < log->nentries; k++) {
+        if (newest ? at < k : at + k >= log->nentries)
+            break;
+        const slog_entry *x = log->entries[newest ? at - k : at + k];
+        if (lint_entry_after_today(ctx, x))
+            break;
+        unsigned in_label = 0;
+        int done = 0;
+        for (size_t i = 0; i < nids; i++)
+            in_label |= (unsigned)names(x->label, ids[i]) << i;
+        /* its items and their sub-items ("- **Did:**" over "- **Phase 7.2 DONE:** …") */
+        for (const slog_item *top = x->items; top; top = top->next)
+            for (const slog_item *it = top; it; it = it == top ? top->children : it->next) {
+                if (!says_done(it))
+                    continue;
+                done = 1;
+                for (size_t i = 0; i < nids; i++)
+                    taken |= (unsigned)names(it->text, ids[i]) << i;
+            }
+        if (done)
+            taken |= in_label;
+        if (taken == all)
+            return 1;
+    }
+    return 0;
+}
+
 /* An unresolved thread of tasks, carried (seen in two or more entries, first
  * more than stale_days ago) or dropped (seen once, after which its log went
  * on for more than stale_days). Unchecked boxes are open-checklist's;
@@ -106,6 +223,8 @@ static staleness thread_staleness(const lint_ctx *ctx, const long *ends, const s
     if (!f->latest || !(ctx->config->stale_states & (1u << state)))
         return NOT_STALE;
     f->age = ctx->today - t->first_day;
+    if (taken_up_later(ctx, f->latest))
+        return NOT_STALE;
     if (f->seen >= 2 && f->age > days)
         return STALE_CARRIED;
     if (f->seen > 1)

@@ -280,6 +280,32 @@ START_TEST(archived_batches)
 }
 END_TEST
 
+START_TEST(next_steps_taken_up_by_name)
+{
+    /* an agent's next step is done in a later session, in that session's
+     * words: by name (R2, Phase 7.2 and 7.3), every name it gives */
+    const char *named =
+        "# 项目进度\n\n## 2026-03-18 | P2-M1b post-review fix\n- Status: done\n"
+        "- Next: R2 语义修复\n\n## 2026-03-19 | post-review fix R2\n- Status: done\n\n"
+        "## 2026-04-21 | P3-M1\n- Status: done\n";
+    ck_assert_int_eq(count_rule(named, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
+    const char *nested =
+        "# Build log\n\n### Session 79 — 2026-07-30\n"
+        "- **Next:** Phase 7.2 (keyboard), 7.3 (responsive audit)\n\n"
+        "### Session 80 — 2026-07-31\n- **Did:**\n  - **Phase 7.2 DONE:** skip link\n"
+        "  - **Phase 7.3 DONE:** touch targets\n\n### Session 81 — 2026-08-20\n"
+        "- **Did:** Release notes.\n";
+    ck_assert_int_eq(count_rule(nested, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
+    /* one of two taken up is not the step done */
+    const char *half =
+        "# Build log\n\n### Session 79 — 2026-07-30\n"
+        "- **Next:** Phase 7.2 (keyboard), 7.3 (responsive audit)\n\n"
+        "### Session 80 — 2026-07-31\n- **Did:**\n  - **Phase 7.2 DONE:** skip link\n\n"
+        "### Session 81 — 2026-08-20\n- **Did:** Release notes.\n";
+    ck_assert_int_eq(count_rule(half, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -298,6 +324,7 @@ int main(void)
     tcase_add_test(tc, collapsed_blocks_symbols_and_ticked_dates);
     tcase_add_test(tc, severities_and_unpaired_marks);
     tcase_add_test(tc, archived_batches);
+    tcase_add_test(tc, next_steps_taken_up_by_name);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
