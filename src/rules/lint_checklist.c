@@ -239,6 +239,38 @@ static const char *heading_above(const slog_doc *d, int line)
     return title;
 }
 
+/* The box stands in a section that parks its work for later: an enclosing
+ * heading names future work or a later version ("## 🔮 Tâches futures
+ * (V2)", "## Phase 3 - future features", "## Post-MVP"). Headings above
+ * are walked back to the top level, 256 at most. */
+static int parked_section(const slog_doc *d, int line)
+{
+    static const char *const later[] = {"futures",    "futuro", "futuros",   "futura", "zukünftig",
+                                        "zukünftige", "später", "plus tard", "later",  "post-mvp",
+                                        "v2",         "v3",     "v2.0",      "v3.0",   "将来",
+                                        "未来",       "今後"};
+    size_t lo = 0, hi = d->nsections;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->sections[mid].line <= line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int level = 7;
+    for (size_t k = lo, steps = 0; k-- > 0 && level > 1 && steps < 256; steps++) {
+        const slog_section *sec = &d->sections[k];
+        if (sec->level >= level)
+            continue;
+        level = sec->level;
+        const char *t = sec->title ? sec->title : "";
+        if (targets_or_parked(t) ||
+            slog_names_any(t, strlen(t), later, sizeof later / sizeof *later))
+            return 1;
+    }
+    return 0;
+}
+
 /* A box on a meeting's agenda ("### Agenda (6/2/2025)", "Tagesordnung",
  * "议程"): a topic or question to talk about ("Caching", "Directions to
  * pivot?"), not a task — unless it says what to do ("Deploy the
@@ -350,7 +382,7 @@ slog_status lint_open_checklists(lint_ctx *ctx)
         const slog_checklist_item *box = &d->checklists[i];
         char text[160];
         if (!box->checked && !superseded[i] && !no_task(box) && !agenda_topic(d, box) &&
-            !lint_done_later(done, i))
+            !parked_section(d, box->line) && !lint_done_later(done, i))
             st = lint_emit(ctx, SLOG_RULE_OPEN_CHECKLIST, box->line, "unchecked: %s",
                            lint_excerpt(box->text, text, sizeof text, 100));
     }

@@ -67,6 +67,14 @@ START_TEST(an_agenda_lists_topics)
     ck_assert_int_eq(line, 10);
     const char *later = strstr(md, "## Meeting (21/1/2025)"); /* line 17 of md */
     ck_assert_int_eq(count_rule(later, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
+    /* work parked under an enclosing heading for a later version */
+    const char *parked =
+        "# Task tracker\n\n### Session du 2025-12-11 - User\n- ✅ TASK-022 terminée\n\n"
+        "## PHASE 2\n\n#### TASK-023: DivingSpot\n- [ ] Créer l'entité\n\n"
+        "## 🔮 Tâches futures (V2)\n\n#### TASK-121: Gamification\n- [ ] Badges\n"
+        "- [ ] Classements\n";
+    ck_assert_int_eq(count_rule(parked, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
+    ck_assert_int_eq(line, 9);
     ck_assert_int_eq(line, 9); /* "Write the parser benchmark", not the agenda's question */
 }
 END_TEST
