@@ -167,6 +167,11 @@ void build_drop_unpaired(char *text)
         if (at == text)
             for (char *p = at; (p = strstr(p + 2, marks[m])) != NULL;)
                 at = p;
+        /* a mark standing alone between spaces is written as text ("in
+         * đậm ** và") */
+        int alone = (at == text || at[-1] == ' ') && (!at[2] || at[2] == ' ');
+        if (alone)
+            continue;
         memmove(at, at + 2, strlen(at + 2) + 1);
         size_t len = strlen(text);
         while (len && build_is_space(text[len - 1]))
@@ -174,11 +179,39 @@ void build_drop_unpaired(char *text)
     }
 }
 
-static void drop_dangling_brackets(char *label)
+/* Separators left at either end of a label: " | M1.1", "Review —". */
+static void trim_separators(char *label)
 {
-    static const char *const words[] = {"as of", "as at", "since", "until", "till",  "by",
-                                        "from",  "截至",  "截止",  "自",    "stand", "bis",
-                                        "seit",  "ab",    "desde", "hasta", "depuis"};
+    size_t a = 0, n = strlen(label);
+    for (;;) {
+        if (a < n && strchr(" \t|:-·", label[a]))
+            a++;
+        else if (a + 3 <= n && (!memcmp(label + a, "—", 3) || !memcmp(label + a, "–", 3)))
+            a += 3;
+        else
+            break;
+    }
+    for (;;) {
+        if (n > a && strchr(" \t|:-", label[n - 1]))
+            n--;
+        else if (n >= a + 3 && (!memcmp(label + n - 3, "—", 3) || !memcmp(label + n - 3, "–", 3)))
+            n -= 3;
+        else
+            break;
+    }
+    memmove(label, label + a, n - a);
+    label[n - a] = '\0';
+}
+
+/* Returns whether a bracket was dropped. */
+static int drop_dangling_brackets(char *label)
+{
+    int dropped = 0;
+    static const char *const words[] = {
+        "as of", "as at", "since", "until", "till", "by", "from", "截至", "截止", "自", "stand",
+        "bis", "seit", "ab", "desde", "hasta", "depuis",
+        /* the clock the time was read on: "18:34 (local)" */
+        "local", "local time", "本地", "本地时间", "ローカル", "現地時間", "현지"};
     static const char *const pairs[][2] = {{"(", ")"}, {"\xEF\xBC\x88", "\xEF\xBC\x89"}};
     for (size_t p = 0; p < 2; p++) {
         char *open = strstr(label, pairs[p][0]);
@@ -198,9 +231,11 @@ static void drop_dangling_brackets(char *label)
                 while (open > label && build_is_space(open[-1]))
                     open--;
                 memmove(open, after, strlen(after) + 1);
+                dropped = 1;
                 break;
             }
     }
+    return dropped;
 }
 
 static void tidy_brackets(char *label)
@@ -390,7 +425,8 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
     strip_date_symbols(out);
     tidy_brackets(out);
     unwrap_brackets(out);
-    drop_dangling_brackets(out);
+    if (drop_dangling_brackets(out))
+        trim_separators(out); /* "(local) | M1.1" is "M1.1" */
     build_drop_unpaired(out);
     /* "## ✏ 2026.06.03", "## ##### 29 aprile", "* **2026-03-12**": no
      * words, no label (markup left around the date is none either) */

@@ -261,6 +261,12 @@ START_TEST(severities_and_unpaired_marks)
     ck_assert_str_eq(d->entries[0]->label, "morning: Stopped the run.");
     ck_assert_str_eq(d->entries[2]->label, "Rework plan (drafted) — superseded");
     slog_doc_free(d);
+    /* "(local)": the clock the time was read on, no label */
+    d = parse_str("# 项目进度\n\n## 2026-02-16 18:34 (local) | M1.1\n- Status: done\n\n"
+                  "## 2026-02-17 (local) | M1.2\n- Status: done\n");
+    ck_assert_str_eq(d->entries[0]->label, "M1.1");
+    ck_assert_str_eq(d->entries[1]->label, "M1.2");
+    slog_doc_free(d);
 }
 END_TEST
 
