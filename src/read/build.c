@@ -2,8 +2,9 @@
 /* The model: a walk over cmark's block tree (inlines are skipped, except a
  * heading's, for its text) that records entries, items, checklists,
  * follow-ups and metadata with their source lines. Item texts are taken from
- * the source, not re-rendered. This file holds the walk, headings and the
- * finishing passes; build_entries.c, build_items.c and build_meta.c the rest. */
+ * the source, not re-rendered. This file holds the walk and the finishing
+ * passes; build_headings.c, build_entries.c, build_items.c and build_meta.c
+ * the rest. */
 #include "build_internal.h"
 
 #include "chunk.h"
@@ -55,245 +56,6 @@ int build_end_line(const builder *b, int cmark_line)
 {
     int line = cmark_line + b->line_offset;
     return line > b->piece_last ? b->piece_last : line;
-}
-
-/* --- headings ---------------------------------------------------------- */
-
-/* Plain text of a heading's first line: text and code literals. A setext
- * "heading" of many lines is almost always command output above a row of
- * '=' or '-', and a person reads only its first line as a heading. */
-static int heading_text(builder *b, cmark_node *heading)
-{
-    slog_buf_clear(&b->text_buf);
-    if (slog_buf_put(&b->text_buf, "", 0) != 0)
-        return 0;
-    cmark_iter *it = cmark_iter_new(heading);
-    if (!it)
-        return 0;
-    cmark_event_type ev;
-    int ok = 1;
-    while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-        cmark_node *n = cmark_iter_get_node(it);
-        if (ev != CMARK_EVENT_ENTER)
-            continue;
-        switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE: {
-            const char *lit = cmark_node_get_literal(n);
-            ok = slog_buf_puts(&b->text_buf, lit) == 0;
-            break;
-        }
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-            cmark_iter_reset(it, heading, CMARK_EVENT_EXIT);
-            break;
-        default:
-            break;
-        }
-    }
-    cmark_iter_free(it);
-    return ok;
-}
-
-/* Ends a heading's section: its entry ends at the last block before. */
-static void close_frame(builder *b, heading_frame *f, int next_line, int next_level)
-{
-    slog_entry *e = f->entry;
-    if (!e)
-        return;
-    e->end_line = b->last_block_end > e->line ? b->last_block_end : e->line;
-    e->next_heading_line = next_line;
-    e->next_heading_level = next_level;
-}
-
-static void close_headings_from(builder *b, int level, int next_line)
-{
-    heading_frame *frames = b->headings.data;
-    while (b->headings.len && frames[b->headings.len - 1].level >= level) {
-        b->headings.len--;
-        close_frame(b, &frames[b->headings.len], next_line, level);
-    }
-}
-
-static int is_setext(builder *b, int line)
-{
-    size_t len;
-    const char *s = slog_text_line(b->text, line, &len);
-    size_t i = 0;
-    while (i < len && i < 3 && s[i] == ' ')
-        i++;
-    return !(i < len && s[i] == '#');
-}
-
-static slog_status dated_heading(builder *b, heading_frame *f, const char *h, size_t hlen,
-                                 const slog_found_date *fd, int level)
-{
-    slog_entry *e = build_new_entry(b, SLOG_ENTRY_HEADING, f->line, level, h, hlen, fd);
-    if (!e)
-        return build_nomem(b);
-    e->setext = is_setext(b, f->line);
-    e->heading = f->title;
-    f->entry = e;
-    f->followup = build_followup_heading(b->cfg, e->label);
-    return SLOG_OK;
-}
-
-/* The underline of the setext heading whose text starts at `line`. (cmark's
- * end line of a setext heading can be the line after it.) */
-static int setext_underline(builder *b, int line)
-{
-    for (int l = line + 1; (size_t)l <= b->text->nlines; l++) {
-        size_t len, i = 0;
-        const char *s = slog_text_line(b->text, l, &len);
-        while (i < len && i < 3 && s[i] == ' ')
-            i++;
-        if (i < len && (s[i] == '=' || s[i] == '-')) {
-            char c = s[i];
-            while (i < len && s[i] == c)
-                i++;
-            while (i < len && (s[i] == ' ' || s[i] == '\t'))
-                i++;
-            if (i == len)
-                return l;
-        }
-    }
-    return line + 1;
-}
-
-/* A setext "heading" of several lines is command output above a row of '='
- * or '-' to a reader, not a heading: text of the section it stands in. */
-static int is_output_block(builder *b, cmark_node *node)
-{
-    int first = build_line(b, cmark_node_get_start_line(node));
-    return is_setext(b, first) && setext_underline(b, first) - first >= 2;
-}
-
-/* "# 2026-03-10" then at once "# Day 2: Export": a date banner and its
- * title are one entry, the banner's, labelled by the title — when the
- * banner has no label, nothing of its own (markup such as "<!-- DAILY
- * CHECKIN -->" aside) and the title no date. */
-static int banner_takes_title(builder *b, int level, int line, const char *h, size_t hlen)
-{
-    heading_frame *top = build_innermost_heading(b);
-    slog_entry *e = top ? top->entry : NULL;
-    slog_found_date fd;
-    if (!e || b->bold || top->level != level || e->kind != SLOG_ENTRY_HEADING || e->nitems ||
-        *e->label || e->setext || build_lines_say_something(b, top->line + 1, line - 1) ||
-        slog_find_date(b->cfg, h, hlen, 0, 0, &fd))
-        return 0;
-    char *label = slog_arena_strndup(b->arena, h, hlen);
-    if (!label)
-        return 0; /* read as a section */
-    e->label = label;
-    top->followup = build_followup_heading(b->cfg, label);
-    return 1;
-}
-
-/* "](#" in s[0, len): a link to a place in the document. */
-static const char *anchor_link(const char *s, size_t len)
-{
-    for (size_t k = 0; k + 3 <= len; k++)
-        if (!memcmp(s + k, "](#", 3))
-            return s + k + 3;
-    return NULL;
-}
-
-/* A date index, a table of contents, not a day's entry: a heading that is
- * itself a link to a place in the document ("### [2026-03-12](#2026-03-12)
- * - Mock data"), or whose first line is a list item linking to a place
- * named with the heading's date ("### 2026-04-08" over "- [实现智能选题]
- * (#2026-04-08实现智能选题)"). Only that line is read (the skeleton keeps
- * such lines: skeleton.c). */
-static int index_of_links(builder *b, int line, const char *h, const slog_found_date *fd)
-{
-    size_t hl;
-    const char *hs = slog_text_line(b->text, line, &hl);
-    if (anchor_link(hs, hl))
-        return 1;
-    size_t dlen = fd->date_end > fd->date_start ? fd->date_end - fd->date_start : 0;
-    for (int l = line + 1; dlen && (size_t)l <= b->text->nlines; l++) {
-        size_t len;
-        const char *s = slog_text_line(b->text, l, &len);
-        while (len && (*s == ' ' || *s == '\t'))
-            s++, len--;
-        if (!len)
-            continue;
-        const char *anchor = len > 3 && strchr("-*+", s[0]) && s[1] == ' ' && s[2] == '['
-                                 ? anchor_link(s, len)
-                                 : NULL;
-        size_t left = anchor ? len - (size_t)(anchor - s) : 0;
-        for (size_t k = 0; anchor && k + dlen <= left; k++)
-            if (!memcmp(anchor + k, h + fd->date_start, dlen))
-                return 1;
-        return 0;
-    }
-    return 0;
-}
-
-static slog_status on_heading(builder *b, cmark_node *node)
-{
-    int level = cmark_node_get_heading_level(node);
-    int line = build_line(b, cmark_node_get_start_line(node));
-    if (is_output_block(b, node)) {
-        slog_entry *e = build_current_entry(b);
-        if (e)
-            e->has_content = 1;
-        if (cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT)
-            b->last_block_end = setext_underline(b, line);
-        return SLOG_OK;
-    }
-    if (!heading_text(b, node))
-        return build_nomem(b);
-    const char *h = b->text_buf.data;
-    size_t hlen = b->text_buf.len;
-    if (banner_takes_title(b, level, line, h, hlen))
-        return SLOG_OK;
-
-    /* the title: the first heading, if it is level 1 and the only one (a
-     * guess while reading a piece at a time; slog_build checks it) */
-    int is_title = !b->seen_heading && level == 1 && !b->no_title;
-    b->first_heading_level1 |= !b->seen_heading && level == 1;
-    b->seen_heading = 1;
-    b->level1_headings += level == 1;
-    build_close_bold(b, line, level);
-    close_headings_from(b, level, line);
-    if (level <= 2 && !is_title)
-        b->seen_level2 = 1;
-
-    heading_frame *f = vec_push(&b->headings);
-    if (!f)
-        return build_nomem(b);
-    f->level = level;
-    f->line = line;
-    f->title = slog_arena_strndup(b->arena, h, hlen);
-    if (!f->title)
-        return build_nomem(b);
-    if (is_title) {
-        b->doc->title = f->title;
-        b->doc->title_line = line;
-        return SLOG_OK;
-    }
-    slog_found_date fd;
-    if (slog_find_date(b->cfg, h, hlen, 0, 0, &fd) && !build_stamp_mention(h, hlen, &fd) &&
-        !build_date_opens_no_entry(h, hlen, &fd) &&
-        !(build_date_in_passing(h, &fd) && build_inside_dated_entry(b, f)) &&
-        build_dateable(b, line, &fd) && !build_dated_by_next_line(b, node, h, &fd) &&
-        !index_of_links(b, line, h, &fd)) {
-        slog_status st = dated_heading(b, f, h, hlen, &fd, level);
-        return st == SLOG_OK ? build_heading_date_line(b, f, node) : st;
-    }
-    if (build_week_of_record(b, line, level, h, hlen, &fd)) {
-        slog_status st = dated_heading(b, f, h, hlen, &fd, level);
-        return st == SLOG_OK ? build_heading_date_line(b, f, node) : st;
-    }
-    slog_section *s = vec_push(&b->sections);
-    if (!s)
-        return build_nomem(b);
-    s->line = line;
-    s->level = level;
-    s->title = f->title;
-    f->followup = build_followup_heading(b->cfg, f->title);
-    return build_heading_date_line(b, f, node);
 }
 
 /* --- the walk ---------------------------------------------------------- */
@@ -374,7 +136,7 @@ static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_nod
     switch (type) {
     case CMARK_NODE_HEADING:
         /* Even inside a list item a heading ends sections, as a reader sees it. */
-        st = on_heading(b, n);
+        st = build_on_heading(b, n);
         cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
         break;
     case CMARK_NODE_LIST:
@@ -475,16 +237,6 @@ static slog_status walk(builder *b, cmark_node *root)
     }
     cmark_iter_free(it);
     return st;
-}
-
-static void close_all(builder *b)
-{
-    build_close_bold(b, 0, 0);
-    heading_frame *frames = b->headings.data;
-    while (b->headings.len) {
-        b->headings.len--;
-        close_frame(b, &frames[b->headings.len], 0, 0);
-    }
 }
 
 static slog_status finish(builder *b)
@@ -657,7 +409,7 @@ static slog_status build_pass(slog_doc *doc, const slog_config *config, int *no_
     b.no_title = *no_title;
     if (st == SLOG_OK)
         st = walk_pieces(&b, &plan, jobs);
-    close_all(&b);
+    build_close_all(&b);
     *guess_ok = b.no_title ? !(b.first_heading_level1 && b.level1_headings == 1)
                            : !(doc->title && b.level1_headings > 1);
     if (st == SLOG_OK && *guess_ok)

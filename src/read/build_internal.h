@@ -176,6 +176,11 @@ int build_week_of_record(builder *b, int line, int level, const char *h, size_t 
 /** Removes an emphasis or strike mark left without its pair when a date
  * was cut out of the text ("morning**: …", "plan ~~"), in place. */
 void build_drop_unpaired(char *text);
+/** A heading met by the walk: an entry, a section or the title
+ * (build_headings.c). */
+slog_status build_on_heading(builder *b, cmark_node *node);
+/** The end of the walk: every heading still open closes. */
+void build_close_all(builder *b);
 /** A heading's first paragraph: may make the heading an entry (bold line). */
 slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *heading);
 /** A top-level paragraph: may start a bold-line entry. */
