@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "statuslog/check.h"
 
@@ -195,6 +196,45 @@ static int taken_up_later(const lint_ctx *ctx, const slog_item *step)
     return 0;
 }
 
+/* A next step that is no work a lead tracks: a statement that something is
+ * closed or achieved ("Next: M5 全部关闭；后续里程碑按 PostgreSQL 17 推进",
+ * "the cutover track can be considered achieved"), or a branch's routine
+ * housekeeping ("Create PR, merge to main.", "Push branch, create PR."). */
+static int no_work_to_track(const char *t)
+{
+    static const char *const stated[] = {
+        "is closed", "are closed", "is done", "are done", "is complete", "are complete", "achieved",
+        "全部关闭",  "已关闭",     "已完成",  "全部完成", "完了済み",    "완료됨"};
+    for (size_t k = 0; k < sizeof stated / sizeof *stated; k++)
+        if (strcasestr(t, stated[k]))
+            return 1;
+    static const char *const routine[] = {
+        "create",  "open", "push", "merge", "commit", "branch", "pr",     "main",
+        "to",      "the",  "and",  "then",  "when",   "ready",  "rebase", "pull",
+        "request", "a",    "into", "after", "ci",     "passes", "it",     "master"};
+    size_t words = 0;
+    for (const char *p = t; *p;) {
+        while (*p && !isalnum((unsigned char)*p)) {
+            if ((unsigned char)*p >= 0x80)
+                return 0; /* words of another script: not this list */
+            p++;
+        }
+        const char *a = p;
+        while (isalnum((unsigned char)*p))
+            p++;
+        if (p == a)
+            break;
+        int known = 0;
+        for (size_t k = 0; k < sizeof routine / sizeof *routine && !known; k++)
+            known = strlen(routine[k]) == (size_t)(p - a) &&
+                    !strncasecmp(a, routine[k], (size_t)(p - a));
+        if (!known)
+            return 0;
+        words++;
+    }
+    return words > 0;
+}
+
 /* An unresolved thread of tasks, carried (seen in two or more entries, first
  * more than stale_days ago) or dropped (seen once, after which its log went
  * on for more than stale_days). Unchecked boxes are open-checklist's;
@@ -223,7 +263,7 @@ static staleness thread_staleness(const lint_ctx *ctx, const long *ends, const s
     if (!f->latest || !(ctx->config->stale_states & (1u << state)))
         return NOT_STALE;
     f->age = ctx->today - t->first_day;
-    if (taken_up_later(ctx, f->latest))
+    if (taken_up_later(ctx, f->latest) || no_work_to_track(f->latest->text))
         return NOT_STALE;
     if (f->seen >= 2 && f->age > days)
         return STALE_CARRIED;

@@ -317,6 +317,12 @@ START_TEST(next_steps_taken_up_by_name)
         "### Session 80 — 2026-07-31\n- **Did:**\n  - **Phase 7.2 DONE:** skip link\n\n"
         "### Session 81 — 2026-08-20\n- **Did:** Release notes.\n";
     ck_assert_int_eq(count_rule(half, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 1);
+    /* no work to track: a statement that it is closed, a branch's routine */
+    const char *stated = "# 项目进度\n\n## 2026-03-05 | M5 closeout\n- Status: done\n"
+                         "- Next: M5 全部关闭；后续里程碑默认按 PostgreSQL 17 基线推进\n\n"
+                         "## 2026-03-06 | Phase transition\n- Next: Create PR, merge to main.\n\n"
+                         "## 2026-04-01 | P2-M1\n- Status: done\n";
+    ck_assert_int_eq(count_rule(stated, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
 }
 END_TEST
 
