@@ -608,13 +608,25 @@ int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_
             return 0;
         i = 4;
     }
-    /* "🔧 **14/03/2026** – ...", "⚙️ ...": an emoji or a symbol before the date */
-    while (i + 3 <= len && ((unsigned char)s[i] >= 0xF0 || (unsigned char)s[i] == 0xE2)) {
-        i += (unsigned char)s[i] >= 0xF0 ? 4 : 3;
-        if (i + 3 <= len && !memcmp(s + i, "\xEF\xB8\x8F", 3))
-            i += 3;
-        while (i < len && build_is_space(s[i]))
-            i++;
+    /* "🔧 **14/03/2026** – ...", "⚙️ 2026-03-10 ...": an emoji or a symbol
+     * before a date in numbers (only then is the date looked for: every
+     * "✅ Verified ..." of a log passes here) */
+    size_t sym = i;
+    while (sym + 3 <= len &&
+           ((unsigned char)s[sym] == 0xE2 || ((unsigned char)s[sym] >= 0xF0 && sym + 4 <= len))) {
+        sym += (unsigned char)s[sym] >= 0xF0 ? 4 : 3;
+        if (sym + 3 <= len && !memcmp(s + sym, "\xEF\xB8\x8F", 3))
+            sym += 3;
+        while (sym < len && build_is_space(s[sym]))
+            sym++;
+    }
+    if (sym > i) {
+        size_t k = sym;
+        while (k < len && strchr("*_[(`", s[k]))
+            k++;
+        if (k == len || s[k] < '0' || s[k] > '9')
+            return 0;
+        i = sym;
     }
     for (size_t k = 0; len && s[0] == '[' && k + 3 <= len; k++)
         if (!memcmp(s + k, "](#", 3))
