@@ -86,6 +86,19 @@ const slog_entry *slog_doc_entry_at(const slog_doc *d, int line)
     return NULL;
 }
 
+size_t slog_doc_sections_before(const slog_doc *d, int line)
+{
+    size_t lo = 0, hi = d->nsections;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->sections[mid].line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void slog_doc_free(slog_doc *doc)
 {
     if (!doc)

@@ -54,6 +54,11 @@ slog_status slog_doc_words(const slog_doc *doc, const slog_vocab **out);
  * over the entries (in document order) and up through their parents. */
 const slog_entry *slog_doc_entry_at(const slog_doc *doc, int line);
 
+/** The number of undated sections that start before `line` (a binary
+ * search: sections are in document order); those at or above it are
+ * slog_doc_sections_before(doc, line + 1). */
+size_t slog_doc_sections_before(const slog_doc *doc, int line);
+
 /** Stable 8-hex-digit id of an item: entry date, label and normalized text. */
 uint32_t slog_item_hash(const char *date, const char *label, const char *text);
 void slog_item_id(const char *date, const char *label, const char *text, char out[9]);

@@ -226,14 +226,7 @@ static const char *heading_above(const slog_doc *d, int line)
         e = e->parent;
     const char *title = e ? e->label : NULL;
     int at = e ? e->line : 0;
-    size_t lo = 0, hi = d->nsections; /* the last section at or above the line */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->sections[mid].line <= line)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = slog_doc_sections_before(d, line + 1); /* the last one at or above: lo - 1 */
     if (lo && d->sections[lo - 1].line > at)
         title = d->sections[lo - 1].title;
     return title;
@@ -249,14 +242,7 @@ static int parked_section(const slog_doc *d, int line)
                                         "zukünftige", "später", "plus tard", "later",  "post-mvp",
                                         "v2",         "v3",     "v2.0",      "v3.0",   "将来",
                                         "未来",       "今後"};
-    size_t lo = 0, hi = d->nsections;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->sections[mid].line <= line)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = slog_doc_sections_before(d, line + 1);
     int level = 7;
     for (size_t k = lo, steps = 0; k-- > 0 && level > 1 && steps < 256; steps++) {
         const slog_section *sec = &d->sections[k];

@@ -356,26 +356,13 @@ static void section_index_free(section_index *x)
         free(x->count[l]);
 }
 
-/* The number of sections before `line`. */
-static size_t sections_before(const slog_doc *d, int line)
-{
-    size_t lo = 0, hi = d->nsections;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->sections[mid].line < line)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Another part of the document (an undated heading of the log's level or
  * higher) stands between a and b: they are not consecutive. */
 static int separated(const section_index *x, const slog_entry *a, const slog_entry *b)
 {
     int level = a->level < 1 ? 1 : a->level > 6 ? 6 : a->level;
-    size_t from = sections_before(x->d, a->line + 1), to = sections_before(x->d, b->line);
+    size_t from = slog_doc_sections_before(x->d, a->line + 1),
+           to = slog_doc_sections_before(x->d, b->line);
     return to > from && x->count[level][to] > x->count[level][from];
 }
 

@@ -199,14 +199,7 @@ static int by_hash(const void *a, const void *b)
  * (Mon)" / "### Events table created"), or NULL. */
 static const char *opening_subheading(const slog_doc *d, const slog_entry *e)
 {
-    size_t lo = 0, hi = d->nsections;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->sections[mid].line <= e->line)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = slog_doc_sections_before(d, e->line + 1); /* the first section after e's line */
     if (lo == d->nsections)
         return NULL;
     const slog_section *s = &d->sections[lo];
