@@ -3,6 +3,7 @@
  * words share. */
 #include "words.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -30,6 +31,43 @@ int slog_names_any(const char *hay, size_t len, const char *const *words, size_t
                 (p + w == len || !letter(hay[p + w])))
                 return 1;
         }
+    }
+    return 0;
+}
+
+size_t slog_archive_word(const char *s, size_t len)
+{
+    static const char *const words[] = {"archived",
+                                        "archives",
+                                        "archive",
+                                        "archiviert",
+                                        "archivado",
+                                        "archiviato",
+                                        "archivio",
+                                        "archivo",
+                                        "archivé",
+                                        "archiv",
+                                        "arquivado",
+                                        "arquivo",
+                                        "archief",
+                                        "архив",
+                                        "older entries",
+                                        "old entries",
+                                        "earlier entries",
+                                        "past entries",
+                                        "previous entries",
+                                        "归档",
+                                        "歸檔",
+                                        "存档",
+                                        "アーカイブ",
+                                        "보관"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]);
+        if (n > len || strncasecmp(s, words[k], n) != 0)
+            continue;
+        unsigned char next = n < len ? (unsigned char)s[n] : ' ';
+        if ((unsigned char)words[k][0] >= 0x80 || !(isalnum(next) || (next && strchr("-_.", next))))
+            return n; /* "Archived:", "archive (2023)"; not "archive-notes.md" */
     }
     return 0;
 }

@@ -9,4 +9,11 @@
  * case aside ("Fixed" in "Fixed the cache", not in "Unfixed"). */
 int slog_names_any(const char *hay, size_t len, const char *const *words, size_t n);
 
+/** The length of the word that files things away s[0, len) opens with
+ * ("Archived", "Archive", "Older entries", "Archiviert", "アーカイブ",
+ * "归档"), as a whole word, ASCII case aside; 0 when it opens with none. An
+ * archive heading starts a log of its own (logs.c); "## Archived:
+ * 2025-12-20" is a stamp, no entry (build_entries.c). */
+size_t slog_archive_word(const char *s, size_t len);
+
 #endif

@@ -103,15 +103,14 @@ static slog_status on_html(builder *b, cmark_node *n)
 {
     const char *s = cmark_node_get_literal(n);
     for (int line = build_line(b, cmark_node_get_start_line(n)); s && *s; line++) {
-        while (*s == ' ' || *s == '\t')
-            s++;
-        if (!strncasecmp(s, "<summary", 8) && (s[8] == '>' || s[8] == ' ')) {
+        const char *eol = strchr(s, '\n');
+        size_t len = eol ? (size_t)(eol - s) : strlen(s);
+        if (slog_chunk_summary_line(s, len)) {
             int *at = vec_push(&b->splits);
             if (!at)
                 return build_nomem(b);
             *at = line;
         }
-        const char *eol = strchr(s, '\n');
         if (!eol)
             break;
         s = eol + 1;

@@ -3,6 +3,7 @@
  * its date, time and zone, year-less dates and the order of a numeric
  * date's numbers settled per document; its label is build_label.c's. What opens an entry
  * besides a dated heading — bold lines, list items — is build_bold.c's. */
+#define _GNU_SOURCE /* memmem */
 #include "build_internal.h"
 #include "words.h"
 
@@ -37,15 +38,11 @@ int build_date_opens_no_entry(const char *h, size_t hlen, const slog_found_date 
     static const char *const tomorrow[] = {"tomorrow", "yarın",  "yarin",  "demain",
                                            "domani",   "завтра", "Завтра", "jutro",
                                            "明日",     "내일",   "明天"};
-    /* a stamp that closes a session: "🎬 Session end: 14 July 2026"; or
-     * files a batch away */
-    static const char *const ends[] = {
-        "session end", "session ended", "end of session", "log end", "log ended", "end of log",
-        "session bitişi", "oturum sonu", "fin de session", "sitzungsende", "конец сессии",
-        /* when a batch was filed away: "## Archived:
-         * 2025-12-20 (cleanup run 3)", "アーカイブ:" */
-        "archived", "archive", "archived on", "archived at", "archiviert", "archivado", "arquivado",
-        "archivé", "archiviato", "アーカイブ", "归档", "歸檔", "보관"};
+    /* a stamp that closes a session: "🎬 Session end: 14 July 2026" */
+    static const char *const ends[] = {"session end",    "session ended", "end of session",
+                                       "log end",        "log ended",     "end of log",
+                                       "session bitişi", "oturum sonu",   "fin de session",
+                                       "sitzungsende",   "конец сессии"};
     size_t n = f->start < hlen ? f->start : hlen;
     while (n && strchr(" \t:*_([-", h[n - 1]))
         n--;
@@ -80,7 +77,11 @@ int build_date_opens_no_entry(const char *h, size_t hlen, const slog_found_date 
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
         if (n - from == strlen(ends[i]) && strncasecmp(h + from, ends[i], n - from) == 0)
             return 1;
-    return 0;
+    /* or files a batch away: "## Archived: 2025-12-20 (cleanup run 3)",
+     * "Archived on 2025-12-20", "アーカイブ:" */
+    size_t w = slog_archive_word(h + from, n - from);
+    return w && (from + w == n || (from + w + 3 == n && (!strncasecmp(h + from + w, " on", 3) ||
+                                                         !strncasecmp(h + from + w, " at", 3))));
 }
 
 /* A date a sub-heading mentions in passing: after an article or "after"
@@ -408,14 +409,12 @@ void build_settle_numeric_dates(builder *b)
 int build_week_of_record(builder *b, int line, int level, const char *h, size_t hlen,
                          slog_found_date *f)
 {
-    size_t i = 0, next;
-    while (i < hlen && !(((h[i] | 0x20) >= 'a' && (h[i] | 0x20) <= 'z')))
-        i++; /* markup, emoji */
-    if (i + 8 > hlen || strncasecmp(h + i, "week of", 7) != 0 || !strchr(" *_:", h[i + 7]))
+    size_t i = slog_opens_week_of(h, hlen), next;
+    if (!i || i == hlen || !strchr(" *_:", h[i]))
         return 0;
-    if (!slog_find_full_date(b->cfg, h, hlen, i + 7, f, &next) || f->time_end > f->time_start)
+    if (!slog_find_full_date(b->cfg, h, hlen, i, f, &next) || f->time_end > f->time_start)
         return 0;
-    for (size_t k = i + 7; k < f->start; k++)
+    for (size_t k = i; k < f->start; k++)
         if (!strchr(" \t*_:", h[k]))
             return 0;
     const slog_text *t = b->text;
@@ -428,9 +427,8 @@ int build_week_of_record(builder *b, int line, int level, const char *h, size_t 
             return 0;
         static const char *const done[] = {"\xE2\x9C\x85", "\xE2\x9C\x94", "[x]", "[X]"};
         for (size_t d = 0; d < sizeof done / sizeof *done; d++)
-            for (size_t k = 0; k + strlen(done[d]) <= len; k++)
-                if (!memcmp(s + k, done[d], strlen(done[d])))
-                    return 1;
+            if (memmem(s, len, done[d], strlen(done[d])))
+                return 1;
     }
     return 0;
 }

@@ -404,3 +404,12 @@ int slog_chunk_block_open(const slog_text *t, int line, int last)
 {
     return slog_chunk_block_end(t, line) > last + 1;
 }
+
+int slog_chunk_summary_line(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return len - i >= 9 && !strncasecmp(s + i, "<summary", 8) &&
+           (s[i + 8] == '>' || s[i + 8] == ' ');
+}

@@ -71,4 +71,9 @@ int slog_chunk_block_end(const slog_text *text, int line);
  * end condition. */
 int slog_chunk_block_open(const slog_text *text, int line, int last);
 
+/** A line of an HTML block that opens a collapsed block's title
+ * ("<summary>web-01</summary>", blanks before it aside): what follows is a
+ * log of its own (logs.c); the builder notes it, the skeleton keeps it. */
+int slog_chunk_summary_line(const char *s, size_t len);
+
 #endif

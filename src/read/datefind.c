@@ -345,6 +345,14 @@ static void read_custom(slog_config *c, const char *s, slog_found_date *f)
     custom_span(f, &f->start, &f->end);
 }
 
+size_t slog_opens_week_of(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && !(((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')))
+        i++; /* "#", markup, emoji */
+    return i + 7 <= len && !strncasecmp(s + i, "week of", 7) ? i + 7 : 0;
+}
+
 /* Words that make a date a plan: "Due 2026-03-09", "Week of ...",
  * "**Deadline**: ...", "Next update: ...". */
 int slog_future_prefix(const char *s, size_t at)

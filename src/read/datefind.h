@@ -112,4 +112,10 @@ void slog_format_ymd(int year, int month, int day, char *buf);
  * plan ("Due", "Week of", "Deadline:", "Starts", "ETA", "Next update"...). */
 int slog_future_prefix(const char *s, size_t at);
 
+/** s[0, len) opens with "Week of", markup and symbols before it aside
+ * ("## Week of 2026-03-02", "**Week of** Mar 2"): the offset after it, else
+ * 0. Whether such a heading is an entry depends on its section
+ * (build_week_of_record), which the skeleton keeps whole. */
+size_t slog_opens_week_of(const char *s, size_t len);
+
 #endif

@@ -9,6 +9,7 @@
 #include "build_internal.h"
 
 #include "order.h"
+#include "words.h"
 #include "statuslog/lint.h"
 
 #include <stdint.h>
@@ -171,35 +172,21 @@ static size_t *log_slot(log_index *x, int line)
  * first, are two runs, not one out of order. */
 static int archive_title(const char *t)
 {
-    static const char *const words[] = {
-        "archive",         "archived",     "archives",         "older entries", "old entries",
-        "earlier entries", "past entries", "previous entries", "archiv",        "archivo",
-        "arquivo",         "archivio",     "archief",          "архив"};
-    static const char *const cjk[] = {"归档", "歸檔", "存档", "アーカイブ", "보관"};
     if (!t)
         return 0;
     /* the heading is that word: "📦 Archive", "Archive (2023)", not "Created
-     * archive-notes.md"; at most three words */
+     * archive-notes.md"; at most three words, or any number after a key
+     * ("Archived: 2025-12-20 (cleanup run 3)") */
     while (*t && (unsigned char)*t < 0x80 && !((*t | 0x20) >= 'a' && (*t | 0x20) <= 'z'))
         t++;
-    while ((unsigned char)*t >= 0xF0) /* an emoji */
+    while ((unsigned char)*t >= 0xF0 && t[1] && t[2] && t[3]) /* an emoji */
         t += 4;
     while (*t == ' ')
         t++;
     size_t n = strlen(t), words_in = 1;
     for (size_t i = 0; i < n; i++)
         words_in += t[i] == ' ' && i + 1 < n && t[i + 1] != ' ' && t[i + 1] != '(';
-    /* (or any length after a key: "Archived: 2025-12-20 (cleanup run 3)") */
-    size_t w = 0;
-    for (size_t k = 0; !w && k < sizeof words / sizeof *words; k++) {
-        size_t l = strlen(words[k]);
-        if (!strncasecmp(t, words[k], l) && !(((t[l] | 0x20) >= 'a' && (t[l] | 0x20) <= 'z') ||
-                                              t[l] == '-' || t[l] == '_' || t[l] == '.'))
-            w = l;
-    }
-    for (size_t k = 0; !w && k < sizeof cjk / sizeof *cjk; k++)
-        if (!strncmp(t, cjk[k], strlen(cjk[k])))
-            w = strlen(cjk[k]);
+    size_t w = slog_archive_word(t, n);
     return w && (words_in <= 3 || t[w] == ':' || !strncmp(t + w, "\xEF\xBC\x9A", 3));
 }
 

@@ -6,9 +6,11 @@
  * the model has every entry, section and log of the whole document at the
  * cost of a line scan; the lines of the ranges an edit touches are kept
  * whole, so their entries have their items. Line N stays line N. */
+#define _GNU_SOURCE /* memmem */
 #include "skeleton.h"
 
 #include "chunk.h"
+#include "datefind.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -174,16 +176,6 @@ static int continues(const char *s, size_t len)
     return !list_item(s + i, len - i) && !underline(s, len);
 }
 
-/* An ATX heading that opens with "Week of": whether it is an entry depends
- * on the work done in its section (build_week_of_record), kept whole. */
-static int week_of(const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len && !(((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')))
-        i++;
-    return i + 7 <= len && !strncasecmp(s + i, "week of", 7);
-}
-
 /* Where the guess's tail starts: the last ATX heading with a digit outside
  * code, when what follows it is short (a sixteenth of the lines and 256
  * more at most); else 0. */
@@ -198,15 +190,6 @@ static size_t tail_start(const slog_text *in, const unsigned char *inside)
                 if (digit(s[i]))
                     return n;
     }
-    return 0;
-}
-
-static int mentions(const char *s, size_t len, const char *what)
-{
-    size_t n = strlen(what);
-    for (size_t i = 0; n && i + n <= len; i++)
-        if (s[i] == what[0] && !memcmp(s + i, what, n))
-            return 1;
     return 0;
 }
 
@@ -241,7 +224,7 @@ static void guess_heading(guessing *gs, size_t n, size_t level, const char *s, s
     if (gs->open)
         return;
     int tail = gs->tail_from && n >= gs->tail_from;
-    if (!tail && !(gs->g->mention && mentions(s, len, gs->g->mention)))
+    if (!tail && !(gs->g->mention && memmem(s, len, gs->g->mention, strlen(gs->g->mention))))
         return;
     gs->open = 1;
     gs->level = tail ? 0 : level;
@@ -283,9 +266,7 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
         if (inside[n]) { /* code or HTML: nothing in it decides entries */
             under = carry = 0;
             /* but a "<summary>" opens a log of its own (logs.c) */
-            keep_it |= inside[n] == 2 && ind <= 3 && len - ind >= 9 &&
-                       !strncasecmp(s + ind, "<summary", 8) &&
-                       (s[ind + 8] == '>' || s[ind + 8] == ' ');
+            keep_it |= inside[n] == 2 && slog_chunk_summary_line(s, len);
         } else if (ind > 3 && ind < len && s[ind] == '#') {
             /* "    # HELP ..." under "- Prometheus (head):" is a heading inside
              * the list item, or code after a blank line: only the whole
@@ -300,7 +281,7 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
             guess_heading(&gs, n, level, s, len);
             if (week_level && level <= week_level)
                 week_level = 0;
-            if (!week_level && week_of(s, len))
+            if (!week_level && slog_opens_week_of(s, len))
                 week_level = level;
             keep_it = 1;
             under = 1;
