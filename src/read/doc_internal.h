@@ -41,6 +41,11 @@ slog_status slog_parse_skeleton(const char *data, size_t len, const slog_parse_o
 /** Builds the model of `doc` (raw and text already set) with cmark. */
 slog_status slog_build(slog_doc *doc, const slog_config *config, slog_error *err);
 
+/** The item says a task was done: a done item, or a note that says so in
+ * words ("Summary written and sent", "R2 语义修复完成"), which closes the
+ * threads it is the same task as (threads.c). */
+int slog_item_closes(const slog_item *it);
+
 /** Links open items into doc->threads (threads.c). */
 slog_status slog_threads_build(slog_doc *doc, const slog_config *config, slog_item *const *all,
                                const slog_vocab *v, slog_arena *arena);

@@ -258,11 +258,28 @@ static int says_done(const char *text)
     return 0;
 }
 
-/* The item closes the threads it is the same task as (done, or a note that
- * says it was done). */
-static int closes(const slog_item *it)
+/* "完成", "修复", "合入" (done, fixed, merged in) in CJK text, which has no
+ * spaces to make a word whole: not after a word that denies it ("未完成",
+ * "没修复": not done yet). */
+static int says_done_cjk(const char *text)
 {
-    return it->state == SLOG_STATE_DONE || (it->state == SLOG_STATE_NOTE && says_done(it->text));
+    static const char *const words[] = {"完成", "修复", "合入", "完了", "완료"};
+    static const char *const denied[] = {"未", "没", "沒", "不", "尚"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        for (const char *p = text; (p = strstr(p, words[i])) != NULL; p += strlen(words[i])) {
+            int no = 0;
+            for (size_t k = 0; k < sizeof denied / sizeof *denied && !no; k++)
+                no = p - text >= 3 && !memcmp(p - 3, denied[k], 3);
+            if (!no)
+                return 1;
+        }
+    return 0;
+}
+
+int slog_item_closes(const slog_item *it)
+{
+    return it->state == SLOG_STATE_DONE ||
+           (it->state == SLOG_STATE_NOTE && (says_done(it->text) || says_done_cjk(it->text)));
 }
 
 /* A failure the entry itself goes on to fix: "❌ p99 latency 4.2 s" and,
@@ -309,7 +326,8 @@ static slog_status visit_entry(sweep *s, const slog_entry *e, candidates *cs)
     size_t n = 0;
     cs->n = 0;
     for (const slog_item *it = e->items; it; it = it->next, n++)
-        if ((it->state != SLOG_STATE_NOTE || closes(it)) && !find_candidates(s, it, n, cs))
+        if ((it->state != SLOG_STATE_NOTE || slog_item_closes(it)) &&
+            !find_candidates(s, it, n, cs))
             return SLOG_ERR_NOMEM;
     if (cs->n) /* qsort of a NULL array is undefined, even of nothing */
         qsort(cs->c, cs->n, sizeof *cs->c, by_strength);
@@ -322,7 +340,7 @@ static slog_status visit_entry(sweep *s, const slog_entry *e, candidates *cs)
         if (placed[c->pos / 8] & (1u << c->pos % 8) || t->closed || t->last_entry == e)
             continue;
         const slog_item *it = c->item;
-        if (!closes(it)) {
+        if (!slog_item_closes(it)) {
             placed[c->pos / 8] |= (unsigned char)(1u << c->pos % 8);
             st = extend(s, c->thread, it);
         } else if (later_than(e, t->last_entry)) {

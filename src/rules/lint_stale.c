@@ -134,21 +134,6 @@ static int names(const char *t, const char *id)
     return 0;
 }
 
-static int says_done(const slog_item *it)
-{
-    static const char *const done[] = {"done",  "完成",      "完了",    "완료",
-                                       "fixed", "修复",      "closed",  "merged",
-                                       "合入",  "delivered", "shipped", "passed"};
-    if (it->state == SLOG_STATE_DONE)
-        return 1;
-    if (it->state != SLOG_STATE_NOTE)
-        return 0;
-    for (size_t k = 0; k < sizeof done / sizeof *done; k++)
-        if (strcasestr(it->text, done[k]))
-            return 1;
-    return 0;
-}
-
 /* Later entries of the log, among the next TAKEN_UP_REACH in the order
  * they were written, take the step up by name: each of the step's work ids
  * is named by a done item, or by the heading of an entry that reports
@@ -164,9 +149,14 @@ static int taken_up_later(const lint_ctx *ctx, const slog_item *step)
     const slog_log *log = e->log;
     if (!nids || !log)
         return 0;
-    size_t at = 0;
-    while (at < log->nentries && log->entries[at] != e)
-        at++;
+    size_t at = 0, hi = log->nentries; /* e's place in its log (document order) */
+    while (at < hi) {
+        size_t mid = at + (hi - at) / 2;
+        if (log->entries[mid]->index < e->index)
+            at = mid + 1;
+        else
+            hi = mid;
+    }
     int newest = log->direction == SLOG_NEWEST_FIRST;
     unsigned all = (1u << nids) - 1, taken = 0; /* every id the step names, taken up */
     for (size_t k = 1; k <= TAKEN_UP_REACH && at < log->nentries; k++) {
@@ -182,7 +172,7 @@ static int taken_up_later(const lint_ctx *ctx, const slog_item *step)
         /* its items and their sub-items ("- **Did:**" over "- **Phase 7.2 DONE:** …") */
         for (const slog_item *top = x->items; top; top = top->next)
             for (const slog_item *it = top; it; it = it == top ? top->children : it->next) {
-                if (!says_done(it))
+                if (!slog_item_closes(it))
                     continue;
                 done = 1;
                 for (size_t i = 0; i < nids; i++)
@@ -263,15 +253,18 @@ static staleness thread_staleness(const lint_ctx *ctx, const long *ends, const s
     if (!f->latest || !(ctx->config->stale_states & (1u << state)))
         return NOT_STALE;
     f->age = ctx->today - t->first_day;
-    if (taken_up_later(ctx, f->latest) || no_work_to_track(f->latest->text))
+    staleness s;
+    if (f->seen >= 2) {
+        s = f->age > days ? STALE_CARRIED : NOT_STALE;
+    } else {
+        f->end = log_end(ctx, ends, f->latest->entry);
+        s = f->end - t->first_day > days && f->age > days && !scheduled(f->latest) ? STALE_DROPPED
+                                                                                   : NOT_STALE;
+    }
+    /* asked only of a thread that would be reported */
+    if (s != NOT_STALE && (taken_up_later(ctx, f->latest) || no_work_to_track(f->latest->text)))
         return NOT_STALE;
-    if (f->seen >= 2 && f->age > days)
-        return STALE_CARRIED;
-    if (f->seen > 1)
-        return NOT_STALE;
-    f->end = log_end(ctx, ends, f->latest->entry);
-    return f->end - t->first_day > days && f->age > days && !scheduled(f->latest) ? STALE_DROPPED
-                                                                                  : NOT_STALE;
+    return s;
 }
 
 slog_status lint_stale_items(lint_ctx *ctx)

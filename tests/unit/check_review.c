@@ -323,6 +323,16 @@ START_TEST(next_steps_taken_up_by_name)
                          "## 2026-03-06 | Phase transition\n- Next: Create PR, merge to main.\n\n"
                          "## 2026-04-01 | P2-M1\n- Status: done\n";
     ck_assert_int_eq(count_rule(stated, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
+    /* a note in CJK that says it was done closes the task; one that says
+     * it was not does not */
+    const char *cjk =
+        "# 进度\n\n## 2026-03-01\n- 🔜 编写导出脚本\n\n## 2026-03-02\n- 编写导出脚本已完成\n\n"
+        "## 2026-04-01\n- 其他工作\n";
+    ck_assert_int_eq(count_rule(cjk, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
+    const char *not_yet =
+        "# 进度\n\n## 2026-03-01\n- 🔜 编写导出脚本\n\n## 2026-03-02\n- 编写导出脚本未完成\n\n"
+        "## 2026-04-01\n- 其他工作\n";
+    ck_assert_int_eq(count_rule(not_yet, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 1);
 }
 END_TEST
 
