@@ -359,12 +359,12 @@ static slog_status plan_document(view *v, const char *raw, size_t len, slog_conf
      * document (the newest entry of an oldest-first log) */
     slog_skeleton_guess guess = {0};
     append_when w;
-    char today[11];
-    slog_date_format(slog_today(cfg->timezone), today);
+    char day[11]; /* the request's day, as an ISO date a heading may hold */
+    slog_date_format(slog_today(cfg->timezone), day);
     guess.tail = 1;
-    if (append_parse_when(req->date ? req->date : today, &w, NULL) == SLOG_OK) {
-        slog_date_format(w.day, today);
-        guess.mention = today;
+    if (append_parse_when(req->date ? req->date : day, &w, NULL) == SLOG_OK) {
+        slog_date_format(w.day, day);
+        guess.mention = day;
     }
     slog_status st = ap_view_read(v, raw, len, cfg, o->filename, 1, NULL, 0, &guess, err);
     if (st == SLOG_OK)

@@ -142,7 +142,7 @@ static int in_url(const char *s, size_t from, size_t at)
     while (i > stop && !strchr(" \t\n\r<([\"'", s[i - 1]))
         i--;
     for (size_t k = i; k + 3 <= at; k++)
-        if (!memcmp(s + k, "://", 3) || (k == i && !strncasecmp(s + k, "www.", 4)))
+        if (!memcmp(s + k, "://", 3) || (k == i && k + 4 <= at && !strncasecmp(s + k, "www.", 4)))
             return 1;
     return 0;
 }

@@ -148,10 +148,6 @@ static size_t drop_dangling_word(const char *s, size_t len)
     return len;
 }
 
-/* What the date left in its brackets: "(完成 )" is "(完成)", "执行情况 (" is
- * "执行情况", "( Ek)" is "(Ek)". */
-/* A bracket left with only the word that led to its date: "(as of)",
- * "（截至 ）", "(Stand)", "(bis)". */
 void build_drop_unpaired(char *text)
 {
     static const char *const marks[] = {"**", "__", "~~"};
@@ -203,7 +199,9 @@ static void trim_separators(char *label)
     label[n - a] = '\0';
 }
 
-/* Returns whether a bracket was dropped. */
+/* A bracket left with only the word that led to its date: "(as of)",
+ * "（截至 ）", "(Stand)", "(bis)", or the clock the time was read on,
+ * "(local)". Returns whether one was dropped. */
 static int drop_dangling_brackets(char *label)
 {
     int dropped = 0;
@@ -238,6 +236,8 @@ static int drop_dangling_brackets(char *label)
     return dropped;
 }
 
+/* What the date left in its brackets: "(完成 )" is "(完成)", "执行情况 (" is
+ * "执行情况", "( Ek)" is "(Ek)". */
 static void tidy_brackets(char *label)
 {
     size_t o = 0;

@@ -430,7 +430,7 @@ static int by_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The letters of item i's words with digits (see letters_of), sorted,
+/* The letters of item i's words with digits (slog_word_letters), sorted,
  * without repeats, into out (room for `room`): their number, or -1 when
  * there are more. */
 static int item_letters(const slog_vocab *v, size_t i, uint32_t *out, int room)

@@ -140,9 +140,12 @@ static size_t digit_run(const char *s, size_t i, size_t n)
 
 static int has_long_run(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (digit_run(s, i, n) >= 3)
+    for (size_t i = 0; i < n;) {
+        size_t r = digit_run(s, i, n);
+        if (r >= 3)
             return 1;
+        i += r ? r : 1; /* past the run: each byte looked at once */
+    }
     return 0;
 }
 

@@ -140,10 +140,11 @@ static int same_heading(const slog_entry *x, const slog_entry *y)
 static int by_log_date_label_time(const void *a, const void *b)
 {
     const slog_entry *x = *(const slog_entry *const *)a, *y = *(const slog_entry *const *)b;
-    if (!same_heading(x, y)) {
+    if (!same_heading(x, y)) { /* by heading, then parent (by its place: no pointer order) */
         if (x->heading_line != y->heading_line)
             return x->heading_line < y->heading_line ? -1 : 1;
-        return x->parent < y->parent ? -1 : 1;
+        size_t px = x->parent ? x->parent->index + 1 : 0, py = y->parent ? y->parent->index + 1 : 0;
+        return px < py ? -1 : 1;
     }
     int c = strcmp(x->date, y->date);
     if (!c)
