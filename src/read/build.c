@@ -96,20 +96,21 @@ static void block_done(builder *b, cmark_node *n, cmark_node *root)
     b->last_block_end = build_last_nonblank(b, build_line(b, cmark_node_get_start_line(n)), last);
 }
 
-/* "<details><summary>dtic-DIGI [08/10/2025]</summary>": a collapsed block
- * of its own, the dated list in it one resource's log, not the next
- * block's (logs.c). */
+/* "<details><summary>dtic-DIGI [08/10/2025]</summary>" … "</details>": a
+ * collapsed block of its own, the dated list in it one resource's log, not
+ * the next block's (logs.c). */
 static slog_status on_html(builder *b, cmark_node *n)
 {
     const char *s = cmark_node_get_literal(n);
     for (int line = build_line(b, cmark_node_get_start_line(n)); s && *s; line++) {
         const char *eol = strchr(s, '\n');
         size_t len = eol ? (size_t)(eol - s) : strlen(s);
-        if (slog_chunk_summary_line(s, len)) {
+        int kind = slog_chunk_summary_line(s, len);
+        if (kind) {
             int *at = vec_push(&b->splits);
             if (!at)
                 return build_nomem(b);
-            *at = line;
+            *at = kind == 1 ? line : -line; /* a block's title, or its end */
         }
         if (!eol)
             break;

@@ -59,7 +59,8 @@ typedef struct builder {
     slog_config *cfg;
     slog_error *err;
     vec entries, tails, sections, checklists, followups, meta, numeric;
-    vec splits;             /* int: lines of "<summary>" that open a collapsed block of a log */
+    vec splits;             /* int: lines of "<summary>" that open a collapsed block of a log, and
+                               (negated) of the "</details>" that close one */
     vec headings, items;    /* stacks of heading_frame, item_frame */
     vec all_items;          /* slog_item *, by index */
     int line_offset;        /* the current piece's line 1 is this line + 1 */

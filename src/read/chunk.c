@@ -410,6 +410,7 @@ int slog_chunk_summary_line(const char *s, size_t len)
     size_t i = 0;
     while (i < len && (s[i] == ' ' || s[i] == '\t'))
         i++;
-    return len - i >= 9 && !strncasecmp(s + i, "<summary", 8) &&
-           (s[i + 8] == '>' || s[i + 8] == ' ');
+    if (len - i >= 9 && !strncasecmp(s + i, "<summary", 8) && (s[i + 8] == '>' || s[i + 8] == ' '))
+        return 1;
+    return len - i >= 10 && !strncasecmp(s + i, "</details>", 10) ? 2 : 0;
 }

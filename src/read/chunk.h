@@ -72,8 +72,10 @@ int slog_chunk_block_end(const slog_text *text, int line);
 int slog_chunk_block_open(const slog_text *text, int line, int last);
 
 /** A line of an HTML block that opens a collapsed block's title
- * ("<summary>web-01</summary>", blanks before it aside): what follows is a
- * log of its own (logs.c); the builder notes it, the skeleton keeps it. */
+ * ("<summary>web-01</summary>", blanks before it aside): 1, what follows is
+ * a log of its own (logs.c); or that closes the block ("</details>"): 2,
+ * what follows is its heading's again. The builder notes them, the
+ * skeleton keeps them. 0 for other lines. */
 int slog_chunk_summary_line(const char *s, size_t len);
 
 #endif

@@ -23,7 +23,8 @@ struct slog_doc_private {
     int no_threads;     /* built without words and threads */
     size_t chunk_bytes; /* how the reading groups sections (0: the default) */
     unsigned jobs;      /* threads for the reading (slog_parse_options.jobs) */
-    int *splits;        /* lines of "<summary>": each opens a log of its own (logs.c) */
+    int *splits;        /* lines of "<summary>": each opens a log of its own (logs.c);
+                           negated, of "</details>", where that log ends */
     size_t nsplits;
 };
 

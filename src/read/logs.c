@@ -213,18 +213,19 @@ static int log_key(const slog_doc *doc, const slog_entry *e, const size_t *arch,
             break;
         }
     }
-    /* a "<summary>" after that, before e: the collapsed block e stands in */
+    /* a "<summary>" after that, before e and not closed before it: the
+     * collapsed block e stands in */
     const int *sp = doc->priv->splits;
     lo = 0, hi = doc->priv->nsplits;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (sp[mid] < e->line)
+        if (abs(sp[mid]) < e->line)
             lo = mid + 1;
         else
             hi = mid;
     }
     if (lo && sp[lo - 1] > e->heading_line && sp[lo - 1] > key)
-        key = sp[lo - 1];
+        key = sp[lo - 1]; /* (a "</details>", negated, never is) */
     return key;
 }
 

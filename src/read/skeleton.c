@@ -266,7 +266,7 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
         if (inside[n]) { /* code or HTML: nothing in it decides entries */
             under = carry = 0;
             /* but a "<summary>" opens a log of its own (logs.c) */
-            keep_it |= inside[n] == 2 && slog_chunk_summary_line(s, len);
+            keep_it |= inside[n] == 2 && slog_chunk_summary_line(s, len) != 0;
         } else if (ind > 3 && ind < len && s[ind] == '#') {
             /* "    # HELP ..." under "- Prometheus (head):" is a heading inside
              * the list item, or code after a blank line: only the whole

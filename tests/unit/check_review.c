@@ -242,6 +242,14 @@ START_TEST(collapsed_blocks_symbols_and_ticked_dates)
     ck_assert_str_eq(d->entries[4]->label, "moved the agent.");
     ck_assert_int_eq(d->entries[4]->items->state, SLOG_STATE_DONE);
     slog_doc_free(d);
+    /* after "</details>", a list is its heading's again, not the block's */
+    d = parse_str("# H\n\n## Resources\n\n<details>\n<summary>web-01</summary>\n\n"
+                  "- 🔧 **14/03/2026** – a\n- 🔧 **10/03/2026** – b\n\n</details>\n\n"
+                  "- 2026-03-01 — c\n- 2026-03-02 — d\n");
+    ck_assert_uint_eq(d->nentries, 4);
+    ck_assert_uint_eq(d->nlogs, 2);
+    ck_assert_int_eq(d->logs[1].direction, SLOG_OLDEST_FIRST);
+    slog_doc_free(d);
 }
 END_TEST
 
