@@ -22,8 +22,12 @@ int lint_after_today(const lint_ctx *ctx, int line);
 /** With as_of: the entry was dated after today. */
 int lint_entry_after_today(const lint_ctx *ctx, const slog_entry *e);
 
-/** Fills ctx->duplicate_of: same log, date, label and time (lint_dates.c). */
+/** Fills ctx->duplicate_of: same log, date, label and time (lint_duplicates.c). */
 slog_status lint_find_duplicates(lint_ctx *ctx);
+/** duplicate-entry's findings, from ctx->duplicate_of. */
+slog_status lint_duplicate_entry(lint_ctx *ctx);
+/** "2025-10-01 15:51 MDT": an entry's date as written, normalised (lint_dates.c). */
+const char *lint_when(const slog_entry *e, char *buf, size_t size);
 
 /** Reports a finding of `rule` with its configured severity (none if off). */
 slog_status lint_emit(lint_ctx *ctx, slog_rule rule, int line, const char *fmt, ...)

@@ -344,6 +344,56 @@ START_TEST(next_steps_taken_up_by_name)
 }
 END_TEST
 
+START_TEST(sessions_of_one_day)
+{
+    /* a log of sessions (several a day, as a habit): two untimed sessions
+     * of a day that say different things are two sessions */
+    const char *sessions =
+        "# Worklog\n\n## 2026-08-01\n- Wired the export command to the queue\n\n"     /* 3 */
+        "## 2026-08-01\n- Rewrote the importer's retry loop with backoff\n\n"          /* 6 */
+        "## 2026-08-02\n- Measured the cold start of the worker pool\n\n"              /* 9 */
+        "## 2026-08-02\n- Added a flag for the dry run of the migration\n\n"           /* 12 */
+        "## 2026-08-03\n- Split the settings page into three tabs\n\n"                 /* 15 */
+        "## 2026-08-03\n- Fixed the flaky login test by waiting for the form\n";       /* 18 */
+    ck_assert_int_eq(count_rule(sessions, "2026-12-07", SLOG_RULE_DUPLICATE_ENTRY, NULL), 0);
+    /* ... but a copy of a session, a line or two changed, is a duplicate */
+    char copy[2048];
+    snprintf(copy, sizeof copy,
+             "%s\n## 2026-08-03\n- Fixed the flaky login test by waiting for the form\n"
+             "- Noted the timeout in the test guide\n",
+             sessions); /* line 21 */
+    int line = 0;
+    ck_assert_int_eq(count_rule(copy, "2026-12-07", SLOG_RULE_DUPLICATE_ENTRY, &line), 1);
+    ck_assert_int_eq(line, 21);
+    /* ... and so is a session number given twice */
+    const char *numbered =
+        "# Devlog\n\n## 2026-05-28 Session #9\n- Colour filter for the flower beds\n\n"
+        "## 2026-05-28 Session #10\n- Nicknames shown on the profile page\n\n"
+        "## 2026-05-28 Session #9\n- Profile page with the liked flowers\n\n" /* 9 */
+        "## 2026-05-27 Session #7\n- Sound effects with the synth library\n\n"
+        "## 2026-05-27 Session #8\n- Replies tuned to the user's history\n\n"
+        "## 2026-05-26 Session #5\n- Login form\n\n## 2026-05-26 Session #6\n- Logout\n";
+    ck_assert_int_eq(count_rule(numbered, "2026-12-07", SLOG_RULE_DUPLICATE_ENTRY, &line), 1);
+    ck_assert_int_eq(line, 9);
+    /* in a log of one entry a day, a second entry of a day is the split a
+     * reader wants told, whatever it says */
+    const char *daily = "# Journal\n\n## 2026-08-01\n- Wired the export command\n\n"
+                        "## 2026-08-01\n- Rewrote the retry loop\n\n"
+                        "## 2026-08-02\n- Measured the cold start\n\n"
+                        "## 2026-08-03\n- Split the settings page\n";
+    ck_assert_int_eq(count_rule(daily, "2026-12-07", SLOG_RULE_DUPLICATE_ENTRY, &line), 1);
+    ck_assert_int_eq(line, 6);
+    /* in a log of sessions, the same day written again after other days is
+     * a split too */
+    char split[2048];
+    snprintf(split, sizeof split, "%s\n## 2026-08-01\n- Cleaned the fixtures folder\n",
+             sessions); /* line 21 */
+    ck_assert_int_eq(count_rule(split, "2026-12-07", SLOG_RULE_DUPLICATE_ENTRY, &line), 1);
+    ck_assert_int_eq(line, 21);
+}
+END_TEST
+
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -363,6 +413,7 @@ int main(void)
     tcase_add_test(tc, severities_and_unpaired_marks);
     tcase_add_test(tc, archived_batches);
     tcase_add_test(tc, next_steps_taken_up_by_name);
+    tcase_add_test(tc, sessions_of_one_day);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
