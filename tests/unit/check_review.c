@@ -394,6 +394,31 @@ START_TEST(sessions_of_one_day)
 END_TEST
 
 
+START_TEST(work_numbered_apart)
+{
+    /* "Phase 8 reverification" is not "Phase 7 reverification": the
+     * numbers a counting word gives keep two steps two threads */
+    const char *md = "# Progress\n\n## 2026-03-01\n- Next: Phase 7 reverification\n\n"
+                     "## 2026-03-02\n- Next: Phase 8 reverification\n\n"
+                     "## 2026-03-03\n- Next: Phases 9, 10 and 11 reverification\n\n"
+                     "## 2026-03-04\n- Next: Phase 11 reverification\n\n"
+                     "## 2026-03-05\n- Next: PR #46 merge after the review\n\n"
+                     "## 2026-03-06\n- Next: PR #47 merge after the review\n";
+    slog_doc *d = parse_str(md);
+    size_t longest = 0;
+    for (size_t i = 0; i < d->nthreads; i++)
+        if (d->threads[i].nitems > longest)
+            longest = d->threads[i].nitems;
+    ck_assert_uint_eq(longest, 2); /* "Phases 9, 10 and 11" and "Phase 11" only */
+    slog_doc_free(d);
+    /* a step at two depths is one piece of work: "Phase 8" done as "Phase 8.1" */
+    const char *deeper = "# Progress\n\n## 2026-03-01\n- 🔜 Phase 8 migration of the billing tables\n\n"
+                         "## 2026-03-02\n- ✅ Phase 8.1 migration of the billing tables\n\n"
+                         "## 2026-04-01\n- other work\n";
+    ck_assert_int_eq(count_rule(deeper, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -414,6 +439,7 @@ int main(void)
     tcase_add_test(tc, archived_batches);
     tcase_add_test(tc, next_steps_taken_up_by_name);
     tcase_add_test(tc, sessions_of_one_day);
+    tcase_add_test(tc, work_numbered_apart);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
