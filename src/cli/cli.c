@@ -204,9 +204,12 @@ const slog_config *cli_config_for(cli_configs *c, const char *doc_path)
     slog_error err;
     slog_error_clear(&err);
     if (c->explicit_path || c->disabled) {
+        if (c->fixed_failed)
+            return NULL; /* said once */
         if (!c->fixed && (c->explicit_path ? slog_config_load(c->explicit_path, &c->fixed, &err)
                                            : slog_config_new_default(&c->fixed, &err)) != SLOG_OK) {
             cli_report(&err);
+            c->fixed_failed = 1;
             return NULL;
         }
         return c->fixed;

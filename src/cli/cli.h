@@ -70,6 +70,7 @@ typedef struct {
     const char *explicit_path; /* --config */
     int disabled;              /* --no-config */
     slog_config *fixed;        /* --config's or the defaults, loaded once */
+    int fixed_failed;          /* ... and reported once when that failed */
     char **paths;              /* discovered files ... */
     slog_config **configs;     /* ... and what they hold */
     size_t count;

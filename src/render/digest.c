@@ -11,6 +11,7 @@
 
 #include "dates.h"
 #include "templates.h"
+#include "statuslog/check.h"
 #include "statuslog/lint.h"
 
 #include <stdio.h>
@@ -305,6 +306,77 @@ static int by_item(const void *a, const void *b)
     return c ? c : by_age(a, b);
 }
 
+/* `other` said again in another document: one more place under first's
+ * "also", and other gone. */
+static void fold_into(cJSON *first, cJSON *other, int *ok)
+{
+    cJSON *also = dv_get(first, "also");
+    cJSON *o = also ? dv_push_obj(also, ok) : NULL;
+    static const char *const keys[] = {"file", "file_html", "name", "name_plain"};
+    for (size_t k = 0; o && k < sizeof keys / sizeof *keys; k++)
+        dv_add_str(o, keys[k], dv_get(other, keys[k])->valuestring, ok);
+    if (o) {
+        dv_add_num(o, "line", dv_num(other, "line"), ok);
+        dv_add_bool(o, "titled", cJSON_IsTrue(dv_get(other, "titled")), ok);
+    }
+    cJSON_Delete(other);
+}
+
+static int same_str(const cJSON *x, const cJSON *y, const char *key)
+{
+    return !strcmp(dv_get(x, key)->valuestring, dv_get(y, key)->valuestring);
+}
+
+/* Near-copies: two documents of one title (a log and its archived copy,
+ * an older draft beside it) whose items of one state say the same work in
+ * other words ("Post-Oct 1 CI smoke remains pending until …" and "CI smoke
+ * still pending merge to main …"). */
+enum { NEAR_COPY_LOOK_BACK = 64 };
+#define NEAR_COPY_SIMILARITY 0.4
+
+/* One title, or one title and what an archive adds to it ("Ops notes" and
+ * "Ops notes (archived copy)", "Ops notes — old"). */
+static int same_title(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na > nb) {
+        const char *t = a;
+        a = b;
+        b = t;
+        na = nb;
+    }
+    if (!na || strncmp(a, b, na))
+        return 0;
+    const char *rest = b + na;
+    return !*rest || !strncmp(rest, " (", 2) || !strncmp(rest, " —", 4) || !strncmp(rest, " - ", 3) ||
+           !strncmp(rest, ": ", 2);
+}
+
+static int near_copies(const cJSON *x, const cJSON *y)
+{
+    return cJSON_IsTrue(dv_get(x, "titled")) && cJSON_IsTrue(dv_get(y, "titled")) &&
+           same_str(x, y, "state") &&
+           same_title(dv_get(x, "name")->valuestring, dv_get(y, "name")->valuestring) &&
+           !same_str(x, y, "file") &&
+           slog_text_similarity(dv_get(x, "text")->valuestring,
+                                dv_get(y, "text")->valuestring) >= NEAR_COPY_SIMILARITY;
+}
+
+static int by_state_name(const void *a, const void *b)
+{
+    const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+    int c = strcmp(dv_get(x, "state")->valuestring, dv_get(y, "state")->valuestring);
+    if (!c)
+        c = strcmp(dv_get(x, "name")->valuestring, dv_get(y, "name")->valuestring);
+    /* the log still written first, then the one less deep */
+    if (!c)
+        c = -strcmp(dv_get(x, "document_newest")->valuestring,
+                    dv_get(y, "document_newest")->valuestring);
+    if (!c)
+        c = (int)(depth(dv_get(x, "file")->valuestring) - depth(dv_get(y, "file")->valuestring));
+    return c ? c : by_item(a, b);
+}
+
 /* The same item (state and words) in several documents — an archived copy
  * of a log, a near-copy — is one line naming them all (SPEC §5 r3): the
  * oldest mention, with the others under "also". Returns how many remain. */
@@ -315,22 +387,26 @@ static size_t fold_copies(cJSON **items, size_t n, int *ok)
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
         cJSON *first = kept ? items[kept - 1] : NULL;
-        if (first &&
-            !strcmp(dv_get(first, "state")->valuestring, dv_get(items[i], "state")->valuestring) &&
-            !strcmp(dv_get(first, "text")->valuestring, dv_get(items[i], "text")->valuestring)) {
-            cJSON *also = dv_get(first, "also");
-            cJSON *o = also ? dv_push_obj(also, ok) : NULL;
-            static const char *const keys[] = {"file", "file_html", "name", "name_plain"};
-            for (size_t k = 0; o && k < sizeof keys / sizeof *keys; k++)
-                dv_add_str(o, keys[k], dv_get(items[i], keys[k])->valuestring, ok);
-            if (o) {
-                dv_add_num(o, "line", dv_num(items[i], "line"), ok);
-                dv_add_bool(o, "titled", cJSON_IsTrue(dv_get(items[i], "titled")), ok);
-            }
-            cJSON_Delete(items[i]);
+        if (first && same_str(first, items[i], "state") && same_str(first, items[i], "text")) {
+            fold_into(first, items[i], ok);
             continue;
         }
         dv_add(items[i], "also", cJSON_CreateArray(), ok);
+        items[kept++] = items[i];
+    }
+    /* then near-copies, by state and title, each into the first like it */
+    if (kept > 1)
+        qsort(items, kept, sizeof *items, by_state_name);
+    n = kept;
+    kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = kept, stop = kept > NEAR_COPY_LOOK_BACK ? kept - NEAR_COPY_LOOK_BACK : 0;
+        while (j > stop && !near_copies(items[j - 1], items[i]))
+            j--;
+        if (j > stop) {
+            fold_into(items[j - 1], items[i], ok);
+            continue;
+        }
         items[kept++] = items[i];
     }
     for (size_t i = 0; i < kept; i++) {

@@ -254,6 +254,7 @@ static void done_items(doc_view *v)
         dv_add_date(o, "last", folds[j].last, &v->ok);
         dv_add_num(o, "line", folds[j].rep->line, &v->ok);
         dv_add_bool(o, "repeated", folds[j].count > 1, &v->ok);
+        dv_add_bool(o, "over_days", folds[j].first != folds[j].last, &v->ok);
     }
     v->done_lines = n;
     free(folds);

@@ -194,6 +194,33 @@ static int same_shape(const char *a, const char *b)
     }
 }
 
+enum { FOLDED_ROWS_KEPT = 8 };
+
+/* The rows with a status word of an entry folded into `into` that it does
+ * not show yet: the failing rows of one status check among many alike
+ * stay visible (at most FOLDED_ROWS_KEPT). */
+static void take_rows(cJSON *into, const cJSON *from, int *ok)
+{
+    cJSON *rows = dv_get(into, "rows");
+    const cJSON *r;
+    cJSON_ArrayForEach(r, dv_get(from, "rows"))
+    {
+        if (!rows || cJSON_GetArraySize(rows) >= FOLDED_ROWS_KEPT)
+            return;
+        const char *text = dv_get(r, "text")->valuestring;
+        const cJSON *have;
+        int shown = 0;
+        cJSON_ArrayForEach(have, rows) shown |= !strcmp(dv_get(have, "text")->valuestring, text);
+        cJSON *copy = shown ? NULL : cJSON_Duplicate(r, 1);
+        if (!shown && !copy)
+            *ok = 0;
+        if (copy)
+            cJSON_AddItemToArray(rows, copy);
+    }
+    cJSON_ReplaceItemInObjectCaseSensitive(into, "has_rows",
+                                           cJSON_CreateBool(cJSON_GetArraySize(rows) > 0));
+}
+
 /* The prose lines of the period (SPEC §5 r3), newest first until
  * PROSE_SHOWN lines are taken, runs of one shape folded; put oldest first
  * into `prose`. Returns the entries left out. */
@@ -226,6 +253,10 @@ static size_t prose_lines(doc_view *v, cJSON *prose, const slog_entry **days, si
             cJSON_SetNumberValue(count, count->valuedouble + 1);
             cJSON_ReplaceItemInObjectCaseSensitive(last, "first", cJSON_CreateString(e->date));
             cJSON_ReplaceItemInObjectCaseSensitive(last, "repeated", cJSON_CreateTrue());
+            cJSON_ReplaceItemInObjectCaseSensitive(
+                last, "over_days",
+                cJSON_CreateBool(strcmp(e->date, dv_get(last, "last")->valuestring) != 0));
+            take_rows(last, o, &v->ok);
             cJSON_Delete(o);
             continue;
         }
@@ -238,6 +269,7 @@ static size_t prose_lines(doc_view *v, cJSON *prose, const slog_entry **days, si
         dv_add_str(o, "first", e->date, &v->ok);
         dv_add_str(o, "last", e->date, &v->ok);
         dv_add_bool(o, "repeated", 0, &v->ok);
+        dv_add_bool(o, "over_days", 0, &v->ok);
         kept[nkept++] = o;
     }
     while (nkept)

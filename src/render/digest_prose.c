@@ -65,6 +65,14 @@ static size_t sentence(const char *s, size_t len)
     return len;
 }
 
+/* "cold caches." before "; 2) …": the list's separator stands for the
+ * full stop ("cold caches; 2) …", not "cold caches.; 2) …"). */
+static void drop_full_stop(slog_buf *b)
+{
+    if (b->len && b->data[b->len - 1] == '.' && !(b->len > 1 && b->data[b->len - 2] == '.'))
+        b->len--;
+}
+
 /* A row of a table that says something went wrong. */
 static int status_row(const char *s, size_t len)
 {
@@ -344,8 +352,10 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
         if (item) {
             /* "Root causes identified:" keeps the list it introduces */
             if (after_para && out->nintroduced < INTRODUCED_KEPT) {
-                if (para.len && out->nintroduced)
+                if (para.len && out->nintroduced) {
+                    drop_full_stop(&para);
                     slog_buf_puts(&para, ";");
+                }
                 slog_buf_puts(&para, " ");
                 if (numbered) {
                     char k[16];
@@ -357,6 +367,8 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
             } else if (item_intro >= 0 && indented && !para.len) {
                 /* "- Done:" keeps the items nested under it */
                 if (item_intro < INTRODUCED_KEPT) {
+                    if (item_intro)
+                        drop_full_stop(&out->first_item);
                     slog_buf_puts(&out->first_item, item_intro ? "; " : " ");
                     slog_buf_put(&out->first_item, item, n);
                     item_intro++;

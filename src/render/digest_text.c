@@ -212,6 +212,19 @@ static const char *next_strong(const char *p)
     return NULL;
 }
 
+/* Escaped, with a break allowed after each '/': a path in a code span
+ * wraps at its folders, not inside a name. */
+static void put_breakable(slog_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0, from = 0; i < n; i++)
+        if (s[i] == '/' || i + 1 == n) {
+            put_escaped(b, s + from, i + 1 - from);
+            if (s[i] == '/' && i + 1 < n)
+                slog_buf_puts(b, "<wbr>");
+            from = i + 1;
+        }
+}
+
 /* One pass: code spans as <code> (escaped, never cut), links [text](url)
  * as <a>, **strong** spans as <strong> — a strong span may hold code
  * ("**Reactive `classify` didn't match**") — and the rest escaped. */
@@ -227,7 +240,7 @@ char *slog_digest_html(const char *text)
         if (n && (close = closing_run(p + n, n))) {
             put_escaped(&b, plain, (size_t)(p - plain));
             slog_buf_puts(&b, "<code>");
-            put_escaped(&b, p + n, (size_t)(close - p - n));
+            put_breakable(&b, p + n, (size_t)(close - p - n));
             slog_buf_puts(&b, "</code>");
             p = plain = close + n;
         } else if (n) {
@@ -293,9 +306,11 @@ char *slog_digest_plain(const char *text)
         }
         if (*p == '[' && link_at(p, end, &t, &tlen, &u, &ulen)) {
             slog_buf_put(&b, t, tlen);
-            slog_buf_puts(&b, " (");
-            slog_buf_put(&b, u, ulen);
-            slog_buf_puts(&b, ")");
+            if (tlen != ulen || memcmp(t, u, ulen)) { /* a link named by its address: once */
+                slog_buf_puts(&b, " (");
+                slog_buf_put(&b, u, ulen);
+                slog_buf_puts(&b, ")");
+            }
             p = u + ulen + 1;
             continue;
         }

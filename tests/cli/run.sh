@@ -168,6 +168,12 @@ cmp -s "$TMP/dir.txt" tests/golden/lint/problems.txt && pass || fail "lint DIR l
 expect lint-bad-config 2 '^statuslog: .*fixtures/bad-config/\.statuslog\.json:4:5: rule "entry-order": severity must be' \
     lint fixtures/bad-config/plan.md
 [ "$(wc -l <"$TMP/err")" = 1 ] && pass || fail "an invalid configuration is one line"
+# given with --config, for a folder of several documents: still one line
+for cmd in lint digest; do
+    expect "$cmd-bad-explicit-config" 2 'fixtures/bad-config/\.statuslog\.json:4:5: rule "entry-order"' \
+        $cmd --config fixtures/bad-config/.statuslog.json fixtures/digest/team
+    [ "$(wc -l <"$TMP/err")" = 1 ] && pass || fail "$cmd: an invalid --config is one line, not one a document"
+done
 expect lint-missing 2 '^statuslog: nope\.md: No such file or directory$' lint nope.md
 expect lint-bad-format 2 "not one of text, json, github, sarif" lint --format xml fixtures/plan.md
 expect lint-bad-fail-on 2 "not one of error, warning, info" lint --fail-on fatal fixtures/plan.md

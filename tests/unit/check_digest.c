@@ -53,6 +53,15 @@ START_TEST(html_texts)
     h = slog_digest_html("[x](javascript:alert(1)) **open");
     ck_assert_str_eq(h, "[x](javascript:alert(1)) **open");
     free(h);
+    /* plain text: links as "text (url)", a link named by its address once */
+    h = slog_digest_plain("see [the bug](https://x.org/7) and [https://x.org/8](https://x.org/8)");
+    ck_assert_str_eq(h, "see the bug (https://x.org/7) and https://x.org/8");
+    free(h);
+    /* a path in a code span may wrap at its folders */
+    h = slog_digest_html("read `/home/j/quality/direction.md` and `a/`");
+    ck_assert_str_eq(h, "read <code>/<wbr>home/<wbr>j/<wbr>quality/<wbr>direction.md</code> and "
+                        "<code>a/</code>");
+    free(h);
     h = slog_digest_html("\"quoted\" 'single'");
     ck_assert_str_eq(h, "&quot;quoted&quot; &#39;single&#39;");
     free(h);
@@ -229,6 +238,53 @@ START_TEST(copies_fold_into_one_line)
 }
 END_TEST
 
+/* Near-copies: the same work in other words in a log and its older copy is
+ * one attention line too. */
+START_TEST(near_copies_fold_into_one_line)
+{
+    const char *log = "# Plan: Config migration\n\n## 2026-05-20\n"
+                      "- 🔜 Post-release CI smoke remains pending until the config work merges "
+                      "to `main`; coordinate with DevOps to trigger the pipeline.\n\n"
+                      "## 2026-06-05\n- ✅ Moved the DNS zone.\n";
+    const char *copy = "# Plan: Config migration\n\n## 2026-05-20\n"
+                       "- 🔜 CI smoke still pending merge to `main`; schedule with DevOps.\n\n"
+                       "## 2026-06-04\n- ✅ Rotated the keys.\n";
+    const char *mds[] = {copy, log}, *files[] = {"old/plan.md", "plan.md"};
+    cJSON *dg = week23(mds, files, 2);
+    ck_assert_int_eq(cJSON_GetArraySize(at(dg, "attention")), 1);
+    ck_assert_str_eq(at(dg, "attention.0.file")->valuestring, "plan.md");
+    ck_assert_str_eq(at(dg, "attention.0.also.0.file")->valuestring, "old/plan.md");
+    cJSON_Delete(dg);
+    /* two documents of other titles keep their lines */
+    const char *other = "# Plan: Search rollout\n\n## 2026-05-20\n"
+                        "- 🔜 CI smoke still pending merge to `main`; schedule with DevOps.\n\n"
+                        "## 2026-06-04\n- ✅ Rotated the keys.\n";
+    const char *m2[] = {other, log};
+    dg = week23(m2, files, 2);
+    ck_assert_int_eq(cJSON_GetArraySize(at(dg, "attention")), 2);
+    cJSON_Delete(dg);
+}
+END_TEST
+
+/* Status checks folded into one line keep every failing row they had. */
+START_TEST(folded_checks_keep_their_failing_rows)
+{
+    const char *md = "# Status log\n\n## Status check — 2026-06-03 03:21 UTC\n\n"
+                     "| repo | tests | gaps |\n|---|---|---|\n| api | [ok] | none |\n"
+                     "| web | [--] | pytest failing |\n\n"
+                     "## Status check — 2026-06-03 03:38 UTC\n\n"
+                     "| repo | tests | gaps |\n|---|---|---|\n| api | [ok] | none |\n"
+                     "| cli | [--] | build broken |\n";
+    const char *mds[] = {md}, *files[] = {"status.md"};
+    cJSON *dg = week23(mds, files, 1);
+    const cJSON *line = at(dg, "documents.0.prose.0");
+    ck_assert_int_eq((int)at(line, "count")->valuedouble, 2);
+    ck_assert(cJSON_IsFalse(at(line, "over_days"))); /* one day: no range */
+    ck_assert_int_eq(cJSON_GetArraySize(at(line, "rows")), 2);
+    cJSON_Delete(dg);
+}
+END_TEST
+
 /* A failure the log went on from for weeks is no alarm; a blocked task is. */
 START_TEST(old_failures_fade)
 {
@@ -346,6 +402,15 @@ START_TEST(prose_lines_as_written)
                  "- **Goal:** make repeated imports skip unchanged files.\n",
                  b, sizeof b),
         "cache layer: make repeated imports skip unchanged files.");
+    /* the list's separator stands for an item's full stop */
+    ck_assert_str_eq(prose_of("## 2026-06-02\n\n- Completed:\n  - Archive bucket copied.\n"
+                              "  - Dry-run passed.\n",
+                              b, sizeof b),
+                     "Completed: Archive bucket copied; Dry-run passed.");
+    ck_assert_str_eq(prose_of("## 2026-06-02\n\nRoot causes identified:\n\n1. Cold caches.\n"
+                              "2. A slow disk.\n",
+                              b, sizeof b),
+                     "Root causes identified: 1) Cold caches; 2) A slow disk.");
     ck_assert_str_eq(prose_of("## 2026-06-02 — Runtime foundation\n\n| Item | Status |\n|---|---|\n"
                               "| Runtime skeleton | Not started |\n",
                               b, sizeof b),
@@ -411,6 +476,8 @@ int main(void)
     tcase_add_test(tc, all_lists_the_quiet_documents);
     tcase_add_test(tc, the_chart_draws_nothing_for_zero);
     tcase_add_test(tc, copies_fold_into_one_line);
+    tcase_add_test(tc, near_copies_fold_into_one_line);
+    tcase_add_test(tc, folded_checks_keep_their_failing_rows);
     tcase_add_test(tc, old_failures_fade);
     tcase_add_test(tc, names_and_prose);
     suite_add_tcase(s, tc);
