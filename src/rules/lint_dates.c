@@ -96,12 +96,33 @@ static const char *weekday_name(long day)
     return names[slog_weekday(day)];
 }
 
+/* Whether the entries before the document's date are strays worth telling
+ * (a year mistyped): at most one in ten of the dated entries (one at
+ * least), fewer than half. When more precede it, the document's date is
+ * when it was written up or published, not when its log began: a journal
+ * begun a year before its front matter's date, an incident report whose
+ * timeline starts before the report. */
+static int strays_before_document(const slog_doc *d)
+{
+    size_t dated = 0, before = 0;
+    for (size_t i = 0; i < d->nentries; i++) {
+        const slog_entry *e = d->entries[i];
+        if (!e->date_valid)
+            continue;
+        dated++;
+        before += e->day < d->day;
+    }
+    size_t most = dated / 10 > 1 ? dated / 10 : 1;
+    return before && before <= most && 2 * before < dated;
+}
+
 static slog_status single_entry_rules(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
     slog_status st = SLOG_OK;
     char buf[64], today[11], docdate[11];
     slog_date_format(ctx->today, today);
+    int strays = d->date && !d->date_stamped && strays_before_document(d);
     for (size_t i = 0; i < d->nentries && st == SLOG_OK; i++) {
         const slog_entry *e = d->entries[i];
         if (!e->date_valid)
@@ -117,7 +138,7 @@ static slog_status single_entry_rules(lint_ctx *ctx)
         else if (e->day > ctx->today)
             st = lint_emit(ctx, SLOG_RULE_FUTURE_ENTRY, e->line,
                            "entry dated %s is after today (%s)", lint_when(e, buf, sizeof buf), today);
-        if (st == SLOG_OK && e->date_valid && d->date && !d->date_stamped && e->day < d->day) {
+        if (st == SLOG_OK && strays && e->date_valid && e->day < d->day) {
             slog_date_format(d->day, docdate);
             st = lint_emit(ctx, SLOG_RULE_ENTRY_BEFORE_DOCUMENT, e->line,
                            "entry dated %s is before the document's date %s", e->date, docdate);

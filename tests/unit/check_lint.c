@@ -251,8 +251,16 @@ START_TEST(empty_entry_and_before_document)
 {
     HAS("## Status (2025-10-07)\n\n## Status (2025-10-08)\n- ✅ a\n", SLOG_RULE_EMPTY_ENTRY, 1);
     HASNT("## Status (2025-10-07)\nSome words.\n", SLOG_RULE_EMPTY_ENTRY);
-    HAS("# Plan\n\nDate: 2025-10-05\n\n## Status (2025-10-04)\n- ✅ a\n",
+    HAS("# Plan\n\nDate: 2025-10-05\n\n## Status (2024-10-06)\n- ✅ a\n\n"
+        "## Status (2025-10-07)\n- ✅ b\n\n## Status (2025-10-08)\n- ✅ c\n",
         SLOG_RULE_ENTRY_BEFORE_DOCUMENT, 5);
+    /* a log begun before its document's date (a journal's front matter, an
+     * incident report's timeline): no flood */
+    HASNT("---\ndate: 2022-06-05\n---\n# Journal\n\n## 2021-08-02\n- a\n\n## 2021-09-01\n- b\n\n"
+          "## 2022-06-05\n- c\n\n## 2022-07-01\n- d\n",
+          SLOG_RULE_ENTRY_BEFORE_DOCUMENT);
+    HASNT("# Plan\n\nDate: 2025-10-05\n\n## Status (2025-10-04)\n- ✅ a\n",
+          SLOG_RULE_ENTRY_BEFORE_DOCUMENT);
     HASNT("# Plan\n\nDate: 2025-10-05\n\n## Status (2025-10-05)\n- ✅ a\n",
           SLOG_RULE_ENTRY_BEFORE_DOCUMENT);
 }
