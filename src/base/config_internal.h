@@ -21,6 +21,7 @@ typedef struct {
     int date, time, month, day, year;
     int rm1;    /* the month a spaced range of days ends in: "January 26 - February 1, 2026" */
     int yd, ym; /* a year-less dotted day and month: "31.03." */
+    int ua, ub; /* a year-less month and day, alone: "### 8-28", "### 12/3" */
 } slog_date_groups;
 
 typedef enum { SLOG_ORDER_AUTO, SLOG_ORDER_OLDEST_FIRST, SLOG_ORDER_NEWEST_FIRST } slog_order;

@@ -174,8 +174,8 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
                         (c->date_order == SLOG_DMY_DMY && f->second <= 12);
         f->month = day_first ? f->second : f->first;
         f->day = day_first ? f->first : f->second;
-        if (f->month > 12 || f->day > 31 || (short_year && s[a] != '/') || f->year < 1970 ||
-            f->year > 2199)
+        f->alone_only = short_year && s[a] != '/';
+        if (f->month > 12 || f->day > 31 || f->year < 1970 || f->year > 2199)
             f->month = 0; /* 10.15.3847 is a version number, not 3847-15-10 */
     } else if (group(re, g->fd, s, &a, &b)) {
         read_day_month(re, s, f, g->fd, g->fm, g->fy, slog_other_month_number);
@@ -211,6 +211,20 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
         f->dotted = 1;
         f->form = SLOG_FORM_NUMERIC;
         if (f->day < 1 || f->day > 31)
+            f->month = 0;
+    } else if (group(re, g->ua, s, &a, &b)) {
+        f->date_start = a;
+        f->first = number(s, a, b);
+        group(re, g->ub, s, &a, &b);
+        f->second = number(s, a, b);
+        f->date_end = b;
+        f->numeric = 1;
+        f->form = SLOG_FORM_NUMERIC;
+        f->alone_only = 1;
+        f->day_first_forced = f->first > 12 && f->second <= 12;
+        f->month = f->day_first_forced ? f->second : f->first;
+        f->day = f->day_first_forced ? f->first : f->second;
+        if (f->month < 1 || f->month > 12 || f->day < 1 || f->day > 31)
             f->month = 0;
     } else if (group(re, g->cm, s, &a, &b)) {
         f->date_start = a;
@@ -416,6 +430,18 @@ static size_t skip_spaces(const char *s, size_t len, size_t i)
     return i;
 }
 
+/* Nothing in s[from, to) but spaces, punctuation and markup: no letter or
+ * digit. */
+static int only_marks(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if ((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch >= 0x80)
+            return 0;
+    }
+    return 1;
+}
+
 /* -1: no match from `from` on; 0: a match that is no date (an optional
  * date group that did not take part, a bare weekday); 1: a date. */
 static int match_at(slog_config *c, const char *s, size_t len, size_t from, int anchored,
@@ -439,6 +465,8 @@ static int match_at(slog_config *c, const char *s, size_t len, size_t from, int 
                         (unsigned char)s[i] >= 0xC3)) /* "3 марта прошли" */
             return 0;
     }
+    if (f->alone_only && !(only_marks(s, from, f->start) && only_marks(s, f->end, len)))
+        return 0; /* "Release 3.10.12", "pages 1-2-25": no date */
     return f->month > 0 && f->day > 0;
 }
 

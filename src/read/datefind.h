@@ -62,6 +62,8 @@ typedef struct {
     int dotted;                        /* written N.N.YYYY (day first unless the document says) */
     int first, second;                 /* the two leading numbers of a numeric date */
     int day_first_forced;              /* N/N/YYYY whose first number can only be a day */
+    int alone_only;                    /* "03.02.24", "2-17-24": a date only when the text
+                                          is nothing else (else a version or a range) */
     int custom;                        /* found by a configured entry_pattern */
     slog_date_form form;               /* how the date is written */
     size_t weekday_start, weekday_end; /* the weekday as written (0, 0 without) */

@@ -132,6 +132,9 @@ const char *const SLOG_DATE_PATTERN[] = {
      * digits and the dot after it: "1.2." numbers a section, "16.04" is a
      * version) */
     "|(?<![0-9A-Za-z.])(?<yd>[0-9]{1,2})\\.(?<ym>0[1-9]|1[0-2])\\.(?![0-9])"
+    /* year-less, month and day in numbers: "### 8-28", "### 12/3" — a date
+     * only as the whole text (datefind.c), else a range or a fraction */
+    "|(?<![0-9A-Za-z./-])(?<ua>[0-9]{1,2})[-/](?<ub>[0-9]{1,2})(?![0-9./-])"
     /* Korean dotted: 2026. 3. 12. */
     "|(?<![0-9A-Za-z.])(?<kdy>[0-9]{4})\\.[ \\t]+(?<kdm>[0-9]{1,2})\\.[ \\t]+(?<kdd>[0-9]{1,2})\\.?"
     /* 2026年3月9日, 2026년 3월 9일, 3月9日 */

@@ -419,6 +419,26 @@ START_TEST(work_numbered_apart)
 }
 END_TEST
 
+START_TEST(short_numeric_dates_alone)
+{
+    /* a heading that is only a date with a two-digit year, dotted or dashed */
+    slog_doc *d = parse_str("# Bench PSU build\n\n### 03.02.24\n* soldered\n\n### 10.02.24\n"
+                            "* wired\n\n### 2-17-24\n* first power-on\n\n"
+                            "## Release 3.10.12\n- notes\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[0]->date, "2024-02-03");
+    ck_assert_str_eq(d->entries[2]->date, "2024-02-17");
+    slog_doc_free(d);
+    /* month and day alone take the year of the log around them */
+    d = parse_str("# Project log\n\n### 9-24-25\nkick-off\n\n### 9-26\nwired the LEDs\n\n"
+                  "### 10-3\ntested the board\n\n## Pages 1-2 of the guide\n- read\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[1]->date, "2025-09-26");
+    ck_assert_str_eq(d->entries[2]->date, "2025-10-03");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -440,6 +460,7 @@ int main(void)
     tcase_add_test(tc, next_steps_taken_up_by_name);
     tcase_add_test(tc, sessions_of_one_day);
     tcase_add_test(tc, work_numbered_apart);
+    tcase_add_test(tc, short_numeric_dates_alone);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
