@@ -119,16 +119,25 @@ static size_t number_at(const char *s, char out[NUMBER_LEN])
 /* The numbers each counting word of t gives ("Phases 10, 11 and 12"). */
 static void numbered_work(const char *t, numbered *out)
 {
+    enum { NWORDS = sizeof counting_words / sizeof *counting_words };
+    static const char firsts[] = "psmtirgwlcef#"; /* the words' first letters */
     out->n = 0;
+    if (!strpbrk(t, "0123456789"))
+        return; /* no number: the common case, cheap */
     for (const char *p = t; *p && out->n < NUMBERED_MAX; p++) {
+        char c0 = (char)(*p | (*p >= 'A' && *p <= 'Z' ? 0x20 : 0));
+        if (!strchr(firsts, c0) || !c0)
+            continue;
         if (p > t && ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z')))
             continue; /* inside a word */
-        for (unsigned w = 0; w < sizeof counting_words / sizeof *counting_words; w++) {
+        for (unsigned w = 0; w < NWORDS; w++) {
+            if (counting_words[w][0] != c0)
+                continue;
             size_t len = strlen(counting_words[w]);
             if (strncasecmp(p, counting_words[w], len))
                 continue;
             const char *q = p + len;
-            if (w + 1 < sizeof counting_words / sizeof *counting_words && *q != ' ')
+            if (w + 1 < NWORDS && *q != ' ')
                 continue; /* a word, then a space: "Phase 8" */
             while (*q == ' ')
                 q++;
