@@ -286,6 +286,20 @@ static int link_words(lint_done_index *x, const word_set *opens, size_t i)
 
 /* The boxes first (index i is checklist i), then the candidates, bucketed
  * by first word in document order. */
+/* A note that records a command run and its good result ("`cargo test
+ * --lib`: 451 passed", "`pnpm typecheck`: exit 0"): the box of that
+ * command was done. */
+static int command_passed(const slog_item *it)
+{
+    static const char *const passed[] = {"pass",      "passed", "passes", "ok",
+                                         "succeeded", "green",  "clean"};
+    const char *t = it->text;
+    if (it->state != SLOG_STATE_NOTE || t[0] != '`')
+        return 0;
+    return slog_names_any(t, strlen(t), passed, sizeof passed / sizeof *passed) ||
+           strstr(t, "exit 0") || strstr(t, "exit code 0");
+}
+
 static slog_status done_index_fill(const lint_ctx *ctx, lint_done_index *x)
 {
     const slog_doc *d = ctx->doc;
@@ -304,7 +318,7 @@ static slog_status done_index_fill(const lint_ctx *ctx, lint_done_index *x)
         if (lint_entry_after_today(ctx, d->entries[i]))
             continue;
         for (const slog_item *it = d->entries[i]->items; ok && it; it = it->next)
-            if (it->state == SLOG_STATE_DONE && it->marker[0] != '[' &&
+            if (((it->state == SLOG_STATE_DONE && it->marker[0] != '[') || command_passed(it)) &&
                 has_open_word(&opens, it->text))
                 ok = push_said(ctx, x, it->text, it->line);
     }

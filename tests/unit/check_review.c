@@ -439,6 +439,24 @@ START_TEST(short_numeric_dates_alone)
 }
 END_TEST
 
+START_TEST(a_command_run_later_ticks_its_box)
+{
+    /* verification deferred as boxes of commands, then run in the next
+     * entry: "`cargo test --lib`: 451 passed", "`pnpm typecheck`: exit 0" */
+    const char *md = "# Agent log\n\n## 2026-05-10 Parser change verified\n\n"
+                     "- `cargo test --lib`: 451 passed\n- `pnpm typecheck`: exit 0\n\n"
+                     "## 2026-05-09 Parser change (verification deferred)\n\n"
+                     "- [ ] `cargo test --lib`\n- [ ] `pnpm typecheck`\n- [ ] `pnpm lint`\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
+    ck_assert_int_eq(line, 12); /* `pnpm lint` was never run */
+    /* a run that failed ticks nothing */
+    const char *failed = "# Agent log\n\n## 2026-05-10\n\n- `cargo test --lib`: 3 failed\n\n"
+                         "## 2026-05-09\n\n- [ ] `cargo test --lib`\n";
+    ck_assert_int_eq(count_rule(failed, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, NULL), 1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -461,6 +479,7 @@ int main(void)
     tcase_add_test(tc, sessions_of_one_day);
     tcase_add_test(tc, work_numbered_apart);
     tcase_add_test(tc, short_numeric_dates_alone);
+    tcase_add_test(tc, a_command_run_later_ticks_its_box);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
