@@ -48,13 +48,24 @@ static void print_usage(FILE *out)
     fprintf(out, "  %-10s %s\n", "", "help --completion bash|zsh|fish)");
     fprintf(out, "\nOptions:\n  -h, --help     show this help\n"
                  "  -V, --version  show the version\n\n"
+                 "Examples:\n"
+                 "  statuslog lint docs/\n"
+                 "      Every *.md below docs/; exit 1 when an error is found.\n"
+                 "  statuslog append docs/plan.md --done 'Shipped the parser'\n"
+                 "      Record a result in today's entry, safely.\n"
+                 "  statuslog digest --week 2026-W10 docs/ -o weekly.md\n"
+                 "      One page for a week across every document.\n"
+                 "  statuslog help lint\n"
+                 "      The options and examples of one command.\n\n"
                  "Exit status: 0 success, 1 findings at or above --fail-on, 2 usage error,\n"
                  "unreadable input or invalid configuration.\n");
 }
 
 static int help_command(int argc, char **argv)
 {
-    if (argc < 2) {
+    /* "help", "help --help", "help help": the list of commands */
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+        !strcmp(argv[1], "help")) {
         print_usage(stdout);
         return cli_finish(EXIT_OK);
     }

@@ -221,7 +221,7 @@ cJSON *mcp_bounded(cJSON *result, size_t max)
         return mcp_failure("the reply is over %zu MiB, the most this server sends: ask for less "
                            "(fewer paths; parse: 'since' and 'until' for a range of entries, or "
                            "'compact')",
-                           max >> 20 ? max >> 20 : 1);
+                           (max + (1u << 20) - 1) >> 20);
     }
     cJSON *raw = cJSON_CreateRaw(text);
     free(text);

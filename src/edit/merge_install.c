@@ -57,12 +57,25 @@ static char *attributes_path(int global, slog_error *err)
 }
 
 /* A pattern as .gitattributes reads it: as it is, or, when it holds white
- * space, a quote, a backslash or a control character (or is too long), in
+ * space, a quote, a backslash or a control character, or opens with '#' or
+ * '!' (or is too long), in
  * double quotes with C-style escapes, which git reads as one pattern. */
 static int quoted_pattern(const char *p, char *out, size_t n)
 {
+    if (p[0] == '!') { /* "\\!x.md" (quoted): a literal '!', not a negated pattern */
+        size_t len = strlen(p);
+        char *escaped = malloc(len + 2);
+        if (!escaped)
+            return -1;
+        escaped[0] = '\\';
+        memcpy(escaped + 1, p, len + 1);
+        int rc = quoted_pattern(escaped, out, n); /* a backslash: always quoted */
+        free(escaped);
+        return rc;
+    }
     size_t len = strlen(p);
-    int plain = len + 1 < n && len && p[0] != '"';
+    /* a leading '#' would make the line a comment */
+    int plain = len + 1 < n && len && p[0] != '"' && p[0] != '#';
     for (const unsigned char *c = (const unsigned char *)p; plain && *c; c++)
         plain = *c > ' ' && *c != '"' && *c != '\\' && *c != 0x7f;
     if (plain) {

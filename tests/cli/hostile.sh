@@ -207,6 +207,11 @@ if command -v git >/dev/null; then
         [ "$(cd "$TMP/attr" && git check-attr merge -- 'x y.md' | sed 's/.*: //')" = statuslog ] &&
         [ "$(cd "$TMP/attr" && git check-attr merge -- 'x' | sed 's/.*: //')" = unspecified ] && pass ||
         fail "merge --install 'x y.md': $(cat "$TMP/attr/.gitattributes")"
+    # a leading '#' (a comment) or '!' (a negated pattern) is quoted or escaped
+    (cd "$TMP/attr" && HOME=$TMP "$BIN" merge --install '#notes.md' '!x.md' '!a b.md' >/dev/null) &&
+        [ "$(cd "$TMP/attr" && git check-attr merge -- '#notes.md' '!x.md' '!a b.md' 2>&1 |
+            sed 's/.*: //' | sort -u)" = statuslog ] && pass ||
+        fail "merge --install '#notes.md' '!x.md': $(cat "$TMP/attr/.gitattributes")"
 fi
 
 echo "hostile: $passed passed, $failed failed"

@@ -417,6 +417,9 @@ expect unknown-command 2 "unknown command 'frobnicate'" frobnicate
 expect unknown-option 2 "unknown option '--frob'" parse --frob fixtures/plan.md
 expect no-file 2 'no PATH given' parse
 expect help-unknown 2 "unknown command 'nope'" help nope
+expect help-help 0 '' help --help
+expect help-of-help 0 '' help help
+"$BIN" --help | grep -q '^Examples:' && pass || fail "statuslog --help has examples"
 # a near miss gets the nearest name; a far one does not
 expect did-you-mean-command 2 "^statuslog: unknown command 'lnt'; did you mean 'lint'[?]$" lnt fixtures/plan.md
 expect did-you-mean-help 2 "did you mean 'digest'?" help dgest
