@@ -194,6 +194,21 @@ static void overview_page(FILE *out, const cli_command *const *commands, size_t 
           ".Xr statuslog-config 5 .\n.El\n",
           out);
     exit_status(out);
+    static const cli_example examples[] = {
+        {"statuslog lint docs/", "Every *.md below docs/; exit 1 when an error is found."},
+        {"statuslog append docs/plan.md --done 'Shipped the parser'",
+         "Record a result in today's entry, safely."},
+        {"statuslog digest --week 2026-W10 docs/ -o weekly.md",
+         "One page for a week across every document."},
+        {NULL, NULL}};
+    fputs(".Sh EXAMPLES\n", out);
+    for (const cli_example *e = examples; e->command; e++) {
+        if (e != examples)
+            fputs(".Pp\n", out);
+        roff_text(out, e->what, strlen(e->what));
+        fputs(".Pp\n.Dl ", out);
+        roff_literal(out, e->command);
+    }
     see_also(out, NULL);
 }
 

@@ -103,6 +103,7 @@ for cmd in parse lint append check digest template fix merge; do
         pass
 done
 grep -q 'Xr statuslog-lint 1' "$ROOT/share/man/man1/statuslog.1" && pass || fail "SEE ALSO"
+grep -q '^\.Sh EXAMPLES$' "$ROOT/share/man/man1/statuslog.1" && pass || fail "statuslog(1) has no EXAMPLES"
 # each command page: EXAMPLES, and a DESCRIPTION that does not repeat the NAME line
 for cmd in parse lint append check digest template fix merge mcp; do
     page=$ROOT/share/man/man1/statuslog-$cmd.1
