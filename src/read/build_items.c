@@ -235,7 +235,8 @@ static slog_status resolution(builder *b, slog_item *it)
  * "❌ 0 failures" (a number first, or a short key and a number); one on a
  * statement of what was deliberately not done is a statement: "❌ NO code
  * changes made", "⏳ None blocking", any item under a heading such as "###
- * No Changes Made". Both are notes: a lead must never see them as blocked
+ * No Changes Made"; so is a check's keyed reading that a thing is absent
+ * ("❌ Direction file: … — Does not exist"). Both are notes: a lead must never see them as blocked
  * or failed work. `t` is the text after the marker. */
 static int figure_first(const char *t, size_t len)
 {
@@ -333,6 +334,17 @@ static int statement(builder *b, slog_state state, const char *t, size_t len)
                                              "don't",   "never",   "avoid"};
     static const char *const put_off[] = {"deferred", "postponed", "out of scope",
                                           "won't do", "wontfix",   "by design"};
+    /* a reading of a check, keyed, that something is absent: "❌ Quality
+     * direction file: `…/direction.md` — Does not exist" (a poll's
+     * finding, not work that failed) */
+    static const char *const absent[] = {"does not exist", "doesn't exist", "not found",
+                                         "not present",    "no such",       "missing"};
+    static const char *const went_wrong[] = {"failed", "failing", "fails", "broken", "error",
+                                             "crashed"};
+    if (state == SLOG_STATE_FAILED && v &&
+        slog_names_any(t + v, len - v, absent, sizeof absent / sizeof *absent) &&
+        !slog_names_any(t, v, went_wrong, sizeof went_wrong / sizeof *went_wrong))
+        return 1; /* "❌ Build failed: missing header" stays a failure */
     if (state == SLOG_STATE_FAILED &&
         (slog_names_any(t, len, put_off, sizeof put_off / sizeof *put_off) ||
          starts_with_any(t + v, len - v, on_purpose, sizeof on_purpose / sizeof *on_purpose)))

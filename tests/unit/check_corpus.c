@@ -255,6 +255,11 @@ static const struct {
     {"61be71de__feedback_quality.md", 775, SLOG_STATE_DONE, -1},
     {"575b176a__coordination_inbox_data_2025-09-27-notes.md", 15, SLOG_STATE_DONE, -1},
     {"575b176a__coordination_inbox_data_2025-09-27-notes.md", 21, SLOG_STATE_DONE, -1},
+    /* a poll's keyed reading that a file is absent: "❌ Quality Direction
+     * File: `…/direction.md` — Does not exist" is no failed work */
+    {"d2ca2a46__feedback_quality.md", 828, SLOG_STATE_NOTE, -1},
+    {"d2ca2a46__feedback_quality.md", 1224, SLOG_STATE_NOTE, -1},
+    {"61be71de__feedback_quality.md", 796, SLOG_STATE_NOTE, -1},
 };
 static int r3_seen[sizeof r3_readings / sizeof *r3_readings];
 

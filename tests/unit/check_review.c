@@ -457,6 +457,21 @@ START_TEST(a_command_run_later_ticks_its_box)
 }
 END_TEST
 
+START_TEST(a_reading_of_absence_is_no_failure)
+{
+    /* a poll's keyed reading that a file is absent is not failed work; a
+     * failure that names what went wrong is */
+    slog_doc *d = parse_str("# Quality log\n\n## 2025-10-01 15:31 UTC\n\n**Polling Results**:\n"
+                            "- ❌ Quality Direction File: `plans/quality/direction.md` — Does not "
+                            "exist\n- ❌ Build failed: missing header `cmark.h`\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    const slog_item *it = d->entries[0]->items;
+    ck_assert_int_eq(it->state, SLOG_STATE_NOTE);
+    ck_assert_int_eq(it->next->state, SLOG_STATE_FAILED);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -480,6 +495,7 @@ int main(void)
     tcase_add_test(tc, work_numbered_apart);
     tcase_add_test(tc, short_numeric_dates_alone);
     tcase_add_test(tc, a_command_run_later_ticks_its_box);
+    tcase_add_test(tc, a_reading_of_absence_is_no_failure);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
