@@ -182,22 +182,35 @@ static int reported_not_done(const char *t)
     return 0;
 }
 
-/* "**Missing requirements**: 5 features": a bold key and a count. */
-static int bold_count(const char *t)
+/* A record's field, not a fix made: a bold key of three words at most and
+ * its value ("**Status:** ✅ COMPLETE", "**Files Modified:** `x.py`",
+ * "**Changes:**", "**Missing requirements**: 5 features") — under "####
+ * 22:45 - Fixed Balance Fetching Issue" the entry's fields describe the
+ * fix; "**Import ordering** (11 auto-fixed):" names one. */
+static int bold_field(const char *t)
 {
     if (strncmp(t, "**", 2) != 0)
         return 0;
     const char *close = strstr(t + 2, "**");
-    if (!close)
+    if (!close || !(close[2] == ':' || close[-1] == ':'))
         return 0;
-    const char *p = close + 2;
-    if (*p == ':' || close[-1] == ':')
-        p += *p == ':';
-    else
-        return 0;
+    const char *p = close[2] == ':' ? close + 3 : close + 2;
     while (*p == ' ')
         p++;
-    return *p >= '0' && *p <= '9';
+    if (*p >= '0' && *p <= '9')
+        return 1; /* a count */
+    /* a field every record has, whatever its value ("**Sticky scroll
+     * removed**: …" names work done) */
+    static const char *const fields[] = {
+        "task",    "status",   "files",    "files modified", "files changed", "changes",
+        "impact",  "expected impact", "result", "results", "notes", "owner", "duration",
+        "commit",  "commits",  "branch",   "tests",  "evidence", "scope", "risk", "summary",
+        "outcome", "priority", "effort"};
+    size_t n = (size_t)(close - t - 2) - (close[-1] == ':');
+    for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
+        if (strlen(fields[k]) == n && !strncasecmp(t + 2, fields[k], n))
+            return 1;
+    return 0;
 }
 
 /* What the innermost heading says of its lists' marks (SAYS_* bits, -1
@@ -225,7 +238,7 @@ slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item 
             continue;
         if (it->state == SLOG_STATE_NOTE) {
             if (*it->text && (said[k] & SAYS_FIXES) && !reported_not_done(it->text) &&
-                !bold_count(it->text))
+                !bold_field(it->text))
                 return SLOG_STATE_DONE;
             if (k == 0)
                 break; /* a caption of its own: the heading says nothing more */

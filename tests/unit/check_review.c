@@ -472,6 +472,22 @@ START_TEST(a_reading_of_absence_is_no_failure)
 }
 END_TEST
 
+START_TEST(a_records_fields_are_no_fixes)
+{
+    /* under a heading that says a fix was made, the record's fields are
+     * fields, not fixes; a keyed item naming the work is work done */
+    const char *md = "# Tracker\n\n## 2025-11-04\n\n#### 22:45 - Fixed Balance Fetching Issue\n"
+                     "- **Task:** REQ-1.4 - Fix balance fetching\n" /* 6 */
+                     "- **Status:** ✅ COMPLETE\n"                   /* 7 */
+                     "- **Files Modified:** `executor.py`\n"        /* 8 */
+                     "- **Retry on timeouts**: added a backoff\n";  /* 9 */
+    ck_assert_int_eq(item_state_at(md, 6), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 7), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 8), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(md, 9), SLOG_STATE_DONE);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -496,6 +512,7 @@ int main(void)
     tcase_add_test(tc, short_numeric_dates_alone);
     tcase_add_test(tc, a_command_run_later_ticks_its_box);
     tcase_add_test(tc, a_reading_of_absence_is_no_failure);
+    tcase_add_test(tc, a_records_fields_are_no_fixes);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
