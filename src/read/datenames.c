@@ -113,6 +113,24 @@ static const named_number OTHER_MONTHS[] = {
     {"zari", 9, SLOG_LANG_CS},          {"října", 10, SLOG_LANG_CS},
     {"rijna", 10, SLOG_LANG_CS},        {"listopadu", 11, SLOG_LANG_CS},
     {"prosince", 12, SLOG_LANG_CS},
+    /* abbreviations (a date only before a year: datepattern.c) */
+    {"ene", 1, SLOG_LANG_ES},           {"abr", 4, SLOG_LANG_ES},
+    {"ago", 8, SLOG_LANG_ES},           {"dic", 12, SLOG_LANG_ES},
+    {"set", 9, SLOG_LANG_ES},           {"okt", 10, SLOG_LANG_DE},
+    {"mrz", 3, SLOG_LANG_DE},           {"dez", 12, SLOG_LANG_DE},
+    {"ott", 10, SLOG_LANG_IT},          {"gen", 1, SLOG_LANG_IT},
+    {"mag", 5, SLOG_LANG_IT},           {"giu", 6, SLOG_LANG_IT},
+    {"lug", 7, SLOG_LANG_IT},           {"out", 10, SLOG_LANG_PT},
+    {"fev", 2, SLOG_LANG_PT},           {"janv", 1, SLOG_LANG_FR},
+    {"févr", 2, SLOG_LANG_FR},          {"fevr", 2, SLOG_LANG_FR},
+    {"avr", 4, SLOG_LANG_FR},           {"juil", 7, SLOG_LANG_FR},
+    {"déc", 12, SLOG_LANG_FR},          {"dec", 12, SLOG_LANG_FR},
+    {"янв", 1, SLOG_LANG_RU},           {"фев", 2, SLOG_LANG_RU},
+    {"мар", 3, SLOG_LANG_RU},           {"апр", 4, SLOG_LANG_RU},
+    {"июн", 6, SLOG_LANG_RU},           {"июл", 7, SLOG_LANG_RU},
+    {"авг", 8, SLOG_LANG_RU},           {"сен", 9, SLOG_LANG_RU},
+    {"окт", 10, SLOG_LANG_RU},          {"ноя", 11, SLOG_LANG_RU},
+    {"дек", 12, SLOG_LANG_RU},
 };
 
 static const named_number OTHER_WEEKDAYS[] = {

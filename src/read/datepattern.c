@@ -25,6 +25,12 @@
     "|iugno)|luglio|s(?:eptemb(?:er|re)|eptiembre|etiembre|ettembre|etembro)|o(?:ktober|ctobre"    \
     "|ctubre|ttobre|utubro)|n(?:ovemb(?:er|re)|oviembre|ovembro)|d(?:ezember|écembre|ecembre"     \
     "|iciembre|icembre|ezembro|ecember)|enero|" MONTH_MORE ")(?!\\p{L})"
+/* The abbreviations of those names that are no English month's: a date
+ * only with a day before and a year after ("05 Ene 2026", "12 Okt. 2025",
+ * "12 out 2025", "3 окт. 2025" — "9 out of 10" is none). */
+#define MONTH_ABBR_OTHER                                                                           \
+    "(?i:ene|abr|ago|dic|okt|mrz|dez|ott|out|set|fev|gen|mag|giu|lug|janv|f[ée]vr|avr|juil|d[ée]c" \
+    "|янв|фев|мар|апр|июн|июл|авг|сен|окт|ноя|дек)(?!\\p{L})(?=\\.?[ \\t]+[0-9]{4}(?![0-9]))"
 /* Turkish, Polish, Russian, Ukrainian, Swedish, Indonesian and Czech:
  * the names a date is written with (Slavic months in the genitive, "3
  * февраля 2026", and in the nominative). */
@@ -115,7 +121,7 @@ const char *const SLOG_DATE_PATTERN[] = {
     "|(?<![0-9A-Za-z.])(?<fd>[0-9]{1,2})(?:(?<fdot>\\.)|(?i:er))?"
     "(?(fdot)(?:[ \\t]*[-\\x{2013}][ \\t]*[0-9]{1,2}\\.(?=[ \\t]))?)" /* "14. - 17. Januar" */
     "[ \\t]+(?:(?i:de)[ "
-    "\\t]+)?(?<fm>" MONTH_OTHER ")\\.?(?:,?[ \\t]+(?:(?i:de|del)[ \\t]+)?(?<fy>[0-9]{4}))?"
+    "\\t]+)?(?<fm>" MONTH_OTHER "|" MONTH_ABBR_OTHER ")\\.?(?:,?[ \\t]+(?:(?i:de|del)[ \\t]+)?(?<fy>[0-9]{4}))?"
     /* 14 - 17 January 2026: a range of days with spaces, not after a word
      * ("Day 5 - 9 March" is day 5's date, 9 March) nor after a number and a
      * dash ("Week 2023-48 - 26 Nov-2 Dec": week 48 is no day) */

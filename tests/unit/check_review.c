@@ -488,6 +488,23 @@ START_TEST(a_records_fields_are_no_fixes)
 }
 END_TEST
 
+START_TEST(month_abbreviations_in_other_languages)
+{
+    /* an abbreviation of another language's month, with a day before and a
+     * year after; "9 out of 10" is no date */
+    slog_doc *d = parse_str("# Bitácora\n\n## **[05 Ene 2026]** Stock por almacén\n- vista\n\n"
+                            "## 12 Okt. 2025\n- a\n\n## 3 окт. 2025\n- b\n\n## 14 dic 2025\n- c\n\n"
+                            "## 9 out of 10 tests pass\n- d\n");
+    ck_assert_uint_eq(d->nentries, 4);
+    ck_assert_str_eq(d->entries[0]->date, "2026-01-05");
+    ck_assert_str_eq(d->entries[0]->label, "Stock por almacén");
+    ck_assert_str_eq(d->entries[1]->date, "2025-10-12");
+    ck_assert_str_eq(d->entries[2]->date, "2025-10-03");
+    ck_assert_str_eq(d->entries[3]->date, "2025-12-14");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -513,6 +530,7 @@ int main(void)
     tcase_add_test(tc, a_command_run_later_ticks_its_box);
     tcase_add_test(tc, a_reading_of_absence_is_no_failure);
     tcase_add_test(tc, a_records_fields_are_no_fixes);
+    tcase_add_test(tc, month_abbreviations_in_other_languages);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
