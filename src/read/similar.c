@@ -604,6 +604,20 @@ int slog_vocab_repeats(const slog_vocab *v, size_t a, size_t b)
     return total > 0 && shared / total >= SLOG_REPEAT_THRESHOLD && same_letters(v, a, b);
 }
 
+/* Item i has word id w (its ids are sorted). */
+static int has_word(const slog_vocab *v, size_t i, uint32_t w)
+{
+    size_t lo = v->start[i], hi = v->start[i + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->ids[mid] < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < v->start[i + 1] && v->ids[lo] == w;
+}
+
 int slog_vocab_folds(const slog_vocab *v, size_t a, size_t b)
 {
     if (!v->ids)
@@ -630,6 +644,13 @@ int slog_vocab_folds(const slog_vocab *v, size_t a, size_t b)
     }
     if (both && (!only_x || !only_y) && only_x + only_y <= 3)
         return 1; /* one says the other's words and a few more */
+    /* two long texts alike, about the same thing: "index.ts migrated (41
+     * console.log → structured logging)" and "dbService.ts migrated (28 …)"
+     * are two files' work, as "Backend logger created" and "Frontend
+     * logger created" are two loggers */
+    if (v->subject[a] && v->subject[b] && !has_word(v, b, v->subject[a] - 1) &&
+        !has_word(v, a, v->subject[b] - 1))
+        return 0; /* neither names what the other is about */
     return both + only_x >= 6 && both + only_y >= 6 &&
            slog_vocab_similarity(v, a, b) >= SLOG_FOLD_THRESHOLD;
 }

@@ -457,6 +457,15 @@ START_TEST(done_items_fold_only_repeats)
     cJSON *dg = week23(mds, files, 1);
     ck_assert_int_eq(cJSON_GetArraySize(at(dg, "documents.0.done")), 3);
     cJSON_Delete(dg);
+    /* long texts alike about different things: three files' work */
+    const char *files_md = "# Build\n\n## 2026-06-02\n\n"
+                           "- ✅ index.ts migrated (41 console.log → structured logging)\n"
+                           "- ✅ dbService.ts migrated (28 console.log → structured logging)\n"
+                           "- ✅ provider.ts migrated (19 console.log → structured logging)\n";
+    const char *m2[] = {files_md};
+    dg = week23(m2, files, 1);
+    ck_assert_int_eq(cJSON_GetArraySize(at(dg, "documents.0.done")), 3);
+    cJSON_Delete(dg);
 }
 END_TEST
 
