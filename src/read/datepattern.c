@@ -119,7 +119,8 @@ const char *const SLOG_DATE_PATTERN[] = {
     ,
     /* 9. März 2026, 1er mars 2026, 9 de marzo de 2026 */
     "|(?<![0-9A-Za-z.])(?<fd>[0-9]{1,2})(?:(?<fdot>\\.)|(?i:er))?"
-    "(?(fdot)(?:[ \\t]*[-\\x{2013}][ \\t]*[0-9]{1,2}\\.(?=[ \\t]))?)" /* "14. - 17. Januar" */
+    "(?(fdot)(?:[ \\t]*[-\\x{2013}][ \\t]*[0-9]{1,2}\\.(?=[ \\t]))?" /* "14. - 17. Januar" */
+    "|(?:[ \\t]+(?i:y|e|et|und|i)[ \\t]+[0-9]{1,2}(?![0-9]))?)" /* "16 y 17 de Mayo": the first */
     "[ \\t]+(?:(?i:de)[ "
     "\\t]+)?(?<fm>" MONTH_OTHER "|" MONTH_ABBR_OTHER ")\\.?(?:,?[ \\t]+(?:(?i:de|del)[ \\t]+)?(?<fy>[0-9]{4}))?"
     /* 14 - 17 January 2026: a range of days with spaces, not after a word
@@ -151,7 +152,9 @@ const char *const SLOG_DATE_PATTERN[] = {
     /* and after a dash when written whole: "3 Şubat 2026 - Salı" */
     "(?:(?:[ \\t]*,?[ \\t]*|[ \\t]+[-\\x{2013}\\x{2014}][ "
     "\\t]+(?=\\p{L}{4}))(?<wp>\\([ \\t]*)?(?<wd2>" WEEKDAY
-    ")(?(wp)[ \\t]*\\))|[ \\t]*(?<cw>" CJK_WEEKDAY "))?"
+    ")(?(wp)[ \\t]*\\))"
+    "(?:[ \\t]+(?i:y|e|et|und|and|i|&)[ \\t]+" WEEKDAY ")?" /* "Sábado y Domingo": a range's days */
+    "|[ \\t]*(?<cw>" CJK_WEEKDAY "))?"
     /* a time: "T14:51:03", " 14:51", ", 2:30 p.m.", " at 2 PM", " 1:00-2:15 PM" */
     "(?:(?:(?<tt>T)|[ \\t]*(?:,|at|@|[-\\x{2013}\\x{2014}|])?[ \\t]*(?<tpar>\\()?)"
     "(?:~[ \\t]*)?" /* an approximate time: "~13:00", "T~20:30Z" */

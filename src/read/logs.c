@@ -252,7 +252,11 @@ slog_status slog_logs_build(slog_doc *doc, const slog_config *cfg, slog_arena *a
             arch[narch++] = k;
     /* log numbers in order of their first entry */
     for (size_t i = 0; st == SLOG_OK && i < n; i++) {
-        int key = log_key(doc, doc->entries[i], arch, narch);
+        /* dated list items and dated headings under one heading are two
+         * logs: "## Decisions" lists "- **2026-03-04** - …" and holds the
+         * "### 2026-03-03 | 60 min" days of a diary below them */
+        int key = 2 * log_key(doc, doc->entries[i], arch, narch) +
+                  (doc->entries[i]->kind == SLOG_ENTRY_LIST);
         size_t *slot = log_slot(&x, key);
         if (*slot == (size_t)-1)
             *slot = nlogs++;

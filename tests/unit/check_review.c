@@ -505,6 +505,26 @@ START_TEST(month_abbreviations_in_other_languages)
 }
 END_TEST
 
+START_TEST(two_days_joined_by_and)
+{
+    /* "16 y 17 de Mayo, 2020 - Sábado y Domingo": dated by the first day,
+     * checked against the first weekday, the days' words out of the label */
+    const char *md = "# Registro\n\n### Día 3: 15 de Mayo, 2020 - Viernes\nCSS.\n\n"
+                     "### Día 4-5: 16 y 17 de Mayo, 2020 - Sábado y Domingo\nFormulario.\n\n"
+                     "### Día 6: 18 de Mayo, 2020 - Lunes\nJavaScript.\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[1]->date, "2020-05-16");
+    ck_assert_str_eq(d->entries[1]->label, "Día 4-5");
+    slog_doc_free(d);
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_INVALID_DATE, NULL), 0);
+    /* a weekday that does not fit the first day is still told */
+    ck_assert_int_eq(count_rule("### 16 y 17 de Mayo, 2020 - Lunes y Martes\nx\n", "2026-12-07",
+                                SLOG_RULE_INVALID_DATE, NULL),
+                     1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -531,6 +551,7 @@ int main(void)
     tcase_add_test(tc, a_reading_of_absence_is_no_failure);
     tcase_add_test(tc, a_records_fields_are_no_fixes);
     tcase_add_test(tc, month_abbreviations_in_other_languages);
+    tcase_add_test(tc, two_days_joined_by_and);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
