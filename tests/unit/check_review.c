@@ -525,6 +525,24 @@ START_TEST(two_days_joined_by_and)
 }
 END_TEST
 
+START_TEST(a_trackers_status_boxes)
+{
+    /* a box in no dated entry is done by a done item anywhere that opens
+     * as it does and says every word of it — three words at least */
+    const char *md = "# Launch tracker\n\n## Iterations\n\n### Iteration 2 ✅ COMPLETE\n"
+                     "**Date:** October 30, 2025\n\n"
+                     "- ✅ Age calculation utilities verified (date-utils.ts exists)\n"
+                     "- ✅ Configurer DI dans MauiProgram.cs\n\n"
+                     "## Feature completion\n\n"
+                     "- [ ] Age calculation utilities\n" /* 13: done above */
+                     "- [ ] Configurer dans DI\n"        /* 14: two words, every task's */
+                     "- [ ] Entry size detection\n";     /* 15: never done */
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 2);
+    ck_assert_int_eq(line, 14);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -552,6 +570,7 @@ int main(void)
     tcase_add_test(tc, a_records_fields_are_no_fixes);
     tcase_add_test(tc, month_abbreviations_in_other_languages);
     tcase_add_test(tc, two_days_joined_by_and);
+    tcase_add_test(tc, a_trackers_status_boxes);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
