@@ -149,25 +149,30 @@ static size_t *day_runs(const slog_doc *d, const slog_entry **scratch)
 }
 
 /* A log of sessions writes several entries a day as a habit: at least
- * this many of its days have more than one. In a log of one entry a day a
- * second entry of a day is the split a reader wants told. */
-enum { SESSION_DAYS = 3 };
+ * this many of its days have more than one, or it has twice as many
+ * entries as days (SESSION_ENTRIES at least). In a log of one entry a day a second entry of a day is
+ * the split a reader wants told. */
+enum { SESSION_DAYS = 3, SESSION_ENTRIES = 8 };
 
 /* Per entry of `sorted` (by heading, then date): whether its heading's log
  * is a log of sessions. */
 static void mark_session_logs(const slog_entry **sorted, size_t n, unsigned char *sessions)
 {
     for (size_t h = 0, h1; h < n; h = h1) {
-        size_t busy_days = 0;
+        size_t busy_days = 0, days = 0;
         for (h1 = h; h1 < n && same_heading(sorted[h], sorted[h1]);) {
             size_t day = h1;
             while (h1 < n && same_heading(sorted[h], sorted[h1]) &&
                    !strcmp(sorted[day]->date, sorted[h1]->date))
                 h1++;
             busy_days += h1 - day > 1;
+            days++;
         }
+        /* or twice as many entries as days: a log of steps, 18 on one day */
+        int habit = busy_days >= SESSION_DAYS ||
+                    (busy_days && h1 - h >= 2 * days && h1 - h >= SESSION_ENTRIES);
         for (size_t i = h; i < h1; i++)
-            sessions[sorted[i]->index] = busy_days >= SESSION_DAYS;
+            sessions[sorted[i]->index] = habit;
     }
 }
 

@@ -390,6 +390,17 @@ START_TEST(sessions_of_one_day)
              sessions); /* line 21 */
     ck_assert_int_eq(count_rule(split, "2026-12-07", SLOG_RULE_DUPLICATE_ENTRY, &line), 1);
     ck_assert_int_eq(line, 21);
+    /* a log of steps: many entries on few days (nine on three) */
+    const char *steps = "# Changelog\n\n## 2026-01-13\n\nStep 1: Capture the parameter errors.\n\n"
+                        "## 2026-01-13\n\nStep 2: Exclude the sampling params.\n\n"
+                        "## 2026-01-13\n\nStep 3: Run the example in tmux.\n\n"
+                        "## 2026-01-13\n\nStep 4: Gate the chat mode.\n\n"
+                        "## 2026-01-13\n\nStep 5: Record the token counts.\n\n"
+                        "## 2026-01-13\n\nStep 6: Add the streaming test.\n\n"
+                        "## 2026-01-14\n\nStep 7: Review the diff.\n\n"
+                        "## 2026-01-14\n\nStep 8: Fix the review notes.\n\n"
+                        "## 2026-01-15\n\nStep 9: Merge.\n";
+    ck_assert_int_eq(count_rule(steps, "2026-12-07", SLOG_RULE_DUPLICATE_ENTRY, NULL), 0);
 }
 END_TEST
 
