@@ -70,5 +70,10 @@ slog_likeness slog_vocab_compare(const slog_vocab *v, size_t a, size_t b);
  * words. The strength orders candidates (a shared subject counts most). */
 int slog_same_task(const slog_likeness *l, double *strength);
 void slog_vocab_free(slog_vocab *v);
+/** Two texts that number their work with the same counting word (phase,
+ * step, task, PR, exercise, "#" …) and give no number in common: two
+ * pieces of work ("Phase 7" and "Phase 8"; "Phase 8" and "Phase 8.1" are
+ * one, at two depths). numbered.c. */
+int slog_numbered_apart(const char *a, const char *b);
 
 #endif

@@ -91,6 +91,8 @@ static int item_repeats(const slog_vocab *v, const slog_item *b, const slog_item
 {
     if (b->state != it->state || !slog_vocab_repeats(v, b->index, it->index))
         return 0;
+    if (slog_numbered_apart(b->text, it->text))
+        return 0; /* "Exercise 3" then "Exercise 4": the next piece of work */
     /* a keyed record repeats its value (or less of it), or records a new
      * one: other files changed, other tests run */
     if (keyed(b->text) && keyed(it->text) && !slog_vocab_nothing_new(v, b->index, it->index))

@@ -554,6 +554,20 @@ START_TEST(a_trackers_status_boxes)
 }
 END_TEST
 
+START_TEST(the_next_exercise_is_no_repeat)
+{
+    /* "Exercise 3" after "Exercise 1": the next piece of work, not the same
+     * one again */
+    const char *md = "# Practice log\n\n### 2026-03-02\n\n- Logic review - Exercise 1 | solved: yes\n\n"
+                     "### 2026-03-03\n\n- Logic review - Exercise 3 | solved: yes\n\n"
+                     "### 2026-03-04\n\n- Logic review - Exercise 4 | solved: yes\n\n"
+                     "### 2026-03-05\n\n- Logic review - Exercise 4 | solved: yes\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_REPEATED_ENTRY, &line), 1);
+    ck_assert_int_eq(line, 15); /* Exercise 4 told twice */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -582,6 +596,7 @@ int main(void)
     tcase_add_test(tc, month_abbreviations_in_other_languages);
     tcase_add_test(tc, two_days_joined_by_and);
     tcase_add_test(tc, a_trackers_status_boxes);
+    tcase_add_test(tc, the_next_exercise_is_no_repeat);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

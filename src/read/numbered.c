@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Work numbered apart: "Phase 8" and "Phase 9", "Exercise 3" and "Exercise
+ * 4", "PR #46" and "PR #47" are two pieces of work however alike the words
+ * around their numbers (threads.c, and repeated-entry). */
+#include "similar.h"
+
+#include <stddef.h>
+#include <string.h>
+#include <strings.h>
+
+enum { NUMBERED_MAX = 8, NUMBER_LEN = 12 };
+
+typedef struct {
+    unsigned char word[NUMBERED_MAX]; /* which counting word */
+    char num[NUMBERED_MAX][NUMBER_LEN];
+    size_t n;
+} numbered;
+
+/* Words that count pieces of work: "Phase 8", "Steps 3 and 4", "PR #46". */
+static const char *const counting_words[] = {
+    "phase",  "phases", "step",  "steps",  "stage", "stages", "milestone", "milestones",
+    "sprint", "task",   "tasks", "issue",  "issues", "pr",    "prs",       "ticket",
+    "gate",   "week",   "level", "chapter", "round", "iteration", "epic",  "fase",
+    "fases",  "etapa",  "schritt", "exercise", "exercises", "lesson", "lessons", "problem",
+    "problems", "day", "#"};
+
+/* The number at s ("8", "7.2", "2.27e", "#46"): its length, 0 when none. */
+static size_t number_at(const char *s, char out[NUMBER_LEN])
+{
+    size_t i = 0, o = 0;
+    if (s[i] == '#')
+        i++;
+    if (s[i] < '0' || s[i] > '9')
+        return 0;
+    while ((s[i] >= '0' && s[i] <= '9') ||
+           (s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') ||
+           (o && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))) {
+        if (o + 1 < NUMBER_LEN)
+            out[o++] = (char)(s[i] | ((s[i] >= 'A' && s[i] <= 'Z') ? 0x20 : 0));
+        i++;
+    }
+    out[o] = '\0';
+    return (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ? 0 : i;
+}
+
+/* The numbers each counting word of t gives ("Phases 10, 11 and 12"). */
+static void numbered_work(const char *t, numbered *out)
+{
+    enum { NWORDS = sizeof counting_words / sizeof *counting_words };
+    static const char firsts[] = "psmtirgwlcefd#"; /* the words' first letters */
+    out->n = 0;
+    if (!strpbrk(t, "0123456789"))
+        return; /* no number: the common case, cheap */
+    for (const char *p = t; *p && out->n < NUMBERED_MAX; p++) {
+        char c0 = (char)(*p | (*p >= 'A' && *p <= 'Z' ? 0x20 : 0));
+        if (!strchr(firsts, c0) || !c0)
+            continue;
+        if (p > t && ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z')))
+            continue; /* inside a word */
+        for (unsigned w = 0; w < NWORDS; w++) {
+            if (counting_words[w][0] != c0)
+                continue;
+            size_t len = strlen(counting_words[w]);
+            if (strncasecmp(p, counting_words[w], len))
+                continue;
+            const char *q = p + len;
+            if (w + 1 < NWORDS && *q != ' ')
+                continue; /* a word, then a space: "Phase 8" */
+            while (*q == ' ')
+                q++;
+            for (;;) {
+                char num[NUMBER_LEN];
+                size_t k = number_at(q, num);
+                if (!k || out->n == NUMBERED_MAX)
+                    break;
+                out->word[out->n] = (unsigned char)w;
+                memcpy(out->num[out->n++], num, NUMBER_LEN);
+                q += k;
+                const char *r = q;
+                while (*r == ',' || *r == ' ' || *r == '/' || *r == '&')
+                    r++;
+                if (!strncasecmp(r, "and ", 4))
+                    r += 4;
+                if (r == q)
+                    break;
+                q = r;
+            }
+            break;
+        }
+    }
+}
+
+/* "8" and "8.1" name the same work at two depths; "8" and "9" do not. */
+static int same_number(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b), n = na < nb ? na : nb;
+    if (strncmp(a, b, n))
+        return 0;
+    return na == nb || (na > nb ? a[n] : b[n]) == '.';
+}
+
+/* Canonical counting word: "phases" counts as "phase". */
+static unsigned counting_root(unsigned w)
+{
+    const char *a = counting_words[w];
+    size_t n = strlen(a);
+    for (unsigned k = 0; k < w; k++)
+        if (strlen(counting_words[k]) + 1 == n && !strncmp(counting_words[k], a, n - 1) &&
+            a[n - 1] == 's')
+            return k;
+    return w;
+}
+
+/* Two items that number their work with the same counting word and no
+ * number in common are two pieces of work however alike their words:
+ * "Next: Phase 8 reverification" is not "Next: Phase 9 reverification". */
+int slog_numbered_apart(const char *a, const char *b)
+{
+    numbered x, y;
+    numbered_work(a, &x);
+    if (!x.n)
+        return 0;
+    numbered_work(b, &y);
+    for (size_t i = 0; i < x.n; i++) {
+        unsigned w = counting_root(x.word[i]);
+        int both = 0, shared = 0;
+        for (size_t j = 0; j < y.n; j++) {
+            if (counting_root(y.word[j]) != w)
+                continue;
+            both = 1;
+            for (size_t k = 0; k < x.n && !shared; k++)
+                shared = counting_root(x.word[k]) == w && same_number(x.num[k], y.num[j]);
+        }
+        if (both && !shared)
+            return 1;
+    }
+    return 0;
+}
