@@ -397,6 +397,8 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
         roff += pod;
     }
     size_t rlen = trim_right_label(h + roff, len - roff);
+    if (rlen && strspn(h + roff, ".,;!") >= rlen)
+        rlen = 0; /* "Entry 1: 2020-01-13, Monday.": the sentence's stop */
     size_t lstart = trim_left_seps(h, llen);
     if (date_key_only(h + lstart, llen - lstart))
         lstart = llen; /* "Date: March 3rd 2025 (Ana)": "Ana" */

@@ -377,7 +377,7 @@ int slog_future_prefix(const char *s, size_t at)
         "until",       "expires",     "expiry",      "scheduled",   "scheduled for", "planned",
         "planned for", "by",          "next update", "next review", "next check",    "next run",
         "next sync",   "next report", "begins",      "launch date", "review by",     "valid until",
-        "expected",
+        "expected",    "end date",    "ends on",     "finish date", "due date",
     };
     /* the words before, without the separators and markup in between */
     size_t e = at;

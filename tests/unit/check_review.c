@@ -568,6 +568,19 @@ START_TEST(the_next_exercise_is_no_repeat)
 }
 END_TEST
 
+START_TEST(a_notebooks_preamble_and_its_stops)
+{
+    /* "End Date:" like "Start Date:" plans a date, no entry; the full stop
+     * after a weekday is no label */
+    slog_doc *d = parse_str("# Lab notebook\n\n### Start Date: 2020-01-13\n### End Date: 2020-05-08\n\n"
+                            "### Entry 1: 2020-01-13, Monday.\n\nSet up.\n\n"
+                            "### Entry 2: 2020-01-14, Tuesday.\n\nRan it.\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->label, "Entry 1");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -597,6 +610,7 @@ int main(void)
     tcase_add_test(tc, two_days_joined_by_and);
     tcase_add_test(tc, a_trackers_status_boxes);
     tcase_add_test(tc, the_next_exercise_is_no_repeat);
+    tcase_add_test(tc, a_notebooks_preamble_and_its_stops);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
