@@ -51,12 +51,33 @@ static const char *list_text(const char *s, size_t len, size_t *n, int *numbered
     return trim(s + i, n);
 }
 
-/* The first sentence of s[0, len): up to ". ", "! ", "? ", "。" or the end. */
+/* A full stop that ends an abbreviation, not a sentence: "vs.", "e.g.",
+ * "Ph.D.", "Dr." — a short word before it, or a letter and a dot. */
+static int abbreviation(const char *s, size_t dot)
+{
+    static const char *const words[] = {"vs", "etc", "approx", "incl", "dr", "mr", "mrs", "ms",
+                                        "no", "fig", "cf", "ca", "ex", "resp", "min", "max"};
+    size_t b = dot;
+    while (b > 0 && ((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z'))
+        b--;
+    if (b > 0 && s[b - 1] == '.' && dot - b <= 2)
+        return 1; /* "e.g.", "i.e.", "Ph.D." */
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strlen(words[k]) == dot - b && !strncasecmp(s + b, words[k], dot - b))
+            return 1;
+    return 0;
+}
+
+/* The first sentence of s[0, len): up to ". ", "! ", "? ", "。" or the end
+ * — not inside brackets or a link ("(curated vs. random)", "[Ph.D.
+ * thesis](…)"), nor after an abbreviation. */
 static size_t sentence(const char *s, size_t len)
 {
+    int depth = 0;
     for (size_t i = 0; i < len; i++) {
-        if (i + 1 < len && strchr(".!?", s[i]) && s[i + 1] == ' ' && i > 0 &&
-            !(s[i - 1] >= '0' && s[i - 1] <= '9'))
+        depth += (s[i] == '(' || s[i] == '[') - (depth > 0 && (s[i] == ')' || s[i] == ']'));
+        if (depth == 0 && i + 1 < len && strchr(".!?", s[i]) && s[i + 1] == ' ' && i > 0 &&
+            !(s[i - 1] >= '0' && s[i - 1] <= '9') && !(s[i] == '.' && abbreviation(s, i)))
             return i + 1;
         if (i + 3 <= len &&
             (!memcmp(s + i, "。", 3) || !memcmp(s + i, "！", 3) || !memcmp(s + i, "？", 3)))

@@ -402,6 +402,15 @@ START_TEST(prose_lines_as_written)
                  "- **Goal:** make repeated imports skip unchanged files.\n",
                  b, sizeof b),
         "cache layer: make repeated imports skip unchanged files.");
+    /* a sentence does not end at an abbreviation, in brackets or in a link */
+    ck_assert_str_eq(prose_of("## 2026-06-02\n\nCompared two strategies (curated vs. random) on the "
+                              "split. Random won.\n",
+                              b, sizeof b),
+                     "Compared two strategies (curated vs. random) on the split.");
+    ck_assert_str_eq(prose_of("## 2026-06-02\n\nRead the [Ph.D. thesis](https://x.org/t) e.g. "
+                              "chapter two. Then slept.\n",
+                              b, sizeof b),
+                     "Read the [Ph.D. thesis](https://x.org/t) e.g. chapter two.");
     /* the list's separator stands for an item's full stop */
     ck_assert_str_eq(prose_of("## 2026-06-02\n\n- Completed:\n  - Archive bucket copied.\n"
                               "  - Dry-run passed.\n",
