@@ -95,6 +95,17 @@ static cJSON *prose_line(doc_view *v, const slog_entry *e, int *bare)
             slog_buf_puts(&line, ": ");
         slog_buf_puts(&line, said);
     }
+    /* "- 2025-03-03:" over its work: the first items nested under it */
+    if (e->kind == SLOG_ENTRY_LIST && !line.len) {
+        size_t taken = 0;
+        for (const slog_item *it = e->items; it && taken < 3; it = it->next) {
+            if (!*it->text)
+                continue;
+            slog_buf_puts(&line, taken++ ? "; " : "");
+            slog_buf_puts(&line, it->text);
+        }
+        *bare = taken == 0;
+    }
     slog_buf_put(&line, "", 0);
     cJSON *o = cJSON_CreateObject();
     if (o && !p.failed && !line.failed) {

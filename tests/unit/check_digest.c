@@ -402,6 +402,11 @@ START_TEST(prose_lines_as_written)
                  "- **Goal:** make repeated imports skip unchanged files.\n",
                  b, sizeof b),
         "cache layer: make repeated imports skip unchanged files.");
+    /* a dated list item with nothing after its date: the work nested under it */
+    ck_assert_str_eq(prose_of("# Lab\n\n## Notes\n\n- 2026-06-02:\n    - calibrated the scale\n"
+                              "    - weighed samples A-C\n- 2026-06-03:\n    - reran sample B\n",
+                              b, sizeof b),
+                     "calibrated the scale; weighed samples A-C");
     /* a sentence does not end at an abbreviation, in brackets or in a link */
     ck_assert_str_eq(prose_of("## 2026-06-02\n\nCompared two strategies (curated vs. random) on the "
                               "split. Random won.\n",
