@@ -71,3 +71,31 @@ size_t slog_archive_word(const char *s, size_t len)
     }
     return 0;
 }
+
+/* An unmarked item that opens with a verb in the past tense: "Fixed the
+ * bug", "Wrote the parser" (a report of work, like a done item). */
+int slog_past_tense_first(const char *t)
+{
+    static const char *const irregular[] = {
+        "wrote", "built", "made", "ran", "did",  "found", "began", "sent",    "put",
+        "took",  "gave",  "led",  "got", "kept", "set",   "split", "rewrote", "rebuilt"};
+    /* a check made again is a reading: "Checked the API: OK" */
+    static const char *const checks[] = {"checked",     "verified",  "confirmed", "reconfirmed",
+                                         "revalidated", "rechecked", "retested",  "polled",
+                                         "pinged",      "monitored", "observed",  "validated",
+                                         "tested",      "reran",     "rerun"};
+    while (*t == '*' || *t == '_' || *t == ' ')
+        t++;
+    size_t n = 0;
+    while (((t[n] | 0x20) >= 'a' && (t[n] | 0x20) <= 'z'))
+        n++;
+    for (size_t k = 0; k < sizeof checks / sizeof *checks; k++)
+        if (strlen(checks[k]) == n && !strncasecmp(t, checks[k], n))
+            return 0;
+    if (n >= 4 && (t[n - 2] | 0x20) == 'e' && (t[n - 1] | 0x20) == 'd')
+        return 1;
+    for (size_t k = 0; k < sizeof irregular / sizeof *irregular; k++)
+        if (strlen(irregular[k]) == n && !strncasecmp(t, irregular[k], n))
+            return 1;
+    return 0;
+}

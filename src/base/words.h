@@ -16,4 +16,9 @@ int slog_names_any(const char *hay, size_t len, const char *const *words, size_t
  * 2025-12-20" is a stamp, no entry (build_entries.c). */
 size_t slog_archive_word(const char *s, size_t len);
 
+/** An unmarked item's text opens with a verb in the past tense ("Fixed the
+ * bug", "Wrote the parser": a report of work), not a check made again
+ * ("Checked", "Verified", "Reran" …). */
+int slog_past_tense_first(const char *t);
+
 #endif

@@ -405,7 +405,8 @@ void build_settle_numeric_dates(builder *b)
  * (SPEC §1 r3: a date that only mentions the future makes no entry). The
  * heading opens with "Week of" and a full date, and its section (to the
  * next heading at its level or above, 400 lines at most) has work done
- * in it: a ✅, ✔ or ticked box. The skeleton keeps such sections whole. */
+ * in it: a ✅, ✔ or ticked box, or a list item that opens with a verb in
+ * the past tense ("- Wrote the introduction."). The skeleton keeps such sections whole. */
 int build_week_of_record(builder *b, int line, int level, const char *h, size_t hlen,
                          slog_found_date *f)
 {
@@ -429,6 +430,15 @@ int build_week_of_record(builder *b, int line, int level, const char *h, size_t 
         for (size_t d = 0; d < sizeof done / sizeof *done; d++)
             if (memmem(s, len, done[d], strlen(done[d])))
                 return 1;
+        /* or a list item reporting work: "- Wrote the introduction." */
+        if (len > 2 && strchr("-*+", s[0]) && s[1] == ' ') {
+            char item[64];
+            size_t k = len - 2 < sizeof item - 1 ? len - 2 : sizeof item - 1;
+            memcpy(item, s + 2, k);
+            item[k] = 0;
+            if (slog_past_tense_first(item))
+                return 1;
+        }
     }
     return 0;
 }

@@ -111,7 +111,12 @@ const char *const SLOG_DATE_PATTERN[] = {
     /* 9 March 2026 / 3rd of March / 9 Mar / 07-Mar-2026 / 9–13 March 2026 */
     "|(?<![0-9A-Za-z.])(?<d2>[0-9]{1,2})" ORDINAL DAY_RANGE_END
     "(?:[ \\t]+(?:of[ \\t]+)?|-|/(?=" MONTH "/))(?<m2>" MONTH
-    ")\\.?(?:(?:,?[ \\t]+|-|/)(?<y2>[0-9]{4}))?"
+    ")\\.?"
+    /* "3 March – 7 March 2025": a range's end in another month or the same,
+     * its year after it */
+    "(?:[ \\t]*[-\\x{2013}][ \\t]*[0-9]{1,2}" ORDINAL "[ \\t]+" MONTH
+    "\\.?(?=,?[ \\t]+[0-9]{4}(?![0-9])))?"
+    "(?:(?:,?[ \\t]+|-|/)(?<y2>[0-9]{4}))?"
     /* 3/9/2026, 9.3.2026, 09-03-2026 (read as the slashed form) */
     "|(?<![0-9A-Za-z/.-])(?<n1>[0-9]{1,2})(?<nsep>[/.-])(?<n2>[0-9]{1,2})\\k<nsep>"
     "(?<n3>[0-9]{4}|[0-9]{2}(?![0-9]))" /* 11/11/25: a two-digit year (slashes only, below) */

@@ -581,6 +581,25 @@ START_TEST(a_notebooks_preamble_and_its_stops)
 }
 END_TEST
 
+START_TEST(a_week_from_day_to_day)
+{
+    /* "Week of 3 March – 7 March 2025" over work reported done: dated by
+     * its first day, labelled "Week of"; a range across months too */
+    slog_doc *d = parse_str("# Thesis logbook\n\n## Week of 3 March – 7 March 2025\n"
+                            "- Wrote the introduction.\n\n## Week of 10 March – 14 March 2025\n"
+                            "- Trained the baseline model.\n\n## 28 February - 3 March 2025\n- a\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[0]->date, "2025-03-03");
+    ck_assert_str_eq(d->entries[0]->label, "Week of");
+    ck_assert_str_eq(d->entries[2]->date, "2025-02-28");
+    slog_doc_free(d);
+    /* a week ahead over plain plans stays a plan */
+    d = parse_str("# Plan\n\n## Week of 10 March – 14 March 2025\n- write the draft\n");
+    ck_assert_uint_eq(d->nentries, 0);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -611,6 +630,7 @@ int main(void)
     tcase_add_test(tc, a_trackers_status_boxes);
     tcase_add_test(tc, the_next_exercise_is_no_repeat);
     tcase_add_test(tc, a_notebooks_preamble_and_its_stops);
+    tcase_add_test(tc, a_week_from_day_to_day);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
