@@ -173,8 +173,7 @@ static void date_groups(slog_config *c)
         "n2",  "n3",   "wd2",  "th",    "tm",  "ts",   "ap",  "th2", "ap2", "ap3", "zone", "y3",
         "fd",  "fm",   "fy",   "cy",    "cm",  "cd",   "cw",  "tt",  "ap4", "pth", "ptm",  "pts",
         "pap", "d4",   "m4",   "y4",    "ky",  "km",   "kd",  "ky6", "km6", "kd6", "kdy",  "kdm",
-        "kdd", "date", "time", "month", "day", "year", "rm1", "yd",  "ym",   "ua",
-        "ub"};
+        "kdd", "date", "time", "month", "day", "year", "rm1", "yd",  "ym",  "ua",  "ub"};
     int *slots = &c->dg.wd;
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         slots[i] = group_number(&c->date_re, names[i]);

@@ -339,8 +339,8 @@ static int statement(builder *b, slog_state state, const char *t, size_t len)
      * finding, not work that failed) */
     static const char *const absent[] = {"does not exist", "doesn't exist", "not found",
                                          "not present",    "no such",       "missing"};
-    static const char *const went_wrong[] = {"failed", "failing", "fails", "broken", "error",
-                                             "crashed"};
+    static const char *const went_wrong[] = {"failed", "failing", "fails",
+                                             "broken", "error",   "crashed"};
     if (state == SLOG_STATE_FAILED && v &&
         slog_names_any(t + v, len - v, absent, sizeof absent / sizeof *absent) &&
         !slog_names_any(t, v, went_wrong, sizeof went_wrong / sizeof *went_wrong))

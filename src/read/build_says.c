@@ -201,11 +201,12 @@ static int bold_field(const char *t)
         return 1; /* a count */
     /* a field every record has, whatever its value ("**Sticky scroll
      * removed**: …" names work done) */
-    static const char *const fields[] = {
-        "task",    "status",   "files",    "files modified", "files changed", "changes",
-        "impact",  "expected impact", "result", "results", "notes", "owner", "duration",
-        "commit",  "commits",  "branch",   "tests",  "evidence", "scope", "risk", "summary",
-        "outcome", "priority", "effort"};
+    static const char *const fields[] = {"task",          "status",   "files",    "files modified",
+                                         "files changed", "changes",  "impact",   "expected impact",
+                                         "result",        "results",  "notes",    "owner",
+                                         "duration",      "commit",   "commits",  "branch",
+                                         "tests",         "evidence", "scope",    "risk",
+                                         "summary",       "outcome",  "priority", "effort"};
     size_t n = (size_t)(close - t - 2) - (close[-1] == ':');
     for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
         if (strlen(fields[k]) == n && !strncasecmp(t + 2, fields[k], n))

@@ -28,7 +28,7 @@
 /* The abbreviations of those names that are no English month's: a date
  * only with a day before and a year after ("05 Ene 2026", "12 Okt. 2025",
  * "12 out 2025", "3 окт. 2025" — "9 out of 10" is none). */
-#define MONTH_ABBR_OTHER                                                                           \
+#define MONTH_ABBR_OTHER                                                                             \
     "(?i:ene|abr|ago|dic|okt|mrz|dez|ott|out|set|fev|gen|mag|giu|lug|janv|f[ée]vr|avr|juil|d[ée]c" \
     "|янв|фев|мар|апр|июн|июл|авг|сен|окт|ноя|дек)(?!\\p{L})(?=\\.?[ \\t]+[0-9]{4}(?![0-9]))"
 /* Turkish, Polish, Russian, Ukrainian, Swedish, Indonesian and Czech:
@@ -110,8 +110,7 @@ const char *const SLOG_DATE_PATTERN[] = {
                                                                            "Mar 3rd '23" */
     /* 9 March 2026 / 3rd of March / 9 Mar / 07-Mar-2026 / 9–13 March 2026 */
     "|(?<![0-9A-Za-z.])(?<d2>[0-9]{1,2})" ORDINAL DAY_RANGE_END
-    "(?:[ \\t]+(?:of[ \\t]+)?|-|/(?=" MONTH "/))(?<m2>" MONTH
-    ")\\.?"
+    "(?:[ \\t]+(?:of[ \\t]+)?|-|/(?=" MONTH "/))(?<m2>" MONTH ")\\.?"
     /* "3 March – 7 March 2025": a range's end in another month or the same,
      * its year after it */
     "(?:[ \\t]*[-\\x{2013}][ \\t]*[0-9]{1,2}" ORDINAL "[ \\t]+" MONTH
@@ -127,7 +126,8 @@ const char *const SLOG_DATE_PATTERN[] = {
     "(?(fdot)(?:[ \\t]*[-\\x{2013}][ \\t]*[0-9]{1,2}\\.(?=[ \\t]))?" /* "14. - 17. Januar" */
     "|(?:[ \\t]+(?i:y|e|et|und|i)[ \\t]+[0-9]{1,2}(?![0-9]))?)" /* "16 y 17 de Mayo": the first */
     "[ \\t]+(?:(?i:de)[ "
-    "\\t]+)?(?<fm>" MONTH_OTHER "|" MONTH_ABBR_OTHER ")\\.?(?:,?[ \\t]+(?:(?i:de|del)[ \\t]+)?(?<fy>[0-9]{4}))?"
+    "\\t]+)?(?<fm>" MONTH_OTHER "|" MONTH_ABBR_OTHER
+    ")\\.?(?:,?[ \\t]+(?:(?i:de|del)[ \\t]+)?(?<fy>[0-9]{4}))?"
     /* 14 - 17 January 2026: a range of days with spaces, not after a word
      * ("Day 5 - 9 March" is day 5's date, 9 March) nor after a number and a
      * dash ("Week 2023-48 - 26 Nov-2 Dec": week 48 is no day) */
@@ -156,8 +156,7 @@ const char *const SLOG_DATE_PATTERN[] = {
     /* a weekday after the date: "March 9, 2026 (Monday)", "2026-03-09, Mon", "3月9日（月）" */
     /* and after a dash when written whole: "3 Şubat 2026 - Salı" */
     "(?:(?:[ \\t]*,?[ \\t]*|[ \\t]+[-\\x{2013}\\x{2014}][ "
-    "\\t]+(?=\\p{L}{4}))(?<wp>\\([ \\t]*)?(?<wd2>" WEEKDAY
-    ")(?(wp)[ \\t]*\\))"
+    "\\t]+(?=\\p{L}{4}))(?<wp>\\([ \\t]*)?(?<wd2>" WEEKDAY ")(?(wp)[ \\t]*\\))"
     "(?:[ \\t]+(?i:y|e|et|und|and|i|&)[ \\t]+" WEEKDAY ")?" /* "Sábado y Domingo": a range's days */
     "|[ \\t]*(?<cw>" CJK_WEEKDAY "))?"
     /* a time: "T14:51:03", " 14:51", ", 2:30 p.m.", " at 2 PM", " 1:00-2:15 PM" */

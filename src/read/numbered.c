@@ -18,11 +18,11 @@ typedef struct {
 
 /* Words that count pieces of work: "Phase 8", "Steps 3 and 4", "PR #46". */
 static const char *const counting_words[] = {
-    "phase",  "phases", "step",  "steps",  "stage", "stages", "milestone", "milestones",
-    "sprint", "task",   "tasks", "issue",  "issues", "pr",    "prs",       "ticket",
-    "gate",   "week",   "level", "chapter", "round", "iteration", "epic",  "fase",
-    "fases",  "etapa",  "schritt", "exercise", "exercises", "lesson", "lessons", "problem",
-    "problems", "day", "#"};
+    "phase",      "phases", "step",    "steps",   "stage",    "stages",  "milestone",
+    "milestones", "sprint", "task",    "tasks",   "issue",    "issues",  "pr",
+    "prs",        "ticket", "gate",    "week",    "level",    "chapter", "round",
+    "iteration",  "epic",   "fase",    "fases",   "etapa",    "schritt", "exercise",
+    "exercises",  "lesson", "lessons", "problem", "problems", "day",     "#"};
 
 /* The number at s ("8", "7.2", "2.27e", "#46"): its length, 0 when none. */
 static size_t number_at(const char *s, char out[NUMBER_LEN])
@@ -32,8 +32,7 @@ static size_t number_at(const char *s, char out[NUMBER_LEN])
         i++;
     if (s[i] < '0' || s[i] > '9')
         return 0;
-    while ((s[i] >= '0' && s[i] <= '9') ||
-           (s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') ||
+    while ((s[i] >= '0' && s[i] <= '9') || (s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') ||
            (o && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))) {
         if (o + 1 < NUMBER_LEN)
             out[o++] = (char)(s[i] | ((s[i] >= 'A' && s[i] <= 'Z') ? 0x20 : 0));
@@ -47,14 +46,30 @@ static size_t number_at(const char *s, char out[NUMBER_LEN])
 static void numbered_work(const char *t, numbered *out)
 {
     enum { NWORDS = sizeof counting_words / sizeof *counting_words };
-    static const char firsts[] = "psmtirgwlcefd#"; /* the words' first letters */
     out->n = 0;
     if (!strpbrk(t, "0123456789"))
         return; /* no number: the common case, cheap */
     for (const char *p = t; *p && out->n < NUMBERED_MAX; p++) {
         char c0 = (char)(*p | (*p >= 'A' && *p <= 'Z' ? 0x20 : 0));
-        if (!strchr(firsts, c0) || !c0)
+        switch (c0) { /* the words' first letters */
+        case 'p':
+        case 's':
+        case 'm':
+        case 't':
+        case 'i':
+        case 'r':
+        case 'g':
+        case 'w':
+        case 'l':
+        case 'c':
+        case 'e':
+        case 'f':
+        case 'd':
+        case '#':
+            break;
+        default:
             continue;
+        }
         if (p > t && ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z')))
             continue; /* inside a word */
         for (unsigned w = 0; w < NWORDS; w++) {

@@ -348,8 +348,8 @@ static int same_title(const char *a, const char *b)
     if (!na || strncmp(a, b, na))
         return 0;
     const char *rest = b + na;
-    return !*rest || !strncmp(rest, " (", 2) || !strncmp(rest, " —", 4) || !strncmp(rest, " - ", 3) ||
-           !strncmp(rest, ": ", 2);
+    return !*rest || !strncmp(rest, " (", 2) || !strncmp(rest, " —", 4) ||
+           !strncmp(rest, " - ", 3) || !strncmp(rest, ": ", 2);
 }
 
 static int near_copies(const cJSON *x, const cJSON *y)
@@ -358,8 +358,8 @@ static int near_copies(const cJSON *x, const cJSON *y)
            same_str(x, y, "state") &&
            same_title(dv_get(x, "name")->valuestring, dv_get(y, "name")->valuestring) &&
            !same_str(x, y, "file") &&
-           slog_text_similarity(dv_get(x, "text")->valuestring,
-                                dv_get(y, "text")->valuestring) >= NEAR_COPY_SIMILARITY;
+           slog_text_similarity(dv_get(x, "text")->valuestring, dv_get(y, "text")->valuestring) >=
+               NEAR_COPY_SIMILARITY;
 }
 
 static int by_state_name(const void *a, const void *b)

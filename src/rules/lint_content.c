@@ -91,8 +91,6 @@ static int item_repeats(const slog_vocab *v, const slog_item *b, const slog_item
 {
     if (b->state != it->state || !slog_vocab_repeats(v, b->index, it->index))
         return 0;
-    if (slog_numbered_apart(b->text, it->text))
-        return 0; /* "Exercise 3" then "Exercise 4": the next piece of work */
     /* a keyed record repeats its value (or less of it), or records a new
      * one: other files changed, other tests run */
     if (keyed(b->text) && keyed(it->text) && !slog_vocab_nothing_new(v, b->index, it->index))
@@ -100,7 +98,8 @@ static int item_repeats(const slog_vocab *v, const slog_item *b, const slog_item
     int sb = life_step(b->text), si = life_step(it->text);
     int lb = life_step_last(b->text), li = life_step_last(it->text);
     return (!sb || !si || sb == si) && (!lb || !li || lb == li) &&
-           (!it->children || items_repeat(v, it->children, b->children));
+           (!it->children || items_repeat(v, it->children, b->children)) &&
+           !slog_numbered_apart(b->text, it->text) /* "Exercise 3", then "Exercise 4" */;
 }
 
 static int items_repeat(const slog_vocab *v, const slog_item *items, const slog_item *base)
@@ -169,7 +168,6 @@ static uint64_t prose_hash(const slog_doc *d, const slog_entry *e)
     }
     return any ? h : 0;
 }
-
 
 /* A done item that reports an action ("Fixed edge case bugs", "Wrote the
  * parser"), not an observation of a state ("Reran the suite; all passed",

@@ -137,7 +137,8 @@ static slog_status single_entry_rules(lint_ctx *ctx)
                            e->time);
         else if (e->day > ctx->today)
             st = lint_emit(ctx, SLOG_RULE_FUTURE_ENTRY, e->line,
-                           "entry dated %s is after today (%s)", lint_when(e, buf, sizeof buf), today);
+                           "entry dated %s is after today (%s)", lint_when(e, buf, sizeof buf),
+                           today);
         if (st == SLOG_OK && strays && e->date_valid && e->day < d->day) {
             slog_date_format(d->day, docdate);
             st = lint_emit(ctx, SLOG_RULE_ENTRY_BEFORE_DOCUMENT, e->line,

@@ -422,8 +422,7 @@ int lint_done_later(const lint_done_index *x, size_t k)
              * anywhere that opens as it does and says every word of it
              * says it was done ("✅ Age calculation utilities verified
              * (date-utils.ts)") */
-            if (box->day < 0 && x->v.start[k + 1] - x->v.start[k] >= 3 &&
-                words_within(&x->v, k, i))
+            if (box->day < 0 && x->v.start[k + 1] - x->v.start[k] >= 3 && words_within(&x->v, k, i))
                 return 1; /* three words at least: "Configurer dans DI" is every task's */
             continue;
         }
@@ -438,8 +437,7 @@ int lint_done_later(const lint_done_index *x, size_t k)
     for (size_t l = x->link_head[box->first % x->nbuckets];
          nwords >= 2 && l != SIZE_MAX && compared < DONE_LATER_COMPARED; l = x->links[l].next) {
         const said *c = &x->s[x->links[l].said];
-        if (x->links[l].word != box->first || c->first == box->first ||
-            !written_after(box, c))
+        if (x->links[l].word != box->first || c->first == box->first || !written_after(box, c))
             continue;
         compared++;
         if (words_within(&x->v, k, x->links[l].said))

@@ -150,8 +150,8 @@ static size_t *day_runs(const slog_doc *d, const slog_entry **scratch)
 
 /* A log of sessions writes several entries a day as a habit: at least
  * this many of its days have more than one, or it has twice as many
- * entries as days (SESSION_ENTRIES at least). In a log of one entry a day a second entry of a day is
- * the split a reader wants told. */
+ * entries as days (SESSION_ENTRIES at least). In a log of one entry a day a second entry of a day
+ * is the split a reader wants told. */
 enum { SESSION_DAYS = 3, SESSION_ENTRIES = 8 };
 
 /* Per entry of `sorted` (by heading, then date): whether its heading's log
@@ -181,8 +181,8 @@ static void mark_session_logs(const slog_entry **sorted, size_t n, unsigned char
  * written twice, whatever they say. */
 static int numbered_label(const char *label)
 {
-    static const char *const words[] = {"session", "day", "sprint", "sesión", "sitzung",
-                                        "会话", "세션", "セッション"};
+    static const char *const words[] = {"session", "day",  "sprint", "sesión",
+                                        "sitzung", "会话", "세션",   "セッション"};
     for (const char *p = label; *p; p++) {
         if (*p == '#' && p[1] >= '0' && p[1] <= '9')
             return 1;
@@ -387,10 +387,10 @@ slog_status lint_duplicate_entry(lint_ctx *ctx)
                            lint_when(e, w, sizeof w), first->line);
         } else {
             st = lint_emit(ctx, SLOG_RULE_DUPLICATE_ENTRY, e->line,
-                           "another entry for %s is at line %d", lint_when(e, w, sizeof w), first->line);
+                           "another entry for %s is at line %d", lint_when(e, w, sizeof w),
+                           first->line);
         }
     }
     free(per_log);
     return st;
 }
-

@@ -408,10 +408,11 @@ START_TEST(prose_lines_as_written)
                               b, sizeof b),
                      "calibrated the scale; weighed samples A-C");
     /* a sentence does not end at an abbreviation, in brackets or in a link */
-    ck_assert_str_eq(prose_of("## 2026-06-02\n\nCompared two strategies (curated vs. random) on the "
-                              "split. Random won.\n",
-                              b, sizeof b),
-                     "Compared two strategies (curated vs. random) on the split.");
+    ck_assert_str_eq(
+        prose_of("## 2026-06-02\n\nCompared two strategies (curated vs. random) on the "
+                 "split. Random won.\n",
+                 b, sizeof b),
+        "Compared two strategies (curated vs. random) on the split.");
     ck_assert_str_eq(prose_of("## 2026-06-02\n\nRead the [Ph.D. thesis](https://x.org/t) e.g. "
                               "chapter two. Then slept.\n",
                               b, sizeof b),

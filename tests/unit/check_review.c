@@ -349,12 +349,12 @@ START_TEST(sessions_of_one_day)
     /* a log of sessions (several a day, as a habit): two untimed sessions
      * of a day that say different things are two sessions */
     const char *sessions =
-        "# Worklog\n\n## 2026-08-01\n- Wired the export command to the queue\n\n"     /* 3 */
-        "## 2026-08-01\n- Rewrote the importer's retry loop with backoff\n\n"          /* 6 */
-        "## 2026-08-02\n- Measured the cold start of the worker pool\n\n"              /* 9 */
-        "## 2026-08-02\n- Added a flag for the dry run of the migration\n\n"           /* 12 */
-        "## 2026-08-03\n- Split the settings page into three tabs\n\n"                 /* 15 */
-        "## 2026-08-03\n- Fixed the flaky login test by waiting for the form\n";       /* 18 */
+        "# Worklog\n\n## 2026-08-01\n- Wired the export command to the queue\n\n" /* 3 */
+        "## 2026-08-01\n- Rewrote the importer's retry loop with backoff\n\n"     /* 6 */
+        "## 2026-08-02\n- Measured the cold start of the worker pool\n\n"         /* 9 */
+        "## 2026-08-02\n- Added a flag for the dry run of the migration\n\n"      /* 12 */
+        "## 2026-08-03\n- Split the settings page into three tabs\n\n"            /* 15 */
+        "## 2026-08-03\n- Fixed the flaky login test by waiting for the form\n";  /* 18 */
     ck_assert_int_eq(count_rule(sessions, "2026-12-07", SLOG_RULE_DUPLICATE_ENTRY, NULL), 0);
     /* ... but a copy of a session, a line or two changed, is a duplicate */
     char copy[2048];
@@ -404,7 +404,6 @@ START_TEST(sessions_of_one_day)
 }
 END_TEST
 
-
 START_TEST(work_numbered_apart)
 {
     /* "Phase 8 reverification" is not "Phase 7 reverification": the
@@ -423,9 +422,10 @@ START_TEST(work_numbered_apart)
     ck_assert_uint_eq(longest, 2); /* "Phases 9, 10 and 11" and "Phase 11" only */
     slog_doc_free(d);
     /* a step at two depths is one piece of work: "Phase 8" done as "Phase 8.1" */
-    const char *deeper = "# Progress\n\n## 2026-03-01\n- 🔜 Phase 8 migration of the billing tables\n\n"
-                         "## 2026-03-02\n- ✅ Phase 8.1 migration of the billing tables\n\n"
-                         "## 2026-04-01\n- other work\n";
+    const char *deeper =
+        "# Progress\n\n## 2026-03-01\n- 🔜 Phase 8 migration of the billing tables\n\n"
+        "## 2026-03-02\n- ✅ Phase 8.1 migration of the billing tables\n\n"
+        "## 2026-04-01\n- other work\n";
     ck_assert_int_eq(count_rule(deeper, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
 }
 END_TEST
@@ -558,10 +558,11 @@ START_TEST(the_next_exercise_is_no_repeat)
 {
     /* "Exercise 3" after "Exercise 1": the next piece of work, not the same
      * one again */
-    const char *md = "# Practice log\n\n### 2026-03-02\n\n- Logic review - Exercise 1 | solved: yes\n\n"
-                     "### 2026-03-03\n\n- Logic review - Exercise 3 | solved: yes\n\n"
-                     "### 2026-03-04\n\n- Logic review - Exercise 4 | solved: yes\n\n"
-                     "### 2026-03-05\n\n- Logic review - Exercise 4 | solved: yes\n";
+    const char *md =
+        "# Practice log\n\n### 2026-03-02\n\n- Logic review - Exercise 1 | solved: yes\n\n"
+        "### 2026-03-03\n\n- Logic review - Exercise 3 | solved: yes\n\n"
+        "### 2026-03-04\n\n- Logic review - Exercise 4 | solved: yes\n\n"
+        "### 2026-03-05\n\n- Logic review - Exercise 4 | solved: yes\n";
     int line = 0;
     ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_REPEATED_ENTRY, &line), 1);
     ck_assert_int_eq(line, 15); /* Exercise 4 told twice */
@@ -572,9 +573,10 @@ START_TEST(a_notebooks_preamble_and_its_stops)
 {
     /* "End Date:" like "Start Date:" plans a date, no entry; the full stop
      * after a weekday is no label */
-    slog_doc *d = parse_str("# Lab notebook\n\n### Start Date: 2020-01-13\n### End Date: 2020-05-08\n\n"
-                            "### Entry 1: 2020-01-13, Monday.\n\nSet up.\n\n"
-                            "### Entry 2: 2020-01-14, Tuesday.\n\nRan it.\n");
+    slog_doc *d =
+        parse_str("# Lab notebook\n\n### Start Date: 2020-01-13\n### End Date: 2020-05-08\n\n"
+                  "### Entry 1: 2020-01-13, Monday.\n\nSet up.\n\n"
+                  "### Entry 2: 2020-01-14, Tuesday.\n\nRan it.\n");
     ck_assert_uint_eq(d->nentries, 2);
     ck_assert_str_eq(d->entries[0]->label, "Entry 1");
     slog_doc_free(d);
@@ -585,9 +587,10 @@ START_TEST(a_week_from_day_to_day)
 {
     /* "Week of 3 March – 7 March 2025" over work reported done: dated by
      * its first day, labelled "Week of"; a range across months too */
-    slog_doc *d = parse_str("# Thesis logbook\n\n## Week of 3 March – 7 March 2025\n"
-                            "- Wrote the introduction.\n\n## Week of 10 March – 14 March 2025\n"
-                            "- Trained the baseline model.\n\n## 28 February - 3 March 2025\n- a\n");
+    slog_doc *d =
+        parse_str("# Thesis logbook\n\n## Week of 3 March – 7 March 2025\n"
+                  "- Wrote the introduction.\n\n## Week of 10 March – 14 March 2025\n"
+                  "- Trained the baseline model.\n\n## 28 February - 3 March 2025\n- a\n");
     ck_assert_uint_eq(d->nentries, 3);
     ck_assert_str_eq(d->entries[0]->date, "2025-03-03");
     ck_assert_str_eq(d->entries[0]->label, "Week of");
