@@ -301,12 +301,21 @@ static int key_is_status(const char *s, size_t len)
     return 0;
 }
 
+/* A sub-heading over a record's fields: "### 1) Metadados", "## Metadata". */
+static int metadata_heading(const char *s, size_t len)
+{
+    static const char *const words[] = {"metadata",    "metadados", "metadatos",
+                                        "métadonnées", "metadaten", "front matter",
+                                        "メタデータ",  "元数据",    "메타데이터"};
+    return slog_names_any(s, len, words, sizeof words / sizeof *words);
+}
+
 void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out)
 {
     memset(out, 0, sizeof *out);
     const slog_text *t = &d->priv->text;
     slog_buf para = {0}, first_row = {0};
-    int in_code = 0, para_done = 0, after_para = 0, header_row = 1;
+    int in_code = 0, para_done = 0, after_para = 0, header_row = 1, in_metadata = 0;
     /* in a list item: its lines after the first and its indented blocks
      * are the item's, not the entry's own text ("- **Disk alert:** free
      * space fell to 4 % and the\n  WAL archive was moved") */
@@ -339,8 +348,11 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
         }
         if (*s == '#' || rule_line(s, len)) {
             in_item = first_item_open = 0;
+            in_metadata = *s == '#' && metadata_heading(s, len);
             continue; /* a sub-heading (its section's text follows), a rule */
         }
+        if (in_metadata)
+            continue; /* "### 1) Metadados": the record's fields, not its story */
         if (markup_only(s, len))
             continue;
         if (*s == '|') {

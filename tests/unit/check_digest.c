@@ -402,6 +402,12 @@ START_TEST(prose_lines_as_written)
                  "- **Goal:** make repeated imports skip unchanged files.\n",
                  b, sizeof b),
         "cache layer: make repeated imports skip unchanged files.");
+    /* a record's metadata section is not its story */
+    ck_assert_str_eq(prose_of("## Entrada 040 - 2026-06-02 17:30 UTC\n\n### 1) Metadados\n\n"
+                              "- Canal origem: Agente no terminal\n\n### 2) Objetivo\n\n"
+                              "- Objetivo: remover a integracao antiga.\n",
+                              b, sizeof b),
+                     "Entrada 040: Objetivo: remover a integracao antiga.");
     /* a dated list item with nothing after its date: the work nested under it */
     ck_assert_str_eq(prose_of("# Lab\n\n## Notes\n\n- 2026-06-02:\n    - calibrated the scale\n"
                               "    - weighed samples A-C\n- 2026-06-03:\n    - reran sample B\n",
