@@ -99,3 +99,11 @@ int slog_past_tense_first(const char *t)
             return 1;
     return 0;
 }
+
+int slog_metadata_title(const char *s, size_t len)
+{
+    static const char *const words[] = {"metadata",    "metadados", "metadatos",
+                                        "métadonnées", "metadaten", "front matter",
+                                        "メタデータ",  "元数据",    "메타데이터"};
+    return slog_names_any(s, len, words, sizeof words / sizeof *words);
+}

@@ -21,4 +21,7 @@ size_t slog_archive_word(const char *s, size_t len);
  * ("Checked", "Verified", "Reran" …). */
 int slog_past_tense_first(const char *t);
 
+/** A title over a record's fields: "### 1) Metadados", "## Metadata". */
+int slog_metadata_title(const char *s, size_t len);
+
 #endif

@@ -6,6 +6,7 @@
  * section instead; the first item of a list, or a block of bold keys, that
  * dates the heading above; and top-level list items opening with a date. */
 #include "build_internal.h"
+#include "words.h"
 
 #include "dates.h"
 
@@ -317,11 +318,12 @@ static int opens_text_at(const char *s, size_t at)
 static int date_key(const char *s, size_t len)
 {
     static const char *const keys[] = {
-        "date",     "reported",   "created",      "time",          "when",      "timestamp",
-        "logged",   "posted",     "recorded",     "written",       "as of",     "date/time",
-        "datetime", "datum",      "zeit",         "uhrzeit",       "zeitpunkt", "fecha",
-        "hora",     "heure",      "data",         "ora",           "tarih",     "czas",
-        "tijd",     "datum/zeit", "fecha y hora", "date et heure", "data e ora"};
+        "date",       "reported",   "created",      "time",          "when",       "timestamp",
+        "logged",     "posted",     "recorded",     "written",       "as of",      "date/time",
+        "datetime",   "datum",      "zeit",         "uhrzeit",       "zeitpunkt",  "fecha",
+        "hora",       "heure",      "data",         "ora",           "tarih",      "czas",
+        "tijd",       "datum/zeit", "fecha y hora", "date et heure", "data e ora", "data/hora",
+        "fecha/hora", "data e hora"};
     static const char *const words[] = {"Время", "время", "Дата", "дата", "Дата и время",
                                         "日期",  "时间",  "時間", "日付", "日時",
                                         "날짜",  "시간",  "일시", "Час",  "час"};
@@ -442,6 +444,17 @@ static cmark_node *dating_candidate(cmark_node *heading, int *in_list)
 {
     cmark_node *next = cmark_node_next(heading);
     *in_list = 0;
+    /* "## Entrada 001" then "### 1) Metadados" over "- Data/hora: …": the
+     * record's fields under a sub-heading of their own */
+    if (next && cmark_node_get_type(next) == CMARK_NODE_HEADING &&
+        cmark_node_get_heading_level(next) > cmark_node_get_heading_level(heading)) {
+        cmark_node *text = cmark_node_first_child(next);
+        const char *t = text && cmark_node_get_type(text) == CMARK_NODE_TEXT
+                            ? cmark_node_get_literal(text)
+                            : NULL;
+        if (t && slog_metadata_title(t, strlen(t)))
+            next = cmark_node_next(next);
+    }
     if (next && cmark_node_get_type(next) == CMARK_NODE_LIST &&
         cmark_node_get_list_type(next) == CMARK_BULLET_LIST) {
         cmark_node *item = cmark_node_first_child(next);

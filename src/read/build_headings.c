@@ -3,6 +3,7 @@
  * open entries and undated ones that open sections (build.c walks; this file
  * reads what a heading is). */
 #include "build_internal.h"
+#include "words.h"
 
 #include "dates.h"
 
@@ -246,6 +247,17 @@ slog_status build_on_heading(builder *b, cmark_node *node)
     s->level = level;
     s->title = f->title;
     f->followup = build_followup_heading(b->cfg, f->title);
+    /* "## Entrada 001" then at once "### 1) Metadados" over "- Data/hora:
+     * 2026-01-05 10:00": the record's fields date the record's heading
+     * (build_bold.c looks past the sub-heading when both are in one piece) */
+    heading_frame *parent =
+        b->headings.len > 1 ? (heading_frame *)b->headings.data + b->headings.len - 2 : NULL;
+    if (parent && parent->level < level && parent->level >= 2 && line - parent->line <= 2 &&
+        slog_metadata_title(h, hlen)) {
+        if (parent->entry)
+            return SLOG_OK; /* dated by these fields already */
+        return build_heading_date_line(b, parent, node);
+    }
     return build_heading_date_line(b, f, node);
 }
 

@@ -82,10 +82,11 @@
 #define AMPM "(?i:[ap]\\.?m\\.?)(?![a-z])"
 /* The zones dates.c knows, longest first where one is a prefix of another;
  * offsets after UTC or GMT may leave out the minutes ("UTC+2", "GMT-05"),
- * and so may one right after the time ("T10:00+01", ISO 8601's hours). */
+ * and so may one right after the time ("T10:00+01", ISO 8601's hours) or a
+ * space after it ("2026-01-05 10:00 -03"). */
 #define ZONE                                                                                       \
     "(?:(?:UTC|GMT)[+-][0-9]{1,2}(?::?[0-9]{2})?|[+-][0-9]{2}:?[0-9]{2}"                           \
-    "|(?<=[0-9])[+-][0-9]{2}(?![0-9:])|UTC|GMT|WEST|WET|BST|"                                      \
+    "|(?<=[0-9])[+-][0-9]{2}(?![0-9:])|(?<=[0-9] )[+-][0-9]{2}(?![0-9:.])|UTC|GMT|WEST|WET|BST|"   \
     "CEST|CET|EEST|EET|MSK|IST|JST"                                                                \
     "|KST|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AST|ADT|NST|NDT"       \
     "|PT|MT|CT|ET|Z)"                                                                              \

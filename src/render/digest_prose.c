@@ -301,15 +301,6 @@ static int key_is_status(const char *s, size_t len)
     return 0;
 }
 
-/* A sub-heading over a record's fields: "### 1) Metadados", "## Metadata". */
-static int metadata_heading(const char *s, size_t len)
-{
-    static const char *const words[] = {"metadata",    "metadados", "metadatos",
-                                        "métadonnées", "metadaten", "front matter",
-                                        "メタデータ",  "元数据",    "메타데이터"};
-    return slog_names_any(s, len, words, sizeof words / sizeof *words);
-}
-
 void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out)
 {
     memset(out, 0, sizeof *out);
@@ -348,7 +339,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
         }
         if (*s == '#' || rule_line(s, len)) {
             in_item = first_item_open = 0;
-            in_metadata = *s == '#' && metadata_heading(s, len);
+            in_metadata = *s == '#' && slog_metadata_title(s, len);
             continue; /* a sub-heading (its section's text follows), a rule */
         }
         if (in_metadata)

@@ -603,6 +603,26 @@ START_TEST(a_week_from_day_to_day)
 }
 END_TEST
 
+START_TEST(a_records_metadata_dates_it)
+{
+    /* "## Entrada 001" dated by "- Data/hora: …" under "### 1) Metadados";
+     * " -03" after a time is its zone */
+    const char *md = "# Registro\n\n## Entrada 001\n\n### 1) Metadados\n\n"
+                     "- Data/hora: 2026-01-05 10:00 -03\n- Canal origem: terminal\n\n"
+                     "### 2) Resultado\n\n- Configurado o repositorio.\n\n"
+                     "## Entrada 002\n\n### 1) Metadados\n\n"
+                     "- Data/hora: 2026-01-06 09:30 -03\n- Canal origem: nuvem\n\n"
+                     "### 2) Resultado\n\n- Adicionado o CI.\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_int_eq(d->entries[0]->line, 3);
+    ck_assert_str_eq(d->entries[0]->label, "Entrada 001");
+    ck_assert_str_eq(d->entries[1]->date, "2026-01-06");
+    ck_assert_str_eq(d->entries[1]->zone, "-03");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -634,6 +654,7 @@ int main(void)
     tcase_add_test(tc, the_next_exercise_is_no_repeat);
     tcase_add_test(tc, a_notebooks_preamble_and_its_stops);
     tcase_add_test(tc, a_week_from_day_to_day);
+    tcase_add_test(tc, a_records_metadata_dates_it);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
