@@ -321,10 +321,11 @@ slog_entry *build_new_entry(builder *b, slog_entry_kind kind, int line, int leve
     e->level = level;
     e->parent = kind == SLOG_ENTRY_LIST ? build_current_entry(b) : build_heading_entry(b);
     /* its log's key: the innermost heading above it (a heading entry's own
-     * frame, or the heading a bold line dates, is the entry itself) */
+     * frame, or the heading a bold line dates, is the entry itself; a
+     * metadata sub-heading that dates its record's heading is below it) */
     const heading_frame *frames = b->headings.data;
     size_t open = b->headings.len;
-    if (open && frames[open - 1].line == line)
+    while (open && frames[open - 1].line >= line)
         open--;
     e->heading_line = open ? frames[open - 1].line : 0;
     if (e->parent)
