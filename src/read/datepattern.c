@@ -103,7 +103,8 @@ const char *const SLOG_DATE_PATTERN[] = {
     "(?:"
     /* 2026-03-09, 2026/03/09, 2026.03.09 */
     "(?<![0-9A-Za-z])(?<iy>[0-9]{4})(?<isep>[-/.])(?<im>[0-9]{1,2})\\k<isep>(?<id>[0-9]{1,2})"
-    "(?!\\k<isep>[0-9])" /* "2025.1.2.3" is a version */
+    "(?!\\k<isep>[0-9]{1,2}(?![0-9]))" /* "2025.1.2.3" is a version; "2025-10-27-009"
+                                           numbers a record */
     /* Mar 9, 2026 / March 9th / MARCH 9 2026 / Mar 9–13, 2026 (a range of days) */
     "|(?<![0-9A-Za-z])(?<m1>" MONTH ")\\.?[ \\t]+(?<d1>[0-9]{1,2})" ORDINAL
     "(?![0-9])" DAY_RANGE_END SPACED_RANGE_END

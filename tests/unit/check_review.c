@@ -623,6 +623,19 @@ START_TEST(a_records_metadata_dates_it)
 }
 END_TEST
 
+START_TEST(a_date_that_numbers_records)
+{
+    /* "[2026-02-03-001]": a date and the record's number; "2025.1.2.3" a version */
+    slog_doc *d =
+        parse_str("# Diário\n\n- [2026-02-03-001] - Corrigido o cálculo.\n"
+                  "- [2026-02-03-002] - Atualizada a documentação.\n"
+                  "- [2026-02-04-001] - Testes passaram.\n\n## 2025.1.2.3 release\n- a\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[2]->date, "2026-02-04");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -655,6 +668,7 @@ int main(void)
     tcase_add_test(tc, a_notebooks_preamble_and_its_stops);
     tcase_add_test(tc, a_week_from_day_to_day);
     tcase_add_test(tc, a_records_metadata_dates_it);
+    tcase_add_test(tc, a_date_that_numbers_records);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
