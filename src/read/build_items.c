@@ -381,6 +381,30 @@ static int is_colour(const char *marker)
     return 0;
 }
 
+/* A colour before a field of a record ("🟢 **Plan für morgen:** Logos
+ * einbinden", "🟢 **Pacifica Test B:** RUNNING"): a bullet that dresses the
+ * field, or a reading's light — no work done. A bold key of four words
+ * at most and its colon. */
+static int keyed_field(const char *t, size_t len)
+{
+    size_t i = 0;
+    while (i < len && t[i] == ' ')
+        i++;
+    if (i + 2 > len || strncmp(t + i, "**", 2))
+        return 0;
+    size_t c = i + 2;
+    while (c + 1 < len && !(t[c] == '*' && t[c + 1] == '*'))
+        c++;
+    if (c + 1 >= len || c == i + 2) /* no closing "**", or nothing in it */
+        return 0;
+    if (t[c - 1] != ':' && !(c + 2 < len && t[c + 2] == ':'))
+        return 0;
+    size_t words = 0;
+    for (size_t q = i + 2; q < c; q++)
+        words += t[q] != ' ' && (q == i + 2 || t[q - 1] == ' ');
+    return words <= 4;
+}
+
 /* The item opens with a priority: a word that rates it, set apart from
  * the task ("HIGH:", "**LOW** -", "(Medium)", "P2 —", "High priority") —
  * "🟢 Low latency on the new index" is a result. */
@@ -472,6 +496,8 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
     int colour = it->marker && is_colour(it->marker);
     if (colour && rates_priority(t + text_from, len - text_from))
         it->state = SLOG_STATE_NOTE; /* a priority: its caption may make it next, below */
+    if (colour && keyed_field(t + text_from, len - text_from))
+        it->state = SLOG_STATE_NOTE; /* "🟢 **Plan für morgen:** …": a field's bullet */
     if (it->state != SLOG_STATE_NOTE && it->state != SLOG_STATE_DONE && !is_checkbox(t) &&
         (metric(t + text_from, len - text_from) ||
          statement(b, it->state, t + text_from, len - text_from)))

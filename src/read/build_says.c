@@ -228,6 +228,33 @@ static int heading_says(builder *b)
     return b->says_heading;
 }
 
+/* A keyed item ("**Causa**: …", "**Hallazgo**: …") under a heading that
+ * titles one fix by its number ("### FIX-01 — Color del menú", "### Fix
+ * #3: login loop"): the record's fields, not fixes made one by one. */
+static int record_field(builder *b, const char *t)
+{
+    heading_frame *h = build_innermost_heading(b);
+    const char *title = h && h->title ? h->title : "";
+    while (*title && !((*title | 0x20) >= 'a' && (*title | 0x20) <= 'z'))
+        title++;
+    if (strncasecmp(title, "fix", 3) || !strchr(" -#", title[3]))
+        return 0;
+    const char *p = title + 3;
+    while (*p == ' ' || *p == '-' || *p == '#')
+        p++;
+    if (*p < '0' || *p > '9')
+        return 0; /* "Fixes", "Fix the login": a list of fixes */
+    if (strncmp(t, "**", 2))
+        return 0;
+    const char *close = strstr(t + 2, "**");
+    if (!close || !(close[2] == ':' || close[-1] == ':'))
+        return 0;
+    size_t words = 0;
+    for (const char *q = t + 2; q < close; q++)
+        words += *q != ' ' && (q == t + 2 || q[-1] == ' ');
+    return words <= 3;
+}
+
 slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item *it)
 {
     if (it->state == SLOG_STATE_FAILED && fixed_in_line(it->text))
@@ -239,7 +266,7 @@ slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item 
             continue;
         if (it->state == SLOG_STATE_NOTE) {
             if (*it->text && (said[k] & SAYS_FIXES) && !reported_not_done(it->text) &&
-                !bold_field(it->text))
+                !bold_field(it->text) && !(k == 1 && record_field(b, it->text)))
                 return SLOG_STATE_DONE;
             if (k == 0)
                 break; /* a caption of its own: the heading says nothing more */

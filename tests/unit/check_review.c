@@ -636,6 +636,26 @@ START_TEST(a_date_that_numbers_records)
 }
 END_TEST
 
+START_TEST(fields_are_no_work_done)
+{
+    /* the fields of a fix titled by its number are fields */
+    const char *fix = "# Bitácora\n\n## 2026-03-24 — Ajustes\n\n### FIX-01 — Color del menú\n"
+                      "- **Causa**: el color era oscuro.\n" /* 6 */
+                      "- **Hallazgo**: el diseño pide azul.\n\n"
+                      "### Fixes\n- Menu colour lightened.\n"; /* 10 */
+    ck_assert_int_eq(item_state_at(fix, 6), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(fix, 10), SLOG_STATE_DONE);
+    /* a colour before every field of a day's template dresses the field */
+    const char *day = "# Projekttagebuch\n\n## Tag 1 (01.07.2025)\n\n"
+                      "- 🟢 **Fortschritt & Ergebnisse:** Startseite gebaut.\n" /* 5 */
+                      "- 🟢 **Plan für morgen:** Logos einbinden.\n"           /* 6 */
+                      "- 🟢 Logos eingebunden\n";                               /* 7 */
+    ck_assert_int_eq(item_state_at(day, 5), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(day, 6), SLOG_STATE_NOTE);
+    ck_assert_int_eq(item_state_at(day, 7), SLOG_STATE_DONE);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -669,6 +689,7 @@ int main(void)
     tcase_add_test(tc, a_week_from_day_to_day);
     tcase_add_test(tc, a_records_metadata_dates_it);
     tcase_add_test(tc, a_date_that_numbers_records);
+    tcase_add_test(tc, fields_are_no_work_done);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
