@@ -143,7 +143,9 @@ static int stamp_key(const char *s, size_t len)
         "end of day", "end of day log", "log ended", "session ended", "fine del diario",
         "fine sessione", "fin del día", "fin de la sesión", "fin de journée", "fin de séance",
         "fim do dia", "fim da sessão", "document created", "doc created", "file created",
-        "page created",
+        "page created", "closed", "date closed", "closing date", "closed on", "fecha de cierre",
+        "date de clôture", "data de encerramento", "data di chiusura", "abgeschlossen am", "as of",
+        "stand", "stand vom", "état au", "a fecha de", "уточнено", "по состоянию на",
         /* other languages: "最終更新", "更新日", "最后更新", "Stand", "Letzte Aktualisierung" */
         "最終更新", "更新日", "更新日時", "最后更新", "最後更新", "更新时间", "完成时间",
         "完成日期", "完成日", "完了日", "완료일", "최종 수정", "최종 업데이트", "aktualisiert",

@@ -656,6 +656,22 @@ START_TEST(fields_are_no_work_done)
 }
 END_TEST
 
+START_TEST(stamps_of_closing_and_as_of)
+{
+    /* "**Fecha de cierre:**", "**Closed:**", "**Stand**:", "**As of**:"
+     * stamp a record or the document; they open no entry */
+    slog_doc *d = parse_str("# Bitácora\n\n**Stand**: 2025-12-09\n\n## 6. Cierre\n\n"
+                            "**Fecha de cierre:** 2026-03-16\n\n- informe producido\n\n"
+                            "## Incident 4\n\n**Closed:** 2026-03-17\n\n- fixed\n\n"
+                            "## 7. Revisión — 2026-03-22\n\n- README reescrito\n\n"
+                            "## Stats\n\n**As of**: 2026-03-22\n\n- 14 issues\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_str_eq(d->entries[0]->date, "2026-03-22");
+    ck_assert_str_eq(d->date, "2025-12-09");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -690,6 +706,7 @@ int main(void)
     tcase_add_test(tc, a_records_metadata_dates_it);
     tcase_add_test(tc, a_date_that_numbers_records);
     tcase_add_test(tc, fields_are_no_work_done);
+    tcase_add_test(tc, stamps_of_closing_and_as_of);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
