@@ -103,8 +103,9 @@ const char *const SLOG_DATE_PATTERN[] = {
     "(?:"
     /* 2026-03-09, 2026/03/09, 2026.03.09 */
     "(?<![0-9A-Za-z])(?<iy>[0-9]{4})(?<isep>[-/.])(?<im>[0-9]{1,2})\\k<isep>(?<id>[0-9]{1,2})"
-    "(?!\\k<isep>[0-9]{1,2}(?![0-9]))" /* "2025.1.2.3" is a version; "2025-10-27-009"
-                                           numbers a record */
+    "(?!\\k<isep>[0-9]{1,2}(?![0-9]))(?!\\k<isep>[0-9]{4})" /* "2025.1.2.3" is a version;
+                                                          "2025-10-27-009" numbers a record,
+                                                          "2026-01-30-183800" is no date */
     /* Mar 9, 2026 / March 9th / MARCH 9 2026 / Mar 9–13, 2026 (a range of days) */
     "|(?<![0-9A-Za-z])(?<m1>" MONTH ")\\.?[ \\t]+(?<d1>[0-9]{1,2})" ORDINAL
     "(?![0-9])" DAY_RANGE_END SPACED_RANGE_END

@@ -633,6 +633,13 @@ START_TEST(a_date_that_numbers_records)
     ck_assert_uint_eq(d->nentries, 3);
     ck_assert_str_eq(d->entries[2]->date, "2026-02-04");
     slog_doc_free(d);
+    /* "Session 2026-01-30-183800": a stamp of date and time run together,
+     * no date of its own; its "Started:" line dates it */
+    d = parse_str("# Journal\n\n## Session 2026-01-30-183800\n**Started:** 2026-01-30 18:38:00 PST\n"
+                  "- did a\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_ptr_nonnull(d->entries[0]->time);
+    slog_doc_free(d);
 }
 END_TEST
 
