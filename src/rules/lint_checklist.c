@@ -150,6 +150,17 @@ static int targets_or_parked(const char *caption)
     return caption && slog_names_any(caption, strlen(caption), words, sizeof words / sizeof *words);
 }
 
+/* A procedure to run again before each change, not tasks to tick once:
+ * "Mandatory Pre-Action Checklist", "Before ANY deployment", "Pre-flight". */
+static int standing_procedure(const char *t)
+{
+    static const char *const words[] = {
+        "pre-action", "pre-deploy",    "pre-deployment", "pre-release",  "pre-flight",  "preflight",
+        "pre-commit", "pre-merge",     "before any",     "before every", "before each", "vor jedem",
+        "vor jeder",  "antes de cada", "avant chaque",   "prima di ogni"};
+    return t && slog_names_any(t, strlen(t), words, sizeof words / sizeof *words);
+}
+
 static int recurring(const char *caption)
 {
     static const char *const words[] = {"every",    "each",      "routine", "recurring",
@@ -166,7 +177,8 @@ static int recurring(const char *caption)
     if (!caption)
         return 0;
     size_t n = strlen(caption);
-    if (slog_names_any(caption, n, words, sizeof words / sizeof *words))
+    if (slog_names_any(caption, n, words, sizeof words / sizeof *words) ||
+        standing_procedure(caption))
         return 1;
     if (slog_names_any(caption, n, daily, sizeof daily / sizeof *daily) &&
         slog_names_any(caption, n, lists, sizeof lists / sizeof *lists))
@@ -232,10 +244,12 @@ static const char *heading_above(const slog_doc *d, int line)
     return title;
 }
 
-/* The box stands in a section that parks its work for later: an enclosing
- * heading names future work or a later version ("## 🔮 Tâches futures
- * (V2)", "## Phase 3 - future features", "## Post-MVP"). Headings above
- * are walked back to the top level, 256 at most. */
+/* The box stands in a section that parks its work for later or keeps a
+ * standing procedure: an enclosing heading names future work or a later
+ * version ("## 🔮 Tâches futures (V2)", "## Phase 3 - future features",
+ * "## Post-MVP"), or a checklist to run before each change ("## Mandatory
+ * Pre-Action Checklist"). Headings above are walked back to the top
+ * level, 256 at most. */
 static int parked_section(const slog_doc *d, int line)
 {
     static const char *const later[] = {"futures",    "futuro", "futuros",   "futura", "zukünftig",
@@ -250,10 +264,15 @@ static int parked_section(const slog_doc *d, int line)
             continue;
         level = sec->level;
         const char *t = sec->title ? sec->title : "";
-        if (targets_or_parked(t) ||
+        if (targets_or_parked(t) || standing_procedure(t) ||
             slog_names_any(t, strlen(t), later, sizeof later / sizeof *later))
             return 1;
     }
+    /* and the dated sections it stands in ("## Mandatory Pre-Action
+     * Checklist (Updated 2026-03-28)") */
+    for (const slog_entry *e = slog_doc_entry_at(d, line); e; e = e->parent)
+        if (e->heading && standing_procedure(e->heading))
+            return 1;
     return 0;
 }
 

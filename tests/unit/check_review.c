@@ -635,8 +635,9 @@ START_TEST(a_date_that_numbers_records)
     slog_doc_free(d);
     /* "Session 2026-01-30-183800": a stamp of date and time run together,
      * no date of its own; its "Started:" line dates it */
-    d = parse_str("# Journal\n\n## Session 2026-01-30-183800\n**Started:** 2026-01-30 18:38:00 PST\n"
-                  "- did a\n");
+    d = parse_str(
+        "# Journal\n\n## Session 2026-01-30-183800\n**Started:** 2026-01-30 18:38:00 PST\n"
+        "- did a\n");
     ck_assert_uint_eq(d->nentries, 1);
     ck_assert_ptr_nonnull(d->entries[0]->time);
     slog_doc_free(d);
@@ -679,6 +680,21 @@ START_TEST(stamps_of_closing_and_as_of)
 }
 END_TEST
 
+START_TEST(a_checklist_to_run_before_each_change)
+{
+    /* a standing procedure, under a dated heading or an undated one */
+    const char *md =
+        "# Error log\n\n## 2026-03-20\n- ✅ fixed the build\n\n"
+        "## Mandatory Pre-Action Checklist (Updated 2026-03-28)\n\n"
+        "Before ANY deployment or code change:\n\n### Build & Deploy\n"
+        "- [ ] `pnpm install` passes\n- [ ] `pnpm run build` passes\n\n"
+        "## Pre-flight\n- [ ] backups verified\n\n## Open work\n- [ ] rotate the keys\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
+    ck_assert_int_eq(line, 18);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -714,6 +730,7 @@ int main(void)
     tcase_add_test(tc, a_date_that_numbers_records);
     tcase_add_test(tc, fields_are_no_work_done);
     tcase_add_test(tc, stamps_of_closing_and_as_of);
+    tcase_add_test(tc, a_checklist_to_run_before_each_change);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
