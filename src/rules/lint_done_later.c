@@ -56,6 +56,7 @@ typedef struct {
     int line;
     uint64_t first; /* hash of the first word, lower case; 0: none */
     size_t next;    /* the next candidate of its bucket, or SIZE_MAX */
+    int aloud;      /* a heading or a note that says its work is done aloud */
 } said;
 
 struct lint_done_index {
@@ -110,7 +111,8 @@ static char *task_of(const char *text)
 {
     static const char *const status[] = {"delivered",   "done",   "completed",   "selected",
                                          "shipped",     "merged", "fixed",       "closed",
-                                         "in progress", "wip",    "implemented", "landed"};
+                                         "in progress", "wip",    "implemented", "landed",
+                                         "pending",     "todo",   "not started"};
     const char *t = past_priority(text);
     size_t n = strlen(t);
     while (n && t[n - 1] == ' ')
@@ -166,9 +168,17 @@ static int push_said(const lint_ctx *ctx, lint_done_index *x, const char *text, 
     if (!slog_grow(&x->s, &x->cap, x->n, sizeof *x->s, 64))
         return 0;
     const slog_entry *e = slog_doc_entry_at(ctx->doc, line);
-    x->s[x->n++] =
-        (said){text,    e && e->date_valid ? e->day : -1, e ? e->log : NULL, line, first_word(text),
-               SIZE_MAX};
+    x->s[x->n++] = (said){
+        text, e && e->date_valid ? e->day : -1, e ? e->log : NULL, line, first_word(text), SIZE_MAX,
+        0};
+    return 1;
+}
+
+static int push_said_aloud(const lint_ctx *ctx, lint_done_index *x, const char *text, int line)
+{
+    if (!push_said(ctx, x, text, line))
+        return 0;
+    x->s[x->n - 1].aloud = 1;
     return 1;
 }
 
@@ -300,6 +310,26 @@ static int command_passed(const slog_item *it)
            strstr(t, "exit 0") || strstr(t, "exit code 0");
 }
 
+/* A heading or a note that says its work is done: a ✅ in it, or COMPLETE,
+ * COMPLETED or DONE in capitals ("#### Task 2: Expense Reporting ✅
+ * **COMPLETE & TESTED!**", "1. **DSR Module** 🎉 **COMPLETE!**"). */
+static int says_done_aloud(const char *t)
+{
+    static const char *const words[] = {"COMPLETE", "COMPLETED", "DONE"};
+    if (!t || !*t)
+        return 0;
+    if (strstr(t, "\xE2\x9C\x85"))
+        return 1;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        for (const char *p = t; (p = strstr(p, words[k])) != NULL; p++) {
+            size_t n = strlen(words[k]);
+            if ((p == t || !((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z')) &&
+                !((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z'))
+                return 1;
+        }
+    return 0;
+}
+
 static slog_status done_index_fill(const lint_ctx *ctx, lint_done_index *x)
 {
     const slog_doc *d = ctx->doc;
@@ -321,7 +351,18 @@ static slog_status done_index_fill(const lint_ctx *ctx, lint_done_index *x)
             if (((it->state == SLOG_STATE_DONE && it->marker[0] != '[') || command_passed(it)) &&
                 has_open_word(&opens, it->text))
                 ok = push_said(ctx, x, it->text, it->line);
+            else if (it->state == SLOG_STATE_NOTE && says_done_aloud(it->text) &&
+                     has_open_word(&opens, it->text))
+                ok = push_said_aloud(ctx, x, it->text, it->line);
+        const char *h = d->entries[i]->heading;
+        if (ok && d->entries[i]->kind != SLOG_ENTRY_LIST && says_done_aloud(h) &&
+            has_open_word(&opens, h))
+            ok = push_said_aloud(ctx, x, h, d->entries[i]->line);
     }
+    for (size_t k = 0; ok && k < d->nsections; k++) /* undated headings that say it */
+        if (says_done_aloud(d->sections[k].title) && has_open_word(&opens, d->sections[k].title) &&
+            !lint_after_today(ctx, d->sections[k].line))
+            ok = push_said_aloud(ctx, x, d->sections[k].title, d->sections[k].line);
     if (!ok) {
         free(opens.slot);
         return SLOG_ERR_NOMEM;
@@ -437,7 +478,12 @@ int lint_done_later(const lint_done_index *x, size_t k)
     for (size_t l = x->link_head[box->first % x->nbuckets];
          nwords >= 2 && l != SIZE_MAX && compared < DONE_LATER_COMPARED; l = x->links[l].next) {
         const said *c = &x->s[x->links[l].said];
-        if (x->links[l].word != box->first || c->first == box->first || !written_after(box, c))
+        /* a box in no dated entry is done by a heading or a note anywhere
+         * that says aloud its work is done, with every word of it ("- [ ] **Expense
+         * Reporting** (In Progress)" under "#### Task 2: Expense Reporting
+         * ✅ **COMPLETE & TESTED!**") */
+        if (x->links[l].word != box->first || c->first == box->first ||
+            (!written_after(box, c) && !(box->day < 0 && c->aloud)))
             continue;
         compared++;
         if (words_within(&x->v, k, x->links[l].said))

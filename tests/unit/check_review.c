@@ -551,6 +551,13 @@ START_TEST(a_trackers_status_boxes)
     int line = 0;
     ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 2);
     ck_assert_int_eq(line, 14);
+    /* or by a heading that says aloud the work is done, with every word */
+    const char *loud = "# Progress\n\n### Iteration 2 (Oct 10, 2025)\n- ✅ wired the API\n\n"
+                       "#### Task 2: Expense Reporting ✅ **COMPLETE & TESTED!**\n- backend\n\n"
+                       "## Milestones\n\n- [ ] **Expense Reporting** (In Progress - Priority 2)\n"
+                       "- [ ] **Manager dashboard** (pending)\n";
+    ck_assert_int_eq(count_rule(loud, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
+    ck_assert_int_eq(line, 12);
 }
 END_TEST
 
