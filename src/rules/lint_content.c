@@ -492,9 +492,31 @@ static int version_label(const char *l)
 /* No items and no text, followed by another entry of its log or by the end
  * of the document; a dated heading right above a heading of a higher level
  * is a banner ("Append from ... archived 2025-09-29" above "# Log"). */
+/* A label that is a state the work moved into ("`in_progress` — 2026-05-16T08:00:00Z",
+ * "Started", "Blocked"): the heading is the whole record of that change. */
+static int state_change_label(const char *label)
+{
+    static const char *const states[] = {
+        "in_progress", "in progress", "in-progress", "started", "start",    "todo",    "to do",
+        "open",        "opened",      "reopened",    "done",    "closed",   "blocked", "unblocked",
+        "review",      "in review",   "paused",      "resumed", "cancelled"};
+    char w[32];
+    size_t n = 0;
+    for (const char *p = label; *p && n + 1 < sizeof w; p++)
+        if (!strchr("`*[] ", *p) || (*p == ' ' && n && w[n - 1] != ' '))
+            w[n++] = (char)tolower((unsigned char)*p);
+    while (n && w[n - 1] == ' ')
+        n--;
+    w[n] = '\0';
+    for (size_t k = 0; k < sizeof states / sizeof *states; k++)
+        if (!strcmp(w, states[k]))
+            return 1;
+    return 0;
+}
+
 static int abandoned(const slog_doc *d, const slog_entry *e)
 {
-    if (e->nitems || e->has_content || !e->log)
+    if (e->nitems || e->has_content || !e->log || state_change_label(e->label))
         return 0;
     /* a log of bare stamps ("## Ping 2026-05-01 08:00 UTC", three or more)
      * abandons nothing: some entry of it must say something */

@@ -702,6 +702,20 @@ START_TEST(a_checklist_to_run_before_each_change)
 }
 END_TEST
 
+START_TEST(a_state_change_is_its_own_record)
+{
+    /* "### `in_progress` — …" then "### `done` — …": the headings record
+     * the changes; an abandoned heading elsewhere is still told */
+    const char *md =
+        "# Worklog\n\n## [DONE] overlay\n\n### `in_progress` — 2026-05-16T08:00:00Z\n\n"
+        "### `done` — 2026-05-16T10:49:33Z\n\n> design: a pseudo commit.\n\n"
+        "## 2026-05-17 Notes\n\n## 2026-05-18 Notes\n- wrote the tests\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_EMPTY_ENTRY, &line), 1);
+    ck_assert_int_eq(line, 11);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -738,6 +752,7 @@ int main(void)
     tcase_add_test(tc, fields_are_no_work_done);
     tcase_add_test(tc, stamps_of_closing_and_as_of);
     tcase_add_test(tc, a_checklist_to_run_before_each_change);
+    tcase_add_test(tc, a_state_change_is_its_own_record);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
