@@ -58,4 +58,8 @@ typedef struct {
 void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out);
 void digest_prose_free(digest_prose *p);
 
+/** Folds the copies among the attention items, sorts them oldest first and
+ * marks the shown ones (digest_attention.c). */
+void digest_sort_attention(cJSON *root, int *ok);
+
 #endif
