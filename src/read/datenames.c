@@ -79,6 +79,7 @@ static const named_number OTHER_MONTHS[] = {
     {"julho", 7, SLOG_LANG_PT},
     {"setembro", 9, SLOG_LANG_PT},
     {"outubro", 10, SLOG_LANG_PT},
+    {"novembro", 11, SLOG_LANG_PT},
     {"dezembro", 12, SLOG_LANG_PT},
     {"januari", 1, SLOG_LANG_NL},
     {"februari", 2, SLOG_LANG_NL},

@@ -513,6 +513,11 @@ START_TEST(month_abbreviations_in_other_languages)
     ck_assert_str_eq(d->entries[2]->date, "2025-10-03");
     ck_assert_str_eq(d->entries[3]->date, "2025-12-14");
     slog_doc_free(d);
+    /* every Portuguese month, November too */
+    d = parse_str("# Diário\n\n## 28 de outubro de 2025\n- a\n\n## 4 de novembro de 2025\n- b\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[1]->date, "2025-11-04");
+    slog_doc_free(d);
 }
 END_TEST
 
