@@ -467,6 +467,15 @@ static int match_at(slog_config *c, const char *s, size_t len, size_t from, int 
     }
     if (f->alone_only && !(only_marks(s, from, f->start) && only_marks(s, f->end, len)))
         return 0; /* "Release 3.10.12", "pages 1-2-25": no date */
+    /* "3 марта 2025 г.": the year's abbreviation is the date's */
+    if (f->year && f->date_end == f->end) {
+        size_t k = f->end;
+        while (k < len && s[k] == ' ')
+            k++;
+        if (k + 2 <= len && !memcmp(s + k, "\xD0\xB3", 2) && /* г */
+            (k + 2 == len || s[k + 2] == '.' || s[k + 2] == ' ' || s[k + 2] == ','))
+            f->end = f->date_end = k + 2 + (k + 2 < len && s[k + 2] == '.');
+    }
     return f->month > 0 && f->day > 0;
 }
 
@@ -507,6 +516,25 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
     i += n;
     while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '`'))
         i++;
+    /* an open end: "2020.5.10-至今" (until now), "March 2026 – present" */
+    static const char *const open_ends[] = {"\xE8\x87\xB3\xE4\xBB\x8A", /* 至今 */
+                                            "\xE7\x8E\xB0\xE5\x9C\xA8", /* 现在 */
+                                            "present",
+                                            "now",
+                                            "ongoing",
+                                            "today",
+                                            "heute",
+                                            "hoy",
+                                            "\xD1\x81\xD0\xB5\xD0\xB9\xD1\x87\xD0\xB0\xD1\x81"};
+    for (size_t j = 0; j < sizeof open_ends / sizeof *open_ends; j++) {
+        size_t w = strlen(open_ends[j]);
+        if (i + w <= len && !strncasecmp(s + i, open_ends[j], w) &&
+            (i + w == len || (unsigned char)s[i + w] >= 0x80 ||
+             !(((s[i + w] | 0x20) >= 'a' && (s[i + w] | 0x20) <= 'z')))) {
+            f->end = i + w;
+            return;
+        }
+    }
     slog_found_date end;
     if (match_at(c, s, len, i, 1, &end) != 1 || end.start != i || !end.year) {
         /* "2026/5/2 - 5/13", "2026-05-02 – 13.05.": the end as numbers alone */

@@ -721,6 +721,19 @@ START_TEST(a_state_change_is_its_own_record)
 }
 END_TEST
 
+START_TEST(open_ranges_and_year_words)
+{
+    /* "2020.5.10-至今" runs until now; "г." after a Russian year is the date's */
+    slog_doc *d =
+        parse_str("# 经历\n\n## 2020.5.10-至今 放弃前足\n- a\n\n"
+                  "## 3 марта 2025 г. Запуск\n- c\n\n## March 2026 – present: Rewrite\n- d\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->label, "放弃前足");
+    ck_assert_str_eq(d->entries[1]->label, "Запуск");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -758,6 +771,7 @@ int main(void)
     tcase_add_test(tc, stamps_of_closing_and_as_of);
     tcase_add_test(tc, a_checklist_to_run_before_each_change);
     tcase_add_test(tc, a_state_change_is_its_own_record);
+    tcase_add_test(tc, open_ranges_and_year_words);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
