@@ -55,8 +55,11 @@ static const char *list_text(const char *s, size_t len, size_t *n, int *numbered
  * "Ph.D.", "Dr." — a short word before it, or a letter and a dot. */
 static int abbreviation(const char *s, size_t dot)
 {
-    static const char *const words[] = {"vs", "etc", "approx", "incl", "dr", "mr",   "mrs", "ms",
-                                        "no", "fig", "cf",     "ca",   "ex", "resp", "min", "max"};
+    static const char *const words[] = {
+        "vs",  "etc",  "approx", "incl", "dr",   "mr",  "mrs", "ms",  "no",   "fig",
+        "cf",  "ca",   "ex",     "resp", "min",  "max", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs",  "fri",  "sat",  "sun", "jan", "feb", "mar",  "apr",
+        "jun", "jul",  "aug",    "sep",  "sept", "oct", "nov", "dec"};
     size_t b = dot;
     while (b > 0 && ((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z'))
         b--;

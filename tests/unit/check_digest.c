@@ -423,6 +423,10 @@ START_TEST(prose_lines_as_written)
                               "chapter two. Then slept.\n",
                               b, sizeof b),
                      "Read the [Ph.D. thesis](https://x.org/t) e.g. chapter two.");
+    ck_assert_str_eq(prose_of("## 2026-06-02 — Ward round\n\n**MON. round** with the registrar. "
+                              "Two discharges.\n",
+                              b, sizeof b),
+                     "Ward round: **MON. round** with the registrar.");
     /* the list's separator stands for an item's full stop */
     ck_assert_str_eq(prose_of("## 2026-06-02\n\n- Completed:\n  - Archive bucket copied.\n"
                               "  - Dry-run passed.\n",
