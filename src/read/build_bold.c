@@ -529,6 +529,30 @@ slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *he
     return SLOG_OK;
 }
 
+/* Inside a dated entry, a bold line that is only a day ("**MON. 2 March
+ * 2026**", its weekday and date, nothing else in bold) of another date
+ * than the entry's: a day of the week or span the entry covers ("## Week
+ * 1 · Week Ending: Saturday, 7 March 2026"), an entry of its own under it. */
+static int day_of_a_span(builder *b, const bold_line *bl)
+{
+    if (bl->key || !bl->date.year)
+        return 0;
+    for (size_t i = 0; i < bl->bold_len; i++) {
+        if (i >= bl->date.start && i < bl->date.end)
+            continue;
+        if (!strchr(" .,*_", bl->plain[i]))
+            return 0; /* a word of its own: "**Fix (2026-04-23)**" is the entry's text */
+    }
+    const heading_frame *frames = b->headings.data;
+    long day;
+    if (!slog_found_day(&bl->date, &day))
+        return 0;
+    for (size_t i = b->headings.len; i-- > 0;)
+        if (frames[i].entry)
+            return frames[i].entry->day != day;
+    return 0;
+}
+
 slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
 {
     *started = 0;
@@ -553,7 +577,7 @@ slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
         if (!log || !bold_line_date(b, para, &bl)) /* read again: the search reused its buffer */
             return SLOG_OK;
     }
-    if (build_inside_dated_entry(b, NULL))
+    if (build_inside_dated_entry(b, NULL) && !day_of_a_span(b, &bl))
         return SLOG_OK;
     if (!build_dateable(b, line, &bl.date))
         return SLOG_OK;

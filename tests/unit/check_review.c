@@ -734,6 +734,23 @@ START_TEST(open_ranges_and_year_words)
 }
 END_TEST
 
+START_TEST(days_inside_a_dated_week)
+{
+    /* "**MON. 2 March 2026**" under "## Week 1 · Week Ending: Saturday, 7
+     * March 2026": a day of the week, an entry of its own under it; a bold
+     * line with words of its own stays the week's text */
+    slog_doc *d =
+        parse_str("# Placement diary\n\n## Week 1 · Week Ending: Saturday, 7 March 2026\n\n"
+                  "**MON. 2 March 2026**  \nSet up the bench.\n\n"
+                  "**TUE. 3 March 2026**  \nSoldered the board.\n\n"
+                  "**Fix (2026-03-04)** — reflowed a joint.\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[1]->date, "2026-03-02");
+    ck_assert_ptr_eq(d->entries[1]->parent, d->entries[0]);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review");
@@ -772,6 +789,7 @@ int main(void)
     tcase_add_test(tc, a_checklist_to_run_before_each_change);
     tcase_add_test(tc, a_state_change_is_its_own_record);
     tcase_add_test(tc, open_ranges_and_year_words);
+    tcase_add_test(tc, days_inside_a_dated_week);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
