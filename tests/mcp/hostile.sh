@@ -25,7 +25,9 @@ cp "$SRC/fixtures/plan.md" "$R/plan.md"
 # lines, in $TMP/out; at most 20 s (a hang is a failure)
 session() {
     { echo "$INIT"; for l in "$@"; do printf '%s\n' "$l"; done; } >"$TMP/in"
-    timeout 20 "$BIN" mcp --root "$R" <"$TMP/in" >"$TMP/out" 2>"$TMP/err"
+    # the sanitizers run several times slower: more time, same checks
+    timeout "$([ "${SLOG_SKIP_MEMORY:-0}" = 1 ] && echo 90 || echo 20)" "$BIN" mcp --root "$R" \
+        <"$TMP/in" >"$TMP/out" 2>"$TMP/err"
     rc=$?
     [ $rc = 0 ] || fail "the server exited $rc: $(head -c 300 "$TMP/err")"
 }
