@@ -126,6 +126,11 @@ int build_lines_say_something(builder *b, int first, int last);
 int build_dateable(builder *b, int line, const slog_found_date *f);
 /** The date `f` found in s[0, len) stamps a revision of what the text names
  * ("#### Comparison (Dec 16 - Updated)"): no entry. */
+/* A bold key opening t[0, len) ("**Status:** …", "**Causa**: …"): its
+ * words (0: no such key), the key's text in *key and *key_len (its colon
+ * aside) and where its value starts in *value; any out pointer may be
+ * NULL (build_items.c). */
+size_t build_bold_key(const char *t, size_t len, const char **key, size_t *key_len, size_t *value);
 /* The heading the builder is in, or NULL. */
 heading_frame *build_innermost_heading(builder *b);
 /* A list's caption: the short paragraph right above it (its line in

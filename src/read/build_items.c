@@ -385,7 +385,7 @@ static int is_colour(const char *marker)
  * einbinden", "🟢 **Pacifica Test B:** RUNNING"): a bullet that dresses the
  * field, or a reading's light — no work done. A bold key of four words
  * at most and its colon. */
-static int keyed_field(const char *t, size_t len)
+size_t build_bold_key(const char *t, size_t len, const char **key, size_t *key_len, size_t *value)
 {
     size_t i = 0;
     while (i < len && t[i] == ' ')
@@ -397,12 +397,29 @@ static int keyed_field(const char *t, size_t len)
         c++;
     if (c + 1 >= len || c == i + 2) /* no closing "**", or nothing in it */
         return 0;
-    if (t[c - 1] != ':' && !(c + 2 < len && t[c + 2] == ':'))
+    int inside = t[c - 1] == ':';
+    if (!inside && !(c + 2 < len && t[c + 2] == ':'))
         return 0;
     size_t words = 0;
     for (size_t q = i + 2; q < c; q++)
         words += t[q] != ' ' && (q == i + 2 || t[q - 1] == ' ');
-    return words <= 4;
+    if (key)
+        *key = t + i + 2;
+    if (key_len)
+        *key_len = c - i - 2 - (size_t)inside;
+    if (value) {
+        size_t v = c + 2 + (size_t)!inside;
+        while (v < len && t[v] == ' ')
+            v++;
+        *value = v;
+    }
+    return words;
+}
+
+static int keyed_field(const char *t, size_t len)
+{
+    size_t words = build_bold_key(t, len, NULL, NULL, NULL);
+    return words && words <= 4;
 }
 
 /* The item opens with a priority: a word that rates it, set apart from

@@ -189,15 +189,11 @@ static int reported_not_done(const char *t)
  * fix; "**Import ordering** (11 auto-fixed):" names one. */
 static int bold_field(const char *t)
 {
-    if (strncmp(t, "**", 2) != 0)
+    const char *key;
+    size_t n, value, len = strlen(t);
+    if (!build_bold_key(t, len, &key, &n, &value))
         return 0;
-    const char *close = strstr(t + 2, "**");
-    if (!close || !(close[2] == ':' || close[-1] == ':'))
-        return 0;
-    const char *p = close[2] == ':' ? close + 3 : close + 2;
-    while (*p == ' ')
-        p++;
-    if (*p >= '0' && *p <= '9')
+    if (value < len && t[value] >= '0' && t[value] <= '9')
         return 1; /* a count */
     /* a field every record has, whatever its value ("**Sticky scroll
      * removed**: …" names work done) */
@@ -207,9 +203,8 @@ static int bold_field(const char *t)
                                          "duration",      "commit",   "commits",  "branch",
                                          "tests",         "evidence", "scope",    "risk",
                                          "summary",       "outcome",  "priority", "effort"};
-    size_t n = (size_t)(close - t - 2) - (close[-1] == ':');
     for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
-        if (strlen(fields[k]) == n && !strncasecmp(t + 2, fields[k], n))
+        if (strlen(fields[k]) == n && !strncasecmp(key, fields[k], n))
             return 1;
     return 0;
 }
@@ -244,15 +239,8 @@ static int record_field(builder *b, const char *t)
         p++;
     if (*p < '0' || *p > '9')
         return 0; /* "Fixes", "Fix the login": a list of fixes */
-    if (strncmp(t, "**", 2))
-        return 0;
-    const char *close = strstr(t + 2, "**");
-    if (!close || !(close[2] == ':' || close[-1] == ':'))
-        return 0;
-    size_t words = 0;
-    for (const char *q = t + 2; q < close; q++)
-        words += *q != ' ' && (q == t + 2 || q[-1] == ' ');
-    return words <= 3;
+    size_t words = build_bold_key(t, strlen(t), NULL, NULL, NULL);
+    return words && words <= 3;
 }
 
 slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item *it)
