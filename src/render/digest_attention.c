@@ -31,19 +31,24 @@ static size_t depth(const char *path)
     return n;
 }
 
+/* Of copies, first the log still written (the newest entry), then the
+ * one less deep (not under archive/). */
+static int by_copy_place(const cJSON *x, const cJSON *y)
+{
+    int c = -strcmp(dv_get(x, "document_newest")->valuestring,
+                    dv_get(y, "document_newest")->valuestring);
+    return c ? c
+             : (int)(depth(dv_get(x, "file")->valuestring) - depth(dv_get(y, "file")->valuestring));
+}
+
 static int by_item(const void *a, const void *b)
 {
     const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
     int c = strcmp(dv_get(x, "state")->valuestring, dv_get(y, "state")->valuestring);
     if (!c)
         c = strcmp(dv_get(x, "text")->valuestring, dv_get(y, "text")->valuestring);
-    /* of copies, first the log still written, then the one less deep (not
-     * under archive/) */
     if (!c)
-        c = -strcmp(dv_get(x, "document_newest")->valuestring,
-                    dv_get(y, "document_newest")->valuestring);
-    if (!c)
-        c = (int)(depth(dv_get(x, "file")->valuestring) - depth(dv_get(y, "file")->valuestring));
+        c = by_copy_place(x, y);
     return c ? c : by_age(a, b);
 }
 
@@ -109,12 +114,8 @@ static int by_state_name(const void *a, const void *b)
     int c = strcmp(dv_get(x, "state")->valuestring, dv_get(y, "state")->valuestring);
     if (!c)
         c = strcmp(dv_get(x, "name")->valuestring, dv_get(y, "name")->valuestring);
-    /* the log still written first, then the one less deep */
     if (!c)
-        c = -strcmp(dv_get(x, "document_newest")->valuestring,
-                    dv_get(y, "document_newest")->valuestring);
-    if (!c)
-        c = (int)(depth(dv_get(x, "file")->valuestring) - depth(dv_get(y, "file")->valuestring));
+        c = by_copy_place(x, y);
     return c ? c : by_item(a, b);
 }
 

@@ -351,16 +351,17 @@ static slog_status done_index_fill(const lint_ctx *ctx, lint_done_index *x)
             if (((it->state == SLOG_STATE_DONE && it->marker[0] != '[') || command_passed(it)) &&
                 has_open_word(&opens, it->text))
                 ok = push_said(ctx, x, it->text, it->line);
-            else if (it->state == SLOG_STATE_NOTE && says_done_aloud(it->text) &&
-                     has_open_word(&opens, it->text))
+            else if (it->state == SLOG_STATE_NOTE && has_open_word(&opens, it->text) &&
+                     says_done_aloud(it->text))
                 ok = push_said_aloud(ctx, x, it->text, it->line);
         const char *h = d->entries[i]->heading;
-        if (ok && d->entries[i]->kind != SLOG_ENTRY_LIST && says_done_aloud(h) &&
-            has_open_word(&opens, h))
+        if (ok && d->entries[i]->kind != SLOG_ENTRY_LIST && h && has_open_word(&opens, h) &&
+            says_done_aloud(h))
             ok = push_said_aloud(ctx, x, h, d->entries[i]->line);
     }
     for (size_t k = 0; ok && k < d->nsections; k++) /* undated headings that say it */
-        if (says_done_aloud(d->sections[k].title) && has_open_word(&opens, d->sections[k].title) &&
+        if (d->sections[k].title && has_open_word(&opens, d->sections[k].title) &&
+            says_done_aloud(d->sections[k].title) &&
             !lint_after_today(ctx, d->sections[k].line))
             ok = push_said_aloud(ctx, x, d->sections[k].title, d->sections[k].line);
     if (!ok) {
