@@ -130,13 +130,16 @@ static int by_heading_place(const void *a, const void *b)
  * say different things are two sessions of one day ("## 2026-02-17" after
  * "## 2026-02-17", a second rebuild the same day), not a copy; the same
  * day written again after other days is the split a reader wants told. */
-static size_t *day_runs(const slog_doc *d, const slog_entry **scratch)
+static size_t *day_runs(const slog_doc *d)
 {
     size_t *run = malloc((d->nentries ? d->nentries : 1) * sizeof *run);
-    if (!run)
+    const slog_entry **scratch = malloc((d->nentries ? d->nentries : 1) * sizeof *scratch);
+    if (!run || !scratch) {
+        free(run);
+        free(scratch);
         return NULL;
-    if (d->nentries)
-        memcpy(scratch, d->entries, d->nentries * sizeof *scratch);
+    }
+    memcpy(scratch, d->entries, d->nentries * sizeof *scratch);
     qsort(scratch, d->nentries, sizeof *scratch, by_heading_place);
     size_t n = 0;
     for (size_t i = 0; i < d->nentries; i++) {
@@ -145,6 +148,7 @@ static size_t *day_runs(const slog_doc *d, const slog_entry **scratch)
             n++;
         run[scratch[i]->index] = n;
     }
+    free(scratch);
     return run;
 }
 
@@ -276,11 +280,9 @@ slog_status lint_find_duplicates(lint_ctx *ctx)
         free(keyed);
         return SLOG_ERR_NOMEM;
     }
-    size_t *run = sorted ? day_runs(d, sorted) : NULL;
+    size_t *run = NULL; /* the day runs, read only when a log of sessions needs them */
     unsigned char *sessions = malloc(d->nentries ? d->nentries : 1);
-    if (!run || !sessions) {
-        free(run);
-        free(sessions);
+    if (!sessions) {
         free(sorted);
         free(dup);
         free(keyed);
@@ -291,7 +293,7 @@ slog_status lint_find_duplicates(lint_ctx *ctx)
     qsort(sorted, d->nentries, sizeof *sorted, by_log_date_label_time);
     mark_session_logs(sorted, d->nentries, sessions);
     slog_status st = SLOG_OK;
-    for (size_t a = 0, b; a < d->nentries; a = b) {
+    for (size_t a = 0, b; a < d->nentries && st == SLOG_OK; a = b) {
         const slog_entry *first = sorted[a];
         for (b = a + 1; b < d->nentries && same_heading(first, sorted[b]) &&
                         !strcmp(first->date, sorted[b]->date) &&
@@ -303,6 +305,10 @@ slog_status lint_find_duplicates(lint_ctx *ctx)
                 const slog_entry *e = sorted[i];
                 if (titled_apart(d, first, e))
                     continue;
+                if (sessions[e->index] && !run && !(run = day_runs(d))) {
+                    st = SLOG_ERR_NOMEM;
+                    break;
+                }
                 if (sessions[e->index] && run[e->index] == run[sorted[i - 1]->index] &&
                     !numbered_label(e->label)) {
                     int c = copies(d, sorted[i - 1], e);
