@@ -61,13 +61,20 @@ size_t slog_archive_word(const char *s, size_t len)
                                         "存档",
                                         "アーカイブ",
                                         "보관"};
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        size_t n = strlen(words[k]);
-        if (n > len || strncasecmp(s, words[k], n) != 0)
+    /* "Archived:", "archive (2023)"; not "archive-notes.md" */
+    return slog_opening_word(s, len, words, sizeof words / sizeof *words, "-_.");
+}
+
+size_t slog_opening_word(const char *s, size_t len, const char *const *words, size_t n,
+                         const char *joins)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t w = strlen(words[k]);
+        if (w > len || strncasecmp(s, words[k], w) != 0)
             continue;
-        unsigned char next = n < len ? (unsigned char)s[n] : ' ';
-        if ((unsigned char)words[k][0] >= 0x80 || !(isalnum(next) || (next && strchr("-_.", next))))
-            return n; /* "Archived:", "archive (2023)"; not "archive-notes.md" */
+        unsigned char next = w < len ? (unsigned char)s[w] : ' ';
+        if ((unsigned char)words[k][0] >= 0x80 || !(isalnum(next) || (next && strchr(joins, next))))
+            return w;
     }
     return 0;
 }

@@ -16,6 +16,13 @@ int slog_names_any(const char *hay, size_t len, const char *const *words, size_t
  * 2025-12-20" is a stamp, no entry (build_entries.c). */
 size_t slog_archive_word(const char *s, size_t len);
 
+/** The length of the one of `words` that s[0, len) opens with, ASCII case
+ * aside, as a whole word: the byte after it is no ASCII letter or digit
+ * nor one of `joins` (a word in another script needs no such end); 0 when
+ * it opens with none. */
+size_t slog_opening_word(const char *s, size_t len, const char *const *words, size_t n,
+                         const char *joins);
+
 /** An unmarked item's text opens with a verb in the past tense ("Fixed the
  * bug", "Wrote the parser": a report of work), not a check made again
  * ("Checked", "Verified", "Reran" …). */

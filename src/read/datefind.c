@@ -3,6 +3,7 @@
  * finding, this file the arithmetic: month names to numbers, 12-hour to
  * 24-hour, which of a numeric date's numbers is the day. */
 #include "datefind.h"
+#include "words.h"
 #include "datenames.h"
 
 #include "config_internal.h"
@@ -526,14 +527,11 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
                                             "heute",
                                             "hoy",
                                             "\xD1\x81\xD0\xB5\xD0\xB9\xD1\x87\xD0\xB0\xD1\x81"};
-    for (size_t j = 0; j < sizeof open_ends / sizeof *open_ends; j++) {
-        size_t w = strlen(open_ends[j]);
-        if (i + w <= len && !strncasecmp(s + i, open_ends[j], w) &&
-            (i + w == len || (unsigned char)s[i + w] >= 0x80 ||
-             !(((s[i + w] | 0x20) >= 'a' && (s[i + w] | 0x20) <= 'z')))) {
-            f->end = i + w;
-            return;
-        }
+    size_t w =
+        slog_opening_word(s + i, len - i, open_ends, sizeof open_ends / sizeof *open_ends, "");
+    if (w) {
+        f->end = i + w;
+        return;
     }
     slog_found_date end;
     if (match_at(c, s, len, i, 1, &end) != 1 || end.start != i || !end.year) {
