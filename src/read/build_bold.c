@@ -4,7 +4,8 @@
  * heading above it an entry when it is that heading's first paragraph,
  * and is text inside a dated entry); stamps that date a document or a
  * section instead; the first item of a list, or a block of bold keys, that
- * dates the heading above; and top-level list items opening with a date. */
+ * dates the heading above (top-level list items opening with a date:
+ * build_list.c). */
 #include "build_internal.h"
 #include "words.h"
 
@@ -317,7 +318,7 @@ static int opens_text_at(const char *s, size_t at)
  * English or in the languages logs are written in ("**Время:** 19.07.2025",
  * "Datum:", "Fecha:", "日期："). ASCII keys in any case; the others as
  * written, capitalised or not. */
-static int date_key(const char *s, size_t len)
+int build_date_key(const char *s, size_t len)
 {
     static const char *const keys[] = {
         "date",       "reported",   "created",      "time",          "when",       "timestamp",
@@ -364,7 +365,7 @@ static int plain_date_line(builder *b, cmark_node *para, bold_line *out)
     size_t key_end = f.start;
     while (key_end > 0 && strchr(" \t:", p->data[key_end - 1]))
         key_end--;
-    if (key_end && !date_key(p->data, key_end))
+    if (key_end && !build_date_key(p->data, key_end))
         return 0;
     size_t rest = f.end;
     while (rest < p->len && build_is_space(p->data[rest]))
@@ -397,7 +398,7 @@ int build_dated_by_next_line(builder *b, cmark_node *heading, const char *h,
         key_end--;
     while (key < key_end && strchr(" \t*_", bl.plain[key]))
         key++;
-    return date_key(bl.plain + key, key_end - key) && bl.date.year;
+    return build_date_key(bl.plain + key, key_end - key) && bl.date.year;
 }
 
 /* The key of a bold or plain date line names the date as the section's
@@ -409,7 +410,7 @@ static int dated_by_key(const bold_line *bl)
         key_end--;
     while (key < key_end && strchr(" \t*_", bl->plain[key]))
         key++;
-    return bl->key && date_key(bl->plain + key, key_end - key);
+    return bl->key && build_date_key(bl->plain + key, key_end - key);
 }
 
 /* A block of "**Key**: value" lines whose first says no date and a later
@@ -594,133 +595,5 @@ slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
     e->has_content = bl.more;
     b->bold = e;
     *started = 1;
-    return SLOG_OK;
-}
-
-/* --- list items ----------------------------------------------------------------- */
-
-/* "timestamp (UTC): 2026-03-08T13:48:55Z", "**Date:** 2024-06-18": a date
- * key (its markup and a bracketed note aside) and a colon before s[*at]:
- * the key, lower case, into key[KEY_MAX], and *at moved past the colon. */
-static int keyed_date_start(const char *s, size_t len, size_t *at, char *key)
-{
-    size_t colon = *at, n = 0;
-    while (colon < len && colon < *at + 40 && s[colon] != ':' && s[colon] != '\n')
-        colon++;
-    if (colon >= len || s[colon] != ':')
-        return 0;
-    int depth = 0;
-    for (size_t k = *at; k < colon && n + 1 < KEY_MAX; k++) {
-        depth += s[k] == '(';
-        if (!depth && !strchr("*_`", s[k]))
-            key[n++] = (char)tolower((unsigned char)s[k]);
-        depth -= depth && s[k] == ')';
-    }
-    while (n && build_is_space(key[n - 1]))
-        n--;
-    key[n] = '\0';
-    if (!n || !date_key(key, n))
-        return 0;
-    size_t k = colon + 1;
-    while (k < len && (strchr("*_`", s[k]) || build_is_space(s[k])))
-        k++;
-    *at = k;
-    return 1;
-}
-
-int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_t *text_from,
-                         char *key)
-{
-    if (key)
-        *key = '\0';
-    cmark_node *para = cmark_node_first_child(item);
-    if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
-        return 0;
-    const char *s;
-    size_t len, i = 0;
-    int line = build_first_line(b, para, &s, &len);
-    /* a task-list item: a ticked one that opens with a date is work done
-     * that day ("- [x] **2026-05-04** — ported the board model"); an open
-     * one is a task, dated or not */
-    if (len >= 3 && s[0] == '[' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X') && s[2] == ']') {
-        if (s[1] == ' ' || len < 4 || !build_is_space(s[3]))
-            return 0;
-        i = 4;
-    }
-    /* "🔧 **14/03/2026** – ...", "⚙️ 2026-03-10 ...": an emoji or a symbol
-     * before a date in numbers (only then is the date looked for: every
-     * "✅ Verified ..." of a log passes here) */
-    size_t sym = i;
-    while (sym + 3 <= len &&
-           ((unsigned char)s[sym] == 0xE2 || ((unsigned char)s[sym] >= 0xF0 && sym + 4 <= len))) {
-        sym += (unsigned char)s[sym] >= 0xF0 ? 4 : 3;
-        if (sym + 3 <= len && !memcmp(s + sym, "\xEF\xB8\x8F", 3))
-            sym += 3;
-        while (sym < len && build_is_space(s[sym]))
-            sym++;
-    }
-    if (sym > i) {
-        size_t k = sym;
-        while (k < len && strchr("*_[(`", s[k]))
-            k++;
-        if (k == len || s[k] < '0' || s[k] > '9')
-            return 0;
-        i = sym;
-    }
-    for (size_t k = 0; len && s[0] == '[' && k + 3 <= len; k++)
-        if (!memcmp(s + k, "](#", 3))
-            return 0; /* "[2023-09-24 - ESP32 Received](#2023-09-24...)": a table of contents */
-    while (i < len &&
-           (strchr("*_[(`", s[i]) || build_is_space(s[i]))) /* "**2026-03-09**", "`...`" */
-        i++;
-    if (!slog_find_date(b->cfg, s, len, i, 1, f)) {
-        char own[KEY_MAX];
-        if (!keyed_date_start(s, len, &i, key ? key : own) ||
-            !slog_find_date(b->cfg, s, len, i, 1, f))
-            return 0;
-    }
-    if (!build_dateable(b, line, f))
-        return 0;
-    size_t k = f->end;
-    if (k < len && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
-        return 0; /* "2026-03-09x": glued to a word */
-    if (k + 1 < len && (s[k] == '-' || s[k] == '_') && isalnum((unsigned char)s[k + 1]))
-        return 0; /* "2026-03-09-notes.md": a name */
-    if (memchr(s, '`', i) && (k >= len || s[k] != '`'))
-        return 0; /* "`2026-03-09`" is a date, "`2026-03-09 run.log`" a name */
-    while (k < len && (strchr("*_])|:-`", s[k]) || build_is_space(s[k])))
-        k++;
-    while (k + 3 <= len && (!memcmp(s + k, "—", 3) || !memcmp(s + k, "–", 3))) {
-        k += 3;
-        while (k < len && build_is_space(s[k]))
-            k++;
-    }
-    *text_from = k;
-    return 1;
-}
-
-/* A list is a log when two of its items open with a date, or with the same
- * date key ("- timestamp: ..." twice: a record each; a metadata list's
- * "Created:" and "Reviewed:" are two keys of one record, not a log). */
-slog_status build_list_enter(builder *b, cmark_node *list)
-{
-    int dated = 0, keyed = 0;
-    slog_found_date f;
-    size_t from;
-    char first[KEY_MAX] = "", key[KEY_MAX];
-    b->keyed_entry = NULL;
-    for (cmark_node *it = cmark_node_first_child(list); it && dated < 2 && keyed < 2;
-         it = cmark_node_next(it)) {
-        if (!build_list_item_date(b, it, &f, &from, key))
-            continue;
-        if (!*key)
-            dated++;
-        else if (!*first || !strcmp(first, key)) {
-            snprintf(first, sizeof first, "%s", key);
-            keyed++;
-        }
-    }
-    if (dated >= 2 || keyed >= 2)
-        b->entry_list = list;
     return SLOG_OK;
 }

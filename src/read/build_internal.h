@@ -191,7 +191,7 @@ void build_close_all(builder *b);
 slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *heading);
 /** A top-level paragraph: may start a bold-line entry. */
 slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started);
-/** A list at the top: are its dated items entries? */
+/** A list at the top: are its dated items entries? (build_list.c) */
 slog_status build_list_enter(builder *b, cmark_node *list);
 /** Dated list item: 1 and the date and where the item's text starts. */
 enum { KEY_MAX = 64 }; /* bytes of a date key ("timestamp", "date"), lower case */
@@ -205,6 +205,9 @@ int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_
 void build_settle_numeric_dates(builder *b);
 /** The first source line of a paragraph from its start column (in text_buf). */
 int build_first_line(builder *b, cmark_node *para, const char **s, size_t *len);
+/* A key that says the date is the section's own ("Date", "Fecha", "日期"),
+ * s[0, len) without its colon (build_bold.c). */
+int build_date_key(const char *s, size_t len);
 
 /* build_items.c */
 slog_status build_item_enter(builder *b, cmark_node *node);
