@@ -129,7 +129,7 @@ int build_dateable(builder *b, int line, const slog_found_date *f);
 /* A bold key opening t[0, len) ("**Status:** …", "**Causa**: …"): its
  * words (0: no such key), the key's text in *key and *key_len (its colon
  * aside) and where its value starts in *value; any out pointer may be
- * NULL (build_items.c). */
+ * NULL (build_statement.c). */
 size_t build_bold_key(const char *t, size_t len, const char **key, size_t *key_len, size_t *value);
 /* The heading the builder is in, or NULL. */
 heading_frame *build_innermost_heading(builder *b);
@@ -208,6 +208,20 @@ int build_first_line(builder *b, cmark_node *para, const char **s, size_t *len);
 /* A key that says the date is the section's own ("Date", "Fecha", "日期"),
  * s[0, len) without its colon (build_bold.c). */
 int build_date_key(const char *s, size_t len);
+
+/* build_statement.c: is a marked item work? `t` is the text after the
+ * marker. */
+/* A figure: "❌ 0 failures", "🔴 **Critical issues**: 3". */
+int build_metric(const char *t, size_t len);
+/* What was not done on purpose, a stop chosen, a check's reading that a
+ * thing is absent; or any item under "### No Changes Made". */
+int build_statement(builder *b, slog_state state, const char *t, size_t len);
+/* The marker is a colour ("🔴", "🟢"). */
+int build_is_colour(const char *marker);
+/* A bold key of four words at most and its colon opens the text. */
+int build_keyed_field(const char *t, size_t len);
+/* A word that rates the item opens it: "HIGH:", "(Medium)", "P2 —". */
+int build_rates_priority(const char *t, size_t len);
 
 /* build_items.c */
 slog_status build_item_enter(builder *b, cmark_node *node);
