@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The protocol of statuslog lsp (SPEC §10): Content-Length framing, JSON-RPC
  * 2.0, the open documents (full and incremental didChange; their text and
- * positions are lsp_text.c's), and linting debounced and run on a thread.
+ * positions are lsp_text.c's); linting, debounced and run on a thread, is
+ * lsp_lint.c's.
  * Errors never end the server: a frame it cannot read is answered with a
  * parse error and skipped, a request it cannot serve gets a JSON-RPC error,
  * a document it cannot read one diagnostic saying why. */
 #define _GNU_SOURCE
-#include "lsp.h"
+#include "lsp_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -29,239 +30,11 @@ enum {
     NOT_INITIALIZED = -32002
 };
 
-/* A lint done (or to do) on the background thread: a copy of the text. */
-typedef struct {
-    char *uri, *path, *text;
-    size_t len;
-    long version, today;
-    const slog_config *config;
-    slog_doc *model; /* results */
-    slog_diags diags;
-    char why[512];
-} lint_job;
-
-struct lsp_server {
-    FILE *out;
-    char *in; /* bytes received and not yet handled */
-    size_t in_len, in_cap, skip;
-    lsp_doc *docs;
-    size_t ndocs, cap;
-    int initialized, shut_down, exited, utf16;
-    cli_configs configs;
-    long today; /* --today, else 0 (the configured zone's today) */
-    /* the background lint */
-    int background, wake[2];
-    pthread_t thread;
-    pthread_mutex_t lock;
-    pthread_cond_t changed;
-    lint_job *job;  /* given to the thread, NULL: idle */
-    lint_job *done; /* finished, not yet published */
-    int stopping;
-};
-
 long lsp_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* --- lint -------------------------------------------------------------------------- */
-
-static void run_lint(lint_job *j)
-{
-    memset(&j->diags, 0, sizeof j->diags);
-    if (!j->config) {
-        snprintf(j->why, sizeof j->why,
-                 "the configuration of %.400s is invalid (see statuslog lint)", j->path);
-        return;
-    }
-    slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
-    po.config = j->config;
-    po.filename = j->path;
-    slog_error err;
-    if (slog_parse_buffer(j->text, j->len, &po, &j->model, &err) != SLOG_OK) {
-        snprintf(j->why, sizeof j->why, "statuslog cannot read this document: %.400s", err.message);
-        return;
-    }
-    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, j->config,
-                            j->today ? j->today : slog_today(slog_config_timezone(j->config)), 0};
-    if (slog_lint(j->model, &lo, &j->diags, &err) != SLOG_OK)
-        snprintf(j->why, sizeof j->why, "lint failed: %.400s", err.message);
-}
-
-static void job_free(lint_job *j)
-{
-    if (!j)
-        return;
-    free(j->uri);
-    free(j->path);
-    free(j->text);
-    slog_doc_free(j->model);
-    slog_diags_free(&j->diags);
-    free(j);
-}
-
-static void *worker(void *arg)
-{
-    lsp_server *s = arg;
-    pthread_mutex_lock(&s->lock);
-    for (;;) {
-        while (!s->job && !s->stopping)
-            pthread_cond_wait(&s->changed, &s->lock);
-        if (s->stopping)
-            break;
-        lint_job *j = s->job;
-        pthread_mutex_unlock(&s->lock);
-        run_lint(j);
-        pthread_mutex_lock(&s->lock);
-        s->job = NULL;
-        s->done = j;
-        pthread_cond_broadcast(&s->changed);
-        ssize_t w = write(s->wake[1], "x", 1);
-        (void)w;
-    }
-    pthread_mutex_unlock(&s->lock);
-    return NULL;
-}
-
-/* A finished lint: its findings published when its text is still the
- * document's, its model kept when newer than the one there. */
-static void publish(lsp_server *s, lint_job *j)
-{
-    lsp_doc *d = lsp_find(s, j->uri);
-    if (d && j->version == d->version) {
-        cJSON *params = cJSON_CreateObject();
-        cJSON_AddStringToObject(params, "uri", d->uri);
-        cJSON_AddNumberToObject(params, "version", (double)d->version);
-        cJSON_AddItemToObject(params, "diagnostics",
-                              lsp_diagnostics(d, j->model, &j->diags, j->why[0] ? j->why : NULL));
-        cJSON *msg = cJSON_CreateObject();
-        cJSON_AddStringToObject(msg, "jsonrpc", "2.0");
-        cJSON_AddStringToObject(msg, "method", "textDocument/publishDiagnostics");
-        cJSON_AddItemToObject(msg, "params", params);
-        lsp_send(s, msg);
-    }
-    if (d && j->model && (!d->model || j->version >= d->model_version)) {
-        slog_doc_free(d->model);
-        d->model = j->model;
-        d->model_version = j->version;
-        j->model = NULL;
-    }
-    job_free(j);
-}
-
-/* Publishes what the thread finished. */
-static void collect(lsp_server *s)
-{
-    if (!s->background)
-        return;
-    char buf[64];
-    while (read(s->wake[0], buf, sizeof buf) > 0)
-        ;
-    pthread_mutex_lock(&s->lock);
-    lint_job *j = s->done;
-    s->done = NULL;
-    pthread_mutex_unlock(&s->lock);
-    if (j)
-        publish(s, j);
-}
-
-void lsp_quiet(lsp_server *s)
-{
-    if (!s->background)
-        return;
-    pthread_mutex_lock(&s->lock);
-    while (s->job)
-        pthread_cond_wait(&s->changed, &s->lock);
-    pthread_mutex_unlock(&s->lock);
-    collect(s);
-}
-
-static lint_job *job_of(const lsp_server *s, const lsp_doc *d)
-{
-    lint_job *j = calloc(1, sizeof *j);
-    if (!j)
-        return NULL;
-    j->uri = strdup(d->uri);
-    j->path = strdup(d->path);
-    j->text = malloc(d->len + 1);
-    if (!j->uri || !j->path || !j->text) {
-        job_free(j);
-        return NULL;
-    }
-    memcpy(j->text, d->text, d->len);
-    j->text[d->len] = '\0';
-    j->len = d->len;
-    j->version = d->version;
-    j->config = d->config;
-    j->today = s->today;
-    return j;
-}
-
-/* Starts the lint of d: on the thread when it is free (else later). */
-static int start_lint(lsp_server *s, lsp_doc *d)
-{
-    if (s->background) {
-        pthread_mutex_lock(&s->lock);
-        int busy = s->job != NULL;
-        pthread_mutex_unlock(&s->lock);
-        if (busy)
-            return 0;
-    }
-    lint_job *j = job_of(s, d);
-    if (!j)
-        return 0;
-    d->due_ms = -1;
-    if (!s->background) {
-        run_lint(j);
-        publish(s, j);
-        return 1;
-    }
-    pthread_mutex_lock(&s->lock);
-    s->job = j;
-    pthread_cond_broadcast(&s->changed);
-    pthread_mutex_unlock(&s->lock);
-    return 1;
-}
-
-void lsp_server_tick(lsp_server *s, long now_ms, int flush)
-{
-    collect(s);
-    for (size_t i = 0; i < s->ndocs; i++) {
-        lsp_doc *d = &s->docs[i];
-        if (d->due_ms < 0 || (!flush && d->due_ms > now_ms))
-            continue;
-        if (flush)
-            lsp_quiet(s);
-        if (!start_lint(s, d))
-            break; /* the thread is busy: the next tick */
-    }
-    if (flush)
-        lsp_quiet(s);
-}
-
-long lsp_server_wait_ms(const lsp_server *s, long now_ms)
-{
-    long wait = -1;
-    for (size_t i = 0; i < s->ndocs; i++)
-        if (s->docs[i].due_ms >= 0) {
-            long w = s->docs[i].due_ms > now_ms ? s->docs[i].due_ms - now_ms : 0;
-            if (wait < 0 || w < wait)
-                wait = w;
-        }
-    /* a lint due while the thread is busy: look again soon */
-    return wait == 0 && s->background && s->job ? 5 : wait;
-}
-
-int lsp_server_wake_fd(const lsp_server *s)
-{
-    return s->background ? s->wake[0] : -1;
-}
-
-int lsp_server_exit_code(const lsp_server *s)
-{
-    return s->shut_down ? 0 : 1;
 }
 
 /* --- documents ------------------------------------------------------------------ */
@@ -272,32 +45,6 @@ lsp_doc *lsp_find(lsp_server *s, const char *uri)
         if (!strcmp(s->docs[i].uri, uri))
             return &s->docs[i];
     return NULL;
-}
-
-slog_doc *lsp_model(lsp_server *s, lsp_doc *d, int stale_ok, char *why, size_t n)
-{
-    why[0] = '\0';
-    if (d->model && (stale_ok || d->model_version == d->version))
-        return d->model;
-    lsp_quiet(s);
-    if (d->model && d->model_version == d->version)
-        return d->model;
-    lint_job *j = job_of(s, d);
-    if (!j) {
-        snprintf(why, n, "out of memory");
-        return NULL;
-    }
-    run_lint(j);
-    if (!j->model)
-        snprintf(why, n, "%s", j->why);
-    else {
-        slog_doc_free(d->model);
-        d->model = j->model;
-        d->model_version = j->version;
-        j->model = NULL;
-    }
-    job_free(j);
-    return d->model;
 }
 
 /* --- messages ----------------------------------------------------------------------- */
@@ -615,15 +362,8 @@ lsp_server *lsp_server_new(FILE *out, int background)
     s->out = out;
     s->utf16 = 1;
     s->wake[0] = s->wake[1] = -1;
-    if (background && pipe2(s->wake, O_NONBLOCK | O_CLOEXEC) == 0) {
-        pthread_mutex_init(&s->lock, NULL);
-        pthread_cond_init(&s->changed, NULL);
-        s->background = pthread_create(&s->thread, NULL, worker, s) == 0;
-        if (!s->background) {
-            close(s->wake[0]);
-            close(s->wake[1]);
-        }
-    }
+    if (background)
+        lsp_lint_start(s);
     return s;
 }
 
@@ -631,19 +371,7 @@ void lsp_server_free(lsp_server *s)
 {
     if (!s)
         return;
-    if (s->background) {
-        pthread_mutex_lock(&s->lock);
-        s->stopping = 1;
-        pthread_cond_broadcast(&s->changed);
-        pthread_mutex_unlock(&s->lock);
-        pthread_join(s->thread, NULL);
-        job_free(s->job);
-        job_free(s->done);
-        close(s->wake[0]);
-        close(s->wake[1]);
-        pthread_mutex_destroy(&s->lock);
-        pthread_cond_destroy(&s->changed);
-    }
+    lsp_lint_stop(s);
     for (size_t i = 0; i < s->ndocs; i++)
         lsp_doc_free(&s->docs[i]);
     free(s->docs);
