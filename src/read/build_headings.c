@@ -74,8 +74,25 @@ static int is_setext(builder *b, int line)
     size_t len;
     const char *s = slog_text_line(b->text, line, &len);
     size_t i = 0;
-    while (i < len && i < 3 && s[i] == ' ')
-        i++;
+    /* past the markers of the containers it stands in: "- ## Datum: …",
+     * "> ## 2026-03-09", "1. ## Day 1" are ATX headings in a list item or
+     * a quote */
+    for (int depth = 0; depth < 8; depth++) {
+        while (i < len && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        size_t d = i;
+        while (d < len && d - i < 9 && s[d] >= '0' && s[d] <= '9')
+            d++;
+        if (i < len && s[i] == '>')
+            i++;
+        else if (i + 1 < len && strchr("-*+", s[i]) && (s[i + 1] == ' ' || s[i + 1] == '\t'))
+            i += 2;
+        else if (d > i && d + 1 < len && (s[d] == '.' || s[d] == ')') &&
+                 (s[d + 1] == ' ' || s[d + 1] == '\t'))
+            i = d + 2;
+        else
+            break;
+    }
     return !(i < len && s[i] == '#');
 }
 

@@ -98,6 +98,18 @@ static int only_marks(const char *s, size_t from, size_t to)
     return 1;
 }
 
+/* "Saturday, 2/2 (2 hrs)": a weekday written before a short numeric
+ * date, the two opening the text, and no number or dot glued after —
+ * a day, whatever words follow. */
+static int weekday_opens(const char *s, size_t len, size_t from, const slog_found_date *f)
+{
+    if (f->weekday_end <= f->weekday_start || !only_marks(s, from, f->start))
+        return 0;
+    size_t k = f->end;
+    return k >= len || s[k] == ' ' || s[k] == '\t' || s[k] == ':' || s[k] == ')' || s[k] == '*' ||
+           s[k] == ',';
+}
+
 /* -1: no match from `from` on; 0: a match that is no date (an optional
  * date group that did not take part, a bare weekday); 1: a date. */
 static int match_at(slog_config *c, const char *s, size_t len, size_t from, int anchored,
@@ -118,7 +130,8 @@ static int match_at(slog_config *c, const char *s, size_t len, size_t from, int 
                         (unsigned char)s[i] >= 0xC3)) /* "3 марта прошли" */
             return 0;
     }
-    if (f->alone_only && !(only_marks(s, from, f->start) && only_marks(s, f->end, len)))
+    if (f->alone_only && !(only_marks(s, from, f->start) && only_marks(s, f->end, len)) &&
+        !weekday_opens(s, len, from, f))
         return 0; /* "Release 3.10.12", "pages 1-2-25": no date */
     /* "3 марта 2025 г.": the year's abbreviation is the date's */
     if (f->year && f->date_end == f->end) {
@@ -237,6 +250,43 @@ static int struck_out(const char *s, size_t from, size_t len, const slog_found_d
     return 1;
 }
 
+/* "2025-09-29-export.csv", "20250929-12345678", "2025-10-04_final": a date
+ * a name goes on from, without a space, is part of the name: by an
+ * underscore and a word, or by digits or a word with an extension. Not
+ * "2026-03-09-2026-03-12" (a range), "2026-03-09-10:30" or
+ * "2025-09-29_15:54:37" (a time) nor "2026-03-09-standup" (a heading's
+ * words). */
+static int glued_to_name(const char *s, size_t len, const slog_found_date *f)
+{
+    size_t k = f->end;
+    if (f->time_end > f->time_start || k + 1 >= len || (s[k] != '-' && s[k] != '_'))
+        return 0;
+    unsigned char c = (unsigned char)s[k + 1];
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        if (s[k] == '_')
+            return 1;
+        size_t w = k + 1; /* "-standup" is words, "-export.csv" a name */
+        while (w < len && (((s[w] | 0x20) >= 'a' && (s[w] | 0x20) <= 'z') || s[w] == '-'))
+            w++;
+        return w + 1 < len && s[w] == '.' && (s[w + 1] | 0x20) >= 'a' && (s[w + 1] | 0x20) <= 'z';
+    }
+    if (c < '0' || c > '9')
+        return 0;
+    size_t w = k + 1;
+    while (w < len && s[w] >= '0' && s[w] <= '9')
+        w++;
+    size_t digits = w - (k + 1);
+    int word_goes_on = w < len && (((s[w] | 0x20) >= 'a' && (s[w] | 0x20) <= 'z') || s[w] == '.' ||
+                                   s[w] == '-' || s[w] == '_');
+    if (digits == 4 && s[k] == '-' && w < len && strchr("-/.", s[w]))
+        return 0; /* to a full date */
+    if (digits <= 2 && (w == len || s[w] == ':' || !word_goes_on))
+        return 0; /* a time "_15:54:37", a day range "-11" */
+    if (s[k] == '_' && (digits == 4 || digits == 6) && !word_goes_on)
+        return 0; /* "_1530": a time */
+    return 1;
+}
+
 /* The most a date's text runs before its first digit: "Wednesday,
  * September 9", "воскресенье, 9" — with room for spacing. */
 enum { DATE_LEAD = 128 };
@@ -281,6 +331,8 @@ int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int a
                 text_from = after; /* "~~Mar 5~~ Mar 6" opens with Mar 6 */
             continue;
         }
+        if (!f.custom && glued_to_name(s, len, &f))
+            continue;
         /* year-less: only where it opens the text or follows a separator;
          * and never a plan */
         if (f.custom || ((f.year || opens_text(s, text_from, f.start) ||
