@@ -18,8 +18,16 @@
  *   the entry goes on to fix, and under "Approaches tried:" what did not
  *   work on the way: a note;
  * - an unmarked item under "Fixes (commit 8c84eb9):", "Resolution:" or
- *   "Solution implemented:" is a fix made: done (not under "Fixes needed"). */
-enum { SAYS_NOT_YET = 1, SAYS_DESCRIBED = 2, SAYS_REPORTS = 4, SAYS_FIXES = 8, SAYS_PRIORITY = 16 };
+ *   "Solution implemented:" is a fix made: done (not under "Fixes needed");
+ * - an unmarked item under "### Blockers" is work blocked (not "None"). */
+enum {
+    SAYS_NOT_YET = 1,
+    SAYS_DESCRIBED = 2,
+    SAYS_REPORTS = 4,
+    SAYS_FIXES = 8,
+    SAYS_PRIORITY = 16,
+    SAYS_BLOCKED = 32
+};
 
 /* A caption that opens, after its markup, with "what was done" in a
  * language without ASCII letters: "完了したこと:", "已完成:", "완료:",
@@ -56,14 +64,15 @@ static int says(const char *t)
         "prochaines étapes", "nächste schritte", "volgende stappen", "następne kroki",
         "следующие шаги", "sonraki adımlar", "下一步", "次のステップ", "다음 단계"};
     static const char *const described[] = {
-        "impact",     "impacto",         "impatto",      "auswirkungen", "symptom",
-        "symptoms",   "before",          "tried",        "attempts",     "attempted",
-        "approaches", "didn't work",     "did not work", "history",      "intentos",
-        "tentatives", "versuche",        "尝试",         "試した",       "removed",
-        "kaldırılan", "investigation",   "hypotheses",   "hypothesis",   "ruled out",
-        "diagnosis",  "troubleshooting", "entfernt",     "supprimé",     "eliminado",
-        "rimosso",    "удалено",         "usunięte",     "decision",     "decisions",
-        "cleanup",    "rejected",        "alternatives", "considered",   "limitations"};
+        "impact", "impacto", "impatto", "auswirkungen", "symptom", "symptoms", "before", "tried",
+        "attempts", "attempted", "approaches", "didn't work", "did not work", "history", "intentos",
+        "tentatives", "versuche", "尝试", "試した", "removed", "kaldırılan", "investigation",
+        "hypotheses", "hypothesis", "ruled out", "diagnosis", "troubleshooting", "entfernt",
+        "supprimé", "eliminado", "rimosso", "удалено", "usunięte", "decision", "decisions",
+        "cleanup", "rejected", "alternatives", "considered", "limitations",
+        /* "before" in other languages: "**AVANT** :", "Vorher:" */
+        "avant", "vorher", "antes", "prima", "przed", "변경 전", "修正前", "変更前", "改善前",
+        "修改前"};
     static const char *const reports[] = {"results", "result",      "polling",  "poll",
                                           "status",  "checks",      "findings", "observations",
                                           "outcome", "verification"};
@@ -101,6 +110,9 @@ static int says(const char *t)
     const char *word_end = w;
     while ((*word_end | 0x20) >= 'a' && (*word_end | 0x20) <= 'z')
         word_end++;
+    if (*word_end == '_' ||
+        (*word_end == '.' && (word_end[1] | 0x20) >= 'a' && (word_end[1] | 0x20) <= 'z'))
+        word_end = w; /* "**fixed_note_processor.py**:": a name, not a word */
     /* anywhere in it: "What was done", "Key Accomplishments Today", "O que
      * foi realizado", "Lo que se hizo", "Ce qui a été réalisé" */
     static const char *const done_anywhere[] = {
@@ -108,6 +120,15 @@ static int says(const char *t)
         "realizado", "realizada", "realizados",  "realizadas",      "foi feito",
         "se hizo",   "réalisé",   "réalisés",    "été fait",        "was erledigt",
         "gemacht",   "fatto",     "realizzato",  "gedaan"};
+    /* the blockers must open it too: "Blockers", not "Resolved blockers";
+     * and as a list, not "Blocker Analysis" or "Blocker Timeline" */
+    static const char *const blockers[] = {
+        "blockers",     "blocked",  "impediments", "bloqueos",  "bloqueios",
+        "bloqueadores", "blocages", "hindernisse", "blockaden", "blocchi"};
+    if (slog_names_any(w, (size_t)(word_end - w), blockers, sizeof blockers / sizeof *blockers) ||
+        slog_opening_word(w, n - (size_t)(w - t),
+                          (const char *const[]){"阻塞", "ブロッカー", "블로커"}, 3, ""))
+        bits |= SAYS_BLOCKED;
     if ((slog_names_any(w, (size_t)(word_end - w), fixes, sizeof fixes / sizeof *fixes) ||
          done_first(t) ||
          slog_names_any(t, n, done_anywhere, sizeof done_anywhere / sizeof *done_anywhere)) &&
@@ -209,6 +230,46 @@ static int bold_field(const char *t)
     return 0;
 }
 
+/* An unmarked item under "Blockers" names one: not "None", "N/A", "No
+ * blockers", "—", nor one resolved ("Resolved: the key arrived"). */
+static int names_a_blocker(const char *t)
+{
+    static const char *const none[] = {"none",   "nothing", "n/a",    "na",      "no",
+                                       "nope",   "keine",   "kein",   "ninguno", "ninguna",
+                                       "nenhum", "aucun",   "aucune", "nessuno", "nada",
+                                       "无",     "なし",    "없음",   "tbd",     "-"};
+    static const char *const gone[] = {"resolved", "unblocked", "fixed", "cleared", "solved",
+                                       /* "(não bloqueante)": a note that it blocks nothing */
+                                       "non-blocking", "not blocking", "nonblocking",
+                                       "não bloqueante", "no bloqueante", "nicht blockierend",
+                                       "non bloquant"};
+    size_t n = strlen(t);
+    if (build_bold_key(t, n, NULL, NULL, NULL) || (n && t[n - 1] == ':'))
+        return 0; /* "**RLS Users**: …", "**Missing storage methods**:": a field, a caption */
+    while (*t && strchr("*_` ", *t))
+        t++;
+    n = strlen(t);
+    return n > 1 && !slog_opening_word(t, n, none, sizeof none / sizeof *none, "") &&
+           !slog_names_any(t, n, gone, sizeof gone / sizeof *gone);
+}
+
+/* The list opens with "None." ("- None. Phases 2 & 3 complete", then a
+ * caveat): the author says there is no blocker. */
+static int list_says_none(cmark_node *item)
+{
+    cmark_node *list = item ? cmark_node_parent(item) : NULL;
+    cmark_node *first = list ? cmark_node_first_child(list) : NULL;
+    cmark_node *para = first ? cmark_node_first_child(first) : NULL;
+    cmark_node *text = para ? cmark_node_first_child(para) : NULL;
+    const char *t =
+        text && cmark_node_get_type(text) == CMARK_NODE_TEXT ? cmark_node_get_literal(text) : NULL;
+    static const char *const none[] = {"none",  "nothing", "n/a",    "no blockers",
+                                       "keine", "ninguno", "nenhum", "aucun",
+                                       "无",    "なし",    "없음"};
+    return first != item && t &&
+           slog_opening_word(t, strlen(t), none, sizeof none / sizeof *none, "") > 0;
+}
+
 /* What the innermost heading says of its lists' marks (SAYS_* bits, -1
  * without a heading), read once per heading. */
 static int heading_says(builder *b)
@@ -256,6 +317,8 @@ slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item 
             if (*it->text && (said[k] & SAYS_FIXES) && !reported_not_done(it->text) &&
                 !bold_field(it->text) && !(k == 1 && record_field(b, it->text)))
                 return SLOG_STATE_DONE;
+            if ((said[k] & SAYS_BLOCKED) && names_a_blocker(it->text) && !list_says_none(node))
+                return SLOG_STATE_BLOCKED;
             if (k == 0)
                 break; /* a caption of its own: the heading says nothing more */
             continue;

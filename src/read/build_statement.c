@@ -95,6 +95,18 @@ int build_statement(builder *b, slog_state state, const char *t, size_t len)
     for (size_t k = 0; k < sizeof no_what / sizeof *no_what; k++)
         if (word_at(t, len, no_what[k]))
             return 1;
+    /* "No shared code deleted", "No data lost", "No regressions introduced":
+     * what a change was kept from doing, its participle in the clause */
+    static const char *const kept_from[] = {"deleted",  "affected", "changed",   "modified",
+                                            "touched",  "removed",  "broken",    "lost",
+                                            "impacted", "altered",  "introduced"};
+    if (word_at(t, len, "No")) {
+        size_t end = 0, words = 0;
+        while (end < len && words < 8 && !strchr(".;:,(\n", t[end]))
+            words += t[end++] == ' ';
+        if (slog_names_any(t, end, kept_from, sizeof kept_from / sizeof *kept_from))
+            return 1;
+    }
     /* a stop someone chose: "❌ **Pacifica LIVE:** STOPPED (was PID 71643)",
      * "⛔ Paused deploys until Monday" (a short key may come first) */
     size_t v = 0;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The open-checklist rule: unchecked boxes worth a reader's time (SPEC §3
  * r3) — in a log, not a template; of lists with one caption the newest; not
- * a box a later list repeats, a branch of a plan, a prompt, a blank, or one
- * a later checked box or done item says was done. */
+ * a box a later list repeats, a branch of a plan, a prompt, a blank, one
+ * a later checked box or done item says was done, or one of a record whose
+ * status field says it is done. */
 #include "lint_internal.h"
 
 #include "doc_internal.h"
@@ -244,6 +245,76 @@ static const char *heading_above(const slog_doc *d, int line)
     return title;
 }
 
+/* The record the box is in says, in its status field, that it is done:
+ * "## Goals API (2026-03-02)" then "**Status**: Completed" — the boxes of
+ * its plan below are left over, not open work. The field is looked for in
+ * the first lines of the box's own entry, above its first sub-heading. */
+enum { STATUS_FIELD_LINES = 12 };
+
+static int status_says_done(const char *s, size_t len)
+{
+    static const char *const keys[] = {"status", "estado", "statut", "stato",
+                                       "状态",   "状態",   "상태"};
+    static const char *const done[] = {"\xE2\x9C\x85", "completed", "complete",  "done",
+                                       "finished",     "shipped",   "delivered", "merged",
+                                       "resolved",     "closed",    "concluído", "concluido",
+                                       "terminé",      "terminado", "erledigt",  "abgeschlossen",
+                                       "完了",         "完成",      "已完成"};
+    size_t i = 0;
+    if (!len || s[0] == ' ' || s[0] == '\t')
+        return 0; /* "  - Status: done": a field of one item, not of the record */
+    while (i < len && strchr("-*_> \t", s[i]))
+        i++;
+    size_t k = slog_opening_word(s + i, len - i, keys, sizeof keys / sizeof *keys, "");
+    if (!k)
+        return 0;
+    i += k;
+    while (i < len && strchr("*_ \t", s[i]))
+        i++;
+    if (i < len && s[i] == ':')
+        i++;
+    else if (i + 3 <= len && !memcmp(s + i, "\xEF\xBC\x9A", 3)) /* a full-width colon */
+        i += 3;
+    else
+        return 0;
+    while (i < len && strchr("*_` \t", s[i]))
+        i++;
+    /* "Complete and ready for testing", "Done except the docs": work left */
+    static const char *const but[] = {"ready for", "except",    "but",     "pending", "awaiting",
+                                      "partial",   "partially", "testing", "review"};
+    return slog_opening_word(s + i, len - i, done, sizeof done / sizeof *done, "") > 0 &&
+           !slog_names_any(s + i, len - i, but, sizeof but / sizeof *but);
+}
+
+/* A caption or heading over work left after the record: "### Next Steps",
+ * "Follow-ups:", "Remaining" — its boxes are open whatever the status. */
+static int names_work_left(const char *t)
+{
+    static const char *const left[] = {
+        "next",      "follow-up", "follow-ups", "followup", "follow up", "todo",         "to do",
+        "remaining", "open",      "future",     "later",    "pending",   "outstanding",  "próximos",
+        "próximas",  "nächste",   "prochaines", "下一步",   "后续",      "次のステップ", "今後"};
+    return t && slog_names_any(t, strlen(t), left, sizeof left / sizeof *left);
+}
+
+static int record_done(const slog_doc *d, const slog_checklist_item *box)
+{
+    if (names_work_left(box->caption) || names_work_left(heading_above(d, box->line)))
+        return 0;
+    /* the box's own record: an enclosing one's status is not its entries' */
+    const slog_entry *e = slog_doc_entry_at(d, box->line);
+    int last = e ? e->line + STATUS_FIELD_LINES : 0;
+    for (int l = e ? e->line + 1 : 1; e && l < box->line && l <= last; l++) {
+        size_t len;
+        const char *s = slog_text_line(&d->priv->text, l, &len);
+        if (s && len && s[0] == '#')
+            break; /* the record's own fields stand above its first section */
+        if (s && status_says_done(s, len))
+            return 1;
+    }
+    return 0;
+}
+
 /* The box stands in a section that parks its work for later or keeps a
  * standing procedure: an enclosing heading names future work or a later
  * version ("## 🔮 Tâches futures (V2)", "## Phase 3 - future features",
@@ -387,7 +458,7 @@ slog_status lint_open_checklists(lint_ctx *ctx)
         const slog_checklist_item *box = &d->checklists[i];
         char text[160];
         if (!box->checked && !superseded[i] && !no_task(box) && !agenda_topic(d, box) &&
-            !parked_section(d, box->line) && !lint_done_later(done, i))
+            !parked_section(d, box->line) && !record_done(d, box) && !lint_done_later(done, i))
             st = lint_emit(ctx, SLOG_RULE_OPEN_CHECKLIST, box->line, "unchecked: %s",
                            lint_excerpt(box->text, text, sizeof text, 100));
     }

@@ -260,6 +260,9 @@ static const struct {
     {"d2ca2a46__feedback_quality.md", 828, SLOG_STATE_NOTE, -1},
     {"d2ca2a46__feedback_quality.md", 1224, SLOG_STATE_NOTE, -1},
     {"61be71de__feedback_quality.md", 796, SLOG_STATE_NOTE, -1},
+    /* the items of "## Blockers (Outstanding)" are work blocked */
+    {"d2ca2a46__feedback_quality.md", 82, SLOG_STATE_BLOCKED, -1},
+    {"d2ca2a46__feedback_quality.md", 87, SLOG_STATE_BLOCKED, -1},
 };
 static int r3_seen[sizeof r3_readings / sizeof *r3_readings];
 

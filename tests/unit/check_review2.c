@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Logs as other authors write them, from a fifth review of 37 public agent
+ * logs, journals, lab notebooks, ops logs and logs in ten languages (SPEC
+ * §1, §3 r3). Each case failed before its fix. */
+#include "lint_helpers.h"
+
+static const char *items_state(const slog_doc *d, size_t entry, size_t k)
+{
+    const slog_item *it = d->entries[entry]->items;
+    while (it && k--)
+        it = it->next;
+    return it ? slog_state_name(it->state) : "(none)";
+}
+
+START_TEST(a_date_a_name_goes_on_from)
+{
+    /* a file name that opens with a date names a file, it dates nothing */
+    const char *md =
+        "# Import log\n\n## Import checks (2026-03-10)\n\nFirst pass.\n\n"
+        "## Test checklist\n\n**Test 3: Bank CSV** (`20250929-12345678-export.CSV`)\n\n"
+        "1. Upload the bank file\n\n## Files `2025-09-29-export.csv` review\n\ntext\n\n"
+        "## Notes 2025-10-04_final\n\ntext\n\n## Import fixes (2026-03-11)\n\nSecond.\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[1]->date, "2026-03-11");
+    slog_doc_free(d);
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_ENTRY_ORDER, NULL), 0);
+    /* a time glued by an underscore, a heading's words glued by a hyphen */
+    d = parse_str("# Ops\n\n## Tunnel cleanup - 2025-09-29_15:54:37\n- ✅ closed\n\n"
+                  "## 2025-09-30-standup\n- ✅ met\n\n## Sprint 2025-10-01-2025-10-03\n- ✅ x\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[0]->date, "2025-09-29");
+    ck_assert_str_eq(d->entries[1]->date, "2025-09-30");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(a_record_whose_status_says_done)
+{
+    /* "**Status**: Completed" under a record's heading: the boxes of its
+     * plan are left over; its next steps, and a status with work left, are
+     * open */
+    const char *md =
+        "# Implementation log\n\n## Goals API (2026-03-02)\n\n**Status**: Completed\n\n"
+        "#### Phase 2: Backend\n- [ ] Add storage methods\n\n"
+        "#### Next steps\n- [ ] Validate with more samples\n\n" /* 11 */
+        "## Library (2026-03-03)\n\n### Feature 1\n\n"
+        "**Status**: Complete and ready for testing\n\n"
+        "#### Testing checklist\n- [ ] Upload as a manager\n\n" /* 20 */
+        "## Accounts page (2026-03-04)\n\n**Status**: In progress\n\n"
+        "- [ ] Wire the page\n"; /* 25 */
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, NULL), 3);
+    int line = 0;
+    count_rule("# L\n\n## A (2026-03-02)\n\n**Status**: ✅ Done\n\n- [ ] Add storage methods\n",
+               "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line);
+    ck_assert_int_eq(line, 0);
+}
+END_TEST
+
+START_TEST(what_a_change_was_kept_from_doing)
+{
+    /* "❌ No shared code deleted" says what did not happen: a statement, not
+     * a failure, under a sub-heading as much as without one */
+    slog_doc *d = parse_str("# Dev journal\n\n## 2026-03-12 Remove the paid-media service\n\n"
+                            "##### Safeguards applied\n- ❌ **No shared code** deleted\n"
+                            "- ❌ No data lost\n- ❌ Build failed on the runner\n");
+    ck_assert_str_eq(items_state(d, 0, 0), "note");
+    ck_assert_str_eq(items_state(d, 0, 1), "note");
+    ck_assert_str_eq(items_state(d, 0, 2), "failed");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(before_in_other_languages)
+{
+    /* "**AVANT** :" over ❌ lines describes the state before a fix */
+    slog_doc *d = parse_str("# Journal de développement\n\n## Session 10 mars 2026 - Polices\n\n"
+                            "**AVANT** :\n- ❌ Flash visible de la police système\n\n"
+                            "**APRÈS** :\n- ✅ Chargement fluide\n");
+    ck_assert_str_eq(items_state(d, 0, 0), "note");
+    ck_assert_str_eq(items_state(d, 0, 1), "done");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(a_file_name_is_no_caption_word)
+{
+    /* "**fixed_processor.py - Edge cases**:" names a file, not work fixed */
+    slog_doc *d = parse_str("# Dev journal\n\n## Day 3 - January 26, 2026\n\n"
+                            "**fixed_processor.py - Edge Case Work**:\n- Added newline cleaning\n\n"
+                            "**Fixed**:\n- Added pronoun filtering\n");
+    ck_assert_str_eq(items_state(d, 0, 0), "note");
+    ck_assert_str_eq(items_state(d, 0, 1), "done");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(a_weekday_before_a_short_date)
+{
+    /* "**Saturday, 2/2 (2 hrs)**": a day of the week written, then its
+     * month and day, then words */
+    slog_doc *d =
+        parse_str("## Week 4 (1/28/19 - 2/3/19)\n# Weekly goals:\n* [x] Build the network\n\n"
+                  "**Saturday, 2/2 (2 hrs)**\n* Met the team\n\n"
+                  "**Friday, 2/1 (2 hrs)**\n* Fed single vectors\n\n"
+                  "## Release 3/10 notes\n\ntext\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[1]->date, "2019-02-02");
+    ck_assert_str_eq(d->entries[2]->date, "2019-02-01");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(headings_in_list_items_before_a_rule)
+{
+    /* "- ## Datum: 03.02.2025" is an ATX heading in a list item, not the
+     * text of a setext heading whose underline is a later "---" */
+    slog_doc *d =
+        parse_str("- ## Datum: 03.02.2025\n- ## Was wurde gemacht:\n- Parser gebaut\n---\n"
+                  "- ## Datum: 04.02.2025\n- Tests geschrieben\n---\n"
+                  "> ## 05.02.2025\n> - Release vorbereitet\n\n---\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[0]->date, "2025-02-03");
+    ck_assert_int_eq(d->entries[0]->setext, 0);
+    ck_assert_str_eq(d->entries[2]->date, "2025-02-05");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(a_blockers_section)
+{
+    /* unmarked items under "### Blockers" are work blocked; "None", a
+     * field, a caption, or a list that opens with "None." are not */
+    slog_doc *d = parse_str("# Standup\n\n## Feb 4, 2026 (Day 2)\n\n### Fix applied\n"
+                            "- Rotated the API token\n\n### Blockers\n"
+                            "- API key for the live feed still missing; waiting on the vendor\n"
+                            "- **RLS users**: still on the admin client (not blocking)\n\n"
+                            "## Feb 5, 2026 (Day 3)\n\n### Blockers\n- None\n\n"
+                            "## Feb 6, 2026 (Day 4)\n\n### Blockers/Issues\n"
+                            "- None. Phase 2 is complete.\n- Runtime testing needs a database\n");
+    ck_assert_str_eq(items_state(d, 0, 0), "done");
+    ck_assert_str_eq(items_state(d, 0, 1), "blocked");
+    ck_assert_str_eq(items_state(d, 0, 2), "note");
+    ck_assert_str_eq(items_state(d, 1, 0), "note");
+    ck_assert_str_eq(items_state(d, 2, 1), "note");
+    slog_doc_free(d);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("review2");
+    TCase *tc = tcase_create("logs");
+    tcase_add_test(tc, a_date_a_name_goes_on_from);
+    tcase_add_test(tc, a_record_whose_status_says_done);
+    tcase_add_test(tc, what_a_change_was_kept_from_doing);
+    tcase_add_test(tc, before_in_other_languages);
+    tcase_add_test(tc, a_file_name_is_no_caption_word);
+    tcase_add_test(tc, a_weekday_before_a_short_date);
+    tcase_add_test(tc, headings_in_list_items_before_a_rule);
+    tcase_add_test(tc, a_blockers_section);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
