@@ -398,6 +398,12 @@ int build_dated_by_next_line(builder *b, cmark_node *heading, const char *h,
         key_end--;
     while (key < key_end && strchr(" \t*_", bl.plain[key]))
         key++;
+    /* "## Session 2026-02-23 — Issue archive" then "**Date**: 2026-02-23":
+     * the line says again the heading's own date */
+    long heading_day, line_day;
+    if (slog_found_day(f, &heading_day) && slog_found_day(&bl.date, &line_day) &&
+        heading_day == line_day)
+        return 0;
     return build_date_key(bl.plain + key, key_end - key) && bl.date.year;
 }
 

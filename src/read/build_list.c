@@ -38,6 +38,24 @@ static int keyed_date_start(const char *s, size_t len, size_t *at, char *key)
     return 1;
 }
 
+/* The item is one link and nothing else: "[9/8/2024 - Kickoff](https://…)". */
+static int only_a_link(const char *s, size_t len)
+{
+    if (!len || s[0] != '[')
+        return 0;
+    const char *open = NULL;
+    for (size_t k = 1; k + 1 < len && !open; k++)
+        if (s[k] == ']' && s[k + 1] == '(')
+            open = s + k + 1;
+    const char *close = open ? memchr(open, ')', len - (size_t)(open - s)) : NULL;
+    if (!close)
+        return 0;
+    for (const char *p = close + 1; p < s + len; p++)
+        if (*p != ' ' && *p != '\t')
+            return 0;
+    return 1;
+}
+
 int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_t *text_from,
                          char *key)
 {
@@ -80,6 +98,8 @@ int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_
     for (size_t k = 0; len && s[0] == '[' && k + 3 <= len; k++)
         if (!memcmp(s + k, "](#", 3))
             return 0; /* "[2023-09-24 - ESP32 Received](#2023-09-24...)": a table of contents */
+    if (only_a_link(s, len))
+        return 0; /* "[9/8/2024 - Kickoff](https://…/README.md#982024---kickoff)": the same */
     while (i < len &&
            (strchr("*_[(`", s[i]) || build_is_space(s[i]))) /* "**2026-03-09**", "`...`" */
         i++;

@@ -158,25 +158,48 @@ static int opens_text(const char *s, size_t from, size_t at)
 
 /* "Mar 16 – Mar 27, 2026", "2026-03-09 to 2026-03-13": a range dated by
  * its start. A year-less start takes the end's year; the span covers both. */
-static void take_range(slog_config *c, const char *s, size_t len, slog_found_date *f)
+/* – — → -> -- to through thru till; "a", "al", "au", "bis", "до", "tot",
+ * "到", "至", "〜"; "/" and "&" join two days ("2026-09-12 (Sat) /
+ * 2026-09-13 (Sun)", "2026-03-02/03"), and ".." a range ("2026-06-21..22"):
+ * the length of the join at s[i], or 0 */
+static size_t join_at(const char *s, size_t len, size_t i)
 {
-    size_t i = f->end;
-    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '`'))
-        i++;
-    /* – — → -> -- to through thru till; "a", "al", "au", "bis", "до", "tot",
-     * "到", "至", "〜"; "/" and "&" join two days ("2026-09-12 (Sat) /
-     * 2026-09-13 (Sun)", "2026-03-02/03"), and ".." a range ("2026-06-21..22") */
     static const char *const joins[] = {
         "\xE2\x80\x93",      "\xE2\x80\x94", "\xE2\x86\x92", "->", "--",  "-",   "to ",
         "through ",          "thru ",        "till ",        "a ", "al ", "au ", "bis ",
         "\xD0\xB4\xD0\xBE ", "tot ",         "/ ",           "/",  "& ",  "..",  "\xE5\x88\xB0",
         "\xE8\x87\xB3",      "\xE3\x80\x9C", "\xEF\xBD\x9E", "~"};
-    size_t n = 0;
-    for (size_t j = 0; j < sizeof joins / sizeof *joins && !n; j++) {
+    for (size_t j = 0; j < sizeof joins / sizeof *joins; j++) {
         size_t w = strlen(joins[j]);
         if (i + w <= len && !strncasecmp(s + i, joins[j], w))
-            n = w;
+            return w;
     }
+    return 0;
+}
+
+static size_t skip_blanks(const char *s, size_t len, size_t i)
+{
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '`'))
+        i++;
+    return i;
+}
+
+static void take_range(slog_config *c, const char *s, size_t len, slog_found_date *f)
+{
+    size_t i = f->end;
+    /* "Wednesday, September 14, 2022 - Thursday, September 15, 2022": what
+     * the pattern read after the date (a weekday) may open the range's end */
+    int weekday_after = 0;
+    if (f->end > f->date_end && f->date_end > f->date_start && f->time_end == f->time_start &&
+        f->zone_end == f->zone_start) {
+        size_t k = skip_blanks(s, len, f->date_end);
+        if (join_at(s, len, k) && strchr("-\xE2t", s[k])) {
+            weekday_after = 1;
+            i = f->date_end;
+        }
+    }
+    i = skip_blanks(s, len, i);
+    size_t n = join_at(s, len, i);
     if (!n)
         return;
     i += n;
@@ -199,6 +222,18 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
         return;
     }
     slog_found_date end;
+    if (weekday_after) {
+        if (match_at(c, s, len, i, 1, &end) != 1 || end.start != i || !end.year)
+            return;
+        if (f->weekday_start >= f->date_end) { /* the end's */
+            f->weekday = -1;
+            f->weekday_start = f->weekday_end = 0;
+        }
+        if (!f->year)
+            f->year = end.month >= f->month ? end.year : end.year - 1;
+        f->end = end.end;
+        return;
+    }
     if (match_at(c, s, len, i, 1, &end) != 1 || end.start != i || !end.year) {
         /* "2026/5/2 - 5/13", "2026-05-02 – 13.05.": the end as numbers alone */
         size_t k = i, parts = 0;

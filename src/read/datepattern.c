@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #define WEEKDAY                                                                                    \
-    "(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"         \
+    "(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday|s)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"       \
     "|sat(?:urday)?|sun(?:day)?|" WEEKDAY_OTHER ")(?![a-z])"
 #define MONTH                                                                                      \
     "(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"             \

@@ -398,12 +398,23 @@ static void place_of(const slog_doc *d, size_t i, captioned *c)
  * others are superseded. By caption: a per-case list ("Prevention") or no
  * caption replaces nothing, and a list with nothing written in its boxes
  * is no replacement. */
-static void keep_latest(const slog_doc *d, captioned *c, int by_caption, unsigned char *superseded)
+static void keep_latest(const slog_doc *d, captioned *c, int by_caption, unsigned char *superseded,
+                        unsigned char *ticked_later)
 {
     size_t n = d->nchecklists;
     qsort(c, n, sizeof *c, by_key_then_list);
     for (size_t a = 0, b; a < n; a = b) {
         b = group_end(c, a, n);
+        if (ticked_later) { /* the copies written before the latest one ticked */
+            size_t ticked = SIZE_MAX;
+            for (size_t k = a; k < b; k++)
+                if (d->checklists[c[k].index].checked &&
+                    (ticked == SIZE_MAX || written_later(&c[k], &c[ticked])))
+                    ticked = k;
+            for (size_t k = a; ticked != SIZE_MAX && k < b; k++)
+                if (written_later(&c[ticked], &c[k]))
+                    ticked_later[c[k].index] = 1;
+        }
         if (by_caption && (!*c[a].key || per_case_list(c[a].key)))
             continue;
         size_t last = SIZE_MAX;
@@ -418,6 +429,37 @@ static void keep_latest(const slog_doc *d, captioned *c, int by_caption, unsigne
     }
 }
 
+/* The box nested under box `parent` (the nearest box above it written
+ * less indented, every line between indented more than that one): a step
+ * of it ("- [ ] Copy the dataset" over "    - [ ] Step 1: dry run"). */
+static size_t indent_at(const slog_doc *d, int line, int *blank)
+{
+    size_t len, i = 0;
+    const char *s = slog_text_line(&d->priv->text, line, &len);
+    while (s && i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    *blank = !s || i == len;
+    return i;
+}
+
+static size_t parent_box(const slog_doc *d, size_t k)
+{
+    int blank;
+    size_t own = indent_at(d, d->checklists[k].line, &blank);
+    if (!own)
+        return SIZE_MAX;
+    for (size_t j = k; j-- > 0 && d->checklists[j].line + 64 > d->checklists[k].line;) {
+        size_t at = indent_at(d, d->checklists[j].line, &blank);
+        if (at >= own)
+            continue;
+        for (int l = d->checklists[j].line + 1; l < d->checklists[k].line; l++)
+            if (indent_at(d, l, &blank) <= at && !blank)
+                return SIZE_MAX;
+        return j;
+    }
+    return SIZE_MAX;
+}
+
 /* Unchecked boxes worth a reader's time (SPEC §3 r3): only in a log (a
  * document with a dated entry), never in a template, of lists with the same
  * caption only the newest ("Remaining Work" replaced by a later one), and
@@ -429,7 +471,8 @@ slog_status lint_open_checklists(lint_ctx *ctx)
         return SLOG_OK;
     captioned *c = malloc(d->nchecklists * sizeof *c);
     unsigned char *superseded = calloc(d->nchecklists, 1);
-    slog_status st = c && superseded ? SLOG_OK : SLOG_ERR_NOMEM;
+    unsigned char *ticked_later = calloc(d->nchecklists, 1);
+    slog_status st = c && superseded && ticked_later ? SLOG_OK : SLOG_ERR_NOMEM;
     for (size_t i = 0; st == SLOG_OK && i < d->nchecklists; i++) {
         place_of(d, i, &c[i]);
         caption_key(d->checklists[i].caption, c[i].key, sizeof c[i].key);
@@ -437,7 +480,7 @@ slog_status lint_open_checklists(lint_ctx *ctx)
     /* the list written last under a caption of the same words replaces the
      * others (two lists under one heading, a code block between, are one) */
     if (st == SLOG_OK)
-        keep_latest(d, c, 1, superseded);
+        keep_latest(d, c, 1, superseded, NULL);
     /* a box a later list repeats (the same text in another list: a list
      * copied forward, quoted again) is that later list's */
     for (size_t i = 0; st == SLOG_OK && i < d->nchecklists; i++) {
@@ -450,13 +493,18 @@ slog_status lint_open_checklists(lint_ctx *ctx)
         snprintf(c[i].key, sizeof c[i].key, "%016llx", (unsigned long long)h);
     }
     if (st == SLOG_OK)
-        keep_latest(d, c, 0, superseded);
+        keep_latest(d, c, 0, superseded, ticked_later);
     lint_done_index *done = NULL;
     if (st == SLOG_OK)
         st = lint_done_index_build(ctx, &done);
     for (size_t i = 0; i < d->nchecklists && st == SLOG_OK; i++) {
         const slog_checklist_item *box = &d->checklists[i];
         char text[160];
+        /* a step of a box a later list repeats ticked goes with it (not one
+         * of a box ticked: "- [x] Plan for next weeks?" over its open tasks) */
+        size_t parent = parent_box(d, i);
+        if (parent != SIZE_MAX && ticked_later[parent])
+            superseded[i] = 1;
         if (!box->checked && !superseded[i] && !no_task(box) && !agenda_topic(d, box) &&
             !parked_section(d, box->line) && !record_done(d, box) && !lint_done_later(done, i))
             st = lint_emit(ctx, SLOG_RULE_OPEN_CHECKLIST, box->line, "unchecked: %s",
@@ -465,5 +513,6 @@ slog_status lint_open_checklists(lint_ctx *ctx)
     lint_done_index_free(done);
     free(c);
     free(superseded);
+    free(ticked_later);
     return st;
 }

@@ -147,6 +147,68 @@ START_TEST(a_blockers_section)
 }
 END_TEST
 
+START_TEST(steps_of_a_box_ticked_later)
+{
+    /* a list copied forward: the older copy's steps go with their box
+     * once a later copy ticks it; the steps of a box ticked in place stay */
+    const char *md =
+        "## 14/05/2026\nLista aggiornata:\n- [x] Copiare il dataset sul cluster\n"
+        "- [ ] Scrivere il capitolo\n\n## 13/05/2026\nLista:\n"
+        "- [ ] Copiare il dataset sul cluster\n    - [ ] Passo 1: prova a secco\n"
+        "    - [ ] Passo 2: copia vera\n- [ ] Scrivere il capitolo\n\n"
+        "## 12/05/2026\n- [x] Plan for the next weeks?\n  - [ ] Deploy the benchmarks\n";
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, NULL), 2);
+}
+END_TEST
+
+START_TEST(a_heading_date_said_again)
+{
+    /* "## Session 2026-02-23 — Issue archive" then "**Date**: 2026-02-23":
+     * the heading's entry, its label without the date */
+    slog_doc *d = parse_str("# Journal\n\n## Session 2026-02-22 — Staging\n\n**Developer**: agent\n"
+                            "**Date**: 2026-02-22\n\nStaged.\n\n"
+                            "## Session 2026-02-23 — Issue archive\n\n**Date**: 2026-02-23\n"
+                            "**Developer**: agent\n\nArchived.\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_int_eq(d->entries[1]->kind, SLOG_ENTRY_HEADING);
+    ck_assert_str_eq(d->entries[1]->label, "Session Issue archive");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(a_table_of_contents_of_links)
+{
+    /* list items that are one link each index the entries below */
+    slog_doc *d =
+        parse_str("# Lab notebook\n\n* [9/8/2024 - Kickoff](https://example.org/nb#982024)\n"
+                  "* [9/15/2024 - Parts](https://example.org/nb#9152024)\n\n"
+                  "# 9/8/2024 - Kickoff\nMet the TA.\n\n# 9/15/2024 - Parts\nOrdered.\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_int_eq(d->entries[0]->line, 6);
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(weekday_names_and_ranges)
+{
+    /* "Weds" is Wednesday; a range of weekdays and dates is dated by its
+     * start, its end out of the label */
+    slog_doc *d = parse_str("# Journal\n\n### Weds, Feb 15 2023\nAuth.\n\n"
+                            "## Wednesday, September 14, 2022 - Thursday, September 15, 2022\n"
+                            "* More CSS\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_int_eq(d->entries[0]->weekday_mismatch, 0);
+    ck_assert_str_eq(d->entries[0]->label, "");
+    ck_assert_str_eq(d->entries[1]->date, "2022-09-14");
+    ck_assert_str_eq(d->entries[1]->label, "");
+    ck_assert_int_eq(d->entries[1]->weekday_mismatch, 0);
+    slog_doc_free(d);
+    ck_assert_int_eq(
+        count_rule("### Weds, Feb 16 2023\nAuth.\n", "2026-12-07", SLOG_RULE_INVALID_DATE, NULL),
+        1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -159,6 +221,10 @@ int main(void)
     tcase_add_test(tc, a_weekday_before_a_short_date);
     tcase_add_test(tc, headings_in_list_items_before_a_rule);
     tcase_add_test(tc, a_blockers_section);
+    tcase_add_test(tc, steps_of_a_box_ticked_later);
+    tcase_add_test(tc, a_heading_date_said_again);
+    tcase_add_test(tc, a_table_of_contents_of_links);
+    tcase_add_test(tc, weekday_names_and_ranges);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
