@@ -73,7 +73,7 @@ static const slog_entry **period_entries(doc_view *v, size_t *n)
 /* One prose entry: its label and first sentence (with the list a line
  * ending in ':' introduces), and the rows of its tables with a status word
  * ("agent-flow-studio · 90 · pytest failing"). */
-static cJSON *prose_line(doc_view *v, const slog_entry *e, int *bare)
+static cJSON *prose_line(doc_view *v, const slog_entry *e, int *bare, int *empty)
 {
     digest_prose p;
     digest_prose_read(v->d, e, &p);
@@ -106,6 +106,8 @@ static cJSON *prose_line(doc_view *v, const slog_entry *e, int *bare)
         }
         *bare = taken == 0;
     }
+    /* a day to be filled in, or a day whose sessions below say it all */
+    *empty = *bare && (p.placeholder || p.has_entries);
     slog_buf_put(&line, "", 0);
     cJSON *o = cJSON_CreateObject();
     if (o && !p.failed && !line.failed) {
@@ -248,10 +250,14 @@ static size_t prose_lines(doc_view *v, cJSON *prose, const slog_entry **days, si
             left++;
             continue;
         }
-        int bare;
-        cJSON *o = prose_line(v, e, &bare);
+        int bare, empty;
+        cJSON *o = prose_line(v, e, &bare, &empty);
         if (!o)
             break;
+        if (empty) {
+            cJSON_Delete(o);
+            continue;
+        }
         /* an entry that says nothing but its heading ("Day 3", "2/17/22")
          * folds only with the same heading ("Heartbeat"): its number is all
          * that tells it apart */

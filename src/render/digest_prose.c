@@ -151,6 +151,21 @@ static int separator_row(const char *s, size_t len)
     return 1;
 }
 
+static int key_is_status(const char *s, size_t len)
+{
+    static const char *const keys[] = {"status", "state", "estado", "statut", "stato"};
+    size_t i = 0;
+    while (i < len && (s[i] == '*' || s[i] == ' '))
+        i++;
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        size_t n = strlen(keys[k]);
+        if (i + n <= len && !strncasecmp(s + i, keys[k], n) &&
+            (i + n == len || s[i + n] == ':' || s[i + n] == '*'))
+            return 1;
+    }
+    return 0;
+}
+
 /* A metadata line — "**Reported**: 2026-02-14 20:50 EST", "**Severity**:
  * Low", "Owner: platform" — a short key (three words at most, bold or
  * not), a colon and a short value: what the entry is about, not what it
@@ -210,6 +225,12 @@ static int metadata_line(const char *s, size_t len, const char **value, size_t *
         }
     /* a sentence, not a figure ("0% → 60% (12/20 core tasks)") */
     unsigned char first = (unsigned char)(*value)[0];
+    /* "**Notice**: The scheduler is down for maintenance.": a sentence of
+     * five words or more, ended, says what the entry says (not a status) */
+    char end = (*value)[n - 1];
+    if ((end == '.' || end == '!') && words_in >= 5 && 2 * letters > words_in &&
+        !key_is_status(s, key_to) && first >= 'A' && first <= 'Z')
+        return 0;
     if ((first >= 0x80 || ((first | 0x20) >= 'a' && (first | 0x20) <= 'z')) && letters >= 3 &&
         2 * letters > words_in &&
         slog_names_any(s + key_from, key_to - key_from, did, sizeof did / sizeof *did))
@@ -258,6 +279,78 @@ static int markup_only(const char *s, size_t len)
     return i == len && len;
 }
 
+/* "<br><span class=…>…</span>": a line that opens with an HTML tag */
+static int opens_with_tag(const char *s, size_t len)
+{
+    return len > 2 && s[0] == '<' &&
+           (s[1] == '/' || s[1] == '!' || ((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z')) &&
+           memchr(s, '>', len);
+}
+
+/* The line after a key line goes on with its paragraph: "**Resolved**: All
+ * queues resumed at 02:00" then "this night." is a sentence, not a field. */
+static int goes_on(const slog_text *t, int line, int last)
+{
+    if (line > last)
+        return 0;
+    size_t len;
+    const char *s = slog_text_line(t, line, &len);
+    s = trim(s, &len);
+    const char *value;
+    size_t vlen, n;
+    int numbered;
+    return len && *s != '#' && *s != '|' && *s != '<' && *s != '>' &&
+           !(len > 1 && s[0] == '*' && s[1] == '*') && !list_text(s, len, &n, &numbered) &&
+           !metadata_line(s, len, &value, &vlen) && !rule_line(s, len) && !fence(s, len);
+}
+
+/* Text that holds a place for what is not written yet: "*To be filled*",
+ * "TBD", "(empty)", "…". */
+static int placeholder(const char *s, size_t len)
+{
+    static const char *const words[] = {"to be filled",
+                                        "to be filled in",
+                                        "tbd",
+                                        "tba",
+                                        "todo",
+                                        "to do",
+                                        "n/a",
+                                        "empty",
+                                        "coming soon",
+                                        "wip",
+                                        "pending",
+                                        "...",
+                                        "…",
+                                        "-",
+                                        "—",
+                                        "por completar",
+                                        "à compléter",
+                                        "a completar",
+                                        "da compilare",
+                                        "待补充",
+                                        "未記入"};
+    while (len && strchr("*_()[] .", *s)) {
+        if (*s == '.' && len >= 3 && !memcmp(s, "...", 3))
+            break;
+        s++;
+        len--;
+    }
+    while (len && strchr("*_()[] ", s[len - 1]))
+        len--;
+    for (size_t k = 0; len && k < sizeof words / sizeof *words; k++)
+        if (strlen(words[k]) == len && !strncasecmp(s, words[k], len))
+            return 1;
+    return 0;
+}
+
+static size_t words_in(const char *s, size_t len)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < len; i++)
+        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return words;
+}
+
 /* A line that introduces what follows: it ends in a colon, its emphasis
  * aside ("Root causes identified:", "**Коммиты:**", "完了したこと："). */
 static int introduces(const char *s, size_t len)
@@ -289,21 +382,6 @@ static int metadata_item(const char *s, size_t len)
     return spaces == 0 || words == 0;
 }
 
-static int key_is_status(const char *s, size_t len)
-{
-    static const char *const keys[] = {"status", "state", "estado", "statut", "stato"};
-    size_t i = 0;
-    while (i < len && (s[i] == '*' || s[i] == ' '))
-        i++;
-    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
-        size_t n = strlen(keys[k]);
-        if (i + n <= len && !strncasecmp(s + i, keys[k], n) &&
-            (i + n == len || s[i + n] == ':' || s[i + n] == '*'))
-            return 1;
-    }
-    return 0;
-}
-
 void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out)
 {
     memset(out, 0, sizeof *out);
@@ -316,6 +394,17 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
     int in_item = 0, item_blank = 0, first_item_open = 0;
     int item_intro = -1; /* items taken under a first item that introduces them */
     int last = e->end_line;
+    /* its own text: not that of the entries inside it ("## Day 2" over
+     * "### 21:00 — Level editor landed") */
+    if (e->index + 1 < d->nentries && d->entries[e->index + 1]->line <= last &&
+        d->entries[e->index + 1]->line > e->line) {
+        last = d->entries[e->index + 1]->line - 1;
+        out->has_entries = 1;
+    }
+    int intro_open = 0; /* the last item a caption introduced goes on */
+    int item_before_para = 0;
+    int caption_only = 0; /* the paragraph is one caption over the list it introduces */
+    int para_lines = 0;
     for (int line = e->line + (e->kind == SLOG_ENTRY_LIST ? 0 : 1); line <= last; line++) {
         size_t len;
         const char *s = slog_text_line(t, line, &len);
@@ -341,14 +430,20 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
             continue;
         }
         if (*s == '#' || rule_line(s, len)) {
-            in_item = first_item_open = 0;
+            in_item = first_item_open = intro_open = 0;
+            if (para.len && !out->nintroduced && para_lines == 1 &&
+                introduces(para.data, para.len) && words_in(para.data, para.len) <= 5) {
+                slog_buf_clear(&para); /* "**What changed:**" over a sub-heading */
+                para_lines = caption_only = 0;
+                para_done = after_para = 0;
+            }
             in_metadata = *s == '#' && slog_metadata_title(s, len);
             continue; /* a sub-heading (its section's text follows), a rule */
         }
         if (in_metadata)
             continue; /* "### 1) Metadados": the record's fields, not its story */
-        if (markup_only(s, len))
-            continue;
+        if (markup_only(s, len) || opens_with_tag(s, len) || (len == 1 && strchr("-*+", *s)))
+            continue; /* "<br><span …>March 12</span>", an empty bullet */
         if (*s == '|') {
             if (separator_row(s, len) || header_row) {
                 header_row = 0;
@@ -370,12 +465,16 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
             if (first_item_open) { /* the first item goes on */
                 slog_buf_puts(&out->first_item, " ");
                 slog_buf_put(&out->first_item, s, len);
+            } else if (intro_open && !item_blank) { /* and so does one a caption introduced */
+                slog_buf_puts(&para, " ");
+                slog_buf_put(&para, s, len);
             }
             continue;
         }
         in_item = item != NULL;
         item_blank = 0;
         first_item_open = 0;
+        intro_open = 0;
         if (item) {
             /* "Root causes identified:" keeps the list it introduces */
             if (after_para && out->nintroduced < INTRODUCED_KEPT) {
@@ -391,6 +490,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
                 }
                 slog_buf_put(&para, item, n);
                 out->nintroduced++;
+                intro_open = 1;
             } else if (item_intro >= 0 && indented && !para.len) {
                 /* "- Done:" keeps the items nested under it */
                 if (item_intro < INTRODUCED_KEPT) {
@@ -403,6 +503,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
             } else if (!out->first_item.len && !para.len && !metadata_item(item, n)) {
                 slog_buf_put(&out->first_item, item, n);
                 first_item_open = 1;
+                item_before_para = 1;
                 item_intro = introduces(item, n) ? 0 : -1;
             } else
                 item_intro = -1;
@@ -413,7 +514,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
         after_para = 0;
         const char *value;
         size_t vlen;
-        if (!para.len && metadata_line(s, len, &value, &vlen)) {
+        if (!para.len && metadata_line(s, len, &value, &vlen) && !goes_on(t, line + 1, last)) {
             /* before the first sentence: the entry's metadata, its status kept */
             if (key_is_status(s, len) && !out->status.len)
                 slog_buf_put(&out->status, value, vlen);
@@ -425,22 +526,36 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
             slog_buf_puts(&para, " ");
         slog_buf_put(&para, s, len);
         after_para = introduces(s, len);
+        caption_only = ++para_lines == 1 && after_para && words_in(s, len) <= 3;
     }
-    /* the first sentence (with the list it introduces), else the first item's */
-    const char *text = para.len ? para.data : out->first_item.data;
-    size_t tlen = para.len ? para.len : out->first_item.len;
+    /* the first sentence (with the list it introduces), else the first
+     * item's — the first item's when the entry opens with its list
+     * ("1. Подключили шаблонизатор." before a later "Задачи:") */
+    int use_para = para.len && !(item_before_para && caption_only && out->first_item.len);
+    const char *text = use_para ? para.data : out->first_item.data;
+    size_t tlen = use_para ? para.len : out->first_item.len;
     if (!tlen && first_row.len && !out->nrows) { /* a table alone: its first row */
         text = first_row.data;
         tlen = first_row.len;
     }
-    if (text) { /* "**Description:** When ..." */
+    if (text) { /* "**Description:** When ...", "[x] Set up the repo" */
         size_t caption = leading_caption(text, tlen);
         text += caption;
         tlen -= caption;
+        if (tlen > 4 && text[0] == '[' && strchr(" xX", text[1]) && text[2] == ']' &&
+            text[3] == ' ') {
+            text += 4;
+            tlen -= 4;
+        }
+        if (placeholder(text, tlen)) {
+            tlen = 0; /* "*To be filled*": nothing written yet */
+            out->placeholder = 1;
+        }
     }
     if (text && tlen) {
-        size_t cut =
-            out->nintroduced || (!para.len && item_intro > 0) ? tlen : sentence(text, tlen);
+        size_t cut = (use_para && out->nintroduced) || (!use_para && item_intro > 0)
+                         ? tlen
+                         : sentence(text, tlen);
         slog_buf_put(&out->sentence, text, cut);
     }
     slog_buf_put(&out->sentence, "", 0);

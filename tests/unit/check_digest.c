@@ -494,6 +494,69 @@ START_TEST(done_items_fold_only_repeats)
 }
 END_TEST
 
+/* What a prose line shows, from a fifth review: a key line whose sentence
+ * goes on, past a line of HTML; a caption over a sub-heading; the lines an
+ * introduced item wraps onto; a ticked box's text; nothing for an empty
+ * bullet; the list an entry opens with before a later "Tasks:". */
+START_TEST(prose_lines_of_a_fifth_review)
+{
+    char b[512];
+    ck_assert_str_eq(prose_of("## 2026-06-02\n\n**Resolved**: All queues were resumed at 02:00\n"
+                              "this night.\n<br><span class=\"ts\">June 2, 08:15 PT</span>\n",
+                              b, sizeof b),
+                     "All queues were resumed at 02:00 this night.");
+    ck_assert_str_eq(prose_of("## 2026-06-02\n\n**Notice**: The scheduler is down for maintenance."
+                              "\n<br><span class=\"ts\">June 2, 09:00 PT</span>\n",
+                              b, sizeof b),
+                     "The scheduler is down for maintenance.");
+    ck_assert_str_eq(prose_of("## v0.7 (2026-06-02)\n\n**What changed:**\n\n### Answers\n"
+                              "The UI now shows clickable answers. Users can still type.\n",
+                              b, sizeof b),
+                     "v0.7: The UI now shows clickable answers.");
+    ck_assert_str_eq(
+        prose_of("## Scripts (2026-06-02)\n\n**Scripts creados:**\n- backup.sh: "
+                 "respalda la base y\n  la configuración\n- monitor.sh: verifica CPU\n",
+                 b, sizeof b),
+        "Scripts: backup.sh: respalda la base y la configuración; monitor.sh: "
+        "verifica CPU");
+    ck_assert_str_eq(
+        prose_of("## Day 1 (2026-06-02)\n\n- [x] Set up the repo\n- [ ] Deploy\n", b, sizeof b),
+        "Day 1: Set up the repo");
+    ck_assert_str_eq(prose_of("### Meeting 4 (2026-06-02)\n\n#### Feedback\n- \n\n#### Decisions\n"
+                              "- Figure out the next steps.\n",
+                              b, sizeof b),
+                     "Meeting 4: Figure out the next steps.");
+    ck_assert_str_eq(prose_of("# 02.06.2026 итоги:\n\n1. Сделали вывод покрытия.\n\nЗадачи:\n\n"
+                              "1. Написать тесты\n\n# 01.06.2026 итоги:\n\n1. Подключили.\n",
+                              b, sizeof b),
+                     "итоги: Подключили.");
+    const char *ru = "# 01.06.2026 итоги:\n\n1. Подключили.\n\n# 02.06.2026 итоги:\n\n"
+                     "1. Сделали вывод покрытия.\n\nЗадачи:\n\n1. Написать тесты\n";
+    const char *mds[] = {ru}, *files[] = {"ru.md"};
+    cJSON *dg = week23(mds, files, 1);
+    ck_assert_str_eq(at(dg, "documents.0.prose.1.text")->valuestring,
+                     "итоги: Сделали вывод покрытия.");
+    cJSON_Delete(dg);
+}
+END_TEST
+
+/* A day to be filled in, and a day whose sessions below say what it did,
+ * are no lines of their own. */
+START_TEST(placeholders_and_parents_are_no_lines)
+{
+    const char *md = "# Jam\n\n## Day 1 (2026-06-02)\n\n### 2026-06-02T20:00Z — Scaffold\n\n"
+                     "Repo created.\n\n## Day 2 (2026-06-03)\n*To be filled*\n\n"
+                     "## Day 3 (2026-06-04)\nPlaytest.\n";
+    const char *mds[] = {md}, *files[] = {"jam.md"};
+    cJSON *dg = week23(mds, files, 1);
+    const cJSON *prose = at(dg, "documents.0.prose");
+    ck_assert_int_eq(cJSON_GetArraySize(prose), 2);
+    ck_assert_str_eq(at(prose, "0.text")->valuestring, "Scaffold: Repo created.");
+    ck_assert_str_eq(at(prose, "1.text")->valuestring, "Day 3: Playtest.");
+    cJSON_Delete(dg);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("digest");
@@ -514,6 +577,8 @@ int main(void)
     tcase_add_test(tc, folded_checks_keep_their_failing_rows);
     tcase_add_test(tc, old_failures_fade);
     tcase_add_test(tc, names_and_prose);
+    tcase_add_test(tc, prose_lines_of_a_fifth_review);
+    tcase_add_test(tc, placeholders_and_parents_are_no_lines);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
