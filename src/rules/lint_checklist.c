@@ -132,7 +132,10 @@ static int per_case_list(const char *key)
         "corrective", "lessons", "rootcause", "prevencion", "prévention", "prävention", "预防",
         "防止", "再発防止", "재발방지", "후속",
         /* what a session gathered: "Evidence added", "Preuves ajoutées" */
-        "evidence", "preuve", "proof", "nachweis", "evidencia", "evidência", "证据", "証跡"};
+        "evidence", "preuve", "proof", "nachweis", "evidencia", "evidência", "证据", "証跡",
+        /* each task's own checks: "**QA Checklist**:" under "#### T.1", "#### T.2" */
+        "qachecklist", "testchecklist", "testingchecklist", "acceptancecriteria", "acceptance",
+        "testplan", "testcases", "verificationsteps"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (strstr(key, words[k]))
             return 1;

@@ -209,6 +209,18 @@ START_TEST(weekday_names_and_ranges)
 }
 END_TEST
 
+START_TEST(each_tasks_own_qa_checklist)
+{
+    /* "**QA Checklist**:" under each task's heading: each task's checks,
+     * not one list rewritten */
+    const char *md =
+        "# Backend log\n\n## Backend services (2026-03-02)\n\n#### T.1: Usage\n\n"
+        "**QA Checklist**:\n- [ ] Call the usage endpoint\n\n#### T.2: Notifications\n\n"
+        "**QA Checklist**:\n- [ ] Create a notification\n";
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, NULL), 2);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -225,6 +237,7 @@ int main(void)
     tcase_add_test(tc, a_heading_date_said_again);
     tcase_add_test(tc, a_table_of_contents_of_links);
     tcase_add_test(tc, weekday_names_and_ranges);
+    tcase_add_test(tc, each_tasks_own_qa_checklist);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
