@@ -246,6 +246,39 @@ static int section_label(builder *b, const slog_item *it, const char *t)
            probe.state == SLOG_STATE_DONE && probe.marker && *probe.marker;
 }
 
+/* The items of the list `para` stands in are a record's fields, each
+ * dressed with an icon: two of them or more open with a symbol and a bold
+ * key ("- 👤 **Author:** dana", "- 🔍 **Hash:** `d4e5f6a`"), and one such
+ * symbol at least is no marker — so "🔄" before "**Commit:**" is an icon
+ * too, not work in progress. The first 16 items are looked at. */
+static int field_icons(builder *b, cmark_node *para)
+{
+    cmark_node *item = cmark_node_parent(para);
+    cmark_node *list = item ? cmark_node_parent(item) : NULL;
+    if (!list || cmark_node_get_type(list) != CMARK_NODE_LIST)
+        return 0;
+    int keyed = 0, icons = 0, seen = 0;
+    for (cmark_node *sib = cmark_node_first_child(list); sib && seen < 16;
+         sib = cmark_node_next(sib), seen++) {
+        cmark_node *p = cmark_node_first_child(sib);
+        if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
+            continue;
+        const char *s;
+        size_t len, k = 0;
+        build_first_line(b, p, &s, &len);
+        while (k < len && (unsigned char)s[k] >= 0x80)
+            k++; /* the symbol, its variation selector */
+        if (!k || k > 8 || k >= len || s[k] != ' ' || !build_keyed_field(s + k + 1, len - k - 1))
+            continue;
+        keyed++;
+        size_t ms, me;
+        if (!(slog_regex_match(&b->cfg->marker_re, s, len, 0) &&
+              slog_regex_group(&b->cfg->marker_re, 1, &ms, &me)))
+            icons++;
+    }
+    return keyed >= 2 && icons >= 1;
+}
+
 /* Marker, state, text and resolution of an item from its first paragraph. */
 slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
 {
@@ -285,6 +318,9 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
         it->state = SLOG_STATE_NOTE; /* a priority: its caption may make it next, below */
     if (colour && build_keyed_field(t + text_from, len - text_from))
         it->state = SLOG_STATE_NOTE; /* "🟢 **Plan für morgen:** …": a field's bullet */
+    if (it->marker && *it->marker && it->state != SLOG_STATE_NOTE &&
+        build_keyed_field(t + text_from, len - text_from) && field_icons(b, para))
+        it->state = SLOG_STATE_NOTE; /* "- 🔄 **Commit:** …" beside "- 👤 **Author:** …" */
     if (it->state != SLOG_STATE_NOTE && it->state != SLOG_STATE_DONE && !is_checkbox(t) &&
         (build_metric(t + text_from, len - text_from) ||
          build_statement(b, it->state, t + text_from, len - text_from)))
@@ -328,7 +364,7 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
         it->state = SLOG_STATE_NOTE;
     if (st == SLOG_OK && !box &&
         (it->state == SLOG_STATE_FAILED || it->state == SLOG_STATE_NOTE ||
-         (it->state == SLOG_STATE_WARNING && bold) || colour))
+         it->state == SLOG_STATE_DONE || (it->state == SLOG_STATE_WARNING && bold) || colour))
         it->state = build_state_in_context(b, f->node, it);
     return st;
 }

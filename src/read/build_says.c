@@ -26,7 +26,8 @@ enum {
     SAYS_REPORTS = 4,
     SAYS_FIXES = 8,
     SAYS_PRIORITY = 16,
-    SAYS_BLOCKED = 32
+    SAYS_BLOCKED = 32,
+    SAYS_WEIGHS = 64 /* pros and cons: "Trade-off accepted:", "Benefits" */
 };
 
 /* A caption that opens, after its markup, with "what was done" in a
@@ -99,6 +100,15 @@ static int says(const char *t)
         bits |= SAYS_PRIORITY;
     if (slog_names_any(t, n, not_yet, sizeof not_yet / sizeof *not_yet))
         bits |= SAYS_NOT_YET;
+    /* a ✅ and a ❌ that weigh an option say what is good and bad in it */
+    static const char *const weighs[] = {
+        "trade-off",  "trade-offs",    "tradeoff",  "tradeoffs",     "pros",     "cons",
+        "advantages", "disadvantages", "benefits",  "drawbacks",     "ventajas", "desventajas",
+        "vorteile",   "nachteile",     "avantages", "inconvénients", "vantaggi", "svantaggi",
+        "vantagens",  "desvantagens",  "优点",      "缺点",          "优势",     "メリット",
+        "デメリット", "장점",          "단점",      "плюсы",         "минусы"};
+    if (slog_names_any(t, n, weighs, sizeof weighs / sizeof *weighs))
+        bits |= SAYS_WEIGHS;
     if (slog_names_any(t, n, described, sizeof described / sizeof *described))
         bits |= SAYS_DESCRIBED;
     if (slog_names_any(t, n, reports, sizeof reports / sizeof *reports))
@@ -310,6 +320,12 @@ slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item 
         return SLOG_STATE_DONE;
     const char *caption = list_caption_cached(b, node);
     int said[2] = {caption ? b->says_caption : -1, heading_says(b)};
+    if (it->state == SLOG_STATE_DONE) { /* a pro of an option weighed, not work done */
+        int weighs = said[0] >= 0 ? said[0] : said[1];
+        return weighs > 0 && (weighs & SAYS_WEIGHS) && !(weighs & (SAYS_NOT_YET | SAYS_FIXES))
+                   ? SLOG_STATE_NOTE
+                   : it->state;
+    }
     for (int k = 0; k < 2; k++) { /* the caption says more than the heading */
         if (said[k] < 0)
             continue;
@@ -328,6 +344,8 @@ slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item 
          * sign inside a bold title stresses what it describes, it warns of
          * nothing to follow up (build_item_text sends only those here) */
         if (it->state == SLOG_STATE_WARNING && (said[k] & (SAYS_FIXES | SAYS_DESCRIBED)))
+            return SLOG_STATE_NOTE;
+        if ((said[k] & SAYS_WEIGHS) && !(said[k] & (SAYS_NOT_YET | SAYS_FIXES)))
             return SLOG_STATE_NOTE;
         if (said[k] & SAYS_NOT_YET)
             return SLOG_STATE_NEXT;

@@ -226,9 +226,10 @@ static int metadata_line(const char *s, size_t len, const char **value, size_t *
     /* a sentence, not a figure ("0% → 60% (12/20 core tasks)") */
     unsigned char first = (unsigned char)(*value)[0];
     /* "**Notice**: The scheduler is down for maintenance.": a sentence of
-     * five words or more, ended, says what the entry says (not a status) */
+     * five words or more, ended (or of seven or more), says what the entry
+     * says (not a status) */
     char end = (*value)[n - 1];
-    if ((end == '.' || end == '!') && words_in >= 5 && 2 * letters > words_in &&
+    if ((end == '.' || end == '!' || words_in >= 7) && words_in >= 5 && 2 * letters > words_in &&
         !key_is_status(s, key_to) && first >= 'A' && first <= 'Z')
         return 0;
     if ((first >= 0x80 || ((first | 0x20) >= 'a' && (first | 0x20) <= 'z')) && letters >= 3 &&

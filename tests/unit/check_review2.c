@@ -221,6 +221,36 @@ START_TEST(each_tasks_own_qa_checklist)
 }
 END_TEST
 
+START_TEST(icons_of_a_records_fields)
+{
+    /* "- 🔄 **Commit:** …" beside "- 👤 **Author:** …": icons of fields */
+    slog_doc *d = parse_str("# Session history\n\n### 2026-03-02 10:00:00 UTC\n"
+                            "- 🔄 **Commit:** Auto-update session notes\n- 👤 **Author:** bot\n"
+                            "- 🔍 **Hash:** `a1b2c3d`\n\n### 2026-03-02 11:00:00 UTC\n"
+                            "- 🔄 **Migration:** running on staging\n- ✅ **Tests:** green\n");
+    ck_assert_str_eq(items_state(d, 0, 0), "note");
+    ck_assert_str_eq(items_state(d, 1, 0), "in_progress");
+    ck_assert_str_eq(items_state(d, 1, 1), "done");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(pros_and_cons_weigh_an_option)
+{
+    /* the ✅ and ❌ of a trade-off say what is good and bad in an option */
+    slog_doc *d =
+        parse_str("# Work log\n\n## 2026-01-14 Queue redesign\n\n**Trade-off accepted:**\n"
+                  "- ❌ ~2x slower fan-out\n- ✅ Simpler failure handling\n\n"
+                  "### Benefits\n- ✅ Fewer deploys\n\n"
+                  "## 2026-01-15 Rollout\n- ✅ Deployed the single queue\n");
+    ck_assert_str_eq(items_state(d, 0, 0), "note");
+    ck_assert_str_eq(items_state(d, 0, 1), "note");
+    ck_assert_str_eq(items_state(d, 0, 2), "note");
+    ck_assert_str_eq(items_state(d, 1, 0), "done");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -238,6 +268,8 @@ int main(void)
     tcase_add_test(tc, a_table_of_contents_of_links);
     tcase_add_test(tc, weekday_names_and_ranges);
     tcase_add_test(tc, each_tasks_own_qa_checklist);
+    tcase_add_test(tc, icons_of_a_records_fields);
+    tcase_add_test(tc, pros_and_cons_weigh_an_option);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
