@@ -248,9 +248,11 @@ static int section_label(builder *b, const slog_item *it, const char *t)
 
 /* The items of the list `para` stands in are a record's fields, each
  * dressed with an icon: two of them or more open with a symbol and a bold
- * key ("- 👤 **Author:** dana", "- 🔍 **Hash:** `d4e5f6a`"), and one such
- * symbol at least is no marker — so "🔄" before "**Commit:**" is an icon
- * too, not work in progress. The first 16 items are looked at. */
+ * key ("- 👤 **Author:** dana", "- 🔍 **Hash:** `d4e5f6a`"), and most of
+ * those symbols, two at least, are no markers — so "🔄" before
+ * "**Commit:**" is an icon too, not work in progress (while "✅ **GA4**: …",
+ * "⚠️ **Bing**: …" beside one "📋 **Proof**: …" are states). The first 16
+ * items are looked at. */
 static int field_icons(builder *b, cmark_node *para)
 {
     cmark_node *item = cmark_node_parent(para);
@@ -276,7 +278,7 @@ static int field_icons(builder *b, cmark_node *para)
               slog_regex_group(&b->cfg->marker_re, 1, &ms, &me)))
             icons++;
     }
-    return keyed >= 2 && icons >= 1;
+    return icons >= 2 && 2 * icons > keyed;
 }
 
 /* Marker, state, text and resolution of an item from its first paragraph. */
@@ -318,7 +320,7 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
         it->state = SLOG_STATE_NOTE; /* a priority: its caption may make it next, below */
     if (colour && build_keyed_field(t + text_from, len - text_from))
         it->state = SLOG_STATE_NOTE; /* "🟢 **Plan für morgen:** …": a field's bullet */
-    if (it->marker && *it->marker && it->state != SLOG_STATE_NOTE &&
+    if (it->marker && *it->marker && it->state != SLOG_STATE_NOTE && it->state != SLOG_STATE_DONE &&
         build_keyed_field(t + text_from, len - text_from) && field_icons(b, para))
         it->state = SLOG_STATE_NOTE; /* "- 🔄 **Commit:** …" beside "- 👤 **Author:** …" */
     if (it->state != SLOG_STATE_NOTE && it->state != SLOG_STATE_DONE && !is_checkbox(t) &&

@@ -322,9 +322,10 @@ slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item 
     int said[2] = {caption ? b->says_caption : -1, heading_says(b)};
     if (it->state == SLOG_STATE_DONE) { /* a pro of an option weighed, not work done */
         int weighs = said[0] >= 0 ? said[0] : said[1];
-        return weighs > 0 && (weighs & SAYS_WEIGHS) && !(weighs & (SAYS_NOT_YET | SAYS_FIXES))
-                   ? SLOG_STATE_NOTE
-                   : it->state;
+        if (weighs > 0 && (weighs & SAYS_WEIGHS) && !(weighs & (SAYS_NOT_YET | SAYS_FIXES)))
+            return SLOG_STATE_NOTE;
+        if (!build_is_colour(it->marker))
+            return it->state; /* a colour's state is its caption's, below */
     }
     for (int k = 0; k < 2; k++) { /* the caption says more than the heading */
         if (said[k] < 0)
