@@ -278,10 +278,28 @@ static int says_done_cjk(const char *text)
     return 0;
 }
 
+/* An unmarked note that opens with work made, in the past tense: "Added a
+ * pause menu", "Implemented the login" — not "Started …", "Tried …",
+ * "Blocked on …". */
+static int opens_with_work_made(const char *t)
+{
+    static const char *const verbs[] = {
+        "added",      "implemented", "created",   "built",     "made",       "introduced",
+        "refactored", "rewrote",     "replaced",  "converted", "integrated", "enabled",
+        "configured", "renamed",     "extracted", "upgraded",  "ported",     "wired",
+        "documented", "translated",  "designed",  "drew",      "animated",   "connected",
+        "removed",    "cleaned up",  "set up",    "hooked up", "polished",   "optimized",
+        "optimised"};
+    while (*t == '*' || *t == '_' || *t == ' ')
+        t++;
+    return slog_opening_word(t, strlen(t), verbs, sizeof verbs / sizeof *verbs, "-_") > 0;
+}
+
 int slog_item_closes(const slog_item *it)
 {
     return it->state == SLOG_STATE_DONE ||
-           (it->state == SLOG_STATE_NOTE && (says_done(it->text) || says_done_cjk(it->text)));
+           (it->state == SLOG_STATE_NOTE &&
+            (says_done(it->text) || says_done_cjk(it->text) || opens_with_work_made(it->text)));
 }
 
 /* A failure the entry itself goes on to fix: "❌ p99 latency 4.2 s" and,

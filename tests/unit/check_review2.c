@@ -251,6 +251,20 @@ START_TEST(pros_and_cons_weigh_an_option)
 }
 END_TEST
 
+START_TEST(work_made_closes_a_todo)
+{
+    /* "Added a pause menu" reports the TODO done; "Started the menu" does not */
+    const char *md = "# Devlog\n\n### 2024-09-30 - Scene\n* Got the sprites in\n"
+                     "* TODO: add a pause menu\n\n### 2024-10-01 - Menus\n* Added a pause menu\n\n"
+                     "### 2024-10-20 - Polish\n* Tuned the jump height\n";
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
+    const char *started = "# Devlog\n\n### 2024-09-30 - Scene\n* TODO: add a pause menu\n\n"
+                          "### 2024-10-01 - Menus\n* Started the pause menu\n\n"
+                          "### 2024-10-20 - Polish\n* Tuned the jump height\n";
+    ck_assert_int_eq(count_rule(started, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -270,6 +284,7 @@ int main(void)
     tcase_add_test(tc, each_tasks_own_qa_checklist);
     tcase_add_test(tc, icons_of_a_records_fields);
     tcase_add_test(tc, pros_and_cons_weigh_an_option);
+    tcase_add_test(tc, work_made_closes_a_todo);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
