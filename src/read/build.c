@@ -152,6 +152,11 @@ static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_nod
         break;
     case CMARK_NODE_HTML_BLOCK:
         st = on_html(b, n);
+        block_done(b, n, root); /* a leaf: no EXIT event ends it */
+        break;
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_THEMATIC_BREAK:
+        block_done(b, n, root);
         break;
     case CMARK_NODE_PARAGRAPH:
         st = on_paragraph(b, n, root);

@@ -41,6 +41,21 @@ START_TEST(a_section_moves_with_its_nested_entries)
 }
 END_TEST
 
+/* An entry's section runs to its last block, a code block or a block of
+ * HTML too (leaf blocks, which the walk sees only once): it moves with it. */
+START_TEST(a_section_moves_with_its_code_and_html)
+{
+    const char *in = "# T\n\n## S (2026-03-01)\n- a\n\n## S (2026-03-03)\n- c\n\n"
+                     "## S (2026-03-02)\n- b\n\n```\noutput B\n```\n\n<p>note B</p>\n";
+    slog_fix_summary s;
+    char *out = fixed(in, SLOG_FIX_ORDER, &s);
+    ck_assert_str_eq(out, "# T\n\n## S (2026-03-01)\n- a\n\n## S (2026-03-02)\n- b\n\n"
+                          "```\noutput B\n```\n\n<p>note B</p>\n\n## S (2026-03-03)\n- c\n");
+    ck_assert_uint_eq(s.moved, 1);
+    free(out);
+}
+END_TEST
+
 START_TEST(the_last_line_without_a_line_end)
 {
     /* the misplaced entry is the file's end, without a line end */
@@ -83,6 +98,7 @@ int main(void)
     tcase_add_test(tc, nothing_to_do_keeps_every_byte);
     tcase_add_test(tc, a_section_moves_with_its_nested_entries);
     tcase_add_test(tc, the_last_line_without_a_line_end);
+    tcase_add_test(tc, a_section_moves_with_its_code_and_html);
     tcase_add_test(tc, a_duplicate_goes_into_the_first);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
