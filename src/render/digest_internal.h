@@ -52,6 +52,7 @@ typedef struct {
     size_t nintroduced;  /* items of an introduced list taken */
     slog_buf first_item; /* the first list item's text (its lines joined), when no paragraph */
     slog_buf status;     /* the value of a "Status:" line ("Open", "✅ RESOLVED"), or empty */
+    slog_buf subtitle;   /* the title of a sub-heading before any text ("### Added auth") */
     int placeholder;     /* it says only "*To be filled*", "TBD": nothing written yet */
     int has_entries;     /* entries stand inside it (they say what it did) */
     int failed;

@@ -82,7 +82,9 @@ static cJSON *prose_line(doc_view *v, const slog_entry *e, int *bare, int *empty
     slog_buf line = {0};
     if (says_something(e->label))
         slog_buf_puts(&line, e->label);
-    if (p.status.len > 1) { /* "Bug #2: Streaming cleanup (status: Open): ..." */
+    else if (p.subtitle.len > 1 && e->kind != SLOG_ENTRY_LIST && !p.has_entries)
+        slog_buf_puts(&line, p.subtitle.data); /* a day's first section names it */
+    if (p.status.len > 1) {                    /* "Bug #2: Streaming cleanup (status: Open): ..." */
         int labelled = line.len > 0;
         slog_buf_puts(&line, labelled ? " (status: " : "status: ");
         slog_buf_puts(&line, p.status.data);

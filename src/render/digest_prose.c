@@ -108,7 +108,31 @@ static int status_row(const char *s, size_t len)
         for (size_t i = 0; i + strlen(signs[k]) <= len; i++)
             if (!memcmp(s + i, signs[k], strlen(signs[k])))
                 return 1;
-    return slog_names_any(s, len, words, sizeof words / sizeof *words);
+    if (!slog_names_any(s, len, words, sizeof words / sizeof *words))
+        return 0;
+    /* "| Phase 4A: Error Fixes | ✅ 100% |": a success; "| Errors | 0 | 0 |":
+     * none */
+    for (size_t k = 0; k + 3 < len; k++)
+        if (!memcmp(s + k, "✅", strlen("✅")) || !memcmp(s + k, "100%", 4))
+            return 0;
+    size_t i = 0, cells = 0, zeros = 0;
+    while (i < len && s[i] == '|')
+        i++;
+    while (i < len && s[i] != '|') /* the first cell names the row */
+        i++;
+    for (; i < len; i++) {
+        size_t j = i + 1;
+        while (j < len && s[j] != '|')
+            j++;
+        size_t n = j - i - 1;
+        const char *cell = trim(s + i + 1, &n);
+        if (n) {
+            cells++;
+            zeros += n == 1 && cell[0] == '0';
+        }
+        i = j - 1;
+    }
+    return !(cells && zeros && zeros * 2 >= cells);
 }
 
 /* "| agent-flow-studio | 90 | pytest failing |" as "agent-flow-studio · 90 ·
@@ -352,6 +376,45 @@ static size_t words_in(const char *s, size_t len)
     return words;
 }
 
+/* "<p align=justify>Heute …": past a block tag that opens the line (not
+ * "<br>" or "<span>", which open lines of markup). */
+static const char *past_block_tag(const char *s, size_t *len)
+{
+    static const char *const blocks[] = {"<p>", "<p ", "<div>", "<div ", "<center>", "<li>"};
+    for (size_t k = 0; k < sizeof blocks / sizeof *blocks; k++) {
+        size_t w = strlen(blocks[k]);
+        if (*len > w && !strncasecmp(s, blocks[k], w)) {
+            const char *close = memchr(s, '>', *len);
+            size_t skip = (size_t)(close - s) + 1;
+            *len -= skip;
+            return trim(s + skip, len);
+        }
+    }
+    return s;
+}
+
+/* "![Screenshot](img/shot.png)", "[![badge](…)](…)": an image alone. */
+static int image_only(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == '[' || s[i] == ' '))
+        i++;
+    if (i + 1 >= len || s[i] != '!' || s[i + 1] != '[')
+        return 0;
+    return s[len - 1] == ')';
+}
+
+/* A caption over the people at a meeting: "**Attendees:**", "Present:". */
+static int roster(const char *s, size_t len)
+{
+    static const char *const words[] = {
+        "attendees",     "attendance", "participants",   "present",  "attending",
+        "asistentes",    "teilnehmer", "teilnehmende",   "anwesend", "présents",
+        "participantes", "presenti",   "참석자",         "出席者",   "参加者",
+        "参会人员",      "出席人员",   "присутствовали", "участники"};
+    return slog_names_any(s, len, words, sizeof words / sizeof *words);
+}
+
 /* A line that introduces what follows: it ends in a colon, its emphasis
  * aside ("Root causes identified:", "**Коммиты:**", "完了したこと："). */
 static int introduces(const char *s, size_t len)
@@ -403,6 +466,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
         out->has_entries = 1;
     }
     int intro_open = 0; /* the last item a caption introduced goes on */
+    int skip_list = 0;  /* the items of a roster */
     int item_before_para = 0;
     int caption_only = 0; /* the paragraph is one caption over the list it introduces */
     int para_lines = 0;
@@ -432,6 +496,15 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
         }
         if (*s == '#' || rule_line(s, len)) {
             in_item = first_item_open = intro_open = 0;
+            if (*s == '#' && !para.len && !out->first_item.len && !out->subtitle.len) {
+                size_t k = 0; /* "## 2026年5月28日" over "### エクスポートAPIに認証を追加" */
+                while (k < len && s[k] == '#')
+                    k++;
+                size_t tn = len - k;
+                const char *title = trim(s + k, &tn);
+                if (!slog_metadata_title(title, tn))
+                    slog_buf_put(&out->subtitle, title, tn);
+            }
             if (para.len && !out->nintroduced && para_lines == 1 &&
                 introduces(para.data, para.len) && words_in(para.data, para.len) <= 5) {
                 slog_buf_clear(&para); /* "**What changed:**" over a sub-heading */
@@ -442,9 +515,20 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
             continue; /* a sub-heading (its section's text follows), a rule */
         }
         if (in_metadata)
-            continue; /* "### 1) Metadados": the record's fields, not its story */
-        if (markup_only(s, len) || opens_with_tag(s, len) || (len == 1 && strchr("-*+", *s)))
-            continue; /* "<br><span …>March 12</span>", an empty bullet */
+            continue;                /* "### 1) Metadados": the record's fields, not its story */
+        s = past_block_tag(s, &len); /* "<p align=justify>Heute haben wir …" */
+        if (markup_only(s, len) || opens_with_tag(s, len) || image_only(s, len) ||
+            (len == 1 && strchr("-*+", *s)))
+            continue; /* "<br><span …>March 12</span>", "![chart](…)", an empty bullet */
+        if (!skip_list && !in_item && introduces(s, len) && roster(s, len)) {
+            skip_list = 1; /* "**Attendees:**" and the names under it */
+            continue;
+        }
+        size_t roster_n;
+        int roster_numbered;
+        if (skip_list && list_text(s, len, &roster_n, &roster_numbered))
+            continue;
+        skip_list = 0;
         if (*s == '|') {
             if (separator_row(s, len) || header_row) {
                 header_row = 0;
@@ -561,9 +645,11 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
     }
     slog_buf_put(&out->sentence, "", 0);
     slog_buf_put(&out->status, "", 0);
+    slog_buf_put(&out->subtitle, "", 0);
     slog_buf_free(&para);
     slog_buf_free(&first_row);
-    out->failed = out->sentence.failed || out->status.failed || out->first_item.failed;
+    out->failed = out->sentence.failed || out->status.failed || out->first_item.failed ||
+                  out->subtitle.failed;
     for (size_t i = 0; i < out->nrows; i++) {
         slog_buf_put(&out->rows[i], "", 0);
         out->failed |= out->rows[i].failed;
@@ -575,6 +661,7 @@ void digest_prose_free(digest_prose *p)
     slog_buf_free(&p->sentence);
     slog_buf_free(&p->first_item);
     slog_buf_free(&p->status);
+    slog_buf_free(&p->subtitle);
     for (size_t i = 0; i < sizeof p->rows / sizeof *p->rows; i++)
         slog_buf_free(&p->rows[i]);
 }

@@ -563,6 +563,41 @@ START_TEST(placeholders_and_parents_are_no_lines)
 }
 END_TEST
 
+/* From a sixth review: an image alone is no sentence; text after a block
+ * tag is; a roster of attendees is no agenda; a day without a label is
+ * named by its first section; a table row of zero errors or a ✅ is no
+ * failure. */
+START_TEST(prose_lines_of_a_sixth_review)
+{
+    char b[512];
+    ck_assert_str_eq(prose_of("## Week 2 (2026-06-02)\n\n![Week 2 tasks](img/week2.png)\n\n"
+                              "### Recap\nFixed the scanner crash.\n",
+                              b, sizeof b),
+                     "Week 2: Fixed the scanner crash.");
+    ck_assert_str_eq(prose_of("### 02.06.2026\n<p align=justify>Heute haben wir die Wegfindung "
+                              "gebaut. Mehr morgen.\n</p>\n",
+                              b, sizeof b),
+                     "Heute haben wir die Wegfindung gebaut.");
+    ck_assert_str_eq(prose_of("## June 2, 2026 - Second meeting\n\n**Attendees:**\n- Ana\n- Bo\n\n"
+                              "**Agenda:**\n- Decide between the two ideas.\n",
+                              b, sizeof b),
+                     "Second meeting: Decide between the two ideas.");
+    ck_assert_str_eq(prose_of("## 2026年6月2日\n\n### エクスポートAPIに認証を追加\n\n"
+                              "- すべての呼び出しでトークンを必須化。\n",
+                              b, sizeof b),
+                     "エクスポートAPIに認証を追加: すべての呼び出しでトークンを必須化。");
+    const char *md = "## 2026-06-02 Build report\n\nAll green.\n\n| Check | Before | After |\n"
+                     "|---|---|---|\n| Errors | 0 | 0 |\n| Phase 4A: Error fixes | ✅ 100% | |\n"
+                     "| Lint | 3 errors | 1 error |\n";
+    const char *mds[] = {md}, *files[] = {"r.md"};
+    cJSON *dg = week23(mds, files, 1);
+    const cJSON *rows = at(dg, "documents.0.prose.0.rows");
+    ck_assert_int_eq(cJSON_GetArraySize(rows), 1);
+    ck_assert_str_eq(at(rows, "0.text")->valuestring, "Lint · 3 errors · 1 error");
+    cJSON_Delete(dg);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("digest");
@@ -585,6 +620,7 @@ int main(void)
     tcase_add_test(tc, names_and_prose);
     tcase_add_test(tc, prose_lines_of_a_fifth_review);
     tcase_add_test(tc, placeholders_and_parents_are_no_lines);
+    tcase_add_test(tc, prose_lines_of_a_sixth_review);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
