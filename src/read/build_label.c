@@ -345,6 +345,31 @@ static int date_key_only(const char *s, size_t len)
     return 0;
 }
 
+/* "<a name="20250512"></a>": HTML tags say nothing in a label ("<!--"
+ * stays, and so does "a < b"). */
+static void strip_tags(char *label)
+{
+    char *w = label;
+    for (const char *p = label; *p;) {
+        int tag = p[0] == '<' && (((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') ||
+                                  (p[1] == '/' && (p[2] | 0x20) >= 'a' && (p[2] | 0x20) <= 'z'));
+        const char *close = tag ? strchr(p, '>') : NULL;
+        if (close) {
+            p = close + 1;
+            continue;
+        }
+        *w++ = *p++;
+    }
+    *w = '\0';
+    size_t n = strlen(label);
+    while (n && build_is_space(label[n - 1]))
+        label[--n] = '\0';
+    size_t lead = 0;
+    while (build_is_space(label[lead]))
+        lead++;
+    memmove(label, label + lead, n - lead + 1);
+}
+
 char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
 {
     size_t left = before_struck_out(h, ms), rstart = me; /* a date taken back is no label */
@@ -424,6 +449,7 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
     }
     memcpy(out + o, h + roff, rlen);
     out[o + rlen] = '\0';
+    strip_tags(out);
     strip_date_symbols(out);
     tidy_brackets(out);
     unwrap_brackets(out);

@@ -100,6 +100,13 @@ int build_list_item_date(builder *b, cmark_node *item, slog_found_date *f, size_
             return 0; /* "[2023-09-24 - ESP32 Received](#2023-09-24...)": a table of contents */
     if (only_a_link(s, len))
         return 0; /* "[9/8/2024 - Kickoff](https://…/README.md#982024---kickoff)": the same */
+    /* "<a name="20250512"></a>2025-05-12": an anchor before the date */
+    while (i + 2 < len && s[i] == '<' && ((s[i + 1] | 0x20) == 'a' || s[i + 1] == '/')) {
+        const char *close = memchr(s + i, '>', len - i);
+        if (!close)
+            break;
+        i = (size_t)(close - s) + 1;
+    }
     while (i < len &&
            (strchr("*_[(`", s[i]) || build_is_space(s[i]))) /* "**2026-03-09**", "`...`" */
         i++;

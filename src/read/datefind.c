@@ -164,11 +164,33 @@ static int opens_text(const char *s, size_t from, size_t at)
  * the length of the join at s[i], or 0 */
 static size_t join_at(const char *s, size_t len, size_t i)
 {
-    static const char *const joins[] = {
-        "\xE2\x80\x93",      "\xE2\x80\x94", "\xE2\x86\x92", "->", "--",  "-",   "to ",
-        "through ",          "thru ",        "till ",        "a ", "al ", "au ", "bis ",
-        "\xD0\xB4\xD0\xBE ", "tot ",         "/ ",           "/",  "& ",  "..",  "\xE5\x88\xB0",
-        "\xE8\x87\xB3",      "\xE3\x80\x9C", "\xEF\xBD\x9E", "~"};
+    static const char *const joins[] = {"\xE2\x80\x93",
+                                        "\xE2\x80\x94",
+                                        "\xE2\x86\x92",
+                                        "->",
+                                        "--",
+                                        "-",
+                                        "to ",
+                                        "... ",
+                                        "...",
+                                        "through ",
+                                        "thru ",
+                                        "till ",
+                                        "a ",
+                                        "al ",
+                                        "au ",
+                                        "bis ",
+                                        "\xD0\xB4\xD0\xBE ",
+                                        "tot ",
+                                        "/ ",
+                                        "/",
+                                        "& ",
+                                        "..",
+                                        "\xE5\x88\xB0",
+                                        "\xE8\x87\xB3",
+                                        "\xE3\x80\x9C",
+                                        "\xEF\xBD\x9E",
+                                        "~"};
     for (size_t j = 0; j < sizeof joins / sizeof *joins; j++) {
         size_t w = strlen(joins[j]);
         if (i + w <= len && !strncasecmp(s + i, joins[j], w))
@@ -253,6 +275,11 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
          * ".." or "/" */
         else if (parts == 1 && ((n == 2 && s[i - 1] == '.') || (n == 1 && s[i - 1] == '/')) &&
                  (k == len || !strchr("0123456789/.:-", s[k])))
+            f->end = k;
+        /* "2025/03/12-14": a later day of the month after a year-first date */
+        else if (parts == 1 && n == 1 && s[i - 1] == '-' && i - 1 == f->end &&
+                 f->form == SLOG_FORM_YMD && slog_date_number(s, i, k) > f->day &&
+                 slog_date_number(s, i, k) <= 31 && (k == len || !strchr("0123456789/.:-", s[k])))
             f->end = k;
         return;
     }

@@ -203,21 +203,27 @@ static int done_action(const slog_item *it)
 }
 
 /* An item that records a release or a tag of a version ("v2.4.0
- * released", "Tagged 1.8.1"): one more release each time (SPEC §3: the
+ * released", "Tagged 1.8.1"), or a version bumped to: one more each time (SPEC §3: the
  * version's digits aside, it would read as the same line). */
 static int release_record(const char *t)
 {
     static const char *const events[] = {"releas",   "tagged",  "publish", "shipped",
                                          "deployed", "created", "cut"};
-    int event = 0, version = 0;
+    /* "Bump default version of compose to v2.30.0", "… of SQLite to
+     * 3460000": a version moved to, any number */
+    static const char *const bumps[] = {"bump", "upgrad", "updated to", "update to"};
+    int event = 0, bump = 0, version = 0, digits = 0;
     for (const char *p = t; *p; p++) {
         int start = p == t || !(((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z'));
         for (size_t k = 0; start && !event && k < sizeof events / sizeof *events; k++)
             event = !strncasecmp(p, events[k], strlen(events[k]));
+        for (size_t k = 0; start && !bump && k < sizeof bumps / sizeof *bumps; k++)
+            bump = !strncasecmp(p, bumps[k], strlen(bumps[k]));
         /* "v2.4", "1.8.1": digits, a dot, digits */
         version |= *p >= '0' && *p <= '9' && p[1] == '.' && p[2] >= '0' && p[2] <= '9';
+        digits |= *p >= '0' && *p <= '9';
     }
-    return event && version;
+    return (event && version) || (bump && digits);
 }
 
 /* An item that opens with a commit's hash ("3df8514 build-assets: updates",

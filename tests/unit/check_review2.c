@@ -265,6 +265,30 @@ START_TEST(work_made_closes_a_todo)
 }
 END_TEST
 
+START_TEST(a_changelog_of_bumps_and_anchors)
+{
+    /* "Bump default version of compose to v2.30.0" each time is a version
+     * moved to, not a repeat; an anchor before a list item's date is no
+     * label; "2025/03/12-14" and "2025/03/03 ... 2025/03/09" are ranges */
+    const char *md = "# Builder change summary\n\n* 2025-06-20\n\n\t- Bump compose to v2.30.1\n\n"
+                     "* <a name=\"20250611\"></a>2025-06-11\n\n\t- Bump SQLite to 3460000\n\n"
+                     "* 2025-06-02\n\n\t- Bump compose to v2.30.0\n\n"
+                     "* 2025-05-28\n\n\t- Bump compose to v2.29.9\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 4);
+    ck_assert_str_eq(d->entries[1]->date, "2025-06-11");
+    ck_assert_str_eq(d->entries[1]->label, "");
+    slog_doc_free(d);
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_REPEATED_ENTRY, NULL), 0);
+    d = parse_str("# Bench\n\n## 2025/03/12-14\n- rig\n\n## 2025/03/03 ... 2025/03/09\n- notes\n\n"
+                  "## 2026-03-20 - 12 tasks closed\n- x\n");
+    ck_assert_str_eq(d->entries[0]->label, "");
+    ck_assert_str_eq(d->entries[1]->label, "");
+    ck_assert_str_eq(d->entries[2]->label, "12 tasks closed");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -285,6 +309,7 @@ int main(void)
     tcase_add_test(tc, icons_of_a_records_fields);
     tcase_add_test(tc, pros_and_cons_weigh_an_option);
     tcase_add_test(tc, work_made_closes_a_todo);
+    tcase_add_test(tc, a_changelog_of_bumps_and_anchors);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
