@@ -560,12 +560,36 @@ static int day_of_a_span(builder *b, const bold_line *bl)
     return 0;
 }
 
+/* "2025-02-03" on a line of its own over a list, in a series of such
+ * ("2025-02-03", its list, "2025-02-05", its list …): a day's entry, as a
+ * bold date line would be. One alone is no log: the next such line comes
+ * after its list, or one came before. */
+static int plain_date_over_list(builder *b, cmark_node *para, bold_line *bl)
+{
+    cmark_node *list = cmark_node_next(para);
+    if (!list || cmark_node_get_type(list) != CMARK_NODE_LIST ||
+        cmark_node_get_type(cmark_node_parent(para)) != CMARK_NODE_DOCUMENT)
+        return 0;
+    cmark_node *then = cmark_node_next(list);
+    bold_line next;
+    if (!b->plain_dates && !(then && cmark_node_get_type(then) == CMARK_NODE_PARAGRAPH &&
+                             plain_date_line(b, then, &next) && !next.key && !next.more))
+        return 0;
+    return plain_date_line(b, para, bl) && !bl->key && !bl->more && bl->date.year;
+}
+
 slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
 {
     *started = 0;
     bold_line bl;
-    if (para == b->dating_para || para == b->restating_para || !bold_line_date(b, para, &bl))
+    if (para == b->dating_para || para == b->restating_para)
         return SLOG_OK;
+    int plain = 0;
+    if (!bold_line_date(b, para, &bl)) {
+        if (build_inside_dated_entry(b, NULL) || !plain_date_over_list(b, para, &bl))
+            return SLOG_OK;
+        plain = 1;
+    }
     int line = build_line(b, cmark_node_get_start_line(para));
     if (bl.key && stamp_key(bl.plain, bl.date.start)) {
         stamp_date(b, &bl, line);
@@ -600,6 +624,7 @@ slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
     e->label = label;
     e->has_content = bl.more;
     b->bold = e;
+    b->plain_dates += plain;
     *started = 1;
     return SLOG_OK;
 }

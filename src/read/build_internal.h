@@ -90,6 +90,7 @@ typedef struct builder {
     cmark_node *restating_para; /* a dated heading's first paragraph restating its date */
     cmark_node *entry_list;     /* the list whose dated items are entries */
     char title_log_key[64];     /* the key of bold date lines below the title that make a log */
+    int plain_dates;            /* entries made by lines that are only a date, over a list */
     slog_entry *keyed_entry;    /* its last entry dated by a key ("- timestamp: ..."): the
                                    undated items after it are its fields */
     int last_list_entries;      /* the last top-level list was such a list */

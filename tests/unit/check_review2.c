@@ -289,6 +289,23 @@ START_TEST(a_changelog_of_bumps_and_anchors)
 }
 END_TEST
 
+START_TEST(lines_that_are_only_a_date)
+{
+    /* "2025-02-03" on its own over a list, again and again: a day each; one
+     * such line alone is no log */
+    slog_doc *d = parse_str("# Rack notes - Changelog\n\n2025-02-03\n\n- Installed Jellyfin.\n\n"
+                            "2025-02-05\n\n- Moved backups.\n- Rotated the certificate.\n\n"
+                            "2025-02-09\n\n- Added Uptime Kuma.\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[1]->date, "2025-02-05");
+    ck_assert_uint_eq(d->entries[1]->nitems, 2);
+    slog_doc_free(d);
+    d = parse_str("# Notes\n\n2025-02-03\n\n- Installed Jellyfin.\n");
+    ck_assert_uint_eq(d->nentries, 0);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -310,6 +327,7 @@ int main(void)
     tcase_add_test(tc, pros_and_cons_weigh_an_option);
     tcase_add_test(tc, work_made_closes_a_todo);
     tcase_add_test(tc, a_changelog_of_bumps_and_anchors);
+    tcase_add_test(tc, lines_that_are_only_a_date);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
