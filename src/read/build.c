@@ -73,7 +73,9 @@ static slog_status on_paragraph(builder *b, cmark_node *n, cmark_node *root)
         st = build_item_text(b, top, n);
     else if (!top) {
         int started = 0;
-        if (!b->seen_level2 && cmark_node_parent(n) == root)
+        /* the preamble's "Key: value" lines: not those of an entry's text
+         * ("#### 2024-03-30" then "Date: 2024-05-01 is when the jam ends") */
+        if (!b->seen_level2 && cmark_node_parent(n) == root && !b->entries.len)
             st = build_metadata(b, n);
         if (st == SLOG_OK)
             st = build_bold_paragraph(b, n, &started);

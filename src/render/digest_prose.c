@@ -250,10 +250,9 @@ static int metadata_line(const char *s, size_t len, const char **value, size_t *
     /* a sentence, not a figure ("0% → 60% (12/20 core tasks)") */
     unsigned char first = (unsigned char)(*value)[0];
     /* "**Notice**: The scheduler is down for maintenance.": a sentence of
-     * five words or more, ended (or of seven or more), says what the entry
-     * says (not a status) */
+     * five words or more, ended, says what the entry says (not a status) */
     char end = (*value)[n - 1];
-    if ((end == '.' || end == '!' || words_in >= 7) && words_in >= 5 && 2 * letters > words_in &&
+    if ((end == '.' || end == '!') && words_in >= 5 && 2 * letters > words_in &&
         !key_is_status(s, key_to) && first >= 'A' && first <= 'Z')
         return 0;
     if ((first >= 0x80 || ((first | 0x20) >= 'a' && (first | 0x20) <= 'z')) && letters >= 3 &&
@@ -415,6 +414,31 @@ static int roster(const char *s, size_t len)
     return slog_names_any(s, len, words, sizeof words / sizeof *words);
 }
 
+static int memmem_str(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (!memcmp(s + i, needle, n))
+            return 1;
+    return 0;
+}
+
+/* "<span class=\"incident-title\">File system timeouts</span>" as its text */
+static void put_without_tags(slog_buf *b, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '<' && i + 1 < len &&
+            (((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') || s[i + 1] == '/')) {
+            const char *close = memchr(s + i, '>', len - i);
+            if (close) {
+                i = (size_t)(close - s);
+                continue;
+            }
+        }
+        slog_buf_put(b, s + i, 1);
+    }
+}
+
 /* A line that introduces what follows: it ends in a colon, its emphasis
  * aside ("Root causes identified:", "**Коммиты:**", "完了したこと："). */
 static int introduces(const char *s, size_t len)
@@ -450,7 +474,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
 {
     memset(out, 0, sizeof *out);
     const slog_text *t = &d->priv->text;
-    slog_buf para = {0}, first_row = {0};
+    slog_buf para = {0}, first_row = {0}, keyed = {0};
     int in_code = 0, para_done = 0, after_para = 0, header_row = 1, in_metadata = 0;
     /* in a list item: its lines after the first and its indented blocks
      * are the item's, not the entry's own text ("- **Disk alert:** free
@@ -467,6 +491,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
     }
     int intro_open = 0; /* the last item a caption introduced goes on */
     int skip_list = 0;  /* the items of a roster */
+    int in_comment = 0; /* inside an HTML comment */
     int item_before_para = 0;
     int caption_only = 0; /* the paragraph is one caption over the list it introduces */
     int para_lines = 0;
@@ -481,6 +506,15 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
         }
         if (in_code)
             continue;
+        /* an HTML comment over several lines ("<!--" … "start: …" … "-->") */
+        if (in_comment) {
+            in_comment = !memmem_str(s, len, "-->");
+            continue;
+        }
+        if (len >= 4 && !memcmp(trim(s, &(size_t){len}), "<!--", 4) && !memmem_str(s, len, "-->")) {
+            in_comment = 1;
+            continue;
+        }
         while (len && *s == '>') { /* a quote's text is text */
             s++;
             len--;
@@ -502,8 +536,8 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
                     k++;
                 size_t tn = len - k;
                 const char *title = trim(s + k, &tn);
-                if (!slog_metadata_title(title, tn))
-                    slog_buf_put(&out->subtitle, title, tn);
+                if (!slog_metadata_title(title, tn) && !introduces(title, tn))
+                    put_without_tags(&out->subtitle, title, tn); /* not "### Tasks Generated:" */
             }
             if (para.len && !out->nintroduced && para_lines == 1 &&
                 introduces(para.data, para.len) && words_in(para.data, para.len) <= 5) {
@@ -603,6 +637,8 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
             /* before the first sentence: the entry's metadata, its status kept */
             if (key_is_status(s, len) && !out->status.len)
                 slog_buf_put(&out->status, value, vlen);
+            else if (!keyed.len && words_in(value, vlen) >= 3)
+                slog_buf_put(&keyed, s, len); /* the text, when the entry has no other */
             continue;
         }
         if (para_done)
@@ -622,6 +658,10 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
     if (!tlen && first_row.len && !out->nrows) { /* a table alone: its first row */
         text = first_row.data;
         tlen = first_row.len;
+    }
+    if (!tlen && keyed.len) { /* "New endpoint: /getuserinfo returns the profile." alone */
+        text = keyed.data;
+        tlen = keyed.len;
     }
     if (text) { /* "**Description:** When ...", "[x] Set up the repo" */
         size_t caption = leading_caption(text, tlen);
@@ -646,10 +686,11 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
     slog_buf_put(&out->sentence, "", 0);
     slog_buf_put(&out->status, "", 0);
     slog_buf_put(&out->subtitle, "", 0);
+    out->failed = out->sentence.failed || out->status.failed || out->first_item.failed ||
+                  out->subtitle.failed || keyed.failed;
     slog_buf_free(&para);
     slog_buf_free(&first_row);
-    out->failed = out->sentence.failed || out->status.failed || out->first_item.failed ||
-                  out->subtitle.failed;
+    slog_buf_free(&keyed);
     for (size_t i = 0; i < out->nrows; i++) {
         slog_buf_put(&out->rows[i], "", 0);
         out->failed |= out->rows[i].failed;

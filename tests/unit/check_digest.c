@@ -509,12 +509,10 @@ START_TEST(prose_lines_of_a_fifth_review)
                               "\n<br><span class=\"ts\">June 2, 09:00 PT</span>\n",
                               b, sizeof b),
                      "The scheduler is down for maintenance.");
-    ck_assert_str_eq(prose_of("## 2026-06-02 | PLANNER | Split the plan\n\n"
-                              "**Input:** Lead asked to split phase 3 into two steps\n"
-                              "**Output:** Phase 3 now has a design step\n",
-                              b, sizeof b),
-                     "PLANNER | Split the plan: Lead asked to split phase 3 into two steps "
-                     "**Output:** Phase 3 now has a design step");
+    ck_assert_str_eq(
+        prose_of("#### 2026-06-02\n\nNew endpoint: /getuserinfo returns the profile.\n", b,
+                 sizeof b),
+        "New endpoint: /getuserinfo returns the profile.");
     ck_assert_str_eq(prose_of("## v0.7 (2026-06-02)\n\n**What changed:**\n\n### Answers\n"
                               "The UI now shows clickable answers. Users can still type.\n",
                               b, sizeof b),
