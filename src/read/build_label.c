@@ -345,15 +345,18 @@ static int date_key_only(const char *s, size_t len)
     return 0;
 }
 
-/* "<a name="20250512"></a>": HTML tags say nothing in a label ("<!--"
- * stays, and so does "a < b"). */
+/* "<a name="20250512"></a>", "<span class="x">": HTML tags with attributes,
+ * and closing tags, say nothing in a label ("<!--", "a < b" and a bare
+ * "<script>" stay: a label append wrote reads back as written). */
 static void strip_tags(char *label)
 {
     char *w = label;
     for (const char *p = label; *p;) {
-        int tag = p[0] == '<' && (((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') ||
-                                  (p[1] == '/' && (p[2] | 0x20) >= 'a' && (p[2] | 0x20) <= 'z'));
-        const char *close = tag ? strchr(p, '>') : NULL;
+        int open = p[0] == '<' && ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z');
+        int closing = p[0] == '<' && p[1] == '/' && (p[2] | 0x20) >= 'a' && (p[2] | 0x20) <= 'z';
+        const char *close = open || closing ? strchr(p, '>') : NULL;
+        if (close && open && !memchr(p, ' ', (size_t)(close - p)))
+            close = NULL; /* "<script>": no attributes, no tag to drop */
         if (close) {
             p = close + 1;
             continue;
