@@ -292,6 +292,11 @@ static int opens_with_work_made(const char *t)
         "optimised"};
     while (*t == '*' || *t == '_' || *t == ' ')
         t++;
+    /* "I added world boundaries", "We built the tile map" */
+    static const char *const subjects[] = {"i", "we"};
+    size_t s = slog_opening_word(t, strlen(t), subjects, 2, "'-_");
+    if (s && t[s] == ' ')
+        t += s + 1;
     return slog_opening_word(t, strlen(t), verbs, sizeof verbs / sizeof *verbs, "-_") > 0;
 }
 

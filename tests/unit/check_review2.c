@@ -262,6 +262,11 @@ START_TEST(work_made_closes_a_todo)
                           "### 2024-10-01 - Menus\n* Started the pause menu\n\n"
                           "### 2024-10-20 - Polish\n* Tuned the jump height\n";
     ck_assert_int_eq(count_rule(started, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 1);
+    const char *we = "# Devlog\n\n### 2024-09-30 - Scene\n"
+                     "* TODO: I still need to add world boundaries on the left\n\n"
+                     "### 2024-10-01 - Menus\n* I added world boundaries on the left and right\n\n"
+                     "### 2024-10-20 - Polish\n* Tuned the jump height\n";
+    ck_assert_int_eq(count_rule(we, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
 }
 END_TEST
 
