@@ -463,6 +463,30 @@ static size_t parent_box(const slog_doc *d, size_t k)
     return SIZE_MAX;
 }
 
+/* The roles of the boxes [i, j) of one list, hashed, when each (two at
+ * least) opens with a role's key: a few words and a colon ("Planner:",
+ * "Commit & Review:"); else 0. */
+static uint64_t roles_of(const slog_doc *d, size_t i, size_t j)
+{
+    if (j - i < 2)
+        return 0;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t k = i; k < j; k++) {
+        const char *t = d->checklists[k].text;
+        size_t n = 0, words = 1;
+        while (t[n] && t[n] != ':' && n < 24) {
+            words += t[n] == ' ';
+            n++;
+        }
+        if (t[n] != ':' || !n || words > 4)
+            return 0;
+        for (size_t q = 0; q < n; q++)
+            h = (h ^ (unsigned char)(t[q] | 0x20)) * 1099511628211ull;
+        h = (h ^ '|') * 1099511628211ull;
+    }
+    return h;
+}
+
 /* Unchecked boxes worth a reader's time (SPEC §3 r3): only in a log (a
  * document with a dated entry), never in a template, of lists with the same
  * caption only the newest ("Remaining Work" replaced by a later one), and
@@ -497,6 +521,25 @@ slog_status lint_open_checklists(lint_ctx *ctx)
     }
     if (st == SLOG_OK)
         keep_latest(d, c, 0, superseded, ticked_later);
+    /* a list of the same roles' steps written again ("Planner: …",
+     * "Rebuilder: …", "Reviewer: …", then each reworded and ticked): the
+     * later list is the run's */
+    for (size_t i = 0, j; st == SLOG_OK && i < d->nchecklists; i = j) {
+        j = i + 1;
+        while (j < d->nchecklists && d->checklists[j].list_line == d->checklists[i].list_line)
+            j++;
+        uint64_t list = roles_of(d, i, j);
+        for (size_t k = i; k < j; k++) {
+            place_of(d, k, &c[k]);
+            if (list)
+                snprintf(c[k].key, sizeof c[k].key, "r%016llx.%zu", (unsigned long long)list,
+                         k - i);
+            else
+                snprintf(c[k].key, sizeof c[k].key, "u%zu", k); /* no group of its own */
+        }
+    }
+    if (st == SLOG_OK)
+        keep_latest(d, c, 0, superseded, NULL);
     lint_done_index *done = NULL;
     if (st == SLOG_OK)
         st = lint_done_index_build(ctx, &done);

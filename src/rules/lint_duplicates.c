@@ -239,7 +239,7 @@ static uint64_t *line_hashes(const slog_doc *d, const slog_entry *e, size_t *n)
     return h;
 }
 
-/* Whether b copies a: at least half the lines of the shorter are in the
+/* Whether b copies a: more than half the lines of the shorter are in the
  * other (a pasted copy, a copy with a line or two changed, a fuller copy
  * of the same session). -1 when out of memory. */
 static int copies(const slog_doc *d, const slog_entry *a, const slog_entry *b)
@@ -262,7 +262,7 @@ static int copies(const slog_doc *d, const slog_entry *a, const slog_entry *b)
     size_t shorter = na < nb ? na : nb;
     free(x);
     free(y);
-    return shorter ? 2 * common >= shorter : content_hash(d, a) == content_hash(d, b);
+    return shorter ? 2 * common > shorter : content_hash(d, a) == content_hash(d, b);
 }
 
 /* Sorted by (log, date, label, time), an entry after the first of its group

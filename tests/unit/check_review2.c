@@ -311,6 +311,21 @@ START_TEST(lines_that_are_only_a_date)
 }
 END_TEST
 
+START_TEST(the_same_roles_steps_written_again)
+{
+    /* a run's list of the same roles' steps, reworded and ticked later the
+     * same day, replaces the first */
+    const char *md = "# Orchestrator tasks\n\n## 2026-03-08 Re-run (docs sync)\n"
+                     "- [ ] Planner: update 01_requirements.md\n"
+                     "- [ ] Rebuilder: update 02_design.md with the plan\n"
+                     "- [ ] Commit & Review: note the diff in 03_review.md\n\n"
+                     "## 2026-03-08 Consistency check\n- [x] Planner: update 01_requirements.md\n"
+                     "- [x] Rebuilder: record the design intent in 02_design.md\n"
+                     "- [x] Commit & Review: record the diff check\n";
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, NULL), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -333,6 +348,7 @@ int main(void)
     tcase_add_test(tc, work_made_closes_a_todo);
     tcase_add_test(tc, a_changelog_of_bumps_and_anchors);
     tcase_add_test(tc, lines_that_are_only_a_date);
+    tcase_add_test(tc, the_same_roles_steps_written_again);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
