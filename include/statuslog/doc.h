@@ -127,6 +127,7 @@ struct slog_entry {
     int next_heading_line; /* the heading that ends its section (0: the end of the document) */
     int next_heading_level;
     int heading_line; /* its nearest enclosing heading, dated or not (0: none) */
+    long end_day;     /* a range's last day ("March 18-26, 2026": the 26th), else day */
 };
 
 /** Entries with the same nearest enclosing heading, in document order (SPEC

@@ -280,6 +280,14 @@ static slog_status fill_date(builder *b, slog_entry *e, const char *h, const slo
     if (!year)
         year = year_by_weekday(b, infer_year(b, e->date_line, f->month), f);
     slog_status st = set_date_fields(b, e, year, f->month, f->day, f->weekday);
+    e->end_day = e->day;
+    if (st == SLOG_OK && e->date_valid && f->end_day) { /* "March 18-26": the 26th */
+        char buf[16];
+        long last;
+        slog_format_ymd(year + (f->end_month < f->month), f->end_month, f->end_day, buf);
+        if (slog_date_parse(buf, &last) && last > e->day && last - e->day <= 366)
+            e->end_day = last;
+    }
     if (st == SLOG_OK && !f->iso && f->date_end > f->date_start) {
         e->date_text = slog_arena_strndup(b->arena, h + f->date_start, f->date_end - f->date_start);
         if (!e->date_text)
@@ -344,6 +352,7 @@ static void reread(numeric_date *n, int m, int d)
     slog_format_ymd(atoi(e->date), m, d, buf);
     memcpy((char *)e->date, buf, 10);
     e->date_valid = slog_date_parse(buf, &e->day);
+    e->end_day = e->day;
     e->weekday_mismatch = e->date_valid && n->weekday >= 0 && slog_weekday(e->day) != n->weekday;
 }
 

@@ -247,6 +247,8 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
     if (weekday_after) {
         if (match_at(c, s, len, i, 1, &end) != 1 || end.start != i || !end.year)
             return;
+        f->end_month = end.month;
+        f->end_day = end.day;
         if (f->weekday_start >= f->date_end) { /* the end's */
             f->weekday = -1;
             f->weekday_start = f->weekday_end = 0;
@@ -274,18 +276,71 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
         /* "2026-06-21..22", "2026-03-02/03": the last day alone after
          * ".." or "/" */
         else if (parts == 1 && ((n == 2 && s[i - 1] == '.') || (n == 1 && s[i - 1] == '/')) &&
-                 (k == len || !strchr("0123456789/.:-", s[k])))
+                 (k == len || !strchr("0123456789/.:-", s[k]))) {
             f->end = k;
+            f->end_month = f->month;
+            f->end_day = slog_date_number(s, i, k);
+        }
         /* "2025/03/12-14": a later day of the month after a year-first date */
         else if (parts == 1 && n == 1 && s[i - 1] == '-' && i - 1 == f->end &&
                  f->form == SLOG_FORM_YMD && slog_date_number(s, i, k) > f->day &&
-                 slog_date_number(s, i, k) <= 31 && (k == len || !strchr("0123456789/.:-", s[k])))
+                 slog_date_number(s, i, k) <= 31 && (k == len || !strchr("0123456789/.:-", s[k]))) {
             f->end = k;
+            f->end_month = f->month;
+            f->end_day = slog_date_number(s, i, k);
+        }
         return;
     }
     if (!f->year)
         f->year = end.month >= f->month ? end.year : end.year - 1;
     f->end = end.end;
+    f->end_month = end.month;
+    f->end_day = end.day;
+}
+
+/* "March 18-26, 2026", "9–13 March": a range of days the pattern took as
+ * one date; its last day in the same month. */
+static void days_within(const char *s, slog_found_date *f)
+{
+    if (f->form != SLOG_FORM_MONTH_DAY && f->form != SLOG_FORM_DAY_MONTH)
+        return;
+    size_t i = f->date_start;
+    while (i < f->date_end && !(s[i] >= '0' && s[i] <= '9'))
+        i++;
+    size_t a = i;
+    while (i < f->date_end && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == a || i - a > 2)
+        return; /* no day first, or a year first */
+    while (i < f->date_end && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+        i++; /* "18th" */
+    while (i < f->date_end && s[i] == ' ')
+        i++;
+    if (i + 3 <= f->date_end && !memcmp(s + i, "\xE2\x80\x93", 3))
+        i += 3;
+    else if (i < f->date_end && s[i] == '-')
+        i++;
+    else
+        return;
+    while (i < f->date_end && s[i] == ' ')
+        i++;
+    int month = f->month, lang;
+    size_t w = i; /* "February 21-March 7, 2025": the end in another month */
+    while (w < f->date_end && ((s[w] | 0x20) >= 'a' && (s[w] | 0x20) <= 'z'))
+        w++;
+    if (w > i) {
+        month = slog_month_number(s, i, w, &lang);
+        for (i = w; i < f->date_end && (s[i] == ' ' || s[i] == '.'); i++)
+            ;
+    }
+    size_t b = i;
+    while (i < f->date_end && s[i] >= '0' && s[i] <= '9')
+        i++;
+    int last = i > b && i - b <= 2 ? slog_date_number(s, b, i) : 0;
+    if (month && last >= 1 && last <= 31 && (month != f->month || last > f->day)) {
+        f->end_month = month;
+        f->end_day = last;
+    }
 }
 
 /* A date (or the weekday before it) can only open with a digit or a letter
@@ -385,8 +440,10 @@ int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int a
         at = f.end > f.start ? f.end : f.start + 1;
         if (!m)
             continue;
-        if (!f.custom && f.time_end == f.time_start)
+        if (!f.custom && f.time_end == f.time_start) {
+            days_within(s, &f);
             take_range(c, s, len, &f);
+        }
         size_t strike, after;
         if (!f.custom && struck_out(s, from, len, &f, &strike, &after)) {
             if (opens_text(s, text_from, strike) || after_separator(s, text_from, strike))

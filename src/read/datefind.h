@@ -69,6 +69,7 @@ typedef struct {
     size_t weekday_start, weekday_end; /* the weekday as written (0, 0 without) */
     size_t month_start, month_end;     /* a month name as written */
     int month_lang, weekday_lang;      /* SLOG_LANG_*: the language they are written in */
+    int end_month, end_day;            /* a range's last day (0, 0: no range) */
 } slog_found_date;
 
 /** Finds the first date in s[from, len) that is not only a plan for the

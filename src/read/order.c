@@ -129,7 +129,61 @@ static void neighbours(const slog_log *log, const slog_entry **kept, size_t nkep
     m->after = lo < nkept ? kept[lo] : NULL;
 }
 
+static int misplaced_in(const slog_log *log, slog_misplaced **out, size_t *count);
+
+/* An entry of a range of days ("March 18-26, 2026") is in order on any day
+ * of it: a log of incidents each written with the days it lasted, ordered
+ * by their end, or ranges that overlap ("January 5-8" above "January 6-7"
+ * in a newest-first log), is in order. Each range takes, in the log's
+ * order, the day of it nearest the day before (the first range its last
+ * day in a newest-first log, its first in an oldest-first one); the
+ * entries are compared on copies with those days. */
+static int misplaced_with_ranges(const slog_log *log, slog_misplaced **out, size_t *count)
+{
+    slog_entry *copies = malloc((log->nentries + 1) * sizeof *copies);
+    slog_entry **ptrs = malloc((log->nentries + 1) * sizeof *ptrs);
+    if (!copies || !ptrs) {
+        free(copies);
+        free(ptrs);
+        return -1;
+    }
+    int newest_first = log->direction == SLOG_NEWEST_FIRST, have = 0;
+    long prev = 0;
+    for (size_t i = 0; i < log->nentries; i++) {
+        copies[i] = *log->entries[i];
+        ptrs[i] = &copies[i];
+        slog_entry *e = &copies[i];
+        if (!compared(e) || e->has_instant)
+            continue;
+        long lo = e->day, hi = e->end_day > e->day ? e->end_day : e->day;
+        long d = !have ? (newest_first ? hi : lo) : prev < lo ? lo : prev > hi ? hi : prev;
+        e->day = d;
+        prev = d;
+        have = 1;
+    }
+    slog_log copy = *log;
+    copy.entries = ptrs;
+    int rc = misplaced_in(&copy, out, count);
+    for (size_t k = 0; rc == 0 && k < *count; k++) { /* back to the log's own entries */
+        slog_misplaced *m = &(*out)[k];
+        m->entry = log->entries[m->entry - copies];
+        m->before = m->before ? log->entries[m->before - copies] : NULL;
+        m->after = m->after ? log->entries[m->after - copies] : NULL;
+    }
+    free(copies);
+    free(ptrs);
+    return rc;
+}
+
 int slog_log_misplaced(const slog_log *log, slog_misplaced **out, size_t *count)
+{
+    for (size_t i = 0; i < log->nentries; i++)
+        if (log->entries[i]->end_day > log->entries[i]->day && compared(log->entries[i]))
+            return misplaced_with_ranges(log, out, count);
+    return misplaced_in(log, out, count);
+}
+
+static int misplaced_in(const slog_log *log, slog_misplaced **out, size_t *count)
 {
     *out = NULL;
     *count = 0;

@@ -326,6 +326,27 @@ START_TEST(the_same_roles_steps_written_again)
 }
 END_TEST
 
+START_TEST(ranges_of_days_in_order)
+{
+    /* incidents written with the days they lasted, ordered by their end,
+     * and ranges that overlap, are in order; a day out of every range is
+     * not */
+    const char *md = "# Cluster status\n\n### March 31-April 1, 2025\nA.\n\n"
+                     "### February 21-March 7, 2025\nB.\n\n### February 21-24, 2025\nC.\n\n"
+                     "### February 22-24, 2025\nD.\n\n### February 18-24, 2025\nE.\n";
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_ENTRY_ORDER, NULL), 0);
+    slog_doc *d = parse_str(md);
+    ck_assert_int_eq(d->entries[1]->end_day - d->entries[1]->day, 14);
+    slog_doc_free(d);
+    const char *overlap = "# Journal\n\n## January 9, 2026\nx\n\n## January 5-8, 2026\ny\n\n"
+                          "## January 6-7, 2026\nz\n\n## January 4, 2026\nw\n";
+    ck_assert_int_eq(count_rule(overlap, "2026-12-07", SLOG_RULE_ENTRY_ORDER, NULL), 0);
+    const char *stray = "# Journal\n\n## January 9, 2026\nx\n\n## January 5-8, 2026\ny\n\n"
+                        "## January 12, 2026\nz\n\n## January 4, 2026\nw\n";
+    ck_assert_int_eq(count_rule(stray, "2026-12-07", SLOG_RULE_ENTRY_ORDER, NULL), 1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -349,6 +370,7 @@ int main(void)
     tcase_add_test(tc, a_changelog_of_bumps_and_anchors);
     tcase_add_test(tc, lines_that_are_only_a_date);
     tcase_add_test(tc, the_same_roles_steps_written_again);
+    tcase_add_test(tc, ranges_of_days_in_order);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
