@@ -13,7 +13,7 @@
  * "update", "updated", "updates": a plural or verb ending goes when three
  * letters remain, then a final "e"; a doubled final consonant is undone
  * ("running" -> "run"). */
-static size_t stem(const char *w, size_t n)
+size_t slog_word_stem(const char *w, size_t n)
 {
     size_t k = n;
     if (k >= 6 && memcmp(w + k - 3, "ing", 3) == 0)
@@ -221,7 +221,7 @@ static int intern_list(slog_interner *t, const char *const *words, size_t n, int
 {
     for (size_t i = 0; i < n; i++) {
         char w[64] = "\x01";
-        size_t len = stem(words[i], strlen(words[i]));
+        size_t len = slog_word_stem(words[i], strlen(words[i]));
         memcpy(w + status, words[i], len);
         if (intern(t, w, len + (size_t)status, hash_bytes(w, len + (size_t)status)) < 0)
             return 0;
@@ -234,10 +234,10 @@ static size_t status_key(const char *word, size_t n, int upper, char *w, size_t 
 {
     if (!upper || n < 2 || n + 1 >= cap)
         return 0;
-    size_t len = stem(word, n);
+    size_t len = slog_word_stem(word, n);
     for (size_t i = 0; i < slog_nstatus_words; i++)
         if (strlen(slog_status_words[i]) >= len &&
-            stem(slog_status_words[i], strlen(slog_status_words[i])) == len &&
+            slog_word_stem(slog_status_words[i], strlen(slog_status_words[i])) == len &&
             memcmp(slog_status_words[i], word, len) == 0) {
             w[0] = '\x01';
             memcpy(w + 1, word, len);
@@ -311,7 +311,7 @@ static int tokenize(slog_interner *t, const stop_set *stops, const char *text, s
             continue;
         char key[72];
         size_t kn = status_key(word, n, upper, key, sizeof key);
-        size_t sn = digits ? n : stem(word, n);
+        size_t sn = digits ? n : slog_word_stem(word, n);
         long id = kn ? intern(t, key, kn, hash_bytes(key, kn))
                      : intern(t, word, sn, sn == n ? h : hash_bytes(word, sn));
         if (id < 0 || !u32_push(ids, (uint32_t)id))

@@ -35,4 +35,8 @@ int slog_tokenize(slog_interner *t, const char *text, size_t ngeneric, slog_u32v
 
 void slog_interner_free(slog_interner *t);
 
+/** The length of the stem of a lower-case word w[0, n): "fixed", "fixes"
+ * and "fixing" are "fix", "updated" and "update" "updat". */
+size_t slog_word_stem(const char *w, size_t n);
+
 #endif

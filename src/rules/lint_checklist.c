@@ -159,9 +159,14 @@ static int targets_or_parked(const char *caption)
 static int standing_procedure(const char *t)
 {
     static const char *const words[] = {
-        "pre-action", "pre-deploy",    "pre-deployment", "pre-release",  "pre-flight",  "preflight",
-        "pre-commit", "pre-merge",     "before any",     "before every", "before each", "vor jedem",
-        "vor jeder",  "antes de cada", "avant chaque",   "prima di ogni"};
+        "pre-action", "pre-deploy", "pre-deployment", "pre-release", "pre-flight", "preflight",
+        "pre-commit", "pre-merge", "before any", "before every", "before each", "vor jedem",
+        "vor jeder", "antes de cada", "avant chaque", "prima di ogni",
+        /* what each agent or session does on arriving and leaving: "##
+         * Checklist for Incoming Agent", "### Before Starting Work" */
+        "incoming agent", "next agent", "before starting", "before ending", "before you start",
+        "before you begin", "each session", "every session", "session start", "session end",
+        "start of session", "end of session"};
     return t && slog_names_any(t, strlen(t), words, sizeof words / sizeof *words);
 }
 

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "similar.h"
+#include "tokens.h"
 #include "words.h"
 #include "statuslog/check.h"
 
@@ -138,29 +139,32 @@ static char *task_of(const char *text)
 
 /* The hash of the word at *t (lower case, as first_word hashes), moving
  * *t past it; 0 at the end of the text. */
+/* The word at *t, lower-cased and stemmed ("Analyze" and "Analyzed" are
+ * one word), hashed; *t moved past it. 0 at the end. */
 static uint64_t next_word(const char **t)
 {
     const char *p = *t;
     while (*p && !word_byte(*p))
         p++;
+    char w[64];
+    size_t n = 0, len = 0;
+    for (; p[len] && word_byte(p[len]); len++)
+        if (n < sizeof w)
+            w[n++] = (char)((unsigned char)p[len] < 0x80 ? (p[len] | 0x20) : p[len]);
+    *t = p + len;
+    if (!len)
+        return 0;
+    size_t kept = len <= sizeof w ? slog_word_stem(w, n) : n;
     uint64_t h = 1469598103934665603ull;
-    int any = 0;
-    for (; *p && word_byte(*p); p++, any = 1)
-        h = (h ^ (unsigned char)((unsigned char)*p < 0x80 ? (*p | 0x20) : *p)) * 1099511628211ull;
-    *t = p;
-    return any ? h | 1 : 0;
+    for (size_t i = 0; i < kept; i++)
+        h = (h ^ (unsigned char)w[i]) * 1099511628211ull;
+    return h | 1;
 }
 
 static uint64_t first_word(const char *t)
 {
     t = past_priority(t);
-    while (*t && !word_byte(*t))
-        t++;
-    uint64_t h = 1469598103934665603ull;
-    int any = 0;
-    for (; *t && word_byte(*t); t++, any = 1)
-        h = (h ^ (unsigned char)((unsigned char)*t < 0x80 ? (*t | 0x20) : *t)) * 1099511628211ull;
-    return any ? h | 1 : 0;
+    return next_word(&t);
 }
 
 static int push_said(const lint_ctx *ctx, lint_done_index *x, const char *text, int line)
@@ -195,17 +199,10 @@ static int written_after(const said *a, const said *b)
  * candidate with another first word is never compared (done_later), so it
  * is not tokenized either — a plan of 250,000 done items and five open
  * boxes tokenizes the few that open like a box. */
-enum { FEW_WORDS = 8 };
-
 typedef struct {
-    uint64_t *slot;
+    uint64_t *slot; /* stems, hashed (next_word) */
     size_t mask;
     unsigned char opens[256]; /* the first bytes (lower case) of the words */
-    /* the words themselves while there are few (FEW_WORDS): found by the
-     * shared word search, faster than hashing every word of every done item */
-    char few[FEW_WORDS][32];
-    const char *word[FEW_WORDS]; /* word[k] is few[k] */
-    size_t nfew;                 /* FEW_WORDS + 1: too many, or one too long */
 } word_set;
 
 static int word_set_build(const slog_doc *d, const lint_done_index *x, word_set *w)
@@ -215,7 +212,6 @@ static int word_set_build(const slog_doc *d, const lint_done_index *x, word_set 
         cap *= 2;
     w->mask = cap - 1;
     memset(w->opens, 0, sizeof w->opens);
-    w->nfew = 0;
     w->slot = calloc(cap, sizeof *w->slot);
     if (!w->slot)
         return 0;
@@ -226,24 +222,12 @@ static int word_set_build(const slog_doc *d, const lint_done_index *x, word_set 
         size_t k = (size_t)h & w->mask;
         while (w->slot[k] && w->slot[k] != h)
             k = (k + 1) & w->mask;
-        int fresh = w->slot[k] == 0;
         w->slot[k] = h;
         const char *t = past_priority(d->checklists[i].text);
         while (*t && !word_byte(*t))
             t++;
         unsigned char c = (unsigned char)*t;
         w->opens[c < 0x80 ? c | 0x20 : c] = 1;
-        size_t n = 0;
-        while (word_byte(t[n]))
-            n++;
-        if (fresh && w->nfew < FEW_WORDS && n < sizeof w->few[0]) {
-            memcpy(w->few[w->nfew], t, n);
-            w->few[w->nfew][n] = '\0';
-            w->word[w->nfew] = w->few[w->nfew];
-            w->nfew++;
-        } else if (fresh) {
-            w->nfew = FEW_WORDS + 1;
-        }
     }
     return 1;
 }
@@ -260,8 +244,6 @@ static int word_set_has(const word_set *w, uint64_t h)
  * skipped unhashed: most words of a plan's done items). */
 static int has_open_word(const word_set *w, const char *t)
 {
-    if (w->nfew <= FEW_WORDS)
-        return slog_names_any(t, strlen(t), w->word, w->nfew);
     for (;;) {
         while (*t && !word_byte(*t))
             t++;
@@ -348,7 +330,8 @@ static slog_status done_index_fill(const lint_ctx *ctx, lint_done_index *x)
         if (lint_entry_after_today(ctx, d->entries[i]))
             continue;
         for (const slog_item *it = d->entries[i]->items; ok && it; it = it->next)
-            if (((it->state == SLOG_STATE_DONE && it->marker[0] != '[') || command_passed(it)) &&
+            if (((it->state == SLOG_STATE_DONE && it->marker[0] != '[') || command_passed(it) ||
+                 (it->state == SLOG_STATE_NOTE && slog_past_tense_first(it->text))) &&
                 has_open_word(&opens, it->text))
                 ok = push_said(ctx, x, it->text, it->line);
             else if (it->state == SLOG_STATE_NOTE && has_open_word(&opens, it->text) &&
@@ -361,8 +344,7 @@ static slog_status done_index_fill(const lint_ctx *ctx, lint_done_index *x)
     }
     for (size_t k = 0; ok && k < d->nsections; k++) /* undated headings that say it */
         if (d->sections[k].title && has_open_word(&opens, d->sections[k].title) &&
-            says_done_aloud(d->sections[k].title) &&
-            !lint_after_today(ctx, d->sections[k].line))
+            says_done_aloud(d->sections[k].title) && !lint_after_today(ctx, d->sections[k].line))
             ok = push_said_aloud(ctx, x, d->sections[k].title, d->sections[k].line);
     if (!ok) {
         free(opens.slot);

@@ -94,7 +94,8 @@ static int id_char(unsigned char c)
  * plain numbers or sizes ("2026-03-09", "44", "2gb") — into ids. */
 static size_t work_ids(const char *t, char ids[][ID_LEN], size_t max)
 {
-    size_t n = 0;
+    size_t n = 0, counted_n = 0;
+    char counted_ids[IDS_MAX][ID_LEN]; /* "Phase 2": taken only when no other id is named */
     for (const unsigned char *p = (const unsigned char *)t; *p && n < max;) {
         if (!id_char(*p)) {
             p++;
@@ -119,16 +120,36 @@ static size_t work_ids(const char *t, char ids[][ID_LEN], size_t max)
         if (len >= 2 && len < ID_LEN && digits && !unit && !date && (letters || dots)) {
             memcpy(ids[n], a, len);
             ids[n++][len] = '\0';
+        } else if (len && digits == len && len <= 3 && counted_n < IDS_MAX) {
+            /* "Phase 2", "Sprint 14": a counting word and its number */
+            static const char *const counted[] = {"phase",  "stage",     "step", "milestone",
+                                                  "sprint", "iteration", "part", "task"};
+            const unsigned char *w = a;
+            while (w > (const unsigned char *)t && w[-1] == ' ')
+                w--;
+            const unsigned char *ws = w;
+            while (ws > (const unsigned char *)t && isalpha(ws[-1]))
+                ws--;
+            size_t wl = (size_t)(w - ws);
+            for (size_t k = 0; wl && k < sizeof counted / sizeof *counted; k++)
+                if (strlen(counted[k]) == wl && !strncasecmp((const char *)ws, counted[k], wl) &&
+                    (size_t)(a + len - ws) < ID_LEN) {
+                    memcpy(counted_ids[counted_n], ws, (size_t)(a + len - ws));
+                    counted_ids[counted_n++][a + len - ws] = '\0';
+                    break;
+                }
         }
     }
-    return n;
+    for (size_t k = 0; !n && k < counted_n && k < max; k++)
+        memcpy(ids[k], counted_ids[k], ID_LEN);
+    return n ? n : (counted_n < max ? counted_n : max);
 }
 
-/* `id` stands in `t` as a word of its own. */
+/* `id` stands in `t` as a word of its own (any case: "Phase 2", "phase 2"). */
 static int names(const char *t, const char *id)
 {
     size_t n = strlen(id);
-    for (const char *p = t; (p = strstr(p, id)) != NULL; p++)
+    for (const char *p = t; (p = strcasestr(p, id)) != NULL; p++)
         if ((p == t || !id_char((unsigned char)p[-1])) && !id_char((unsigned char)p[n]))
             return 1;
     return 0;

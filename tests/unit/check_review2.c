@@ -347,6 +347,39 @@ START_TEST(ranges_of_days_in_order)
 }
 END_TEST
 
+START_TEST(what_each_agent_does_on_arriving)
+{
+    /* "## Checklist for Incoming Agent" / "### Before Starting Work": steps
+     * every agent repeats, not open work */
+    const char *md =
+        "# Handover Notes\n\n## 2026-01-05 — Session: roadmap\n- Reworked the roadmap\n\n"
+        "## Checklist for Incoming Agent\n\n### Before Starting Work\n"
+        "- [ ] Read this handover file\n\n### Before Ending Session\n"
+        "- [ ] Commit and push this file\n";
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, NULL), 0);
+}
+END_TEST
+
+START_TEST(a_phase_taken_up_by_the_next_session)
+{
+    /* "Next: Phase 2 (real tokenizer)", then a session named "Phase 2" that
+     * reports work made: taken up */
+    const char *md = "# Agent Session Log\n\n## Session: 2026-03-01 | Phase 1 parser\n\n"
+                     "**Status:** Completed\n\n### Notes\n- Next: Phase 2 (real tokenizer)\n\n"
+                     "## Session: 2026-03-03 | Phase 2 — Real tokenizer\n\n### Changes\n"
+                     "- Added the tokenizer module with unit tests\n\n"
+                     "## Session: 2026-03-30 | Phase 3 dashboard\n\n### Changes\n"
+                     "- Added the admin dashboard page\n";
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
+    /* a box a later note reports done in the past tense */
+    const char *box = "# Dev journal\n\n## Day 4 - January 27, 2026\n\n**Tomorrow's plan**:\n"
+                      "- [ ] Analyze the hist_001 failure in detail\n\n"
+                      "## Day 5 - January 28, 2026\n\n**Work done**:\n"
+                      "- Analyzed the hist_001 failure in detail\n";
+    ck_assert_int_eq(count_rule(box, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, NULL), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -371,6 +404,8 @@ int main(void)
     tcase_add_test(tc, lines_that_are_only_a_date);
     tcase_add_test(tc, the_same_roles_steps_written_again);
     tcase_add_test(tc, ranges_of_days_in_order);
+    tcase_add_test(tc, what_each_agent_does_on_arriving);
+    tcase_add_test(tc, a_phase_taken_up_by_the_next_session);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
