@@ -386,8 +386,19 @@ char *build_label(builder *b, const char *h, size_t len, size_t ms, size_t me)
         while (r < len && build_is_space(h[r]))
             r++;
         size_t bw = bracket_width(h, len, l, r);
-        if (!bw)
-            break;
+        if (!bw) { /* "(Date: 2025-01-21)": a date key inside the brackets goes too */
+            size_t k = l;
+            while (k && (h[k - 1] == ':' || h[k - 1] == ' '))
+                k--;
+            size_t key = k;
+            while (key && ((h[key - 1] | 0x20) >= 'a' && (h[key - 1] | 0x20) <= 'z'))
+                key--;
+            if (key < k && k < l && build_date_key(h + key, k - key))
+                bw = bracket_width(h, len, key, r);
+            if (!bw)
+                break;
+            l = key;
+        }
         bracketed = 1;
         left = l - bw;
         rstart = r + bw;

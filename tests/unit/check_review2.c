@@ -380,6 +380,20 @@ START_TEST(a_phase_taken_up_by_the_next_session)
 }
 END_TEST
 
+START_TEST(a_date_key_inside_brackets)
+{
+    /* "## Session 1: Parser setup (Date: 2025-01-21)": the key goes with
+     * the date; a box ticked later in other words' stems is done */
+    slog_doc *d = parse_str("# Session Log\n\n## Session 1: Parser setup (Date: 2025-01-21)\n\n"
+                            "- Added tokenizer\n");
+    ck_assert_str_eq(d->entries[0]->label, "Session 1: Parser setup");
+    slog_doc_free(d);
+    const char *md = "# Worklog\n\n### 2023-07-03\n\n* [ ] add the symbol table\n\n"
+                     "### 2023-07-10\n\n- ✅ Symbol table added\n";
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, NULL), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -406,6 +420,7 @@ int main(void)
     tcase_add_test(tc, ranges_of_days_in_order);
     tcase_add_test(tc, what_each_agent_does_on_arriving);
     tcase_add_test(tc, a_phase_taken_up_by_the_next_session);
+    tcase_add_test(tc, a_date_key_inside_brackets);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
