@@ -201,6 +201,15 @@ static int index_of_links(builder *b, int line, const char *h, const slog_found_
     return 0;
 }
 
+/* The list items a node stands in. */
+static int nested_in_items(cmark_node *node)
+{
+    int items = 0;
+    for (cmark_node *p = cmark_node_parent(node); p; p = cmark_node_parent(p))
+        items += cmark_node_get_type(p) == CMARK_NODE_ITEM;
+    return items;
+}
+
 slog_status build_on_heading(builder *b, cmark_node *node)
 {
     int level = cmark_node_get_heading_level(node);
@@ -211,6 +220,14 @@ slog_status build_on_heading(builder *b, cmark_node *node)
             e->has_content = 1;
         if (cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT)
             b->last_block_end = setext_underline(b, line);
+        return SLOG_OK;
+    }
+    if (nested_in_items(node) >= 2) {
+        /* "- Plan excerpt:" over "  - ## Assessment …": a heading quoted in
+         * a sub-item is the item's text, no section of the document */
+        slog_entry *e = build_current_entry(b);
+        if (e)
+            e->has_content = 1;
         return SLOG_OK;
     }
     if (!heading_text(b, node))

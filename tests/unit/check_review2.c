@@ -394,6 +394,21 @@ START_TEST(a_date_key_inside_brackets)
 }
 END_TEST
 
+START_TEST(a_heading_quoted_in_a_sub_item)
+{
+    /* "- Plan excerpt:" over "  - ### Step reviewed (completed 2025-12-22)":
+     * quoted text, no entry */
+    slog_doc *d = parse_str("# Workflow memory\n\n## 2025-12-22 10:54 UTC\n- Step: review\n"
+                            "- Plan excerpt:\n  - Here is my assessment:\n"
+                            "  - ### Step reviewed: diagnostics (completed 2025-12-22)\n"
+                            "- Next actions:\n  - Re-run the diagnostics step\n\n"
+                            "## 2025-12-23 17:32 UTC\n- Step: diagnostics\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_uint_eq(d->entries[0]->nitems, 3);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -421,6 +436,7 @@ int main(void)
     tcase_add_test(tc, what_each_agent_does_on_arriving);
     tcase_add_test(tc, a_phase_taken_up_by_the_next_session);
     tcase_add_test(tc, a_date_key_inside_brackets);
+    tcase_add_test(tc, a_heading_quoted_in_a_sub_item);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
