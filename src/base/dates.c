@@ -145,6 +145,14 @@ int slog_zone_offset(const char *zone, int *minutes)
 {
     if (!zone || !*zone)
         return 0;
+    size_t zl = strlen(zone);
+    char trimmed[16];
+    if (zl > 2 && zl < sizeof trimmed && (zone[zl - 1] == 'Z' || zone[zl - 1] == 'z') &&
+        zone[zl - 2] >= '0' && zone[zl - 2] <= '9') { /* "+00:00Z": the Z says it again */
+        memcpy(trimmed, zone, zl - 1);
+        trimmed[zl - 1] = '\0';
+        zone = trimmed;
+    }
     int prefixed = (!strncasecmp(zone, "UTC", 3) || !strncasecmp(zone, "GMT", 3)) &&
                    (zone[3] == '+' || zone[3] == '-');
     if (prefixed)

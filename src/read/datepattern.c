@@ -83,13 +83,17 @@
 /* The zones dates.c knows, longest first where one is a prefix of another;
  * offsets after UTC or GMT may leave out the minutes ("UTC+2", "GMT-05"),
  * and so may one right after the time ("T10:00+01", ISO 8601's hours) or a
- * space after it ("2026-01-05 10:00 -03"). */
+ * space after it ("2026-01-05 10:00 -03"); an offset may be followed by a
+ * stray "Z" ("+00:00Z"), and a zone may be named as in the tz database
+ * ("(America/Edmonton)": kept, its offset unknown). */
 #define ZONE                                                                                       \
-    "(?:(?:UTC|GMT)[+-][0-9]{1,2}(?::?[0-9]{2})?|[+-][0-9]{2}:?[0-9]{2}"                           \
+    "(?:(?:UTC|GMT)[+-][0-9]{1,2}(?::?[0-9]{2})?|[+-][0-9]{2}:?[0-9]{2}Z?"                         \
     "|(?<=[0-9])[+-][0-9]{2}(?![0-9:])|(?<=[0-9] )[+-][0-9]{2}(?![0-9:.])|UTC|GMT|WEST|WET|BST|"   \
     "CEST|CET|EEST|EET|MSK|IST|JST"                                                                \
     "|KST|AEST|AEDT|NZST|NZDT|HST|AKST|AKDT|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AST|ADT|NST|NDT"       \
-    "|PT|MT|CT|ET|Z)"                                                                              \
+    "|PT|MT|CT|ET|Z"                                                                               \
+    "|(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)"                 \
+    "/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?)"                                                       \
     "(?![A-Za-z0-9])"
 
 /* Named groups, in the order the pattern has them. The pattern is written

@@ -409,6 +409,23 @@ START_TEST(a_heading_quoted_in_a_sub_item)
 }
 END_TEST
 
+START_TEST(zones_named_and_repeated)
+{
+    /* "(America/Edmonton)": a zone named as in the tz database, out of the
+     * label; "+00:00Z": an offset with a stray Z, still known */
+    slog_doc *d =
+        parse_str("# Health Log\n\n## 2026-02-09 01:22 (America/Edmonton) - Health Check\n"
+                  "- Dev server restarted\n\n## 2025-12-12T20:20:29.142745+00:00Z\n"
+                  "- Summary: viewed\n");
+    ck_assert_str_eq(d->entries[0]->label, "Health Check");
+    ck_assert_str_eq(d->entries[0]->zone, "America/Edmonton");
+    ck_assert_str_eq(d->entries[1]->label, "");
+    ck_assert_int_eq(d->entries[1]->zone_known, 1);
+    ck_assert_int_eq(d->entries[1]->zone_offset, 0);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -437,6 +454,7 @@ int main(void)
     tcase_add_test(tc, a_phase_taken_up_by_the_next_session);
     tcase_add_test(tc, a_date_key_inside_brackets);
     tcase_add_test(tc, a_heading_quoted_in_a_sub_item);
+    tcase_add_test(tc, zones_named_and_repeated);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
