@@ -426,6 +426,20 @@ START_TEST(zones_named_and_repeated)
 }
 END_TEST
 
+START_TEST(a_range_of_days_in_french)
+{
+    /* "23-26 août 2017", "20 – 22 août 2017": dated by their first day */
+    slog_doc *d = parse_str("# Carnet de route\n\n## 28 août 2017\nRetour.\n\n## 23-26 août 2017\n"
+                            "Quatre jours dans le train.\n\n## 20 – 22 août 2017\nIrkoutsk.\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[1]->date, "2017-08-23");
+    ck_assert_int_eq(d->entries[1]->end_day - d->entries[1]->day, 3);
+    ck_assert_str_eq(d->entries[2]->date, "2017-08-20");
+    ck_assert_str_eq(d->entries[2]->label, "");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -455,6 +469,7 @@ int main(void)
     tcase_add_test(tc, a_date_key_inside_brackets);
     tcase_add_test(tc, a_heading_quoted_in_a_sub_item);
     tcase_add_test(tc, zones_named_and_repeated);
+    tcase_add_test(tc, a_range_of_days_in_french);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
