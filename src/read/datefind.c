@@ -367,6 +367,30 @@ static int struck_out(const char *s, size_t from, size_t len, const slog_found_d
     return 1;
 }
 
+/* "## 7 december 2025 1335": four digits alone after a full date are its
+ * time (13:35), when they can be one and nothing follows them. */
+static void military_time(const char *s, size_t len, slog_found_date *f)
+{
+    size_t k = f->end;
+    while (k < len && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    if (!f->year || k == f->end || k + 4 > len)
+        return;
+    for (size_t i = 0; i < 4; i++)
+        if (s[k + i] < '0' || s[k + i] > '9')
+            return;
+    if (!only_marks(s, k + 4, len))
+        return;
+    int h = slog_date_number(s, k, k + 2), m = slog_date_number(s, k + 2, k + 4);
+    if (h > 23 || m > 59)
+        return;
+    f->time_start = k;
+    f->time_end = k + 4;
+    f->seconds = h * 3600 + m * 60;
+    f->time_valid = 1;
+    f->end = k + 4;
+}
+
 /* "2025-09-29-export.csv", "20250929-12345678", "2025-10-04_final": a date
  * a name goes on from, without a space, is part of the name: by an
  * underscore and a word, or by digits or a word with an extension. Not
@@ -443,6 +467,7 @@ int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int a
         if (!f.custom && f.time_end == f.time_start) {
             days_within(s, &f);
             take_range(c, s, len, &f);
+            military_time(s, len, &f);
         }
         size_t strike, after;
         if (!f.custom && struck_out(s, from, len, &f, &strike, &after)) {

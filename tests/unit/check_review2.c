@@ -440,6 +440,20 @@ START_TEST(a_range_of_days_in_french)
 }
 END_TEST
 
+START_TEST(four_digits_after_a_date)
+{
+    /* "## 7 december 2025 1335": its time, 13:35; "2025-12-07 1335 runs" is
+     * no time */
+    slog_doc *d = parse_str("# Logboek\n\n## 7 december 2025 1335\nGestart.\n\n"
+                            "## 7 december 2025 1442\nTutorial.\n\n## 2025-12-08 2048 runs\nx\n");
+    ck_assert_str_eq(d->entries[0]->time, "13:35");
+    ck_assert_str_eq(d->entries[0]->label, "");
+    ck_assert_str_eq(d->entries[1]->time, "14:42");
+    ck_assert_ptr_null(d->entries[2]->time);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -470,6 +484,7 @@ int main(void)
     tcase_add_test(tc, a_heading_quoted_in_a_sub_item);
     tcase_add_test(tc, zones_named_and_repeated);
     tcase_add_test(tc, a_range_of_days_in_french);
+    tcase_add_test(tc, four_digits_after_a_date);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
