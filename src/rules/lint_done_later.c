@@ -67,6 +67,8 @@ struct lint_done_index {
     size_t *head; /* per bucket: its first candidate, or SIZE_MAX */
     size_t nbuckets;
     char **plain; /* per text: the task it names (task_of), what the vocabulary holds */
+    char **owned; /* sentences of prose copied out of the text (prose_says) */
+    size_t nowned, owned_cap;
     /* candidates by each of their words that opens a box, anywhere in them
      * ("Install and configure shadcn/ui" for "Configure shadcn/ui") */
     struct word_link {
@@ -312,6 +314,55 @@ static int says_done_aloud(const char *t)
     return 0;
 }
 
+/* The entry's own paragraphs (not its lists, headings, tables, quotes or
+ * code, not the entries inside it): a sentence that reports work made in
+ * the past tense ("I added the static symbol table.") says a box was done,
+ * as a done item would. Copied out, up to its full stop. */
+static int prose_says(const lint_ctx *ctx, lint_done_index *x, const word_set *opens, size_t i)
+{
+    const slog_doc *d = ctx->doc;
+    const slog_entry *e = d->entries[i];
+    int last = e->end_line, code = 0;
+    if (i + 1 < d->nentries && d->entries[i + 1]->line <= last)
+        last = d->entries[i + 1]->line - 1;
+    for (int l = e->line + 1; l <= last; l++) {
+        size_t len;
+        const char *s = slog_text_line(&d->priv->text, l, &len);
+        if (!s || !len)
+            continue;
+        if (len >= 3 && (!memcmp(s, "```", 3) || !memcmp(s, "~~~", 3)))
+            code = !code;
+        unsigned char c = (unsigned char)s[0];
+        if (code || !(((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+            continue; /* lists, headings, tables, quotes, markup, indented text */
+        size_t at = 0;
+        if (len > 2 && (s[0] == 'I' || s[0] == 'i') && s[1] == ' ')
+            at = 2; /* "I added …" */
+        else if (len > 3 && !strncasecmp(s, "we ", 3))
+            at = 3;
+        size_t end = at;
+        while (end < len && !(s[end] == '.' && (end + 1 == len || s[end + 1] == ' ')))
+            end++;
+        char *t = malloc(end - at + 1);
+        if (!t)
+            return 0;
+        memcpy(t, s + at, end - at);
+        t[end - at] = '\0';
+        if (!slog_past_tense_first(t) || !has_open_word(opens, t)) {
+            free(t);
+            continue;
+        }
+        if (!slog_grow(&x->owned, &x->owned_cap, x->nowned, sizeof *x->owned, 16)) {
+            free(t);
+            return 0;
+        }
+        x->owned[x->nowned++] = t;
+        if (!push_said(ctx, x, t, l))
+            return 0;
+    }
+    return 1;
+}
+
 static slog_status done_index_fill(const lint_ctx *ctx, lint_done_index *x)
 {
     const slog_doc *d = ctx->doc;
@@ -341,6 +392,8 @@ static slog_status done_index_fill(const lint_ctx *ctx, lint_done_index *x)
         if (ok && d->entries[i]->kind != SLOG_ENTRY_LIST && h && has_open_word(&opens, h) &&
             says_done_aloud(h))
             ok = push_said_aloud(ctx, x, h, d->entries[i]->line);
+        if (ok)
+            ok = prose_says(ctx, x, &opens, i);
     }
     for (size_t k = 0; ok && k < d->nsections; k++) /* undated headings that say it */
         if (d->sections[k].title && has_open_word(&opens, d->sections[k].title) &&
@@ -399,6 +452,9 @@ void lint_done_index_free(lint_done_index *x)
 {
     if (!x)
         return;
+    for (size_t i = 0; i < x->nowned; i++)
+        free(x->owned[i]);
+    free(x->owned);
     for (size_t i = 0; x->plain && i < x->n; i++)
         free(x->plain[i]);
     free(x->plain);

@@ -454,6 +454,18 @@ START_TEST(four_digits_after_a_date)
 }
 END_TEST
 
+START_TEST(a_box_done_in_prose)
+{
+    /* "I added the static symbol table." in a later entry's paragraph */
+    const char *md = "# Worklog\n\n### Sat 1 Jul 2023\n\n* [ ] Add the static symbol table\n\n"
+                     "### Sun 16 Jul 2023\n\nI added the static symbol table. It works.\n";
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, NULL), 0);
+    const char *code = "# Worklog\n\n### Sat 1 Jul 2023\n\n* [ ] Add the static symbol table\n\n"
+                       "### Sun 16 Jul 2023\n\n```\nAdded the static symbol table\n```\n";
+    ck_assert_int_eq(count_rule(code, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, NULL), 1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -485,6 +497,7 @@ int main(void)
     tcase_add_test(tc, zones_named_and_repeated);
     tcase_add_test(tc, a_range_of_days_in_french);
     tcase_add_test(tc, four_digits_after_a_date);
+    tcase_add_test(tc, a_box_done_in_prose);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
