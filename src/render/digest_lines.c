@@ -438,9 +438,24 @@ void dp_put_without_tags(slog_buf *b, const char *s, size_t len)
  * aside ("Root causes identified:", "**Коммиты:**", "完了したこと："). */
 int dp_introduces(const char *s, size_t len)
 {
+    if (dp_bold_caption(s, len))
+        return 1;
     while (len && (s[len - 1] == '*' || s[len - 1] == '_'))
         len--;
     return (len && s[len - 1] == ':') || (len >= 3 && !memcmp(s + len - 3, "：", 3));
+}
+
+size_t dp_bold_caption(const char *s, size_t len)
+{
+    if (len < 5 || s[0] != '*' || s[1] != '*' || s[len - 1] != '*' || s[len - 2] != '*')
+        return 0;
+    size_t words = 1;
+    for (size_t i = 2; i + 2 < len; i++) {
+        if (s[i] == '*')
+            return 0; /* "**a** and **b**": two runs */
+        words += s[i] == ' ';
+    }
+    return words <= 5 ? len : 0;
 }
 
 /* An item that only records a value: "**Starting commit:** `3f1c9a0…`",

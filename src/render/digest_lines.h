@@ -31,6 +31,9 @@ int dp_roster(const char *s, size_t len);
 int dp_memmem_str(const char *s, size_t len, const char *needle);
 void dp_put_without_tags(slog_buf *b, const char *s, size_t len);
 int dp_introduces(const char *s, size_t len);
+/* A line that is a short bold caption and nothing else ("**Key Decisions
+ * Made**"): its length, else 0. */
+size_t dp_bold_caption(const char *s, size_t len);
 int dp_metadata_item(const char *s, size_t len);
 
 #endif

@@ -17,6 +17,15 @@
 
 enum { ROWS_KEPT = 5, INTRODUCED_KEPT = 3 };
 
+static int item_follows(const slog_text *t, int line)
+{
+    size_t len, n;
+    int numbered;
+    const char *s = slog_text_line(t, line + 1, &len);
+    s = s ? dp_trim(s, &len) : NULL;
+    return s && dp_list_text(s, len, &n, &numbered) != NULL;
+}
+
 void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out)
 {
     memset(out, 0, sizeof *out);
@@ -42,6 +51,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
     int item_before_para = 0;
     int caption_only = 0; /* the paragraph is one caption over the list it introduces */
     int para_lines = 0;
+    size_t caption_line_len = 0; /* the paragraph is a bold caption line this long */
     for (int line = e->line + (e->kind == SLOG_ENTRY_LIST ? 0 : 1); line <= last; line++) {
         size_t len;
         const char *s = slog_text_line(t, line, &len);
@@ -91,6 +101,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
                 dp_introduces(para.data, para.len) && dp_words_in(para.data, para.len) <= 5) {
                 slog_buf_clear(&para); /* "**What changed:**" over a sub-heading */
                 para_lines = caption_only = 0;
+                caption_line_len = 0;
                 para_done = after_para = 0;
             }
             in_metadata = *s == '#' && slog_metadata_title(s, len);
@@ -195,8 +206,12 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
         if (para.len)
             slog_buf_puts(&para, " ");
         slog_buf_put(&para, s, len);
-        after_para = dp_introduces(s, len);
+        /* a bold caption without a colon introduces only the list right
+         * under it ("**Key Decisions Made**" / "- Chose SQLite") */
+        after_para = dp_introduces(s, len) && (!dp_bold_caption(s, len) || item_follows(t, line));
         caption_only = ++para_lines == 1 && after_para && dp_words_in(s, len) <= 3;
+        if (para_lines == 1)
+            caption_line_len = dp_bold_caption(s, len);
     }
     /* the first sentence (with the list it introduces), else the first
      * item's — the first item's when the entry opens with its list
@@ -214,6 +229,8 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
     }
     if (text) { /* "**Description:** When ...", "[x] Set up the repo" */
         size_t caption = dp_leading_caption(text, tlen);
+        if (!caption && use_para && out->nintroduced && caption_line_len && caption_line_len < tlen)
+            caption = caption_line_len + 1; /* "**Key Decisions Made**" over its list */
         text += caption;
         tlen -= caption;
         if (tlen > 4 && text[0] == '[' && strchr(" xX", text[1]) && text[2] == ']' &&
@@ -224,6 +241,23 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
         if (dp_placeholder(text, tlen)) {
             tlen = 0; /* "*To be filled*": nothing written yet */
             out->placeholder = 1;
+        }
+    }
+    slog_buf captioned = {0};
+    if (text && tlen > 4 && !use_para && item_intro > 0 && text[0] == '*' && text[1] == '*') {
+        /* "- **Fixed Index Page Scroll Bug**" over its steps: "Fixed Index
+         * Page Scroll Bug: Fixed glitchy overlay …" */
+        const char *close = strstr(text + 2, "**");
+        size_t bl = close ? (size_t)(close - text) + 2 : 0;
+        if (bl && bl < tlen && text[bl] == ' ' && dp_bold_caption(text, bl) &&
+            !memchr(text, ':', bl)) {
+            slog_buf_put(&captioned, text + 2, bl - 4);
+            slog_buf_puts(&captioned, ":");
+            slog_buf_put(&captioned, text + bl, tlen - bl);
+            if (!captioned.failed) {
+                text = captioned.data;
+                tlen = captioned.len;
+            }
         }
     }
     if (text && tlen) {
@@ -240,6 +274,7 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
     slog_buf_free(&para);
     slog_buf_free(&first_row);
     slog_buf_free(&keyed);
+    slog_buf_free(&captioned);
     for (size_t i = 0; i < out->nrows; i++) {
         slog_buf_put(&out->rows[i], "", 0);
         out->failed |= out->rows[i].failed;

@@ -584,6 +584,15 @@ START_TEST(prose_lines_of_a_sixth_review)
                               "- すべての呼び出しでトークンを必須化。\n",
                               b, sizeof b),
                      "エクスポートAPIに認証を追加: すべての呼び出しでトークンを必須化。");
+    ck_assert_str_eq(prose_of("### 2026-06-02 | Setup\n\n**Key Decisions Made**\n"
+                              "- Chose SQLite over Postgres for the prototype\n",
+                              b, sizeof b),
+                     "Setup: Chose SQLite over Postgres for the prototype");
+    ck_assert_str_eq(prose_of("### 2026-06-02 - Final fix\n- **Fixed Index Page Scroll Bug**\n"
+                              "  - Fixed the glitchy overlay\n  - Added an opacity transition\n",
+                              b, sizeof b),
+                     "Final fix: Fixed Index Page Scroll Bug: Fixed the glitchy overlay; Added an "
+                     "opacity transition");
     const char *md = "## 2026-06-02 Build report\n\nAll green.\n\n| Check | Before | After |\n"
                      "|---|---|---|\n| Errors | 0 | 0 |\n| Phase 4A: Error fixes | ✅ 100% | |\n"
                      "| Lint | 3 errors | 1 error |\n";
