@@ -31,9 +31,12 @@ int build_date_opens_no_entry(const char *h, size_t hlen, const slog_found_date 
 {
     /* a bound: "History before 2026-03-02 07:30", "Changes since Mar 1" */
     static const char *const bounds[] = {
-        "before",    "until",    "till",    "up to",    "prior to",  "since", "до",       "перед",
-        "prima del", "prima di", "fino al", "antes de", "antes del", "avant", "avant le", "vor",
-        "bis",       "bis zum",  "seit",    "depuis",   "desde",     "przed", "voor",     "önce"};
+        "before", "until", "till", "up to", "prior to", "since", "до", "перед", "prima del",
+        "prima di", "fino al", "antes de", "antes del", "avant", "avant le", "vor", "bis",
+        "bis zum", "seit", "depuis", "desde", "przed", "voor", "önce",
+        /* "Диагноз — … с 2025-12-01", "depuis le", "a partir de", "自…起", "从…开始" */
+        "с", "со", "depuis le", "a partir de", "à partir du", "à partir de", "dal", "dalla", "ab",
+        "自", "从", "從"};
     /* written the day before: "Tomorrow's to-dos (14 July 2026)" */
     static const char *const tomorrow[] = {"tomorrow", "yarın",  "yarin",  "demain",
                                            "domani",   "завтра", "Завтра", "jutro",

@@ -466,6 +466,16 @@ START_TEST(a_box_done_in_prose)
 }
 END_TEST
 
+START_TEST(since_in_other_languages)
+{
+    /* "### Диагноз — ошибка с 2025-12-01": since when, no entry */
+    slog_doc *d = parse_str("# Журнал\n\n## 2026-01-10\n- работа\n\n"
+                            "### Диагноз — ошибка с 2025-12-01\n- x\n\n## 2026-01-11\n- y\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -498,6 +508,7 @@ int main(void)
     tcase_add_test(tc, a_range_of_days_in_french);
     tcase_add_test(tc, four_digits_after_a_date);
     tcase_add_test(tc, a_box_done_in_prose);
+    tcase_add_test(tc, since_in_other_languages);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
