@@ -82,8 +82,10 @@ typedef struct builder {
     int says_caption;      /* what it says of the list's marks (build_items.c SAYS_*) */
     int says_heading_line; /* the heading whose says_heading is cached (0: none) */
     int says_heading;
-    int numeric_day_first; /* an N/N/YYYY date here can only be day first */
-    int dotted_day_first;  /* an N.N.YYYY date here can only be day first */
+    int weighs_heading_line; /* the heading whose weighs_heading is cached (0: none) */
+    int weighs_heading;      /* it names pros and cons (only that: done items ask) */
+    int numeric_day_first;   /* an N/N/YYYY date here can only be day first */
+    int dotted_day_first;    /* an N.N.YYYY date here can only be day first */
 
     slog_entry *bold;           /* a bold-line entry: runs to the next heading or bold line */
     cmark_node *dating_para;    /* the paragraph that made its heading an entry */

@@ -44,6 +44,19 @@ static int done_first(const char *t)
     return 0;
 }
 
+/* A ✅ and a ❌ that weigh an option say what is good and bad in it:
+ * "Trade-off accepted:", "Pros", "Benefits". */
+static int names_weighing(const char *t)
+{
+    static const char *const weighs[] = {
+        "trade-off",  "trade-offs",    "tradeoff",  "tradeoffs",     "pros",     "cons",
+        "advantages", "disadvantages", "benefits",  "drawbacks",     "ventajas", "desventajas",
+        "vorteile",   "nachteile",     "avantages", "inconvénients", "vantaggi", "svantaggi",
+        "vantagens",  "desvantagens",  "优点",      "缺点",          "优势",     "メリット",
+        "デメリット", "장점",          "단점",      "плюсы",         "минусы"};
+    return slog_names_any(t, strlen(t), weighs, sizeof weighs / sizeof *weighs);
+}
+
 /* What a caption or heading says of its list's marks, as SAYS_* bits. */
 static int says(const char *t)
 {
@@ -100,14 +113,7 @@ static int says(const char *t)
         bits |= SAYS_PRIORITY;
     if (slog_names_any(t, n, not_yet, sizeof not_yet / sizeof *not_yet))
         bits |= SAYS_NOT_YET;
-    /* a ✅ and a ❌ that weigh an option say what is good and bad in it */
-    static const char *const weighs[] = {
-        "trade-off",  "trade-offs",    "tradeoff",  "tradeoffs",     "pros",     "cons",
-        "advantages", "disadvantages", "benefits",  "drawbacks",     "ventajas", "desventajas",
-        "vorteile",   "nachteile",     "avantages", "inconvénients", "vantaggi", "svantaggi",
-        "vantagens",  "desvantagens",  "优点",      "缺点",          "优势",     "メリット",
-        "デメリット", "장점",          "단점",      "плюсы",         "минусы"};
-    if (slog_names_any(t, n, weighs, sizeof weighs / sizeof *weighs))
+    if (names_weighing(t))
         bits |= SAYS_WEIGHS;
     if (slog_names_any(t, n, described, sizeof described / sizeof *described))
         bits |= SAYS_DESCRIBED;
@@ -294,6 +300,21 @@ static int heading_says(builder *b)
     return b->says_heading;
 }
 
+/* Whether the innermost heading names pros and cons (and no fixes or
+ * work to do), read once per heading. */
+static int heading_weighs(builder *b)
+{
+    heading_frame *h = build_innermost_heading(b);
+    if (!h || h->entry)
+        return 0; /* a dated entry's own heading names its day's work, not pros and cons */
+    if (h->line != b->weighs_heading_line) {
+        b->weighs_heading_line = h->line;
+        int bits = h->title && names_weighing(h->title) ? says(h->title) : 0;
+        b->weighs_heading = (bits & SAYS_WEIGHS) && !(bits & (SAYS_NOT_YET | SAYS_FIXES));
+    }
+    return b->weighs_heading;
+}
+
 /* A keyed item ("**Causa**: …", "**Hallazgo**: …") under a heading that
  * titles one fix by its number ("### FIX-01 — Color del menú", "### Fix
  * #3: login loop"): the record's fields, not fixes made one by one. */
@@ -319,13 +340,20 @@ slog_state build_state_in_context(builder *b, cmark_node *node, const slog_item 
     if (it->state == SLOG_STATE_FAILED && fixed_in_line(it->text))
         return SLOG_STATE_DONE;
     const char *caption = list_caption_cached(b, node);
+    if (it->state == SLOG_STATE_DONE && !build_is_colour(it->marker)) {
+        /* a pro of an option weighed, not work done; only that is asked of
+         * a done item's heading (every ✅ of a log passes here) */
+        int weighs = caption ? b->says_caption : -1;
+        if (weighs < 0)
+            return heading_weighs(b) ? SLOG_STATE_NOTE : it->state;
+        return (weighs & SAYS_WEIGHS) && !(weighs & (SAYS_NOT_YET | SAYS_FIXES)) ? SLOG_STATE_NOTE
+                                                                                 : it->state;
+    }
     int said[2] = {caption ? b->says_caption : -1, heading_says(b)};
-    if (it->state == SLOG_STATE_DONE) { /* a pro of an option weighed, not work done */
+    if (it->state == SLOG_STATE_DONE) { /* a colour: the same, then its caption's state */
         int weighs = said[0] >= 0 ? said[0] : said[1];
         if (weighs > 0 && (weighs & SAYS_WEIGHS) && !(weighs & (SAYS_NOT_YET | SAYS_FIXES)))
             return SLOG_STATE_NOTE;
-        if (!build_is_colour(it->marker))
-            return it->state; /* a colour's state is its caption's, below */
     }
     for (int k = 0; k < 2; k++) { /* the caption says more than the heading */
         if (said[k] < 0)
