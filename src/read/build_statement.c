@@ -90,6 +90,14 @@ int build_statement(builder *b, slog_state state, const char *t, size_t len)
     if (word_at(t, len, "NO") || word_at(t, len, "None") || word_at(t, len, "NONE") ||
         word_at(t, len, "Nothing"))
         return 1;
+    /* "❌ NÃO alterar o esquema", "❌ NICHT ändern", "❌ NUNCA …": what must
+     * not be done, written in capitals */
+    static const char *const must_not[] = {"NÃO",    "NUNCA",   "NICHT", "NIE",    "NE PAS", "NON",
+                                           "JAMAIS", "NIEMALS", "NEVER", "DO NOT", "DON'T"};
+    for (size_t k = 0; k < sizeof must_not / sizeof *must_not; k++)
+        if (!strncmp(t, must_not[k], strlen(must_not[k])) &&
+            (len == strlen(must_not[k]) || t[strlen(must_not[k])] == ' '))
+            return 1;
     static const char *const no_what[] = {"No code",    "No changes", "No files", "No edits",
                                           "No commits", "No action",  "No new"};
     for (size_t k = 0; k < sizeof no_what / sizeof *no_what; k++)

@@ -28,12 +28,14 @@ size_t slog_opens_week_of(const char *s, size_t len)
 int slog_future_prefix(const char *s, size_t at)
 {
     static const char *const words[] = {
-        "due",         "due by",      "due on",      "deadline",    "week of",       "starts",
-        "starting",    "start date",  "starts on",   "eta",         "target",        "target date",
-        "until",       "expires",     "expiry",      "scheduled",   "scheduled for", "planned",
-        "planned for", "by",          "next update", "next review", "next check",    "next run",
-        "next sync",   "next report", "begins",      "launch date", "review by",     "valid until",
-        "expected",    "end date",    "ends on",     "finish date", "due date",
+        "due",         "due by",        "due on",         "deadline",    "week of",
+        "starts",      "starting",      "start date",     "starts on",   "eta",
+        "target",      "target date",   "until",          "expires",     "expiry",
+        "scheduled",   "scheduled for", "planned",        "planned for", "by",
+        "next update", "next review",   "next check",     "next run",    "next sync",
+        "next report", "begins",        "launch date",    "review by",   "valid until",
+        "expected",    "end date",      "ends on",        "finish date", "due date",
+        "next week",   "upcoming week", "following week",
     };
     /* the words before, without the separators and markup in between */
     size_t e = at;

@@ -476,6 +476,21 @@ START_TEST(since_in_other_languages)
 }
 END_TEST
 
+START_TEST(next_week_and_must_not)
+{
+    /* "### Next Week (Mar 9-13)" plans a week; "❌ NÃO alterar o esquema"
+     * says what must not be done */
+    slog_doc *d = parse_str("# Search - Status\n\n## Next Steps\n\n### Next Week (Mar 9-13, 2026)\n"
+                            "- [ ] Add fuzzy matching\n\n## Sessão 2026-02-10 - Formulário\n\n"
+                            "### Decisão Técnica\n- ❌ NÃO alterar o esquema do banco de dados\n"
+                            "- ❌ Build failed on the runner\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_str_eq(items_state(d, 0, 0), "note");
+    ck_assert_str_eq(items_state(d, 0, 1), "failed");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review2");
@@ -509,6 +524,7 @@ int main(void)
     tcase_add_test(tc, four_digits_after_a_date);
     tcase_add_test(tc, a_box_done_in_prose);
     tcase_add_test(tc, since_in_other_languages);
+    tcase_add_test(tc, next_week_and_must_not);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
