@@ -409,15 +409,6 @@ int dp_roster(const char *s, size_t len)
     return slog_names_any(s, len, words, sizeof words / sizeof *words);
 }
 
-int dp_memmem_str(const char *s, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (!memcmp(s + i, needle, n))
-            return 1;
-    return 0;
-}
-
 /* "<span class=\"incident-title\">File system timeouts</span>" as its text */
 void dp_put_without_tags(slog_buf *b, const char *s, size_t len)
 {

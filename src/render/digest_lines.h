@@ -28,7 +28,6 @@ size_t dp_words_in(const char *s, size_t len);
 const char *dp_past_block_tag(const char *s, size_t *len);
 int dp_image_only(const char *s, size_t len);
 int dp_roster(const char *s, size_t len);
-int dp_memmem_str(const char *s, size_t len, const char *needle);
 void dp_put_without_tags(slog_buf *b, const char *s, size_t len);
 int dp_introduces(const char *s, size_t len);
 /* A line that is a short bold caption and nothing else ("**Key Decisions

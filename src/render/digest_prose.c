@@ -4,6 +4,7 @@
  * its tables that carry a status word. Read from the entry's section of the
  * decoded text, line by line: headings, code blocks, quotes' markers and
  * table separators are stepped over. */
+#define _GNU_SOURCE /* memmem */
 #include "digest_internal.h"
 #include "digest_lines.h"
 #include "words.h"
@@ -65,11 +66,11 @@ void digest_prose_read(const slog_doc *d, const slog_entry *e, digest_prose *out
             continue;
         /* an HTML comment over several lines ("<!--" … "start: …" … "-->") */
         if (in_comment) {
-            in_comment = !dp_memmem_str(s, len, "-->");
+            in_comment = !memmem(s, len, "-->", 3);
             continue;
         }
         if (len >= 4 && !memcmp(dp_trim(s, &(size_t){len}), "<!--", 4) &&
-            !dp_memmem_str(s, len, "-->")) {
+            !memmem(s, len, "-->", 3)) {
             in_comment = 1;
             continue;
         }
