@@ -108,7 +108,8 @@ void slog_doc_free(slog_doc *doc)
         slog_text_free(&doc->priv->skeleton);
         slog_vocab_free(&doc->priv->vocab);
         free(doc->priv->items);
-        free(doc->priv->raw);
+        if (!doc->priv->raw_borrowed)
+            free(doc->priv->raw);
         slog_arena_free(&doc->priv->arena);
         free(doc->priv);
     }

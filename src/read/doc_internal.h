@@ -13,8 +13,9 @@
 
 struct slog_doc_private {
     slog_arena arena; /* every string and node of the model */
-    char *raw;        /* the original bytes, owned */
+    char *raw;        /* the original bytes, owned unless raw_borrowed */
     size_t raw_len;
+    int raw_borrowed;   /* raw is the caller's (slog_parse_skeleton) */
     slog_text text;     /* the decoded text the model was built from */
     slog_text skeleton; /* the skeleton it was built from instead (slog_parse_skeleton), or empty */
     slog_item **items;  /* every item by index */
@@ -28,13 +29,11 @@ struct slog_doc_private {
     size_t nsplits;
 };
 
-/** Parses a copy of `len` bytes from their skeleton (skeleton.h): every
- * entry, section and log, and the items of the entries in the ranges
- * keep[2k] .. keep[2k + 1] only; the text is the whole (for the lines an
- * edit reads and splices). For edits that touch a few entries of a large
- * log (append, fix --order). `guess` (or NULL): more sections kept whole,
- * see skeleton.h; its `all` is set when the reading falls back to the
- * whole text. */
+/** Parses `len` bytes (not copied: they must outlive the document) from their skeleton
+ * (skeleton.h): every entry, section and log, and the items of the entries in the ranges keep[2k]
+ * .. keep[2k + 1] only; the text is the whole (for the lines an edit reads and splices). For edits
+ * that touch a few entries of a large log (append, fix --order). `guess` (or NULL): more sections
+ * kept whole, see skeleton.h; its `all` is set when the reading falls back to the whole text. */
 slog_status slog_parse_skeleton(const char *data, size_t len, const slog_parse_options *opts,
                                 const int *keep, size_t nkeep, slog_skeleton_guess *guess,
                                 slog_doc **out, slog_error *err);

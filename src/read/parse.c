@@ -100,9 +100,10 @@ typedef struct {
     slog_skeleton_guess *guess;
 } skeleton_ask;
 
-/* Takes ownership of `raw` (malloc'd, len bytes). */
-static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *opts,
-                               const skeleton_ask *sk, slog_doc **out, slog_error *err)
+/* Takes ownership of `raw` (malloc'd, len bytes), or borrows it (the
+ * caller's, to outlive the document). */
+static slog_status parse_raw(char *raw, size_t len, int borrowed, const slog_parse_options *opts,
+                             const skeleton_ask *sk, slog_doc **out, slog_error *err)
 {
     *out = NULL;
     const char *name = opts && opts->filename ? opts->filename : "<input>";
@@ -111,10 +112,12 @@ static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *
     if (!doc || !priv) {
         free(doc);
         free(priv);
-        free(raw);
+        if (!borrowed)
+            free(raw);
         return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
     }
     doc->priv = priv;
+    priv->raw_borrowed = borrowed;
     priv->no_threads = opts && opts->version >= 2 && opts->no_threads;
     priv->chunk_bytes = opts && opts->version >= 2 ? opts->chunk_bytes : 0;
     priv->jobs = opts && opts->version >= 3 ? opts->jobs : 1;
@@ -155,9 +158,9 @@ static slog_status parse_owned(char *raw, size_t len, const slog_parse_options *
     return SLOG_OK;
 }
 
-/* Parses a copy of len bytes (from their skeleton when sk is not NULL). */
+/* Parses a copy of len bytes. */
 static slog_status parse_copy(const char *data, size_t len, const slog_parse_options *opts,
-                              const skeleton_ask *sk, slog_doc **out, slog_error *err)
+                              slog_doc **out, slog_error *err)
 {
     *out = NULL;
     const char *name = opts && opts->filename ? opts->filename : "<input>";
@@ -169,13 +172,13 @@ static slog_status parse_copy(const char *data, size_t len, const slog_parse_opt
         return slog_error_set(err, SLOG_ERR_NOMEM, name, 0, "out of memory");
     memcpy(copy, data, len);
     copy[len] = '\0';
-    return parse_owned(copy, len, opts, sk, out, err);
+    return parse_raw(copy, len, 0, opts, NULL, out, err);
 }
 
 slog_status slog_parse_buffer(const char *data, size_t len, const slog_parse_options *opts,
                               slog_doc **out, slog_error *err)
 {
-    return parse_copy(data, len, opts, NULL, out, err);
+    return parse_copy(data, len, opts, out, err);
 }
 
 slog_status slog_parse_file(const char *path, const slog_parse_options *opts, slog_doc **out,
@@ -192,7 +195,7 @@ slog_status slog_parse_file(const char *path, const slog_parse_options *opts, sl
         o = *opts;
     if (!o.filename)
         o.filename = strcmp(path, "-") == 0 ? "-" : path;
-    return parse_owned(data, len, &o, NULL, out, err);
+    return parse_raw(data, len, 0, &o, NULL, out, err);
 }
 
 slog_status slog_parse_skeleton(const char *data, size_t len, const slog_parse_options *opts,
@@ -200,5 +203,11 @@ slog_status slog_parse_skeleton(const char *data, size_t len, const slog_parse_o
                                 slog_doc **out, slog_error *err)
 {
     skeleton_ask sk = {keep, nkeep, guess};
-    return parse_copy(data, len, opts, &sk, out, err);
+    const char *name = opts && opts->filename ? opts->filename : "<input>";
+    *out = NULL;
+    if (len > SLOG_MAX_INPUT_BYTES)
+        return slog_error_set(err, SLOG_ERR_TOO_LARGE, name, 0, "larger than the limit of %zu MiB",
+                              SLOG_MAX_INPUT_BYTES >> 20);
+    /* an edit's reading: the caller's bytes outlive it, no copy of a large file */
+    return parse_raw((char *)data, len, 1, opts, &sk, out, err);
 }
