@@ -46,7 +46,9 @@ static void delete_lines(fixer *f, int first, int last)
 static void delete_entry(fixer *f, const slog_entry *e)
 {
     int last = e->end_line, n = (int)f->d->nlines, first = e->line;
-    while (last < n && append_view_is_blank(f->v, last + 1))
+    /* the blank lines after a dated list item or line end its list (the
+     * next heading keeps them); those after a section are its own */
+    while (e->kind != SLOG_ENTRY_LIST && last < n && append_view_is_blank(f->v, last + 1))
         last++;
     if (last == n)
         while (first > 1 && append_view_is_blank(f->v, first - 1))

@@ -78,6 +78,8 @@ static slog_status on_paragraph(builder *b, cmark_node *n, cmark_node *root)
         if (!b->seen_level2 && cmark_node_parent(n) == root && !b->entries.len)
             st = build_metadata(b, n);
         if (st == SLOG_OK)
+            st = build_line_entries(b, n, &started);
+        if (st == SLOG_OK && !started)
             st = build_bold_paragraph(b, n, &started);
         slog_entry *e = build_current_entry(b);
         if (!started && e && n != b->dating_para && n != b->restating_para)

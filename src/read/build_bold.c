@@ -76,8 +76,14 @@ static int bold_text_date(builder *b, cmark_node *para, const char *s, size_t le
 static int bold_line_date(builder *b, cmark_node *para, bold_line *out)
 {
     const char *s;
-    size_t len;
+    size_t len, w;
     build_first_line(b, para, &s, &len);
+    /* "📅 **October 25th**": a calendar before the bold date stands for it */
+    while (len && ((w = build_date_symbol(s, len)) || build_is_space(*s))) {
+        w = w ? w : 1;
+        s += w;
+        len -= w;
+    }
     return bold_text_date(b, para, s, len, out);
 }
 

@@ -196,9 +196,13 @@ static int infer_year(builder *b, int line, int month)
     if (!b->year_ref)
         return 0;
     int year = b->year_ref;
-    if (b->year_ref_entry && month < b->month_ref - 6)
+    /* half a year exactly goes the way the log has been running: "June 8"
+     * then "December 13" in a newest-first log is the December before */
+    if (b->year_ref_entry &&
+        (month < b->month_ref - 6 || (month == b->month_ref - 6 && b->trend > 0)))
         year++;
-    else if (b->year_ref_entry && month > b->month_ref + 6)
+    else if (b->year_ref_entry &&
+             (month > b->month_ref + 6 || (month == b->month_ref + 6 && b->trend < 0)))
         year--;
     return year;
 }
@@ -310,8 +314,15 @@ static slog_status fill_date(builder *b, slog_entry *e, const char *h, const slo
         /* the nearest full date now: what text before it says is older */
         if (b->year_scan_line < e->date_line + 1)
             b->year_scan_line = e->date_line + 1;
+        long was = b->year_ref_entry ? (b->year_ref * 13L + b->month_ref) * 32 + b->day_ref : 0;
+        long now = (year * 13L + f->month) * 32 + f->day;
+        if (was && now != was)
+            b->trend = now < was ? -1 : 1;
+        else if (!was)
+            b->trend = 0;
         b->year_ref = year;
         b->month_ref = f->month;
+        b->day_ref = f->day;
         b->year_ref_entry = 1;
     }
     return st;

@@ -214,6 +214,7 @@ slog_status build_on_heading(builder *b, cmark_node *node)
 {
     int level = cmark_node_get_heading_level(node);
     int line = build_line(b, cmark_node_get_start_line(node));
+    b->line_dates = 0; /* a log of dated lines is a section's */
     if (is_output_block(b, node)) {
         slog_entry *e = build_current_entry(b);
         if (e)

@@ -93,6 +93,7 @@ typedef struct builder {
     cmark_node *entry_list;     /* the list whose dated items are entries */
     char title_log_key[64];     /* the key of bold date lines below the title that make a log */
     int plain_dates;            /* entries made by lines that are only a date, over a list */
+    int line_dates;             /* a log of dated lines in this section (build_lines.c) */
     slog_entry *keyed_entry;    /* its last entry dated by a key ("- timestamp: ..."): the
                                    undated items after it are its fields */
     int last_list_entries;      /* the last top-level list was such a list */
@@ -104,6 +105,8 @@ typedef struct builder {
     int year_ref;       /* the latest full date before it: year, month (0: none) */
     int month_ref;
     int year_ref_entry; /* the date of reference is an entry's */
+    int day_ref;        /* its day of the month, and which way the entries ran to it: */
+    int trend;          /* -1 back in time, 1 on, 0 not known */
     int has_front_matter_date;
     long front_matter_day;
     int has_meta_date;
@@ -167,6 +170,9 @@ slog_entry *build_new_entry(builder *b, slog_entry_kind kind, int line, int leve
 /** The label of a heading or line: text without the date span and the
  * brackets and separators around it. */
 char *build_label(builder *b, const char *h, size_t len, size_t start, size_t end);
+/* The bytes of a calendar or clock emoji at s ("📅", "🕐"), which stands
+ * for the date beside it, or 0 (build_label.c). */
+size_t build_date_symbol(const char *s, size_t len);
 /** The entry that owns blocks met now: a bold-line entry, else the innermost
  * dated heading. */
 slog_entry *build_current_entry(builder *b);
@@ -194,6 +200,10 @@ void build_close_all(builder *b);
 slog_status build_heading_date_line(builder *b, heading_frame *f, cmark_node *heading);
 /** A top-level paragraph: may start a bold-line entry. */
 slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started);
+/* A paragraph of lines that open with a date: an entry each (build_lines.c). */
+slog_status build_line_entries(builder *b, cmark_node *para, int *started);
+/* Entry e's own item: the text of its dated line after the date (build_items.c). */
+slog_status build_line_item(builder *b, slog_entry *e, int line, const char *t, size_t len);
 /** A list at the top: are its dated items entries? (build_list.c) */
 slog_status build_list_enter(builder *b, cmark_node *list);
 /** Dated list item: 1 and the date and where the item's text starts. */

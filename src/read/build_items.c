@@ -371,6 +371,35 @@ slog_status build_item_text(builder *b, item_frame *f, cmark_node *para)
     return st;
 }
 
+slog_status build_line_item(builder *b, slog_entry *e, int line, const char *t, size_t len)
+{
+    slog_item *it = slog_arena_alloc(b->arena, sizeof *it);
+    slog_item **slot = it ? vec_push(&b->all_items) : NULL;
+    if (!slot)
+        return build_nomem(b);
+    *slot = it;
+    it->index = (unsigned)(b->all_items.len - 1);
+    it->line = it->end_line = line;
+    it->state = SLOG_STATE_NOTE;
+    it->marker = "";
+    it->entry = e;
+    size_t text_from;
+    int bold, word;
+    slog_status st = find_marker(b, it, t, len, &text_from, &bold, &word);
+    if (st != SLOG_OK)
+        return st;
+    if (it->state != SLOG_STATE_NOTE && it->state != SLOG_STATE_DONE &&
+        (build_metric(t + text_from, len - text_from) ||
+         build_statement(b, it->state, t + text_from, len - text_from)))
+        it->state = SLOG_STATE_NOTE; /* a metric or a statement, not work */
+    it->text = trimmed_copy(b, t + text_from, len - text_from);
+    if (!it->text)
+        return build_nomem(b);
+    link_item(b, e, it);
+    e->label = it->text;
+    return resolution(b, it);
+}
+
 /* A top-level item of the entry list that opens with a date: a new entry. */
 static slog_status list_entry(builder *b, cmark_node *node, item_frame *f)
 {

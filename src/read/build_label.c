@@ -54,7 +54,7 @@ static size_t trim_right_seps(const char *s, size_t len)
 
 /* Calendar and clock emoji stand for the date: "📅 Session 4: 9 March 2026"
  * is labelled "Session 4". Returns the bytes of one at s, or 0. */
-static size_t date_symbol(const char *s, size_t len)
+size_t build_date_symbol(const char *s, size_t len)
 {
     static const char *const symbols[] = {"📅", "📆", "🗓️", "🗓", "⏰", "🕐", "🕑", "🕒", "🕓",
                                           "🕔", "🕕", "🕖",       "🕗",    "🕘", "🕙", "🕚", "🕛"};
@@ -70,7 +70,7 @@ static void strip_date_symbols(char *label)
 {
     size_t len = strlen(label), from = 0, w;
     while (from < len &&
-           ((w = date_symbol(label + from, len - from)) || build_is_space(label[from])))
+           ((w = build_date_symbol(label + from, len - from)) || build_is_space(label[from])))
         from += w ? w : 1;
     memmove(label, label + from, len - from + 1);
 }

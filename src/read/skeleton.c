@@ -92,6 +92,18 @@ static int may_open_with_date(const char *s, size_t len)
     return 0;
 }
 
+int slog_iso_line_start(const char *s, size_t len, size_t *at)
+{
+    size_t i = len && (s[0] == '[' || s[0] == '(');
+    if (i + 10 > len || (s[i + 4] != '-' && s[i + 4] != '/') || s[i + 7] != s[i + 4])
+        return 0;
+    for (size_t k = 0; k < 10; k++)
+        if (k != 4 && k != 7 && !digit(s[i + k]))
+            return 0;
+    *at = i;
+    return 1;
+}
+
 /* A list item at the left margin ("- ", "* ", "+ ", "1. ", "1) "): the
  * offset of its text, or 0. */
 static size_t list_item(const char *s, size_t len)
@@ -134,6 +146,9 @@ static int structural(const char *s, size_t len)
         for (size_t k = t; k + 3 <= len; k++)
             if (!memcmp(s + k, "](#", 3))
                 return 1;
+    size_t at;
+    if (!t && i <= 3 && slog_iso_line_start(s + i, len - i, &at))
+        return 1; /* a line of a log of dated lines (build_lines.c) */
     return t && may_open_with_date(s + t, len - t);
 }
 

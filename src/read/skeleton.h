@@ -33,4 +33,9 @@ typedef struct {
 slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkeep,
                                slog_skeleton_guess *guess, slog_text *out);
 
+/** A line that opens with an ISO-style date, "2025-10-27" or "2025/10/27"
+ * (after one "[" or "(" at most): 1 and the date's offset in *at. What
+ * the skeleton keeps of a log of dated lines (build_lines.c). */
+int slog_iso_line_start(const char *s, size_t len, size_t *at);
+
 #endif

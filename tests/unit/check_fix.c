@@ -56,6 +56,29 @@ START_TEST(a_section_moves_with_its_code_and_html)
 }
 END_TEST
 
+START_TEST(a_list_keeps_the_blank_line_after_it)
+{
+    /* the last item of a dated list moves up: the blank line between the
+     * list and the next heading is the list's, not the item's */
+    const char *in = "# Log\n\n## Diary\n\n- 2026-03-02: one\n- 2026-03-03: two\n"
+                     "- 2026-03-01: late\n\n## Notes\n\nText.\n";
+    slog_fix_summary s;
+    char *out = fixed(in, SLOG_FIX_ORDER, &s);
+    ck_assert_str_eq(out, "# Log\n\n## Diary\n\n- 2026-03-01: late\n- 2026-03-02: one\n"
+                          "- 2026-03-03: two\n\n## Notes\n\nText.\n");
+    ck_assert_uint_eq(s.moved, 1);
+    free(out);
+    /* and a log of dated lines, the same way */
+    in = "# Log\n\n## Diary\n\n[2026-03-02-001] - one\n[2026-03-03-001] - two\n"
+         "[2026-03-01-001] - late\n\n## Notes\n\nText.\n";
+    out = fixed(in, SLOG_FIX_ORDER, &s);
+    ck_assert_str_eq(out, "# Log\n\n## Diary\n\n[2026-03-01-001] - late\n[2026-03-02-001] - one\n"
+                          "[2026-03-03-001] - two\n\n## Notes\n\nText.\n");
+    ck_assert_uint_eq(s.moved, 1);
+    free(out);
+}
+END_TEST
+
 START_TEST(the_last_line_without_a_line_end)
 {
     /* the misplaced entry is the file's end, without a line end */
@@ -100,6 +123,7 @@ int main(void)
     tcase_add_test(tc, the_last_line_without_a_line_end);
     tcase_add_test(tc, a_section_moves_with_its_code_and_html);
     tcase_add_test(tc, a_duplicate_goes_into_the_first);
+    tcase_add_test(tc, a_list_keeps_the_blank_line_after_it);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

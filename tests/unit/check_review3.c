@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Logs as other authors write them, from a sixth review of 37 public logs
+ * (plans with session logs, agent logs, logs in ten languages, journals
+ * and lab notebooks; SPEC §1, §3 r3). Each case failed before its fix. */
+#include "lint_helpers.h"
+
+START_TEST(a_log_of_dated_lines)
+{
+    /* lines that open with a date, in one paragraph or one a paragraph:
+     * an entry each, its text the entry's one item */
+    const char *md = "# Diary\n\n## Steps\n\n[2025-10-27-009] - SETUP. Restored the diary.\n"
+                     "[2025-10-27-010] - ✅ Fixed the scoring\nand its test.\n"
+                     "[2025-10-28-001] - ⏳ Rewriting the tree.\n\n## Notes\n\n"
+                     "2025-10-29: Asked about thresholds.\n\n2025-10-30: 🔜 Add the card.\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 5);
+    ck_assert_str_eq(d->entries[0]->date, "2025-10-27");
+    ck_assert_str_eq(d->entries[0]->label, "SETUP. Restored the diary.");
+    ck_assert_int_eq(d->entries[1]->end_line, 7);
+    ck_assert_str_eq(slog_state_name(d->entries[1]->items->state), "done");
+    ck_assert_str_eq(slog_state_name(d->entries[2]->items->state), "in_progress");
+    ck_assert_int_eq(d->entries[4]->line, 14);
+    ck_assert_str_eq(slog_state_name(d->entries[4]->items->state), "next");
+    slog_doc_free(d);
+    /* not such a log: a program's output with times, one dated sentence,
+     * dated lines inside a dated entry */
+    d = parse_str("# Notes\n\n## Run\n\n[2025-09-29T10:47:02-0600] Sales started\n"
+                  "[2025-09-29T10:47:09-0600] CMD: git status\n\n## Release\n\n"
+                  "2026-03-09 was the day it shipped.\n\n## Week (2026-03-02)\n\n"
+                  "2026-03-02: kickoff\n2026-03-03: review\n");
+    ck_assert_uint_eq(d->nentries, 1);
+    ck_assert_str_eq(d->entries[0]->date, "2026-03-02");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(a_calendar_before_a_bold_date)
+{
+    /* "📅 **October 25th**" under "## 2025": the calendar stands for the date */
+    slog_doc *d =
+        parse_str("# Journal\n## 2025\n\n📅 **October 25th**\nStreamed.\n\n"
+                  "🗓️ **October 8th**\nFixed the bug.\n\n⭐ **October 7th**\nOther.\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->date, "2025-10-25");
+    ck_assert_str_eq(d->entries[1]->date, "2025-10-08");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(half_a_year_back_in_a_newest_first_log)
+{
+    /* year-less days under "## 2023", newest first: "December 13th" after
+     * "June 8th" is the December before, not a later one out of order */
+    const char *md = "# Journal\n## 2023\n\n**June 25th**\nA.\n\n**June 8th**\nB.\n\n"
+                     "**December 13th**\nC.\n\n**December 7th**\nD.\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 4);
+    ck_assert_str_eq(d->entries[2]->date, "2022-12-13");
+    slog_doc_free(d);
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_ENTRY_ORDER, NULL), 0);
+    /* oldest first, half a year on is the same year */
+    d = parse_str("# Journal\n## 2023\n\n**June 8th**\nA.\n\n**June 25th**\nB.\n\n"
+                  "**December 13th**\nC.\n");
+    ck_assert_str_eq(d->entries[2]->date, "2023-12-13");
+    slog_doc_free(d);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("review3");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, a_log_of_dated_lines);
+    tcase_add_test(tc, a_calendar_before_a_bold_date);
+    tcase_add_test(tc, half_a_year_back_in_a_newest_first_log);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
