@@ -94,13 +94,16 @@ int build_date_opens_no_entry(const char *h, size_t hlen, const slog_found_date 
 int build_date_in_passing(const char *h, const slog_found_date *fd)
 {
     /* (not "du", "del", "vom": "Suite de la séance du 05/06/2026" is dated) */
-    static const char *const words[] = {"the", "after"};
+    static const char *const words[] = {"the",    "after",     "before",    "until",    "released",
+                                        "posted", "published", "restarted", "rebooted", "as of"};
     size_t e = fd->start;
     while (e && (h[e - 1] == ' ' || h[e - 1] == '\t'))
         e--;
     size_t a = e;
     while (a && ((h[a - 1] | 0x20) >= 'a' && (h[a - 1] | 0x20) <= 'z'))
         a--;
+    if (a >= 3 && e - a == 2 && !strncasecmp(h + a - 3, "as ", 3))
+        a -= 3; /* "as of 2026-05-27" */
     for (size_t k = 0; a < e && k < sizeof words / sizeof *words; k++)
         if (strlen(words[k]) == e - a && !strncasecmp(h + a, words[k], e - a))
             return 1;

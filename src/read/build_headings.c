@@ -210,6 +210,36 @@ static int nested_in_items(cmark_node *node)
     return items;
 }
 
+/* Inside a dated record, a sub-heading that names an earlier day in
+ * brackets after its words ("#### 6. Llama 4 Scout (Meta, released April
+ * 5, 2026)", "### OpenJet agent (flouisdev, 2026-04-13)" in the entry of
+ * 2026-04-24): the day of what it describes, not a part of the record. */
+static int earlier_day_further_on(builder *b, const heading_frame *f, const char *h,
+                                  const slog_found_date *fd)
+{
+    const heading_frame *frames = b->headings.data;
+    const slog_entry *record = NULL;
+    for (size_t i = b->headings.len; i-- > 0 && !record;)
+        if (&frames[i] != f)
+            record = frames[i].entry;
+    long day;
+    if (!record || !record->date_valid || !fd->year || !slog_found_day(fd, &day) ||
+        day >= record->day)
+        return 0;
+    /* in brackets after words: "(Meta, released …)", "(flouisdev, …)" —
+     * not "### Progress - 2025-10-12", a sub-entry's label */
+    int open = 0, words = 0;
+    for (size_t i = 0; i < fd->start; i++) {
+        if (h[i] == '(')
+            open++;
+        else if (h[i] == ')' && open)
+            open--;
+        else if (!open && ((h[i] | 0x20) >= 'a' && (h[i] | 0x20) <= 'z'))
+            words = 1;
+    }
+    return open && words;
+}
+
 slog_status build_on_heading(builder *b, cmark_node *node)
 {
     int level = cmark_node_get_heading_level(node);
@@ -266,8 +296,8 @@ slog_status build_on_heading(builder *b, cmark_node *node)
     if (slog_find_date(b->cfg, h, hlen, 0, 0, &fd) && !build_stamp_mention(h, hlen, &fd) &&
         !build_date_opens_no_entry(h, hlen, &fd) &&
         !(build_date_in_passing(h, &fd) && build_inside_dated_entry(b, f)) &&
-        build_dateable(b, line, &fd) && !build_dated_by_next_line(b, node, h, &fd) &&
-        !index_of_links(b, line, h, &fd)) {
+        !earlier_day_further_on(b, f, h, &fd) && build_dateable(b, line, &fd) &&
+        !build_dated_by_next_line(b, node, h, &fd) && !index_of_links(b, line, h, &fd)) {
         slog_status st = dated_heading(b, f, h, hlen, &fd, level);
         return st == SLOG_OK ? build_heading_date_line(b, f, node) : st;
     }

@@ -504,7 +504,8 @@ slog_status lint_open_checklists(lint_ctx *ctx)
     captioned *c = malloc(d->nchecklists * sizeof *c);
     unsigned char *superseded = calloc(d->nchecklists, 1);
     unsigned char *ticked_later = calloc(d->nchecklists, 1);
-    slog_status st = c && superseded && ticked_later ? SLOG_OK : SLOG_ERR_NOMEM;
+    unsigned char *forms = calloc(d->nsections + 1, 1);
+    slog_status st = c && superseded && ticked_later && forms ? SLOG_OK : SLOG_ERR_NOMEM;
     for (size_t i = 0; st == SLOG_OK && i < d->nchecklists; i++) {
         place_of(d, i, &c[i]);
         caption_key(d->checklists[i].caption, c[i].key, sizeof c[i].key);
@@ -557,7 +558,8 @@ slog_status lint_open_checklists(lint_ctx *ctx)
         if (parent != SIZE_MAX && ticked_later[parent])
             superseded[i] = 1;
         if (!box->checked && !superseded[i] && !no_task(box) && !agenda_topic(d, box) &&
-            !parked_section(d, box->line) && !record_done(d, box) && !lint_done_later(done, i))
+            !parked_section(d, box->line) && !record_done(d, box) && !lint_done_later(done, i) &&
+            !lint_in_form(d, box->line, forms))
             st = lint_emit(ctx, SLOG_RULE_OPEN_CHECKLIST, box->line, "unchecked: %s",
                            lint_excerpt(box->text, text, sizeof text, 100));
     }
@@ -565,5 +567,6 @@ slog_status lint_open_checklists(lint_ctx *ctx)
     free(c);
     free(superseded);
     free(ticked_later);
+    free(forms);
     return st;
 }

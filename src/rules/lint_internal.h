@@ -57,6 +57,11 @@ slog_status lint_stale_items(lint_ctx *ctx);     /* stale-item (lint_stale.c) */
 typedef struct lint_done_index lint_done_index;
 slog_status lint_done_index_build(const lint_ctx *ctx, lint_done_index **out);
 int lint_done_later(const lint_done_index *x, size_t box);
+
+/* open-checklist: `line` stands in a form left to fill in, a section with
+ * blanks ("____") above it in no dated record (lint_form.c); `cache` has a
+ * byte per section, zero at first. */
+int lint_in_form(const slog_doc *d, int line, unsigned char *cache);
 void lint_done_index_free(lint_done_index *x); /* NULL: nothing */
 /* Of two places with the same day, la was written after lb: below it, or
  * above it in a newest-first log. */

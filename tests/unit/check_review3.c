@@ -66,6 +66,48 @@ START_TEST(half_a_year_back_in_a_newest_first_log)
 }
 END_TEST
 
+START_TEST(a_sub_heading_names_another_day)
+{
+    /* inside a dated record, sub-headings that name the day of something
+     * they describe: a release, a forum post, a restart, "as of" */
+    const char *md = "# Lab notebook\n\n## Entry 016: Survey (2026-04-24)\n\n"
+                     "#### 1. Gemma Edge Models (Google, released April 2, 2026)\n\ntext\n\n"
+                     "### OpenJet agent (flouisdev, 2026-04-13)\n\ntext\n\n"
+                     "#### Check 1 - Firmware: current as of 2026-04-24\n\n"
+                     "#### Check 5 - Health: service restarted 2026-04-23 01:07\n\n"
+                     "### 2026-04-24 14:00 Retest\n\n- ✅ passed\n\n"
+                     "### Progress - 2026-04-25\n\n- ✅ more\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_int_eq(d->entries[1]->line, 17);
+    ck_assert_int_eq(d->entries[2]->line, 21);
+    slog_doc_free(d);
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_EMPTY_ENTRY, NULL), 0);
+}
+END_TEST
+
+START_TEST(a_form_left_to_fill_in)
+{
+    /* a summary template with blanks: its boxes are the form's; a dated
+     * record's boxes are open work even when a template above has blanks */
+    const char *md = "# Dev log\n\n## 2026-01-05 Step 4.1\n\n- [x] Wired the loop\n\n"
+                     "## Phase 4 summary\n\n### Dates\n- Started: ____\n- Total: ____ hours\n\n"
+                     "### Done\n- [ ] Step 4.1 ✅\n- [ ] Step 4.2 ✅\n\n" /* 14, 15 */
+                     "# Project summary\n\n## Time\n- Finished: ____\n- Days: ____\n\n"
+                     "## Tech debt\n1. [ ] Hero names\n\n" /* 23 */
+                     "# Daily\n\n## Template\n```\n- [ ] task: ____\n- [ ] why: ____\n```\n\n"
+                     "### 2026-01-06\n\n#### Goals\n- [ ] Write the Git guide\n"; /* 37 */
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
+    ck_assert_int_eq(line, 37);
+    /* "__init__" and snake_case names are no blanks */
+    ck_assert_int_eq(count_rule("# L\n\n## 2026-01-05\n- x\n\n## Tasks\n- fix `__init__`\n"
+                                "- rename `a___b`\n- [ ] Port the parser\n",
+                                "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review3");
@@ -73,6 +115,8 @@ int main(void)
     tcase_add_test(tc, a_log_of_dated_lines);
     tcase_add_test(tc, a_calendar_before_a_bold_date);
     tcase_add_test(tc, half_a_year_back_in_a_newest_first_log);
+    tcase_add_test(tc, a_sub_heading_names_another_day);
+    tcase_add_test(tc, a_form_left_to_fill_in);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
