@@ -126,11 +126,67 @@ static unsigned counting_root(unsigned w)
     return w;
 }
 
+enum { CODES_MAX = 8, CODE_LEN = 16 };
+
+static int upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static int alnum(char c)
+{
+    return upper(c) || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* The task codes of t: capitals and a number, a dash between or not
+ * ("A-05", "IN-02", "OPS-01", "R2", "M1.3", "T03"). */
+static size_t task_codes(const char *t, char codes[][CODE_LEN])
+{
+    size_t n = 0;
+    for (const char *p = t; *p && n < CODES_MAX; p++) {
+        if (!upper(*p) || (p > t && alnum(p[-1])))
+            continue;
+        const char *q = p;
+        while (upper(*q) && q - p < 5)
+            q++;
+        if (q - p > 4)
+            continue;
+        const char *d = *q == '-' ? q + 1 : q;
+        const char *e = d;
+        while ((*e >= '0' && *e <= '9') || (*e == '.' && e > d && e[1] >= '0' && e[1] <= '9'))
+            e++;
+        if (e == d || e - d > 6 || alnum(*e) || e - p >= CODE_LEN)
+            continue;
+        memcpy(codes[n], p, (size_t)(e - p));
+        codes[n++][e - p] = '\0';
+        p = e - 1;
+    }
+    return n;
+}
+
+/* Both name task codes, and none in common: "Next: A-02, A-03" is not
+ * "Next: A-05, B-01", however alike the rest. */
+static int codes_apart(const char *a, const char *b)
+{
+    char x[CODES_MAX][CODE_LEN], y[CODES_MAX][CODE_LEN];
+    size_t nx = task_codes(a, x), ny = nx ? task_codes(b, y) : 0;
+    if (!nx || !ny)
+        return 0;
+    for (size_t i = 0; i < nx; i++)
+        for (size_t j = 0; j < ny; j++)
+            if (!strcmp(x[i], y[j]))
+                return 0;
+    return 1;
+}
+
 /* Two items that number their work with the same counting word and no
- * number in common are two pieces of work however alike their words:
- * "Next: Phase 8 reverification" is not "Next: Phase 9 reverification". */
+ * number in common, or that name task codes and none in common, are two
+ * pieces of work however alike their words: "Next: Phase 8
+ * reverification" is not "Next: Phase 9 reverification". */
 int slog_numbered_apart(const char *a, const char *b)
 {
+    if (codes_apart(a, b))
+        return 1;
     numbered x, y;
     numbered_work(a, &x);
     if (!x.n)

@@ -155,8 +155,49 @@ static int names(const char *t, const char *id)
     return 0;
 }
 
+/* A code of a series ("IN-01", "D-04", "T03"): its capitals (up to four)
+ * and number; 0 when `id` is none. */
+static int series_code(const char *id, char prefix[5], long *num)
+{
+    size_t n = 0;
+    while (n < 4 && id[n] >= 'A' && id[n] <= 'Z')
+        n++;
+    const char *d = id + n + (id[n] == '-');
+    if (!n || *d < '0' || *d > '9')
+        return 0;
+    char *end;
+    *num = strtol(d, &end, 10);
+    if (*end)
+        return 0;
+    memcpy(prefix, id, n);
+    prefix[n] = '\0';
+    return 1;
+}
+
+/* `t` names a later code of the series of every id that is a code
+ * ("Started IN-02" after "Next: IN-01"): the work has moved past them. */
+static int moved_past(char ids[][ID_LEN], size_t nids, const char *t)
+{
+    char later[IDS_MAX][ID_LEN];
+    size_t n = work_ids(t, later, IDS_MAX), passed = 0, codes = 0;
+    for (size_t i = 0; i < nids; i++) {
+        char p[5], q[5];
+        long a, b;
+        if (!series_code(ids[i], p, &a))
+            continue;
+        codes++;
+        for (size_t k = 0; k < n; k++)
+            if (series_code(later[k], q, &b) && !strcmp(p, q) && b > a) {
+                passed++;
+                break;
+            }
+    }
+    return codes && passed == nids;
+}
+
 /* Later entries of the log, among the next TAKEN_UP_REACH in the order
- * they were written, take the step up by name: each of the step's work ids
+ * they were written, have moved past the step (they name a later code of
+ * its series), or take the step up by name: each of the step's work ids
  * is named by a done item, or by the heading of an entry that reports
  * work done ("Next: R2 semantic fixes", then "## 2026-03-19 | post-review
  * fix R2" / "- Status: done"; "Next: Phase 7.2 …", then "- **Phase 7.2
@@ -186,6 +227,11 @@ static int taken_up_later(const lint_ctx *ctx, const slog_item *step)
         const slog_entry *x = log->entries[newest ? at - k : at + k];
         if (lint_entry_after_today(ctx, x))
             break;
+        if (moved_past(ids, nids, x->label))
+            return 1;
+        for (const slog_item *it = x->items; it; it = it->next)
+            if (moved_past(ids, nids, it->text))
+                return 1;
         unsigned in_label = 0;
         int done = 0;
         for (size_t i = 0; i < nids; i++)

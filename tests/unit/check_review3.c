@@ -108,6 +108,26 @@ START_TEST(a_form_left_to_fill_in)
 }
 END_TEST
 
+START_TEST(next_steps_by_task_code)
+{
+    /* "Next: A-02, A-03" and "Next: A-05, B-01" are two steps however
+     * alike; "Next: IN-01" is passed once a later entry starts IN-02 */
+    const char *md =
+        "# Progress\n\n## 2026-02-08 10:00\n- Work: set up ops.\n"
+        "- Next: OPS-01 and OPS-02.\n\n## 2026-02-08 12:00\n- Work: Completed OPS-01 "
+        "and OPS-02.\n- Next: A-02, A-03.\n\n## 2026-02-08 14:00\n- Work: Completed "
+        "A-02 and A-03.\n- Next: A-05, B-01.\n\n## 2026-02-08 16:00\n- Work: Completed "
+        "A-05 and B-01.\n- Next: `IN-01`.\n\n## 2026-02-09 09:00\n- Next: `IN-01`.\n\n"
+        "## 2026-02-09 11:00\n- Work: Started `IN-02` seed-flow refactor.\n";
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
+    /* a step nobody moved past stays stale */
+    ck_assert_int_eq(count_rule("# P\n\n## 2026-02-08\n- Next: `IN-01`.\n\n## 2026-02-09\n"
+                                "- Next: `IN-01`.\n\n## 2026-02-10\n- Work: docs.\n",
+                                "2026-12-07", SLOG_RULE_STALE_ITEM, NULL),
+                     1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review3");
@@ -117,6 +137,7 @@ int main(void)
     tcase_add_test(tc, half_a_year_back_in_a_newest_first_log);
     tcase_add_test(tc, a_sub_heading_names_another_day);
     tcase_add_test(tc, a_form_left_to_fill_in);
+    tcase_add_test(tc, next_steps_by_task_code);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
