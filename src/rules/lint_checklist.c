@@ -547,8 +547,11 @@ slog_status lint_open_checklists(lint_ctx *ctx)
     if (st == SLOG_OK)
         keep_latest(d, c, 0, superseded, NULL);
     lint_done_index *done = NULL;
+    lint_caption_index *captions = NULL;
     if (st == SLOG_OK)
         st = lint_done_index_build(ctx, &done);
+    if (st == SLOG_OK)
+        st = lint_caption_index_build(ctx, &captions);
     for (size_t i = 0; i < d->nchecklists && st == SLOG_OK; i++) {
         const slog_checklist_item *box = &d->checklists[i];
         char text[160];
@@ -559,11 +562,12 @@ slog_status lint_open_checklists(lint_ctx *ctx)
             superseded[i] = 1;
         if (!box->checked && !superseded[i] && !no_task(box) && !agenda_topic(d, box) &&
             !parked_section(d, box->line) && !record_done(d, box) && !lint_done_later(done, i) &&
-            !lint_in_form(d, box->line, forms))
+            !lint_in_form(d, box->line, forms) && !lint_caption_done_later(captions, box))
             st = lint_emit(ctx, SLOG_RULE_OPEN_CHECKLIST, box->line, "unchecked: %s",
                            lint_excerpt(box->text, text, sizeof text, 100));
     }
     lint_done_index_free(done);
+    lint_caption_index_free(captions);
     free(c);
     free(superseded);
     free(ticked_later);

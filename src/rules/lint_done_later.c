@@ -297,7 +297,7 @@ static int command_passed(const slog_item *it)
 /* A heading or a note that says its work is done: a ✅ in it, or COMPLETE,
  * COMPLETED or DONE in capitals ("#### Task 2: Expense Reporting ✅
  * **COMPLETE & TESTED!**", "1. **DSR Module** 🎉 **COMPLETE!**"). */
-static int says_done_aloud(const char *t)
+int lint_says_done_aloud(const char *t)
 {
     static const char *const words[] = {"COMPLETE", "COMPLETED", "DONE"};
     if (!t || !*t)
@@ -386,18 +386,19 @@ static slog_status done_index_fill(const lint_ctx *ctx, lint_done_index *x)
                 has_open_word(&opens, it->text))
                 ok = push_said(ctx, x, it->text, it->line);
             else if (it->state == SLOG_STATE_NOTE && has_open_word(&opens, it->text) &&
-                     says_done_aloud(it->text))
+                     lint_says_done_aloud(it->text))
                 ok = push_said_aloud(ctx, x, it->text, it->line);
         const char *h = d->entries[i]->heading;
         if (ok && d->entries[i]->kind != SLOG_ENTRY_LIST && h && has_open_word(&opens, h) &&
-            says_done_aloud(h))
+            lint_says_done_aloud(h))
             ok = push_said_aloud(ctx, x, h, d->entries[i]->line);
         if (ok)
             ok = prose_says(ctx, x, &opens, i);
     }
     for (size_t k = 0; ok && k < d->nsections; k++) /* undated headings that say it */
         if (d->sections[k].title && has_open_word(&opens, d->sections[k].title) &&
-            says_done_aloud(d->sections[k].title) && !lint_after_today(ctx, d->sections[k].line))
+            lint_says_done_aloud(d->sections[k].title) &&
+            !lint_after_today(ctx, d->sections[k].line))
             ok = push_said_aloud(ctx, x, d->sections[k].title, d->sections[k].line);
     if (!ok) {
         free(opens.slot);

@@ -62,6 +62,18 @@ int lint_done_later(const lint_done_index *x, size_t box);
  * blanks ("____") above it in no dated record (lint_form.c); `cache` has a
  * byte per section, zero at first. */
 int lint_in_form(const slog_doc *d, int line, unsigned char *cache);
+
+/* A heading or note that says aloud its work is done: a ✅, or COMPLETE,
+ * COMPLETED, DONE in capitals (lint_done_later.c). */
+int lint_says_done_aloud(const char *t);
+
+/* open-checklist: box's caption names a piece of work ("Remaining for Slice
+ * 2") that a later heading says is done ("Slice 2 Status: COMPLETE ✅";
+ * lint_caption.c). */
+typedef struct lint_caption_index lint_caption_index;
+slog_status lint_caption_index_build(const lint_ctx *ctx, lint_caption_index **out);
+int lint_caption_done_later(const lint_caption_index *x, const slog_checklist_item *box);
+void lint_caption_index_free(lint_caption_index *x);
 void lint_done_index_free(lint_done_index *x); /* NULL: nothing */
 /* Of two places with the same day, la was written after lb: below it, or
  * above it in a newest-first log. */

@@ -128,6 +128,25 @@ START_TEST(next_steps_by_task_code)
 }
 END_TEST
 
+START_TEST(work_closed_as_a_whole)
+{
+    /* "Remaining for Slice 2" boxes, then "### Slice 2 Status: COMPLETE ✅" */
+    const char *md = "# Tracker\n\n## Session 6 (2025-12-10)\n\n**Remaining for Slice 2:**\n"
+                     "- [ ] Register commands in extension.ts\n- [ ] Add a file picker\n\n"
+                     "**Remaining for Slice 3:**\n- [ ] Delete a step\n\n" /* 10 */
+                     "## Session 7 (2025-12-11)\n\n### Slice 2 Status: COMPLETE ✅\n"
+                     "- [x] Enable steps - WORKING\n\n### Slice 3 status: started\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
+    ck_assert_int_eq(line, 10);
+    /* said done before the list: the list is new work */
+    ck_assert_int_eq(count_rule("# T\n\n## S (2025-12-10)\n\n### Phase 2 COMPLETE ✅\n\n"
+                                "**Phase 2 follow-ups:**\n- [ ] Write the docs\n",
+                                "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review3");
@@ -138,6 +157,7 @@ int main(void)
     tcase_add_test(tc, a_sub_heading_names_another_day);
     tcase_add_test(tc, a_form_left_to_fill_in);
     tcase_add_test(tc, next_steps_by_task_code);
+    tcase_add_test(tc, work_closed_as_a_whole);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
