@@ -155,6 +155,24 @@ static int names(const char *t, const char *id)
     return 0;
 }
 
+/* A note that the work began ("Work: Started D-04 final QA", "Began the
+ * migration"): a next step is taken up when it starts, even if it runs on. */
+static int starts_work(const char *t)
+{
+    static const char *const began[] = {"started", "began", "begun", "kicked off", "starting"};
+    const char *colon = strchr(t, ':');
+    if (colon && colon - t <= 16) /* "Work: …", "**Progress**: …" */
+        t = colon + 1;
+    while (*t == ' ' || *t == '*' || *t == '_')
+        t++;
+    for (size_t k = 0; k < sizeof began / sizeof *began; k++) {
+        size_t n = strlen(began[k]);
+        if (!strncasecmp(t, began[k], n) && (t[n] == ' ' || t[n] == '\0'))
+            return 1;
+    }
+    return 0;
+}
+
 /* A code of a series ("IN-01", "D-04", "T03"): its capitals (up to four)
  * and number; 0 when `id` is none. */
 static int series_code(const char *id, char prefix[5], long *num)
@@ -239,7 +257,7 @@ static int taken_up_later(const lint_ctx *ctx, const slog_item *step)
         /* its items and their sub-items ("- **Did:**" over "- **Phase 7.2 DONE:** …") */
         for (const slog_item *top = x->items; top; top = top->next)
             for (const slog_item *it = top; it; it = it == top ? top->children : it->next) {
-                if (!slog_item_closes(it))
+                if (!slog_item_closes(it) && !starts_work(it->text))
                     continue;
                 done = 1;
                 for (size_t i = 0; i < nids; i++)

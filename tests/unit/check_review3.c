@@ -120,6 +120,11 @@ START_TEST(next_steps_by_task_code)
         "A-05 and B-01.\n- Next: `IN-01`.\n\n## 2026-02-09 09:00\n- Next: `IN-01`.\n\n"
         "## 2026-02-09 11:00\n- Work: Started `IN-02` seed-flow refactor.\n";
     ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_STALE_ITEM, NULL), 0);
+    /* a step taken up when a later note says it started */
+    ck_assert_int_eq(count_rule("# P\n\n## 2026-02-08\n- Next: D-03, D-04.\n\n## 2026-02-09\n"
+                                "- Next: D-04.\n\n## 2026-02-10\n- Work: Started D-04 final QA.\n",
+                                "2026-12-07", SLOG_RULE_STALE_ITEM, NULL),
+                     0);
     /* a step nobody moved past stays stale */
     ck_assert_int_eq(count_rule("# P\n\n## 2026-02-08\n- Next: `IN-01`.\n\n## 2026-02-09\n"
                                 "- Next: `IN-01`.\n\n## 2026-02-10\n- Work: docs.\n",
