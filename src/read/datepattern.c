@@ -111,8 +111,10 @@ const char *const SLOG_DATE_PATTERN[] = {
                                                           "2025-10-27-009" numbers a record,
                                                           "2026-01-30-183800" is no date */
     /* Mar 9, 2026 / March 9th / MARCH 9 2026 / Mar 9–13, 2026 (a range of days) */
-    "|(?<![0-9A-Za-z])(?<m1>" MONTH ")\\.?[ \\t]+(?<d1>[0-9]{1,2})" ORDINAL
-    "(?![0-9])" DAY_RANGE_END SPACED_RANGE_END
+    /* (glued, "Oct13-19, 2025", only before a year) */
+    "|(?<![0-9A-Za-z])(?<m1>" MONTH ")\\.?(?:[ \\t]+|(?=[0-9]{1,2}(?:[-\\x{2013}](?:" MONTH
+    ")?[0-9]{1,2})?,?[ "
+    "\\t]+[0-9]{4}(?![0-9])))(?<d1>[0-9]{1,2})" ORDINAL "(?![0-9])" DAY_RANGE_END SPACED_RANGE_END
     "(?:(?:,[ \\t]*|[ \\t]+)(?<y1>[0-9]{4}|['\\x{2019}][0-9]{2}(?![0-9])))?" /* "June 28,2023",
                                                                            "Mar 3rd '23" */
     /* 9 March 2026 / 3rd of March / 9 Mar / 07-Mar-2026 / 9–13 March 2026 */

@@ -152,6 +152,19 @@ START_TEST(work_closed_as_a_whole)
 }
 END_TEST
 
+START_TEST(a_month_glued_to_its_day)
+{
+    /* "Oct13-19, 2025": glued, before a year; not "Dec2Hex" nor "MAY10 release" */
+    slog_doc *d = parse_str("# Log\n\n## Date Range: Weeks 7 - Oct13-19, 2025\n- a\n\n"
+                            "## Weeks 9 - Oct27-Nov2, 2025\n- b\n\n## Dec2Hex notes\n- c\n\n"
+                            "## MAY10 release 2025\n- d\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->date, "2025-10-13");
+    ck_assert_str_eq(d->entries[1]->date, "2025-10-27");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review3");
@@ -163,6 +176,7 @@ int main(void)
     tcase_add_test(tc, a_form_left_to_fill_in);
     tcase_add_test(tc, next_steps_by_task_code);
     tcase_add_test(tc, work_closed_as_a_whole);
+    tcase_add_test(tc, a_month_glued_to_its_day);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
