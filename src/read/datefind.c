@@ -283,8 +283,9 @@ static void take_range(slog_config *c, const char *s, size_t len, slog_found_dat
             f->end_month = f->month;
             f->end_day = slog_date_number(s, i, k);
         }
-        /* "2025/03/12-14": a later day of the month after a year-first date */
-        else if (parts == 1 && n == 1 && s[i - 1] == '-' && i - 1 == f->end &&
+        /* "2025/03/12-14", "2026-02-06~07": a later day of the month after a
+         * year-first date */
+        else if (parts == 1 && n == 1 && (s[i - 1] == '-' || s[i - 1] == '~') && i - 1 == f->end &&
                  f->form == SLOG_FORM_YMD && slog_date_number(s, i, k) > f->day &&
                  slog_date_number(s, i, k) <= 31 && (k == len || !strchr("0123456789/.:-", s[k]))) {
             f->end = k;

@@ -162,6 +162,11 @@ START_TEST(a_month_glued_to_its_day)
     ck_assert_str_eq(d->entries[0]->date, "2025-10-13");
     ck_assert_str_eq(d->entries[1]->date, "2025-10-27");
     slog_doc_free(d);
+    /* a range's last day after a tilde: no part of the label */
+    d = parse_str("# Log\n\n## 2026-02-06~07 会话 — 修复\n- a\n");
+    ck_assert_str_eq(d->entries[0]->label, "会话 — 修复");
+    ck_assert_int_eq(d->entries[0]->end_day - d->entries[0]->day, 1);
+    slog_doc_free(d);
 }
 END_TEST
 
