@@ -425,6 +425,44 @@ static int dated_by_key(const bold_line *bl)
     return bl->key && build_date_key(bl->plain + key, key_end - key);
 }
 
+/* Nothing after the date of its line but a line break ("<br>", "\\"). */
+static int nothing_after(const bold_line *bl)
+{
+    size_t i = bl->date.end;
+    while (i < bl->len && (build_is_space(bl->plain[i]) || bl->plain[i] == '\\'))
+        i++;
+    if (i + 4 <= bl->len && !strncasecmp(bl->plain + i, "<br", 3))
+        while (i < bl->len && bl->plain[i++] != '>')
+            ;
+    while (i < bl->len && build_is_space(bl->plain[i]))
+        i++;
+    return i == bl->len;
+}
+
+/* The block opens with who attended: "**Närvarande**:", "**Attendees**:" —
+ * a meeting's record, its day in a later key line (a report's fields,
+ * "**Status**: ✅ COMPLETED" then "**Date**: …", date no record). */
+static int attendees_first(builder *b, int line)
+{
+    static const char *const who[] = {
+        "attendees",    "attendance", "present",  "participants",   "närvarande", "deltagare",
+        "anwesend",     "teilnehmer", "présents", "participants",   "asistentes", "presentes",
+        "partecipanti", "aanwezig",   "obecni",   "присутствовали", "участники",  "出席者",
+        "参会人员",     "参与者",     "参加者",   "참석자"};
+    size_t n;
+    const char *s = slog_text_line(b->text, line, &n);
+    size_t i = 0;
+    while (i < n && (build_is_space(s[i]) || s[i] == '*' || s[i] == '_'))
+        i++;
+    for (size_t k = 0; k < sizeof who / sizeof *who; k++) {
+        size_t w = strlen(who[k]);
+        if (i + w <= n && !strncasecmp(s + i, who[k], w) &&
+            (i + w == n || strchr("*_: ", s[i + w]) || !strncmp(s + i + w, "\xEF\xBC\x9A", 3)))
+            return 1;
+    }
+    return 0;
+}
+
 /* A block of "**Key**: value" lines whose first says no date and a later
  * one is a date key with a time: "**Who**: Claude" then "**When**:
  * 2025-08-24 15:30 JST" (one paragraph, hard breaks) dates the heading
@@ -446,8 +484,11 @@ static int key_block_date(builder *b, cmark_node *para, bold_line *out)
             return 0; /* the block ends: not a key line */
         /* with its time: a session's stamp ("**When**: 2025-08-24 15:30 JST"),
          * not a date among a pasted report's fields */
+        /* or the block's last line, the date alone: "**Närvarande**: …<br>"
+         * then "**Datum**: 2022-04-08<br>", a meeting's attendees and day */
         if (line > first && bold_text_date(b, para, p + i, n - i, out) && dated_by_key(out))
-            return out->date.seconds >= 0;
+            return out->date.seconds >= 0 ||
+                   (line == last && nothing_after(out) && attendees_first(b, first));
     }
     return 0;
 }

@@ -170,6 +170,21 @@ START_TEST(a_month_glued_to_its_day)
 }
 END_TEST
 
+START_TEST(a_meetings_attendees_then_its_day)
+{
+    /* "# Standup 1" over "**Närvarande**: …<br>" and "**Datum**: 2022-04-08<br>" */
+    slog_doc *d =
+        parse_str("# Standup 1\n**Närvarande**: Anna, Bo<br>\n**Datum**: 2022-04-08<br>\n\n"
+                  "- [x] did x\n\n# Standup 2\n**Attendees**: Anna\n**Date**: 2022-04-11\n\n"
+                  "- y\n\n# Task: scaling\n**Status**: done\n**Date**: 2022-04-12\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->date, "2022-04-08");
+    ck_assert_str_eq(d->entries[0]->label, "Standup 1");
+    ck_assert_int_eq(d->entries[1]->line, 7);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review3");
@@ -182,6 +197,7 @@ int main(void)
     tcase_add_test(tc, next_steps_by_task_code);
     tcase_add_test(tc, work_closed_as_a_whole);
     tcase_add_test(tc, a_month_glued_to_its_day);
+    tcase_add_test(tc, a_meetings_attendees_then_its_day);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
