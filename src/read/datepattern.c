@@ -106,10 +106,11 @@ const char *const SLOG_DATE_PATTERN[] = {
     "(?:(?<![A-Za-z])(?<wd>" WEEKDAY ")\\.?,?[ \\t]+)?"
     "(?:"
     /* 2026-03-09, 2026/03/09, 2026.03.09 */
-    "(?<![0-9A-Za-z])(?<iy>[0-9]{4})(?<isep>[-/.])(?<im>[0-9]{1,2})\\k<isep>(?<id>[0-9]{1,2})"
-    "(?!\\k<isep>[0-9]{1,2}(?![0-9]))(?!\\k<isep>[0-9]{4})" /* "2025.1.2.3" is a version;
-                                                          "2025-10-27-009" numbers a record,
-                                                          "2026-01-30-183800" is no date */
+    "(?<![0-9A-Za-z])(?<iy>[0-9]{4})(?<isep>[-/.])(?<im>[0-9]{1,2})"
+    "(?:\\k<isep>|(?<=[0-9]/[0-9]|[0-9]/[0-9]{2})-)(?<id>[0-9]{1,2})" /* "2025/07-21" too */
+    "(?!\\k<isep>[0-9]{1,2}(?![0-9]))(?!\\k<isep>[0-9]{4})"           /* "2025.1.2.3" is a version;
+                                                                    "2025-10-27-009" numbers a record,
+                                                                    "2026-01-30-183800" is no date */
     /* Mar 9, 2026 / March 9th / MARCH 9 2026 / Mar 9–13, 2026 (a range of days) */
     /* (glued, "Oct13-19, 2025", only before a year) */
     "|(?<![0-9A-Za-z])(?<m1>" MONTH ")\\.?(?:[ \\t]+|(?=[0-9]{1,2}(?:[-\\x{2013}](?:" MONTH
@@ -154,9 +155,9 @@ const char *const SLOG_DATE_PATTERN[] = {
      * digits and the dot after it: "1.2." numbers a section, "16.04" is a
      * version) */
     "|(?<![0-9A-Za-z.])(?<yd>[0-9]{1,2})\\.(?<ym>0[1-9]|1[0-2])\\.(?![0-9])"
-    /* year-less, month and day in numbers: "### 8-28", "### 12/3" — a date
+    /* year-less, month and day in numbers: "### 8-28", "### 12/3", "# 11 / 15" — a date
      * only as the whole text (datefind.c), else a range or a fraction */
-    "|(?<![0-9A-Za-z./-])(?<ua>[0-9]{1,2})[-/](?<ub>[0-9]{1,2})(?![0-9./-])"
+    "|(?<![0-9A-Za-z./-])(?<ua>[0-9]{1,2})(?:[-/]|[ \\t]+/[ \\t]+)(?<ub>[0-9]{1,2})(?![0-9./-])"
     /* Korean dotted: 2026. 3. 12. */
     "|(?<![0-9A-Za-z.])(?<kdy>[0-9]{4})\\.[ \\t]+(?<kdm>[0-9]{1,2})\\.[ \\t]+(?<kdd>[0-9]{1,2})\\.?"
     /* 2026年3月9日, 2026년 3월 9일, 3月9日 */

@@ -355,17 +355,19 @@ static int parked_section(const slog_doc *d, int line)
     return 0;
 }
 
-/* A box on a meeting's agenda ("### Agenda (6/2/2025)", "Tagesordnung",
- * "议程"): a topic or question to talk about ("Caching", "Directions to
- * pivot?"), not a task — unless it says what to do ("Deploy the
+/* A box on a meeting's agenda or list of questions ("### Agenda (6/2/2025)",
+ * "Tagesordnung", "议程", "Questions for today's meeting:"): a topic or question to talk about
+ * ("Caching", "Directions to pivot?"), not a task — unless it says what to do ("Deploy the
  * benchmarks to the website"). */
 static int agenda_topic(const slog_doc *d, const slog_checklist_item *box)
 {
     static const char *const agenda[] = {
-        "agenda",    "tagesordnung", "ordre du jour", "orden del día",  "ordine del giorno",
-        "pauta",     "gündem",       "повестка",      "talking points", "discussion topics",
-        "to discuss"};
-    static const char *const cjk[] = {"议程", "議程", "議題", "アジェンダ", "안건"};
+        "agenda",     "tagesordnung", "ordre du jour", "orden del día",  "ordine del giorno",
+        "pauta",      "gündem",       "повестка",      "talking points", "discussion topics",
+        "to discuss", "questions",    "fragen",        "preguntas",      "perguntas",
+        "domande",    "вопросы"};
+    static const char *const cjk[] = {"议程", "議程", "議題", "アジェンダ",
+                                      "안건", "问题", "質問", "질문"};
     static const char *const verbs[] = {
         "add",     "apply",   "ask",       "book",     "build", "change",   "check",   "clean",
         "contact", "create",  "deploy",    "document", "draft", "email",    "ensure",  "file",
@@ -373,10 +375,14 @@ static int agenda_topic(const slog_doc *d, const slog_checklist_item *box)
         "port",    "prepare", "publish",   "put",      "read",  "refactor", "release", "remove",
         "rename",  "rewrite", "run",       "schedule", "send",  "set",      "share",   "ship",
         "submit",  "test",    "update",    "upgrade",  "write"};
-    const char *h = heading_above(d, box->line);
-    int on_agenda = h && slog_names_any(h, strlen(h), agenda, sizeof agenda / sizeof *agenda);
-    for (size_t k = 0; h && !on_agenda && k < sizeof cjk / sizeof *cjk; k++)
-        on_agenda = strstr(h, cjk[k]) != NULL;
+    /* the heading above, or the list's caption ("Questions for today's meeting:") */
+    int on_agenda = 0;
+    for (int pass = 0; pass < 2 && !on_agenda; pass++) {
+        const char *h = pass ? box->caption : heading_above(d, box->line);
+        on_agenda = h && slog_names_any(h, strlen(h), agenda, sizeof agenda / sizeof *agenda);
+        for (size_t k = 0; h && !on_agenda && k < sizeof cjk / sizeof *cjk; k++)
+            on_agenda = strstr(h, cjk[k]) != NULL;
+    }
     if (!on_agenda)
         return 0;
     const char *t = box->text;

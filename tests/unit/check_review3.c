@@ -185,6 +185,31 @@ START_TEST(a_meetings_attendees_then_its_day)
 }
 END_TEST
 
+START_TEST(separators_and_spaces_in_numeric_dates)
+{
+    /* "2025/07-21" (mixed separators), "# 11 / 15" (spaces around the slash) */
+    slog_doc *d = parse_str("# Log 2022\n\n## 2025/07-21 (Monday)\n- a\n\n# 11 / 15\n- c\n\n"
+                            "## 2025-07/22 x\n- e\n\n## 1 / 2 of the plan\n- f\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->date, "2025-07-21");
+    ck_assert_str_eq(d->entries[1]->date, "2025-11-15");
+    slog_doc_free(d);
+}
+END_TEST
+
+START_TEST(questions_for_a_meeting)
+{
+    /* boxes under "Questions for today's meeting:" are topics, answered below */
+    const char *md = "# Notes\n\n# 03.10.2023\n\nQuestions for today's meeting:\n\n"
+                     "- [ ] What should be in the NPR section\n  - The motivation\n"
+                     "- [ ] Analyzing results\n  - Use core qualities\n"
+                     "- [ ] Send the draft to Jim\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
+    ck_assert_int_eq(line, 11);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review3");
@@ -198,6 +223,8 @@ int main(void)
     tcase_add_test(tc, work_closed_as_a_whole);
     tcase_add_test(tc, a_month_glued_to_its_day);
     tcase_add_test(tc, a_meetings_attendees_then_its_day);
+    tcase_add_test(tc, separators_and_spaces_in_numeric_dates);
+    tcase_add_test(tc, questions_for_a_meeting);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
