@@ -305,12 +305,43 @@ static int names_work_left(const char *t)
     return t && slog_names_any(t, strlen(t), left, sizeof left / sizeof *left);
 }
 
+/* A box in no entry, in an undated section that follows a dated record
+ * ("## Goals API (2025-12-27)" / "**Status**: Completed", then "## Decision
+ * Log", "## Implementation Timeline"): the record goes on there, to the
+ * next heading above its level. Its entry, or NULL. */
+static const slog_entry *record_above(const slog_doc *d, int line)
+{
+    size_t lo = 0, hi = d->nentries; /* the last entry before the line */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->entries[mid]->line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const slog_entry *e = lo ? d->entries[lo - 1] : NULL;
+    while (e && e->parent)
+        e = e->parent;
+    if (!e || e->kind != SLOG_ENTRY_HEADING)
+        return NULL;
+    for (size_t k = slog_doc_sections_before(d, line + 1), steps = 0; k-- > 0 && steps < 256;
+         steps++) {
+        if (d->sections[k].line < e->line)
+            break;
+        if (d->sections[k].level < e->level)
+            return NULL; /* a part of the document above the record's level */
+    }
+    return e;
+}
+
 static int record_done(const slog_doc *d, const slog_checklist_item *box)
 {
     if (names_work_left(box->caption) || names_work_left(heading_above(d, box->line)))
         return 0;
     /* the box's own record: an enclosing one's status is not its entries' */
     const slog_entry *e = slog_doc_entry_at(d, box->line);
+    if (!e)
+        e = record_above(d, box->line);
     int last = e ? e->line + STATUS_FIELD_LINES : 0;
     for (int l = e ? e->line + 1 : 1; e && l < box->line && l <= last; l++) {
         size_t len;

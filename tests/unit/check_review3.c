@@ -210,6 +210,22 @@ START_TEST(questions_for_a_meeting)
 }
 END_TEST
 
+START_TEST(a_record_goes_on_in_the_sections_after_it)
+{
+    /* "## Goals API (date)" / "**Status**: Completed", then undated sections
+     * of its level: its timeline's boxes are left over; a "# Part" above
+     * the record's level starts something else */
+    const char *md =
+        "# Log\n\n## Goals API (2025-12-27)\n\n**Status**: Completed (previous task)\n\n"
+        "## Decision Log\n\ntext\n\n## Implementation Timeline\n\n### Phase 2\n"
+        "- [ ] Add storage layer methods\n\n## Next steps\n- [ ] Write the docs\n\n"
+        "# Backlog\n\n## Ideas\n- [ ] Dark mode\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 2);
+    ck_assert_int_eq(line, 17); /* and 23: not the timeline's box at 14 */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review3");
@@ -225,6 +241,7 @@ int main(void)
     tcase_add_test(tc, a_meetings_attendees_then_its_day);
     tcase_add_test(tc, separators_and_spaces_in_numeric_dates);
     tcase_add_test(tc, questions_for_a_meeting);
+    tcase_add_test(tc, a_record_goes_on_in_the_sections_after_it);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
