@@ -148,9 +148,26 @@ static int per_case_list(const char *key)
  * "Success criteria (KPI)", "Phase 3 - future features (V2.0)". */
 static int targets_or_parked(const char *caption)
 {
-    static const char *const words[] = {"kpi",          "kpis",    "success criteria", "targets",
-                                        "future",       "someday", "icebox",           "parked",
-                                        "nice to have", "wishlist"};
+    static const char *const words[] = {"kpi",
+                                        "kpis",
+                                        "success criteria",
+                                        "targets",
+                                        "future",
+                                        "someday",
+                                        "icebox",
+                                        "parked",
+                                        "nice to have",
+                                        "wishlist",
+                                        "optional",
+                                        "opcional",
+                                        "optionnel",
+                                        "facultatif",
+                                        "possible improvements",
+                                        "по запросу",
+                                        "возможные улучшения",
+                                        "mejoras posibles",
+                                        "améliorations possibles",
+                                        "mögliche verbesserungen"};
     return caption && slog_names_any(caption, strlen(caption), words, sizeof words / sizeof *words);
 }
 
@@ -221,6 +238,12 @@ static int no_task(const slog_checklist_item *box)
         return 1;
     const char *t = box->text;
     size_t len = strlen(t);
+    /* a slot not filled in yet: "TBD", "TBA", "...", "?" */
+    static const char *const slots[] = {"tbd", "tba", "tbc", "todo", "n/a",
+                                        "...", "…",   "?",   "-",    "—"};
+    for (size_t k = 0; k < sizeof slots / sizeof *slots; k++)
+        if (!strcasecmp(t, slots[k]))
+            return 1;
     /* a placeholder to fill in: "[Task in progress 1]", "<your task>" */
     if (len > 2 && ((t[0] == '[' && t[len - 1] == ']' && !strstr(t, "](")) ||
                     (t[0] == '<' && t[len - 1] == '>')))
@@ -240,7 +263,7 @@ static int no_task(const slog_checklist_item *box)
 
 /* The title of the nearest heading above `line`: a dated one (its entry's
  * label) or not (its section's). */
-static const char *heading_above(const slog_doc *d, int line)
+const char *lint_heading_above(const slog_doc *d, int line)
 {
     const slog_entry *e = slog_doc_entry_at(d, line);
     while (e && e->kind != SLOG_ENTRY_HEADING)
@@ -251,107 +274,6 @@ static const char *heading_above(const slog_doc *d, int line)
     if (lo && d->sections[lo - 1].line > at)
         title = d->sections[lo - 1].title;
     return title;
-}
-
-/* The record the box is in says, in its status field, that it is done:
- * "## Goals API (2026-03-02)" then "**Status**: Completed" — the boxes of
- * its plan below are left over, not open work. The field is looked for in
- * the first lines of the box's own entry, above its first sub-heading. */
-enum { STATUS_FIELD_LINES = 12 };
-
-static int status_says_done(const char *s, size_t len)
-{
-    static const char *const keys[] = {"status", "estado", "statut", "stato",
-                                       "状态",   "状態",   "상태"};
-    static const char *const done[] = {"\xE2\x9C\x85", "completed", "complete",  "done",
-                                       "finished",     "shipped",   "delivered", "merged",
-                                       "resolved",     "closed",    "concluído", "concluido",
-                                       "terminé",      "terminado", "erledigt",  "abgeschlossen",
-                                       "完了",         "完成",      "已完成"};
-    size_t i = 0;
-    if (!len || s[0] == ' ' || s[0] == '\t')
-        return 0; /* "  - Status: done": a field of one item, not of the record */
-    while (i < len && strchr("-*_> \t", s[i]))
-        i++;
-    size_t k = slog_opening_word(s + i, len - i, keys, sizeof keys / sizeof *keys, "");
-    if (!k)
-        return 0;
-    i += k;
-    while (i < len && strchr("*_ \t", s[i]))
-        i++;
-    if (i < len && s[i] == ':')
-        i++;
-    else if (i + 3 <= len && !memcmp(s + i, "\xEF\xBC\x9A", 3)) /* a full-width colon */
-        i += 3;
-    else
-        return 0;
-    while (i < len && strchr("*_` \t", s[i]))
-        i++;
-    /* "Complete and ready for testing", "Done except the docs": work left */
-    static const char *const but[] = {"ready for", "except",    "but",     "pending", "awaiting",
-                                      "partial",   "partially", "testing", "review"};
-    return slog_opening_word(s + i, len - i, done, sizeof done / sizeof *done, "") > 0 &&
-           !slog_names_any(s + i, len - i, but, sizeof but / sizeof *but);
-}
-
-/* A caption or heading over work left after the record: "### Next Steps",
- * "Follow-ups:", "Remaining" — its boxes are open whatever the status. */
-static int names_work_left(const char *t)
-{
-    static const char *const left[] = {
-        "next",      "follow-up", "follow-ups", "followup", "follow up", "todo",         "to do",
-        "remaining", "open",      "future",     "later",    "pending",   "outstanding",  "próximos",
-        "próximas",  "nächste",   "prochaines", "下一步",   "后续",      "次のステップ", "今後"};
-    return t && slog_names_any(t, strlen(t), left, sizeof left / sizeof *left);
-}
-
-/* A box in no entry, in an undated section that follows a dated record
- * ("## Goals API (2025-12-27)" / "**Status**: Completed", then "## Decision
- * Log", "## Implementation Timeline"): the record goes on there, to the
- * next heading above its level. Its entry, or NULL. */
-static const slog_entry *record_above(const slog_doc *d, int line)
-{
-    size_t lo = 0, hi = d->nentries; /* the last entry before the line */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->entries[mid]->line < line)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    const slog_entry *e = lo ? d->entries[lo - 1] : NULL;
-    while (e && e->parent)
-        e = e->parent;
-    if (!e || e->kind != SLOG_ENTRY_HEADING)
-        return NULL;
-    for (size_t k = slog_doc_sections_before(d, line + 1), steps = 0; k-- > 0 && steps < 256;
-         steps++) {
-        if (d->sections[k].line < e->line)
-            break;
-        if (d->sections[k].level < e->level)
-            return NULL; /* a part of the document above the record's level */
-    }
-    return e;
-}
-
-static int record_done(const slog_doc *d, const slog_checklist_item *box)
-{
-    if (names_work_left(box->caption) || names_work_left(heading_above(d, box->line)))
-        return 0;
-    /* the box's own record: an enclosing one's status is not its entries' */
-    const slog_entry *e = slog_doc_entry_at(d, box->line);
-    if (!e)
-        e = record_above(d, box->line);
-    int last = e ? e->line + STATUS_FIELD_LINES : 0;
-    for (int l = e ? e->line + 1 : 1; e && l < box->line && l <= last; l++) {
-        size_t len;
-        const char *s = slog_text_line(&d->priv->text, l, &len);
-        if (s && len && s[0] == '#')
-            break; /* the record's own fields stand above its first section */
-        if (s && status_says_done(s, len))
-            return 1;
-    }
-    return 0;
 }
 
 /* The box stands in a section that parks its work for later or keeps a
@@ -409,7 +331,7 @@ static int agenda_topic(const slog_doc *d, const slog_checklist_item *box)
     /* the heading above, or the list's caption ("Questions for today's meeting:") */
     int on_agenda = 0;
     for (int pass = 0; pass < 2 && !on_agenda; pass++) {
-        const char *h = pass ? box->caption : heading_above(d, box->line);
+        const char *h = pass ? box->caption : lint_heading_above(d, box->line);
         on_agenda = h && slog_names_any(h, strlen(h), agenda, sizeof agenda / sizeof *agenda);
         for (size_t k = 0; h && !on_agenda && k < sizeof cjk / sizeof *cjk; k++)
             on_agenda = strstr(h, cjk[k]) != NULL;
@@ -598,8 +520,9 @@ slog_status lint_open_checklists(lint_ctx *ctx)
         if (parent != SIZE_MAX && ticked_later[parent])
             superseded[i] = 1;
         if (!box->checked && !superseded[i] && !no_task(box) && !agenda_topic(d, box) &&
-            !parked_section(d, box->line) && !record_done(d, box) && !lint_done_later(done, i) &&
-            !lint_in_form(d, box->line, forms) && !lint_caption_done_later(captions, box))
+            !parked_section(d, box->line) && !lint_record_done(d, box) &&
+            !lint_done_later(done, i) && !lint_in_form(d, box->line, forms) &&
+            !lint_caption_done_later(captions, box))
             st = lint_emit(ctx, SLOG_RULE_OPEN_CHECKLIST, box->line, "unchecked: %s",
                            lint_excerpt(box->text, text, sizeof text, 100));
     }

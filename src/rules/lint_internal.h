@@ -63,6 +63,15 @@ int lint_done_later(const lint_done_index *x, size_t box);
  * byte per section, zero at first. */
 int lint_in_form(const slog_doc *d, int line, unsigned char *cache);
 
+/* The title of the nearest heading above `line`: a dated one (its entry's
+ * label) or not (its section's) (lint_checklist.c). */
+const char *lint_heading_above(const slog_doc *d, int line);
+
+/* open-checklist: the record the box stands in (or that goes on in the
+ * undated sections after it) says in its status field that it is done,
+ * and the box is under no caption of work left (lint_record.c). */
+int lint_record_done(const slog_doc *d, const slog_checklist_item *box);
+
 /* A heading or note that says aloud its work is done: a ✅, or COMPLETE,
  * COMPLETED, DONE in capitals (lint_done_later.c). */
 int lint_says_done_aloud(const char *t);

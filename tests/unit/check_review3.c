@@ -226,6 +226,19 @@ START_TEST(a_record_goes_on_in_the_sections_after_it)
 }
 END_TEST
 
+START_TEST(slots_and_optional_work)
+{
+    /* "- [ ] TBD" is a slot; boxes under "(по запросу)" or "Optional" are
+     * offered, not owed */
+    const char *md = "# Log\n\n## 2025-11-02\n\n### Tasks\n- [ ] TBD\n- [ ] ...\n"
+                     "- [ ] Wire the export\n\n## Следующие шаги (по запросу)\n- [ ] Графики\n\n"
+                     "## Optional\n- [ ] Dark mode\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
+    ck_assert_int_eq(line, 8);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review3");
@@ -242,6 +255,7 @@ int main(void)
     tcase_add_test(tc, separators_and_spaces_in_numeric_dates);
     tcase_add_test(tc, questions_for_a_meeting);
     tcase_add_test(tc, a_record_goes_on_in_the_sections_after_it);
+    tcase_add_test(tc, slots_and_optional_work);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
