@@ -223,6 +223,11 @@ static int no_task(const slog_checklist_item *box)
     static const char *const conditions[] = {"if",   "se",   "si",        "wenn",   "falls",
                                              "when", "else", "otherwise", "unless", "in case"};
     const char *cap = box->caption ? box->caption : "";
+    /* "バグが残っている場合の対処" (in case bugs remain), "如果失败", "실패한 경우" */
+    static const char *const cjk[] = {"場合", "如果", "的话", "的話", "경우", "만약"};
+    for (size_t k = 0; k < sizeof cjk / sizeof *cjk; k++)
+        if (strstr(cap, cjk[k]))
+            return 1;
     while (*cap && !((*cap | 0x20) >= 'a' && (*cap | 0x20) <= 'z') && (unsigned char)*cap < 0x80)
         cap++;
     while (*cap && (unsigned char)*cap >= 0x80) /* an emoji first */

@@ -236,6 +236,11 @@ START_TEST(slots_and_optional_work)
     int line = 0;
     ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 1);
     ck_assert_int_eq(line, 8);
+    /* a branch of a plan in Japanese: "if bugs remain" */
+    ck_assert_int_eq(count_rule("# ログ\n\n## 2025-12-04\n\n### バグが残っている場合の対処\n"
+                                "- [ ] ログを確認\n",
+                                "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, NULL),
+                     0);
 }
 END_TEST
 
