@@ -618,11 +618,15 @@ static int plain_date_over_list(builder *b, cmark_node *para, bold_line *bl)
         cmark_node_get_type(cmark_node_parent(para)) != CMARK_NODE_DOCUMENT)
         return 0;
     cmark_node *then = cmark_node_next(list);
+    while (then && cmark_node_get_type(then) == CMARK_NODE_THEMATIC_BREAK)
+        then = cmark_node_next(then); /* "---" between records */
     bold_line next;
     if (!b->plain_dates && !(then && cmark_node_get_type(then) == CMARK_NODE_PARAGRAPH &&
-                             plain_date_line(b, then, &next) && !next.key && !next.more))
+                             plain_date_line(b, then, &next) && !next.key))
         return 0;
-    return plain_date_line(b, para, bl) && !bl->key && !bl->more && bl->date.year;
+    /* (its first line only a date; fields may follow it: "2026-02-07 01:05"
+     * over "作業項目: …" and the list) */
+    return plain_date_line(b, para, bl) && !bl->key && bl->date.year;
 }
 
 slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)

@@ -244,6 +244,26 @@ START_TEST(slots_and_optional_work)
 }
 END_TEST
 
+START_TEST(date_lines_between_rules)
+{
+    /* "---" / "2026-02-07 01:05" / fields / a list / "---": an agent's
+     * records, each opened by a line that is only its date and time */
+    const char *md = "# Worklog 2026-02-07\n\n---\n2026-02-07 01:05\nTask: soft clipping\n"
+                     "Notes:\n- Committed the engine change\nNext: push\n---\n\n---\n"
+                     "2026-02-07 01:12\nTask: init voice\nNotes:\n- Lowered the gain\n---\n\n---\n"
+                     "2026-02-07 01:10\nTask: late note\nNotes:\n- Out of order\n---\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[1]->time, "01:12");
+    slog_doc_free(d);
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_ENTRY_ORDER, NULL), 1);
+    /* one such line alone is no log */
+    d = parse_str("# Notes\n\n---\n2026-02-07 01:05\nTask: x\n- a\n---\n");
+    ck_assert_uint_eq(d->nentries, 0);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review3");
@@ -261,6 +281,7 @@ int main(void)
     tcase_add_test(tc, questions_for_a_meeting);
     tcase_add_test(tc, a_record_goes_on_in_the_sections_after_it);
     tcase_add_test(tc, slots_and_optional_work);
+    tcase_add_test(tc, date_lines_between_rules);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
