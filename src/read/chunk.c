@@ -108,10 +108,13 @@ static int html_start(const char *s, size_t len)
     s += i;
     len -= i;
     static const char *const raw[] = {"<script", "<pre", "<style", "<textarea"};
-    for (size_t k = 0; k < 4; k++)
-        if (prefix_ci(s, len, raw[k]) && (len == strlen(raw[k]) || tag_end(s[strlen(raw[k])])) &&
-            s[strlen(raw[k])] != '/')
+    /* (never a byte past the line: an edit reads the caller's bytes, which
+     * end there, not at a NUL) */
+    for (size_t k = 0; k < 4; k++) {
+        size_t n = strlen(raw[k]);
+        if (prefix_ci(s, len, raw[k]) && (len == n || (tag_end(s[n]) && s[n] != '/')))
             return 1;
+    }
     if (prefix_ci(s, len, "<!--"))
         return 2;
     if (prefix_ci(s, len, "<?"))
@@ -120,7 +123,7 @@ static int html_start(const char *s, size_t len)
         return 5;
     if (len > 2 && s[1] == '!' && ((s[2] | 0x20) >= 'a' && (s[2] | 0x20) <= 'z'))
         return 4;
-    size_t k = s[1] == '/' ? 2 : 1;
+    size_t k = len > 1 && s[1] == '/' ? 2 : 1;
     for (size_t t = 0; t < sizeof BLOCK_TAGS / sizeof *BLOCK_TAGS; t++) {
         size_t n = strlen(BLOCK_TAGS[t]);
         if (len >= k + n && strncasecmp(s + k, BLOCK_TAGS[t], n) == 0 &&

@@ -55,6 +55,22 @@ static int underline(const char *s, size_t len)
     return i == len && (c == '=' || n >= 2);
 }
 
+/* "---", "***", "___", "- - -": a thematic break. */
+static int thematic_break(const char *s, size_t len)
+{
+    size_t i = indent_of(s, len), n = 0;
+    if (i > 3 || i >= len || !strchr("-*_", s[i]))
+        return 0;
+    char c = s[i];
+    for (; i < len; i++) {
+        if (s[i] == c)
+            n++;
+        else if (s[i] != ' ' && s[i] != '\t')
+            return 0;
+    }
+    return n >= 3;
+}
+
 static int blank(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
@@ -141,14 +157,22 @@ static int structural(const char *s, size_t len)
     if (i <= 3 && i + 1 < len &&
         ((s[i] == '*' && s[i + 1] == '*') || (s[i] == '_' && s[i + 1] == '_')))
         return 1;
+    /* a symbol before a bold line ("📅 **October 25th**"): kept too, more
+     * than the reading needs (a skeleton may keep lines, never drop one) */
+    size_t e = i;
+    while (e < len && e < i + 8 && (unsigned char)s[e] >= 0x80)
+        e++;
+    if (e > i && e < len && s[e] == ' ') {
+        while (e < len && s[e] == ' ')
+            e++;
+        if (e + 1 < len && ((s[e] == '*' && s[e + 1] == '*') || (s[e] == '_' && s[e + 1] == '_')))
+            return 1;
+    }
     size_t t = list_item(s, len);
     if (t && t < len && s[t] == '[') /* a link to a place: a date index's line */
         for (size_t k = t; k + 3 <= len; k++)
             if (!memcmp(s + k, "](#", 3))
                 return 1;
-    size_t at;
-    if (!t && i <= 3 && slog_iso_line_start(s + i, len - i, &at))
-        return 1; /* a line of a log of dated lines (build_lines.c) */
     return t && may_open_with_date(s + t, len - t);
 }
 
@@ -188,7 +212,11 @@ static int continues(const char *s, size_t len)
     size_t i = indent_of(s, len);
     if (blank(s, len) || atx_heading(s, len) || (i < len && strchr(">|", s[i])))
         return 0;
-    return !list_item(s + i, len - i) && !underline(s, len);
+    /* an ordered item not numbered 1 ("7. part seven") cannot interrupt a
+     * paragraph (CommonMark): it goes on with it */
+    size_t t = list_item(s + i, len - i);
+    int interrupts = t && !(digit(s[i]) && !(s[i] == '1' && !digit(s[i + 1])));
+    return !interrupts && !underline(s, len);
 }
 
 /* Where the guess's tail starts: the last ATX heading with a digit outside
@@ -268,7 +296,7 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
         guess->overflow = 0;
     }
     size_t o = 0, keep_until = 0;
-    int preamble = 1, prev_blank = 1, carry = 0;
+    int preamble = 1, prev_blank = 1, prev_rule = 0, carry = 0;
     /* under a heading: 1 before its first block, 2 in it (its first lines
      * may date the heading), 0 after */
     int under = 0, block_lines = 0;
@@ -309,7 +337,12 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
             int first = under == 1;
             int key_line = under == 2 && block_lines < KEY_BLOCK_LINES && s[ind] == '*';
             int go_on = carry && continues(s, len);
-            int mine = preamble || first || key_line || go_on || structural(s, len);
+            /* a log of dated lines opens after a blank line, a heading or
+             * a rule, as build_lines.c requires; its lines go on by carry */
+            size_t at;
+            int dated = (prev_blank || prev_rule) && ind <= 3 &&
+                        slog_iso_line_start(s + ind, len - ind, &at);
+            int mine = preamble || first || key_line || go_on || dated || structural(s, len);
             keep_it |= mine;
             carry = mine; /* its paragraph's next lines go with it */
             if (under) {
@@ -329,6 +362,7 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
         }
         buf[o++] = '\n';
         prev_blank = empty;
+        prev_rule = !inside[n] && (atx_heading(s, len) || thematic_break(s, len));
     }
     free(inside);
     guess_close(&gs, in->nlines);

@@ -66,7 +66,7 @@ int lint_in_form(const slog_doc *d, int line, unsigned char *cache)
     int record = e ? e->line : 0;
     size_t lo = slog_doc_sections_before(d, line + 1);
     int level = 7;
-    for (size_t k = lo; k-- > 0 && level > 1;) {
+    for (size_t k = lo, steps = 0; k-- > 0 && level > 1 && steps < 256; steps++) {
         const slog_section *sec = &d->sections[k];
         if (sec->level >= level)
             continue;

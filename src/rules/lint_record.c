@@ -79,12 +79,11 @@ static const slog_entry *record_above(const slog_doc *d, int line)
         e = e->parent;
     if (!e || e->kind != SLOG_ENTRY_HEADING)
         return NULL;
-    for (size_t k = slog_doc_sections_before(d, line + 1), steps = 0; k-- > 0 && steps < 256;
-         steps++) {
+    for (size_t k = slog_doc_sections_before(d, line + 1), steps = 0; k-- > 0; steps++) {
         if (d->sections[k].line < e->line)
             break;
-        if (d->sections[k].level < e->level)
-            return NULL; /* a part of the document above the record's level */
+        if (d->sections[k].level < e->level || steps == 256)
+            return NULL; /* a part above the record's level, or too far to tell */
     }
     return e;
 }

@@ -204,11 +204,13 @@ static int moved_past(char ids[][ID_LEN], size_t nids, const char *t)
         if (!series_code(ids[i], p, &a))
             continue;
         codes++;
+        int later_code = 0, still = 0; /* "D-05 waits on D-04": not past D-04 */
         for (size_t k = 0; k < n; k++)
-            if (series_code(later[k], q, &b) && !strcmp(p, q) && b > a) {
-                passed++;
-                break;
+            if (series_code(later[k], q, &b) && !strcmp(p, q)) {
+                later_code |= b > a;
+                still |= b == a;
             }
+        passed += later_code && !still;
     }
     return codes && passed == nids;
 }

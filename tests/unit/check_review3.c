@@ -4,6 +4,13 @@
  * and lab notebooks; SPEC §1, §3 r3). Each case failed before its fix. */
 #include "lint_helpers.h"
 
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "statuslog/edit.h"
+
 START_TEST(a_log_of_dated_lines)
 {
     /* lines that open with a date, in one paragraph or one a paragraph:
@@ -125,6 +132,12 @@ START_TEST(next_steps_by_task_code)
                                 "- Next: D-04.\n\n## 2026-02-10\n- Work: Started D-04 final QA.\n",
                                 "2026-12-07", SLOG_RULE_STALE_ITEM, NULL),
                      0);
+    /* a later code that still waits on the step is not past it */
+    ck_assert_int_eq(count_rule("# P\n\n## 2026-02-08\n- Next: D-04 final QA.\n\n## 2026-02-09\n"
+                                "- Next: D-04 final QA.\n\n## 2026-02-10\n"
+                                "- Note: D-05 release waits on D-04.\n",
+                                "2026-12-07", SLOG_RULE_STALE_ITEM, NULL),
+                     1);
     /* a step nobody moved past stays stale */
     ck_assert_int_eq(count_rule("# P\n\n## 2026-02-08\n- Next: `IN-01`.\n\n## 2026-02-09\n"
                                 "- Next: `IN-01`.\n\n## 2026-02-10\n- Work: docs.\n",
@@ -264,6 +277,45 @@ START_TEST(date_lines_between_rules)
 }
 END_TEST
 
+/* The bytes of `s` at the very end of a readable page, a page no one may
+ * read after them: a read past the end is a crash, not luck. */
+static char *against_a_guard_page(const char *s, size_t len, void **map, size_t *maplen)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    *maplen = (size_t)page * 2;
+    char *p = mmap(NULL, *maplen, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    ck_assert_ptr_ne(p, MAP_FAILED);
+    ck_assert_int_eq(mprotect(p + page, (size_t)page, PROT_NONE), 0);
+    *map = p;
+    char *at = p + page - len;
+    memcpy(at, s, len);
+    return at;
+}
+
+START_TEST(an_edit_reads_no_byte_past_the_file)
+{
+    /* append reads the caller's bytes without a copy: a last line "<pre"
+     * (an HTML block's start) or "<" without a line end is read in bounds */
+    const char *docs[] = {"# Log\n\n## 2025-01-01\n\n- did a thing\n\n<pre",
+                          "# Log\n\n## 2025-01-01\n\n- did a thing\n\n<", "<script"};
+    for (size_t k = 0; k < sizeof docs / sizeof *docs; k++) {
+        void *map;
+        size_t maplen, len = strlen(docs[k]);
+        char *raw = against_a_guard_page(docs[k], len, &map, &maplen);
+        slog_append_item it = {SLOG_STATE_DONE, "Appended"};
+        slog_append_request req = {"2025-01-02", NULL, &it, 1};
+        char *out = NULL;
+        size_t out_len;
+        slog_append_summary sum;
+        slog_error err = {0};
+        ck_assert_int_eq(slog_append_buffer(raw, len, &req, NULL, &out, &out_len, &sum, &err),
+                         SLOG_OK);
+        free(out);
+        munmap(map, maplen);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review3");
@@ -282,6 +334,7 @@ int main(void)
     tcase_add_test(tc, a_record_goes_on_in_the_sections_after_it);
     tcase_add_test(tc, slots_and_optional_work);
     tcase_add_test(tc, date_lines_between_rules);
+    tcase_add_test(tc, an_edit_reads_no_byte_past_the_file);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
