@@ -18,6 +18,7 @@
 static cJSON *model(const char *text, size_t len, size_t chunk_bytes, unsigned jobs, slog_doc **doc)
 {
     slog_parse_options o = SLOG_PARSE_OPTIONS_INIT;
+    o.config = default_config();
     o.chunk_bytes = chunk_bytes;
     o.jobs = jobs;
     o.filename = "doc.md";

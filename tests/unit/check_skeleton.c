@@ -66,7 +66,7 @@ static int compare_models(const char *path, const slog_doc *whole, const slog_do
 static int append_both(const char *path, const char *raw, size_t len,
                        const slog_append_request *req)
 {
-    slog_append_options o = {SLOG_APPEND_OPTIONS_VERSION, NULL, 0, path, 0};
+    slog_append_options o = {SLOG_APPEND_OPTIONS_VERSION, default_config(), 0, path, 0};
     char *a = NULL, *b = NULL;
     size_t alen = 0, blen = 0;
     slog_append_summary sa, sb;
@@ -89,7 +89,7 @@ static int fixes_moved; /* documents where fix --order moved something */
 /* fix --order through the skeleton writes what the whole model writes. */
 static int fix_both(const char *path, const char *raw, size_t len)
 {
-    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, NULL, SLOG_FIX_ORDER, path, 1};
+    slog_fix_options o = {SLOG_FIX_OPTIONS_VERSION, default_config(), SLOG_FIX_ORDER, path, 1};
     char *a = NULL, *b = NULL;
     size_t alen = 0, blen = 0;
     slog_fix_summary sa, sb;
@@ -116,7 +116,7 @@ static int merges_structured; /* merges the structured merge made, not git's */
 static int merge_both(const char *path, const char *base, size_t base_len, const char *ours,
                       size_t ours_len, const char *theirs, size_t theirs_len, const char *what)
 {
-    slog_merge_options o = {SLOG_MERGE_OPTIONS_VERSION, NULL, path, 1};
+    slog_merge_options o = {SLOG_MERGE_OPTIONS_VERSION, default_config(), path, 1};
     char *a = NULL, *b = NULL;
     size_t alen = 0, blen = 0;
     slog_merge_summary sa, sb;
@@ -145,7 +145,7 @@ static char *appended(const char *path, const char *raw, size_t len, const char 
 {
     slog_append_item item = {SLOG_STATE_DONE, text};
     slog_append_request req = {date, NULL, &item, 1};
-    slog_append_options o = {SLOG_APPEND_OPTIONS_VERSION, NULL, 0, path, 1};
+    slog_append_options o = {SLOG_APPEND_OPTIONS_VERSION, default_config(), 0, path, 1};
     char *out = NULL;
     slog_append_summary sum;
     slog_error err;
@@ -205,6 +205,7 @@ static int compare_file(const char *path)
     if (!raw)
         return 0;
     slog_parse_options po = SLOG_PARSE_OPTIONS_INIT;
+    po.config = default_config();
     po.filename = path;
     po.no_threads = 1;
     slog_doc *whole = NULL, *thin = NULL;

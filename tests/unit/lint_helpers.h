@@ -19,7 +19,7 @@ static inline int count_rule(const char *md, const char *today, slog_rule rule, 
     slog_doc *d = parse_str(md);
     slog_diags diags = {0};
     slog_error err;
-    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, day_of(today), 0};
+    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, default_config(), day_of(today), 0};
     ck_assert_int_eq(slog_lint(d, &lo, &diags, &err), SLOG_OK);
     slog_diags_sort(&diags);
     int n = 0;
@@ -45,7 +45,7 @@ static inline char *first_message(const char *md, const char *today, slog_rule r
     slog_doc *d = parse_str(md);
     slog_diags diags = {0};
     slog_error err;
-    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, NULL, day_of(today), 0};
+    slog_lint_options lo = {SLOG_LINT_OPTIONS_VERSION, default_config(), day_of(today), 0};
     ck_assert_int_eq(slog_lint(d, &lo, &diags, &err), SLOG_OK);
     slog_diags_sort(&diags);
     char *msg = NULL;
