@@ -281,6 +281,25 @@ const char *lint_heading_above(const slog_doc *d, int line)
     return title;
 }
 
+void lint_enclosing_start(const slog_doc *d, int line, lint_enclosing *w)
+{
+    w->k = slog_doc_sections_before(d, line + 1);
+    w->steps = 0;
+    w->level = 7;
+}
+
+const slog_section *lint_enclosing_next(const slog_doc *d, lint_enclosing *w)
+{
+    while (w->k > 0 && w->level > 1 && w->steps++ < 256) {
+        const slog_section *sec = &d->sections[--w->k];
+        if (sec->level < w->level) {
+            w->level = sec->level;
+            return sec;
+        }
+    }
+    return NULL;
+}
+
 /* The box stands in a section that parks its work for later or keeps a
  * standing procedure: an enclosing heading names future work or a later
  * version ("## 🔮 Tâches futures (V2)", "## Phase 3 - future features",
@@ -293,13 +312,9 @@ static int parked_section(const slog_doc *d, int line)
                                         "zukünftige", "später", "plus tard", "later",  "post-mvp",
                                         "v2",         "v3",     "v2.0",      "v3.0",   "将来",
                                         "未来",       "今後"};
-    size_t lo = slog_doc_sections_before(d, line + 1);
-    int level = 7;
-    for (size_t k = lo, steps = 0; k-- > 0 && level > 1 && steps < 256; steps++) {
-        const slog_section *sec = &d->sections[k];
-        if (sec->level >= level)
-            continue;
-        level = sec->level;
+    lint_enclosing w;
+    lint_enclosing_start(d, line, &w);
+    for (const slog_section *sec; (sec = lint_enclosing_next(d, &w)) != NULL;) {
         const char *t = sec->title ? sec->title : "";
         if (targets_or_parked(t) || standing_procedure(t) ||
             slog_names_any(t, strlen(t), later, sizeof later / sizeof *later))

@@ -64,13 +64,10 @@ int lint_in_form(const slog_doc *d, int line, unsigned char *cache)
     while (e && e->kind != SLOG_ENTRY_HEADING)
         e = e->parent;
     int record = e ? e->line : 0;
-    size_t lo = slog_doc_sections_before(d, line + 1);
-    int level = 7;
-    for (size_t k = lo, steps = 0; k-- > 0 && level > 1 && steps < 256; steps++) {
-        const slog_section *sec = &d->sections[k];
-        if (sec->level >= level)
-            continue;
-        level = sec->level;
+    lint_enclosing w;
+    lint_enclosing_start(d, line, &w);
+    for (const slog_section *sec; (sec = lint_enclosing_next(d, &w)) != NULL;) {
+        size_t k = (size_t)(sec - d->sections);
         if (sec->line < record || (d->title && sec->line == d->title_line))
             return 0; /* the title's section holds everything */
         if (!cache[k])

@@ -63,6 +63,17 @@ int lint_done_later(const lint_done_index *x, size_t box);
  * byte per section, zero at first. */
 int lint_in_form(const slog_doc *d, int line, unsigned char *cache);
 
+/* The undated sections that enclose a line, innermost first, each at a
+ * level above the last, up to level 1 and 256 headings looked at:
+ * lint_enclosing_start, then lint_enclosing_next until NULL
+ * (lint_checklist.c). */
+typedef struct {
+    size_t k, steps;
+    int level;
+} lint_enclosing;
+void lint_enclosing_start(const slog_doc *d, int line, lint_enclosing *w);
+const slog_section *lint_enclosing_next(const slog_doc *d, lint_enclosing *w);
+
 /* The title of the nearest heading above `line`: a dated one (its entry's
  * label) or not (its section's) (lint_checklist.c). */
 const char *lint_heading_above(const slog_doc *d, int line);
