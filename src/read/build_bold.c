@@ -445,22 +445,16 @@ static int nothing_after(const bold_line *bl)
 static int attendees_first(builder *b, int line)
 {
     static const char *const who[] = {
-        "attendees",    "attendance", "present",  "participants",   "närvarande", "deltagare",
-        "anwesend",     "teilnehmer", "présents", "participants",   "asistentes", "presentes",
-        "partecipanti", "aanwezig",   "obecni",   "присутствовали", "участники",  "出席者",
-        "参会人员",     "参与者",     "参加者",   "참석자"};
+        "attendees", "attendance", "present",        "participants", "närvarande", "deltagare",
+        "anwesend",  "teilnehmer", "présents",       "asistentes",   "presentes",  "partecipanti",
+        "aanwezig",  "obecni",     "присутствовали", "участники",    "出席者",     "参会人员",
+        "参与者",    "参加者",     "참석자"};
     size_t n;
     const char *s = slog_text_line(b->text, line, &n);
     size_t i = 0;
     while (i < n && (build_is_space(s[i]) || s[i] == '*' || s[i] == '_'))
         i++;
-    for (size_t k = 0; k < sizeof who / sizeof *who; k++) {
-        size_t w = strlen(who[k]);
-        if (i + w <= n && !strncasecmp(s + i, who[k], w) &&
-            (i + w == n || strchr("*_: ", s[i + w]) || !strncmp(s + i + w, "\xEF\xBC\x9A", 3)))
-            return 1;
-    }
-    return 0;
+    return slog_opening_word(s + i, n - i, who, sizeof who / sizeof *who, "") > 0;
 }
 
 /* A block of "**Key**: value" lines whose first says no date and a later

@@ -47,34 +47,6 @@ static int dated_line(builder *b, const char *s, size_t len, slog_found_date *f,
     return 1;
 }
 
-/* A blank line, an ATX heading or a thematic break. */
-static int build_lines_blank_or_rule(const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len && build_is_space(s[i]))
-        i++;
-    if (i == len)
-        return 1;
-    if (i > 3)
-        return 0;
-    if (s[i] == '#') {
-        size_t n = 0;
-        while (i + n < len && s[i + n] == '#')
-            n++;
-        return n <= 6 && (i + n == len || build_is_space(s[i + n]));
-    }
-    if (!strchr("-*_", s[i]))
-        return 0;
-    size_t marks = 0;
-    for (size_t k = i; k < len; k++) {
-        if (s[k] == s[i])
-            marks++;
-        else if (!build_is_space(s[k]))
-            return 0;
-    }
-    return marks >= 3;
-}
-
 /* Dated lines in the paragraph's lines first .. last, at most `enough`. */
 static int count_dated(builder *b, int first, int last, int enough)
 {
@@ -112,7 +84,7 @@ slog_status build_line_entries(builder *b, cmark_node *para, int *started)
      * or a rule: what the skeleton keeps of such a log (skeleton.c) */
     size_t plen;
     const char *above = first > 1 ? slog_text_line(b->text, first - 1, &plen) : NULL;
-    int after_break = !above || build_lines_blank_or_rule(above, plen);
+    int after_break = !above || slog_paragraph_may_follow(above, plen);
     if (!after_break || count_dated(b, first, first, 1) != 1)
         return SLOG_OK;
     int n = count_dated(b, first, last, 2);

@@ -79,6 +79,11 @@ static int blank(const char *s, size_t len)
     return 1;
 }
 
+int slog_paragraph_may_follow(const char *s, size_t len)
+{
+    return blank(s, len) || atx_heading(s, len) || thematic_break(s, len);
+}
+
 static int digit(char c)
 {
     return c >= '0' && c <= '9';
@@ -362,7 +367,7 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
         }
         buf[o++] = '\n';
         prev_blank = empty;
-        prev_rule = !inside[n] && (atx_heading(s, len) || thematic_break(s, len));
+        prev_rule = !inside[n] && slog_paragraph_may_follow(s, len);
     }
     free(inside);
     guess_close(&gs, in->nlines);

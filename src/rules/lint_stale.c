@@ -5,6 +5,8 @@
 #define _GNU_SOURCE /* strcasestr */
 #include "lint_internal.h"
 
+#include "words.h"
+
 #include "doc_internal.h"
 
 #include <ctype.h>
@@ -165,12 +167,7 @@ static int starts_work(const char *t)
         t = colon + 1;
     while (*t == ' ' || *t == '*' || *t == '_')
         t++;
-    for (size_t k = 0; k < sizeof began / sizeof *began; k++) {
-        size_t n = strlen(began[k]);
-        if (!strncasecmp(t, began[k], n) && (t[n] == ' ' || t[n] == '\0'))
-            return 1;
-    }
-    return 0;
+    return slog_opening_word(t, strlen(t), began, sizeof began / sizeof *began, "") > 0;
 }
 
 /* A code of a series ("IN-01", "D-04", "T03"): its capitals (up to four)
