@@ -90,16 +90,16 @@ static slog_status vocab_build(slog_vocab *v, const void *things, text_at_fn tex
     memset(v, 0, sizeof *v);
     slog_interner t = {0};
     slog_u32vec ids = {0};
-    size_t ngeneric = 0, nstatus = 0;
     v->start = malloc((n + 1) * sizeof *v->start);
     v->weight = malloc((n ? n : 1) * sizeof *v->weight);
     v->subject = calloc(n ? n : 1, sizeof *v->subject);
-    int ok = v->start && v->weight && v->subject && slog_interner_start(&t, &ngeneric, &nstatus);
+    slog_interner_start(&t);
+    int ok = v->start && v->weight && v->subject;
     for (size_t i = 0; ok && i < n; i++) {
         v->start[i] = (uint32_t)ids.len;
         const char *text = text_at(things, i);
         if (text)
-            ok = slog_tokenize(&t, text, ngeneric, &ids, &v->subject[i]);
+            ok = slog_tokenize(&t, text, &ids, &v->subject[i]);
     }
     if (ok) {
         v->start[n] = (uint32_t)ids.len;
@@ -116,9 +116,9 @@ static slog_status vocab_build(slog_vocab *v, const void *things, text_at_fn tex
         for (size_t k = 0; k < t.word_len[w]; k++)
             if (word[k] >= '0' && word[k] <= '9')
                 v->flags[w] |= SLOG_WORD_NUMERIC;
-        if (w < ngeneric)
+        if (t.word_class[w] == SLOG_WORD_CLASS_GENERIC)
             v->flags[w] |= SLOG_WORD_GENERIC;
-        else if (w < ngeneric + nstatus)
+        else if (t.word_class[w] == SLOG_WORD_CLASS_STATUS)
             v->flags[w] |= SLOG_WORD_STATUS;
     }
     v->letters = ok ? calloc(t.nwords ? t.nwords : 1, sizeof *v->letters) : NULL;

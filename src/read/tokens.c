@@ -58,33 +58,56 @@ static int grow_table(slog_interner *t)
     return 1;
 }
 
-/* The id of word w with hash h (added when new), or -1 when out of memory. */
-static long intern(slog_interner *t, const char *w, size_t n, uint32_t h)
+/* The slot of word w with hash h in t: the slot holding it, or the empty
+ * slot where it would go. t->cap must be above 0. */
+static size_t slot_of(const slog_interner *t, const char *w, size_t n, uint32_t h)
 {
-    if ((t->nwords + 1) * 2 > t->cap && !grow_table(t))
-        return -1;
     size_t i = h & (t->cap - 1);
     for (; t->slots[i]; i = (i + 1) & (t->cap - 1)) {
         size_t id = t->slots[i] - 1;
         if (t->word_hash[id] == h && t->word_len[id] == n &&
             memcmp(t->pool + t->word_off[id], w, n) == 0)
-            return (long)id;
+            break;
     }
-    if (t->nwords == t->words_cap) {
-        size_t cap = t->words_cap ? t->words_cap * 2 : 1024;
-        size_t *off = realloc(t->word_off, cap * sizeof *off);
-        if (off)
-            t->word_off = off;
-        size_t *len = realloc(t->word_len, cap * sizeof *len);
-        if (len)
-            t->word_len = len;
-        uint32_t *hs = realloc(t->word_hash, cap * sizeof *hs);
-        if (hs)
-            t->word_hash = hs;
-        if (!off || !len || !hs)
-            return -1;
-        t->words_cap = cap;
-    }
+    return i;
+}
+
+static int grow_words(slog_interner *t)
+{
+    size_t cap = t->words_cap ? t->words_cap * 2 : 1024;
+    size_t *off = realloc(t->word_off, cap * sizeof *off);
+    if (off)
+        t->word_off = off;
+    size_t *len = realloc(t->word_len, cap * sizeof *len);
+    if (len)
+        t->word_len = len;
+    uint32_t *hs = realloc(t->word_hash, cap * sizeof *hs);
+    if (hs)
+        t->word_hash = hs;
+    unsigned char *cls = realloc(t->word_class, cap);
+    if (cls)
+        t->word_class = cls;
+    if (!off || !len || !hs || !cls)
+        return 0;
+    t->words_cap = cap;
+    return 1;
+}
+
+static unsigned char known_class(const char *w, size_t n, uint32_t h);
+
+enum { CLASS_LOOK_UP = 255 }; /* intern: the class of a new word is the known table's */
+
+/* The id of word w with hash h (added when new, of class `cls`), or -1
+ * when out of memory. */
+static long intern(slog_interner *t, const char *w, size_t n, uint32_t h, unsigned char cls)
+{
+    if ((t->nwords + 1) * 2 > t->cap && !grow_table(t))
+        return -1;
+    size_t i = slot_of(t, w, n, h);
+    if (t->slots[i])
+        return (long)t->slots[i] - 1;
+    if (t->nwords == t->words_cap && !grow_words(t))
+        return -1;
     if (t->pool_len + n > t->pool_cap) {
         size_t cap = t->pool_cap ? t->pool_cap * 2 : 1 << 12;
         while (cap < t->pool_len + n)
@@ -100,6 +123,7 @@ static long intern(slog_interner *t, const char *w, size_t n, uint32_t h)
     t->word_off[id] = t->pool_len;
     t->word_len[id] = n;
     t->word_hash[id] = h;
+    t->word_class[id] = cls == CLASS_LOOK_UP ? known_class(w, n, h) : cls;
     t->pool_len += n;
     t->slots[i] = (uint32_t)id + 1;
     return (long)id;
@@ -112,6 +136,7 @@ void slog_interner_free(slog_interner *t)
     free(t->word_off);
     free(t->word_len);
     free(t->word_hash);
+    free(t->word_class);
 }
 
 static int is_word_byte(unsigned char c)
@@ -219,11 +244,12 @@ static void sort_unique(uint32_t *a, size_t *n)
 
 static int intern_list(slog_interner *t, const char *const *words, size_t n, int status)
 {
+    unsigned char cls = status ? SLOG_WORD_CLASS_STATUS : SLOG_WORD_CLASS_GENERIC;
     for (size_t i = 0; i < n; i++) {
         char w[64] = "\x01";
         size_t len = slog_word_stem(words[i], strlen(words[i]));
         memcpy(w + status, words[i], len);
-        if (intern(t, w, len + (size_t)status, hash_bytes(w, len + (size_t)status)) < 0)
+        if (intern(t, w, len + (size_t)status, hash_bytes(w, len + (size_t)status), cls) < 0)
             return 0;
     }
     return 1;
@@ -249,36 +275,38 @@ static size_t status_key(const char *word, size_t n, int upper, char *w, size_t 
 /* A run of CJK characters as its pairs of adjacent characters (one
  * character alone as itself); returns where the run ends, NULL when out of
  * memory. */
-static const unsigned char *cjk_words(slog_interner *t, const unsigned char *p, size_t ngeneric,
-                                      slog_u32vec *ids, uint32_t *subject)
+static const unsigned char *cjk_words(slog_interner *t, const unsigned char *p, slog_u32vec *ids,
+                                      uint32_t *subject)
 {
     const unsigned char *prev = NULL;
     int n = 0;
     for (; cjk_len(p); p += 3, n++) {
         if (prev) {
-            long id = intern(t, (const char *)prev, 6, hash_bytes((const char *)prev, 6));
+            long id =
+                intern(t, (const char *)prev, 6, hash_bytes((const char *)prev, 6), CLASS_LOOK_UP);
             if (id < 0 || !u32_push(ids, (uint32_t)id))
                 return NULL;
-            if (!*subject && (size_t)id >= ngeneric)
+            if (!*subject && t->word_class[id] != SLOG_WORD_CLASS_GENERIC)
                 *subject = (uint32_t)id + 1;
         }
         prev = p;
     }
     if (n == 1) {
-        long id = intern(t, (const char *)prev, 3, hash_bytes((const char *)prev, 3));
+        long id =
+            intern(t, (const char *)prev, 3, hash_bytes((const char *)prev, 3), CLASS_LOOK_UP);
         if (id < 0 || !u32_push(ids, (uint32_t)id))
             return NULL;
-        if (!*subject && (size_t)id >= ngeneric)
+        if (!*subject && t->word_class[id] != SLOG_WORD_CLASS_GENERIC)
             *subject = (uint32_t)id + 1;
     }
     return p;
 }
 
 /* Appends the sorted unique word ids of `text` to `ids`; *subject gets the
- * first word that is neither generic (ids below `ngeneric`) nor a number,
+ * first word that is neither generic nor a number,
  * plus one (0 when there is none). */
-static int tokenize(slog_interner *t, const stop_set *stops, const char *text, size_t ngeneric,
-                    slog_u32vec *ids, uint32_t *subject)
+static int tokenize(slog_interner *t, const stop_set *stops, const char *text, slog_u32vec *ids,
+                    uint32_t *subject)
 {
     size_t first = ids->len;
     char word[64];
@@ -289,7 +317,7 @@ static int tokenize(slog_interner *t, const stop_set *stops, const char *text, s
             continue;
         }
         if (*p >= 0xE3 && cjk_len(p)) {
-            p = cjk_words(t, p, ngeneric, ids, subject);
+            p = cjk_words(t, p, ids, subject);
             if (!p)
                 return 0;
             continue;
@@ -312,11 +340,11 @@ static int tokenize(slog_interner *t, const stop_set *stops, const char *text, s
         char key[72];
         size_t kn = status_key(word, n, upper, key, sizeof key);
         size_t sn = digits ? n : slog_word_stem(word, n);
-        long id = kn ? intern(t, key, kn, hash_bytes(key, kn))
-                     : intern(t, word, sn, sn == n ? h : hash_bytes(word, sn));
+        long id = kn ? intern(t, key, kn, hash_bytes(key, kn), CLASS_LOOK_UP)
+                     : intern(t, word, sn, sn == n ? h : hash_bytes(word, sn), CLASS_LOOK_UP);
         if (id < 0 || !u32_push(ids, (uint32_t)id))
             return 0;
-        if (!*subject && !digits && (size_t)id >= ngeneric)
+        if (!*subject && !digits && t->word_class[id] != SLOG_WORD_CLASS_GENERIC)
             *subject = (uint32_t)id + 1;
     }
     size_t n = ids->len - first;
@@ -326,12 +354,12 @@ static int tokenize(slog_interner *t, const stop_set *stops, const char *text, s
     return 1;
 }
 
-/* The generic words take the first ids, then the status words, so that
- * "generic" is "id < ngeneric". They are interned once per process and
- * copied into every vocabulary: a digest builds thousands of small ones. */
+/* The generic and status words, interned once per process; a document's
+ * table looks each of its words up here once, when first seen: a digest
+ * builds thousands of small tables, and a copy of this one in each cost
+ * more than the rest of their building. */
 static struct {
     slog_interner t;
-    size_t ngeneric, nstatus;
     int ok;
 } known;
 static pthread_once_t known_once = PTHREAD_ONCE_INIT;
@@ -339,46 +367,27 @@ static pthread_once_t known_once = PTHREAD_ONCE_INIT;
 static void known_build(void)
 {
     slog_interner *t = &known.t;
-    known.ok = intern_list(t, slog_generic_words, slog_ngeneric_words, 0);
-    known.ngeneric = t->nwords;
-    known.ok = known.ok && intern_list(t, slog_status_words, slog_nstatus_words, 1);
-    known.nstatus = t->nwords - known.ngeneric;
+    known.ok = intern_list(t, slog_generic_words, slog_ngeneric_words, 0) &&
+               intern_list(t, slog_status_words, slog_nstatus_words, 1);
 }
 
-static void *copy_of(const void *p, size_t n)
+static unsigned char known_class(const char *w, size_t n, uint32_t h)
 {
-    void *q = malloc(n ? n : 1);
-    if (q && n)
-        memcpy(q, p, n);
-    return q;
-}
-
-static int intern_known(slog_interner *t, size_t *ngeneric, size_t *nstatus)
-{
-    pthread_once(&known_once, known_build);
-    if (!known.ok)
-        return 0;
     const slog_interner *k = &known.t;
-    *t = *k;
-    t->slots = copy_of(k->slots, k->cap * sizeof *k->slots);
-    t->pool = copy_of(k->pool, k->pool_cap);
-    t->word_off = copy_of(k->word_off, k->words_cap * sizeof *k->word_off);
-    t->word_len = copy_of(k->word_len, k->words_cap * sizeof *k->word_len);
-    t->word_hash = copy_of(k->word_hash, k->words_cap * sizeof *k->word_hash);
-    *ngeneric = known.ngeneric;
-    *nstatus = known.nstatus;
-    return t->slots && t->pool && t->word_off && t->word_len && t->word_hash;
+    if (!known.ok || !k->cap)
+        return SLOG_WORD_CLASS_PLAIN;
+    size_t i = slot_of(k, w, n, h);
+    return k->slots[i] ? k->word_class[k->slots[i] - 1] : SLOG_WORD_CLASS_PLAIN;
 }
 
-int slog_interner_start(slog_interner *t, size_t *ngeneric, size_t *nstatus)
+void slog_interner_start(slog_interner *t)
 {
     memset(t, 0, sizeof *t);
     pthread_once(&stops_once, stops_build);
-    return intern_known(t, ngeneric, nstatus);
+    pthread_once(&known_once, known_build);
 }
 
-int slog_tokenize(slog_interner *t, const char *text, size_t ngeneric, slog_u32vec *ids,
-                  uint32_t *subject)
+int slog_tokenize(slog_interner *t, const char *text, slog_u32vec *ids, uint32_t *subject)
 {
-    return tokenize(t, &stop_words_set, text, ngeneric, ids, subject);
+    return tokenize(t, &stop_words_set, text, ids, subject);
 }
