@@ -520,16 +520,42 @@ static int state_change_label(const char *label)
     return 0;
 }
 
-static int abandoned(const slog_doc *d, const slog_entry *e)
+/* What a log's entries hold: how many are empty (no items, no text, not a
+ * change of state) and whether any says something. */
+typedef struct {
+    size_t empty;
+    int said;
+} log_fill;
+
+static log_fill *log_fills(const slog_doc *d)
+{
+    log_fill *f = calloc(d->nlogs ? d->nlogs : 1, sizeof *f);
+    for (size_t i = 0; f && i < d->nentries; i++) {
+        const slog_entry *e = d->entries[i];
+        if (!e->log)
+            continue;
+        log_fill *lf = &f[e->log - d->logs];
+        if (e->nitems || e->has_content)
+            lf->said = 1;
+        else if (!state_change_label(e->label))
+            lf->empty++;
+    }
+    return f;
+}
+
+static int abandoned(const slog_doc *d, const slog_entry *e, const log_fill *fill)
 {
     if (e->nitems || e->has_content || !e->log || state_change_label(e->label))
         return 0;
+    const log_fill *lf = &fill[e->log - d->logs];
     /* a log of bare stamps ("## Ping 2026-05-01 08:00 UTC", three or more)
      * abandons nothing: some entry of it must say something */
-    int said = e->log->nentries < 3;
-    for (size_t i = 0; i < e->log->nentries && !said; i++)
-        said = e->log->entries[i]->nitems || e->log->entries[i]->has_content;
-    if (!said)
+    if (e->log->nentries >= 3 && !lf->said)
+        return 0;
+    /* a calendar whose days stay empty when nothing happened (a board's
+     * day lanes, a timesheet's days off): three empty days or more and a
+     * quarter of the log or more are its habit, not a heading abandoned */
+    if (lf->empty >= 3 && lf->empty * 4 >= e->log->nentries)
         return 0;
     /* a release with no notes (a generated changelog's patch release) is
      * a complete record, in a log of releases */
@@ -548,15 +574,19 @@ slog_status lint_content(lint_ctx *ctx)
 {
     const slog_doc *d = ctx->doc;
     slog_status st = lint_enabled(ctx, SLOG_RULE_STALE_ITEM) ? lint_stale_items(ctx) : SLOG_OK;
+    log_fill *fill = st == SLOG_OK ? log_fills(d) : NULL;
+    if (st == SLOG_OK && !fill)
+        st = SLOG_ERR_NOMEM;
     for (size_t i = 0; i < d->nentries && st == SLOG_OK; i++) {
         const slog_entry *e = d->entries[i];
-        if (abandoned(d, e))
+        if (abandoned(d, e, fill))
             st = lint_emit(ctx, SLOG_RULE_EMPTY_ENTRY, e->line,
                            "entry '%s' has no items and no text", e->heading);
         for (const slog_item *it = e->items; it && st == SLOG_OK; it = it->next)
             if (it->state == SLOG_STATE_NOTE)
                 st = lint_emit(ctx, SLOG_RULE_UNMARKED_ITEM, it->line, "item has no status marker");
     }
+    free(fill);
     if (st == SLOG_OK && lint_enabled(ctx, SLOG_RULE_REPEATED_ENTRY))
         st = repeated_entries(ctx);
     if (st == SLOG_OK && lint_enabled(ctx, SLOG_RULE_OPEN_CHECKLIST))

@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "statuslog/edit.h"
-#include "tokens.h"
 
 START_TEST(a_log_of_dated_lines)
 {
@@ -317,28 +316,6 @@ START_TEST(an_edit_reads_no_byte_past_the_file)
 }
 END_TEST
 
-START_TEST(word_ids_of_a_document_and_their_classes)
-{
-    /* a document's words take ids from 0 in the order first seen; the
-     * generic and status words are known by a table shared by all */
-    slog_interner t;
-    slog_interner_start(&t);
-    slog_u32vec ids = {0};
-    uint32_t subject = 0;
-    ck_assert(slog_tokenize(&t, "Fixed the parser PASS", &ids, &subject));
-    ck_assert_uint_eq(t.nwords, 3); /* fix, parser, PASS (the: a stop word) */
-    ck_assert_int_eq(t.word_class[0], SLOG_WORD_CLASS_GENERIC);
-    ck_assert_int_eq(t.word_class[1], SLOG_WORD_CLASS_PLAIN);
-    ck_assert_int_eq(t.word_class[2], SLOG_WORD_CLASS_STATUS);
-    ck_assert_uint_eq(subject, 2); /* "parser", the first word not generic */
-    ck_assert(slog_tokenize(&t, "parser fixes", &ids, &subject));
-    ck_assert_uint_eq(t.nwords, 3); /* the same words, the same ids */
-    ck_assert_uint_eq(subject, 2);
-    slog_interner_free(&t);
-    free(ids.data);
-}
-END_TEST
-
 int main(void)
 {
     Suite *s = suite_create("review3");
@@ -358,7 +335,6 @@ int main(void)
     tcase_add_test(tc, slots_and_optional_work);
     tcase_add_test(tc, date_lines_between_rules);
     tcase_add_test(tc, an_edit_reads_no_byte_past_the_file);
-    tcase_add_test(tc, word_ids_of_a_document_and_their_classes);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
