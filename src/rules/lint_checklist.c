@@ -148,27 +148,58 @@ static int per_case_list(const char *key)
  * "Success criteria (KPI)", "Phase 3 - future features (V2.0)". */
 static int targets_or_parked(const char *caption)
 {
-    static const char *const words[] = {"kpi",
-                                        "kpis",
-                                        "success criteria",
-                                        "targets",
-                                        "future",
-                                        "someday",
-                                        "icebox",
-                                        "parked",
-                                        "nice to have",
-                                        "wishlist",
-                                        "optional",
-                                        "opcional",
-                                        "optionnel",
-                                        "facultatif",
-                                        "possible improvements",
-                                        "по запросу",
-                                        "возможные улучшения",
-                                        "mejoras posibles",
-                                        "améliorations possibles",
-                                        "mögliche verbesserungen"};
-    return caption && slog_names_any(caption, strlen(caption), words, sizeof words / sizeof *words);
+    static const char *const words[] = {
+        "kpi", "kpis", "success criteria", "targets", "future", "someday", "icebox", "parked",
+        "nice to have", "wishlist", "optional", "opcional", "optionnel", "facultatif",
+        "possible improvements", "по запросу", "возможные улучшения", "mejoras posibles",
+        "améliorations possibles", "mögliche verbesserungen",
+        /* a later horizon: "**Long-term**:" */
+        "long-term", "long term", "longer term", "medium-term", "medium term", "mid-term",
+        "langfristig", "mittelfristig", "long terme", "moyen terme", "largo plazo", "mediano plazo",
+        "longo prazo", "médio prazo",
+        /* options to choose among, not each to do */
+        "potential solutions", "possible solutions", "alternatives"};
+    /* "**中期**：", "**长期**：", "可选功能", "장기 과제" */
+    static const char *const cjk[] = {"中期", "长期", "長期", "远期", "遠期",
+                                      "可选", "可選", "장기", "중기"};
+    if (!caption)
+        return 0;
+    for (size_t k = 0; k < sizeof cjk / sizeof *cjk; k++)
+        if (strstr(caption, cjk[k]))
+            return 1;
+    return slog_names_any(caption, strlen(caption), words, sizeof words / sizeof *words);
+}
+
+/* A box that is no task to tick once: it names a habit ("One hour of
+ * focused building daily"), an instruction for whatever comes up ("Fix any
+ * issues discovered during testing", "Adjust the copy if needed") or work
+ * put on hold ("M-3-2 — 보류"). */
+static int standing_or_held(const char *t)
+{
+    static const char *const standing[] = {
+        "any issues",       "any bugs",    "any problems",    "if needed",     "as needed",
+        "if necessary",     "when needed", "if required",     "bei bedarf",    "falls nötig",
+        "si nécessaire",    "au besoin",   "si es necesario", "se necessário", "при необходимости",
+        "по необходимости", "on hold"};
+    static const char *const cjk[] = {"如有", "如需", "必要に応じ", "필요시", "필요 시", "보류",
+                                      "搁置", "暂缓", "每天",       "毎日",   "매일"};
+    static const char *const habit_end[] = {"daily",   "every day",     "each day",
+                                            "per day", "every morning", "every evening"};
+    size_t len = strlen(t);
+    for (size_t k = 0; k < sizeof cjk / sizeof *cjk; k++)
+        if (strstr(t, cjk[k]))
+            return 1;
+    if (slog_names_any(t, len, standing, sizeof standing / sizeof *standing))
+        return 1;
+    while (len && strchr(" .!*_)", t[len - 1]))
+        len--;
+    for (size_t k = 0; k < sizeof habit_end / sizeof *habit_end; k++) {
+        size_t n = strlen(habit_end[k]);
+        if (len >= n && !strncasecmp(t + len - n, habit_end[k], n) &&
+            (len == n || t[len - n - 1] == ' '))
+            return 1;
+    }
+    return 0;
 }
 
 /* A procedure to run again before each change, not tasks to tick once:
@@ -239,7 +270,7 @@ static int no_task(const slog_checklist_item *box)
         if (!strncasecmp(cap, conditions[k], n) && (cap[n] == ' ' || cap[n] == ','))
             return 1;
     }
-    if (recurring(box->caption) || targets_or_parked(box->caption))
+    if (recurring(box->caption) || targets_or_parked(box->caption) || standing_or_held(box->text))
         return 1;
     const char *t = box->text;
     size_t len = strlen(t);
@@ -308,17 +339,28 @@ const slog_section *lint_enclosing_next(const slog_doc *d, lint_enclosing *w)
  * level, 256 at most. */
 static int parked_section(const slog_doc *d, int line)
 {
-    static const char *const later[] = {"futures",    "futuro", "futuros",   "futura", "zukünftig",
-                                        "zukünftige", "später", "plus tard", "later",  "post-mvp",
-                                        "v2",         "v3",     "v2.0",      "v3.0",   "将来",
-                                        "未来",       "今後"};
+    static const char *const later[] = {"futures", "futuro", "futuros", "futura", "zukünftig",
+                                        "zukünftige", "später", "plus tard", "later", "post-mvp",
+                                        "v2", "v3", "v2.0", "v3.0", "将来", "未来", "今後",
+                                        /* a plan of versions ahead: "## Roadmap",
+                                           "## 下一个版本规划" */
+                                        "roadmap", "next version", "next release", "hoja de ruta",
+                                        "feuille de route", "路线图", "版本规划", "로드맵"};
+    /* a step of the plan marked as the one at hand ("#### Step 2 (Prossimo)"
+     * under "### Step 2-8 Roadmap") is work now, whatever encloses it */
+    static const char *const at_hand[] = {
+        "next",    "prossimo", "prossima", "siguiente",   "próximo", "prochain", "prochaine",
+        "nächste", "nächster", "current",  "in progress", "下一步",  "当前",     "进行中"};
     lint_enclosing w;
     lint_enclosing_start(d, line, &w);
     for (const slog_section *sec; (sec = lint_enclosing_next(d, &w)) != NULL;) {
         const char *t = sec->title ? sec->title : "";
+        size_t n = strlen(t);
         if (targets_or_parked(t) || standing_procedure(t) ||
-            slog_names_any(t, strlen(t), later, sizeof later / sizeof *later))
+            slog_names_any(t, n, later, sizeof later / sizeof *later))
             return 1;
+        if (slog_names_any(t, n, at_hand, sizeof at_hand / sizeof *at_hand))
+            return 0;
     }
     /* and the dated sections it stands in ("## Mandatory Pre-Action
      * Checklist (Updated 2026-03-28)") */

@@ -87,7 +87,7 @@ static int word_byte(char c)
 
 /* Past a priority tag that opens a task ("P2: Add …", "[P1] Add …"): a
  * newer plan that raises or lowers it names the same task. */
-static const char *past_priority(const char *t)
+static const char *past_priority_tag(const char *t)
 {
     const char *p = t;
     while (*p == ' ' || *p == '*' || *p == '_')
@@ -105,6 +105,20 @@ static const char *past_priority(const char *t)
     if (*p == ':' || *p == '-')
         p++;
     return *p == ' ' ? p + 1 : t;
+}
+
+/* Past the tag and a hedge that opens a task ("Consider adding …",
+ * "Maybe add …"): "[x] Add …" later is the same task done. */
+static const char *past_priority(const char *t)
+{
+    static const char *const hedges[] = {"consider ", "maybe ", "perhaps ", "possibly ", "try to "};
+    t = past_priority_tag(t);
+    for (size_t k = 0; k < sizeof hedges / sizeof *hedges; k++) {
+        size_t n = strlen(hedges[k]);
+        if (!strncasecmp(t, hedges[k], n) && t[n])
+            return t + n;
+    }
+    return t;
 }
 
 /* The task a box or done item names, for comparing: without its priority

@@ -48,12 +48,66 @@ START_TEST(a_calendar_of_empty_days)
 }
 END_TEST
 
+START_TEST(a_hedged_box_done_later)
+{
+    /* "Consider adding X", ticked later as "Add X": the same task, done */
+    const char *md = "## 2026-01-10\n\n- [ ] Consider adding direct equipment commands for party "
+                     "members\n\n## 2026-01-11\n\n- [x] Add direct equipment commands for party "
+                     "members\n";
+    HASNT(md, SLOG_RULE_OPEN_CHECKLIST);
+    /* without the later box the hedged one is still open */
+    HAS("## 2026-01-10\n\n- [ ] Consider adding direct equipment commands\n\n"
+        "## 2026-01-11\n\n- [x] Wrote the manual\n",
+        SLOG_RULE_OPEN_CHECKLIST, 3);
+}
+END_TEST
+
+START_TEST(habits_instructions_and_work_on_hold)
+{
+    const char *habit = "## 2025-10-01\n\nGoals:\n\n- [ ] One hour of focused building daily\n"
+                        "- [ ] Ship the parser\n";
+    HAS(habit, SLOG_RULE_OPEN_CHECKLIST, 6);
+    const char *standing = "## 2026-01-09\n\n- [ ] Fix any issues discovered during testing\n"
+                           "- [ ] Adjust the copy if needed\n- [ ] M-3-2 — 보류\n"
+                           "- [ ] Fix the daily report\n";
+    HAS(standing, SLOG_RULE_OPEN_CHECKLIST, 6); /* "daily" not at its end: a task */
+}
+END_TEST
+
+START_TEST(later_horizons_and_options)
+{
+    /* boxes under a later horizon or a list of options to choose among */
+    const char *md = "## 2026-03-10\n\n**短期**：\n- [ ] 添加注册页面\n\n**中期**：\n"
+                     "- [ ] 添加多语言支持\n\n**Long-term:**\n- [ ] Add SSO\n\n"
+                     "**可选功能**：\n- [ ] 添加批量操作功能\n\n"
+                     "- **Potential Solutions to Explore:**\n  - [ ] Add a tutorial message\n"
+                     "  - [ ] Add an inspectable clue\n";
+    HAS(md, SLOG_RULE_OPEN_CHECKLIST, 4); /* the short-term one only */
+}
+END_TEST
+
+START_TEST(a_roadmap_and_the_step_at_hand)
+{
+    /* a plan of versions ahead is open by design; its step marked as the
+     * next one is work at hand */
+    const char *md = "## 2026-03-09\n\n- ✅ Built the API\n\n## 下一个版本规划\n\n"
+                     "### v0.3.0 - 第二阶段（预计 4-8 周）\n- [ ] 浏览器插件\n\n"
+                     "## Roadmap\n\n### Step 2: Badges (Next)\n- [ ] Red badge on the button\n\n"
+                     "### Step 3: Animation\n- [ ] Heartbeat class\n";
+    HAS(md, SLOG_RULE_OPEN_CHECKLIST, 13);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, word_ids_of_a_document_and_their_classes);
     tcase_add_test(tc, a_calendar_of_empty_days);
+    tcase_add_test(tc, a_hedged_box_done_later);
+    tcase_add_test(tc, habits_instructions_and_work_on_hold);
+    tcase_add_test(tc, later_horizons_and_options);
+    tcase_add_test(tc, a_roadmap_and_the_step_at_hand);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
