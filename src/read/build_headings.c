@@ -210,10 +210,21 @@ static int nested_in_items(cmark_node *node)
     return items;
 }
 
+/* A letter of a word: ASCII, or the first byte of a letter of Latin,
+ * Greek, Cyrillic or other scripts and of CJK writing (not a symbol, a
+ * dash, an emoji or a full-width bracket). */
+static int word_letter(unsigned char c)
+{
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= 0xC3 && c <= 0xE1) ||
+           (c >= 0xE3 && c <= 0xED);
+}
+
 /* Inside a dated record, a sub-heading that names an earlier day in
  * brackets after its words ("#### 6. Llama 4 Scout (Meta, released April
  * 5, 2026)", "### OpenJet agent (flouisdev, 2026-04-13)" in the entry of
- * 2026-04-24): the day of what it describes, not a part of the record. */
+ * 2026-04-24, "### 调研（2026-03-01）" in the entry of 2026-03-09): the
+ * day of what it describes, not a part of the record. (The record's own
+ * day, "### Follow-up fixes (2026-04-12, same day)", is a nested entry.) */
 static int earlier_day_further_on(builder *b, const heading_frame *f, const char *h,
                                   const slog_found_date *fd)
 {
@@ -230,11 +241,11 @@ static int earlier_day_further_on(builder *b, const heading_frame *f, const char
      * not "### Progress - 2025-10-12", a sub-entry's label */
     int open = 0, words = 0;
     for (size_t i = 0; i < fd->start; i++) {
-        if (h[i] == '(')
+        if (h[i] == '(' || !strncmp(h + i, "\xEF\xBC\x88", 3))
             open++;
-        else if (h[i] == ')' && open)
+        else if ((h[i] == ')' || !strncmp(h + i, "\xEF\xBC\x89", 3)) && open)
             open--;
-        else if (!open && ((h[i] | 0x20) >= 'a' && (h[i] | 0x20) <= 'z'))
+        else if (!open && word_letter((unsigned char)h[i]))
             words = 1;
     }
     return open && words;

@@ -98,6 +98,20 @@ START_TEST(a_roadmap_and_the_step_at_hand)
 }
 END_TEST
 
+START_TEST(an_earlier_day_in_full_width_brackets)
+{
+    /* "### 调研（2026-03-01）" inside the entry of 2026-03-09: the day of what
+     * it describes; the record's own day stays a nested entry */
+    slog_doc *d = parse_str("# 日志\n\n## 2026-03-09\n\n- ✅ 完成\n\n### 调研（2026-03-01）\n\n"
+                            "- 旧的\n\n### 跟进（2026-03-09）\n\n- 同一天\n\n## 2026-03-10\n\n"
+                            "- ✅ 更多\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_int_eq(d->entries[1]->line, 11);
+    ck_assert_int_eq(d->entries[2]->line, 15);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -108,6 +122,7 @@ int main(void)
     tcase_add_test(tc, habits_instructions_and_work_on_hold);
     tcase_add_test(tc, later_horizons_and_options);
     tcase_add_test(tc, a_roadmap_and_the_step_at_hand);
+    tcase_add_test(tc, an_earlier_day_in_full_width_brackets);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
