@@ -331,6 +331,50 @@ const slog_section *lint_enclosing_next(const slog_doc *d, lint_enclosing *w)
     return NULL;
 }
 
+/* Whether `t` holds one of the words (whole, ASCII case aside) or one of
+ * the marks (emoji, CJK: anywhere). */
+static int says_any(const char *t, const char *const *words, size_t nwords,
+                    const char *const *marks, size_t nmarks)
+{
+    for (size_t k = 0; k < nmarks; k++)
+        if (strstr(t, marks[k]))
+            return 1;
+    return slog_names_any(t, strlen(t), words, nwords);
+}
+
+/* A phase of a plan not begun while an earlier one is under way: "###
+ * Fase 3 (PENDIENTE 📋)" after "### Fase 2 (EN PROGRESO 🔄)" — the plan's
+ * future, open by design. */
+static int later_phase(const slog_doc *d, const slog_section *sec)
+{
+    static const char *const pending[] = {
+        "pending",    "pendiente",   "pendente",   "not started", "no iniciado", "não iniciado",
+        "planned",    "upcoming",    "ausstehend", "geplant",     "à venir",     "prévu",
+        "en attente", "planificado", "planejado",  "in attesa",   "da fare"};
+    static const char *const pending_marks[] = {"📋",      "⬜",      "待开始", "未开始",
+                                                "未開始", "未着手", "예정",   "대기"};
+    static const char *const under_way[] = {
+        "in progress", "en progreso",    "en curso", "em andamento", "em progresso", "en cours",
+        "in arbeit",   "in bearbeitung", "in corso", "ongoing",      "wip"};
+    static const char *const under_way_marks[] = {"🔄",       "🚧",      "进行中", "進行中",
+                                                  "진행 중", "진행중", "作業中"};
+    const char *t = sec->title ? sec->title : "";
+    if (!says_any(t, pending, sizeof pending / sizeof *pending, pending_marks,
+                  sizeof pending_marks / sizeof *pending_marks))
+        return 0;
+    size_t steps = 0;
+    for (size_t k = (size_t)(sec - d->sections); k-- > 0 && steps++ < 64;) {
+        const slog_section *s = &d->sections[k];
+        if (s->line < sec->line && s->level < sec->level)
+            break;
+        if (s->level == sec->level && s->title &&
+            says_any(s->title, under_way, sizeof under_way / sizeof *under_way, under_way_marks,
+                     sizeof under_way_marks / sizeof *under_way_marks))
+            return 1;
+    }
+    return 0;
+}
+
 /* The box stands in a section that parks its work for later or keeps a
  * standing procedure: an enclosing heading names future work or a later
  * version ("## 🔮 Tâches futures (V2)", "## Phase 3 - future features",
@@ -357,7 +401,7 @@ static int parked_section(const slog_doc *d, int line)
         const char *t = sec->title ? sec->title : "";
         size_t n = strlen(t);
         if (targets_or_parked(t) || standing_procedure(t) ||
-            slog_names_any(t, n, later, sizeof later / sizeof *later))
+            slog_names_any(t, n, later, sizeof later / sizeof *later) || later_phase(d, sec))
             return 1;
         if (slog_names_any(t, n, at_hand, sizeof at_hand / sizeof *at_hand))
             return 0;

@@ -112,6 +112,19 @@ START_TEST(an_earlier_day_in_full_width_brackets)
 }
 END_TEST
 
+START_TEST(a_phase_not_begun_after_one_under_way)
+{
+    const char *md = "## 2026-01-10\n\n- ✅ Dashboard\n\n## Objetivos\n\n"
+                     "### Fase 1: MVP (COMPLETADO ✅)\n- [x] Login\n\n"
+                     "### Fase 2: Avanzado (EN PROGRESO 🔄)\n- [ ] Notificaciones\n\n"
+                     "### Fase 3: Testing (PENDIENTE 📋)\n- [ ] Tests E2E\n";
+    HAS(md, SLOG_RULE_OPEN_CHECKLIST, 11);
+    /* pending work with nothing under way before it is work to do */
+    HAS("## 2026-01-10\n\n- ✅ Dashboard\n\n## Pending\n- [ ] Tests E2E\n", SLOG_RULE_OPEN_CHECKLIST,
+        6);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -123,6 +136,7 @@ int main(void)
     tcase_add_test(tc, later_horizons_and_options);
     tcase_add_test(tc, a_roadmap_and_the_step_at_hand);
     tcase_add_test(tc, an_earlier_day_in_full_width_brackets);
+    tcase_add_test(tc, a_phase_not_begun_after_one_under_way);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
