@@ -74,6 +74,12 @@ typedef struct {
 void lint_enclosing_start(const slog_doc *d, int line, lint_enclosing *w);
 const slog_section *lint_enclosing_next(const slog_doc *d, lint_enclosing *w);
 
+/* open-checklist: a box that is no task to tick once, and a line in a
+ * section that parks its work for later or keeps a standing procedure
+ * (lint_notask.c). */
+int lint_box_no_task(const slog_checklist_item *box);
+int lint_parked_section(const slog_doc *d, int line);
+
 /* The title of the nearest heading above `line`: a dated one (its entry's
  * label) or not (its section's) (lint_checklist.c). */
 const char *lint_heading_above(const slog_doc *d, int line);
