@@ -87,16 +87,17 @@ typedef struct builder {
     int numeric_day_first;   /* an N/N/YYYY date here can only be day first */
     int dotted_day_first;    /* an N.N.YYYY date here can only be day first */
 
-    slog_entry *bold;           /* a bold-line entry: runs to the next heading or bold line */
-    cmark_node *dating_para;    /* the paragraph that made its heading an entry */
-    cmark_node *restating_para; /* a dated heading's first paragraph restating its date */
-    cmark_node *entry_list;     /* the list whose dated items are entries */
-    char title_log_key[64];     /* the key of bold date lines below the title that make a log */
-    int plain_dates;            /* entries made by lines that are only a date, over a list */
-    int line_dates;             /* a log of dated lines in this section (build_lines.c) */
-    slog_entry *keyed_entry;    /* its last entry dated by a key ("- timestamp: ..."): the
-                                   undated items after it are its fields */
-    int last_list_entries;      /* the last top-level list was such a list */
+    slog_entry *bold;             /* a bold-line entry: runs to the next heading or bold line */
+    cmark_node *dating_para;      /* the paragraph that made its heading an entry */
+    cmark_node *restating_para;   /* a dated heading's first paragraph restating its date */
+    cmark_node *entry_list;       /* the list whose dated items are entries */
+    char title_log_key[64];       /* the key of bold date lines below the title that make a log */
+    int plain_dates;              /* entries made by lines that are only a date, over a list */
+    int stamps_after, stamp_next; /* the first stamp line after line stamps_after (0: none) */
+    int line_dates;               /* a log of dated lines in this section (build_lines.c) */
+    slog_entry *keyed_entry;      /* its last entry dated by a key ("- timestamp: ..."): the
+                                     undated items after it are its fields */
+    int last_list_entries;        /* the last top-level list was such a list */
     int last_piece_ended_in_list;
     int list_goes_on; /* the piece opens with the last piece's list: 1, or 2 when
                          that list's dated items are entries */
@@ -219,8 +220,13 @@ void build_settle_numeric_dates(builder *b);
 /** The first source line of a paragraph from its start column (in text_buf). */
 int build_first_line(builder *b, cmark_node *para, const char **s, size_t *len);
 /* A key that says the date is the section's own ("Date", "Fecha", "日期"),
- * s[0, len) without its colon (build_bold.c). */
+ * s[0, len) without its colon; a key that stamps a document or a section
+ * ("Last updated", "Log completed": metadata, SPEC §1 r3) (build_keys.c). */
 int build_date_key(const char *s, size_t len);
+int build_stamp_key(const char *s, size_t len);
+/* A paragraph opened by a bracketed stamp with its time and a title, in a
+ * series of such records: 1 and the stamp's date (build_lines.c). */
+int build_stamped_record(builder *b, cmark_node *para, slog_found_date *f);
 
 /* build_statement.c: is a marked item work? `t` is the text after the
  * marker. */

@@ -3,7 +3,9 @@
  * ("2025-10-27 - Restored the diary", "[2025-10-28-001] - Refactored …"),
  * or a series of one-line paragraphs that do. Each line is an entry and
  * its one item, as a dated list item is (SPEC §1: a log a careful reader
- * sees, written without list markers — an agent appending lines). */
+ * sees, written without list markers — an agent appending lines); and
+ * records each opened by a bracketed stamp and a title, which
+ * build_bold.c makes entries as it does bold date lines. */
 #include "build_internal.h"
 
 #include <string.h>
@@ -113,4 +115,92 @@ slog_status build_line_entries(builder *b, cmark_node *para, int *started)
     b->line_dates = 1;
     *started = 1;
     return SLOG_OK;
+}
+
+/* --- records opened by a stamp ---------------------------------------------------- */
+
+/* The stamp that opens a record's line: "[2026-03-18 23:32:18 -03:00] -
+ * Paso 2.2: …" — a bracketed date with its time, a dash or colon, words.
+ * The date's offsets in *f; 0 when the line is no such. */
+static int record_stamp(builder *b, const char *s, size_t len, slog_found_date *f)
+{
+    size_t at;
+    if (len < 14 || s[0] != '[' || !slog_iso_line_start(s, len, &at) ||
+        !slog_find_date(b->cfg, s, len, at, 1, f) || f->start != at || !f->year ||
+        f->time_end <= f->time_start)
+        return 0;
+    size_t t = f->end; /* a zone not read as one ("ART") may close the stamp */
+    while (t < len && t < f->end + 10 && s[t] != ']' &&
+           (build_is_space(s[t]) || strchr("+-:", s[t]) || (s[t] >= '0' && s[t] <= '9') ||
+            (s[t] >= 'A' && s[t] <= 'Z')))
+        t++;
+    if (t >= len || s[t] != ']')
+        return 0;
+    f->end = t++; /* the stamp's rest is no part of the label */
+    while (t < len && build_is_space(s[t]))
+        t++;
+    if (t + 3 <= len && (!memcmp(s + t, "\xE2\x80\x94", 3) || !memcmp(s + t, "\xE2\x80\x93", 3)))
+        t += 3;
+    else if (t < len && (s[t] == '-' || s[t] == ':'))
+        t++;
+    else
+        return 0;
+    while (t < len && build_is_space(s[t]))
+        t++;
+    return t < len &&
+           ((unsigned char)s[t] >= 0x80 || ((s[t] | 0x20) >= 'a' && (s[t] | 0x20) <= 'z'));
+}
+
+/* The first line after `line` that opens a paragraph with a record's
+ * stamp, or 0. The search goes forward only (its answer kept), so a
+ * document is read once however many records it has. */
+static int next_record_stamp(builder *b, int line)
+{
+    if (b->stamps_after && line >= b->stamps_after && (!b->stamp_next || b->stamp_next > line))
+        return b->stamp_next;
+    int from = b->stamps_after && line >= b->stamps_after && b->stamp_next ? b->stamp_next : line;
+    b->stamps_after = line;
+    b->stamp_next = 0;
+    for (int l = from + 1; (size_t)l <= b->text->nlines; l++) {
+        size_t len, plen;
+        const char *s = slog_text_line(b->text, l, &len);
+        const char *above = slog_text_line(b->text, l - 1, &plen);
+        slog_found_date f;
+        if (len && s[0] == '[' && slog_paragraph_may_follow(above, plen) &&
+            record_stamp(b, s, len, &f)) {
+            b->stamp_next = l;
+            break;
+        }
+    }
+    return b->stamp_next;
+}
+
+/* "[2026-03-18 23:32:18 -03:00] - Paso 2.2: Pay-Per-Token UI" opening a
+ * paragraph, the record's body below it, in a series of such records (one
+ * came before, or another follows): an entry, as a bold date line would
+ * be (build_bold.c). A program's output pasted ("[2025-09-29T10:47:02-0600] CMD: git
+ * status" line after line) stamps every line of its paragraph: none. */
+int build_stamped_record(builder *b, cmark_node *para, slog_found_date *out)
+{
+    if (cmark_node_get_type(cmark_node_parent(para)) != CMARK_NODE_DOCUMENT)
+        return 0;
+    int first = build_line(b, cmark_node_get_start_line(para));
+    int last = build_end_line(b, cmark_node_get_end_line(para));
+    size_t len, at;
+    const char *s = slog_text_line(b->text, first, &len);
+    slog_found_date f;
+    if (!record_stamp(b, s, len, &f))
+        return 0;
+    for (int l = first + 1; l <= last; l++) {
+        size_t n;
+        const char *t = slog_text_line(b->text, l, &n);
+        while (n && build_is_space(*t))
+            t++, n--;
+        if (slog_iso_line_start(t, n, &at))
+            return 0;
+    }
+    if (!b->plain_dates && !next_record_stamp(b, last))
+        return 0;
+    *out = f;
+    return 1;
 }

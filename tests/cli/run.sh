@@ -138,11 +138,13 @@ expect "lint typo'd dir" 2 "No such file or directory" lint "$TMP/emtpy"
 # says done over its plan's boxes, days still to be filled in. (Sixth) an
 # agent's diary of dated lines, without list markers; an agent's records
 # between rules, each opened by a line that is only its date and time.
+# (Seventh) an agent's records opened by a bracketed stamp and a title,
+# a program's stamped output pasted inside one.
 for f in newest-first us-journal incidents worklog heartbeat misplaced-first journal pasted-output \
     german-newest-first japanese-journal weekly-groups monthly-journal french-newest-first \
     bug-tracker status-checks prepended-worklog session-memory requirements-zh changelog-versions \
     gap-report keyed-heartbeat incident-prevention watcher-ru time-log weekly-report \
-    resource-log jam-standup dated-lines rule-records; do
+    resource-log jam-standup dated-lines rule-records stamped-records; do
     golden "styles/$f.txt" \
         "$(case $f in newest-first | incidents | worklog | journal | pasted-output | weekly-groups | \
             monthly-journal | french-newest-first | bug-tracker | session-memory | requirements-zh | \

@@ -125,6 +125,28 @@ START_TEST(a_phase_not_begun_after_one_under_way)
 }
 END_TEST
 
+START_TEST(records_opened_by_a_bracketed_stamp)
+{
+    /* "[date time zone] - Title" over the record's body, one after another */
+    slog_doc *d = parse_str("[ARCHIVE] notes\n\n[2026-03-18 23:32:18 -03:00] - Step 2.2: costs\n"
+                            "Done\n- ✅ Cost card\n\n[2026-03-19 01:28 ART] — Fix: timeout\nDone\n"
+                            "- ✅ Raised to 180 s\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[0]->label, "Step 2.2: costs");
+    ck_assert_str_eq(d->entries[1]->label, "Fix: timeout");
+    ck_assert_uint_eq(d->entries[1]->nitems, 1);
+    slog_doc_free(d);
+    /* one alone is no log; a program's output stamps every line */
+    d = parse_str("# Notes\n\n[2026-03-18 23:32:18 -03:00] - Step 2.2: costs\nDone\n");
+    ck_assert_uint_eq(d->nentries, 0);
+    slog_doc_free(d);
+    d = parse_str("[2026-03-18T23:50:01Z] - CMD: npm test\n[2026-03-18T23:50:09Z] - RESULT: ok\n\n"
+                  "[2026-03-18T23:51:01Z] - CMD: npm run lint\n[2026-03-18T23:51:09Z] - ok\n");
+    ck_assert_uint_eq(d->nentries, 0);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -137,6 +159,7 @@ int main(void)
     tcase_add_test(tc, a_roadmap_and_the_step_at_hand);
     tcase_add_test(tc, an_earlier_day_in_full_width_brackets);
     tcase_add_test(tc, a_phase_not_begun_after_one_under_way);
+    tcase_add_test(tc, records_opened_by_a_bracketed_stamp);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
