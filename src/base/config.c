@@ -67,7 +67,8 @@ static const char *const default_followups[] = {
     "volgende stappen", "kolejne kroki",    "sonraki adımlar",
     "следующие шаги",   "Следующие шаги",   "bước tiếp theo",
     "次のステップ",     "下一步",           "后续步骤",
-    "다음 단계",        "다음 작업",        "next actions"};
+    "다음 단계",        "다음 작업",        "next actions",
+    "наступні кроки",   "Наступні кроки",   "następne kroki"};
 
 /* Without a trailing variation selector: U+FE0F (emoji) or U+FE0E (text). */
 static size_t strip_fe0f(const char *s, size_t len)

@@ -433,3 +433,8 @@ int build_followup_heading(const slog_config *cfg, const char *text)
     }
     return 0;
 }
+
+int slog_followup_heading(const slog_config *config, const char *text)
+{
+    return text && build_followup_heading(config, text);
+}

@@ -64,6 +64,10 @@ const slog_entry *slog_doc_entry_at(const slog_doc *doc, int line);
  * slog_doc_sections_before(doc, line + 1). */
 size_t slog_doc_sections_before(const slog_doc *doc, int line);
 
+/* A follow-ups heading ("Next steps", "Наступні кроки (Сесія 5):"), by the
+ * configuration's followup_headings (build_says.c). */
+int slog_followup_heading(const slog_config *config, const char *text);
+
 /** Stable 8-hex-digit id of an item: entry date, label and normalized text. */
 uint32_t slog_item_hash(const char *date, const char *label, const char *text);
 void slog_item_id(const char *date, const char *label, const char *text, char out[9]);

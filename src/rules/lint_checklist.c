@@ -285,6 +285,23 @@ static uint64_t roles_of(const slog_doc *d, size_t i, size_t j)
     return h;
 }
 
+/* The lists under a session's next-steps heading ("#### Наступні кроки
+ * (Сесія 6):" over "**Option A - Camera Controls:**" and "**Option B -
+ * 3D Models:**") are one list, whatever their own captions: the next
+ * session's next steps replace them all (the author plans again each
+ * session; what was not carried forward was done or dropped). */
+static void next_steps_as_one(const lint_ctx *ctx, size_t i, captioned *c)
+{
+    const slog_doc *d = ctx->doc;
+    const slog_checklist_item *box = &d->checklists[i];
+    size_t lo = slog_doc_sections_before(d, box->line + 1);
+    if (c->day < 0 || !lo || !box->section || strcmp(d->sections[lo - 1].title, box->section) ||
+        !slog_followup_heading(ctx->config, box->section))
+        return;
+    caption_key(box->section, c->key, sizeof c->key);
+    c->caption_line = d->sections[lo - 1].line;
+}
+
 /* Unchecked boxes worth a reader's time (SPEC §3 r3): only in a log (a
  * document with a dated entry), never in a template, of lists with the same
  * caption only the newest ("Remaining Work" replaced by a later one), and
@@ -302,6 +319,7 @@ slog_status lint_open_checklists(lint_ctx *ctx)
     for (size_t i = 0; st == SLOG_OK && i < d->nchecklists; i++) {
         place_of(d, i, &c[i]);
         caption_key(d->checklists[i].caption, c[i].key, sizeof c[i].key);
+        next_steps_as_one(ctx, i, &c[i]);
     }
     /* the list written last under a caption of the same words replaces the
      * others (two lists under one heading, a code block between, are one) */

@@ -147,6 +147,25 @@ START_TEST(records_opened_by_a_bracketed_stamp)
 }
 END_TEST
 
+START_TEST(next_steps_of_each_session)
+{
+    /* a session's next steps, in lists under captions of their own, are
+     * replaced as a whole by the next session's */
+    const char *md = "## 2025-12-14 (Session 5)\n\n- ✅ Camera\n\n#### Next steps (Session 6):\n\n"
+                     "**Option A - Controls:**\n- [ ] Orbit camera (drag to rotate)\n\n"
+                     "**Option B - Models:**\n- [ ] Vertex buffers for the mesh\n\n"
+                     "## 2025-12-15 (Session 6)\n\n- ✅ Orbit, zoom, pan\n\n"
+                     "#### Next steps (Session 7):\n\n**Option A - Lighting:**\n"
+                     "- [ ] Directional light\n";
+    HAS(md, SLOG_RULE_OPEN_CHECKLIST, 20);
+    /* in Ukrainian too */
+    const char *uk = "## 2025-12-14\n\n- ✅ Камера\n\n#### Наступні кроки (Сесія 6):\n\n"
+                     "**Option A:**\n- [ ] Додати orbit camera\n\n## 2025-12-15\n\n- ✅ Orbit\n\n"
+                     "#### Наступні кроки (Сесія 7):\n\n**Option A:**\n- [ ] Додати світло\n";
+    HAS(uk, SLOG_RULE_OPEN_CHECKLIST, 17);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -160,6 +179,7 @@ int main(void)
     tcase_add_test(tc, an_earlier_day_in_full_width_brackets);
     tcase_add_test(tc, a_phase_not_begun_after_one_under_way);
     tcase_add_test(tc, records_opened_by_a_bracketed_stamp);
+    tcase_add_test(tc, next_steps_of_each_session);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
