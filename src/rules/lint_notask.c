@@ -84,7 +84,11 @@ static int standing_procedure(const char *t)
          * Checklist for Incoming Agent", "### Before Starting Work" */
         "incoming agent", "next agent", "before starting", "before ending", "before you start",
         "before you begin", "each session", "every session", "session start", "session end",
-        "start of session", "end of session"};
+        "start of session", "end of session",
+        /* an assignment's instructions to whoever hands it in: "# To turn
+         * in your work", "## Upload your:", "## You should create …" */
+        "turn in", "hand in", "submit your", "upload your", "you should", "you must",
+        "you will need"};
     return t && slog_names_any(t, strlen(t), words, sizeof words / sizeof *words);
 }
 

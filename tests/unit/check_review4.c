@@ -166,6 +166,18 @@ START_TEST(next_steps_of_each_session)
 }
 END_TEST
 
+START_TEST(an_assignments_instructions)
+{
+    /* boxes under instructions to whoever hands the work in are the
+     * course's, not the author's tasks */
+    const char *md = "# Lab notebook\n\n## 2024-09-05\n\n- ✅ Ran FastQC\n- [ ] Trim the reads\n\n"
+                     "# To turn in your work for this assignment\n\n## Upload your:\n"
+                     "- [ ] lab notebook,\n- [ ] FastQC plots,\n\n"
+                     "## You should create a pdf file with:\n- [ ] all requested plots\n";
+    HAS(md, SLOG_RULE_OPEN_CHECKLIST, 6);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -180,6 +192,7 @@ int main(void)
     tcase_add_test(tc, a_phase_not_begun_after_one_under_way);
     tcase_add_test(tc, records_opened_by_a_bracketed_stamp);
     tcase_add_test(tc, next_steps_of_each_session);
+    tcase_add_test(tc, an_assignments_instructions);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
