@@ -363,23 +363,36 @@ slog_status lint_open_checklists(lint_ctx *ctx)
         st = lint_done_index_build(ctx, &done);
     if (st == SLOG_OK)
         st = lint_caption_index_build(ctx, &captions);
+    /* a box with an open step nested under it is open because of that
+     * step: the step is reported, not the box again */
+    size_t *parents = st == SLOG_OK ? malloc(d->nchecklists * sizeof *parents) : NULL;
+    unsigned char *open_steps = parents ? calloc(d->nchecklists, 1) : NULL;
+    if (st == SLOG_OK && !open_steps)
+        st = SLOG_ERR_NOMEM;
+    for (size_t i = 0; i < d->nchecklists && st == SLOG_OK; i++) {
+        parents[i] = parent_box(d, i);
+        if (parents[i] != SIZE_MAX && !d->checklists[i].checked)
+            open_steps[parents[i]] = 1;
+    }
     for (size_t i = 0; i < d->nchecklists && st == SLOG_OK; i++) {
         const slog_checklist_item *box = &d->checklists[i];
         char text[160];
         /* a step of a box a later list repeats ticked goes with it (not one
          * of a box ticked: "- [x] Plan for next weeks?" over its open tasks) */
-        size_t parent = parent_box(d, i);
+        size_t parent = parents[i];
         if (parent != SIZE_MAX && ticked_later[parent])
             superseded[i] = 1;
-        if (!box->checked && !superseded[i] && !lint_box_no_task(box) && !agenda_topic(d, box) &&
-            !lint_parked_section(d, box->line) && !lint_record_done(d, box) &&
-            !lint_done_later(done, i) && !lint_in_form(d, box->line, forms) &&
-            !lint_caption_done_later(captions, box))
+        if (!box->checked && !superseded[i] && !open_steps[i] && !lint_box_no_task(box) &&
+            !agenda_topic(d, box) && !lint_parked_section(d, box->line) &&
+            !lint_record_done(d, box) && !lint_done_later(done, i) &&
+            !lint_in_form(d, box->line, forms) && !lint_caption_done_later(captions, box))
             st = lint_emit(ctx, SLOG_RULE_OPEN_CHECKLIST, box->line, "unchecked: %s",
                            lint_excerpt(box->text, text, sizeof text, 100));
     }
     lint_done_index_free(done);
     lint_caption_index_free(captions);
+    free(parents);
+    free(open_steps);
     free(c);
     free(superseded);
     free(ticked_later);

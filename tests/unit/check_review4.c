@@ -178,6 +178,18 @@ START_TEST(an_assignments_instructions)
 }
 END_TEST
 
+START_TEST(a_box_open_because_of_its_step)
+{
+    /* the open step is reported, not the box it is nested under */
+    const char *md = "## Thu 06/Apr/2023\n\n- Studies\n  - [ ] Building Microservices\n"
+                     "    - [x] 3. Splitting the Monolith\n    - [ ] 4. Decomposing the Database\n"
+                     "  - [ ] Terraform: Up and Running\n    - [x] 2. Getting Started\n";
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_OPEN_CHECKLIST, &line), 2);
+    ck_assert_int_eq(line, 6); /* and 7, whose one step is ticked */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -193,6 +205,7 @@ int main(void)
     tcase_add_test(tc, records_opened_by_a_bracketed_stamp);
     tcase_add_test(tc, next_steps_of_each_session);
     tcase_add_test(tc, an_assignments_instructions);
+    tcase_add_test(tc, a_box_open_because_of_its_step);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
