@@ -221,31 +221,63 @@ static int says_any(const char *t, const char *const *words, size_t nwords,
 /* A phase of a plan not begun while an earlier one is under way: "###
  * Fase 3 (PENDIENTE 📋)" after "### Fase 2 (EN PROGRESO 🔄)" — the plan's
  * future, open by design. */
+/* The status a section gives itself: its title, or a status field among
+ * its first lines ("#### Phase 2: LAN" then "**Статус:** 🔲 Не розпочато").
+ * Whether it names one of the words or marks. */
+enum { SECTION_STATUS_LINES = 4 };
+
+static int section_says(const slog_doc *d, const slog_section *sec, const char *const *words,
+                        size_t nwords, const char *const *marks, size_t nmarks)
+{
+    static const char *const keys[] = {"status", "estado", "statut", "stato", "статус",
+                                       "Статус", "状态",   "状態",   "상태"};
+    if (sec->title && says_any(sec->title, words, nwords, marks, nmarks))
+        return 1;
+    for (int l = sec->line + 1; l <= sec->line + SECTION_STATUS_LINES; l++) {
+        size_t len, i = 0;
+        const char *t = slog_text_line(&d->priv->text, l, &len);
+        if (!t || (len && t[0] == '#'))
+            break;
+        while (i < len && strchr("-*_> \t", t[i]))
+            i++;
+        size_t k = slog_opening_word(t + i, len - i, keys, sizeof keys / sizeof *keys, "");
+        if (!k)
+            continue;
+        char value[160];
+        size_t n = len - i - k < sizeof value - 1 ? len - i - k : sizeof value - 1;
+        memcpy(value, t + i + k, n);
+        value[n] = '\0';
+        return says_any(value, words, nwords, marks, nmarks);
+    }
+    return 0;
+}
+
 static int later_phase(const slog_doc *d, const slog_section *sec)
 {
     static const char *const pending[] = {
-        "pending",    "pendiente",   "pendente",   "not started", "no iniciado", "não iniciado",
-        "planned",    "upcoming",    "ausstehend", "geplant",     "à venir",     "prévu",
-        "en attente", "planificado", "planejado",  "in attesa",   "da fare"};
-    static const char *const pending_marks[] = {"📋",      "⬜",      "待开始", "未开始",
-                                                "未開始", "未着手", "예정",   "대기"};
+        "pending",      "pendiente", "pendente",     "not started", "no iniciado",
+        "não iniciado", "planned",   "upcoming",     "ausstehend",  "geplant",
+        "à venir",      "prévu",     "en attente",   "planificado", "planejado",
+        "in attesa",    "da fare",   "не розпочато", "не начато",   "запланировано"};
+    static const char *const pending_marks[] = {"📋",      "⬜",      "🔲",    "待开始", "未开始",
+                                                "未開始", "未着手", "예정", "대기"};
     static const char *const under_way[] = {
-        "in progress", "en progreso",    "en curso", "em andamento", "em progresso", "en cours",
-        "in arbeit",   "in bearbeitung", "in corso", "ongoing",      "wip"};
+        "in progress", "en progreso", "en curso",       "em andamento", "em progresso",
+        "en cours",    "in arbeit",   "in bearbeitung", "in corso",     "ongoing",
+        "wip",         "в процесі",   "в процессе",     "в работе"};
     static const char *const under_way_marks[] = {"🔄",       "🚧",      "进行中", "進行中",
                                                   "진행 중", "진행중", "作業中"};
-    const char *t = sec->title ? sec->title : "";
-    if (!says_any(t, pending, sizeof pending / sizeof *pending, pending_marks,
-                  sizeof pending_marks / sizeof *pending_marks))
+    if (!section_says(d, sec, pending, sizeof pending / sizeof *pending, pending_marks,
+                      sizeof pending_marks / sizeof *pending_marks))
         return 0;
     size_t steps = 0;
     for (size_t k = (size_t)(sec - d->sections); k-- > 0 && steps++ < 64;) {
         const slog_section *s = &d->sections[k];
         if (s->line < sec->line && s->level < sec->level)
             break;
-        if (s->level == sec->level && s->title &&
-            says_any(s->title, under_way, sizeof under_way / sizeof *under_way, under_way_marks,
-                     sizeof under_way_marks / sizeof *under_way_marks))
+        if (s->level == sec->level &&
+            section_says(d, s, under_way, sizeof under_way / sizeof *under_way, under_way_marks,
+                         sizeof under_way_marks / sizeof *under_way_marks))
             return 1;
     }
     return 0;

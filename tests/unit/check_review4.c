@@ -119,6 +119,12 @@ START_TEST(a_phase_not_begun_after_one_under_way)
                      "### Fase 2: Avanzado (EN PROGRESO 🔄)\n- [ ] Notificaciones\n\n"
                      "### Fase 3: Testing (PENDIENTE 📋)\n- [ ] Tests E2E\n";
     HAS(md, SLOG_RULE_OPEN_CHECKLIST, 11);
+    /* the phases' status in a field under their headings */
+    const char *uk = "## 2025-12-11\n\n- ✅ Rust project\n\n## План\n\n#### Phase 1: Single player\n"
+                     "**Статус:** 🔄 В процесі (Week 1)\n\n- [ ] Базовий rendering\n\n"
+                     "#### Phase 2: LAN\n**Статус:** 🔲 Не розпочато (після Phase 1)\n\n"
+                     "- [ ] UDP networking\n";
+    HAS(uk, SLOG_RULE_OPEN_CHECKLIST, 10);
     /* pending work with nothing under way before it is work to do */
     HAS("## 2026-01-10\n\n- ✅ Dashboard\n\n## Pending\n- [ ] Tests E2E\n", SLOG_RULE_OPEN_CHECKLIST,
         6);
