@@ -113,15 +113,16 @@ int build_stamp_mention(const char *s, size_t len, const slog_found_date *f)
 int build_date_key(const char *s, size_t len)
 {
     static const char *const keys[] = {
-        "date",       "reported",   "created",      "time",          "when",       "timestamp",
-        "logged",     "posted",     "recorded",     "written",       "as of",      "date/time",
-        "datetime",   "datum",      "zeit",         "uhrzeit",       "zeitpunkt",  "fecha",
-        "hora",       "heure",      "data",         "ora",           "tarih",      "czas",
-        "tijd",       "datum/zeit", "fecha y hora", "date et heure", "data e ora", "data/hora",
-        "fecha/hora", "data e hora"};
-    static const char *const words[] = {"Время", "время", "Дата", "дата", "Дата и время",
-                                        "日期",  "时间",  "時間", "日付", "日時",
-                                        "날짜",  "시간",  "일시", "Час",  "час"};
+        "date", "reported", "created", "time", "when", "timestamp", "logged", "posted", "recorded",
+        "written", "as of", "date/time", "datetime", "datum", "zeit", "uhrzeit", "zeitpunkt",
+        "fecha", "hora", "heure", "data", "ora", "tarih", "czas", "tijd", "datum/zeit",
+        "fecha y hora", "date et heure", "data e ora", "data/hora", "fecha/hora", "data e hora",
+        /* when an incident occurred: "### [T-001] …" then "- **発生日**: 2026-05-21" */
+        "occurred", "occurred on", "occurred at", "incident date"};
+    static const char *const words[] = {
+        "Время",    "время",    "Дата",     "дата",     "Дата и время", "日期",    "时间", "時間",
+        "日付",     "日時",     "날짜",     "시간",     "일시",         "Час",     "час",  "発生日",
+        "発生日時", "发生日期", "发生时间", "發生日期", "발생일",       "발생일시"};
     while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
         len--;
     if (len >= 3 && !memcmp(s + len - 3, "\xef\xbc\x9a", 3)) /* a full-width colon */

@@ -196,6 +196,19 @@ START_TEST(a_box_open_because_of_its_step)
 }
 END_TEST
 
+START_TEST(when_an_incident_occurred)
+{
+    /* "### [T-001] …" then "- **発生日**: 2026-05-21": the record's day */
+    slog_doc *d = parse_str("# ログ\n\n## トラブル\n\n### [T-001] create-next-app のエラー\n\n"
+                            "- **発生日**: 2026-05-21\n- **症状**: エラー\n\n"
+                            "### [T-002] ビルド失敗\n\n- **Occurred**: 2026-05-22\n- 原因: 型\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_int_eq(d->entries[0]->line, 5);
+    ck_assert_str_eq(d->entries[1]->date, "2026-05-22");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -212,6 +225,7 @@ int main(void)
     tcase_add_test(tc, next_steps_of_each_session);
     tcase_add_test(tc, an_assignments_instructions);
     tcase_add_test(tc, a_box_open_because_of_its_step);
+    tcase_add_test(tc, when_an_incident_occurred);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
