@@ -57,10 +57,13 @@ static int life_step_last(const char *t)
     static const struct {
         const char *word;
         int step;
-    } steps[] = {{"started", 1},   {"begun", 1}, {"continued", 3}, {"resumed", 3}, {"finished", 2},
-                 {"completed", 2}, {"done", 2},  {"paused", 4},    {"stopped", 4}, {"시작", 1},
-                 {"진행", 3},      {"계속", 3},  {"종료", 2},      {"완료", 2},    {"开始", 1},
-                 {"继续", 3},      {"完成", 2},  {"開始", 1},      {"継続", 3},    {"完了", 2}};
+    } steps[] = {{"started", 1},   {"begun", 1},     {"continued", 3},  {"resumed", 3},
+                 {"finished", 2},  {"completed", 2}, {"done", 2},       {"paused", 4},
+                 {"stopped", 4},   {"시작", 1},      {"진행", 3},       {"계속", 3},
+                 {"종료", 2},      {"완료", 2},      {"开始", 1},       {"继续", 3},
+                 {"完成", 2},      {"開始", 1},      {"継続", 3},       {"完了", 2},
+                 {"merged", 5},    {"shipped", 6},   {"deployed", 6},   {"released", 6},
+                 {"published", 6}, {"reviewed", 7},  {"submitted", 11}, {"approved", 10}};
     size_t n = strlen(t);
     while (n && strchr(" .;)*_", t[n - 1]))
         n--;
@@ -97,7 +100,16 @@ static int item_repeats(const slog_vocab *v, const slog_item *b, const slog_item
         return 0;
     int sb = life_step(b->text), si = life_step(it->text);
     int lb = life_step_last(b->text), li = life_step_last(it->text);
-    return (!sb || !si || sb == si) && (!lb || !li || lb == li) &&
+    /* "Continue working on maps" day after day: the work went on, said so */
+    const char *t = it->text;
+    while (*t == '*' || *t == '_' || *t == ' ')
+        t++;
+    if (!strncasecmp(t, "continu", 7) || !strncasecmp(t, "keep working", 12) ||
+        !strncasecmp(t, "still working", 13))
+        return 0;
+    /* and across: "Finish first blog post", then "First blog post published" */
+    int xb = sb ? sb : lb, xi = si ? si : li;
+    return (!sb || !si || sb == si) && (!lb || !li || lb == li) && (!xb || !xi || xb == xi) &&
            (!it->children || items_repeat(v, it->children, b->children)) &&
            !slog_numbered_apart(b->text, it->text) /* "Exercise 3", then "Exercise 4" */;
 }

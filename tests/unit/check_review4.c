@@ -209,6 +209,23 @@ START_TEST(when_an_incident_occurred)
 }
 END_TEST
 
+START_TEST(a_plan_then_its_result_and_work_that_goes_on)
+{
+    /* "Finish first blog post", then "First blog post published": progress */
+    HASNT("## July 23, 2025\n\n- Finish first blog post\n- Census maps\n\n## July 24, 2025\n\n"
+          "- First blog post published\n- Census maps\n",
+          SLOG_RULE_REPEATED_ENTRY);
+    /* "Continue working on maps" day after day says the work went on */
+    HASNT("## July 31, 2025\n\n- Continue working on maps\n\n## August 1, 2025\n\n"
+          "- Continue working on maps\n\n## August 2, 2025\n\n- Continue working on maps\n",
+          SLOG_RULE_REPEATED_ENTRY);
+    /* the same plan twice records nothing new */
+    HAS("## July 23, 2025\n\n- Finish first blog post\n\n## July 24, 2025\n\n"
+        "- Finish first blog post\n",
+        SLOG_RULE_REPEATED_ENTRY, 5);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -226,6 +243,7 @@ int main(void)
     tcase_add_test(tc, an_assignments_instructions);
     tcase_add_test(tc, a_box_open_because_of_its_step);
     tcase_add_test(tc, when_an_incident_occurred);
+    tcase_add_test(tc, a_plan_then_its_result_and_work_that_goes_on);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
