@@ -82,6 +82,20 @@ static void shape_sameday(long n)
                (i / 60) % 24, i % 60, i, i, i, i);
 }
 
+/* Records opened by a bracketed stamp, each with its body and a pasted
+ * program output of stamped lines (build_lines.c looks ahead for the next
+ * record once; the output's lines are none). */
+static void shape_stamps(long n)
+{
+    fputs("[ARCHIVE] notes\n\n", stdout);
+    for (long i = 0; i < n; i++)
+        printf(
+            "[2026-03-%02ld %02ld:%02ld -03:00] - Step %ld: %s\nDone\n- ✅ thing %ld\n\n"
+            "[2026-03-%02ld %02ld:%02ld:01Z] CMD: run %ld\n[2026-03-%02ld %02ld:%02ld:02Z] ok\n\n",
+            i % 28 + 1, (i / 60) % 24, i % 60, i, words[i % NWORDS], i, i % 28 + 1, (i / 60) % 24,
+            i % 60, i, i % 28 + 1, (i / 60) % 24, i % 60);
+}
+
 /* Year-less dates under headings that are and are not years: every one
  * looks back for its year (scan_year_refs) */
 static void shape_yearless(long n)
@@ -124,7 +138,7 @@ int main(int argc, char **argv)
     if (n <= 0) {
         fprintf(stderr,
                 "usage: shapes words|items|done|entries|nested|quotes|line|checks|yearless|cycle|"
-                "sameday N\n");
+                "sameday|stamps N\n");
         return 2;
     }
     const char *s = argv[1];
@@ -148,6 +162,8 @@ int main(int argc, char **argv)
         shape_cycle(n);
     else if (!strcmp(s, "sameday"))
         shape_sameday(n);
+    else if (!strcmp(s, "stamps"))
+        shape_stamps(n);
     else {
         fprintf(stderr, "shapes: unknown shape '%s'\n", s);
         return 2;

@@ -156,12 +156,12 @@ static int record_stamp(builder *b, const char *s, size_t len, slog_found_date *
  * document is read once however many records it has. */
 static int next_record_stamp(builder *b, int line)
 {
+    /* the last answer holds while it lies ahead of `line` (or when there was none) */
     if (b->stamps_after && line >= b->stamps_after && (!b->stamp_next || b->stamp_next > line))
         return b->stamp_next;
-    int from = b->stamps_after && line >= b->stamps_after && b->stamp_next ? b->stamp_next : line;
     b->stamps_after = line;
     b->stamp_next = 0;
-    for (int l = from + 1; (size_t)l <= b->text->nlines; l++) {
+    for (int l = line + 1; (size_t)l <= b->text->nlines; l++) {
         size_t len, plen;
         const char *s = slog_text_line(b->text, l, &len);
         const char *above = slog_text_line(b->text, l - 1, &plen);

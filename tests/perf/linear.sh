@@ -78,9 +78,10 @@ run_pair() {
 
 # cycle: dates cycling through one year, items sharing most words (threads,
 # staleness, duplicates, repeats, the digest's lists); sameday: many entries
-# of one date
+# of one date; stamps: records opened by a bracketed stamp, output pasted
 for spec in "words 400000" "items 50000" "done 200000" "entries 25000" "nested 80000" \
-    "quotes 40000" "line 2000000" "yearless 20000" "cycle 10000" "sameday 10000"; do
+    "quotes 40000" "line 2000000" "yearless 20000" "cycle 10000" "sameday 10000" \
+    "stamps 10000"; do
     # shellcheck disable=SC2086
     set -- $spec
     run_pair "$1" "$2" lint "$SLOG" lint --no-config --today 2026-01-01 FILE
