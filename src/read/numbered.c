@@ -138,12 +138,35 @@ static int alnum(char c)
     return upper(c) || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
+/* An ISO week after its year: "2024W36", "2024-W36" — its length, or 0. */
+static size_t iso_week(const char *p)
+{
+    size_t i = 0;
+    while (i < 4 && p[i] >= '0' && p[i] <= '9')
+        i++;
+    if (i < 4)
+        return 0;
+    i += p[i] == '-';
+    if (p[i] != 'W' || p[i + 1] < '0' || p[i + 1] > '9' || p[i + 2] < '0' || p[i + 2] > '9' ||
+        alnum(p[i + 3]))
+        return 0;
+    return i + 3;
+}
+
 /* The task codes of t: capitals and a number, a dash between or not
- * ("A-05", "IN-02", "OPS-01", "R2", "M1.3", "T03"). */
+ * ("A-05", "IN-02", "OPS-01", "R2", "M1.3", "T03"), and weeks of a year
+ * ("weeknotes 2024W36"). */
 static size_t task_codes(const char *t, char codes[][CODE_LEN])
 {
     size_t n = 0;
     for (const char *p = t; *p && n < CODES_MAX; p++) {
+        size_t week = (p == t || !alnum(p[-1])) ? iso_week(p) : 0;
+        if (week) {
+            memcpy(codes[n], p, week);
+            codes[n++][week] = '\0';
+            p += week - 1;
+            continue;
+        }
         if (!upper(*p) || (p > t && alnum(p[-1])))
             continue;
         const char *q = p;

@@ -226,6 +226,15 @@ START_TEST(a_plan_then_its_result_and_work_that_goes_on)
 }
 END_TEST
 
+START_TEST(weeks_of_a_year_are_apart)
+{
+    HASNT("## 2024-09-08\n\n- Added [weeknotes 2024W36](/writing/weeknotes-2024W36)\n\n"
+          "## 2024-09-01\n\n- Added [weeknotes 2024W35](/writing/weeknotes-2024W35)\n\n"
+          "## 2024-08-18\n\n- Added [weeknotes 2024-W33](/writing/weeknotes-2024W33)\n",
+          SLOG_RULE_REPEATED_ENTRY);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -244,6 +253,7 @@ int main(void)
     tcase_add_test(tc, a_box_open_because_of_its_step);
     tcase_add_test(tc, when_an_incident_occurred);
     tcase_add_test(tc, a_plan_then_its_result_and_work_that_goes_on);
+    tcase_add_test(tc, weeks_of_a_year_are_apart);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
