@@ -222,7 +222,7 @@ static int word_letter(unsigned char c)
 /* Inside a dated record, a sub-heading that names an earlier day in
  * brackets after its words ("#### 6. Llama 4 Scout (Meta, released April
  * 5, 2026)", "### OpenJet agent (flouisdev, 2026-04-13)" in the entry of
- * 2026-04-24, "### 调研（2026-03-01）" in the entry of 2026-03-09): the
+ * 2026-04-24, "### 调研（参考，2026-03-01）" in the entry of 2026-03-09): the
  * day of what it describes, not a part of the record. (The record's own
  * day, "### Follow-up fixes (2026-04-12, same day)", is a nested entry.) */
 static int earlier_day_further_on(builder *b, const heading_frame *f, const char *h,
@@ -237,18 +237,21 @@ static int earlier_day_further_on(builder *b, const heading_frame *f, const char
     if (!record || !record->date_valid || !fd->year || !slog_found_day(fd, &day) ||
         day >= record->day)
         return 0;
-    /* in brackets after words: "(Meta, released …)", "(flouisdev, …)" —
-     * not "### Progress - 2025-10-12", a sub-entry's label */
-    int open = 0, words = 0;
+    /* in brackets after words, and after words inside them: "(Meta,
+     * released …)", "(flouisdev, …)" — not "### Progress - 2025-10-12", a
+     * sub-entry's label, nor "### V10.40 ML 訓練器 (2026-01-14 完成)", the
+     * day a part of the work was done */
+    int open = 0, words = 0, inside = 0;
     for (size_t i = 0; i < fd->start; i++) {
-        if (h[i] == '(' || !strncmp(h + i, "\xEF\xBC\x88", 3))
+        if (h[i] == '(' || !strncmp(h + i, "\xEF\xBC\x88", 3)) {
             open++;
-        else if ((h[i] == ')' || !strncmp(h + i, "\xEF\xBC\x89", 3)) && open)
+            inside = 0;
+        } else if ((h[i] == ')' || !strncmp(h + i, "\xEF\xBC\x89", 3)) && open)
             open--;
-        else if (!open && word_letter((unsigned char)h[i]))
-            words = 1;
+        else if (word_letter((unsigned char)h[i]))
+            *(open ? &inside : &words) = 1;
     }
-    return open && words;
+    return open && words && inside;
 }
 
 slog_status build_on_heading(builder *b, cmark_node *node)

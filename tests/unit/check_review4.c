@@ -100,11 +100,12 @@ END_TEST
 
 START_TEST(an_earlier_day_in_full_width_brackets)
 {
-    /* "### 调研（2026-03-01）" inside the entry of 2026-03-09: the day of what
-     * it describes; the record's own day stays a nested entry */
-    slog_doc *d = parse_str("# 日志\n\n## 2026-03-09\n\n- ✅ 完成\n\n### 调研（2026-03-01）\n\n"
-                            "- 旧的\n\n### 跟进（2026-03-09）\n\n- 同一天\n\n## 2026-03-10\n\n"
-                            "- ✅ 更多\n");
+    /* "### 调研（参考，2026-03-01）" inside the entry of 2026-03-09: the day
+     * of what it describes; the record's own day stays a nested entry */
+    slog_doc *d =
+        parse_str("# 日志\n\n## 2026-03-09\n\n- ✅ 完成\n\n### 调研（参考，2026-03-01）\n\n"
+                  "- 旧的\n\n### 跟进（2026-03-09）\n\n- 同一天\n\n## 2026-03-10\n\n"
+                  "- ✅ 更多\n");
     ck_assert_uint_eq(d->nentries, 3);
     ck_assert_int_eq(d->entries[1]->line, 11);
     ck_assert_int_eq(d->entries[2]->line, 15);
@@ -235,6 +236,19 @@ START_TEST(weeks_of_a_year_are_apart)
 }
 END_TEST
 
+START_TEST(the_day_a_part_of_the_work_was_done)
+{
+    /* "### V10.40 ML 訓練器 (2026-01-14 完成)" under "## 當前狀態 (2026-01-15)":
+     * a part done the day before, an entry of its own */
+    slog_doc *d = parse_str("# 日誌\n\n## 當前狀態 (2026-01-15)\n\n- ✅ 驗收\n\n"
+                            "### V10.41 Phase 1 (2026-01-15 完成)\n\n- ✅ a\n\n"
+                            "### V10.40 ML 訓練器 (2026-01-14 完成)\n\n- ✅ b\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_int_eq(d->entries[2]->line, 11);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -254,6 +268,7 @@ int main(void)
     tcase_add_test(tc, when_an_incident_occurred);
     tcase_add_test(tc, a_plan_then_its_result_and_work_that_goes_on);
     tcase_add_test(tc, weeks_of_a_year_are_apart);
+    tcase_add_test(tc, the_day_a_part_of_the_work_was_done);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
