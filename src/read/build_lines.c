@@ -10,10 +10,26 @@
 
 #include <string.h>
 
-/* A line that opens with an ISO-style date without a time ("2025-10-27",
- * "2025/10/27", after a "[" or "(" at most) and goes on with text: 1, its date (offsets
- * in s) and where its text starts. Only that form: the skeleton keeps such
- * lines by their first characters (skeleton.c, slog_iso_line_start). */
+/* Words a writer wrote: a word with a lower-case letter first (after a
+ * capital), four words at least — not a level or key in capitals ("INFO",
+ * "CMD:", "RESULT:") nor a terse reading ("healthcheck ok"). */
+static int writers_words(const char *s, size_t len)
+{
+    size_t i = 0, words = 0;
+    int lower = 0;
+    for (; i < len && s[i] != ' ' && s[i] != ':'; i++)
+        lower |= s[i] >= 'a' && s[i] <= 'z';
+    if (!lower)
+        return 0;
+    for (i = 0; i < len; i++)
+        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return words >= 4;
+}
+
+/* A line that opens with an ISO-style date ("2025-10-27", "2025/10/27",
+ * after a "[" or "(" at most; with a time, a writer's words after it) and goes on with text: 1, its
+ * date (offsets in s) and where its text starts. Only that form: the skeleton keeps such lines by
+ * their first characters (skeleton.c, slog_iso_line_start). */
 static int dated_line(builder *b, const char *s, size_t len, slog_found_date *f, size_t *text_from)
 {
     size_t i = 0;
@@ -23,10 +39,7 @@ static int dated_line(builder *b, const char *s, size_t len, slog_found_date *f,
     if (i > 3 || !slog_iso_line_start(s + i, len - i, &at))
         return 0;
     at += i;
-    /* a time of day makes it a program's output ("[2025-09-29T10:47:02-0600]
-     * CMD: git status"), pasted into the notes: no entries (SPEC §1 r2) */
-    if (!slog_find_date(b->cfg, s, len, at, 1, f) || f->start != at || !f->year ||
-        f->time_end > f->time_start)
+    if (!slog_find_date(b->cfg, s, len, at, 1, f) || f->start != at || !f->year)
         return 0;
     size_t t = f->end;
     /* the rest of the stamp: "-009]" of "[2025-10-27-009]", then ":", "-", "—" */
@@ -35,7 +48,7 @@ static int dated_line(builder *b, const char *s, size_t len, slog_found_date *f,
         if (close && close - (s + t) <= 8)
             t = (size_t)(close - s) + 1;
     }
-    while (t < len && (build_is_space(s[t]) || strchr(":-|", s[t])))
+    while (t < len && (build_is_space(s[t]) || strchr(":-|,", s[t])))
         t++;
     while (t + 3 <= len &&
            (!memcmp(s + t, "\xE2\x80\x94", 3) || !memcmp(s + t, "\xE2\x80\x93", 3))) {
@@ -45,6 +58,12 @@ static int dated_line(builder *b, const char *s, size_t len, slog_found_date *f,
     }
     if (t == f->end || t >= len)
         return 0; /* "2025-10-27" alone, or glued to a word: no such line */
+    /* with a time of day, a program's output pasted into the notes ("[2025-09-29T10:47:02-0600]
+     * CMD: git status", "2026-03-09 14:00:01 INFO starting rollout": a key or level in
+     * capitals first, SPEC §1 r2) — unless a writer's words follow ("2025-11-22 11:18:44 PST
+     * Reviewed backend routes; …", "2026-06-06 02:06 UTC, Amp/GPT-5.5: We gave …") */
+    if (f->time_end > f->time_start && !writers_words(s + t, len - t))
+        return 0;
     *text_from = t;
     return 1;
 }

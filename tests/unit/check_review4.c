@@ -249,6 +249,27 @@ START_TEST(the_day_a_part_of_the_work_was_done)
 }
 END_TEST
 
+START_TEST(an_agents_lines_with_their_time)
+{
+    /* a writer's words after the time: an agent's log */
+    slog_doc *d = parse_str("2025-11-22 11:18:44 PST Starting investigation on the pipeline.\n"
+                            "2025-11-22 11:19:41 PST Reviewed backend routes; the query route.\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    slog_doc_free(d);
+    d = parse_str("2026-01-06 02:06 UTC, Amp/GPT-5: We gave the agents a log today.\n\n"
+                  "2026-01-06 14:28 UTC, Claude/Opus: Spent the day on persistence.\n");
+    ck_assert_uint_eq(d->nentries, 2);
+    ck_assert_str_eq(d->entries[1]->label, "Claude/Opus: Spent the day on persistence.");
+    slog_doc_free(d);
+    /* a level or key in capitals, or a terse reading: a program's output */
+    d = parse_str("2025-11-22 19:50:01 INFO starting rollout of the api\n"
+                  "2025-11-22 19:50:07 INFO pod api-1 ready now\n\n"
+                  "[2025-11-22T19:51:02Z] healthcheck ok\n[2025-11-22T19:51:32Z] healthcheck ok\n");
+    ck_assert_uint_eq(d->nentries, 0);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -269,6 +290,7 @@ int main(void)
     tcase_add_test(tc, a_plan_then_its_result_and_work_that_goes_on);
     tcase_add_test(tc, weeks_of_a_year_are_apart);
     tcase_add_test(tc, the_day_a_part_of_the_work_was_done);
+    tcase_add_test(tc, an_agents_lines_with_their_time);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
