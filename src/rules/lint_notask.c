@@ -27,6 +27,8 @@ static int targets_or_parked(const char *caption)
         "long-term", "long term", "longer term", "medium-term", "medium term", "mid-term",
         "langfristig", "mittelfristig", "long terme", "moyen terme", "largo plazo", "mediano plazo",
         "longo prazo", "médio prazo",
+        /* the plan's future: "DA FARE (secondo la roadmap):" */
+        "roadmap",
         /* options to choose among, not each to do */
         "potential solutions", "possible solutions", "alternatives"};
     /* "**中期**：", "**长期**：", "可选功能", "장기 과제" */
@@ -227,8 +229,12 @@ static int says_any(const char *t, const char *const *words, size_t nwords,
 enum { SECTION_STATUS_LINES = 4 };
 
 static int section_says(const slog_doc *d, const slog_section *sec, const char *const *words,
-                        size_t nwords, const char *const *marks, size_t nmarks)
+                        size_t nwords, const char *const *marks, size_t nmarks, int waits)
 {
+    /* "**Prerequisites:** Phase 8 complete": the section waits on another */
+    static const char *const gates[] = {
+        "prerequisites",   "prerequisite", "requires",   "depends on", "blocked by",
+        "voraussetzungen", "prérequis",    "requisitos", "前提条件",   "前置条件"};
     static const char *const keys[] = {"status", "estado", "statut", "stato", "статус",
                                        "Статус", "状态",   "状態",   "상태"};
     if (sec->title && says_any(sec->title, words, nwords, marks, nmarks))
@@ -241,6 +247,10 @@ static int section_says(const slog_doc *d, const slog_section *sec, const char *
         while (i < len && strchr("-*_> \t", t[i]))
             i++;
         size_t k = slog_opening_word(t + i, len - i, keys, sizeof keys / sizeof *keys, "");
+        if (!k && waits &&
+            slog_opening_word(t + i, len - i, gates, sizeof gates / sizeof *gates, "") &&
+            memchr(t + i, ':', len - i))
+            return 1;
         if (!k)
             continue;
         char value[160];
@@ -262,13 +272,14 @@ static int later_phase(const slog_doc *d, const slog_section *sec)
     static const char *const pending_marks[] = {"📋",      "⬜",      "🔲",    "待开始", "未开始",
                                                 "未開始", "未着手", "예정", "대기"};
     static const char *const under_way[] = {
-        "in progress", "en progreso", "en curso",       "em andamento", "em progresso",
-        "en cours",    "in arbeit",   "in bearbeitung", "in corso",     "ongoing",
-        "wip",         "в процесі",   "в процессе",     "в работе"};
+        "in progress",  "en progreso", "en curso",      "em andamento",
+        "em progresso", "en cours",    "in arbeit",     "in bearbeitung",
+        "in corso",     "ongoing",     "wip",           "в процесі",
+        "в процессе",   "в работе",    "current focus", "current"};
     static const char *const under_way_marks[] = {"🔄",       "🚧",      "进行中", "進行中",
-                                                  "진행 중", "진행중", "作業中"};
+                                                  "진행 중", "진행중", "作業中", "⬅️"};
     if (!section_says(d, sec, pending, sizeof pending / sizeof *pending, pending_marks,
-                      sizeof pending_marks / sizeof *pending_marks))
+                      sizeof pending_marks / sizeof *pending_marks, 1))
         return 0;
     size_t steps = 0;
     for (size_t k = (size_t)(sec - d->sections); k-- > 0 && steps++ < 64;) {
@@ -277,7 +288,7 @@ static int later_phase(const slog_doc *d, const slog_section *sec)
             break;
         if (s->level == sec->level &&
             section_says(d, s, under_way, sizeof under_way / sizeof *under_way, under_way_marks,
-                         sizeof under_way_marks / sizeof *under_way_marks))
+                         sizeof under_way_marks / sizeof *under_way_marks, 0))
             return 1;
     }
     return 0;
@@ -291,13 +302,15 @@ static int later_phase(const slog_doc *d, const slog_section *sec)
  * level, 256 at most. */
 int lint_parked_section(const slog_doc *d, int line)
 {
-    static const char *const later[] = {"futures", "futuro", "futuros", "futura", "zukünftig",
-                                        "zukünftige", "später", "plus tard", "later", "post-mvp",
-                                        "v2", "v3", "v2.0", "v3.0", "将来", "未来", "今後",
-                                        /* a plan of versions ahead: "## Roadmap",
-                                           "## 下一个版本规划" */
-                                        "roadmap", "next version", "next release", "hoja de ruta",
-                                        "feuille de route", "路线图", "版本规划", "로드맵"};
+    static const char *const later[] = {
+        "futures", "futuro", "futuros", "futura", "zukünftig", "zukünftige", "später", "plus tard",
+        "later", "post-mvp", "v2", "v3", "v2.0", "v3.0", "将来", "未来", "今後",
+        /* a plan of versions ahead: "## Roadmap",
+           "## 下一个版本规划" */
+        "roadmap", "next version", "next release", "hoja de ruta", "feuille de route", "路线图",
+        "版本规划", "로드맵",
+        /* a section on hold: "### Phase 3.1 — 재도전 조건 (보류)" */
+        "on hold", "보류", "搁置", "暂缓"};
     /* a step of the plan marked as the one at hand ("#### Step 2 (Prossimo)"
      * under "### Step 2-8 Roadmap") is work now, whatever encloses it */
     static const char *const at_hand[] = {

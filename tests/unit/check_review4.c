@@ -270,6 +270,19 @@ START_TEST(an_agents_lines_with_their_time)
 }
 END_TEST
 
+START_TEST(a_phase_that_waits_on_another)
+{
+    /* "**Prerequisites:** Phase 8 complete" after the phase of current focus */
+    const char *md = "## 2026-03-01\n\n- ✅ VS Code set up\n\n## What's Next\n\n"
+                     "### Phase 8: Profiles ⬅️ CURRENT FOCUS\n\n- [ ] shared/location.md\n\n"
+                     "### Phase 9: Meal planner\n\n**Prerequisites:** Phase 8 complete\n\n"
+                     "- [ ] Test reading pantry.md\n\n### Phase 3.1 — T1 retry (보류)\n"
+                     "- [ ] Cold bench again\n\n❌ **DA FARE (secondo la roadmap):**\n"
+                     "- [ ] Sistema di powerup\n";
+    HAS(md, SLOG_RULE_OPEN_CHECKLIST, 9);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -291,6 +304,7 @@ int main(void)
     tcase_add_test(tc, weeks_of_a_year_are_apart);
     tcase_add_test(tc, the_day_a_part_of_the_work_was_done);
     tcase_add_test(tc, an_agents_lines_with_their_time);
+    tcase_add_test(tc, a_phase_that_waits_on_another);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
