@@ -279,9 +279,12 @@ static int list_says_none(cmark_node *item)
     cmark_node *text = para ? cmark_node_first_child(para) : NULL;
     const char *t =
         text && cmark_node_get_type(text) == CMARK_NODE_TEXT ? cmark_node_get_literal(text) : NULL;
-    static const char *const none[] = {"none",  "nothing", "n/a",    "no blockers",
-                                       "keine", "ninguno", "nenhum", "aucun",
-                                       "无",    "なし",    "없음"};
+    static const char *const none[] = {
+        "none", "nothing", "n/a", "no blockers", "no blocking", "no technical blockers", "keine",
+        "ninguno", "nenhum", "aucun", "无", "なし", "없음",
+        /* "No hay bloqueos técnicos para la tarea.", "Não há bloqueios" */
+        "no hay", "no hubo", "sin bloqueos", "não há", "não houve", "sem bloqueios",
+        "pas de blocage", "нет блокеров", "без блокеров", "блокеров нет"};
     return first != item && t &&
            slog_opening_word(t, strlen(t), none, sizeof none / sizeof *none, "") > 0;
 }

@@ -283,6 +283,20 @@ START_TEST(a_phase_that_waits_on_another)
 }
 END_TEST
 
+START_TEST(blockers_that_say_there_are_none)
+{
+    /* "No hay bloqueos técnicos" first: the bullets after it are notes */
+    const char *md = "## 2026-04-24\n\n### Bloqueos\n\n- No hay bloqueos técnicos para la tarea.\n"
+                     "- Esta sesión fue documental; no se ejecutaron pruebas.\n\n"
+                     "## 2026-04-25\n\n- ✅ Docs\n\n## 2026-05-25\n\n- ✅ More docs\n";
+    HASNT(md, SLOG_RULE_STALE_ITEM);
+    /* a blocker named as such still counts */
+    slog_doc *d = parse_str("## 2026-04-24\n\n### Bloqueos\n\n- Falta la clave de la API.\n");
+    ck_assert_str_eq(slog_state_name(d->entries[0]->items->state), "blocked");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -305,6 +319,7 @@ int main(void)
     tcase_add_test(tc, the_day_a_part_of_the_work_was_done);
     tcase_add_test(tc, an_agents_lines_with_their_time);
     tcase_add_test(tc, a_phase_that_waits_on_another);
+    tcase_add_test(tc, blockers_that_say_there_are_none);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
