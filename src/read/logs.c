@@ -5,7 +5,9 @@
  * another), and the direction each is written in: the one whose longest
  * monotone subsequence is longer (fewer entries out of place), on a tie
  * the one most adjacent pairs go, then oldest-first — unless the
- * configuration fixes it. Also the instants entries are compared by. */
+ * configuration fixes it, or the document says so before its logs
+ * ("Newest first."). Also the instants entries are compared by. */
+#define _GNU_SOURCE /* memmem */
 #include "build_internal.h"
 
 #include "order.h"
@@ -122,13 +124,65 @@ int slog_entry_by_key(const void *a, const void *b)
     return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
-/* The way that leaves fewer entries out of place: two entries added at the
- * top of a long append-only log do not turn it newest-first. */
-static slog_direction direction(slog_log *log, const slog_config *cfg)
+enum { PREAMBLE_LINES = 200 };
+
+/* The order the document's preamble (its lines before the first heading of
+ * level 2 or deeper and its first entry, 200 at most) says its log is
+ * written in, as a configuration would: "Append-only log … Newest first.",
+ * "entries in chronological order". SLOG_ORDER_AUTO when it says none. */
+static slog_order stated_order(const slog_doc *doc)
 {
-    if (cfg->order == SLOG_ORDER_NEWEST_FIRST)
+    static const char *const newest[] = {"newest first",
+                                         "newest on top",
+                                         "newest at the top",
+                                         "most recent first",
+                                         "latest first",
+                                         "latest on top",
+                                         "reverse chronological",
+                                         "neueste zuerst",
+                                         "neueste oben",
+                                         "más reciente primero",
+                                         "más recientes primero",
+                                         "plus récent en premier",
+                                         "plus récentes en premier",
+                                         "mais recente primeiro",
+                                         "новые сверху",
+                                         "сначала новые"};
+    static const char *const newest_cjk[] = {"最新在上", "新しい順", "최신순"};
+    static const char *const oldest[] = {
+        "oldest first",        "oldest on top",          "chronological order", "älteste zuerst",
+        "más antiguo primero", "plus ancien en premier", "сначала старые"};
+    const slog_text *t = &doc->priv->text;
+    int first = doc->nentries ? doc->entries[0]->line : (int)t->nlines + 1;
+    for (int l = 1; l < first && l <= PREAMBLE_LINES && (size_t)l <= t->nlines; l++) {
+        size_t len;
+        const char *s = slog_text_line(t, l, &len);
+        if (len >= 3 && s[0] == '#' && s[1] == '#')
+            break;
+        if (slog_names_any(s, len, oldest, sizeof oldest / sizeof *oldest))
+            return SLOG_ORDER_OLDEST_FIRST;
+        if (slog_names_any(s, len, newest, sizeof newest / sizeof *newest))
+            return SLOG_ORDER_NEWEST_FIRST;
+        for (size_t k = 0; k < sizeof newest_cjk / sizeof *newest_cjk; k++)
+            if (len >= strlen(newest_cjk[k]) &&
+                memmem(s, len, newest_cjk[k], strlen(newest_cjk[k])))
+                return SLOG_ORDER_NEWEST_FIRST;
+    }
+    return SLOG_ORDER_AUTO;
+}
+
+/* The way that leaves fewer entries out of place: two entries added at the
+ * top of a long append-only log do not turn it newest-first. The
+ * configuration decides first, then (for the document's top-level logs)
+ * what its preamble says. */
+static slog_direction direction(slog_log *log, const slog_config *cfg, slog_order stated)
+{
+    slog_order order = (slog_order)cfg->order;
+    if (order == SLOG_ORDER_AUTO && !log->parent)
+        order = stated;
+    if (order == SLOG_ORDER_NEWEST_FIRST)
         return SLOG_NEWEST_FIRST;
-    if (cfg->order == SLOG_ORDER_OLDEST_FIRST)
+    if (order == SLOG_ORDER_OLDEST_FIRST)
         return SLOG_OLDEST_FIRST;
     if (slog_log_sorted(log, SLOG_OLDEST_FIRST))
         return SLOG_OLDEST_FIRST;
@@ -278,9 +332,10 @@ slog_status slog_logs_build(slog_doc *doc, const slog_config *cfg, slog_arena *a
     }
     if (st == SLOG_OK) {
         doc->nlogs = nlogs;
+        slog_order stated = stated_order(doc);
         for (size_t l = 0; l < nlogs; l++) {
             instants(&doc->logs[l], cfg);
-            doc->logs[l].direction = direction(&doc->logs[l], cfg);
+            doc->logs[l].direction = direction(&doc->logs[l], cfg, stated);
         }
     }
     free(arch);

@@ -297,6 +297,26 @@ START_TEST(blockers_that_say_there_are_none)
 }
 END_TEST
 
+START_TEST(the_order_a_preamble_states)
+{
+    /* "Newest first." in the preamble: the oldest-first run below is out */
+    const char *md = "# Friction ledger\n\nAppend-only log. Newest first.\n\n"
+                     "## 2026-07-15 Tests missed a bug\n- a\n\n## 2026-07-13 Gate list\n- b\n\n"
+                     "## 2026-06-16 Crawl gate\n- c\n\n## 2026-06-18 Smoke harness\n- d\n\n"
+                     "## 2026-07-12 Finalize\n- e\n\n## 2026-07-13 Killed mid-rebase\n- f\n";
+    slog_doc *d = parse_str(md);
+    ck_assert_int_eq(d->logs[0].direction, SLOG_NEWEST_FIRST);
+    slog_doc_free(d);
+    int line = 0;
+    ck_assert_int_eq(count_rule(md, "2026-12-07", SLOG_RULE_ENTRY_ORDER, &line), 3);
+    ck_assert_int_eq(line, 14); /* and the two after it, not the top two */
+    /* without it, the longer run decides: oldest first */
+    d = parse_str(md + strlen("# Friction ledger\n\nAppend-only log. Newest first.\n\n"));
+    ck_assert_int_eq(d->logs[0].direction, SLOG_OLDEST_FIRST);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -320,6 +340,7 @@ int main(void)
     tcase_add_test(tc, an_agents_lines_with_their_time);
     tcase_add_test(tc, a_phase_that_waits_on_another);
     tcase_add_test(tc, blockers_that_say_there_are_none);
+    tcase_add_test(tc, the_order_a_preamble_states);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
