@@ -317,6 +317,17 @@ START_TEST(the_order_a_preamble_states)
 }
 END_TEST
 
+START_TEST(a_snapshot_of_the_state_is_not_compared)
+{
+    const char *md = "# Log\n\n## 2026-04-01 Parser\n- a\n\n## 2026-04-05 Lexer\n- b\n\n"
+                     "## Current State (2026-04-11 — Self-Host)\n- c\n\n## 2026-04-08 VM\n- d\n";
+    HASNT(md, SLOG_RULE_ENTRY_ORDER);
+    HAS("# Log\n\n## 2026-04-01 Parser\n- a\n\n## 2026-04-05 Lexer\n- b\n\n"
+        "## 2026-04-11 Self-Host\n- c\n\n## 2026-04-08 VM\n- d\n",
+        SLOG_RULE_ENTRY_ORDER, 12);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -341,6 +352,7 @@ int main(void)
     tcase_add_test(tc, a_phase_that_waits_on_another);
     tcase_add_test(tc, blockers_that_say_there_are_none);
     tcase_add_test(tc, the_order_a_preamble_states);
+    tcase_add_test(tc, a_snapshot_of_the_state_is_not_compared);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
