@@ -12,6 +12,7 @@
 #include "dates.h"
 
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -346,6 +347,34 @@ static void days_within(const char *s, slog_found_date *f)
     }
 }
 
+/* "16-17/09/23", "13–14.04.2026": a range of days whose first day stands
+ * before the day-first date the pattern took: the range opens there (the
+ * entry's day is the first, as "March 18-26" is the 18th). */
+static void day_before(const char *s, size_t from, slog_found_date *f)
+{
+    if (!f->numeric || !(f->dotted || f->day_first_forced) || f->date_start != f->start)
+        return;
+    size_t e = f->start;
+    if (e >= from + 3 && !memcmp(s + e - 3, "\xE2\x80\x93", 3))
+        e -= 3;
+    else if (e >= from + 1 && s[e - 1] == '-')
+        e -= 1;
+    else
+        return;
+    size_t b = e;
+    while (b > from && e - b < 2 && s[b - 1] >= '0' && s[b - 1] <= '9')
+        b--;
+    if (b == e || (b > from && (isalnum((unsigned char)s[b - 1]) || strchr("./-", s[b - 1]))))
+        return;
+    int first = slog_date_number(s, b, e);
+    if (first < 1 || first >= f->day)
+        return;
+    f->end_month = f->month;
+    f->end_day = f->day;
+    f->day = first;
+    f->start = f->date_start = b;
+}
+
 /* A date (or the weekday before it) can only open with a digit or a letter
  * of a month or weekday name (of the languages the pattern knows). */
 static int can_open_date(unsigned char ch)
@@ -468,6 +497,7 @@ int slog_find_date(slog_config *c, const char *s, size_t len, size_t from, int a
         if (!m)
             continue;
         if (!f.custom && f.time_end == f.time_start) {
+            day_before(s, from, &f);
             days_within(s, &f);
             take_range(c, s, len, &f);
             military_time(s, len, &f);

@@ -328,6 +328,20 @@ START_TEST(a_snapshot_of_the_state_is_not_compared)
 }
 END_TEST
 
+START_TEST(a_range_of_days_before_a_day_first_date)
+{
+    /* "13–14.04.2026": the range opens on the 13th, nothing left in the label */
+    slog_doc *d = parse_str("### 📅 13–14.04.2026\n\nA\n\n### 📅 15.04.2026\n\nB\n\n"
+                            "## 16–17/09/23\n\nC\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[0]->date, "2026-04-13");
+    ck_assert_int_eq(d->entries[0]->end_day - d->entries[0]->day, 1);
+    ck_assert_str_eq(d->entries[0]->label, "");
+    ck_assert_str_eq(d->entries[2]->date, "2023-09-16");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -353,6 +367,7 @@ int main(void)
     tcase_add_test(tc, blockers_that_say_there_are_none);
     tcase_add_test(tc, the_order_a_preamble_states);
     tcase_add_test(tc, a_snapshot_of_the_state_is_not_compared);
+    tcase_add_test(tc, a_range_of_days_before_a_day_first_date);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
