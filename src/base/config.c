@@ -170,11 +170,12 @@ static int group_number(const slog_regex *re, const char *name)
 static void date_groups(slog_config *c)
 {
     static const char *const names[] = {
-        "wd",  "iy",   "im",   "id",    "m1",  "d1",   "y1",  "d2",  "m2",  "y2",  "n1",   "nsep",
-        "n2",  "n3",   "wd2",  "th",    "tm",  "ts",   "ap",  "th2", "ap2", "ap3", "zone", "y3",
-        "fd",  "fm",   "fy",   "cy",    "cm",  "cd",   "cw",  "tt",  "ap4", "pth", "ptm",  "pts",
-        "pap", "d4",   "m4",   "y4",    "ky",  "km",   "kd",  "ky6", "km6", "kd6", "kdy",  "kdm",
-        "kdd", "date", "time", "month", "day", "year", "rm1", "yd",  "ym",  "ua",  "ub"};
+        "wd",   "iy",  "im",  "id",  "m1",  "d1",   "y1",   "d2",    "m2",  "y2",   "n1",
+        "nsep", "n2",  "n3",  "wd2", "th",  "tm",   "ts",   "ap",    "th2", "ap2",  "ap3",
+        "zone", "y3",  "fd",  "fm",  "fy",  "cy",   "cm",   "cd",    "cw",  "tt",   "ap4",
+        "pth",  "ptm", "pts", "pap", "d4",  "m4",   "y4",   "ky",    "km",  "kd",   "ky6",
+        "km6",  "kd6", "kdy", "kdm", "kdd", "date", "time", "month", "day", "year", "rm1",
+        "yd",   "ym",  "ua",  "ub",  "yny", "ynm",  "ynd"};
     int *slots = &c->dg.wd;
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         slots[i] = group_number(&c->date_re, names[i]);

@@ -22,6 +22,7 @@ typedef struct {
     int rm1;    /* the month a spaced range of days ends in: "January 26 - February 1, 2026" */
     int yd, ym; /* a year-less dotted day and month: "31.03." */
     int ua, ub; /* a year-less month and day, alone: "### 8-28", "### 12/3" */
+    int yny, ynm, ynd; /* the year first, a month's name: "## 2019 Feb 28" */
 } slog_date_groups;
 
 typedef enum { SLOG_ORDER_AUTO, SLOG_ORDER_OLDEST_FIRST, SLOG_ORDER_NEWEST_FIRST } slog_order;

@@ -116,7 +116,7 @@ const char *const SLOG_DATE_PATTERN[] = {
     "|(?<![0-9A-Za-z])(?<m1>" MONTH ")\\.?(?:[ \\t]+|(?=[0-9]{1,2}(?:[-\\x{2013}](?:" MONTH
     ")?[0-9]{1,2})?,?[ "
     "\\t]+[0-9]{4}(?![0-9])))(?<d1>[0-9]{1,2})" ORDINAL "(?![0-9])" DAY_RANGE_END SPACED_RANGE_END
-    "(?:(?:,[ \\t]*|[ \\t]+)(?<y1>[0-9]{4}|['\\x{2019}][0-9]{2}(?![0-9])))?" /* "June 28,2023",
+    "(?:(?:[ \\t]*,[ \\t]*|[ \\t]+)(?<y1>[0-9]{4}|['\\x{2019}][0-9]{2}(?![0-9])))?" /* "June 28,2023",
                                                                            "Mar 3rd '23" */
     /* 9 March 2026 / 3rd of March / 9 Mar / 07-Mar-2026 / 9–13 March 2026 */
     "|(?<![0-9A-Za-z.])(?<d2>[0-9]{1,2})" ORDINAL DAY_RANGE_END
@@ -158,6 +158,9 @@ const char *const SLOG_DATE_PATTERN[] = {
     /* year-less, month and day in numbers: "### 8-28", "### 12/3", "# 11 / 15" — a date
      * only as the whole text (datefind.c), else a range or a fraction */
     "|(?<![0-9A-Za-z./-])(?<ua>[0-9]{1,2})(?:[-/]|[ \\t]+/[ \\t]+)(?<ub>[0-9]{1,2})(?![0-9./-])"
+    /* the year first, then a month's name: "2019 Feb 28", "2024 March 3rd" */
+    "|(?<![0-9A-Za-z.])(?<yny>(?:19|20)[0-9]{2})[ \\t]+(?<ynm>" MONTH ")\\.?[ \\t]+"
+    "(?<ynd>[0-9]{1,2})" ORDINAL "(?![0-9])"
     /* Korean dotted: 2026. 3. 12. */
     "|(?<![0-9A-Za-z.])(?<kdy>[0-9]{4})\\.[ \\t]+(?<kdm>[0-9]{1,2})\\.[ \\t]+(?<kdd>[0-9]{1,2})\\.?"
     /* 2026年3月9日, 2026년 3월 9일, 3月9日 */

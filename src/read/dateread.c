@@ -202,6 +202,20 @@ static void read_default(slog_config *c, const char *s, slog_found_date *f)
         f->day = slog_date_number(s, a, b);
         f->date_end = b < f->end && s[b] == '.' ? b + 1 : b;
         f->form = SLOG_FORM_CJK; /* its numbers in the template's places */
+    } else if (group(re, g->yny, s, &a, &b)) {
+        f->date_start = a;
+        f->year = slog_date_number(s, a, b);
+        group(re, g->ynm, s, &a, &b);
+        f->month = slog_month_number(s, a, b, &f->month_lang);
+        f->month_start = a;
+        f->month_end = b;
+        group(re, g->ynd, s, &a, &b);
+        f->day = slog_date_number(s, a, b);
+        f->date_end = b;
+        while (f->date_end < f->end && (s[f->date_end] | 0x20) >= 'a' &&
+               (s[f->date_end] | 0x20) <= 'z')
+            f->date_end++; /* the ordinal */
+        f->form = SLOG_FORM_MONTH_DAY;
     } else if (group(re, g->yd, s, &a, &b)) {
         f->date_start = a;
         f->day = slog_date_number(s, a, b);

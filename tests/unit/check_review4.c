@@ -342,6 +342,18 @@ START_TEST(a_range_of_days_before_a_day_first_date)
 }
 END_TEST
 
+START_TEST(the_year_first_and_a_comma_apart)
+{
+    slog_doc *d = parse_str("# Tasks\n\n## 2019 Feb 28\n\n- [ ] open box\n\n## 2019 March 3rd\n\n"
+                            "- did\n\n## Day 0 : August 30 , 2018\n\nText\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[0]->date, "2019-02-28");
+    ck_assert_str_eq(d->entries[1]->date, "2019-03-03");
+    ck_assert_str_eq(d->entries[2]->date, "2018-08-30");
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -368,6 +380,7 @@ int main(void)
     tcase_add_test(tc, the_order_a_preamble_states);
     tcase_add_test(tc, a_snapshot_of_the_state_is_not_compared);
     tcase_add_test(tc, a_range_of_days_before_a_day_first_date);
+    tcase_add_test(tc, the_year_first_and_a_comma_apart);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
