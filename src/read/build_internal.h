@@ -94,6 +94,7 @@ typedef struct builder {
     char title_log_key[64];       /* the key of bold date lines below the title that make a log */
     int plain_dates;              /* entries made by lines that are only a date, over a list */
     int stamps_after, stamp_next; /* the first stamp line after line stamps_after (0: none) */
+    int dates_after, date_next;   /* the same for a line that is only a date */
     int line_dates;               /* a log of dated lines in this section (build_lines.c) */
     slog_entry *keyed_entry;      /* its last entry dated by a key ("- timestamp: ..."): the
                                      undated items after it are its fields */
@@ -227,6 +228,10 @@ int build_stamp_key(const char *s, size_t len);
 /* A paragraph opened by a bracketed stamp with its time and a title, in a
  * series of such records: 1 and the stamp's date (build_lines.c). */
 int build_stamped_record(builder *b, cmark_node *para, slog_found_date *f);
+/* The first line after `line` that opens a paragraph and is only a date,
+ * numeric or ISO ("24/03/2025", "2025-03-24 - 2025-03-26"), or 0
+ * (build_lines.c). */
+int build_next_date_line(builder *b, int line);
 
 /* build_statement.c: is a marked item work? `t` is the text after the
  * marker. */

@@ -223,3 +223,37 @@ int build_stamped_record(builder *b, cmark_node *para, slog_found_date *out)
     *out = f;
     return 1;
 }
+
+/* A line that is only a date (or a range of days), numeric or ISO. */
+static int date_alone(builder *b, const char *s, size_t len)
+{
+    size_t at;
+    slog_found_date f;
+    if (!slog_iso_line_start(s, len, &at) && !slog_numeric_line_start(s, len))
+        return 0;
+    if (!slog_find_date(b->cfg, s, len, 0, 1, &f) || f.start != 0 || !f.year)
+        return 0;
+    size_t t = f.end;
+    while (t < len && (build_is_space(s[t]) || s[t] == ':'))
+        t++;
+    return t == len;
+}
+
+int build_next_date_line(builder *b, int line)
+{
+    if (b->dates_after && line >= b->dates_after && (!b->date_next || b->date_next > line))
+        return b->date_next;
+    b->dates_after = line;
+    b->date_next = 0;
+    for (int l = line + 1; (size_t)l <= b->text->nlines; l++) {
+        size_t len, plen;
+        const char *s = slog_text_line(b->text, l, &len);
+        const char *above = slog_text_line(b->text, l - 1, &plen);
+        if (len && s[0] >= '0' && s[0] <= '9' && slog_paragraph_may_follow(above, plen) &&
+            date_alone(b, s, len)) {
+            b->date_next = l;
+            break;
+        }
+    }
+    return b->date_next;
+}

@@ -125,6 +125,23 @@ int slog_iso_line_start(const char *s, size_t len, size_t *at)
     return 1;
 }
 
+int slog_numeric_line_start(const char *s, size_t len)
+{
+    size_t i = 0, d;
+    for (d = 0; i < len && d < 2 && digit(s[i]); d++)
+        i++;
+    if (!d || i >= len || !strchr("/.-", s[i]))
+        return 0;
+    char sep = s[i++];
+    for (d = 0; i < len && d < 2 && digit(s[i]); d++)
+        i++;
+    if (!d || i >= len || s[i++] != sep)
+        return 0;
+    for (d = 0; i < len && d < 4 && digit(s[i]); d++)
+        i++;
+    return d == 4 && (i == len || !digit(s[i]));
+}
+
 /* A list item at the left margin ("- ", "* ", "+ ", "1. ", "1) "): the
  * offset of its text, or 0. */
 static size_t list_item(const char *s, size_t len)
@@ -346,7 +363,8 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
              * a rule, as build_lines.c requires; its lines go on by carry */
             size_t at;
             int dated = (prev_blank || prev_rule) && ind <= 3 &&
-                        slog_iso_line_start(s + ind, len - ind, &at);
+                        (slog_iso_line_start(s + ind, len - ind, &at) ||
+                         slog_numeric_line_start(s + ind, len - ind));
             int mine = preamble || first || key_line || go_on || dated || structural(s, len);
             keep_it |= mine;
             carry = mine; /* its paragraph's next lines go with it */

@@ -38,6 +38,11 @@ slog_status slog_text_skeleton(const slog_text *in, const int *keep, size_t nkee
  * the skeleton keeps of a log of dated lines (build_lines.c). */
 int slog_iso_line_start(const char *s, size_t len, size_t *at);
 
+/** A line that opens with a numeric date with its year ("24/03/2025",
+ * "16.04.2025"): what the skeleton keeps of a record opened by a date line
+ * (build_bold.c). */
+int slog_numeric_line_start(const char *s, size_t len);
+
 /** A blank line, an ATX heading or a thematic break: after it a log of
  * dated lines may open, in both readings (skeleton.c, build_lines.c). */
 int slog_paragraph_may_follow(const char *s, size_t len);

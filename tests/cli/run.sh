@@ -140,13 +140,14 @@ expect "lint typo'd dir" 2 "No such file or directory" lint "$TMP/emtpy"
 # between rules, each opened by a line that is only its date and time.
 # (Seventh) an agent's records opened by a bracketed stamp and a title,
 # a program's stamped output pasted inside one; agents' lines and
-# paragraphs opened by a date and time, beside a program's output.
+# paragraphs opened by a date and time, beside a program's output; a
+# diary whose paragraphs each open with a line that is only a date.
 for f in newest-first us-journal incidents worklog heartbeat misplaced-first journal pasted-output \
     german-newest-first japanese-journal weekly-groups monthly-journal french-newest-first \
     bug-tracker status-checks prepended-worklog session-memory requirements-zh changelog-versions \
     gap-report keyed-heartbeat incident-prevention watcher-ru time-log weekly-report \
     resource-log jam-standup dated-lines rule-records stamped-records \
-    timed-lines; do
+    timed-lines date-line-diary; do
     golden "styles/$f.txt" \
         "$(case $f in newest-first | incidents | worklog | journal | pasted-output | weekly-groups | \
             monthly-journal | french-newest-first | bug-tracker | session-memory | requirements-zh | \

@@ -354,6 +354,22 @@ START_TEST(the_year_first_and_a_comma_apart)
 }
 END_TEST
 
+START_TEST(a_diary_of_date_lines_over_notes)
+{
+    slog_doc *d = parse_str("23/04/2025 - 24/04/2025\nFinished the report.\n\n"
+                            "24/03/2025\nSimplified the search.\nMoved main.\n\n"
+                            "16/03/2025:\nFixed in-check detection.\n");
+    ck_assert_uint_eq(d->nentries, 3);
+    ck_assert_str_eq(d->entries[1]->date, "2025-03-24");
+    ck_assert_int_eq(d->entries[1]->end_line, 6);
+    slog_doc_free(d);
+    /* one alone is no diary */
+    d = parse_str("# Notes\n\n24/03/2025\nSimplified the search.\n\nOther text.\n");
+    ck_assert_uint_eq(d->nentries, 0);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -381,6 +397,7 @@ int main(void)
     tcase_add_test(tc, a_snapshot_of_the_state_is_not_compared);
     tcase_add_test(tc, a_range_of_days_before_a_day_first_date);
     tcase_add_test(tc, the_year_first_and_a_comma_apart);
+    tcase_add_test(tc, a_diary_of_date_lines_over_notes);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
