@@ -278,7 +278,10 @@ static int no_work_to_track(const char *t)
 {
     static const char *const stated[] = {
         "is closed", "are closed", "is done", "are done", "is complete", "are complete", "achieved",
-        "全部关闭",  "已关闭",     "已完成",  "全部完成", "完了済み",    "완료됨"};
+        "全部关闭", "已关闭", "已完成", "全部完成", "完了済み", "완료됨",
+        /* "Next: nothing pending from this thread", "Next steps: none" */
+        "nothing pending", "nothing left", "nothing else", "no further action", "no next step",
+        "nothing to do"};
     for (size_t k = 0; k < sizeof stated / sizeof *stated; k++)
         if (strcasestr(t, stated[k]))
             return 1;

@@ -370,6 +370,15 @@ START_TEST(a_diary_of_date_lines_over_notes)
 }
 END_TEST
 
+START_TEST(a_next_step_that_says_nothing_is_left)
+{
+    HASNT(
+        "## 2026-07-15\n\n- ✅ Smoke-tested the run\n- 🔜 Next: nothing pending from this thread\n\n"
+        "## 2026-07-20\n\n- ✅ Other work\n\n## 2026-08-20\n\n- ✅ More work\n",
+        SLOG_RULE_STALE_ITEM);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -398,6 +407,7 @@ int main(void)
     tcase_add_test(tc, a_range_of_days_before_a_day_first_date);
     tcase_add_test(tc, the_year_first_and_a_comma_apart);
     tcase_add_test(tc, a_diary_of_date_lines_over_notes);
+    tcase_add_test(tc, a_next_step_that_says_nothing_is_left);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
