@@ -128,8 +128,10 @@ static slog_status on_enter(builder *b, cmark_iter *it, cmark_node *n, cmark_nod
     cmark_node_type type = cmark_node_get_type(n);
     slog_status st = SLOG_OK;
     /* content of the current entry's own section */
+    /* (a rule between sections, "------", says nothing either) */
     if (n != root && type != CMARK_NODE_HEADING && type != CMARK_NODE_ITEM && !top_item(b) &&
-        n != b->dating_para && n != b->restating_para && type != CMARK_NODE_PARAGRAPH) {
+        n != b->dating_para && n != b->restating_para && type != CMARK_NODE_PARAGRAPH &&
+        type != CMARK_NODE_THEMATIC_BREAK) {
         slog_entry *e = build_current_entry(b);
         /* "<br>", "<!-- DAILY_CHECKIN -->": markup that says nothing */
         if (e && (type != CMARK_NODE_HTML_BLOCK ||

@@ -379,6 +379,22 @@ START_TEST(a_next_step_that_says_nothing_is_left)
 }
 END_TEST
 
+START_TEST(a_rule_and_an_anchor_say_nothing)
+{
+    /* a notebook's day slots, each only a rule and an anchor, are empty: a
+     * calendar's habit, nothing abandoned */
+    const char *md = "### Entry 1: 2020-01-13, Monday.\n\nRan the pipeline.\n\n"
+                     "### Entry 2: 2020-01-14, Tuesday.\n\n------\n<div id='s3'/>\n\n"
+                     "### Entry 3: 2020-01-15, Wednesday.\n\n------\n<div id='s4'/>\n\n"
+                     "### Entry 4: 2020-01-16, Thursday.\n\n------\n<div id='s5'/>\n\n"
+                     "### Entry 5: 2020-01-17, Friday.\n";
+    HASNT(md, SLOG_RULE_EMPTY_ENTRY);
+    slog_doc *d = parse_str(md);
+    ck_assert(!d->entries[1]->has_content);
+    slog_doc_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("review4");
@@ -408,6 +424,7 @@ int main(void)
     tcase_add_test(tc, the_year_first_and_a_comma_apart);
     tcase_add_test(tc, a_diary_of_date_lines_over_notes);
     tcase_add_test(tc, a_next_step_that_says_nothing_is_left);
+    tcase_add_test(tc, a_rule_and_an_anchor_say_nothing);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
