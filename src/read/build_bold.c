@@ -247,7 +247,7 @@ static int plain_date_line(builder *b, cmark_node *para, bold_line *out)
     if (key_end && !build_date_key(p->data, key_end))
         return 0;
     size_t rest = f.end;
-    while (rest < p->len && (build_is_space(p->data[rest]) || p->data[rest] == ':'))
+    while (rest < p->len && build_is_space(p->data[rest]))
         rest++;
     if (rest < p->len)
         return 0; /* "2026-03-11 we shipped": a sentence */
@@ -496,12 +496,12 @@ static int plain_date_over_list(builder *b, cmark_node *para, bold_line *bl)
     return plain_date_line(b, para, bl) && !bl->key && bl->date.year;
 }
 
-/* A record opened by a bracketed stamp (build_stamped_record): an entry,
- * as a bold date line would be; its line in `out`. */
-static int stamp_over_record(builder *b, cmark_node *para, bold_line *out)
+/* A record opened by a stamp or a date line (build_record_line): an
+ * entry, as a bold date line would be; its line in `out`. */
+static int record_line(builder *b, cmark_node *para, bold_line *out, build_lookahead **kind)
 {
     slog_found_date f;
-    if (!build_stamped_record(b, para, &f))
+    if (!build_record_line(b, para, &f, kind))
         return 0;
     size_t len;
     const char *s = slog_text_line(b->text, build_line(b, cmark_node_get_start_line(para)), &len);
@@ -519,27 +519,6 @@ static int stamp_over_record(builder *b, cmark_node *para, bold_line *out)
     return 1;
 }
 
-/* "24/03/2025" on a line of its own opening a paragraph, the day's notes
- * on the lines after it, in a series of such ("23/04/2025 - 24/04/2025" /
- * "Finished report …", "24/03/2025" / "Went through …"): a diary's entry,
- * as a bold date line would be. Only numeric and ISO dates, at the left
- * margin: what the skeleton keeps (skeleton.c). */
-static int date_over_notes(builder *b, cmark_node *para, bold_line *bl)
-{
-    if (cmark_node_get_type(cmark_node_parent(para)) != CMARK_NODE_DOCUMENT)
-        return 0;
-    int first = build_line(b, cmark_node_get_start_line(para));
-    int last = build_end_line(b, cmark_node_get_end_line(para));
-    size_t len, at;
-    const char *s = slog_text_line(b->text, first, &len);
-    if (last == first || !len || !(s[0] >= '0' && s[0] <= '9') ||
-        !(slog_iso_line_start(s, len, &at) || slog_numeric_line_start(s, len)))
-        return 0;
-    if (!b->plain_dates && !build_next_date_line(b, last))
-        return 0;
-    return plain_date_line(b, para, bl) && !bl->key && bl->date.year;
-}
-
 slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
 {
     *started = 0;
@@ -547,12 +526,14 @@ slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
     if (para == b->dating_para || para == b->restating_para)
         return SLOG_OK;
     int plain = 0;
+    build_lookahead *record = NULL;
     if (!bold_line_date(b, para, &bl)) {
-        if (build_inside_dated_entry(b, NULL) ||
-            (!plain_date_over_list(b, para, &bl) && !stamp_over_record(b, para, &bl) &&
-             !date_over_notes(b, para, &bl)))
+        if (build_inside_dated_entry(b, NULL))
             return SLOG_OK;
-        plain = 1;
+        if (plain_date_over_list(b, para, &bl))
+            plain = 1;
+        else if (!record_line(b, para, &bl, &record))
+            return SLOG_OK;
     }
     int line = build_line(b, cmark_node_get_start_line(para));
     if (bl.key && build_stamp_key(bl.plain, bl.date.start)) {
@@ -589,6 +570,8 @@ slog_status build_bold_paragraph(builder *b, cmark_node *para, int *started)
     e->has_content = bl.more;
     b->bold = e;
     b->plain_dates += plain;
+    if (record)
+        record->made++;
     *started = 1;
     return SLOG_OK;
 }

@@ -52,6 +52,14 @@ typedef struct {
     int dotted;  /* N.N.YYYY */
 } numeric_date;
 
+/* Records of one kind opened by a line at the top of a paragraph
+ * (build_lines.c): the first such line after line `after` (0: none), kept
+ * while it lies ahead, so a document is read once however many records it
+ * has; and how many records of the kind were made. */
+typedef struct {
+    int after, next, made;
+} build_lookahead;
+
 typedef struct builder {
     slog_doc *doc;
     slog_arena *arena;
@@ -87,18 +95,17 @@ typedef struct builder {
     int numeric_day_first;   /* an N/N/YYYY date here can only be day first */
     int dotted_day_first;    /* an N.N.YYYY date here can only be day first */
 
-    slog_entry *bold;             /* a bold-line entry: runs to the next heading or bold line */
-    cmark_node *dating_para;      /* the paragraph that made its heading an entry */
-    cmark_node *restating_para;   /* a dated heading's first paragraph restating its date */
-    cmark_node *entry_list;       /* the list whose dated items are entries */
-    char title_log_key[64];       /* the key of bold date lines below the title that make a log */
-    int plain_dates;              /* entries made by lines that are only a date, over a list */
-    int stamps_after, stamp_next; /* the first stamp line after line stamps_after (0: none) */
-    int dates_after, date_next;   /* the same for a line that is only a date */
-    int line_dates;               /* a log of dated lines in this section (build_lines.c) */
-    slog_entry *keyed_entry;      /* its last entry dated by a key ("- timestamp: ..."): the
-                                     undated items after it are its fields */
-    int last_list_entries;        /* the last top-level list was such a list */
+    slog_entry *bold;           /* a bold-line entry: runs to the next heading or bold line */
+    cmark_node *dating_para;    /* the paragraph that made its heading an entry */
+    cmark_node *restating_para; /* a dated heading's first paragraph restating its date */
+    cmark_node *entry_list;     /* the list whose dated items are entries */
+    char title_log_key[64];     /* the key of bold date lines below the title that make a log */
+    int plain_dates;            /* entries made by lines that are only a date, over a list */
+    build_lookahead stamps, date_lines; /* records opened by a stamp, by a date line */
+    int line_dates;                     /* a log of dated lines in this section (build_lines.c) */
+    slog_entry *keyed_entry;            /* its last entry dated by a key ("- timestamp: ..."): the
+                                           undated items after it are its fields */
+    int last_list_entries;              /* the last top-level list was such a list */
     int last_piece_ended_in_list;
     int list_goes_on; /* the piece opens with the last piece's list: 1, or 2 when
                          that list's dated items are entries */
@@ -225,13 +232,11 @@ int build_first_line(builder *b, cmark_node *para, const char **s, size_t *len);
  * ("Last updated", "Log completed": metadata, SPEC §1 r3) (build_keys.c). */
 int build_date_key(const char *s, size_t len);
 int build_stamp_key(const char *s, size_t len);
-/* A paragraph opened by a bracketed stamp with its time and a title, in a
- * series of such records: 1 and the stamp's date (build_lines.c). */
-int build_stamped_record(builder *b, cmark_node *para, slog_found_date *f);
-/* The first line after `line` that opens a paragraph and is only a date,
- * numeric or ISO ("24/03/2025", "2025-03-24 - 2025-03-26"), or 0
- * (build_lines.c). */
-int build_next_date_line(builder *b, int line);
+/* A top-level paragraph opened by a line that opens a record, in a series
+ * of such records: a bracketed stamp with its time and a title, or a line
+ * that is only a date over the day's notes. 1, the line's date and the
+ * kind's look-ahead (to count the record once made) (build_lines.c). */
+int build_record_line(builder *b, cmark_node *para, slog_found_date *f, build_lookahead **kind);
 
 /* build_statement.c: is a marked item work? `t` is the text after the
  * marker. */

@@ -170,36 +170,52 @@ static int record_stamp(builder *b, const char *s, size_t len, slog_found_date *
            ((unsigned char)s[t] >= 0x80 || ((s[t] | 0x20) >= 'a' && (s[t] | 0x20) <= 'z'));
 }
 
-/* The first line after `line` that opens a paragraph with a record's
- * stamp, or 0. The search goes forward only (its answer kept), so a
- * document is read once however many records it has. */
-static int next_record_stamp(builder *b, int line)
+/* A line that is only a date (or a range of days), numeric or ISO, at the
+ * left margin ("24/03/2025", "23/04/2025 - 24/04/2025", "16/03/2025:"). */
+static int date_line(builder *b, const char *s, size_t len, slog_found_date *f)
 {
-    /* the last answer holds while it lies ahead of `line` (or when there was none) */
-    if (b->stamps_after && line >= b->stamps_after && (!b->stamp_next || b->stamp_next > line))
-        return b->stamp_next;
-    b->stamps_after = line;
-    b->stamp_next = 0;
+    size_t at;
+    if (!slog_iso_line_start(s, len, &at) && !slog_numeric_line_start(s, len))
+        return 0;
+    if (!slog_find_date(b->cfg, s, len, 0, 1, f) || f->start != 0 || !f->year)
+        return 0;
+    size_t t = f->end;
+    while (t < len && (build_is_space(s[t]) || s[t] == ':'))
+        t++;
+    return t == len;
+}
+
+typedef int (*opening_line)(builder *b, const char *s, size_t len, slog_found_date *f);
+
+/* The first line after `line` that opens a paragraph and a record of the
+ * kind (after a blank line, a heading or a rule: what the skeleton keeps),
+ * or 0. The search goes forward only, its answer kept while it lies ahead. */
+static int next_opening(builder *b, build_lookahead *ahead, opening_line opens, int line)
+{
+    if (ahead->after && line >= ahead->after && (!ahead->next || ahead->next > line))
+        return ahead->next;
+    ahead->after = line;
+    ahead->next = 0;
     for (int l = line + 1; (size_t)l <= b->text->nlines; l++) {
         size_t len, plen;
         const char *s = slog_text_line(b->text, l, &len);
         const char *above = slog_text_line(b->text, l - 1, &plen);
         slog_found_date f;
-        if (len && s[0] == '[' && slog_paragraph_may_follow(above, plen) &&
-            record_stamp(b, s, len, &f)) {
-            b->stamp_next = l;
+        if (len && slog_paragraph_may_follow(above, plen) && opens(b, s, len, &f)) {
+            ahead->next = l;
             break;
         }
     }
-    return b->stamp_next;
+    return ahead->next;
 }
 
-/* "[2026-03-18 23:32:18 -03:00] - Paso 2.2: Pay-Per-Token UI" opening a
- * paragraph, the record's body below it, in a series of such records (one
- * came before, or another follows): an entry, as a bold date line would
- * be (build_bold.c). A program's output pasted ("[2025-09-29T10:47:02-0600] CMD: git
- * status" line after line) stamps every line of its paragraph: none. */
-int build_stamped_record(builder *b, cmark_node *para, slog_found_date *out)
+/* The top-level paragraph opens a record of the kind: its first line does,
+ * no other line of it opens with a date (a program's output pasted,
+ * "[2025-09-29T10:47:02-0600] CMD: git status" line after line, stamps
+ * every line), it has a body after its first line when `body` asks, and
+ * a record of the kind came before or another follows. */
+static int opens_record(builder *b, cmark_node *para, build_lookahead *ahead, opening_line opens,
+                        int body, slog_found_date *f)
 {
     if (cmark_node_get_type(cmark_node_parent(para)) != CMARK_NODE_DOCUMENT)
         return 0;
@@ -207,53 +223,27 @@ int build_stamped_record(builder *b, cmark_node *para, slog_found_date *out)
     int last = build_end_line(b, cmark_node_get_end_line(para));
     size_t len, at;
     const char *s = slog_text_line(b->text, first, &len);
-    slog_found_date f;
-    if (!record_stamp(b, s, len, &f))
+    if ((body && last == first) || !opens(b, s, len, f))
         return 0;
     for (int l = first + 1; l <= last; l++) {
         size_t n;
         const char *t = slog_text_line(b->text, l, &n);
         while (n && build_is_space(*t))
             t++, n--;
-        if (slog_iso_line_start(t, n, &at))
+        if (slog_iso_line_start(t, n, &at) || slog_numeric_line_start(t, n))
             return 0;
     }
-    if (!b->plain_dates && !next_record_stamp(b, last))
-        return 0;
-    *out = f;
-    return 1;
+    return ahead->made || next_opening(b, ahead, opens, last);
 }
 
-/* A line that is only a date (or a range of days), numeric or ISO. */
-static int date_alone(builder *b, const char *s, size_t len)
+/* "[2026-03-18 23:32:18 -03:00] - Paso 2.2: Pay-Per-Token UI" over the
+ * record's body, or "24/03/2025" over the day's notes: an entry, as a bold
+ * date line would be (build_bold.c). */
+int build_record_line(builder *b, cmark_node *para, slog_found_date *f, build_lookahead **kind)
 {
-    size_t at;
-    slog_found_date f;
-    if (!slog_iso_line_start(s, len, &at) && !slog_numeric_line_start(s, len))
-        return 0;
-    if (!slog_find_date(b->cfg, s, len, 0, 1, &f) || f.start != 0 || !f.year)
-        return 0;
-    size_t t = f.end;
-    while (t < len && (build_is_space(s[t]) || s[t] == ':'))
-        t++;
-    return t == len;
-}
-
-int build_next_date_line(builder *b, int line)
-{
-    if (b->dates_after && line >= b->dates_after && (!b->date_next || b->date_next > line))
-        return b->date_next;
-    b->dates_after = line;
-    b->date_next = 0;
-    for (int l = line + 1; (size_t)l <= b->text->nlines; l++) {
-        size_t len, plen;
-        const char *s = slog_text_line(b->text, l, &len);
-        const char *above = slog_text_line(b->text, l - 1, &plen);
-        if (len && s[0] >= '0' && s[0] <= '9' && slog_paragraph_may_follow(above, plen) &&
-            date_alone(b, s, len)) {
-            b->date_next = l;
-            break;
-        }
-    }
-    return b->date_next;
+    *kind = &b->stamps;
+    if (opens_record(b, para, *kind, record_stamp, 0, f))
+        return 1;
+    *kind = &b->date_lines;
+    return opens_record(b, para, *kind, date_line, 1, f);
 }
