@@ -14,6 +14,17 @@
 #include "words.h"
 #include "statuslog/check.h"
 
+/* Whether `t` holds one of the words (whole, ASCII case aside) or one of
+ * the marks (emoji, CJK: anywhere). */
+static int says_any(const char *t, const char *const *words, size_t nwords,
+                    const char *const *marks, size_t nmarks)
+{
+    for (size_t k = 0; k < nmarks; k++)
+        if (strstr(t, marks[k]))
+            return 1;
+    return slog_names_any(t, strlen(t), words, nwords);
+}
+
 /* A list of targets or of work parked for later, not tasks to tick now:
  * "Success criteria (KPI)", "Phase 3 - future features (V2.0)". */
 static int targets_or_parked(const char *caption)
@@ -34,12 +45,8 @@ static int targets_or_parked(const char *caption)
     /* "**中期**：", "**长期**：", "可选功能", "장기 과제" */
     static const char *const cjk[] = {"中期", "长期", "長期", "远期", "遠期",
                                       "可选", "可選", "장기", "중기"};
-    if (!caption)
-        return 0;
-    for (size_t k = 0; k < sizeof cjk / sizeof *cjk; k++)
-        if (strstr(caption, cjk[k]))
-            return 1;
-    return slog_names_any(caption, strlen(caption), words, sizeof words / sizeof *words);
+    return caption &&
+           says_any(caption, words, sizeof words / sizeof *words, cjk, sizeof cjk / sizeof *cjk);
 }
 
 /* A box that is no task to tick once: it names a habit ("One hour of
@@ -57,12 +64,9 @@ static int standing_or_held(const char *t)
                                       "搁置", "暂缓", "每天",       "毎日",   "매일"};
     static const char *const habit_end[] = {"daily",   "every day",     "each day",
                                             "per day", "every morning", "every evening"};
-    size_t len = strlen(t);
-    for (size_t k = 0; k < sizeof cjk / sizeof *cjk; k++)
-        if (strstr(t, cjk[k]))
-            return 1;
-    if (slog_names_any(t, len, standing, sizeof standing / sizeof *standing))
+    if (says_any(t, standing, sizeof standing / sizeof *standing, cjk, sizeof cjk / sizeof *cjk))
         return 1;
+    size_t len = strlen(t);
     while (len && strchr(" .!*_)", t[len - 1]))
         len--;
     for (size_t k = 0; k < sizeof habit_end / sizeof *habit_end; k++) {
@@ -207,17 +211,6 @@ const slog_section *lint_enclosing_next(const slog_doc *d, lint_enclosing *w)
         }
     }
     return NULL;
-}
-
-/* Whether `t` holds one of the words (whole, ASCII case aside) or one of
- * the marks (emoji, CJK: anywhere). */
-static int says_any(const char *t, const char *const *words, size_t nwords,
-                    const char *const *marks, size_t nmarks)
-{
-    for (size_t k = 0; k < nmarks; k++)
-        if (strstr(t, marks[k]))
-            return 1;
-    return slog_names_any(t, strlen(t), words, nwords);
 }
 
 /* A phase of a plan not begun while an earlier one is under way: "###
