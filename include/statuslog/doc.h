@@ -109,6 +109,8 @@ struct slog_entry {
     const char *date_text;     /* the date as written when that is not YYYY-MM-DD, else NULL */
     int date_valid;            /* the date is a calendar date */
     int weekday_mismatch;      /* a weekday was written that the date does not fall on */
+    int snapshot;              /* a snapshot of the state ("## Current State (date)"): not
+                                  compared for order */
     long day;                  /* days since 1970-01-01 (when date_valid) */
     const char *time;          /* "HH:MM" or "HH:MM:SS" (24-hour), or NULL */
     int seconds;               /* time of day in seconds, -1 without time or when invalid */

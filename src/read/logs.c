@@ -124,6 +124,38 @@ int slog_entry_by_key(const void *a, const void *b)
     return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
+/* A snapshot of the state things are in, stamped with its day ("## Current
+ * State (2026-04-11 — Rust-Free Self-Host)", "## 🎯 最新亮点（2026-03-12）"):
+ * kept up to date where it stands, no record of the log's history. */
+static int snapshot(const char *label)
+{
+    static const char *const words[] = {"current state",    "current status",
+                                        "status as of",     "state as of",
+                                        "status snapshot",  "latest highlights",
+                                        "highlights",       "estado actual",
+                                        "état actuel",      "aktueller stand",
+                                        "aktueller status", "stato attuale",
+                                        "estado atual",     "текущее состояние",
+                                        "текущий статус",   "当前状态",
+                                        "當前狀態",         "最新亮点",
+                                        "最新亮點",         "最新进展",
+                                        "現在の状況",       "現状",
+                                        "현재 상태"};
+    const unsigned char *t = (const unsigned char *)(label ? label : "");
+    for (;;) { /* emoji, symbols and markup before the words */
+        if (*t >= 0xF0 && t[1] && t[2] && t[3])
+            t += 4;
+        else if ((*t == 0xE2 || *t == 0xEF) && t[1] && t[2])
+            t += 3;
+        else if (*t && strchr("*_ #", *t))
+            t++;
+        else
+            break;
+    }
+    return slog_opening_word((const char *)t, strlen((const char *)t), words,
+                             sizeof words / sizeof *words, "") > 0;
+}
+
 enum { PREAMBLE_LINES = 200 };
 
 /* The order the document's preamble (its lines before the first heading of
@@ -332,6 +364,8 @@ slog_status slog_logs_build(slog_doc *doc, const slog_config *cfg, slog_arena *a
     }
     if (st == SLOG_OK) {
         doc->nlogs = nlogs;
+        for (size_t i = 0; i < n; i++)
+            doc->entries[i]->snapshot = snapshot(doc->entries[i]->label);
         slog_order stated = stated_order(doc);
         for (size_t l = 0; l < nlogs; l++) {
             instants(&doc->logs[l], cfg);

@@ -10,8 +10,6 @@
  * so one misplaced entry is one finding wherever it stands. */
 #include "order.h"
 
-#include "words.h"
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,41 +47,9 @@ static size_t run_lengths(slog_direction dir, const slog_entry **dated, size_t n
     return ntops;
 }
 
-/* A snapshot of the state things are in, stamped with its day ("## Current
- * State (2026-04-11 — Rust-Free Self-Host)", "## 🎯 最新亮点（2026-03-12）"):
- * kept up to date where it stands, no record of the log's history. */
-static int snapshot(const char *label)
-{
-    static const char *const words[] = {"current state",    "current status",
-                                        "status as of",     "state as of",
-                                        "status snapshot",  "latest highlights",
-                                        "highlights",       "estado actual",
-                                        "état actuel",      "aktueller stand",
-                                        "aktueller status", "stato attuale",
-                                        "estado atual",     "текущее состояние",
-                                        "текущий статус",   "当前状态",
-                                        "當前狀態",         "最新亮点",
-                                        "最新亮點",         "最新进展",
-                                        "現在の状況",       "現状",
-                                        "현재 상태"};
-    const unsigned char *t = (const unsigned char *)(label ? label : "");
-    for (;;) { /* emoji, symbols and markup before the words */
-        if (*t >= 0xF0 && t[1] && t[2] && t[3])
-            t += 4;
-        else if ((*t == 0xE2 || *t == 0xEF) && t[1] && t[2])
-            t += 3;
-        else if (*t && strchr("*_ #", *t))
-            t++;
-        else
-            break;
-    }
-    return slog_opening_word((const char *)t, strlen((const char *)t), words,
-                             sizeof words / sizeof *words, "") > 0;
-}
-
 static int compared(const slog_entry *e)
 {
-    return e->date_valid && !e->weekday_mismatch && !snapshot(e->label);
+    return e->date_valid && !e->weekday_mismatch && !e->snapshot;
 }
 
 /* Whether the log's compared entries never step back in direction `dir`
