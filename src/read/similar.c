@@ -93,8 +93,7 @@ static slog_status vocab_build(slog_vocab *v, const void *things, text_at_fn tex
     v->start = malloc((n + 1) * sizeof *v->start);
     v->weight = malloc((n ? n : 1) * sizeof *v->weight);
     v->subject = calloc(n ? n : 1, sizeof *v->subject);
-    slog_interner_start(&t);
-    int ok = v->start && v->weight && v->subject;
+    int ok = slog_interner_start(&t) && v->start && v->weight && v->subject;
     for (size_t i = 0; ok && i < n; i++) {
         v->start[i] = (uint32_t)ids.len;
         const char *text = text_at(things, i);

@@ -380,11 +380,12 @@ static unsigned char known_class(const char *w, size_t n, uint32_t h)
     return k->slots[i] ? k->word_class[k->slots[i] - 1] : SLOG_WORD_CLASS_PLAIN;
 }
 
-void slog_interner_start(slog_interner *t)
+int slog_interner_start(slog_interner *t)
 {
     memset(t, 0, sizeof *t);
     pthread_once(&stops_once, stops_build);
     pthread_once(&known_once, known_build);
+    return known.ok;
 }
 
 int slog_tokenize(slog_interner *t, const char *text, slog_u32vec *ids, uint32_t *subject)

@@ -29,8 +29,9 @@ typedef struct {
 /** An empty table of a document's words. Ids are given in the order words
  * are first seen; each word's class (word_class[id]) says whether it is
  * one of the generic words or the status words (PASS, FAILED), looked up
- * once per word in a table of them built once per process. */
-void slog_interner_start(slog_interner *t);
+ * once per word in a table of them built once per process. 0 when that
+ * table could not be built (out of memory). */
+int slog_interner_start(slog_interner *t);
 
 /** Appends the sorted unique word ids of `text` to `ids`; *subject gets the
  * first word that is neither generic nor a number, plus one (0 when there

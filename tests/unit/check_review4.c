@@ -14,7 +14,7 @@ START_TEST(word_ids_of_a_document_and_their_classes)
     /* a document's words take ids from 0 in the order first seen; the
      * generic and status words are known by a table shared by all */
     slog_interner t;
-    slog_interner_start(&t);
+    ck_assert(slog_interner_start(&t));
     slog_u32vec ids = {0};
     uint32_t subject = 0;
     ck_assert(slog_tokenize(&t, "Fixed the parser PASS", &ids, &subject));
